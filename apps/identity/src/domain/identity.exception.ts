@@ -1,0 +1,25 @@
+import { DomainException, ErrorKind } from '@helpgate/platform';
+
+export enum IdentityErrorCode {
+  OrganizationNotFound = 'organization.not_found',
+  OrganizationNameTaken = 'organization.name_taken',
+  DomainTaken = 'organization.domain_taken',
+  InvalidDomain = 'organization.invalid_domain',
+  ContactNotFound = 'contact.not_found',
+  InvalidEmail = 'contact.invalid_email',
+}
+
+const kindOf: Record<IdentityErrorCode, ErrorKind> = {
+  [IdentityErrorCode.OrganizationNotFound]: ErrorKind.NotFound,
+  [IdentityErrorCode.OrganizationNameTaken]: ErrorKind.Conflict,
+  [IdentityErrorCode.DomainTaken]: ErrorKind.Conflict,
+  [IdentityErrorCode.InvalidDomain]: ErrorKind.Invalid,
+  [IdentityErrorCode.ContactNotFound]: ErrorKind.NotFound,
+  [IdentityErrorCode.InvalidEmail]: ErrorKind.Invalid,
+};
+
+export class IdentityException extends DomainException<IdentityErrorCode> {
+  constructor(code: IdentityErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, kindOf[code], message, options);
+  }
+}

@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DatabaseModule } from '@helpgate/database';
+import { KafkaModule } from '@helpgate/kafka';
+import { CreateMessagingTables1763900000000 } from '@helpgate/outbox';
+import { PlatformModule } from '@helpgate/platform';
+import { IdentityConfig } from './config';
+import { ContactEmailEntity } from './contacts/contact-email.entity';
+import { ContactEntity } from './contacts/contact.entity';
+import { ContactsModule } from './contacts/contacts.module';
+import { InboundMailModule } from './inbound-mail/inbound-mail.module';
+import { CreateIdentitySchema1763900000100 } from './migrations/1763900000100-create-identity-schema';
+import { OrganizationDomainEntity } from './organizations/organization-domain.entity';
+import { OrganizationEntity } from './organizations/organization.entity';
+import { OrganizationsModule } from './organizations/organizations.module';
+
+export const identitySchema = {
+  entities: [OrganizationEntity, OrganizationDomainEntity, ContactEntity, ContactEmailEntity],
+  migrations: [CreateMessagingTables1763900000000, CreateIdentitySchema1763900000100],
+};
+
+@Module({})
+export class IdentityModule {
+  static forRoot(config: IdentityConfig): DynamicModule {
+    return {
+      module: IdentityModule,
+      imports: [
+        PlatformModule.forService(config),
+        DatabaseModule.forService(config.database, identitySchema),
+        KafkaModule.forRoot(config.kafka),
+        OrganizationsModule,
+        ContactsModule,
+        InboundMailModule,
+      ],
+    };
+  }
+}

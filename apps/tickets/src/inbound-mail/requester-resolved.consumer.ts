@@ -1,0 +1,14 @@
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { IdentityRequesterResolvedV1, Topics } from '@helpgate/contracts';
+import { EventConsumer } from '@helpgate/kafka';
+import { OpenOrThreadTicketUseCase } from './open-or-thread-ticket.use-case';
+
+@EventConsumer()
+export class RequesterResolvedConsumer {
+  constructor(private readonly openOrThreadTicket: OpenOrThreadTicketUseCase) {}
+
+  @EventPattern(Topics.IdentityRequesterResolved)
+  async onRequesterResolved(@Payload() event: IdentityRequesterResolvedV1): Promise<void> {
+    await this.openOrThreadTicket.execute(event);
+  }
+}

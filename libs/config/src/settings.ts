@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+export const portSetting = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+export const positiveIntSetting = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const booleanSetting = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => ['true', '1', 'yes'].includes(value));
+
+export const listSetting = <Item extends z.ZodType<string, string>>(item: Item, fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .pipe(z.array(item).min(1));
+
+const databaseName = z
+  .string()
+  .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case Postgres identifier (a-z, 0-9, _; at most 63 characters)');
+
+const topicPrefix = z
+  .string()
+  .regex(/^[a-zA-Z0-9._-]{0,100}$/, 'may hold only letters, digits, ".", "_" and "-"');
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The settings every service has; a service adds its own keys next to these. */
+export function commonSettingsShape(defaults: { service: string; httpPort: number }) {
+  return {
+    LOG_LEVEL: z.enum(logLevels).default('info'),
+    HTTP_PORT: portSetting(defaults.httpPort),
+    HTTP_HOST: z.string().default('0.0.0.0'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/postgres'),
+    DATABASE_NAME: databaseName.default(`helpgate_${defaults.service.replace(/-/g, '_')}`),
+    DATABASE_POOL_SIZE: positiveIntSetting(10),
+    KAFKA_BROKERS: listSetting(z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port'), '127.0.0.1:9092'),
+    KAFKA_CLIENT_ID: z.string().default(`helpgate-${defaults.service}`),
+    KAFKA_GROUP_ID: z.string().default(`helpgate-${defaults.service}`),
+    KAFKA_TOPIC_PREFIX: topicPrefix.default(''),
+    KAFKA_TOPIC_PARTITIONS: positiveIntSetting(2),
+    KAFKA_REPLICATION_FACTOR: positiveIntSetting(1),
+    KAFKA_MAX_HANDLER_ATTEMPTS: positiveIntSetting(5),
+  };
+}
+
+type CommonEnv = z.output<z.ZodObject<ReturnType<typeof commonSettingsShape>>>;
+
+export function toCommonConfig(service: string, env: CommonEnv) {
+  return {
+    service,
+    logLevel: env.LOG_LEVEL,
+    http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
+    database: { serverUrl: env.DATABASE_URL, name: env.DATABASE_NAME, poolSize: env.DATABASE_POOL_SIZE },
+    kafka: {
+      brokers: env.KAFKA_BROKERS,
+      clientId: env.KAFKA_CLIENT_ID,
+      groupId: env.KAFKA_GROUP_ID,
+      topicPrefix: env.KAFKA_TOPIC_PREFIX,
+      partitions: env.KAFKA_TOPIC_PARTITIONS,
+      replicationFactor: env.KAFKA_REPLICATION_FACTOR,
+      maxHandlerAttempts: env.KAFKA_MAX_HANDLER_ATTEMPTS,
+    },
+  };
+}
+
+export type CommonConfig = ReturnType<typeof toCommonConfig>;
+export type DatabaseConfig = CommonConfig['database'];
+export type KafkaConfig = CommonConfig['kafka'];

@@ -1,0 +1,5 @@
+export * from './events/envelope';
+export * from './events/email';
+export * from './events/identity';
+export * from './events/tickets';
+export * from './topics';

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { emailInboundReceivedV1 } from './events/email';
+import { identityContactChangedV1, identityRequesterResolvedV1 } from './events/identity';
+import { ticketsTicketChangedV1 } from './events/tickets';
+
+export const Topics = {
+  EmailInboundReceived: 'email.inbound.received.v1',
+  IdentityRequesterResolved: 'identity.requester.resolved.v1',
+  IdentityContactChanged: 'identity.contact.changed.v1',
+  TicketsTicketChanged: 'tickets.ticket.changed.v1',
+} as const;
+
+export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+/** The one map from topic to payload schema: producers and consumers are typed and validated by it. */
+export const topicSchemas = {
+  [Topics.EmailInboundReceived]: emailInboundReceivedV1,
+  [Topics.IdentityRequesterResolved]: identityRequesterResolvedV1,
+  [Topics.IdentityContactChanged]: identityContactChangedV1,
+  [Topics.TicketsTicketChanged]: ticketsTicketChangedV1,
+} satisfies Record<TopicName, z.ZodType>;
+
+export type EventOf<T extends TopicName> = z.infer<(typeof topicSchemas)[T]>;
+
+export const allTopics: readonly TopicName[] = Object.values(Topics);
+
+export function isTopicName(value: string): value is TopicName {
+  return (allTopics as readonly string[]).includes(value);
+}
+
+export function deadLetterTopicOf(topic: string): string {
+  return `${topic}.dlq`;
+}

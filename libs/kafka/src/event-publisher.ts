@@ -1,0 +1,78 @@
+import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { CompressionTypes, Kafka, Producer } from 'kafkajs';
+import { EventOf, TopicName, topicSchemas } from '@helpgate/contracts';
+import type { KafkaConfig } from '@helpgate/config';
+import { KAFKA_CLIENT, KAFKA_CONFIG } from './kafka-client';
+import { TopicNamer } from './topic-names';
+
+export interface OutgoingRecord {
+  /** The topic without the namespace prefix. */
+  topic: string;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+export const EVENT_HEADERS = {
+  eventId: 'event-id',
+  eventType: 'event-type',
+  contentType: 'content-type',
+} as const;
+
+export function recordForEvent<T extends TopicName>(topic: T, key: string, event: EventOf<T>): OutgoingRecord {
+  const valid = topicSchemas[topic].parse(event) as EventOf<T>;
+  return {
+    topic,
+    key,
+    value: JSON.stringify(valid),
+    headers: {
+      [EVENT_HEADERS.eventId]: valid.eventId,
+      [EVENT_HEADERS.eventType]: topic,
+      [EVENT_HEADERS.contentType]: 'application/json',
+    },
+  };
+}
+
+/**
+ * Publishes only when every in-sync replica has the record (acks=all) through an idempotent producer;
+ * the returned promise rejects when the cluster did not take it, so callers can refuse or retry.
+ */
+@Injectable()
+export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
+  private readonly producer: Producer;
+  private readonly namer: TopicNamer;
+
+  constructor(@Inject(KAFKA_CLIENT) kafka: Kafka, @Inject(KAFKA_CONFIG) config: KafkaConfig) {
+    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.namer = new TopicNamer(config.topicPrefix);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.producer.connect();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.producer.disconnect();
+  }
+
+  async publish<T extends TopicName>(topic: T, key: string, event: EventOf<T>): Promise<void> {
+    await this.publishRecords([recordForEvent(topic, key, event)]);
+  }
+
+  async publishRecords(records: readonly OutgoingRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const byTopic = new Map<string, OutgoingRecord[]>();
+    for (const record of records) {
+      const wireTopic = this.namer.toWire(record.topic);
+      byTopic.set(wireTopic, [...(byTopic.get(wireTopic) ?? []), record]);
+    }
+    await this.producer.sendBatch({
+      acks: -1,
+      compression: CompressionTypes.None,
+      topicMessages: [...byTopic].map(([topic, topicRecords]) => ({
+        topic,
+        messages: topicRecords.map(({ key, value, headers }) => ({ key, value, headers })),
+      })),
+    });
+  }
+}

@@ -1,0 +1,193 @@
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import { deadLetterTopicOf, isTopicName, topicSchemas } from '@helpgate/contracts';
+import type { KafkaConfig } from '@helpgate/config';
+import { EventPublisher } from './event-publisher';
+import { KAFKA_CLIENT } from './kafka-client';
+import { decideOnFailure } from './failure-policy';
+import { KafkaEventContext } from './kafka-event-context';
+import { TopicNamer } from './topic-names';
+
+export const DEAD_LETTER_HEADERS = {
+  reason: 'dlq-reason',
+  originalTopic: 'dlq-original-topic',
+  originalPartition: 'dlq-original-partition',
+  originalOffset: 'dlq-original-offset',
+  consumerGroup: 'dlq-consumer-group',
+  failedAt: 'dlq-failed-at',
+} as const;
+
+type Outcome = { kind: 'handled' } | { kind: 'dead-letter'; reason: string };
+
+class ConsumerStopping extends Error {}
+
+/**
+ * A Nest microservice transport over kafkajs that fixes what the stock Kafka transport gets wrong for us:
+ * payloads are validated against the contracts, failures are retried with a bound (infrastructure
+ * outages without one), poison records go to `<topic>.dlq` with their reason instead of blocking the
+ * partition or vanishing, and an offset is committed only after its handler finished.
+ */
+export class KafkaEventServer extends Server implements CustomTransportStrategy {
+  private consumer?: Consumer;
+  private readonly namer: TopicNamer;
+  private deadLettered = 0;
+  protected override readonly logger = new Logger(KafkaEventServer.name);
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly config: KafkaConfig,
+    private readonly publisher: EventPublisher,
+  ) {
+    super();
+    this.namer = new TopicNamer(config.topicPrefix);
+  }
+
+  get deadLetteredCount(): number {
+    return this.deadLettered;
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      await this.start();
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+  }
+
+  on(): never {
+    throw new Error('KafkaEventServer does not expose transport events');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  private async start(): Promise<void> {
+    const topics = [...this.messageHandlers.keys()];
+    const unknown = topics.filter((topic) => !isTopicName(topic));
+    if (unknown.length > 0) throw new Error(`Event handlers for topics not in the contracts: ${unknown.join(', ')}`);
+    if (topics.length === 0) return;
+
+    this.consumer = this.kafka.consumer({
+      groupId: this.config.groupId,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      allowAutoTopicCreation: false,
+    });
+    await this.consumer.connect();
+    // A new consumer group must read the backlog, not skip it.
+    await this.consumer.subscribe({ topics: topics.map((topic) => this.namer.toWire(topic)), fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.config.partitions,
+      eachBatch: (payload) => this.handleBatch(payload),
+    });
+    this.logger.log({ topics, groupId: this.config.groupId }, 'consuming');
+  }
+
+  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) return;
+      const outcome = await this.handleRecord(batch.topic, batch.partition, message, heartbeat, isRunning);
+      if (outcome.kind === 'dead-letter') await this.deadLetter(batch.topic, batch.partition, message, outcome.reason);
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
+  }
+
+  private async handleRecord(
+    wireTopic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+    isRunning: () => boolean,
+  ): Promise<Outcome> {
+    const topic = this.namer.fromWire(wireTopic);
+    const handler = this.getHandlerByPattern(topic);
+    if (!handler || !isTopicName(topic)) return { kind: 'dead-letter', reason: `no handler for topic ${topic}` };
+
+    const parsed = parseJson(message.value);
+    if (!parsed.ok) return { kind: 'dead-letter', reason: `invalid: ${parsed.error}` };
+    const validated = topicSchemas[topic].safeParse(parsed.value);
+    if (!validated.success) {
+      const issues = validated.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+      return { kind: 'dead-letter', reason: `invalid: ${issues}` };
+    }
+
+    const context = new KafkaEventContext([topic, partition, message.offset, message.key?.toString() ?? null, textHeaders(message.headers)]);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await lastValueFrom(this.transformToObservable(await handler(validated.data, context)), { defaultValue: undefined });
+        return { kind: 'handled' };
+      } catch (error) {
+        const decision = decideOnFailure(error, attempt, this.config.maxHandlerAttempts);
+        if (decision.action === 'dead-letter') return { kind: 'dead-letter', reason: decision.reason };
+        this.logger.warn({ err: error, topic, partition, offset: message.offset, attempt }, 'event handler failed, retrying');
+        await waitWithHeartbeats(decision.delayMs, heartbeat, isRunning);
+      }
+    }
+  }
+
+  private async deadLetter(wireTopic: string, partition: number, message: KafkaMessage, reason: string): Promise<void> {
+    const topic = this.namer.fromWire(wireTopic);
+    await this.publisher.publishRecords([
+      {
+        topic: deadLetterTopicOf(topic),
+        key: message.key?.toString() ?? '',
+        value: message.value?.toString() ?? '',
+        headers: {
+          ...textHeaders(message.headers),
+          [DEAD_LETTER_HEADERS.reason]: reason.slice(0, 4000),
+          [DEAD_LETTER_HEADERS.originalTopic]: topic,
+          [DEAD_LETTER_HEADERS.originalPartition]: String(partition),
+          [DEAD_LETTER_HEADERS.originalOffset]: message.offset,
+          [DEAD_LETTER_HEADERS.consumerGroup]: this.config.groupId,
+          [DEAD_LETTER_HEADERS.failedAt]: new Date().toISOString(),
+        },
+      },
+    ]);
+    this.deadLettered++;
+    this.logger.error({ topic, partition, offset: message.offset, reason }, 'event sent to the dead-letter topic');
+  }
+}
+
+function parseJson(value: Buffer | null): { ok: true; value: unknown } | { ok: false; error: string } {
+  if (!value) return { ok: false, error: 'empty record' };
+  try {
+    return { ok: true, value: JSON.parse(value.toString('utf8')) };
+  } catch (error) {
+    return { ok: false, error: `not JSON: ${(error as Error).message}` };
+  }
+}
+
+function textHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const text: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value !== undefined) text[name] = Array.isArray(value) ? value.map(String).join(',') : String(value);
+  }
+  return text;
+}
+
+/** Waits in short steps so the group keeps this member and a shutdown is not held up by a long backoff. */
+async function waitWithHeartbeats(totalMs: number, heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
+  const deadline = Date.now() + totalMs;
+  while (Date.now() < deadline) {
+    if (!isRunning()) throw new ConsumerStopping('consumer stopping; the record will be redelivered');
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1000, deadline - Date.now())));
+    await heartbeat().catch(() => undefined);
+  }
+}
+
+/** The event transport of a service, built from the Kafka client and publisher its KafkaModule provides. */
+export function kafkaEventTransport(app: INestApplicationContext, config: KafkaConfig): KafkaEventServer {
+  return new KafkaEventServer(app.get(KAFKA_CLIENT), config, app.get(EventPublisher));
+}

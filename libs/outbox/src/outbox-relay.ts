@@ -1,0 +1,96 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EventPublisher } from '@helpgate/kafka';
+
+const relayLockId = 7_345_002;
+const batchSize = 500;
+const idlePollMs = 250;
+const errorBackoffMs = 1000;
+
+interface OutboxRow {
+  seq: string;
+  topic: string;
+  key: string;
+  value: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Publishes committed outbox rows in commit order and deletes them once Kafka acknowledged them.
+ * A transaction-scoped advisory lock lets one relay of the service's replicas publish at a time, which
+ * keeps per-key order; a crash between publish and delete republishes, and consumers deduplicate.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private wakeRequested = false;
+  private wakeUp?: () => void;
+  private loop?: Promise<void>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  /** Called after a transaction that wrote to the outbox committed, so events leave at once. */
+  wake(): void {
+    this.wakeRequested = true;
+    this.wakeUp?.();
+  }
+
+  /** Publishes one batch; returns how many rows it published. */
+  async publishPending(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [relayLockId]);
+      if (!locked) return 0;
+      const rows: OutboxRow[] = await manager.query(
+        'SELECT seq, topic, key, value, headers FROM outbox_events ORDER BY seq LIMIT $1',
+        [batchSize],
+      );
+      if (rows.length === 0) return 0;
+      await this.publisher.publishRecords(rows);
+      await manager.query('DELETE FROM outbox_events WHERE seq = ANY($1::bigint[])', [rows.map((row) => row.seq)]);
+      return rows.length;
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let published = 0;
+      try {
+        published = await this.publishPending();
+      } catch (error) {
+        this.logger.warn({ err: error }, 'outbox relay could not publish; retrying');
+        await this.sleep(errorBackoffMs);
+        continue;
+      }
+      if (published < batchSize) await this.sleep(idlePollMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeRequested = false;
+        this.wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      if (this.wakeRequested) done();
+      else this.wakeUp = done;
+    });
+  }
+}

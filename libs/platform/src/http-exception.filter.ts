@@ -1,0 +1,34 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainException, ErrorKind } from './domain-exception';
+
+const statusOfKind: Record<ErrorKind, HttpStatus> = {
+  [ErrorKind.Invalid]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorKind.NotFound]: HttpStatus.NOT_FOUND,
+  [ErrorKind.Conflict]: HttpStatus.CONFLICT,
+  [ErrorKind.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+};
+
+/** Maps domain exceptions to HTTP once for every controller; anything unexpected is a logged 500. */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof DomainException) {
+      const status = statusOfKind[exception.kind];
+      response.status(status).json({ statusCode: status, code: exception.code, message: exception.message });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      response.status(exception.getStatus()).json(exception.getResponse());
+      return;
+    }
+    this.logger.error({ err: exception }, 'unhandled error in an HTTP request');
+    response
+      .status(HttpStatus.INTERNAL_SERVER_ERROR)
+      .json({ statusCode: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Internal server error' });
+  }
+}

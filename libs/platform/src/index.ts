@@ -1,0 +1,7 @@
+export * from './domain-exception';
+export * from './http-exception.filter';
+export * from './logging';
+export * from './platform.module';
+export * from './run-service';
+export * from './zod-validation.pipe';
+export * from './pagination';

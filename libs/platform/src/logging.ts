@@ -1,0 +1,28 @@
+import { LoggerModule } from 'nestjs-pino';
+
+/** Personal data never reaches the logs: addresses, names and bodies are redacted wherever they appear. */
+export const redactedLogPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  '*.email',
+  '*.address',
+  '*.name',
+  '*.from',
+  '*.to',
+  '*.text',
+  '*.subject',
+  '*.mailFrom',
+  '*.rcptTo',
+];
+
+export function structuredLogging(options: { service: string; level: string }) {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      level: options.level,
+      base: { service: options.service },
+      redact: { paths: redactedLogPaths, censor: '[redacted]' },
+      autoLogging: { ignore: (request) => request.url === '/health' },
+      customProps: () => ({ service: options.service }),
+    },
+  });
+}

@@ -1,0 +1,45 @@
+import { DynamicModule, INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CustomTransportStrategy } from '@nestjs/microservices';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, CommonConfig } from '@helpgate/config';
+import { HttpExceptionFilter } from './http-exception.filter';
+
+export interface ServiceDefinition<Config extends CommonConfig> {
+  loadConfig(): Config;
+  rootModule(config: Config): DynamicModule;
+  /** The event transport, for services that consume events. */
+  eventTransport?(app: INestApplication, config: Config): CustomTransportStrategy;
+}
+
+/** Starts one Helpgate service: config validated first, then its module, its event consumer and its HTTP API. */
+export async function runService<Config extends CommonConfig>(definition: ServiceDefinition<Config>): Promise<INestApplication> {
+  const config = definition.loadConfig();
+  const app = await NestFactory.create(definition.rootModule(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+  if (definition.eventTransport) {
+    app.connectMicroservice({ strategy: definition.eventTransport(app, config) }, { inheritAppConfig: false });
+  }
+  await app.init();
+  await app.startAllMicroservices();
+  await app.listen(config.http.port, config.http.host);
+  new NestLogger('Bootstrap').log(
+    { service: config.service, http: `http://${config.http.host}:${config.http.port}`, database: config.database.name },
+    `${config.service} ready`,
+  );
+  return app;
+}
+
+/** The process entry point: a bad setting or a failed start exits non-zero with the reason. */
+export function main<Config extends CommonConfig>(definition: ServiceDefinition<Config>): void {
+  runService(definition).catch((error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+    } else {
+      process.stderr.write(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    process.exit(1);
+  });
+}
