@@ -1,0 +1,23 @@
+import { DomainException, ErrorKind } from '@helpgate/platform';
+
+export enum IngestErrorCode {
+  UnknownRecipient = 'ingest.unknown_recipient',
+  TooManyRecipients = 'ingest.too_many_recipients',
+  MessageTooLarge = 'ingest.message_too_large',
+  NoSender = 'ingest.no_sender',
+  NotDurable = 'ingest.not_durable',
+}
+
+const kindOf: Record<IngestErrorCode, ErrorKind> = {
+  [IngestErrorCode.UnknownRecipient]: ErrorKind.NotFound,
+  [IngestErrorCode.TooManyRecipients]: ErrorKind.Invalid,
+  [IngestErrorCode.MessageTooLarge]: ErrorKind.Invalid,
+  [IngestErrorCode.NoSender]: ErrorKind.Invalid,
+  [IngestErrorCode.NotDurable]: ErrorKind.Unavailable,
+};
+
+export class IngestException extends DomainException<IngestErrorCode> {
+  constructor(code: IngestErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, kindOf[code], message, options);
+  }
+}

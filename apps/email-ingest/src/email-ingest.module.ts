@@ -1,0 +1,30 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DatabaseModule } from '@helpgate/database';
+import { KafkaModule } from '@helpgate/kafka';
+import { CreateMessagingTables1763900000000 } from '@helpgate/outbox';
+import { PlatformModule } from '@helpgate/platform';
+import { EmailIngestConfig } from './config';
+import { InboundMessageEntity } from './inbound/inbound-message.entity';
+import { InboundModule } from './inbound/inbound.module';
+import { RawMessageEntity } from './inbound/raw-message.entity';
+import { CreateIngestSchema1763900000300 } from './migrations/1763900000300-create-ingest-schema';
+
+export const emailIngestSchema = {
+  entities: [RawMessageEntity, InboundMessageEntity],
+  migrations: [CreateMessagingTables1763900000000, CreateIngestSchema1763900000300],
+};
+
+@Module({})
+export class EmailIngestModule {
+  static forRoot(config: EmailIngestConfig): DynamicModule {
+    return {
+      module: EmailIngestModule,
+      imports: [
+        PlatformModule.forService(config),
+        DatabaseModule.forService(config.database, emailIngestSchema),
+        KafkaModule.forRoot(config.kafka),
+        InboundModule.forRoot(config.smtp),
+      ],
+    };
+  }
+}

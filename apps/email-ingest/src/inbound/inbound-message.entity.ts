@@ -1,0 +1,26 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** One accepted SMTP transaction: who sent what to which support address, and when. */
+@Entity('inbound_messages')
+export class InboundMessageEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text', { name: 'raw_sha256' })
+  rawSha256!: string;
+
+  @Column('text', { name: 'message_id' })
+  messageId!: string;
+
+  @Column('text', { name: 'envelope_from', nullable: true })
+  envelopeFrom!: string | null;
+
+  @Column('text', { name: 'envelope_to', array: true })
+  envelopeTo!: string[];
+
+  @Column('text', { name: 'remote_address', nullable: true })
+  remoteAddress!: string | null;
+
+  @Column('timestamptz', { name: 'received_at' })
+  receivedAt!: Date;
+}
