@@ -1,9 +1,5 @@
 import 'reflect-metadata';
 import { main } from '@helpgate/platform';
-import { ChatModule } from './chat.module';
-import { loadChatConfig } from './config';
+import { chatService } from './chat.service';
 
-main({
-  loadConfig: () => loadChatConfig(),
-  rootModule: (config) => ChatModule.forRoot(config),
-});
+main(chatService(process.env));

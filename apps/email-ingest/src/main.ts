@@ -1,9 +1,5 @@
 import 'reflect-metadata';
 import { main } from '@helpgate/platform';
-import { loadEmailIngestConfig } from './config';
-import { EmailIngestModule } from './email-ingest.module';
+import { emailIngestService } from './email-ingest.service';
 
-main({
-  loadConfig: () => loadEmailIngestConfig(),
-  rootModule: (config) => EmailIngestModule.forRoot(config),
-});
+main(emailIngestService(process.env));

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { CompressionTypes, Kafka, Producer } from 'kafkajs';
+import { CompressionTypes, Kafka, Partitioners, Producer } from 'kafkajs';
 import { EventOf, TopicName, topicSchemas } from '@helpgate/contracts';
 import type { KafkaConfig } from '@helpgate/config';
 import { KAFKA_CLIENT, KAFKA_CONFIG } from './kafka-client';
@@ -43,7 +43,12 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
   private readonly namer: TopicNamer;
 
   constructor(@Inject(KAFKA_CLIENT) kafka: Kafka, @Inject(KAFKA_CONFIG) config: KafkaConfig) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.namer = new TopicNamer(config.topicPrefix);
   }
 

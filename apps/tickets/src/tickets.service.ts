@@ -1,0 +1,12 @@
+import { kafkaEventTransport } from '@helpgate/kafka';
+import type { ServiceDefinition } from '@helpgate/platform';
+import { TicketsConfig, loadTicketsConfig } from './config';
+import { TicketsAppModule } from './tickets-app.module';
+
+export function ticketsService(env: NodeJS.ProcessEnv): ServiceDefinition<TicketsConfig> {
+  return {
+    loadConfig: () => loadTicketsConfig(env),
+    rootModule: (config) => TicketsAppModule.forRoot(config),
+    eventTransport: (app, config) => kafkaEventTransport(app, config.kafka),
+  };
+}

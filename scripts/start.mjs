@@ -1,0 +1,74 @@
+// `npm start`: local infrastructure if needed, a fresh build, then all four services as separate processes.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { ensureKafka } from './local-kafka.mjs';
+import { ensurePostgres, stopEmbeddedPostgres } from './local-postgres.mjs';
+
+const require = createRequire(import.meta.url);
+const { services, startService, waitUntilHealthy, repoRoot } = require('./lib/service-processes.cjs');
+
+const defaultHttpPorts = { 'email-ingest': 3001, identity: 3002, tickets: 3003, chat: 3004 };
+const envFile = path.join(repoRoot, '.env');
+if (existsSync(envFile)) process.loadEnvFile(envFile);
+
+/** `IDENTITY_HTTP_PORT=4002` sets HTTP_PORT for identity only; unprefixed settings apply to every service. */
+function environmentFor(service, shared) {
+  const prefix = `${service.toUpperCase().replace(/-/g, '_')}_`;
+  const own = Object.fromEntries(
+    Object.entries(process.env)
+      .filter(([name]) => name.startsWith(prefix))
+      .map(([name, value]) => [name.slice(prefix.length), value]),
+  );
+  return { ...process.env, ...shared, HTTP_PORT: String(defaultHttpPorts[service]), ...own };
+}
+
+const kafka = await ensureKafka();
+const postgres = await ensurePostgres();
+const build = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const running = services.map((service) => {
+  const env = environmentFor(service, { KAFKA_BROKERS: kafka.brokers, DATABASE_URL: postgres.url });
+  const process_ = startService(service, { env, onLine: (line) => console.log(line) });
+  return { service, env, process: process_ };
+});
+
+let stopping = false;
+async function stopAll(exitCode) {
+  if (stopping) return;
+  stopping = true;
+  await Promise.all(running.map(({ process: service }) => service.stop()));
+  await stopEmbeddedPostgres();
+  process.exit(exitCode);
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+for (const { service, process: child } of running) {
+  child.exited.then((code) => {
+    if (stopping) return;
+    console.error(`${service} exited unexpectedly (${code}); stopping the others`);
+    stopAll(1);
+  });
+}
+
+try {
+  await Promise.all(running.map(({ process: child, env }) => waitUntilHealthy(child, Number(env.HTTP_PORT))));
+} catch (error) {
+  console.error(error.message);
+  await stopAll(1);
+}
+
+const smtpPort = running.find(({ service }) => service === 'email-ingest').env.SMTP_PORT ?? '2525';
+console.error(
+  [
+    '',
+    'Helpgate is running:',
+    `  email-ingest  SMTP 127.0.0.1:${smtpPort}   HTTP http://127.0.0.1:${running[0].env.HTTP_PORT}`,
+    ...running.slice(1).map(({ service, env }) => `  ${service.padEnd(12)}  HTTP http://127.0.0.1:${env.HTTP_PORT}`),
+    `  Kafka ${kafka.brokers}   Postgres ${postgres.url.replace(/:[^:@/]*@/, ':***@')}`,
+    '  Ctrl-C stops the services (the Kafka broker keeps running: npm run kafka -- stop).',
+    '',
+  ].join('\n'),
+);

@@ -1,0 +1,77 @@
+import { Consumer, IHeaders, Kafka, logLevel, Producer } from 'kafkajs';
+
+export interface RecordedMessage {
+  topic: string;
+  partition: number;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+/** A plain Kafka client for tests: writes raw records and reads topics from the beginning. */
+export class KafkaTestClient {
+  private readonly kafka: Kafka;
+  private producer?: Producer;
+  private readonly consumers: Consumer[] = [];
+  private readonly recorded: RecordedMessage[] = [];
+
+  constructor(
+    brokers: string[],
+    private readonly topicPrefix: string,
+  ) {
+    this.kafka = new Kafka({ clientId: 'helpgate-tests', brokers, logLevel: logLevel.NOTHING });
+  }
+
+  async produce(topic: string, records: { key?: string; value: string; partition?: number; headers?: IHeaders }[]): Promise<void> {
+    if (!this.producer) {
+      this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
+      await this.producer.connect();
+    }
+    await this.producer.send({ topic: this.topicPrefix + topic, acks: -1, messages: records });
+  }
+
+  /** Starts recording the given topics (without prefix) from their beginning. */
+  async record(...topics: string[]): Promise<void> {
+    const consumer = this.kafka.consumer({ groupId: `${this.topicPrefix}recorder-${this.consumers.length}-${Date.now()}` });
+    this.consumers.push(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: topics.map((topic) => this.topicPrefix + topic), fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        const headers: Record<string, string> = {};
+        for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = String(value);
+        this.recorded.push({
+          topic: topic.slice(this.topicPrefix.length),
+          partition,
+          key: message.key?.toString() ?? null,
+          value: message.value?.toString() ?? null,
+          headers,
+        });
+      },
+    });
+  }
+
+  messages(topic: string): RecordedMessage[] {
+    return this.recorded.filter((message) => message.topic === topic);
+  }
+
+  events<T>(topic: string): T[] {
+    return this.messages(topic).map((message) => JSON.parse(message.value ?? 'null') as T);
+  }
+
+  async deleteOwnTopics(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(this.topicPrefix));
+      if (topics.length > 0) await admin.deleteTopics({ topics });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.disconnect()));
+    await this.producer?.disconnect();
+  }
+}

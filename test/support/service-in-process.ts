@@ -1,0 +1,52 @@
+import { INestApplication } from '@nestjs/common';
+import { runService, ServiceDefinition } from '@helpgate/platform';
+import type { CommonConfig } from '@helpgate/config';
+import { dropDatabases } from './databases';
+import { freePort, testInfra, uniqueName } from './infra';
+import { KafkaTestClient } from './kafka-test-client';
+
+export interface ServiceInProcess {
+  app: INestApplication;
+  baseUrl: string;
+  env: NodeJS.ProcessEnv;
+  kafka: KafkaTestClient;
+  close(): Promise<void>;
+}
+
+/**
+ * Runs one service in this process against the real broker and database server, with its own
+ * database, topic prefix and consumer group, so runs never see each other's data.
+ */
+export async function startServiceInProcess<Config extends CommonConfig>(
+  definition: (env: NodeJS.ProcessEnv) => ServiceDefinition<Config>,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<ServiceInProcess> {
+  const { brokers, databaseUrl } = testInfra();
+  const name = uniqueName('it');
+  const httpPort = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    DATABASE_URL: databaseUrl,
+    DATABASE_NAME: name,
+    KAFKA_BROKERS: brokers.join(','),
+    KAFKA_TOPIC_PREFIX: `${name}.`,
+    KAFKA_GROUP_ID: `${name}-service`,
+    HTTP_PORT: String(httpPort),
+    HTTP_HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+  };
+  const kafka = new KafkaTestClient(brokers, `${name}.`);
+  const app = await runService(definition(env));
+  return {
+    app,
+    env,
+    kafka,
+    baseUrl: `http://127.0.0.1:${httpPort}`,
+    async close() {
+      await app.close();
+      await kafka.close();
+      await kafka.deleteOwnTopics();
+      await dropDatabases(databaseUrl, [name]);
+    },
+  };
+}
