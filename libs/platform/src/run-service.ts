@@ -18,7 +18,6 @@ export async function runService<Config extends CommonConfig>(definition: Servic
   const app = await NestFactory.create(definition.rootModule(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableShutdownHooks();
   if (definition.eventTransport) {
     app.connectMicroservice({ strategy: definition.eventTransport(app, config) }, { inheritAppConfig: false });
   }
@@ -32,14 +31,29 @@ export async function runService<Config extends CommonConfig>(definition: Servic
   return app;
 }
 
-/** The process entry point: a bad setting or a failed start exits non-zero with the reason. */
+/**
+ * The process entry point: a bad setting or a failed start exits non-zero with the reason; SIGTERM or
+ * SIGINT closes the service gracefully (listeners first, then consumers, then connections) and exits 0.
+ */
 export function main<Config extends CommonConfig>(definition: ServiceDefinition<Config>): void {
-  runService(definition).catch((error: unknown) => {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-    } else {
-      process.stderr.write(`start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    }
+  runService(definition).then(exitGracefullyOnSignals, (error: unknown) => {
+    const reason = error instanceof ConfigError ? error.message : `start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+    process.stderr.write(`${reason}\n`);
     process.exit(1);
   });
+}
+
+function exitGracefullyOnSignals(app: INestApplication): void {
+  const shutDown = (signal: NodeJS.Signals) => {
+    new NestLogger('Bootstrap').log({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', shutDown);
+  process.once('SIGINT', shutDown);
 }
