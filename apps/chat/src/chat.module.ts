@@ -1,7 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DatabaseModule } from '@helpgate/database';
-import { KafkaModule } from '@helpgate/kafka';
-import { CreateMessagingTables1763900000000 } from '@helpgate/outbox';
 import { PlatformModule } from '@helpgate/platform';
 import { ChatConfig } from './config';
 
@@ -11,11 +8,7 @@ export class ChatModule {
   static forRoot(config: ChatConfig): DynamicModule {
     return {
       module: ChatModule,
-      imports: [
-        PlatformModule.forService(config),
-        DatabaseModule.forService(config.database, { entities: [], migrations: [CreateMessagingTables1763900000000] }),
-        KafkaModule.forRoot(config.kafka),
-      ],
+      imports: [PlatformModule.forService(config, { entities: [], migrations: [] })],
     };
   }
 }

@@ -1,7 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DatabaseModule } from '@helpgate/database';
-import { KafkaModule } from '@helpgate/kafka';
-import { CreateMessagingTables1763900000000 } from '@helpgate/outbox';
 import { PlatformModule } from '@helpgate/platform';
 import { EmailIngestConfig } from './config';
 import { InboundMessageEntity } from './inbound/inbound-message.entity';
@@ -11,7 +8,7 @@ import { CreateIngestSchema1763900000300 } from './migrations/1763900000300-crea
 
 export const emailIngestSchema = {
   entities: [RawMessageEntity, InboundMessageEntity],
-  migrations: [CreateMessagingTables1763900000000, CreateIngestSchema1763900000300],
+  migrations: [CreateIngestSchema1763900000300],
 };
 
 @Module({})
@@ -20,9 +17,7 @@ export class EmailIngestModule {
     return {
       module: EmailIngestModule,
       imports: [
-        PlatformModule.forService(config),
-        DatabaseModule.forService(config.database, emailIngestSchema),
-        KafkaModule.forRoot(config.kafka),
+        PlatformModule.forService(config, emailIngestSchema),
         InboundModule.forRoot(config.smtp),
       ],
     };

@@ -1,7 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DatabaseModule } from '@helpgate/database';
-import { KafkaModule } from '@helpgate/kafka';
-import { CreateMessagingTables1763900000000 } from '@helpgate/outbox';
 import { PlatformModule } from '@helpgate/platform';
 import { IdentityConfig } from './config';
 import { ContactEmailEntity } from './contacts/contact-email.entity';
@@ -15,7 +12,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 
 export const identitySchema = {
   entities: [OrganizationEntity, OrganizationDomainEntity, ContactEntity, ContactEmailEntity],
-  migrations: [CreateMessagingTables1763900000000, CreateIdentitySchema1763900000100],
+  migrations: [CreateIdentitySchema1763900000100],
 };
 
 @Module({})
@@ -24,9 +21,7 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       imports: [
-        PlatformModule.forService(config),
-        DatabaseModule.forService(config.database, identitySchema),
-        KafkaModule.forRoot(config.kafka),
+        PlatformModule.forService(config, identitySchema),
         OrganizationsModule,
         ContactsModule,
         InboundMailModule,

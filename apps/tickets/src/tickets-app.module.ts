@@ -1,7 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { DatabaseModule } from '@helpgate/database';
-import { KafkaModule } from '@helpgate/kafka';
-import { CreateMessagingTables1763900000000 } from '@helpgate/outbox';
 import { PlatformModule } from '@helpgate/platform';
 import { TicketsConfig } from './config';
 import { InboundMailModule } from './inbound-mail/inbound-mail.module';
@@ -12,7 +9,7 @@ import { TicketsModule } from './tickets/tickets.module';
 
 export const ticketsSchema = {
   entities: [TicketEntity, TicketMessageEntity],
-  migrations: [CreateMessagingTables1763900000000, CreateTicketsSchema1763900000200],
+  migrations: [CreateTicketsSchema1763900000200],
 };
 
 @Module({})
@@ -21,9 +18,7 @@ export class TicketsAppModule {
     return {
       module: TicketsAppModule,
       imports: [
-        PlatformModule.forService(config),
-        DatabaseModule.forService(config.database, ticketsSchema),
-        KafkaModule.forRoot(config.kafka),
+        PlatformModule.forService(config, ticketsSchema),
         TicketsModule,
         InboundMailModule,
       ],

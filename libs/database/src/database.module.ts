@@ -1,13 +1,15 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
 import type { DatabaseConfig } from '@helpgate/config';
 import { databaseUrl, ensureDatabase } from './ensure-database';
 import { runMigrationsUnderLock } from './migrate';
 
+type Constructor = new (...args: never[]) => object;
+
 export interface ServiceSchema {
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: (Constructor | EntitySchema)[];
+  migrations: Constructor[];
 }
 
 export function dataSourceOptions(config: DatabaseConfig, schema: ServiceSchema): DataSourceOptions {

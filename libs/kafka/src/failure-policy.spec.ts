@@ -1,4 +1,4 @@
-import { DomainException, ErrorKind } from '@helpgate/platform';
+import { DomainException, ErrorKind } from '@helpgate/errors';
 import { backoffMs, decideOnFailure } from './failure-policy';
 
 describe('decideOnFailure', () => {

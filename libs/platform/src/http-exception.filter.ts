@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { DomainException, ErrorKind } from './domain-exception';
+import { DomainException, ErrorKind } from '@helpgate/errors';
 
 const statusOfKind: Record<ErrorKind, HttpStatus> = {
   [ErrorKind.Invalid]: HttpStatus.UNPROCESSABLE_ENTITY,

@@ -1,4 +1,3 @@
-export * from './domain-exception';
 export * from './http-exception.filter';
 export * from './logging';
 export * from './platform.module';

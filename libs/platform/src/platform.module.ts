@@ -1,14 +1,28 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import type { CommonConfig } from '@helpgate/config';
+import { DatabaseModule, ServiceSchema } from '@helpgate/database';
+import { KafkaModule } from '@helpgate/kafka';
+import { CreateMessagingTables1763900000000 } from '@helpgate/outbox';
 import { HealthController } from './health.controller';
 import { structuredLogging } from './logging';
 
-/** Logging and health checks every service shares. */
+/**
+ * What every service stands on: structured logs, its own migrated database (with the outbox and
+ * processed-events tables before the service's own migrations), Kafka, and a health check.
+ */
 @Module({})
 export class PlatformModule {
-  static forService(options: { service: string; logLevel: string }): DynamicModule {
+  static forService(config: CommonConfig, schema: ServiceSchema): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [structuredLogging({ service: options.service, level: options.logLevel })],
+      imports: [
+        structuredLogging({ service: config.service, level: config.logLevel }),
+        DatabaseModule.forService(config.database, {
+          entities: schema.entities,
+          migrations: [CreateMessagingTables1763900000000, ...schema.migrations],
+        }),
+        KafkaModule.forRoot(config.kafka),
+      ],
       controllers: [HealthController],
     };
   }

@@ -1,4 +1,4 @@
-import { DomainException, ErrorKind } from '@helpgate/platform';
+import { domainExceptionFor, ErrorKind } from '@helpgate/errors';
 
 export enum IngestErrorCode {
   UnknownRecipient = 'ingest.unknown_recipient',
@@ -16,8 +16,4 @@ const kindOf: Record<IngestErrorCode, ErrorKind> = {
   [IngestErrorCode.NotDurable]: ErrorKind.Unavailable,
 };
 
-export class IngestException extends DomainException<IngestErrorCode> {
-  constructor(code: IngestErrorCode, message: string, options?: { cause?: unknown }) {
-    super(code, kindOf[code], message, options);
-  }
-}
+export class IngestException extends domainExceptionFor(kindOf) {}

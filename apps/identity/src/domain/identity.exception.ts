@@ -1,4 +1,4 @@
-import { DomainException, ErrorKind } from '@helpgate/platform';
+import { domainExceptionFor, ErrorKind } from '@helpgate/errors';
 
 export enum IdentityErrorCode {
   OrganizationNotFound = 'organization.not_found',
@@ -18,8 +18,4 @@ const kindOf: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.InvalidEmail]: ErrorKind.Invalid,
 };
 
-export class IdentityException extends DomainException<IdentityErrorCode> {
-  constructor(code: IdentityErrorCode, message: string, options?: { cause?: unknown }) {
-    super(code, kindOf[code], message, options);
-  }
-}
+export class IdentityException extends domainExceptionFor(kindOf) {}

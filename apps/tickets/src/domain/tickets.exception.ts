@@ -1,4 +1,4 @@
-import { DomainException, ErrorKind } from '@helpgate/platform';
+import { domainExceptionFor, ErrorKind } from '@helpgate/errors';
 
 export enum TicketsErrorCode {
   TicketNotFound = 'ticket.not_found',
@@ -8,8 +8,4 @@ const kindOf: Record<TicketsErrorCode, ErrorKind> = {
   [TicketsErrorCode.TicketNotFound]: ErrorKind.NotFound,
 };
 
-export class TicketsException extends DomainException<TicketsErrorCode> {
-  constructor(code: TicketsErrorCode, message: string) {
-    super(code, kindOf[code], message);
-  }
-}
+export class TicketsException extends domainExceptionFor(kindOf) {}

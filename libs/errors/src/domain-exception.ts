@@ -17,3 +17,15 @@ export class DomainException<Code extends string = string> extends Error {
     this.name = 'DomainException';
   }
 }
+
+/**
+ * The exception class of one domain: each code has a fixed kind, so callers name only the code.
+ * `class IdentityException extends domainExceptionFor(identityErrorKinds) {}`
+ */
+export function domainExceptionFor<Code extends string>(kindOf: Record<Code, ErrorKind>) {
+  return class extends DomainException<Code> {
+    constructor(code: Code, message: string, options?: { cause?: unknown }) {
+      super(code, kindOf[code], message, options);
+    }
+  };
+}

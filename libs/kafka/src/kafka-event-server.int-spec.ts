@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { Admin, Kafka, logLevel } from 'kafkajs';
+import { deadLetterTopicOf, Topics, TicketsTicketChangedV1, ticketsTicketChangedV1 } from '@helpgate/contracts';
+import type { KafkaConfig } from '@helpgate/config';
+import { eventually, testInfra, uniqueName } from '../../../test/support/infra';
+import { KafkaTestClient, RecordedMessage } from '../../../test/support/kafka-test-client';
+import { EventConsumer } from './event-consumer.decorator';
+import { DEAD_LETTER_HEADERS, kafkaEventTransport } from './kafka-event-server';
+import { KafkaModule } from './kafka.module';
+
+const ticketTopic = Topics.TicketsTicketChanged;
+const deadLetterTopic = deadLetterTopicOf(ticketTopic);
+const maxHandlerAttempts = 3;
+
+/** Every call of the test handler, and the calls that returned without throwing. */
+class HandlerLog {
+  readonly attempts: TicketsTicketChangedV1[] = [];
+  readonly handled: TicketsTicketChangedV1[] = [];
+
+  recordAttempt(event: TicketsTicketChangedV1): number {
+    this.attempts.push(event);
+    return this.attemptsOf(event.eventId);
+  }
+
+  recordHandled(event: TicketsTicketChangedV1): void {
+    this.handled.push(event);
+  }
+
+  attemptsOf(eventId: string): number {
+    return this.attempts.filter((event) => event.eventId === eventId).length;
+  }
+
+  timesHandled(eventId: string): number {
+    return this.handled.filter((event) => event.eventId === eventId).length;
+  }
+}
+
+class ConnectionRefused extends Error {
+  readonly code = 'ECONNREFUSED';
+}
+
+/** The ticket subject scripts how the handler fails: the transport sees ordinary and infrastructure errors. */
+function failAsScripted(subject: string, attempt: number): void {
+  if (subject === 'fail-always') throw new Error('the handler always fails');
+  if (subject === 'fail-twice' && attempt <= 2) throw new Error(`the handler fails on attempt ${attempt}`);
+  if (subject === 'transient-once' && attempt === 1) throw new ConnectionRefused('connect ECONNREFUSED 127.0.0.1:5432');
+}
+
+@EventConsumer()
+class TicketChangedConsumer {
+  constructor(private readonly log: HandlerLog) {}
+
+  @EventPattern(Topics.TicketsTicketChanged)
+  async onTicketChanged(@Payload() event: TicketsTicketChangedV1): Promise<void> {
+    const attempt = this.log.recordAttempt(event);
+    failAsScripted(event.ticket.subject, attempt);
+    this.log.recordHandled(event);
+  }
+}
+
+@Module({})
+class TransportTestModule {
+  static forRoot(config: KafkaConfig, log: HandlerLog): DynamicModule {
+    return {
+      module: TransportTestModule,
+      imports: [KafkaModule.forRoot(config)],
+      controllers: [TicketChangedConsumer],
+      providers: [{ provide: HandlerLog, useValue: log }],
+    };
+  }
+}
+
+async function startConsumerApp(config: KafkaConfig, log: HandlerLog): Promise<INestApplication> {
+  const app = await NestFactory.create(TransportTestModule.forRoot(config, log), { logger: false });
+  app.connectMicroservice({ strategy: kafkaEventTransport(app, config) }, { inheritAppConfig: false });
+  await app.init();
+  await app.startAllMicroservices();
+  return app;
+}
+
+function ticketChanged(subject: string): TicketsTicketChangedV1 {
+  return ticketsTicketChangedV1.parse({
+    eventId: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    change: 'created',
+    ticket: {
+      id: randomUUID(),
+      number: 1,
+      subject,
+      status: 'new',
+      channel: 'email',
+      requesterContactId: randomUUID(),
+      organizationId: randomUUID(),
+    },
+  });
+}
+
+describe('KafkaEventServer against the real broker', () => {
+  const { brokers } = testInfra();
+  const name = uniqueName('kafka_transport');
+  const kafkaConfig: KafkaConfig = {
+    brokers,
+    clientId: 'it',
+    groupId: name,
+    topicPrefix: `${name}.`,
+    partitions: 1,
+    replicationFactor: 1,
+    maxHandlerAttempts,
+  };
+  const kafka = new KafkaTestClient(brokers, kafkaConfig.topicPrefix);
+  const admin: Admin = new Kafka({ clientId: 'it-admin', brokers, logLevel: logLevel.NOTHING }).admin();
+  let app: INestApplication | undefined;
+  let log: HandlerLog;
+
+  beforeAll(async () => {
+    await admin.connect();
+    log = new HandlerLog();
+    app = await startConsumerApp(kafkaConfig, log);
+    await kafka.record(deadLetterTopic);
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await kafka.close();
+    await kafka.deleteOwnTopics();
+    await admin.disconnect();
+  }, 60_000);
+
+  /** The offset the next record written to the (single-partition) topic gets. */
+  async function endOffset(topic: string): Promise<string> {
+    const partitions = await admin.fetchTopicOffsets(kafkaConfig.topicPrefix + topic);
+    expect(partitions).toHaveLength(1);
+    return partitions[0].high;
+  }
+
+  async function produceRaw(value: string, key: string = randomUUID()): Promise<void> {
+    await kafka.produce(ticketTopic, [{ key, value }]);
+  }
+
+  async function produceEvent(event: TicketsTicketChangedV1): Promise<void> {
+    await produceRaw(JSON.stringify(event), event.ticket.id);
+  }
+
+  function deadLettersWithValue(value: string): RecordedMessage[] {
+    return kafka.messages(deadLetterTopic).filter((message) => message.value === value);
+  }
+
+  function deadLettersOf(event: TicketsTicketChangedV1): RecordedMessage[] {
+    return deadLettersWithValue(JSON.stringify(event));
+  }
+
+  async function waitUntilHandled(event: TicketsTicketChangedV1, handlerLog = log): Promise<void> {
+    await eventually(() => expect(handlerLog.timesHandled(event.eventId)).toBeGreaterThanOrEqual(1));
+  }
+
+  /**
+   * Sends a marker behind everything produced so far and waits for it to be handled; with one partition
+   * every earlier record is then finished, and the dead-letter recorder is made to catch up with the topic.
+   */
+  async function drainTopic(): Promise<void> {
+    const marker = ticketChanged('marker');
+    await produceEvent(marker);
+    await waitUntilHandled(marker);
+    const deadLetterEnd = Number(await endOffset(deadLetterTopic));
+    await eventually(() => expect(kafka.messages(deadLetterTopic)).toHaveLength(deadLetterEnd));
+  }
+
+  it('handles a valid event exactly once and dead-letters nothing', async () => {
+    const event = ticketChanged('valid');
+    await produceEvent(event);
+    await waitUntilHandled(event);
+    await drainTopic();
+
+    expect(log.attemptsOf(event.eventId)).toBe(1);
+    expect(log.timesHandled(event.eventId)).toBe(1);
+    expect(kafka.messages(deadLetterTopic)).toEqual([]);
+  });
+
+  it('dead-letters a record that is not JSON with its original value and position, and keeps consuming the partition', async () => {
+    const notJson = `not json ${randomUUID()}`;
+    const notJsonKey = randomUUID();
+    const notJsonOffset = await endOffset(ticketTopic);
+    await produceRaw(notJson, notJsonKey);
+    const follower = ticketChanged('behind the record that is not JSON');
+    await produceEvent(follower);
+
+    await waitUntilHandled(follower);
+    const [deadLetter] = await eventually(() => {
+      const found = deadLettersWithValue(notJson);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(deadLetter.key).toBe(notJsonKey);
+    expect(deadLetter.headers[DEAD_LETTER_HEADERS.reason]).toMatch(/^invalid: not JSON: /);
+    expect(deadLetter.headers).toMatchObject({
+      [DEAD_LETTER_HEADERS.originalTopic]: ticketTopic,
+      [DEAD_LETTER_HEADERS.originalPartition]: '0',
+      [DEAD_LETTER_HEADERS.originalOffset]: notJsonOffset,
+      [DEAD_LETTER_HEADERS.consumerGroup]: kafkaConfig.groupId,
+    });
+    expect(new Date(deadLetter.headers[DEAD_LETTER_HEADERS.failedAt]).getTime()).not.toBeNaN();
+    expect(log.attemptsOf(follower.eventId)).toBe(1);
+  });
+
+  it('dead-letters JSON that breaks the schema, naming the offending path, without calling the handler', async () => {
+    const { ticket: _missing, ...withoutTicket } = ticketChanged('schema break');
+    const brokenValue = JSON.stringify(withoutTicket);
+    await produceRaw(brokenValue);
+    await drainTopic();
+
+    const deadLetters = deadLettersWithValue(brokenValue);
+    expect(deadLetters).toHaveLength(1);
+    expect(deadLetters[0].headers[DEAD_LETTER_HEADERS.reason]).toMatch(/^invalid: ticket: /);
+    expect(log.attemptsOf(withoutTicket.eventId)).toBe(0);
+  });
+
+  it('gives up on a handler that always fails after maxHandlerAttempts, dead-letters the event and handles the next one', async () => {
+    const failing = ticketChanged('fail-always');
+    const follower = ticketChanged('behind the failing event');
+    await produceEvent(failing);
+    await produceEvent(follower);
+    await waitUntilHandled(follower);
+    await drainTopic();
+
+    const order = log.attempts.map((event) => event.eventId).filter((id) => id === failing.eventId || id === follower.eventId);
+    expect(order).toEqual([...Array<string>(maxHandlerAttempts).fill(failing.eventId), follower.eventId]);
+    expect(log.timesHandled(failing.eventId)).toBe(0);
+    const deadLetters = deadLettersOf(failing);
+    expect(deadLetters).toHaveLength(1);
+    expect(deadLetters[0].headers[DEAD_LETTER_HEADERS.reason]).toBe(
+      `failed after ${maxHandlerAttempts} attempts: Error: the handler always fails`,
+    );
+    expect(deadLetters[0].key).toBe(failing.ticket.id);
+  });
+
+  it('handles an event whose handler fails twice on the third attempt, without dead-lettering it', async () => {
+    const flaky = ticketChanged('fail-twice');
+    await produceEvent(flaky);
+    await waitUntilHandled(flaky);
+    await drainTopic();
+
+    expect(log.attemptsOf(flaky.eventId)).toBe(3);
+    expect(log.timesHandled(flaky.eventId)).toBe(1);
+    expect(deadLettersOf(flaky)).toEqual([]);
+  });
+
+  it('retries an event whose handler hit a refused connection, without dead-lettering it', async () => {
+    const interrupted = ticketChanged('transient-once');
+    await produceEvent(interrupted);
+    await waitUntilHandled(interrupted);
+    await drainTopic();
+
+    expect(log.attemptsOf(interrupted.eventId)).toBe(2);
+    expect(log.timesHandled(interrupted.eventId)).toBe(1);
+    expect(deadLettersOf(interrupted)).toEqual([]);
+  });
+
+  it('commits offsets after handling: a restarted consumer of the same group sees only new records', async () => {
+    const deadLetterEndBeforeRestart = await endOffset(deadLetterTopic);
+    await app!.close();
+    app = undefined;
+
+    const logAfterRestart = new HandlerLog();
+    app = await startConsumerApp(kafkaConfig, logAfterRestart);
+    const newEvent = ticketChanged('after the restart');
+    await produceEvent(newEvent);
+    await waitUntilHandled(newEvent, logAfterRestart);
+
+    expect(logAfterRestart.attempts.map((event) => event.eventId)).toEqual([newEvent.eventId]);
+    expect(await endOffset(deadLetterTopic)).toBe(deadLetterEndBeforeRestart);
+  });
+});
