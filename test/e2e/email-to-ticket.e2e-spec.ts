@@ -43,7 +43,12 @@ describe('the first path: an email becomes a contact and a ticket, through all f
 
   beforeAll(async () => {
     stack = await startStack();
-    await stack.kafka.record(Topics.EmailInboundReceived, Topics.IdentityRequesterResolved, Topics.IdentityContactChanged, Topics.TicketsTicketChanged);
+    await stack.kafka.record(
+      Topics.EmailInboundReceived,
+      Topics.IdentityRequesterResolved,
+      Topics.IdentityContactChanged,
+      Topics.TicketsTicketChanged,
+    );
     smtp = createTransport({ host: '127.0.0.1', port: stack.smtpPort, secure: false, ignoreTLS: true, pool: false });
   });
 
@@ -60,7 +65,9 @@ describe('the first path: an email becomes a contact and a ticket, through all f
     });
     expect(response.status).toBe(201);
     acmeId = ((await response.json()) as { id: string }).id;
-    const organizations = await getJson<Page<{ id: string; name: string; domains: string[]; isDefault: boolean }>>(`${stack.url.identity}/organizations`);
+    const organizations = await getJson<Page<{ id: string; name: string; domains: string[]; isDefault: boolean }>>(
+      `${stack.url.identity}/organizations`,
+    );
     expect(organizations.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'Unassigned', isDefault: true }),
@@ -81,7 +88,9 @@ describe('the first path: an email becomes a contact and a ticket, through all f
 
     const [ticket] = await waitForTickets('jane@acme.test', 1);
     const contacts = await contactsFor('jane@acme.test');
-    expect(contacts.items).toEqual([expect.objectContaining({ name: 'Jane Doe', email: 'jane@acme.test', organization: { id: acmeId, name: 'Acme' } })]);
+    expect(contacts.items).toEqual([
+      expect.objectContaining({ name: 'Jane Doe', email: 'jane@acme.test', organization: { id: acmeId, name: 'Acme' } }),
+    ]);
     expect(ticket).toMatchObject({
       subject: 'Cannot sign in',
       requester: { contactId: contacts.items[0].id, email: 'jane@acme.test', name: 'Jane Doe' },
@@ -105,7 +114,9 @@ describe('the first path: an email becomes a contact and a ticket, through all f
     const [ticket] = await waitForTickets('bob@unknown.test', 1);
     expect(ticket.organization.name).toBe('Unassigned');
     const contacts = await contactsFor('bob@unknown.test');
-    expect(contacts.items).toEqual([expect.objectContaining({ name: 'bob', organization: expect.objectContaining({ name: 'Unassigned' }) })]);
+    expect(contacts.items).toEqual([
+      expect.objectContaining({ name: 'bob', organization: expect.objectContaining({ name: 'Unassigned' }) }),
+    ]);
   });
 
   it('5. a mail to an address that is not a support address is refused with 550 and nothing is published', async () => {
@@ -122,11 +133,19 @@ describe('the first path: an email becomes a contact and a ticket, through all f
   });
 
   it('6a. the same message (same Message-ID) delivered twice yields one ticket and one contact', async () => {
-    const mail = { from: 'dup@repeat.test', to: 'support@helpgate.test', subject: 'Twice', text: 'once', messageId: '<twice-1@repeat.test>' };
+    const mail = {
+      from: 'dup@repeat.test',
+      to: 'support@helpgate.test',
+      subject: 'Twice',
+      text: 'once',
+      messageId: '<twice-1@repeat.test>',
+    };
     await smtp.sendMail(mail);
     await smtp.sendMail(mail);
     await eventually(() => {
-      const deliveries = stack.kafka.events<EmailInboundReceivedV1>(Topics.EmailInboundReceived).filter((event) => event.mail.messageId === '<twice-1@repeat.test>');
+      const deliveries = stack.kafka
+        .events<EmailInboundReceivedV1>(Topics.EmailInboundReceived)
+        .filter((event) => event.mail.messageId === '<twice-1@repeat.test>');
       expect(deliveries).toHaveLength(2);
     });
     await smtp.sendMail({ from: 'dup@repeat.test', to: 'support@helpgate.test', subject: 'Marker', text: 'after' });
@@ -136,9 +155,13 @@ describe('the first path: an email becomes a contact and a ticket, through all f
   });
 
   it('6b. two different first mails from the same new sender sent at the same moment yield one contact', async () => {
-    const senders = Array.from({ length: 2 }, () => createTransport({ host: '127.0.0.1', port: stack.smtpPort, secure: false, ignoreTLS: true }));
+    const senders = Array.from({ length: 2 }, () =>
+      createTransport({ host: '127.0.0.1', port: stack.smtpPort, secure: false, ignoreTLS: true }),
+    );
     await Promise.all(
-      senders.map((sender, index) => sender.sendMail({ from: 'twin@newco.test', to: 'support@helpgate.test', subject: `Twin ${index}`, text: 'x' })),
+      senders.map((sender, index) =>
+        sender.sendMail({ from: 'twin@newco.test', to: 'support@helpgate.test', subject: `Twin ${index}`, text: 'x' }),
+      ),
     );
     senders.forEach((sender) => sender.close());
     const tickets = await waitForTickets('twin@newco.test', 2);

@@ -44,7 +44,10 @@ export async function startStack(supportAddresses = 'support@helpgate.test'): Pr
   );
   const kafka = new KafkaTestClient(brokers, `${run}.`);
   const stack: Stack = {
-    url: Object.fromEntries(services.map((service) => [service, `http://127.0.0.1:${httpPorts.get(service)}`])) as Record<ServiceName, string>,
+    url: Object.fromEntries(services.map((service) => [service, `http://127.0.0.1:${httpPorts.get(service)}`])) as Record<
+      ServiceName,
+      string
+    >,
     smtpPort,
     kafka,
     logsOf: (service) => logs.get(service)!,

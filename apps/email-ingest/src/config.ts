@@ -7,8 +7,14 @@ const emailIngestSettings = z
     ...commonSettingsShape({ service: 'email-ingest', httpPort: 3001 }),
     SMTP_PORT: portSetting(2525),
     SMTP_HOST: z.string().default('0.0.0.0'),
-    SMTP_SERVER_NAME: z.string().regex(/^[a-zA-Z0-9.-]+$/, 'must be a host name').default(hostname()),
-    SUPPORT_ADDRESSES: listSetting(z.email().transform((address) => address.toLowerCase()), 'support@helpgate.test'),
+    SMTP_SERVER_NAME: z
+      .string()
+      .regex(/^[a-zA-Z0-9.-]+$/, 'must be a host name')
+      .default(hostname()),
+    SUPPORT_ADDRESSES: listSetting(
+      z.email().transform((address) => address.toLowerCase()),
+      'support@helpgate.test',
+    ),
     SMTP_MAX_MESSAGE_BYTES: positiveIntSetting(25 * 1024 * 1024),
     SMTP_MAX_RECIPIENTS: positiveIntSetting(50),
     SMTP_SHUTDOWN_GRACE_MS: positiveIntSetting(30_000),

@@ -16,10 +16,7 @@ export class EmailIngestModule {
   static forRoot(config: EmailIngestConfig): DynamicModule {
     return {
       module: EmailIngestModule,
-      imports: [
-        PlatformModule.forService(config, emailIngestSchema),
-        InboundModule.forRoot(config.smtp),
-      ],
+      imports: [PlatformModule.forService(config, emailIngestSchema), InboundModule.forRoot(config.smtp)],
     };
   }
 }

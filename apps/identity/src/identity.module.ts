@@ -20,12 +20,7 @@ export class IdentityModule {
   static forRoot(config: IdentityConfig): DynamicModule {
     return {
       module: IdentityModule,
-      imports: [
-        PlatformModule.forService(config, identitySchema),
-        OrganizationsModule,
-        ContactsModule,
-        InboundMailModule,
-      ],
+      imports: [PlatformModule.forService(config, identitySchema), OrganizationsModule, ContactsModule, InboundMailModule],
     };
   }
 }

@@ -17,11 +17,7 @@ export class TicketsAppModule {
   static forRoot(config: TicketsConfig): DynamicModule {
     return {
       module: TicketsAppModule,
-      imports: [
-        PlatformModule.forService(config, ticketsSchema),
-        TicketsModule,
-        InboundMailModule,
-      ],
+      imports: [PlatformModule.forService(config, ticketsSchema), TicketsModule, InboundMailModule],
     };
   }
 }

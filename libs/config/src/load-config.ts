@@ -8,15 +8,10 @@ export class ConfigError extends Error {
 }
 
 /** Validates the environment once at start-up; every bad setting is named in the error. */
-export function loadConfig<Schema extends z.ZodType>(
-  schema: Schema,
-  env: NodeJS.ProcessEnv = process.env,
-): z.output<Schema> {
+export function loadConfig<Schema extends z.ZodType>(schema: Schema, env: NodeJS.ProcessEnv = process.env): z.output<Schema> {
   const result = schema.safeParse(withoutEmptyValues(env));
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(settings)'}: ${issue.message}`),
-    );
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(settings)'}: ${issue.message}`));
   }
   return result.data;
 }

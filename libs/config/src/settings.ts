@@ -14,16 +14,19 @@ export const listSetting = <Item extends z.ZodType<string, string>>(item: Item, 
   z
     .string()
     .default(fallback)
-    .transform((value) => value.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1));
 
 const databaseName = z
   .string()
   .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case Postgres identifier (a-z, 0-9, _; at most 63 characters)');
 
-const topicPrefix = z
-  .string()
-  .regex(/^[a-zA-Z0-9._-]{0,100}$/, 'may hold only letters, digits, ".", "_" and "-"');
+const topicPrefix = z.string().regex(/^[a-zA-Z0-9._-]{0,100}$/, 'may hold only letters, digits, ".", "_" and "-"');
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 

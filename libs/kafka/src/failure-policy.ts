@@ -1,9 +1,7 @@
 import { DomainException, ErrorKind } from '@helpgate/errors';
 import { isTransientError } from './transient-error';
 
-export type FailureDecision =
-  | { action: 'retry'; delayMs: number }
-  | { action: 'dead-letter'; reason: string };
+export type FailureDecision = { action: 'retry'; delayMs: number } | { action: 'dead-letter'; reason: string };
 
 const maxBackoffMs = 30_000;
 

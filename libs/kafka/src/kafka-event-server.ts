@@ -123,7 +123,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       return { kind: 'dead-letter', reason: `invalid: ${issues}` };
     }
 
-    const context = new KafkaEventContext([topic, partition, message.offset, message.key?.toString() ?? null, textHeaders(message.headers)]);
+    const context = new KafkaEventContext([
+      topic,
+      partition,
+      message.offset,
+      message.key?.toString() ?? null,
+      textHeaders(message.headers),
+    ]);
     for (let attempt = 1; ; attempt++) {
       try {
         await lastValueFrom(this.transformToObservable(await handler(validated.data, context)), { defaultValue: undefined });

@@ -10,7 +10,10 @@ import { TopicNamer } from './topic-names';
 export class TopicAdmin implements OnModuleInit {
   private readonly logger = new Logger(TopicAdmin.name);
 
-  constructor(@Inject(KAFKA_CLIENT) private readonly kafka: Kafka, @Inject(KAFKA_CONFIG) private readonly config: KafkaConfig) {}
+  constructor(
+    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    @Inject(KAFKA_CONFIG) private readonly config: KafkaConfig,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     const namer = new TopicNamer(this.config.topicPrefix);

@@ -11,7 +11,12 @@ const transientErrorNames = new Set([
   'CannotConnectAlreadyConnectedError',
 ]);
 
-const transientMessages = [/connection terminated/i, /connection timeout/i, /terminating connection/i, /the database system is (starting|shutting) up/i];
+const transientMessages = [
+  /connection terminated/i,
+  /connection timeout/i,
+  /terminating connection/i,
+  /the database system is (starting|shutting) up/i,
+];
 
 /**
  * True when an error comes from infrastructure that is down or busy, so waiting and retrying will

@@ -55,10 +55,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [relayLockId]);
       if (!locked) return 0;
-      const rows: OutboxRow[] = await manager.query(
-        'SELECT seq, topic, key, value, headers FROM outbox_events ORDER BY seq LIMIT $1',
-        [batchSize],
-      );
+      const rows: OutboxRow[] = await manager.query('SELECT seq, topic, key, value, headers FROM outbox_events ORDER BY seq LIMIT $1', [
+        batchSize,
+      ]);
       if (rows.length === 0) return 0;
       await this.publisher.publishRecords(rows);
       await manager.query('DELETE FROM outbox_events WHERE seq = ANY($1::bigint[])', [rows.map((row) => row.seq)]);

@@ -10,10 +10,13 @@ export class Outbox {
 
   async add<T extends TopicName>(topic: T, key: string, event: EventOf<T>): Promise<void> {
     const record = recordForEvent(topic, key, event);
-    await this.manager.query(
-      'INSERT INTO outbox_events (event_id, topic, key, value, headers) VALUES ($1, $2, $3, $4, $5)',
-      [event.eventId, record.topic, record.key, record.value, JSON.stringify(record.headers)],
-    );
+    await this.manager.query('INSERT INTO outbox_events (event_id, topic, key, value, headers) VALUES ($1, $2, $3, $4, $5)', [
+      event.eventId,
+      record.topic,
+      record.key,
+      record.value,
+      JSON.stringify(record.headers),
+    ]);
   }
 }
 

@@ -37,7 +37,10 @@ export async function runService<Config extends CommonConfig>(definition: Servic
  */
 export function main<Config extends CommonConfig>(definition: ServiceDefinition<Config>): void {
   runService(definition).then(exitGracefullyOnSignals, (error: unknown) => {
-    const reason = error instanceof ConfigError ? error.message : `start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+    const reason =
+      error instanceof ConfigError
+        ? error.message
+        : `start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
     process.stderr.write(`${reason}\n`);
     process.exit(1);
   });

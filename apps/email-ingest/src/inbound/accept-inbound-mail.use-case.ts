@@ -33,7 +33,14 @@ export class AcceptInboundMailUseCase {
     try {
       await this.inboundMessages.storeThenPublish(
         { sha256, content: raw },
-        { id: inboundMessageId, messageId: mail.messageId, envelopeFrom: envelope.mailFrom, envelopeTo: envelope.rcptTo, remoteAddress, receivedAt },
+        {
+          id: inboundMessageId,
+          messageId: mail.messageId,
+          envelopeFrom: envelope.mailFrom,
+          envelopeTo: envelope.rcptTo,
+          remoteAddress,
+          receivedAt,
+        },
         () =>
           this.publisher.publish(Topics.EmailInboundReceived, mail.from.address.toLowerCase(), {
             eventId: randomUUID(),

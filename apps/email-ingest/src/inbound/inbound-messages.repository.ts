@@ -13,7 +13,11 @@ export class InboundMessagesRepository {
    * Stores the raw message (once per content) and the receipt, then runs `publish` inside the same
    * transaction: if publishing fails nothing is kept, and the sender is asked to retry.
    */
-  async storeThenPublish(raw: { sha256: string; content: Buffer }, receipt: NewInboundMessage, publish: () => Promise<void>): Promise<void> {
+  async storeThenPublish(
+    raw: { sha256: string; content: Buffer },
+    receipt: NewInboundMessage,
+    publish: () => Promise<void>,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager
         .createQueryBuilder()

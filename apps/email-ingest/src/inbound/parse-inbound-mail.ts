@@ -59,5 +59,8 @@ function mailboxes(field: AddressObject | AddressObject[] | undefined): Mailbox[
 
 function toList(references: string | string[] | undefined): string[] {
   const list = Array.isArray(references) ? references : references ? references.split(/\s+/) : [];
-  return list.map((reference) => reference.trim()).filter(Boolean).slice(0, 200);
+  return list
+    .map((reference) => reference.trim())
+    .filter(Boolean)
+    .slice(0, 200);
 }

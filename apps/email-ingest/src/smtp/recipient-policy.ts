@@ -4,7 +4,10 @@ import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
 export class RecipientPolicy {
   private readonly supportAddresses: ReadonlySet<string>;
 
-  constructor(supportAddresses: readonly string[], private readonly maxRecipients: number) {
+  constructor(
+    supportAddresses: readonly string[],
+    private readonly maxRecipients: number,
+  ) {
     this.supportAddresses = new Set(supportAddresses.map((address) => address.toLowerCase()));
   }
 

@@ -57,7 +57,11 @@ export class SmtpFrontDoor implements OnApplicationBootstrap, BeforeApplicationS
     }
   }
 
-  private onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (error?: Error | null, message?: string) => void): void {
+  private onData(
+    stream: SMTPServerDataStream,
+    session: SMTPServerSession,
+    callback: (error?: Error | null, message?: string) => void,
+  ): void {
     readAll(stream)
       .then((raw) => {
         if (stream.sizeExceeded) throw new IngestException(IngestErrorCode.MessageTooLarge, 'Message exceeds the size limit');

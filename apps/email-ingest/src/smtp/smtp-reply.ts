@@ -18,8 +18,7 @@ const replyFor: Record<IngestErrorCode, { code: number; status: string }> = {
  * 451 so the sending server keeps the message and retries: an unexpected error never loses mail.
  */
 export function toSmtpReply(error: unknown): SmtpReplyError {
-  const reply =
-    error instanceof IngestException ? replyFor[error.code] : replyFor[IngestErrorCode.NotDurable];
+  const reply = error instanceof IngestException ? replyFor[error.code] : replyFor[IngestErrorCode.NotDurable];
   const text =
     error instanceof IngestException && error.code !== IngestErrorCode.NotDurable
       ? error.message

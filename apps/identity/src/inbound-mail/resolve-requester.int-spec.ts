@@ -41,7 +41,9 @@ describe('identity resolves the requester of inbound mail (real Postgres and Kaf
     });
     expect(resolved.requester).toMatchObject({ email: 'jane@acme.test', name: 'Jane Doe', organizationName: 'Acme' });
     const contacts = await contactsFor('jane@acme.test');
-    expect(contacts.items).toEqual([expect.objectContaining({ id: resolved.requester.contactId, organization: expect.objectContaining({ name: 'Acme' }) })]);
+    expect(contacts.items).toEqual([
+      expect.objectContaining({ id: resolved.requester.contactId, organization: expect.objectContaining({ name: 'Acme' }) }),
+    ]);
     const created = identity.kafka.events<IdentityContactChangedV1>(Topics.IdentityContactChanged);
     expect(created.filter((change) => change.contact.id === resolved.requester.contactId)).toHaveLength(1);
   });
@@ -86,7 +88,11 @@ describe('identity resolves the requester of inbound mail (real Postgres and Kaf
 
   it('refuses an organization whose domain is taken, and a malformed one', async () => {
     const post = (body: unknown) =>
-      fetch(`${identity.baseUrl}/organizations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(`${identity.baseUrl}/organizations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const taken = await post({ name: 'Acme Copy', domains: ['acme.test'] });
     expect(taken.status).toBe(409);
     expect(await taken.json()).toMatchObject({ code: 'organization.domain_taken' });

@@ -33,7 +33,10 @@ export class ResolveRequesterUseCase {
       const known = await this.contacts.findByEmail(email, manager);
       if (!known && event.mail.isAutomated) {
         // Auto-replies and bounces from unknown addresses must not create contacts (nor tickets).
-        this.logger.log({ inboundMessageId: event.mail.inboundMessageId }, 'automated mail from an unknown sender not turned into a contact');
+        this.logger.log(
+          { inboundMessageId: event.mail.inboundMessageId },
+          'automated mail from an unknown sender not turned into a contact',
+        );
         return;
       }
       const contact = known ?? (await this.createContact(email, event.mail.from.name, manager, outbox));
@@ -47,7 +50,12 @@ export class ResolveRequesterUseCase {
     });
   }
 
-  private async createContact(email: string, displayName: string | undefined, manager: EntityManager, outbox: Outbox): Promise<ContactEntity> {
+  private async createContact(
+    email: string,
+    displayName: string | undefined,
+    manager: EntityManager,
+    outbox: Outbox,
+  ): Promise<ContactEntity> {
     const organization = await this.organizations.ownerOfDomainOrDefault(domainOf(email), manager);
     const contact = await this.contacts.create(
       { name: displayNameFor(email, displayName), email, organizationId: organization.id, source: 'email' },

@@ -11,9 +11,7 @@ export class OrganizationsRepository {
   async create(name: string, domains: string[]): Promise<OrganizationEntity> {
     return this.dataSource.transaction(async (manager) => {
       const organization = await manager.getRepository(OrganizationEntity).save({ name, isDefault: false });
-      await manager
-        .getRepository(OrganizationDomainEntity)
-        .insert(domains.map((domain) => ({ domain, organizationId: organization.id })));
+      await manager.getRepository(OrganizationDomainEntity).insert(domains.map((domain) => ({ domain, organizationId: organization.id })));
       return this.getById(organization.id, manager);
     });
   }
@@ -40,9 +38,7 @@ export class OrganizationsRepository {
 
   /** The organization that owns a mail domain, else the default organization. */
   async ownerOfDomainOrDefault(domain: string, manager: EntityManager): Promise<OrganizationEntity> {
-    const owned = await manager
-      .getRepository(OrganizationDomainEntity)
-      .findOne({ where: { domain }, relations: { organization: true } });
+    const owned = await manager.getRepository(OrganizationDomainEntity).findOne({ where: { domain }, relations: { organization: true } });
     return owned?.organization ?? manager.getRepository(OrganizationEntity).findOneOrFail({ where: { isDefault: true } });
   }
 

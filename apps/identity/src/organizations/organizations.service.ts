@@ -21,7 +21,9 @@ export class OrganizationsService {
         throw new IdentityException(IdentityErrorCode.OrganizationNameTaken, `An organization named "${input.name}" exists already`);
       }
       if (constraint === 'organization_domains_pkey') {
-        throw new IdentityException(IdentityErrorCode.DomainTaken, 'One of the domains was just taken by another organization', { cause: error });
+        throw new IdentityException(IdentityErrorCode.DomainTaken, 'One of the domains was just taken by another organization', {
+          cause: error,
+        });
       }
       throw error;
     }

@@ -24,11 +24,15 @@ describe('tickets turns resolved mail into tickets and threads replies (real Pos
   }
 
   async function deliver(mail: InboundMail, from: Requester): Promise<void> {
-    await tickets.kafka.produce(Topics.IdentityRequesterResolved, [{ key: from.contactId, value: JSON.stringify(requesterResolved(mail, from)) }]);
+    await tickets.kafka.produce(Topics.IdentityRequesterResolved, [
+      { key: from.contactId, value: JSON.stringify(requesterResolved(mail, from)) },
+    ]);
   }
 
   async function ticketsOf(email: string): Promise<TicketView[]> {
-    const list = (await (await fetch(`${tickets.baseUrl}/tickets?requesterEmail=${encodeURIComponent(email)}`)).json()) as { items: TicketView[] };
+    const list = (await (await fetch(`${tickets.baseUrl}/tickets?requesterEmail=${encodeURIComponent(email)}`)).json()) as {
+      items: TicketView[];
+    };
     return Promise.all(list.items.map(async ({ id }) => (await (await fetch(`${tickets.baseUrl}/tickets/${id}`)).json()) as TicketView));
   }
 
@@ -74,8 +78,14 @@ describe('tickets turns resolved mail into tickets and threads replies (real Pos
       return found;
     });
 
-    await deliver(inboundMail({ from: { address: sam.email }, subject: 'Re: Export broken', inReplyTo: first.messageId, text: 'Any news?' }), sam);
-    await deliver(inboundMail({ from: { address: sam.email }, subject: `Re: [#${opened.number}] Export broken`, text: 'Still broken.' }), sam);
+    await deliver(
+      inboundMail({ from: { address: sam.email }, subject: 'Re: Export broken', inReplyTo: first.messageId, text: 'Any news?' }),
+      sam,
+    );
+    await deliver(
+      inboundMail({ from: { address: sam.email }, subject: `Re: [#${opened.number}] Export broken`, text: 'Still broken.' }),
+      sam,
+    );
     const stranger = requester('mallory@evil.test');
     await deliver(inboundMail({ from: { address: stranger.email }, subject: `[#${opened.number}] let me in` }), stranger);
 

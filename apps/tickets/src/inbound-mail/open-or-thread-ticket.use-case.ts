@@ -75,7 +75,10 @@ export class OpenOrThreadTicketUseCase {
   }
 
   /** Threading headers win; a `[#123]` subject token counts only for a ticket of the same requester. */
-  private async findTicketRepliedTo({ mail, requester }: IdentityRequesterResolvedV1, manager: EntityManager): Promise<TicketEntity | null> {
+  private async findTicketRepliedTo(
+    { mail, requester }: IdentityRequesterResolvedV1,
+    manager: EntityManager,
+  ): Promise<TicketEntity | null> {
     return (
       (await this.tickets.findByMailMessageIds(referencedMessageIds(mail), manager)) ??
       (await this.tickets.findByNumberForRequester(ticketNumbersInSubject(mail.subject), requester.contactId, manager))
