@@ -59,6 +59,27 @@ export class KafkaTestClient {
     return this.messages(topic).map((message) => JSON.parse(message.value ?? 'null') as T);
   }
 
+  /** Deletes one topic (given without prefix): publishing to it fails until it is created again. */
+  async deleteTopic(topic: string): Promise<void> {
+    await this.withAdmin((admin) => admin.deleteTopics({ topics: [this.topicPrefix + topic] }));
+  }
+
+  async createTopic(topic: string, numPartitions = 2): Promise<void> {
+    await this.withAdmin((admin) =>
+      admin.createTopics({ waitForLeaders: true, topics: [{ topic: this.topicPrefix + topic, numPartitions }] }),
+    );
+  }
+
+  private async withAdmin<T>(work: (admin: ReturnType<Kafka['admin']>) => Promise<T>): Promise<T> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      return await work(admin);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   async deleteOwnTopics(): Promise<void> {
     const admin = this.kafka.admin();
     await admin.connect();

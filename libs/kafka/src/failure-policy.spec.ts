@@ -11,6 +11,7 @@ describe('decideOnFailure', () => {
     const rejection = new DomainException('contact.invalid_email', ErrorKind.Invalid, 'not an address');
     expect(decideOnFailure(rejection, 1, 5)).toEqual({
       action: 'dead-letter',
+      cause: 'rejected',
       reason: 'rejected: contact.invalid_email: not an address',
     });
   });
@@ -20,6 +21,7 @@ describe('decideOnFailure', () => {
     expect(decideOnFailure(bug, 4, 5).action).toBe('retry');
     expect(decideOnFailure(bug, 5, 5)).toEqual({
       action: 'dead-letter',
+      cause: 'failed',
       reason: 'failed after 5 attempts: TypeError: x is undefined',
     });
   });

@@ -1,7 +1,9 @@
 import { DomainException, ErrorKind } from '@helpgate/errors';
 import { isTransientError } from './transient-error';
 
-export type FailureDecision = { action: 'retry'; delayMs: number } | { action: 'dead-letter'; reason: string };
+export type DeadLetterCause = 'invalid' | 'rejected' | 'failed' | 'no-handler';
+
+export type FailureDecision = { action: 'retry'; delayMs: number } | { action: 'dead-letter'; cause: DeadLetterCause; reason: string };
 
 const maxBackoffMs = 30_000;
 
@@ -17,10 +19,10 @@ export function backoffMs(attempt: number, baseMs = 200): number {
 export function decideOnFailure(error: unknown, attempt: number, maxAttempts: number): FailureDecision {
   if (isTransientError(error)) return { action: 'retry', delayMs: backoffMs(attempt) };
   if (error instanceof DomainException && error.kind !== ErrorKind.Unavailable) {
-    return { action: 'dead-letter', reason: `rejected: ${error.code}: ${error.message}` };
+    return { action: 'dead-letter', cause: 'rejected', reason: `rejected: ${error.code}: ${error.message}` };
   }
   if (attempt < maxAttempts) return { action: 'retry', delayMs: backoffMs(attempt) };
-  return { action: 'dead-letter', reason: `failed after ${attempt} attempts: ${describe(error)}` };
+  return { action: 'dead-letter', cause: 'failed', reason: `failed after ${attempt} attempts: ${describe(error)}` };
 }
 
 function describe(error: unknown): string {

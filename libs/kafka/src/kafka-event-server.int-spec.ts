@@ -3,6 +3,7 @@ import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { Admin, Kafka, logLevel } from 'kafkajs';
+import { register } from 'prom-client';
 import { deadLetterTopicOf, Topics, TicketsTicketChangedV1, ticketsTicketChangedV1 } from '@helpgate/contracts';
 import type { KafkaConfig } from '@helpgate/config';
 import { eventually, testInfra, uniqueName } from '../../../test/support/infra';
@@ -271,5 +272,13 @@ describe('KafkaEventServer against the real broker', () => {
 
     expect(logAfterRestart.attempts.map((event) => event.eventId)).toEqual([newEvent.eventId]);
     expect(await endOffset(deadLetterTopic)).toBe(deadLetterEndBeforeRestart);
+  });
+
+  it('counts dead-lettered events by topic and cause in the process metrics', async () => {
+    const metric = await register.getSingleMetric('helpgate_events_dead_lettered_total')!.get();
+    const count = (cause: string) =>
+      metric.values.find((sample) => sample.labels.topic === ticketTopic && sample.labels.cause === cause)?.value ?? 0;
+    expect(count('invalid')).toBe(2);
+    expect(count('failed')).toBe(1);
   });
 });

@@ -1,12 +1,13 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import { Counter } from 'prom-client';
 import { lastValueFrom } from 'rxjs';
 import { deadLetterTopicOf, isTopicName, topicSchemas } from '@helpgate/contracts';
 import type { KafkaConfig } from '@helpgate/config';
 import { EventPublisher } from './event-publisher';
 import { KAFKA_CLIENT } from './kafka-client';
-import { decideOnFailure } from './failure-policy';
+import { DeadLetterCause, decideOnFailure } from './failure-policy';
 import { KafkaEventContext } from './kafka-event-context';
 import { TopicNamer } from './topic-names';
 
@@ -19,7 +20,13 @@ export const DEAD_LETTER_HEADERS = {
   failedAt: 'dlq-failed-at',
 } as const;
 
-type Outcome = { kind: 'handled' } | { kind: 'dead-letter'; reason: string };
+const deadLettered = new Counter({
+  name: 'helpgate_events_dead_lettered_total',
+  help: 'Consumed events sent to their dead-letter topic, by topic and cause',
+  labelNames: ['topic', 'cause'] as const,
+});
+
+type Outcome = { kind: 'handled' } | { kind: 'dead-letter'; cause: DeadLetterCause; reason: string };
 
 class ConsumerStopping extends Error {}
 
@@ -32,7 +39,6 @@ class ConsumerStopping extends Error {}
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
   private readonly namer: TopicNamer;
-  private deadLettered = 0;
   protected override readonly logger = new Logger(KafkaEventServer.name);
 
   constructor(
@@ -42,10 +48,6 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   ) {
     super();
     this.namer = new TopicNamer(config.topicPrefix);
-  }
-
-  get deadLetteredCount(): number {
-    return this.deadLettered;
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
@@ -98,7 +100,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) return;
       const outcome = await this.handleRecord(batch.topic, batch.partition, message, heartbeat, isRunning);
-      if (outcome.kind === 'dead-letter') await this.deadLetter(batch.topic, batch.partition, message, outcome.reason);
+      if (outcome.kind === 'dead-letter') await this.deadLetter(batch.topic, batch.partition, message, outcome);
       resolveOffset(message.offset);
       await heartbeat();
     }
@@ -113,14 +115,14 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   ): Promise<Outcome> {
     const topic = this.namer.fromWire(wireTopic);
     const handler = this.getHandlerByPattern(topic);
-    if (!handler || !isTopicName(topic)) return { kind: 'dead-letter', reason: `no handler for topic ${topic}` };
+    if (!handler || !isTopicName(topic)) return { kind: 'dead-letter', cause: 'no-handler', reason: `no handler for topic ${topic}` };
 
     const parsed = parseJson(message.value);
-    if (!parsed.ok) return { kind: 'dead-letter', reason: `invalid: ${parsed.error}` };
+    if (!parsed.ok) return { kind: 'dead-letter', cause: 'invalid', reason: `invalid: ${parsed.error}` };
     const validated = topicSchemas[topic].safeParse(parsed.value);
     if (!validated.success) {
       const issues = validated.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-      return { kind: 'dead-letter', reason: `invalid: ${issues}` };
+      return { kind: 'dead-letter', cause: 'invalid', reason: `invalid: ${issues}` };
     }
 
     const context = new KafkaEventContext([
@@ -136,14 +138,19 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         return { kind: 'handled' };
       } catch (error) {
         const decision = decideOnFailure(error, attempt, this.config.maxHandlerAttempts);
-        if (decision.action === 'dead-letter') return { kind: 'dead-letter', reason: decision.reason };
+        if (decision.action === 'dead-letter') return { kind: 'dead-letter', cause: decision.cause, reason: decision.reason };
         this.logger.warn({ err: error, topic, partition, offset: message.offset, attempt }, 'event handler failed, retrying');
         await waitWithHeartbeats(decision.delayMs, heartbeat, isRunning);
       }
     }
   }
 
-  private async deadLetter(wireTopic: string, partition: number, message: KafkaMessage, reason: string): Promise<void> {
+  private async deadLetter(
+    wireTopic: string,
+    partition: number,
+    message: KafkaMessage,
+    { cause, reason }: { cause: DeadLetterCause; reason: string },
+  ): Promise<void> {
     const topic = this.namer.fromWire(wireTopic);
     await this.publisher.publishRecords([
       {
@@ -161,7 +168,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         },
       },
     ]);
-    this.deadLettered++;
+    deadLettered.inc({ topic, cause });
     this.logger.error({ topic, partition, offset: message.offset, reason }, 'event sent to the dead-letter topic');
   }
 }

@@ -4,11 +4,12 @@ import { DatabaseModule, ServiceSchema } from '@helpgate/database';
 import { KafkaModule } from '@helpgate/kafka';
 import { CreateMessagingTables1763900000000 } from '@helpgate/outbox';
 import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
 import { structuredLogging } from './logging';
 
 /**
  * What every service stands on: structured logs, its own migrated database (with the outbox and
- * processed-events tables before the service's own migrations), Kafka, and a health check.
+ * processed-events tables before the service's own migrations), Kafka, a health check and Prometheus metrics.
  */
 @Module({})
 export class PlatformModule {
@@ -23,7 +24,7 @@ export class PlatformModule {
         }),
         KafkaModule.forRoot(config.kafka),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
     };
   }
 }

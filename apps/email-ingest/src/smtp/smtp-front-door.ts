@@ -62,9 +62,9 @@ export class SmtpFrontDoor implements OnApplicationBootstrap, BeforeApplicationS
     session: SMTPServerSession,
     callback: (error?: Error | null, message?: string) => void,
   ): void {
-    readAll(stream)
+    readWithin(stream, this.config.maxMessageBytes)
       .then((raw) => {
-        if (stream.sizeExceeded) throw new IngestException(IngestErrorCode.MessageTooLarge, 'Message exceeds the size limit');
+        if (!raw || stream.sizeExceeded) throw new IngestException(IngestErrorCode.MessageTooLarge, 'Message exceeds the size limit');
         const mailFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address || null : null;
         return this.acceptInboundMail.execute({
           raw,
@@ -83,8 +83,13 @@ export class SmtpFrontDoor implements OnApplicationBootstrap, BeforeApplicationS
   }
 }
 
-async function readAll(stream: Readable): Promise<Buffer> {
+/** Reads the whole message, or null when it is larger than the limit (the rest is drained, not kept). */
+async function readWithin(stream: Readable, maxBytes: number): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size <= maxBytes) chunks.push(chunk as Buffer);
+  }
+  return size <= maxBytes ? Buffer.concat(chunks) : null;
 }

@@ -1,0 +1,92 @@
+import { createTransport } from 'nodemailer';
+import { Client } from 'pg';
+import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
+import { databaseUrl } from '@helpgate/database';
+import { eventually, freePort } from '../../../../test/support/infra';
+import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
+import { emailIngestService } from '../email-ingest.service';
+
+describe('email-ingest makes mail durable before answering 250 (real SMTP, Postgres and Kafka)', () => {
+  let ingest: ServiceInProcess;
+  let smtpPort: number;
+  let database: Client;
+
+  const send = (mail: { subject: string; to?: string; messageId?: string }) =>
+    createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true }).sendMail({
+      from: '"Jane Doe" <jane@acme.test>',
+      to: mail.to ?? 'help@helpgate.test',
+      subject: mail.subject,
+      text: 'Body of the message',
+      messageId: mail.messageId,
+    });
+
+  const storedReceipts = async (messageId: string) =>
+    (
+      await database.query(
+        'SELECT r.size_bytes FROM inbound_messages i JOIN raw_messages r ON r.sha256 = i.raw_sha256 WHERE i.message_id = $1',
+        [messageId],
+      )
+    ).rows;
+
+  beforeAll(async () => {
+    smtpPort = await freePort();
+    ingest = await startServiceInProcess(emailIngestService, {
+      SMTP_PORT: String(smtpPort),
+      SMTP_HOST: '127.0.0.1',
+      SUPPORT_ADDRESSES: 'support@helpgate.test,Help@Helpgate.test',
+      SMTP_MAX_MESSAGE_BYTES: '20000',
+    });
+    database = new Client({ connectionString: databaseUrl(ingest.env.DATABASE_URL!, ingest.env.DATABASE_NAME!) });
+    await database.connect();
+    await ingest.kafka.record(Topics.EmailInboundReceived);
+  });
+
+  afterAll(async () => {
+    await database?.end();
+    await ingest?.close();
+  });
+
+  it('stores the raw message and publishes the event keyed by sender, then answers 250', async () => {
+    const info = await send({ subject: 'Durable', messageId: '<durable-1@acme.test>' });
+    expect(info.response).toMatch(/^250 /);
+    expect(await storedReceipts('<durable-1@acme.test>')).toHaveLength(1);
+    const [record] = await eventually(() => {
+      const found = ingest.kafka
+        .messages(Topics.EmailInboundReceived)
+        .filter((message) => (JSON.parse(message.value!) as EmailInboundReceivedV1).mail.messageId === '<durable-1@acme.test>');
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(record.key).toBe('jane@acme.test');
+    const event = JSON.parse(record.value!) as EmailInboundReceivedV1;
+    expect(event.mail).toMatchObject({
+      subject: 'Durable',
+      supportAddress: 'help@helpgate.test',
+      from: { address: 'jane@acme.test', name: 'Jane Doe' },
+    });
+    expect(info.response).toContain(event.mail.inboundMessageId);
+  });
+
+  it('refuses a message over the size limit with 552 and keeps nothing', async () => {
+    const big = createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true }).sendMail({
+      from: 'jane@acme.test',
+      to: 'support@helpgate.test',
+      subject: 'Too big',
+      text: 'x'.repeat(30_000),
+      messageId: '<too-big@acme.test>',
+    });
+    await expect(big).rejects.toMatchObject({ responseCode: 552 });
+    expect(await storedReceipts('<too-big@acme.test>')).toHaveLength(0);
+  });
+
+  it('answers 451 and keeps nothing when Kafka cannot take the event; the resent message is accepted once', async () => {
+    await ingest.kafka.deleteTopic(Topics.EmailInboundReceived);
+    await expect(send({ subject: 'During the outage', messageId: '<outage-1@acme.test>' })).rejects.toMatchObject({ responseCode: 451 });
+    expect(await storedReceipts('<outage-1@acme.test>')).toHaveLength(0);
+
+    await ingest.kafka.createTopic(Topics.EmailInboundReceived);
+    const info = await send({ subject: 'During the outage', messageId: '<outage-1@acme.test>' });
+    expect(info.response).toMatch(/^250 /);
+    expect(await storedReceipts('<outage-1@acme.test>')).toHaveLength(1);
+  });
+});

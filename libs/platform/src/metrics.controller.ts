@@ -1,0 +1,12 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { register } from 'prom-client';
+
+/** Prometheus metrics of this process, e.g. helpgate_events_dead_lettered_total. */
+@Controller('metrics')
+export class MetricsController {
+  @Get()
+  @Header('content-type', register.contentType)
+  metrics(): Promise<string> {
+    return register.metrics();
+  }
+}
