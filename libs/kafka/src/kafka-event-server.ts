@@ -82,6 +82,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       groupId: this.config.groupId,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
+      // An idle fetch returns after this long; a shutdown waits for the fetch in flight, so keep it short.
+      maxWaitTimeInMs: 1_000,
       allowAutoTopicCreation: false,
     });
     await this.consumer.connect();

@@ -47,7 +47,11 @@ export function main<Config extends CommonConfig>(definition: ServiceDefinition<
 }
 
 function exitGracefullyOnSignals(app: INestApplication): void {
+  let closing = false;
+  // Ctrl-C reaches every process of a terminal's group and a supervisor may add SIGTERM: close only once.
   const shutDown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
     new NestLogger('Bootstrap').log({ signal }, 'shutting down');
     app.close().then(
       () => process.exit(0),
@@ -57,6 +61,6 @@ function exitGracefullyOnSignals(app: INestApplication): void {
       },
     );
   };
-  process.once('SIGTERM', shutDown);
-  process.once('SIGINT', shutDown);
+  process.on('SIGTERM', shutDown);
+  process.on('SIGINT', shutDown);
 }
