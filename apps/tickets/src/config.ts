@@ -1,12 +1,7 @@
-import { z } from 'zod';
-import { commonSettingsShape, loadConfig, toCommonConfig } from '@helpgate/config';
+import { CommonConfig, commonServiceSettings, loadConfig } from '@helpgate/config';
 
-const ticketsSettings = z
-  .object({ ...commonSettingsShape({ service: 'tickets', httpPort: 3003 }) })
-  .transform((env) => toCommonConfig('tickets', env));
-
-export type TicketsConfig = z.output<typeof ticketsSettings>;
+export type TicketsConfig = CommonConfig;
 
 export function loadTicketsConfig(env: NodeJS.ProcessEnv = process.env): TicketsConfig {
-  return loadConfig(ticketsSettings, env);
+  return loadConfig(commonServiceSettings('tickets', 3003), env);
 }

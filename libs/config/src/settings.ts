@@ -72,3 +72,8 @@ export function toCommonConfig(service: string, env: CommonEnv) {
 export type CommonConfig = ReturnType<typeof toCommonConfig>;
 export type DatabaseConfig = CommonConfig['database'];
 export type KafkaConfig = CommonConfig['kafka'];
+
+/** The settings of a service that needs no settings of its own. */
+export function commonServiceSettings(service: string, httpPort: number) {
+  return z.object(commonSettingsShape({ service, httpPort })).transform((env) => toCommonConfig(service, env));
+}
