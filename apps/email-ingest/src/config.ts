@@ -2,6 +2,8 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import { commonSettingsShape, listSetting, loadConfig, portSetting, positiveIntSetting, toCommonConfig } from '@helpgate/config';
 
+const optionalPath = z.string().min(1).optional();
+
 const emailIngestSettings = z
   .object({
     ...commonSettingsShape({ service: 'email-ingest', httpPort: 3001 }),
@@ -18,6 +20,30 @@ const emailIngestSettings = z
     SMTP_MAX_MESSAGE_BYTES: positiveIntSetting(25 * 1024 * 1024),
     SMTP_MAX_RECIPIENTS: positiveIntSetting(50),
     SMTP_SHUTDOWN_GRACE_MS: positiveIntSetting(30_000),
+    SMTP_MAX_CONNECTIONS_PER_CLIENT: positiveIntSetting(20),
+    SMTP_MAX_MESSAGES_PER_MINUTE_PER_CLIENT: positiveIntSetting(120),
+    SMTP_IDLE_TIMEOUT_MS: positiveIntSetting(60_000),
+    SMTP_DATA_TIMEOUT_MS: positiveIntSetting(300_000),
+    SMTP_TLS_KEY_FILE: optionalPath,
+    SMTP_TLS_CERT_FILE: optionalPath,
+    DNS_SERVERS: z
+      .string()
+      .optional()
+      .transform((value) =>
+        value
+          ? value
+              .split(',')
+              .map((server) => server.trim())
+              .filter(Boolean)
+          : undefined,
+      ),
+    SMTP_RELAY_URL: z.url({ protocol: /^smtps?$/ }).default('smtp://127.0.0.1:25'),
+    OUTBOUND_MAX_ATTEMPTS: positiveIntSetting(8),
+    OUTBOUND_RETRY_BASE_MS: positiveIntSetting(30_000),
+  })
+  .refine((env) => Boolean(env.SMTP_TLS_KEY_FILE) === Boolean(env.SMTP_TLS_CERT_FILE), {
+    message: 'set both SMTP_TLS_KEY_FILE and SMTP_TLS_CERT_FILE, or neither',
+    path: ['SMTP_TLS_CERT_FILE'],
   })
   .transform((env) => ({
     ...toCommonConfig('email-ingest', env),
@@ -29,11 +55,26 @@ const emailIngestSettings = z
       maxMessageBytes: env.SMTP_MAX_MESSAGE_BYTES,
       maxRecipients: env.SMTP_MAX_RECIPIENTS,
       shutdownGraceMs: env.SMTP_SHUTDOWN_GRACE_MS,
+      maxConnectionsPerClient: env.SMTP_MAX_CONNECTIONS_PER_CLIENT,
+      maxMessagesPerMinutePerClient: env.SMTP_MAX_MESSAGES_PER_MINUTE_PER_CLIENT,
+      idleTimeoutMs: env.SMTP_IDLE_TIMEOUT_MS,
+      dataTimeoutMs: env.SMTP_DATA_TIMEOUT_MS,
+      tls:
+        env.SMTP_TLS_KEY_FILE && env.SMTP_TLS_CERT_FILE ? { keyFile: env.SMTP_TLS_KEY_FILE, certFile: env.SMTP_TLS_CERT_FILE } : undefined,
+    },
+    /** Domains whose mail is ours: our own Message-IDs coming back mean a loop. */
+    ownDomains: [...new Set(env.SUPPORT_ADDRESSES.map((address) => address.slice(address.lastIndexOf('@') + 1)))],
+    dnsServers: env.DNS_SERVERS,
+    outbound: {
+      relayUrl: env.SMTP_RELAY_URL,
+      maxAttempts: env.OUTBOUND_MAX_ATTEMPTS,
+      retryBaseMs: env.OUTBOUND_RETRY_BASE_MS,
     },
   }));
 
 export type EmailIngestConfig = z.output<typeof emailIngestSettings>;
 export type SmtpConfig = EmailIngestConfig['smtp'];
+export type OutboundConfig = EmailIngestConfig['outbound'];
 
 export function loadEmailIngestConfig(env: NodeJS.ProcessEnv = process.env): EmailIngestConfig {
   return loadConfig(emailIngestSettings, env);

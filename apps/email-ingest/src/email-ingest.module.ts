@@ -4,11 +4,13 @@ import { EmailIngestConfig } from './config';
 import { InboundMessageEntity } from './inbound/inbound-message.entity';
 import { InboundModule } from './inbound/inbound.module';
 import { RawMessageEntity } from './inbound/raw-message.entity';
+import { AttachmentEntity } from './inbound/attachment.entity';
+import { CreateAttachments1763900000310 } from './migrations/1763900000310-create-attachments';
 import { CreateIngestSchema1763900000300 } from './migrations/1763900000300-create-ingest-schema';
 
 export const emailIngestSchema = {
-  entities: [RawMessageEntity, InboundMessageEntity],
-  migrations: [CreateIngestSchema1763900000300],
+  entities: [RawMessageEntity, InboundMessageEntity, AttachmentEntity],
+  migrations: [CreateIngestSchema1763900000300, CreateAttachments1763900000310],
 };
 
 @Module({})
@@ -16,7 +18,7 @@ export class EmailIngestModule {
   static forRoot(config: EmailIngestConfig): DynamicModule {
     return {
       module: EmailIngestModule,
-      imports: [PlatformModule.forService(config, emailIngestSchema), InboundModule.forRoot(config.smtp)],
+      imports: [PlatformModule.forService(config, emailIngestSchema), InboundModule.forRoot(config)],
     };
   }
 }

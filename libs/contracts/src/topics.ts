@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { emailInboundReceivedV1 } from './events/email';
+import { emailInboundReceivedV1, emailOutboundDeliveredV1, emailOutboundFailedV1, emailOutboundRequestedV1 } from './events/email';
 import { identityContactChangedV1, identityRequesterResolvedV1 } from './events/identity';
 import { ticketsTicketChangedV1 } from './events/tickets';
 
 export const Topics = {
   EmailInboundReceived: 'email.inbound.received.v1',
+  EmailOutboundRequested: 'email.outbound.requested.v1',
+  EmailOutboundDelivered: 'email.outbound.delivered.v1',
+  EmailOutboundFailed: 'email.outbound.failed.v1',
   IdentityRequesterResolved: 'identity.requester.resolved.v1',
   IdentityContactChanged: 'identity.contact.changed.v1',
   TicketsTicketChanged: 'tickets.ticket.changed.v1',
@@ -15,6 +18,9 @@ export type TopicName = (typeof Topics)[keyof typeof Topics];
 /** The one map from topic to payload schema: producers and consumers are typed and validated by it. */
 export const topicSchemas = {
   [Topics.EmailInboundReceived]: emailInboundReceivedV1,
+  [Topics.EmailOutboundRequested]: emailOutboundRequestedV1,
+  [Topics.EmailOutboundDelivered]: emailOutboundDeliveredV1,
+  [Topics.EmailOutboundFailed]: emailOutboundFailedV1,
   [Topics.IdentityRequesterResolved]: identityRequesterResolvedV1,
   [Topics.IdentityContactChanged]: identityContactChangedV1,
   [Topics.TicketsTicketChanged]: ticketsTicketChangedV1,

@@ -5,6 +5,7 @@ export enum IngestErrorCode {
   TooManyRecipients = 'ingest.too_many_recipients',
   MessageTooLarge = 'ingest.message_too_large',
   NoSender = 'ingest.no_sender',
+  MalformedMessage = 'ingest.malformed_message',
   NotDurable = 'ingest.not_durable',
 }
 
@@ -13,6 +14,7 @@ const kindOf: Record<IngestErrorCode, ErrorKind> = {
   [IngestErrorCode.TooManyRecipients]: ErrorKind.Invalid,
   [IngestErrorCode.MessageTooLarge]: ErrorKind.Invalid,
   [IngestErrorCode.NoSender]: ErrorKind.Invalid,
+  [IngestErrorCode.MalformedMessage]: ErrorKind.Invalid,
   [IngestErrorCode.NotDurable]: ErrorKind.Unavailable,
 };
 

@@ -1,20 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Topics } from '@helpgate/contracts';
 import { EventPublisher } from '@helpgate/kafka';
-import { IngestException, IngestErrorCode } from '../domain/ingest.exception';
+import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
 import { InboundMessagesRepository } from './inbound-messages.repository';
 import { MailEnvelope, parseInboundMail } from './parse-inbound-mail';
+import { SenderAuthenticator, SmtpSessionFacts } from './sender-authenticator';
+
+export const OWN_DOMAINS = Symbol('OWN_DOMAINS');
 
 export interface ReceivedMail {
   raw: Buffer;
   envelope: MailEnvelope;
-  remoteAddress: string | null;
+  session: Omit<SmtpSessionFacts, 'envelopeFrom'>;
 }
 
 /**
- * Makes a received message durable: the raw message is stored and the inbound event acknowledged by
- * every in-sync Kafka replica before this returns. Only then may the SMTP session answer 250.
+ * Makes a received message durable: the raw message and its attachments are stored and the inbound
+ * event acknowledged by every in-sync Kafka replica before this returns. Only then may SMTP answer 250.
  */
 @Injectable()
 export class AcceptInboundMailUseCase {
@@ -23,13 +26,18 @@ export class AcceptInboundMailUseCase {
   constructor(
     private readonly inboundMessages: InboundMessagesRepository,
     private readonly publisher: EventPublisher,
+    private readonly authenticator: SenderAuthenticator,
+    @Inject(OWN_DOMAINS) private readonly ownDomains: readonly string[],
   ) {}
 
-  async execute({ raw, envelope, remoteAddress }: ReceivedMail): Promise<{ inboundMessageId: string }> {
-    const mail = await parseInboundMail(raw, envelope);
+  async execute({ raw, envelope, session }: ReceivedMail): Promise<{ inboundMessageId: string }> {
+    const [mail, authentication] = await Promise.all([
+      parseInboundMail(raw, envelope, this.ownDomains),
+      this.authenticator.authenticate(raw, { ...session, envelopeFrom: envelope.mailFrom }),
+    ]);
     const inboundMessageId = randomUUID();
     const receivedAt = new Date();
-    const { sha256, ...summary } = mail;
+    const { sha256, attachments, ...summary } = mail;
     try {
       await this.inboundMessages.storeThenPublish(
         { sha256, content: raw },
@@ -38,15 +46,18 @@ export class AcceptInboundMailUseCase {
           messageId: mail.messageId,
           envelopeFrom: envelope.mailFrom,
           envelopeTo: envelope.rcptTo,
-          remoteAddress,
+          remoteAddress: session.remoteAddress,
           receivedAt,
         },
+        attachments.map(({ id, filename, contentType, content }) => ({ sha256: id, filename, contentType, content })),
         () =>
           this.publisher.publish(Topics.EmailInboundReceived, mail.from.address.toLowerCase(), {
             eventId: randomUUID(),
             occurredAt: receivedAt.toISOString(),
             mail: {
               ...summary,
+              attachments: attachments.map(({ content: _content, ...reference }) => reference),
+              authentication,
               inboundMessageId,
               supportAddress: envelope.rcptTo[0],
               rawMessage: { sha256, sizeBytes: raw.length },
@@ -57,7 +68,7 @@ export class AcceptInboundMailUseCase {
     } catch (error) {
       throw new IngestException(IngestErrorCode.NotDurable, 'The message could not be stored and published', { cause: error });
     }
-    this.logger.log({ inboundMessageId, sizeBytes: raw.length }, 'inbound mail accepted');
+    this.logger.log({ inboundMessageId, sizeBytes: raw.length, attachments: attachments.length }, 'inbound mail accepted');
     return { inboundMessageId };
   }
 }

@@ -1,15 +1,26 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { SmtpConfig } from '../config';
+import type { EmailIngestConfig } from '../config';
 import { SMTP_CONFIG, SmtpFrontDoor } from '../smtp/smtp-front-door';
-import { AcceptInboundMailUseCase } from './accept-inbound-mail.use-case';
+import { AcceptInboundMailUseCase, OWN_DOMAINS } from './accept-inbound-mail.use-case';
 import { InboundMessagesRepository } from './inbound-messages.repository';
+import { SenderAuthenticator } from './sender-authenticator';
 
 @Module({})
 export class InboundModule {
-  static forRoot(config: SmtpConfig): DynamicModule {
+  static forRoot(config: EmailIngestConfig): DynamicModule {
     return {
       module: InboundModule,
-      providers: [{ provide: SMTP_CONFIG, useValue: config }, InboundMessagesRepository, AcceptInboundMailUseCase, SmtpFrontDoor],
+      providers: [
+        { provide: SMTP_CONFIG, useValue: config.smtp },
+        { provide: OWN_DOMAINS, useValue: config.ownDomains },
+        {
+          provide: SenderAuthenticator,
+          useValue: new SenderAuthenticator({ serverName: config.smtp.serverName, dnsServers: config.dnsServers }),
+        },
+        InboundMessagesRepository,
+        AcceptInboundMailUseCase,
+        SmtpFrontDoor,
+      ],
     };
   }
 }

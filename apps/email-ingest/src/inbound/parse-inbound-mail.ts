@@ -1,15 +1,25 @@
 import { createHash } from 'node:crypto';
-import { AddressObject, simpleParser } from 'mailparser';
-import type { Mailbox } from '@helpgate/contracts';
-import { isAutomatedMail } from '../domain/automated-mail';
+import { Readable } from 'node:stream';
+import { AddressObject, AttachmentStream, HeaderValue, MailParser, MessageText } from 'mailparser';
+import type { AttachmentRef, Automation, Mailbox } from '@helpgate/contracts';
+import { detectAutomation } from '../domain/automation';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
+import { sanitizeMailHtml } from '../domain/mail-html';
+import { extractReplyText } from '../domain/reply-text';
+import { checkMimeStructure, mimeLimits } from './mime-structure';
 
-/** Events stay small: a longer body is cut here and read in full from the stored raw message. */
+/** Events stay small: longer bodies are cut here and read in full from the stored raw message. */
 export const maxEventTextChars = 256 * 1024;
+export const maxEventHtmlChars = 256 * 1024;
+export const maxAttachments = 100;
 
 export interface MailEnvelope {
   mailFrom: string | null;
   rcptTo: string[];
+}
+
+export interface ParsedAttachment extends AttachmentRef {
+  content: Buffer;
 }
 
 export interface ParsedInboundMail {
@@ -22,44 +32,130 @@ export interface ParsedInboundMail {
   subject: string;
   text: string;
   textTruncated: boolean;
+  replyText: string;
+  html?: string;
+  attachments: ParsedAttachment[];
   isAutomated: boolean;
+  automation?: Automation;
   sha256: string;
 }
 
-/** Reads what the rest of Helpgate needs from a raw RFC 5322 message. */
-export async function parseInboundMail(raw: Buffer, envelope: MailEnvelope): Promise<ParsedInboundMail> {
+interface ParsedParts {
+  headers: Map<string, HeaderValue>;
+  text: string;
+  html?: string;
+  attachments: ParsedAttachment[];
+}
+
+/** Reads what the rest of Helpgate needs from a raw RFC 5322 message, streaming it through mailparser. */
+export async function parseInboundMail(
+  raw: Buffer,
+  envelope: MailEnvelope,
+  ownDomains: readonly string[] = [],
+): Promise<ParsedInboundMail> {
   const sha256 = createHash('sha256').update(raw).digest('hex');
-  const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
-  const from = mailboxes(mail.from)[0] ?? (envelope.mailFrom ? { address: envelope.mailFrom } : undefined);
+  await checkMimeStructure(raw);
+  const { headers, text: fullText, html, attachments } = await streamParts(raw);
+  const from = mailboxes(headers.get('from'))[0] ?? (envelope.mailFrom ? { address: envelope.mailFrom } : undefined);
   if (!from) throw new IngestException(IngestErrorCode.NoSender, 'The message has no sender address');
-  const text = (mail.text ?? '').replace(/\r\n/g, '\n');
+  const text = fullText.replace(/\r\n/g, '\n');
+  const subject = headerString(headers.get('subject')).slice(0, 2000);
+  // A message without a Message-ID still needs a stable identity, so a resend is recognised.
+  const messageId = headerString(headers.get('message-id')).trim() || `<${sha256}@helpgate.invalid>`;
+  const automation = detectAutomation({
+    envelopeFrom: envelope.mailFrom,
+    fromAddress: from.address,
+    subject,
+    headers,
+    parts: attachments.map(({ contentType, content }) => ({ contentType, content })),
+    messageId,
+    ownDomains,
+  });
   return {
-    // A message without a Message-ID still needs a stable identity, so a resend is recognised.
-    messageId: mail.messageId?.trim() || `<${sha256}@helpgate.invalid>`,
-    inReplyTo: mail.inReplyTo?.trim() || undefined,
-    references: toList(mail.references),
+    messageId,
+    inReplyTo: headerString(headers.get('in-reply-to')).trim() || undefined,
+    references: referenceList(headers.get('references')),
     from,
-    to: mailboxes(mail.to),
-    cc: mailboxes(mail.cc),
-    subject: (mail.subject ?? '').slice(0, 2000),
+    to: mailboxes(headers.get('to')),
+    cc: mailboxes(headers.get('cc')),
+    subject,
     text: text.slice(0, maxEventTextChars),
     textTruncated: text.length > maxEventTextChars,
-    isAutomated: isAutomatedMail({ envelopeFrom: envelope.mailFrom, fromAddress: from.address, headers: mail.headers }),
+    replyText: extractReplyText(text.slice(0, maxEventTextChars)),
+    ...(html ? { html: sanitizeMailHtml(html).slice(0, maxEventHtmlChars) } : {}),
+    attachments,
+    isAutomated: automation !== undefined,
+    ...(automation ? { automation } : {}),
     sha256,
   };
 }
 
-function mailboxes(field: AddressObject | AddressObject[] | undefined): Mailbox[] {
-  const groups = Array.isArray(field) ? field : field ? [field] : [];
+async function streamParts(raw: Buffer): Promise<ParsedParts> {
+  const parser = new MailParser({
+    skipImageLinks: true,
+    skipTextToHtml: true,
+    skipTextLinks: true,
+    keepDeliveryStatus: true,
+    maxHtmlLengthToParse: 5 * 1024 * 1024,
+    maxHeadSize: mimeLimits.maxHeaderBytes,
+    maxChildNodes: mimeLimits.maxParts,
+  } as ConstructorParameters<typeof MailParser>[0]);
+  const parts: ParsedParts = { headers: new Map(), text: '', attachments: [] };
+  const done = new Promise<ParsedParts>((resolve, reject) => {
+    parser.on('headers', (headers: Map<string, HeaderValue>) => (parts.headers = headers));
+    parser.on('data', (data: AttachmentStream | MessageText) => {
+      if (data.type === 'text') {
+        parts.text = data.text ?? '';
+        if (typeof data.html === 'string') parts.html = data.html;
+        return;
+      }
+      collectAttachment(data, parts.attachments).catch(reject);
+    });
+    parser.on('error', (error: Error) =>
+      reject(new IngestException(IngestErrorCode.MalformedMessage, 'Message could not be parsed', { cause: error })),
+    );
+    parser.on('end', () => resolve(parts));
+  });
+  Readable.from([raw]).pipe(parser);
+  return done;
+}
+
+async function collectAttachment(attachment: AttachmentStream, into: ParsedAttachment[]): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of attachment.content) chunks.push(chunk as Buffer);
+  attachment.release?.();
+  if (into.length >= maxAttachments) return;
+  const content = Buffer.concat(chunks);
+  into.push({
+    id: createHash('sha256').update(content).digest('hex'),
+    filename: (attachment.filename ?? 'attachment').slice(0, 255),
+    contentType: attachment.contentType.slice(0, 255),
+    sizeBytes: content.length,
+    inline: attachment.contentDisposition === 'inline' || Boolean(attachment.related),
+    ...(attachment.contentId ? { contentId: attachment.contentId.slice(0, 998) } : {}),
+    content,
+  });
+}
+
+function mailboxes(field: HeaderValue | undefined): Mailbox[] {
+  const groups = (Array.isArray(field) ? field : field ? [field] : []) as AddressObject[];
   return groups
+    .filter((group) => Array.isArray(group?.value))
     .flatMap((group) => group.value.flatMap((entry) => (entry.group ? entry.group : [entry])))
     .filter((entry) => Boolean(entry.address))
     .map((entry) => ({ address: entry.address!.slice(0, 320), ...(entry.name ? { name: entry.name.slice(0, 500) } : {}) }));
 }
 
-function toList(references: string | string[] | undefined): string[] {
-  const list = Array.isArray(references) ? references : references ? references.split(/\s+/) : [];
-  return list
+function headerString(value: HeaderValue | undefined): string {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(String).join(' ');
+  return '';
+}
+
+function referenceList(value: HeaderValue | undefined): string[] {
+  const text = headerString(value);
+  const ids = text.match(/<[^<>\s]+>/g) ?? text.split(/\s+/);
+  return ids
     .map((reference) => reference.trim())
     .filter(Boolean)
     .slice(0, 200);

@@ -69,7 +69,7 @@ export class SmtpFrontDoor implements OnApplicationBootstrap, BeforeApplicationS
         return this.acceptInboundMail.execute({
           raw,
           envelope: { mailFrom, rcptTo: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()) },
-          remoteAddress: session.remoteAddress ?? null,
+          session: { remoteAddress: session.remoteAddress ?? null, heloName: session.hostNameAppearsAs || null },
         });
       })
       .then(

@@ -8,6 +8,52 @@ export const mailboxSchema = z.object({
 
 export type Mailbox = z.infer<typeof mailboxSchema>;
 
+export const authResults = ['pass', 'fail', 'softfail', 'neutral', 'none', 'temperror', 'permerror', 'policy'] as const;
+
+/** SPF, DKIM and DMARC as evaluated from the SMTP session (never from headers found in the message). */
+export const mailAuthenticationSchema = z.object({
+  spf: z.enum(authResults),
+  dkim: z.enum(authResults),
+  dmarc: z.enum(authResults),
+  /** The DMARC policy the sender's domain publishes (none, quarantine, reject), when it has one. */
+  dmarcPolicy: z.string().max(20).optional(),
+});
+
+export type MailAuthentication = z.infer<typeof mailAuthenticationSchema>;
+
+export const automatedKinds = ['auto-reply', 'bounce', 'feedback-report', 'bulk', 'loop'] as const;
+
+/** Why a mail was written by a machine; absent for mail a person wrote. */
+export const automationSchema = z.object({
+  kind: z.enum(automatedKinds),
+  /** For a bounce: what it says about the message it bounces. */
+  bounce: z
+    .object({
+      originalMessageId: z.string().max(998).optional(),
+      recipient: z.string().max(320).optional(),
+      status: z
+        .string()
+        .regex(/^[245]\.\d{1,3}\.\d{1,3}$/)
+        .optional(),
+      permanent: z.boolean(),
+    })
+    .optional(),
+});
+
+export type Automation = z.infer<typeof automationSchema>;
+
+/** An attachment stored once by content hash in email-ingest; downloadable there by id. */
+export const attachmentRefSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  filename: z.string().max(255),
+  contentType: z.string().max(255),
+  sizeBytes: z.number().int().nonnegative(),
+  inline: z.boolean(),
+  contentId: z.string().max(998).optional(),
+});
+
+export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
+
 /** The part of an inbound mail that later services need; the raw message stays in email-ingest. */
 export const inboundMailSchema = z.object({
   inboundMessageId: z.uuid(),
@@ -21,7 +67,14 @@ export const inboundMailSchema = z.object({
   subject: z.string().max(2000),
   text: z.string(),
   textTruncated: z.boolean(),
+  /** The new text of a reply, without the quoted history (the full text stays in `text`). */
+  replyText: z.string(),
+  /** Sanitized HTML body (no scripts, handlers, forms or remote content), when the mail had one. */
+  html: z.string().optional(),
+  attachments: z.array(attachmentRefSchema).max(100),
   isAutomated: z.boolean(),
+  automation: automationSchema.optional(),
+  authentication: mailAuthenticationSchema,
   rawMessage: z.object({
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     sizeBytes: z.number().int().nonnegative(),
@@ -36,3 +89,63 @@ export const emailInboundReceivedV1 = eventEnvelopeSchema.extend({
 });
 
 export type EmailInboundReceivedV1 = z.infer<typeof emailInboundReceivedV1>;
+
+export const autoSubmittedValues = ['no', 'auto-replied', 'auto-generated'] as const;
+export const outboundKinds = ['acknowledgement', 'reply', 'notification', 'welcome'] as const;
+
+/** A mail another service wants sent; email-ingest sends it through the configured relay. */
+export const outboundMailSchema = z.object({
+  requestId: z.uuid(),
+  kind: z.enum(outboundKinds),
+  from: mailboxSchema,
+  replyTo: mailboxSchema.optional(),
+  to: z.array(mailboxSchema).min(1).max(100),
+  cc: z.array(mailboxSchema).max(100),
+  subject: z.string().max(2000),
+  text: z.string(),
+  html: z.string().optional(),
+  /** Chosen by the requester, so replies to this mail can be matched back to it. */
+  messageId: z.string().regex(/^<[^<>\s]+@[^<>\s]+>$/),
+  inReplyTo: z.string().max(998).optional(),
+  references: z.array(z.string().max(998)).max(200),
+  autoSubmitted: z.enum(autoSubmittedValues),
+  attachmentIds: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(20),
+  ticketId: z.uuid().optional(),
+  contactId: z.uuid().optional(),
+});
+
+export type OutboundMail = z.infer<typeof outboundMailSchema>;
+
+export const emailOutboundRequestedV1 = eventEnvelopeSchema.extend({ mail: outboundMailSchema });
+
+export type EmailOutboundRequestedV1 = z.infer<typeof emailOutboundRequestedV1>;
+
+const outboundOutcome = {
+  requestId: z.uuid(),
+  messageId: z.string().max(998),
+  kind: z.enum(outboundKinds),
+  ticketId: z.uuid().optional(),
+  contactId: z.uuid().optional(),
+};
+
+export const emailOutboundDeliveredV1 = eventEnvelopeSchema.extend({
+  ...outboundOutcome,
+  acceptedRecipients: z.array(z.string().max(320)),
+  relayResponse: z.string().max(2000),
+  deliveredAt: z.iso.datetime({ offset: true }),
+});
+
+export type EmailOutboundDeliveredV1 = z.infer<typeof emailOutboundDeliveredV1>;
+
+export const emailOutboundFailedV1 = eventEnvelopeSchema.extend({
+  ...outboundOutcome,
+  /** relay: the relay refused or could not be reached in time; bounce: a delivery report came back later. */
+  source: z.enum(['relay', 'bounce']),
+  permanent: z.boolean(),
+  recipients: z.array(z.string().max(320)),
+  status: z.string().max(20).optional(),
+  error: z.string().max(2000),
+  failedAt: z.iso.datetime({ offset: true }),
+});
+
+export type EmailOutboundFailedV1 = z.infer<typeof emailOutboundFailedV1>;
