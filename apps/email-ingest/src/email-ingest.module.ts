@@ -6,11 +6,13 @@ import { InboundModule } from './inbound/inbound.module';
 import { RawMessageEntity } from './inbound/raw-message.entity';
 import { AttachmentEntity } from './inbound/attachment.entity';
 import { CreateAttachments1763900000310 } from './migrations/1763900000310-create-attachments';
+import { CreateSupportAddresses1763900000320 } from './migrations/1763900000320-create-support-addresses';
+import { SupportAddressEntity } from './support-addresses/support-address.entity';
 import { CreateIngestSchema1763900000300 } from './migrations/1763900000300-create-ingest-schema';
 
 export const emailIngestSchema = {
-  entities: [RawMessageEntity, InboundMessageEntity, AttachmentEntity],
-  migrations: [CreateIngestSchema1763900000300, CreateAttachments1763900000310],
+  entities: [RawMessageEntity, InboundMessageEntity, AttachmentEntity, SupportAddressEntity],
+  migrations: [CreateIngestSchema1763900000300, CreateAttachments1763900000310, CreateSupportAddresses1763900000320],
 };
 
 @Module({})

@@ -89,4 +89,30 @@ describe('email-ingest makes mail durable before answering 250 (real SMTP, Postg
     expect(info.response).toMatch(/^250 /);
     expect(await storedReceipts('<outage-1@acme.test>')).toHaveLength(1);
   });
+
+  it('accepts support addresses added at run time, with their category and plus-tagged forms, and refuses removed ones', async () => {
+    const put = await fetch(`${ingest.baseUrl}/support-addresses/Sales@Helpgate.test`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ defaultCategory: 'Subscriptions' }),
+    });
+    expect(put.status).toBe(200);
+    expect(await put.json()).toMatchObject({ address: 'sales@helpgate.test', defaultCategory: 'Subscriptions' });
+    const listed = (await (await fetch(`${ingest.baseUrl}/support-addresses`)).json()) as { address: string }[];
+    expect(listed.map((entry) => entry.address)).toEqual(['help@helpgate.test', 'sales@helpgate.test', 'support@helpgate.test']);
+
+    await send({ subject: 'Plan change', to: 'sales+t42.abc@helpgate.test', messageId: '<sales-1@acme.test>' });
+    const event = await eventually(() => {
+      const found = ingest.kafka
+        .events<EmailInboundReceivedV1>(Topics.EmailInboundReceived)
+        .find((candidate) => candidate.mail.messageId === '<sales-1@acme.test>');
+      expect(found).toBeDefined();
+      return found!;
+    });
+    expect(event.mail).toMatchObject({ supportAddress: 'sales@helpgate.test', supportAddressCategory: 'Subscriptions' });
+
+    expect((await fetch(`${ingest.baseUrl}/support-addresses/sales@helpgate.test`, { method: 'DELETE' })).status).toBe(204);
+    await expect(send({ subject: 'Too late', to: 'sales@helpgate.test' })).rejects.toMatchObject({ responseCode: 550 });
+    expect((await fetch(`${ingest.baseUrl}/support-addresses/sales+x@helpgate.test`, { method: 'PUT', body: '{}' })).status).toBe(400);
+  });
 });

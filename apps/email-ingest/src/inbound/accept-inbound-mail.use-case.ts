@@ -6,6 +6,7 @@ import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
 import { InboundMessagesRepository } from './inbound-messages.repository';
 import { MailEnvelope, parseInboundMail } from './parse-inbound-mail';
 import { SenderAuthenticator, SmtpSessionFacts } from './sender-authenticator';
+import { SupportAddressDirectory } from '../support-addresses/support-address-directory';
 
 export const OWN_DOMAINS = Symbol('OWN_DOMAINS');
 
@@ -27,6 +28,7 @@ export class AcceptInboundMailUseCase {
     private readonly inboundMessages: InboundMessagesRepository,
     private readonly publisher: EventPublisher,
     private readonly authenticator: SenderAuthenticator,
+    private readonly supportAddresses: SupportAddressDirectory,
     @Inject(OWN_DOMAINS) private readonly ownDomains: readonly string[],
   ) {}
 
@@ -35,6 +37,8 @@ export class AcceptInboundMailUseCase {
       parseInboundMail(raw, envelope, this.ownDomains),
       this.authenticator.authenticate(raw, { ...session, envelopeFrom: envelope.mailFrom }),
     ]);
+    const supportAddress = this.supportAddresses.resolve(envelope.rcptTo[0]);
+    if (!supportAddress) throw new IngestException(IngestErrorCode.UnknownRecipient, 'The support address was removed during the session');
     const inboundMessageId = randomUUID();
     const receivedAt = new Date();
     const { sha256, attachments, ...summary } = mail;
@@ -59,7 +63,8 @@ export class AcceptInboundMailUseCase {
               attachments: attachments.map(({ content: _content, ...reference }) => reference),
               authentication,
               inboundMessageId,
-              supportAddress: envelope.rcptTo[0],
+              supportAddress: supportAddress.address,
+              ...(supportAddress.defaultCategory ? { supportAddressCategory: supportAddress.defaultCategory } : {}),
               rawMessage: { sha256, sizeBytes: raw.length },
               receivedAt: receivedAt.toISOString(),
             },

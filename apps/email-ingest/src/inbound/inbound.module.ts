@@ -4,12 +4,14 @@ import { SMTP_CONFIG, SmtpFrontDoor } from '../smtp/smtp-front-door';
 import { AcceptInboundMailUseCase, OWN_DOMAINS } from './accept-inbound-mail.use-case';
 import { InboundMessagesRepository } from './inbound-messages.repository';
 import { SenderAuthenticator } from './sender-authenticator';
+import { SupportAddressesModule } from '../support-addresses/support-addresses.module';
 
 @Module({})
 export class InboundModule {
   static forRoot(config: EmailIngestConfig): DynamicModule {
     return {
       module: InboundModule,
+      imports: [SupportAddressesModule.forRoot(config.smtp.supportAddresses)],
       providers: [
         { provide: SMTP_CONFIG, useValue: config.smtp },
         { provide: OWN_DOMAINS, useValue: config.ownDomains },

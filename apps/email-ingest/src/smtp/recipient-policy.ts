@@ -1,25 +1,26 @@
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
+import type { SupportAddress } from '../support-addresses/support-address';
 
-/** Accepts only the configured support addresses, so the server can never be used as an open relay. */
+export interface SupportAddressLookup {
+  resolve(recipient: string): SupportAddress | null;
+}
+
+/** Accepts only the support addresses (and their plus-tagged reply forms), so the server is never an open relay. */
 export class RecipientPolicy {
-  private readonly supportAddresses: ReadonlySet<string>;
-
   constructor(
-    supportAddresses: readonly string[],
+    private readonly supportAddresses: SupportAddressLookup,
     private readonly maxRecipients: number,
-  ) {
-    this.supportAddresses = new Set(supportAddresses.map((address) => address.toLowerCase()));
-  }
+  ) {}
 
-  /** Returns the normalized recipient, or throws the refusal to give the client. */
-  accept(address: string, acceptedSoFar: number): string {
+  /** Returns the support address the recipient reaches, or throws the refusal to give the client. */
+  accept(recipient: string, acceptedSoFar: number): SupportAddress {
     if (acceptedSoFar >= this.maxRecipients) {
       throw new IngestException(IngestErrorCode.TooManyRecipients, `Too many recipients (at most ${this.maxRecipients})`);
     }
-    const normalized = address.trim().toLowerCase();
-    if (!this.supportAddresses.has(normalized)) {
+    const supportAddress = this.supportAddresses.resolve(recipient);
+    if (!supportAddress) {
       throw new IngestException(IngestErrorCode.UnknownRecipient, 'Recipient address rejected: not a support address here');
     }
-    return normalized;
+    return supportAddress;
   }
 }

@@ -4,6 +4,7 @@ import { SMTPServer, SMTPServerAddress, SMTPServerDataStream, SMTPServerSession 
 import type { SmtpConfig } from '../config';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
 import { AcceptInboundMailUseCase } from '../inbound/accept-inbound-mail.use-case';
+import { SupportAddressDirectory } from '../support-addresses/support-address-directory';
 import { RecipientPolicy } from './recipient-policy';
 import { toSmtpReply } from './smtp-reply';
 
@@ -19,8 +20,9 @@ export class SmtpFrontDoor implements OnApplicationBootstrap, BeforeApplicationS
   constructor(
     @Inject(SMTP_CONFIG) private readonly config: SmtpConfig,
     private readonly acceptInboundMail: AcceptInboundMailUseCase,
+    supportAddresses: SupportAddressDirectory,
   ) {
-    this.recipients = new RecipientPolicy(config.supportAddresses, config.maxRecipients);
+    this.recipients = new RecipientPolicy(supportAddresses, config.maxRecipients);
     this.server = new SMTPServer({
       name: config.serverName,
       banner: 'Helpgate ESMTP',

@@ -64,6 +64,8 @@ export const inboundMailSchema = z.object({
   to: z.array(mailboxSchema).max(500),
   cc: z.array(mailboxSchema).max(500),
   supportAddress: z.string().min(3).max(320),
+  /** The category the support address gives its mail, when it sets one. */
+  supportAddressCategory: z.string().max(200).optional(),
   subject: z.string().max(2000),
   text: z.string(),
   textTruncated: z.boolean(),

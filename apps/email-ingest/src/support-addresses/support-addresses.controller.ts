@@ -1,0 +1,28 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
+import { ZodValidationPipe } from '@helpgate/platform';
+import { PutSupportAddressDto, putSupportAddressSchema, SupportAddressResponseDto, supportAddressParamSchema } from './support-address.dto';
+import { SupportAddressesService } from './support-addresses.service';
+
+@Controller('support-addresses')
+export class SupportAddressesController {
+  constructor(private readonly supportAddresses: SupportAddressesService) {}
+
+  @Get()
+  list(): Promise<SupportAddressResponseDto[]> {
+    return this.supportAddresses.list();
+  }
+
+  @Put(':address')
+  put(
+    @Param('address', new ZodValidationPipe(supportAddressParamSchema)) address: string,
+    @Body(new ZodValidationPipe(putSupportAddressSchema)) body: PutSupportAddressDto,
+  ): Promise<SupportAddressResponseDto> {
+    return this.supportAddresses.put(address, body);
+  }
+
+  @Delete(':address')
+  @HttpCode(204)
+  remove(@Param('address', new ZodValidationPipe(supportAddressParamSchema)) address: string): Promise<void> {
+    return this.supportAddresses.remove(address);
+  }
+}

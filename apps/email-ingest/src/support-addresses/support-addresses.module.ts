@@ -1,0 +1,22 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CONFIGURED_SUPPORT_ADDRESSES, SupportAddressDirectory } from './support-address-directory';
+import { SupportAddressesController } from './support-addresses.controller';
+import { SupportAddressesRepository } from './support-addresses.repository';
+import { SupportAddressesService } from './support-addresses.service';
+
+@Module({})
+export class SupportAddressesModule {
+  static forRoot(configured: readonly string[]): DynamicModule {
+    return {
+      module: SupportAddressesModule,
+      controllers: [SupportAddressesController],
+      providers: [
+        { provide: CONFIGURED_SUPPORT_ADDRESSES, useValue: configured },
+        SupportAddressesRepository,
+        SupportAddressDirectory,
+        SupportAddressesService,
+      ],
+      exports: [SupportAddressDirectory],
+    };
+  }
+}
