@@ -32,7 +32,7 @@ export async function startServiceInProcess<Config extends CommonConfig>(
     KAFKA_GROUP_ID: `${name}-service`,
     HTTP_PORT: String(httpPort),
     HTTP_HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     ...extraEnv,
   };
   const kafka = new KafkaTestClient(brokers, `${name}.`);

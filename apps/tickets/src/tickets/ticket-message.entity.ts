@@ -1,7 +1,12 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { TicketEntity } from './ticket.entity';
 
+import type { AttachmentRef, MailAuthentication } from '@helpgate/contracts';
+
 export type MessageVisibility = 'public' | 'internal';
+export type MessageDirection = 'inbound' | 'outbound';
+export type MessageAuthorKind = 'requester' | 'cc' | 'agent' | 'system';
+export type DeliveryStatus = 'queued' | 'delivered' | 'failed';
 
 @Entity('ticket_messages')
 export class TicketMessageEntity {
@@ -34,8 +39,41 @@ export class TicketMessageEntity {
   @Column('text')
   visibility!: MessageVisibility;
 
+  @Column('text')
+  direction!: MessageDirection;
+
+  @Column('text', { name: 'author_kind' })
+  authorKind!: MessageAuthorKind;
+
+  /** The new text of the message; for a reply, without the quoted history. */
   @Column('text', { name: 'body_text' })
   bodyText!: string;
+
+  /** The whole text as received, when it differs from the body. */
+  @Column('text', { name: 'full_text', nullable: true })
+  fullText!: string | null;
+
+  /** Sanitized by email-ingest before it was stored anywhere. */
+  @Column('text', { name: 'body_html', nullable: true })
+  bodyHtml!: string | null;
+
+  @Column('jsonb', { default: () => "'[]'::jsonb" })
+  attachments!: AttachmentRef[];
+
+  @Column('text', { name: 'automated_kind', nullable: true })
+  automatedKind!: string | null;
+
+  @Column('jsonb', { nullable: true })
+  authentication!: MailAuthentication | null;
+
+  @Column('uuid', { name: 'outbound_request_id', nullable: true })
+  outboundRequestId!: string | null;
+
+  @Column('text', { name: 'delivery_status', nullable: true })
+  deliveryStatus!: DeliveryStatus | null;
+
+  @Column('text', { name: 'delivery_error', nullable: true })
+  deliveryError!: string | null;
 
   @Column('text', { name: 'raw_message_sha256', nullable: true })
   rawMessageSha256!: string | null;

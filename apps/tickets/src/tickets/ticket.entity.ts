@@ -1,9 +1,11 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ticketChannels, ticketStatuses } from '@helpgate/contracts';
+import { TicketCcEntity } from './ticket-cc.entity';
 import { TicketMessageEntity } from './ticket-message.entity';
 
 export type TicketStatus = (typeof ticketStatuses)[number];
 export type TicketChannel = (typeof ticketChannels)[number];
+export type TicketLinkKind = 'follow-up' | 'other-sender';
 
 @Entity('tickets')
 export class TicketEntity {
@@ -38,8 +40,21 @@ export class TicketEntity {
   @Column('text', { name: 'organization_name' })
   organizationName!: string;
 
+  @Column('text', { nullable: true })
+  category!: string | null;
+
+  /** The earlier ticket this one follows up on, or was split from because someone else replied to it. */
+  @Column('uuid', { name: 'linked_ticket_id', nullable: true })
+  linkedTicketId!: string | null;
+
+  @Column('text', { name: 'link_kind', nullable: true })
+  linkKind!: TicketLinkKind | null;
+
   @OneToMany(() => TicketMessageEntity, (message) => message.ticket)
   messages!: TicketMessageEntity[];
+
+  @OneToMany(() => TicketCcEntity, (cc) => cc.ticket)
+  ccs!: TicketCcEntity[];
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

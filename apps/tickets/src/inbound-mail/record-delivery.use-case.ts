@@ -1,0 +1,32 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EmailOutboundDeliveredV1, EmailOutboundFailedV1, Topics } from '@helpgate/contracts';
+import { TransactionalEvents } from '@helpgate/outbox';
+import { TicketsRepository } from '../tickets/tickets.repository';
+
+/** Shows agents whether each mail the ticket sent arrived, from email-ingest's delivery outcomes. */
+@Injectable()
+export class RecordDeliveryUseCase {
+  private readonly logger = new Logger(RecordDeliveryUseCase.name);
+
+  constructor(
+    private readonly events: TransactionalEvents,
+    private readonly tickets: TicketsRepository,
+  ) {}
+
+  async delivered(event: EmailOutboundDeliveredV1): Promise<void> {
+    await this.events.runOnce(event, Topics.EmailOutboundDelivered, async (manager) => {
+      await this.tickets.recordDelivery(event.requestId, 'delivered', null, manager);
+    });
+  }
+
+  async failed(event: EmailOutboundFailedV1): Promise<void> {
+    await this.events.runOnce(event, Topics.EmailOutboundFailed, async (manager) => {
+      const message = await this.tickets.recordDelivery(event.requestId, 'failed', `${event.status ?? ''} ${event.error}`.trim(), manager);
+      if (message)
+        this.logger.warn(
+          { ticketId: message.ticketId, requestId: event.requestId, permanent: event.permanent },
+          'mail from a ticket not delivered',
+        );
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { InboundMail } from '@helpgate/contracts';
+import { referencedMessageIds, ticketNumbersInSubject } from '../domain/thread-matching';
+import { ThreadTokens } from '../domain/thread-tokens';
+import { TicketEntity } from '../tickets/ticket.entity';
+import { TicketsRepository } from '../tickets/tickets.repository';
+
+/**
+ * The ticket an inbound mail replies to, trying the most reliable evidence first: our signed reply
+ * address in To or Cc, our signed Message-IDs in In-Reply-To / References, any Message-ID already on
+ * a ticket, and last a `[#123]` token in the subject.
+ */
+@Injectable()
+export class ThreadResolver {
+  constructor(
+    private readonly tokens: ThreadTokens,
+    private readonly tickets: TicketsRepository,
+  ) {}
+
+  async ticketRepliedTo(mail: InboundMail, manager: EntityManager): Promise<TicketEntity | null> {
+    const referenced = referencedMessageIds(mail);
+    const signedTicketIds = [
+      ...[...mail.to, ...mail.cc].map((mailbox) => this.tokens.ticketOfReplyAddress(mailbox.address)),
+      ...referenced.map((messageId) => this.tokens.ticketOfMessageId(messageId)),
+    ].filter((ticketId): ticketId is string => ticketId !== null);
+    for (const ticketId of signedTicketIds) {
+      const ticket = await this.tickets.findById(ticketId, manager);
+      if (ticket) return ticket;
+    }
+    return (
+      (await this.tickets.findByMailMessageIds(referenced, manager)) ??
+      (await this.tickets.findByNumbers(ticketNumbersInSubject(mail.subject), manager))
+    );
+  }
+}
