@@ -41,10 +41,16 @@ describe('tickets turns resolved mail into tickets and threads replies (real Pos
     return { contactId: randomUUID(), email, name: email.split('@')[0], organizationId, organizationName: 'Acme' };
   }
 
-  async function deliver(mail: InboundMail, from: Requester): Promise<void> {
-    await tickets.kafka.produce(Topics.IdentityRequesterResolved, [
-      { key: from.contactId, value: JSON.stringify(requesterResolved(mail, from)) },
-    ]);
+  async function deliver(mail: InboundMail, from: Requester): Promise<string> {
+    const event = requesterResolved(mail, from);
+    await tickets.kafka.produce(Topics.IdentityRequesterResolved, [{ key: from.contactId, value: JSON.stringify(event) }]);
+    return event.eventId;
+  }
+
+  async function waitUntilProcessed(eventId: string): Promise<void> {
+    await eventually(async () =>
+      expect((await database.query('SELECT 1 FROM processed_events WHERE event_id = $1', [eventId])).rowCount).toBe(1),
+    );
   }
 
   async function ticketsOf(email: string): Promise<TicketView[]> {
