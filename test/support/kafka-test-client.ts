@@ -59,6 +59,21 @@ export class KafkaTestClient {
     return this.messages(topic).map((message) => JSON.parse(message.value ?? 'null') as T);
   }
 
+  /** True when the consumer group has committed every record of the topics (given without prefix). */
+  async hasConsumedAll(groupId: string, topics: string[]): Promise<boolean> {
+    return this.withAdmin(async (admin) => {
+      for (const topic of topics.map((name) => this.topicPrefix + name)) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        for (const end of ends) {
+          const offset = committed?.partitions.find((partition) => partition.partition === end.partition)?.offset ?? '-1';
+          if (Number(end.high) > 0 && Number(offset) < Number(end.high)) return false;
+        }
+      }
+      return true;
+    });
+  }
+
   /** Deletes one topic (given without prefix): publishing to it fails until it is created again. */
   async deleteTopic(topic: string): Promise<void> {
     await this.withAdmin((admin) => admin.deleteTopics({ topics: [this.topicPrefix + topic] }));

@@ -1,6 +1,7 @@
 import { RunningService, ServiceName, services, startService, waitUntilHealthy } from '../../scripts/lib/service-processes.cjs';
 import { dropDatabases } from './databases';
-import { freePort, testInfra, uniqueName } from './infra';
+import { Topics } from '@helpgate/contracts';
+import { eventually, freePort, testInfra, uniqueName } from './infra';
 import { KafkaTestClient } from './kafka-test-client';
 
 export interface Stack {
@@ -8,14 +9,25 @@ export interface Stack {
   smtpPort: number;
   kafka: KafkaTestClient;
   logsOf(service: ServiceName): string[];
+  /** Waits until every service has handled every event published so far. */
+  waitUntilIdle(): Promise<void>;
   /** Sends SIGTERM to every service and returns their exit codes. */
   stop(): Promise<Record<ServiceName, number | string | null>>;
   cleanUp(): Promise<void>;
 }
 
+export interface StackOptions {
+  /** Another Kafka cluster than the test run's, e.g. a dedicated broker a test may stop. */
+  brokers?: string[];
+  /** Settings given to every service, over the defaults below. */
+  env?: NodeJS.ProcessEnv;
+}
+
 /** All four services as separate processes from dist/, each with its own database, sharing a unique topic prefix. */
-export async function startStack(supportAddresses = 'support@helpgate.test'): Promise<Stack> {
-  const { brokers, databaseUrl } = testInfra();
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const infra = testInfra();
+  const brokers = options.brokers ?? infra.brokers;
+  const { databaseUrl } = infra;
   const run = uniqueName('e2e');
   const smtpPort = await freePort();
   const logs = new Map<ServiceName, string[]>(services.map((service) => [service, []]));
@@ -36,8 +48,9 @@ export async function startStack(supportAddresses = 'support@helpgate.test'): Pr
         HTTP_PORT: String(httpPorts.get(service)),
         SMTP_HOST: '127.0.0.1',
         SMTP_PORT: String(smtpPort),
-        SUPPORT_ADDRESSES: supportAddresses,
+        SUPPORT_ADDRESSES: 'support@helpgate.test',
         LOG_LEVEL: 'info',
+        ...options.env,
       },
       onLine: (line) => logs.get(service)!.push(line),
     }),
@@ -51,6 +64,16 @@ export async function startStack(supportAddresses = 'support@helpgate.test'): Pr
     smtpPort,
     kafka,
     logsOf: (service) => logs.get(service)!,
+    async waitUntilIdle() {
+      const consumed = [
+        ['identity', [Topics.EmailInboundReceived]],
+        ['tickets', [Topics.IdentityRequesterResolved, Topics.EmailOutboundDelivered, Topics.EmailOutboundFailed]],
+        ['email-ingest', [Topics.EmailOutboundRequested]],
+      ] as const;
+      await eventually(async () => {
+        for (const [service, topics] of consumed) expect(await kafka.hasConsumedAll(`${run}-${service}`, [...topics])).toBe(true);
+      });
+    },
     async stop() {
       const codes = await Promise.all(running.map((service) => service.stop()));
       return Object.fromEntries(services.map((service, index) => [service, codes[index]])) as Record<ServiceName, number | string | null>;

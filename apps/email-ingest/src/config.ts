@@ -40,6 +40,8 @@ const emailIngestSettings = z
     SMTP_RELAY_URL: z.url({ protocol: /^smtps?$/ }).default('smtp://127.0.0.1:25'),
     OUTBOUND_MAX_ATTEMPTS: positiveIntSetting(8),
     OUTBOUND_RETRY_BASE_MS: positiveIntSetting(30_000),
+    INBOUND_FLOOD_LIMIT: positiveIntSetting(30),
+    INBOUND_FLOOD_WINDOW_MINUTES: positiveIntSetting(10),
   })
   .refine((env) => Boolean(env.SMTP_TLS_KEY_FILE) === Boolean(env.SMTP_TLS_CERT_FILE), {
     message: 'set both SMTP_TLS_KEY_FILE and SMTP_TLS_CERT_FILE, or neither',
@@ -65,6 +67,7 @@ const emailIngestSettings = z
     /** Domains whose mail is ours: our own Message-IDs coming back mean a loop. */
     ownDomains: [...new Set(env.SUPPORT_ADDRESSES.map((address) => address.slice(address.lastIndexOf('@') + 1)))],
     dnsServers: env.DNS_SERVERS,
+    quarantine: { floodLimit: env.INBOUND_FLOOD_LIMIT, floodWindowMinutes: env.INBOUND_FLOOD_WINDOW_MINUTES },
     outbound: {
       relayUrl: env.SMTP_RELAY_URL,
       maxAttempts: env.OUTBOUND_MAX_ATTEMPTS,
@@ -75,6 +78,7 @@ const emailIngestSettings = z
 export type EmailIngestConfig = z.output<typeof emailIngestSettings>;
 export type SmtpConfig = EmailIngestConfig['smtp'];
 export type OutboundConfig = EmailIngestConfig['outbound'];
+export type QuarantineConfig = EmailIngestConfig['quarantine'];
 
 export function loadEmailIngestConfig(env: NodeJS.ProcessEnv = process.env): EmailIngestConfig {
   return loadConfig(emailIngestSettings, env);

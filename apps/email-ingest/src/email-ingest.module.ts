@@ -8,11 +8,29 @@ import { AttachmentEntity } from './inbound/attachment.entity';
 import { CreateAttachments1763900000310 } from './migrations/1763900000310-create-attachments';
 import { CreateSupportAddresses1763900000320 } from './migrations/1763900000320-create-support-addresses';
 import { SupportAddressEntity } from './support-addresses/support-address.entity';
+import { CreateQuarantine1763900000330 } from './migrations/1763900000330-create-quarantine';
+import { QuarantinedMessageEntity } from './quarantine/quarantined-message.entity';
 import { CreateIngestSchema1763900000300 } from './migrations/1763900000300-create-ingest-schema';
+import { CreateOutboundDeliveries1763900000400 } from './migrations/1763900000400-create-outbound-deliveries';
+import { OutboundDeliveryEntity } from './outbound/outbound-delivery.entity';
+import { OutboundModule } from './outbound/outbound.module';
 
 export const emailIngestSchema = {
-  entities: [RawMessageEntity, InboundMessageEntity, AttachmentEntity, SupportAddressEntity],
-  migrations: [CreateIngestSchema1763900000300, CreateAttachments1763900000310, CreateSupportAddresses1763900000320],
+  entities: [
+    RawMessageEntity,
+    InboundMessageEntity,
+    AttachmentEntity,
+    SupportAddressEntity,
+    QuarantinedMessageEntity,
+    OutboundDeliveryEntity,
+  ],
+  migrations: [
+    CreateIngestSchema1763900000300,
+    CreateAttachments1763900000310,
+    CreateSupportAddresses1763900000320,
+    CreateQuarantine1763900000330,
+    CreateOutboundDeliveries1763900000400,
+  ],
 };
 
 @Module({})
@@ -20,7 +38,7 @@ export class EmailIngestModule {
   static forRoot(config: EmailIngestConfig): DynamicModule {
     return {
       module: EmailIngestModule,
-      imports: [PlatformModule.forService(config, emailIngestSchema), InboundModule.forRoot(config)],
+      imports: [PlatformModule.forService(config, emailIngestSchema), InboundModule.forRoot(config), OutboundModule.forRoot(config)],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { kafkaEventTransport } from '@helpgate/kafka';
 import type { ServiceDefinition } from '@helpgate/platform';
 import { EmailIngestConfig, loadEmailIngestConfig } from './config';
 import { EmailIngestModule } from './email-ingest.module';
@@ -6,5 +7,6 @@ export function emailIngestService(env: NodeJS.ProcessEnv): ServiceDefinition<Em
   return {
     loadConfig: () => loadEmailIngestConfig(env),
     rootModule: (config) => EmailIngestModule.forRoot(config),
+    eventTransport: (app, config) => kafkaEventTransport(app, config.kafka),
   };
 }

@@ -6,13 +6,15 @@ import { ContactEntity } from './contacts/contact.entity';
 import { ContactsModule } from './contacts/contacts.module';
 import { InboundMailModule } from './inbound-mail/inbound-mail.module';
 import { CreateIdentitySchema1763900000100 } from './migrations/1763900000100-create-identity-schema';
+import { UndeliverableAddresses1763900000110 } from './migrations/1763900000110-undeliverable-addresses';
+import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
 import { OrganizationDomainEntity } from './organizations/organization-domain.entity';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationsModule } from './organizations/organizations.module';
 
 export const identitySchema = {
   entities: [OrganizationEntity, OrganizationDomainEntity, ContactEntity, ContactEmailEntity],
-  migrations: [CreateIdentitySchema1763900000100],
+  migrations: [CreateIdentitySchema1763900000100, UndeliverableAddresses1763900000110],
 };
 
 @Module({})
@@ -20,7 +22,13 @@ export class IdentityModule {
   static forRoot(config: IdentityConfig): DynamicModule {
     return {
       module: IdentityModule,
-      imports: [PlatformModule.forService(config, identitySchema), OrganizationsModule, ContactsModule, InboundMailModule],
+      imports: [
+        PlatformModule.forService(config, identitySchema),
+        OrganizationsModule,
+        ContactsModule,
+        InboundMailModule,
+        DeliveryFailuresModule,
+      ],
     };
   }
 }

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Topics } from '@helpgate/contracts';
+import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
 import { EventPublisher } from '@helpgate/kafka';
+import type { QuarantineConfig } from '../config';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
+import { quarantineReasonFor } from '../quarantine/quarantine-policy';
+import { QuarantineRepository } from '../quarantine/quarantine.repository';
+import { SupportAddressDirectory } from '../support-addresses/support-address-directory';
 import { InboundMessagesRepository } from './inbound-messages.repository';
 import { MailEnvelope, parseInboundMail } from './parse-inbound-mail';
 import { SenderAuthenticator, SmtpSessionFacts } from './sender-authenticator';
-import { SupportAddressDirectory } from '../support-addresses/support-address-directory';
 
 export const OWN_DOMAINS = Symbol('OWN_DOMAINS');
+export const QUARANTINE_CONFIG = Symbol('QUARANTINE_CONFIG');
 
 export interface ReceivedMail {
   raw: Buffer;
@@ -18,7 +22,8 @@ export interface ReceivedMail {
 
 /**
  * Makes a received message durable: the raw message and its attachments are stored and the inbound
- * event acknowledged by every in-sync Kafka replica before this returns. Only then may SMTP answer 250.
+ * event acknowledged by every in-sync Kafka replica (or the message held in quarantine) before this
+ * returns. Only then may SMTP answer 250.
  */
 @Injectable()
 export class AcceptInboundMailUseCase {
@@ -26,10 +31,12 @@ export class AcceptInboundMailUseCase {
 
   constructor(
     private readonly inboundMessages: InboundMessagesRepository,
+    private readonly quarantine: QuarantineRepository,
     private readonly publisher: EventPublisher,
     private readonly authenticator: SenderAuthenticator,
     private readonly supportAddresses: SupportAddressDirectory,
     @Inject(OWN_DOMAINS) private readonly ownDomains: readonly string[],
+    @Inject(QUARANTINE_CONFIG) private readonly quarantineConfig: QuarantineConfig,
   ) {}
 
   async execute({ raw, envelope, session }: ReceivedMail): Promise<{ inboundMessageId: string }> {
@@ -41,12 +48,35 @@ export class AcceptInboundMailUseCase {
     if (!supportAddress) throw new IngestException(IngestErrorCode.UnknownRecipient, 'The support address was removed during the session');
     const inboundMessageId = randomUUID();
     const receivedAt = new Date();
+    const sender = mail.from.address.toLowerCase();
     const { sha256, attachments, ...summary } = mail;
+    const event: EmailInboundReceivedV1 = {
+      eventId: randomUUID(),
+      occurredAt: receivedAt.toISOString(),
+      mail: {
+        ...summary,
+        attachments: attachments.map(({ content: _content, ...reference }) => reference),
+        authentication,
+        inboundMessageId,
+        supportAddress: supportAddress.address,
+        ...(supportAddress.defaultCategory ? { supportAddressCategory: supportAddress.defaultCategory } : {}),
+        rawMessage: { sha256, sizeBytes: raw.length },
+        receivedAt: receivedAt.toISOString(),
+      },
+    };
     try {
-      await this.inboundMessages.storeThenPublish(
+      const floodWindowStart = new Date(receivedAt.getTime() - this.quarantineConfig.floodWindowMinutes * 60_000);
+      const quarantineReason = quarantineReasonFor({
+        automation: mail.automation,
+        authentication,
+        recentFromSender: await this.inboundMessages.countRecentFromSender(sender, floodWindowStart),
+        floodLimit: this.quarantineConfig.floodLimit,
+      });
+      await this.inboundMessages.storeThen(
         { sha256, content: raw },
         {
           id: inboundMessageId,
+          sender,
           messageId: mail.messageId,
           envelopeFrom: envelope.mailFrom,
           envelopeTo: envelope.rcptTo,
@@ -54,22 +84,12 @@ export class AcceptInboundMailUseCase {
           receivedAt,
         },
         attachments.map(({ id, filename, contentType, content }) => ({ sha256: id, filename, contentType, content })),
-        () =>
-          this.publisher.publish(Topics.EmailInboundReceived, mail.from.address.toLowerCase(), {
-            eventId: randomUUID(),
-            occurredAt: receivedAt.toISOString(),
-            mail: {
-              ...summary,
-              attachments: attachments.map(({ content: _content, ...reference }) => reference),
-              authentication,
-              inboundMessageId,
-              supportAddress: supportAddress.address,
-              ...(supportAddress.defaultCategory ? { supportAddressCategory: supportAddress.defaultCategory } : {}),
-              rawMessage: { sha256, sizeBytes: raw.length },
-              receivedAt: receivedAt.toISOString(),
-            },
-          }),
+        (manager) =>
+          quarantineReason
+            ? this.quarantine.hold(inboundMessageId, quarantineReason, event, manager)
+            : this.publisher.publish(Topics.EmailInboundReceived, sender, event),
       );
+      if (quarantineReason) this.logger.warn({ inboundMessageId, reason: quarantineReason }, 'inbound mail held in quarantine');
     } catch (error) {
       throw new IngestException(IngestErrorCode.NotDurable, 'The message could not be stored and published', { cause: error });
     }

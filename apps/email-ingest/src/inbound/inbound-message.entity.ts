@@ -12,6 +12,10 @@ export class InboundMessageEntity {
   @Column('text', { name: 'message_id' })
   messageId!: string;
 
+  /** The From address, lower-cased: what flood limits count by. */
+  @Column('text')
+  sender!: string;
+
   @Column('text', { name: 'envelope_from', nullable: true })
   envelopeFrom!: string | null;
 

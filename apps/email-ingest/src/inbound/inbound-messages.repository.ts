@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, MoreThan } from 'typeorm';
 import { AttachmentEntity } from './attachment.entity';
 import { InboundMessageEntity } from './inbound-message.entity';
 import { RawMessageEntity } from './raw-message.entity';
@@ -17,15 +17,20 @@ export interface StoredAttachment {
 export class InboundMessagesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  async countRecentFromSender(sender: string, since: Date): Promise<number> {
+    return this.dataSource.getRepository(InboundMessageEntity).countBy({ sender, receivedAt: MoreThan(since) });
+  }
+
   /**
-   * Stores the raw message (once per content) and the receipt, then runs `publish` inside the same
-   * transaction: if publishing fails nothing is kept, and the sender is asked to retry.
+   * Stores the raw message (once per content), the receipt and the attachments, then runs `finish`
+   * (publish, or hold in quarantine) inside the same transaction: if it fails nothing is kept, and the
+   * sender is asked to retry.
    */
-  async storeThenPublish(
+  async storeThen(
     raw: { sha256: string; content: Buffer },
     receipt: NewInboundMessage,
     attachments: readonly StoredAttachment[],
-    publish: () => Promise<void>,
+    finish: (manager: EntityManager) => Promise<void>,
   ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await manager
@@ -58,7 +63,7 @@ export class InboundMessagesRepository {
           [receipt.id, attachments.map((a) => a.sha256), attachments.map((_a, index) => index), attachments.map((a) => a.filename)],
         );
       }
-      await publish();
+      await finish(manager);
     });
   }
 }

@@ -17,6 +17,13 @@ export class ContactEmailEntity {
   @Column('boolean', { name: 'is_primary', default: false })
   isPrimary!: boolean;
 
+  /** Set when mail to the address bounced permanently (the mailbox or domain does not exist). */
+  @Column('timestamptz', { name: 'undeliverable_since', nullable: true })
+  undeliverableSince!: Date | null;
+
+  @Column('text', { name: 'undeliverable_reason', nullable: true })
+  undeliverableReason!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -13,6 +13,8 @@ export interface ContactResponseDto {
   name: string;
   email: string;
   emails: string[];
+  /** Addresses that bounced permanently, with when and why. */
+  undeliverable: { email: string; since: string; reason: string | null }[];
   organization: { id: string; name: string };
   source: string;
   createdAt: string;
@@ -26,6 +28,9 @@ export function toContactResponse(contact: ContactEntity): ContactResponseDto {
     name: contact.name,
     email: emails[0]?.email ?? '',
     emails: emails.map((email) => email.email),
+    undeliverable: emails
+      .filter((email) => email.undeliverableSince)
+      .map((email) => ({ email: email.email, since: email.undeliverableSince!.toISOString(), reason: email.undeliverableReason })),
     organization: { id: contact.organization.id, name: contact.organization.name },
     source: contact.source,
     createdAt: contact.createdAt.toISOString(),

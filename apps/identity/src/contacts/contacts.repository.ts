@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { Page } from '@helpgate/platform';
 import { ContactEmailEntity } from './contact-email.entity';
 import { ContactEntity, ContactSource } from './contact.entity';
@@ -50,6 +50,14 @@ export class ContactsRepository {
     });
     await manager.getRepository(ContactEmailEntity).insert({ email: contact.email, contactId: saved.id, isPrimary: true });
     return (await this.findById(saved.id, manager))!;
+  }
+
+  /** Marks the contact's own addresses among `emails` undeliverable; returns how many it marked. */
+  async markUndeliverable(contactId: string, emails: string[], reason: string, manager: EntityManager): Promise<number> {
+    const result = await manager
+      .getRepository(ContactEmailEntity)
+      .update({ contactId, email: In(emails) }, { undeliverableSince: new Date(), undeliverableReason: reason });
+    return result.affected ?? 0;
   }
 
   /**

@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In, QueryDeepPartialEntity } from 'typeorm';
+import type { OutboundMail } from '@helpgate/contracts';
+import { AttachmentEntity } from '../inbound/attachment.entity';
+import { OutboundDeliveryEntity } from './outbound-delivery.entity';
+import { StoredAttachment } from './relay-message';
+
+/** A delivery one sender holds until its lease runs out; `attempt` counts this attempt too. */
+export interface ClaimedDelivery {
+  mail: OutboundMail;
+  attempt: number;
+}
+
+interface ClaimedRow {
+  request: OutboundMail;
+  attempts: number;
+}
+
+@Injectable()
+export class OutboundDeliveriesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Queues a request for sending; returns false when its request id was queued before (that one stays). */
+  async enqueue(mail: OutboundMail, manager: EntityManager): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboundDeliveryEntity)
+      .values({ requestId: mail.requestId, messageId: mail.messageId, kind: mail.kind, request: mail })
+      .orIgnore()
+      .returning('request_id')
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  /**
+   * Claims due deliveries, and ones whose sender's lease ran out (it crashed mid-send), for `leaseMs`.
+   * SKIP LOCKED lets every email-ingest instance claim at once without taking the same rows.
+   */
+  async claimDue(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    // TypeORM answers an UPDATE with [returned rows, affected count].
+    const [rows]: [ClaimedRow[], number] = await this.dataSource.query(
+      `WITH due AS (
+         SELECT request_id FROM outbound_deliveries
+         WHERE status IN ('queued', 'sending') AND next_attempt_at <= now()
+         ORDER BY next_attempt_at
+         LIMIT $1
+         FOR UPDATE SKIP LOCKED)
+       UPDATE outbound_deliveries AS delivery
+       SET status = 'sending', attempts = attempts + 1, next_attempt_at = now() + $2 * interval '1 millisecond', updated_at = now()
+       FROM due WHERE delivery.request_id = due.request_id
+       RETURNING delivery.request, delivery.attempts`,
+      [limit, leaseMs],
+    );
+    return rows.map((row) => ({ mail: row.request, attempt: row.attempts }));
+  }
+
+  async findAttachments(ids: readonly string[]): Promise<StoredAttachment[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.getRepository(AttachmentEntity).findBy({ sha256: In([...ids]) });
+  }
+
+  /** The outcome methods return false when the claim was lost: its lease ran out and another sender took over. */
+  async markDelivered(delivery: ClaimedDelivery, manager: EntityManager): Promise<boolean> {
+    return this.finishAttempt(delivery, { status: 'delivered', lastError: null }, manager);
+  }
+
+  async markFailed(delivery: ClaimedDelivery, error: string, manager: EntityManager): Promise<boolean> {
+    return this.finishAttempt(delivery, { status: 'failed', lastError: error }, manager);
+  }
+
+  async scheduleRetry(delivery: ClaimedDelivery, delayMs: number, error: string): Promise<boolean> {
+    return this.finishAttempt(
+      delivery,
+      { status: 'queued', lastError: error, nextAttemptAt: () => "now() + :delayMs * interval '1 millisecond'" },
+      this.dataSource.manager,
+      { delayMs },
+    );
+  }
+
+  private async finishAttempt(
+    delivery: ClaimedDelivery,
+    changes: QueryDeepPartialEntity<OutboundDeliveryEntity>,
+    manager: EntityManager,
+    parameters: Record<string, unknown> = {},
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(OutboundDeliveryEntity)
+      .set(changes)
+      .where({ requestId: delivery.mail.requestId, status: 'sending', attempts: delivery.attempt })
+      .setParameters(parameters)
+      .execute();
+    return result.affected === 1;
+  }
+}

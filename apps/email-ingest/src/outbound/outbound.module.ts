@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { OutboxModule } from '@helpgate/outbox';
+import type { EmailIngestConfig } from '../config';
+import { DeliverOutboundMailUseCase, RETRY_POLICY } from './deliver-outbound-mail.use-case';
+import { MailRelay } from './mail-relay';
+import { OutboundDeliveriesRepository } from './outbound-deliveries.repository';
+import { OutboundRequestConsumer } from './outbound-request.consumer';
+import { OutboundSender } from './outbound-sender';
+import { QueueOutboundMailUseCase } from './queue-outbound-mail.use-case';
+
+/** Sends the mail other services request over Kafka, through the configured SMTP relay. */
+@Module({})
+export class OutboundModule {
+  static forRoot(config: EmailIngestConfig): DynamicModule {
+    return {
+      module: OutboundModule,
+      imports: [OutboxModule],
+      controllers: [OutboundRequestConsumer],
+      providers: [
+        { provide: RETRY_POLICY, useValue: { maxAttempts: config.outbound.maxAttempts, retryBaseMs: config.outbound.retryBaseMs } },
+        { provide: MailRelay, useFactory: () => new MailRelay({ url: config.outbound.relayUrl, heloName: config.smtp.serverName }) },
+        OutboundDeliveriesRepository,
+        QueueOutboundMailUseCase,
+        DeliverOutboundMailUseCase,
+        OutboundSender,
+      ],
+    };
+  }
+}

@@ -1,0 +1,72 @@
+import { createTransport } from 'nodemailer';
+import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
+import { eventually, freePort } from '../../../../test/support/infra';
+import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
+import { emailIngestService } from '../email-ingest.service';
+
+interface HeldPage {
+  items: { inboundMessageId: string; reason: string; status: string; subject: string }[];
+  total: number;
+}
+
+describe('email-ingest holds mail that must not flow on, and agents release or discard it (real SMTP, Postgres, Kafka)', () => {
+  let ingest: ServiceInProcess;
+  let smtpPort: number;
+
+  const send = (from: string, subject: string, messageId?: string) =>
+    createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true }).sendMail({
+      from,
+      to: 'support@helpgate.test',
+      subject,
+      text: 'Body',
+      messageId,
+    });
+  const published = (subject: string) =>
+    ingest.kafka.events<EmailInboundReceivedV1>(Topics.EmailInboundReceived).filter((event) => event.mail.subject === subject);
+  const held = async (status = 'held') => (await (await fetch(`${ingest.baseUrl}/quarantine?status=${status}`)).json()) as HeldPage;
+
+  beforeAll(async () => {
+    smtpPort = await freePort();
+    ingest = await startServiceInProcess(emailIngestService, {
+      SMTP_PORT: String(smtpPort),
+      SMTP_HOST: '127.0.0.1',
+      INBOUND_FLOOD_LIMIT: '3',
+    });
+    await ingest.kafka.record(Topics.EmailInboundReceived);
+  });
+
+  afterAll(async () => {
+    await ingest?.close();
+  });
+
+  it('holds a sender past the flood limit instead of publishing, still answering 250', async () => {
+    for (const index of [1, 2, 3]) expect((await send('flood@spam.test', `Flood ${index}`)).response).toMatch(/^250 /);
+    expect((await send('flood@spam.test', 'Flood 4')).response).toMatch(/^250 /);
+    await eventually(() => expect(published('Flood 3')).toHaveLength(1));
+    const page = await held();
+    expect(page.items).toEqual([expect.objectContaining({ reason: 'flood', status: 'held', subject: 'Flood 4' })]);
+    expect(published('Flood 4')).toHaveLength(0);
+  });
+
+  it('holds our own Message-ID coming back as a loop', async () => {
+    await send('robot@elsewhere.test', 'Loop', '<hg.abc@helpgate.test>');
+    const page = await held();
+    expect(page.items.map((item) => [item.subject, item.reason])).toContainEqual(['Loop', 'loop']);
+  });
+
+  it('releases a held message into the normal flow once, and discards another without losing its record', async () => {
+    const { items } = await held();
+    const flood = items.find((item) => item.subject === 'Flood 4')!;
+    const loop = items.find((item) => item.subject === 'Loop')!;
+
+    expect((await fetch(`${ingest.baseUrl}/quarantine/${flood.inboundMessageId}/release`, { method: 'POST' })).status).toBe(204);
+    await eventually(() => expect(published('Flood 4')).toHaveLength(1));
+    expect(published('Flood 4')[0].mail.inboundMessageId).toBe(flood.inboundMessageId);
+    expect((await fetch(`${ingest.baseUrl}/quarantine/${flood.inboundMessageId}/release`, { method: 'POST' })).status).toBe(404);
+
+    expect((await fetch(`${ingest.baseUrl}/quarantine/${loop.inboundMessageId}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await held()).total).toBe(0);
+    expect((await held('deleted')).items.map((item) => item.subject)).toEqual(['Loop']);
+    expect((await held('released')).items.map((item) => item.subject)).toEqual(['Flood 4']);
+  });
+});

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { EmailInboundReceivedV1 } from '@helpgate/contracts';
+import type { Page } from '@helpgate/platform';
+import type { QuarantineReason } from './quarantine-policy';
+import { QuarantinedMessageEntity, QuarantineStatus } from './quarantined-message.entity';
+
+@Injectable()
+export class QuarantineRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async hold(inboundMessageId: string, reason: QuarantineReason, event: EmailInboundReceivedV1, manager: EntityManager): Promise<void> {
+    await manager.getRepository(QuarantinedMessageEntity).insert({ inboundMessageId, reason, status: 'held', event });
+  }
+
+  async list(status: QuarantineStatus, page: Page): Promise<[QuarantinedMessageEntity[], number]> {
+    return this.dataSource.getRepository(QuarantinedMessageEntity).findAndCount({
+      where: { status },
+      order: { createdAt: 'DESC' },
+      take: page.limit,
+      skip: page.offset,
+    });
+  }
+
+  /** Runs `work` on a held message while holding its row lock, so two agents cannot release it twice. */
+  async withHeld<T>(
+    inboundMessageId: string,
+    work: (held: QuarantinedMessageEntity | null, manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const held = await manager
+        .getRepository(QuarantinedMessageEntity)
+        .findOne({ where: { inboundMessageId, status: 'held' }, lock: { mode: 'pessimistic_write' } });
+      return work(held, manager);
+    });
+  }
+
+  async setStatus(inboundMessageId: string, status: QuarantineStatus, manager: EntityManager): Promise<void> {
+    await manager.getRepository(QuarantinedMessageEntity).update({ inboundMessageId }, { status });
+  }
+}

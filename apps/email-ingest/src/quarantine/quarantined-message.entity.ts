@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { EmailInboundReceivedV1 } from '@helpgate/contracts';
+import type { QuarantineReason } from './quarantine-policy';
+
+export type QuarantineStatus = 'held' | 'released' | 'deleted';
+
+/** An accepted message held back from the normal flow, with the event it would have published. */
+@Entity('quarantined_messages')
+export class QuarantinedMessageEntity {
+  @PrimaryColumn('uuid', { name: 'inbound_message_id' })
+  inboundMessageId!: string;
+
+  @Column('text')
+  reason!: QuarantineReason;
+
+  @Column('text')
+  status!: QuarantineStatus;
+
+  @Column('jsonb')
+  event!: EmailInboundReceivedV1;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,109 @@
+import { createTransport, Transporter } from 'nodemailer';
+import { eventually } from '../support/infra';
+import { startStack, Stack } from '../support/stack';
+import { RelayedMail, TestRelay } from '../support/test-relay';
+
+interface Page<Item> {
+  items: Item[];
+  total: number;
+}
+interface Ticket {
+  id: string;
+  number: number;
+  status: string;
+  messages: { bodyText: string; direction: string; visibility: string; delivery: { status: string } | null }[];
+}
+
+describe('a mail conversation: acknowledgement out through the relay, the customer reply threaded back (four processes, real SMTP both ways)', () => {
+  let stack: Stack;
+  let relay: TestRelay;
+  let customer: Transporter;
+
+  const ticketsOf = async (email: string) => {
+    const page = (await (await fetch(`${stack.url.tickets}/tickets?requesterEmail=${encodeURIComponent(email)}`)).json()) as Page<{
+      id: string;
+    }>;
+    return Promise.all(page.items.map(async ({ id }) => (await (await fetch(`${stack.url.tickets}/tickets/${id}`)).json()) as Ticket));
+  };
+  const relayedTo = (address: string, count: number) =>
+    eventually(() => {
+      const found = relay.to(address);
+      expect(found).toHaveLength(count);
+      return found;
+    });
+  const header = (mail: RelayedMail, name: string) => mail.parsed.headers.get(name);
+
+  beforeAll(async () => {
+    relay = await TestRelay.start();
+    stack = await startStack({ env: { SMTP_RELAY_URL: relay.url, OUTBOUND_RETRY_BASE_MS: '500' } });
+    customer = createTransport({ host: '127.0.0.1', port: stack.smtpPort, secure: false, ignoreTLS: true });
+  });
+
+  afterAll(async () => {
+    customer?.close();
+    await stack?.cleanUp();
+    await relay?.close();
+  });
+
+  it('acknowledges a new ticket by mail with the ticket number and threading headers, and records the delivery', async () => {
+    await customer.sendMail({
+      from: '"Jane Doe" <jane@acme.test>',
+      to: 'support@helpgate.test',
+      subject: 'Cannot export',
+      text: 'The export button does nothing.',
+      messageId: '<first@acme.test>',
+    });
+    const [acknowledgement] = await relayedTo('jane@acme.test', 1);
+    const [ticket] = await eventually(async () => {
+      const found = await ticketsOf('jane@acme.test');
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(acknowledgement.parsed.subject).toBe(`[#${ticket.number}] Re: Cannot export`);
+    expect(acknowledgement.parsed.from?.value[0].address).toBe('support@helpgate.test');
+    expect(acknowledgement.parsed.inReplyTo).toBe('<first@acme.test>');
+    expect(acknowledgement.parsed.references).toEqual('<first@acme.test>');
+    expect(acknowledgement.parsed.messageId).toMatch(/^<hg\.[0-9a-f]{32}\.[0-9a-f]{12}\.[0-9a-f]{20}@helpgate\.test>$/);
+    expect(header(acknowledgement, 'auto-submitted')).toBe('auto-replied');
+    expect(acknowledgement.parsed.replyTo?.value[0].address).toMatch(/^support\+t[0-9a-f]{32}\.[0-9a-f]{20}@helpgate\.test$/);
+    expect(acknowledgement.parsed.text).toContain(`#${ticket.number}`);
+    await eventually(async () => {
+      const [current] = await ticketsOf('jane@acme.test');
+      expect(current.messages.find((message) => message.direction === 'outbound')?.delivery).toEqual({ status: 'delivered', error: null });
+    });
+  });
+
+  it('threads the customer reply to the acknowledgement into the same ticket, keeping only the new text, without a second acknowledgement', async () => {
+    const [acknowledgement] = relay.to('jane@acme.test');
+    await customer.sendMail({
+      from: '"Jane Doe" <jane@acme.test>',
+      to: acknowledgement.parsed.replyTo!.value[0].address!,
+      subject: `Re: ${acknowledgement.parsed.subject}`,
+      inReplyTo: acknowledgement.parsed.messageId,
+      references: [acknowledgement.parsed.messageId!],
+      text: 'It happens in Firefox only.\n\nOn Mon, 23 Nov 2026 at 10:00, Support <support@helpgate.test> wrote:\n> we have received your request',
+    });
+    await eventually(async () => {
+      const tickets = await ticketsOf('jane@acme.test');
+      expect(tickets).toHaveLength(1);
+      const inbound = tickets[0].messages.filter((message) => message.direction === 'inbound').map((message) => message.bodyText);
+      expect(inbound).toEqual(['The export button does nothing.', 'It happens in Firefox only.']);
+    });
+    expect(relay.to('jane@acme.test')).toHaveLength(1);
+  });
+
+  it('creates no contact, no ticket and no acknowledgement for an auto-reply from an unknown address', async () => {
+    await customer.sendMail({
+      from: 'away@partner.test',
+      to: 'support@helpgate.test',
+      subject: 'Automatic reply: Your request',
+      text: 'I am out of the office until Monday.',
+      headers: { 'Auto-Submitted': 'auto-replied' },
+    });
+    await stack.waitUntilIdle();
+    const contacts = (await (await fetch(`${stack.url.identity}/contacts?email=away@partner.test`)).json()) as Page<unknown>;
+    expect(contacts.total).toBe(0);
+    expect(await ticketsOf('away@partner.test')).toHaveLength(0);
+    expect(relay.to('away@partner.test')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,45 @@
+import { Readable } from 'node:stream';
+import { ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer, SMTPServerSession } from 'smtp-server';
+import { freePort } from './infra';
+
+export interface RelayedMail {
+  envelopeTo: string[];
+  parsed: ParsedMail;
+}
+
+/** A real SMTP server standing where the outbound relay would be, keeping what it is given. */
+export class TestRelay {
+  readonly received: RelayedMail[] = [];
+  private readonly server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData: (stream, session, callback) => this.keep(stream, session).then(() => callback(), callback),
+  });
+
+  private constructor(readonly port: number) {}
+
+  static async start(): Promise<TestRelay> {
+    const relay = new TestRelay(await freePort());
+    await new Promise<void>((resolve) => relay.server.listen(relay.port, '127.0.0.1', resolve));
+    return relay;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  to(address: string): RelayedMail[] {
+    return this.received.filter((mail) => mail.envelopeTo.includes(address));
+  }
+
+  async close(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async keep(stream: Readable, session: SMTPServerSession): Promise<void> {
+    const parsed = await simpleParser(stream);
+    this.received.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), parsed });
+  }
+}
