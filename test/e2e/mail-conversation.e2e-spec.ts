@@ -106,4 +106,59 @@ describe('a mail conversation: acknowledgement out through the relay, the custom
     expect(await ticketsOf('away@partner.test')).toHaveLength(0);
     expect(relay.to('away@partner.test')).toHaveLength(0);
   });
+
+  it('marks the acknowledgement failed and the address undeliverable when a bounce of it comes back', async () => {
+    await customer.sendMail({ from: 'ghost@acme.test', to: 'support@helpgate.test', subject: 'Hello?', text: 'Anyone there?' });
+    const [acknowledgement] = await relayedTo('ghost@acme.test', 1);
+    const boundary = 'dsn-boundary-1';
+    const bounce = [
+      'From: Mail Delivery System <MAILER-DAEMON@mx.acme.test>',
+      'To: support@helpgate.test',
+      'Subject: Undelivered Mail Returned to Sender',
+      `Message-ID: <bounce-${Date.now()}@mx.acme.test>`,
+      'Auto-Submitted: auto-replied',
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/report; report-type=delivery-status; boundary="${boundary}"`,
+      '',
+      `--${boundary}`,
+      'Content-Type: text/plain',
+      '',
+      'Your message could not be delivered to one or more recipients.',
+      '',
+      `--${boundary}`,
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.acme.test',
+      '',
+      'Final-Recipient: rfc822; ghost@acme.test',
+      'Action: failed',
+      'Status: 5.1.1',
+      'Diagnostic-Code: smtp; 550 5.1.1 <ghost@acme.test>: Recipient address rejected: User unknown',
+      '',
+      `--${boundary}`,
+      'Content-Type: text/rfc822-headers',
+      '',
+      `Message-ID: ${acknowledgement.parsed.messageId}`,
+      'From: Support <support@helpgate.test>',
+      'To: ghost@acme.test',
+      `Subject: ${acknowledgement.parsed.subject}`,
+      '',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    await customer.sendMail({ envelope: { from: '', to: ['support@helpgate.test'] }, raw: bounce });
+
+    await eventually(async () => {
+      const [ticket] = await ticketsOf('ghost@acme.test');
+      const outbound = ticket.messages.find((message) => message.direction === 'outbound');
+      expect(outbound?.delivery?.status).toBe('failed');
+    });
+    await eventually(async () => {
+      const contacts = (await (await fetch(`${stack.url.identity}/contacts?email=ghost@acme.test`)).json()) as Page<{
+        undeliverable: { email: string }[];
+      }>;
+      expect(contacts.items[0].undeliverable).toEqual([expect.objectContaining({ email: 'ghost@acme.test' })]);
+    });
+    expect(await ticketsOf('mailer-daemon@mx.acme.test')).toHaveLength(0);
+  });
 });

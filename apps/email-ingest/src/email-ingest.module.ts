@@ -12,6 +12,7 @@ import { CreateQuarantine1763900000330 } from './migrations/1763900000330-create
 import { QuarantinedMessageEntity } from './quarantine/quarantined-message.entity';
 import { CreateIngestSchema1763900000300 } from './migrations/1763900000300-create-ingest-schema';
 import { CreateOutboundDeliveries1763900000400 } from './migrations/1763900000400-create-outbound-deliveries';
+import { OutboundMessageIdIndex1763900000410 } from './migrations/1763900000410-outbound-message-id-index';
 import { OutboundDeliveryEntity } from './outbound/outbound-delivery.entity';
 import { OutboundModule } from './outbound/outbound.module';
 
@@ -30,6 +31,7 @@ export const emailIngestSchema = {
     CreateSupportAddresses1763900000320,
     CreateQuarantine1763900000330,
     CreateOutboundDeliveries1763900000400,
+    OutboundMessageIdIndex1763900000410,
   ],
 };
 

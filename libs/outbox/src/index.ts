@@ -2,3 +2,4 @@ export * from './messaging-tables.migration';
 export * from './outbox-relay';
 export * from './outbox.module';
 export * from './transactional-events';
+export * from './work-loop';

@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventPublisher } from '@helpgate/kafka';
+import { WorkLoop } from './work-loop';
 
 const relayLockId = 7_345_002;
 const batchSize = 500;
@@ -23,10 +24,13 @@ interface OutboxRow {
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private running = false;
-  private wakeRequested = false;
-  private wakeUp?: () => void;
-  private loop?: Promise<void>;
+  private readonly loop = new WorkLoop({
+    work: () => this.publishPending(),
+    batchSize,
+    idlePollMs,
+    errorBackoffMs,
+    onError: (error) => this.logger.warn({ err: error }, 'outbox relay could not publish; retrying'),
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,20 +38,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wake();
-    await this.loop;
+    await this.loop.stop();
   }
 
   /** Called after a transaction that wrote to the outbox committed, so events leave at once. */
   wake(): void {
-    this.wakeRequested = true;
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   /** Publishes one batch; returns how many rows it published. */
@@ -62,34 +62,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       await this.publisher.publishRecords(rows);
       await manager.query('DELETE FROM outbox_events WHERE seq = ANY($1::bigint[])', [rows.map((row) => row.seq)]);
       return rows.length;
-    });
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let published = 0;
-      try {
-        published = await this.publishPending();
-      } catch (error) {
-        this.logger.warn({ err: error }, 'outbox relay could not publish; retrying');
-        await this.sleep(errorBackoffMs);
-        continue;
-      }
-      if (published < batchSize) await this.sleep(idlePollMs);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeRequested = false;
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      if (this.wakeRequested) done();
-      else this.wakeUp = done;
     });
   }
 }

@@ -4,6 +4,7 @@ import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
 import { EventPublisher } from '@helpgate/kafka';
 import type { QuarantineConfig } from '../config';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
+import { BounceRecorder } from '../outbound/bounce-recorder';
 import { quarantineReasonFor } from '../quarantine/quarantine-policy';
 import { QuarantineRepository } from '../quarantine/quarantine.repository';
 import { SupportAddressDirectory } from '../support-addresses/support-address-directory';
@@ -35,6 +36,7 @@ export class AcceptInboundMailUseCase {
     private readonly publisher: EventPublisher,
     private readonly authenticator: SenderAuthenticator,
     private readonly supportAddresses: SupportAddressDirectory,
+    private readonly bounces: BounceRecorder,
     @Inject(OWN_DOMAINS) private readonly ownDomains: readonly string[],
     @Inject(QUARANTINE_CONFIG) private readonly quarantineConfig: QuarantineConfig,
   ) {}
@@ -84,10 +86,11 @@ export class AcceptInboundMailUseCase {
           receivedAt,
         },
         attachments.map(({ id, filename, contentType, content }) => ({ sha256: id, filename, contentType, content })),
-        (manager) =>
-          quarantineReason
-            ? this.quarantine.hold(inboundMessageId, quarantineReason, event, manager)
-            : this.publisher.publish(Topics.EmailInboundReceived, sender, event),
+        async (manager) => {
+          await this.bounces.recordIfOurs(mail.automation, manager);
+          if (quarantineReason) await this.quarantine.hold(inboundMessageId, quarantineReason, event, manager);
+          else await this.publisher.publish(Topics.EmailInboundReceived, sender, event);
+        },
       );
       if (quarantineReason) this.logger.warn({ inboundMessageId, reason: quarantineReason }, 'inbound mail held in quarantine');
     } catch (error) {

@@ -60,6 +60,15 @@ export class OutboundDeliveriesRepository {
     return this.dataSource.getRepository(AttachmentEntity).findBy({ sha256: In([...ids]) });
   }
 
+  async findByMessageId(messageId: string, manager: EntityManager): Promise<OutboundDeliveryEntity | null> {
+    return manager.getRepository(OutboundDeliveryEntity).findOne({ where: { messageId } });
+  }
+
+  /** A delivery the relay took can still fail later: the bounce says so. */
+  async markBounced(requestId: string, error: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(OutboundDeliveryEntity).update({ requestId }, { status: 'failed', lastError: error });
+  }
+
   /** The outcome methods return false when the claim was lost: its lease ran out and another sender took over. */
   async markDelivered(delivery: ClaimedDelivery, manager: EntityManager): Promise<boolean> {
     return this.finishAttempt(delivery, { status: 'delivered', lastError: null }, manager);

@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { WorkLoop } from '@helpgate/outbox';
 import { DeliverOutboundMailUseCase } from './deliver-outbound-mail.use-case';
 import { relayConnections, relaySendTimeoutMs } from './mail-relay';
 import { OutboundDeliveriesRepository } from './outbound-deliveries.repository';
@@ -16,10 +17,13 @@ const errorBackoffMs = 1000;
 @Injectable()
 export class OutboundSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboundSender.name);
-  private running = false;
-  private wakeRequested = false;
-  private wakeUp?: () => void;
-  private loop?: Promise<void>;
+  private readonly loop = new WorkLoop({
+    work: () => this.sendDue(),
+    batchSize: relayConnections,
+    idlePollMs,
+    errorBackoffMs,
+    onError: (error) => this.logger.warn({ err: error }, 'outbound sender could not claim deliveries; retrying'),
+  });
 
   constructor(
     private readonly deliveries: OutboundDeliveriesRepository,
@@ -27,21 +31,17 @@ export class OutboundSender implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Lets the sends in flight finish (each is bounded by the relay timeout), so none is cut off mid-way. */
   async beforeApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.wake();
-    await this.loop;
+    await this.loop.stop();
   }
 
   /** Called once a request is queued, so it leaves at once instead of at the next poll. */
   wake(): void {
-    this.wakeRequested = true;
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   /** Sends one batch of due deliveries; returns how many it claimed. */
@@ -56,33 +56,5 @@ export class OutboundSender implements OnApplicationBootstrap, BeforeApplication
       ),
     );
     return claimed.length;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let claimed = 0;
-      try {
-        claimed = await this.sendDue();
-      } catch (error) {
-        this.logger.warn({ err: error }, 'outbound sender could not claim deliveries; retrying');
-        await this.sleep(errorBackoffMs);
-        continue;
-      }
-      if (claimed < relayConnections) await this.sleep(idlePollMs);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeRequested = false;
-        this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      if (this.wakeRequested) done();
-      else this.wakeUp = done;
-    });
   }
 }

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
 import type { EmailIngestConfig } from '../config';
+import { BounceRecorder } from './bounce-recorder';
 import { DeliverOutboundMailUseCase, RETRY_POLICY } from './deliver-outbound-mail.use-case';
 import { MailRelay } from './mail-relay';
 import { OutboundDeliveriesRepository } from './outbound-deliveries.repository';
@@ -14,6 +15,8 @@ export class OutboundModule {
   static forRoot(config: EmailIngestConfig): DynamicModule {
     return {
       module: OutboundModule,
+      // Inbound mail needs the bounce recorder: bounces of our mail arrive over SMTP like any other mail.
+      global: true,
       imports: [OutboxModule],
       controllers: [OutboundRequestConsumer],
       providers: [
@@ -23,7 +26,9 @@ export class OutboundModule {
         QueueOutboundMailUseCase,
         DeliverOutboundMailUseCase,
         OutboundSender,
+        BounceRecorder,
       ],
+      exports: [BounceRecorder],
     };
   }
 }
