@@ -1,32 +1,104 @@
-const quoteHeaderPatterns = [
-  /^On .{1,200}wrote:\s*$/,
-  /^Am .{1,200}schrieb .{0,100}:\s*$/,
-  /^Le .{1,200}a écrit\s*:\s*$/,
-  /^Il giorno .{1,200}ha scritto:\s*$/,
-  /^-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Messaggio originale)\s*-{2,}\s*$/i,
-  /^_{10,}\s*$/,
-  /^From:\s.+$/,
+/** "On <date>, <name> wrote:" as Gmail, Apple Mail and Thunderbird write it, in the languages we meet. */
+const attributionLines = [
+  /^On\s.{1,300}\swrote:$/i,
+  /^Am\s.{1,300}\sschrieb(?:\s.{0,300})?:$/i,
+  /^Le\s.{1,300}\sa écrit\s?:$/i,
+  /^Il\s.{1,300}\sha scritto\s?:$/i,
+  /^El\s.{1,300}\sescribió\s?:$/i,
+  /^Op\s.{1,300}\sschreef(?:\s.{0,300})?:$/i,
+  /^Em\s.{1,300}\sescreveu\s?:$/i,
 ];
 
+/** Any "<someone> wrote:" line; only taken for a quote header when quoted lines follow it. */
+const wroteLine = /\b(?:wrote|schrieb|a écrit|ha scritto|escribió|schreef|escreveu)\s?:$/i;
+
+const originalMessageSeparator =
+  /^-{2,}\s*(?:original message|ursprüngliche nachricht|originalnachricht|message d'origine|message original|mail original|messaggio originale|mensaje original|oorspronkelijk bericht|origineel bericht|mensagem original)\s*-{2,}$/i;
+
+const forwardedMessageMarker =
+  /^(?:-{2,}\s*(?:forwarded message|weitergeleitete nachricht|message transféré|messaggio inoltrato|mensaje reenviado|doorgestuurd bericht|mensagem encaminhada)\s*-{2,}|(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié|inizio messaggio inoltrato|comienzo del mensaje reenviado|begin doorgestuurd bericht|início da mensagem reencaminhada)\s?:)$/i;
+
+/** Outlook's line above the quoted headers. */
+const underscoreSeparator = /^_{10,}$/;
+
+/** Outlook's quoted headers ("From: … Sent: … To: … Subject: …"), possibly bold (`*From:*`), in the languages we meet. */
+const fromLabel = /^\*?(?:from|von|de|da|van)\*?\s?:/i;
+const otherHeaderLabel =
+  /^\*?(?:sent|date|to|cc|subject|gesendet|datum|an|betreff|envoyé|à|objet|inviato|data|a|oggetto|enviad[ao](?: el| em)?|fecha|para|asunto|assunto|verzonden|verstuurd|aan|onderwerp)\*?\s?:/i;
+
+/** Gmail wraps a long "On … wrote:" line; it is looked for over this many lines. */
+const maxAttributionLines = 3;
+
 /**
- * The new part of a reply: everything above the first quote header or quoted block. The full text is
- * kept elsewhere, so cutting too much never loses anything; an empty result falls back to the full text.
+ * The new part of a reply: the text above the quoted history. A forwarded message is what its sender
+ * wants read, so it stays. The full text is kept elsewhere, so cutting too much never loses anything;
+ * an empty result falls back to the full text.
  */
 export function extractReplyText(text: string): string {
-  const lines = text.replace(/\r\n/g, '\n').split('\n');
-  const cut = lines.findIndex((line, index) => isQuoteHeader(line, lines[index + 1]) || startsQuotedTail(lines, index));
-  const reply = (cut === -1 ? lines : lines.slice(0, cut)).join('\n').trim();
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const historyStart = quotedHistoryStart(lines);
+  const reply = historyStart === undefined ? '' : lines.slice(0, historyStart).join('\n').trim();
   return reply || text.trim();
 }
 
-function isQuoteHeader(line: string, next: string | undefined): boolean {
-  const trimmed = line.trim();
-  if (trimmed.startsWith('From:') && !/^(Sent|Date|To|Subject):/.test(next?.trim() ?? '')) return false;
-  return quoteHeaderPatterns.some((pattern) => pattern.test(trimmed));
+function quotedHistoryStart(lines: readonly string[]): number | undefined {
+  const quotedTail = quotedTailStart(lines);
+  for (let index = 0; index < lines.length; index += 1) {
+    if (forwardedMessageMarker.test(lines[index].trim())) return undefined;
+    if (index === quotedTail || startsQuotedHistory(lines, index)) return index;
+  }
+  return undefined;
 }
 
-/** A run of `>` lines that reaches the end (ignoring blank lines and a signature) is quoted history. */
-function startsQuotedTail(lines: string[], index: number): boolean {
-  if (!lines[index].startsWith('>')) return false;
-  return lines.slice(index).every((line) => line.startsWith('>') || line.trim() === '' || line.startsWith('-- '));
+function startsQuotedHistory(lines: readonly string[], index: number): boolean {
+  const line = lines[index].trim();
+  return (
+    isAttribution(lines, index) ||
+    (wroteLine.test(line) && nextContentLine(lines, index)?.startsWith('>') === true) ||
+    originalMessageSeparator.test(line) ||
+    (underscoreSeparator.test(line) && fromLabel.test(nextContentLine(lines, index) ?? '')) ||
+    startsQuotedHeaders(lines, index)
+  );
+}
+
+/**
+ * An attribution line, alone or wrapped over the next lines; it always carries a date or time. A
+ * wrapped one must not merely end in an attribution of its own, or the line above it would go too.
+ */
+function isAttribution(lines: readonly string[], index: number): boolean {
+  for (let count = 1; count <= maxAttributionLines && index + count <= lines.length; count += 1) {
+    const candidate = lines
+      .slice(index, index + count)
+      .map((line) => line.trim())
+      .join(' ');
+    const matches = /\d/.test(candidate) && attributionLines.some((pattern) => pattern.test(candidate));
+    if (matches) return count === 1 || !isAttribution(lines, index + 1);
+  }
+  return false;
+}
+
+/** "From: …" followed by another header within the next lines. */
+function startsQuotedHeaders(lines: readonly string[], index: number): boolean {
+  if (!fromLabel.test(lines[index].trim())) return false;
+  return lines.slice(index + 1, index + 5).some((line) => otherHeaderLabel.test(line.trim()));
+}
+
+/** Where the run of `>` lines that reaches the end (blank lines aside) begins; inline answers keep the whole. */
+function quotedTailStart(lines: readonly string[]): number | undefined {
+  let start: number | undefined;
+  for (let index = lines.length - 1; index >= 0 && (isQuoted(lines[index]) || lines[index].trim() === ''); index -= 1) {
+    if (isQuoted(lines[index])) start = index;
+  }
+  return start;
+}
+
+function isQuoted(line: string): boolean {
+  return line.trimStart().startsWith('>');
+}
+
+function nextContentLine(lines: readonly string[], index: number): string | undefined {
+  for (let next = index + 1; next < lines.length; next += 1) {
+    if (lines[next].trim() !== '') return lines[next].trim();
+  }
+  return undefined;
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { IngestException } from '../domain/ingest.exception';
 import { maxEventTextChars, parseInboundMail } from './parse-inbound-mail';
 
@@ -48,8 +50,16 @@ describe('parseInboundMail', () => {
     expect(parsed.from).toEqual({ address: 'jane@acme.test' });
   });
 
-  it('refuses a message with no sender at all', async () => {
-    await expect(parseInboundMail(message(['Subject: nobody']), { mailFrom: null, rcptTo: [] })).rejects.toBeInstanceOf(IngestException);
+  it('reads a bounce whose sender has no address at all (From: MAILER-DAEMON, null envelope sender)', async () => {
+    const raw = readFileSync(join(__dirname, '../../test/fixtures/bounces/sendmail-mailer-daemon-no-domain.eml'));
+    const parsed = await parseInboundMail(raw, { mailFrom: null, rcptTo: ['support@helpgate.test'] });
+    expect(parsed.from.address).toBe('mailer-daemon');
+    expect(parsed.automation?.kind).toBe('bounce');
+  });
+
+  it('reads a message with neither From nor envelope sender as a bounce', async () => {
+    const parsed = await parseInboundMail(message(['Subject: nobody']), { mailFrom: null, rcptTo: [] });
+    expect(parsed).toMatchObject({ from: { address: 'mailer-daemon' }, isAutomated: true, automation: { kind: 'bounce' } });
   });
 
   it('cuts a very long body and says so', async () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { AddressObject, AttachmentStream, HeaderValue, MailParser, MessageText } from 'mailparser';
 import type { AttachmentRef, Automation, Mailbox } from '@helpgate/contracts';
-import { detectAutomation } from '../domain/automation';
+import { automationInputFromParsedMail, detectAutomation } from '../domain/automation';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
 import { sanitizeMailHtml } from '../domain/mail-html';
 import { extractReplyText } from '../domain/reply-text';
@@ -56,21 +56,15 @@ export async function parseInboundMail(
   const sha256 = createHash('sha256').update(raw).digest('hex');
   await checkMimeStructure(raw);
   const { headers, text: fullText, html, attachments } = await streamParts(raw);
-  const from = mailboxes(headers.get('from'))[0] ?? (envelope.mailFrom ? { address: envelope.mailFrom } : undefined);
-  if (!from) throw new IngestException(IngestErrorCode.NoSender, 'The message has no sender address');
+  const automation = detectAutomation(
+    automationInputFromParsedMail({ headers, text: fullText, attachments }, { envelopeFrom: envelope.mailFrom, ownDomains }),
+  );
+  // Without a From address the envelope sender speaks; the null sender `<>` is used by bounces only.
+  const from = mailboxes(headers.get('from'))[0] ?? { address: envelope.mailFrom ?? 'mailer-daemon' };
   const text = fullText.replace(/\r\n/g, '\n');
   const subject = headerString(headers.get('subject')).slice(0, 2000);
   // A message without a Message-ID still needs a stable identity, so a resend is recognised.
   const messageId = headerString(headers.get('message-id')).trim() || `<${sha256}@helpgate.invalid>`;
-  const automation = detectAutomation({
-    envelopeFrom: envelope.mailFrom,
-    fromAddress: from.address,
-    subject,
-    headers,
-    parts: attachments.map(({ contentType, content }) => ({ contentType, content })),
-    messageId,
-    ownDomains,
-  });
   return {
     messageId,
     inReplyTo: headerString(headers.get('in-reply-to')).trim() || undefined,

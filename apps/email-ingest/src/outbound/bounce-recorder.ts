@@ -17,7 +17,8 @@ export class BounceRecorder {
 
   async recordIfOurs(automation: Automation | undefined, manager: EntityManager): Promise<void> {
     const bounce = automation?.kind === 'bounce' ? automation.bounce : undefined;
-    if (!bounce?.originalMessageId) return;
+    // Delays and success notices are delivery reports too; only a permanent failure means the mail is lost.
+    if (!bounce?.originalMessageId || !bounce.permanent) return;
     const delivery = await this.deliveries.findByMessageId(bounce.originalMessageId, manager);
     if (!delivery) return;
     const error = `bounced${bounce.status ? ` with ${bounce.status}` : ''}`;

@@ -9,9 +9,10 @@ const replyFor: Record<IngestErrorCode, { code: number; status: string }> = {
   [IngestErrorCode.UnknownRecipient]: { code: 550, status: '5.1.1' },
   [IngestErrorCode.TooManyRecipients]: { code: 452, status: '4.5.3' },
   [IngestErrorCode.MessageTooLarge]: { code: 552, status: '5.3.4' },
-  [IngestErrorCode.NoSender]: { code: 550, status: '5.1.7' },
   [IngestErrorCode.MalformedMessage]: { code: 554, status: '5.6.0' },
   [IngestErrorCode.NotDurable]: { code: 451, status: '4.3.0' },
+  [IngestErrorCode.TooManyConnections]: { code: 421, status: '4.7.0' },
+  [IngestErrorCode.TooManyMessages]: { code: 450, status: '4.7.1' },
 };
 
 /**

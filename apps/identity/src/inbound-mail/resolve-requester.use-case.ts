@@ -25,6 +25,10 @@ export class ResolveRequesterUseCase {
 
   async execute(event: EmailInboundReceivedV1): Promise<void> {
     const email = normalizeEmail(event.mail.from.address);
+    if (!email && event.mail.isAutomated) {
+      this.logger.log({ inboundMessageId: event.mail.inboundMessageId }, 'automated mail without a sender address: no contact');
+      return;
+    }
     if (!email) {
       throw new IdentityException(IdentityErrorCode.InvalidEmail, 'The sender of the inbound mail has no valid address');
     }

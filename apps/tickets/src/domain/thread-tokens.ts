@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { helpgateMessageIdPrefix } from '@helpgate/contracts';
 
 /**
  * Signed references to a ticket that travel in mail we send: the Message-ID of every outbound mail
@@ -12,7 +13,7 @@ export class ThreadTokens {
   messageIdFor(ticketId: string, domain: string): string {
     const ticket = compactUuid(ticketId);
     const nonce = randomBytes(6).toString('hex');
-    return `<hg.${ticket}.${nonce}.${this.sign('message', ticket, nonce)}@${domain}>`;
+    return `${helpgateMessageIdPrefix}${ticket}.${nonce}.${this.sign('message', ticket, nonce)}@${domain}>`;
   }
 
   /** `support+t<ticket>.<signature>@domain` for the support address `support@domain`. */

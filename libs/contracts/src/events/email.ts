@@ -92,6 +92,9 @@ export const emailInboundReceivedV1 = eventEnvelopeSchema.extend({
 
 export type EmailInboundReceivedV1 = z.infer<typeof emailInboundReceivedV1>;
 
+/** Every Message-ID of mail Helpgate sends starts `<hg.`: such an id arriving from outside means our own mail came back. */
+export const helpgateMessageIdPrefix = '<hg.';
+
 export const autoSubmittedValues = ['no', 'auto-replied', 'auto-generated'] as const;
 export const outboundKinds = ['acknowledgement', 'reply', 'notification', 'welcome'] as const;
 

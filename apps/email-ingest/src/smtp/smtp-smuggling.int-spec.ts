@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
+import { databaseUrl } from '@helpgate/database';
+import { eventually, freePort } from '../../../../test/support/infra';
+import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
+import { emailIngestService } from '../email-ingest.service';
+import { RawSmtpClient } from './testing/raw-smtp-client';
+
+/** End-of-data look-alikes that lenient servers have taken for `<CR><LF>.<CR><LF>` (SMTP smuggling). */
+const fakeEndsOfData = {
+  '<LF>.<LF>': '\n.\n',
+  '<LF>.<CR><LF>': '\n.\r\n',
+  '<CR>.<CR>': '\r.\r',
+  '<CR><LF>.<LF>': '\r\n.\n',
+};
+
+describe('SMTP smuggling and bare line breaks (real SMTP, Postgres and Kafka)', () => {
+  let ingest: ServiceInProcess;
+  let smtpPort: number;
+  let database: Client;
+  const openClients: RawSmtpClient[] = [];
+
+  /** Opens a session up to the 354 of DATA. */
+  const inData = async () => {
+    const { client } = await RawSmtpClient.greeted(smtpPort);
+    openClients.push(client);
+    expect((await client.command('MAIL FROM:<jane@acme.test>')).code).toBe(250);
+    expect((await client.command('RCPT TO:<support@helpgate.test>')).code).toBe(250);
+    expect((await client.command('DATA')).code).toBe(354);
+    return client;
+  };
+  const eventsFor = (messageId: string) =>
+    ingest.kafka.events<EmailInboundReceivedV1>(Topics.EmailInboundReceived).filter((event) => event.mail.messageId === messageId);
+  const storedRaw = async (messageId: string): Promise<Buffer[]> =>
+    (
+      await database.query<{ content: Buffer }>(
+        'SELECT r.content FROM inbound_messages i JOIN raw_messages r ON r.sha256 = i.raw_sha256 WHERE i.message_id = $1',
+        [messageId],
+      )
+    ).rows.map((row) => row.content);
+
+  beforeAll(async () => {
+    smtpPort = await freePort();
+    ingest = await startServiceInProcess(emailIngestService, { SMTP_PORT: String(smtpPort), SMTP_HOST: '127.0.0.1' });
+    database = new Client({ connectionString: databaseUrl(ingest.env.DATABASE_URL!, ingest.env.DATABASE_NAME!) });
+    await database.connect();
+    await ingest.kafka.record(Topics.EmailInboundReceived);
+  });
+
+  afterEach(() => {
+    for (const client of openClients.splice(0)) client.destroy();
+  });
+
+  afterAll(async () => {
+    await database?.end();
+    await ingest?.close();
+  });
+
+  describe.each(Object.entries(fakeEndsOfData))('%s inside DATA', (name, fakeEnd) => {
+    it.each([
+      ['in one write', false],
+      ['one byte per write', true],
+    ])('ends nothing early: one message, one 250, one event, the injected one is mere body text (%s)', async (_, bytewise) => {
+      const messageId = `<carrier-${randomUUID()}@acme.test>`;
+      const smuggledId = `<smuggled-${randomUUID()}@evil.test>`;
+      const payload =
+        `From: jane@acme.test\r\nTo: support@helpgate.test\r\nMessage-ID: ${messageId}\r\nSubject: Carrier ${name}\r\n\r\n` +
+        `Hello${fakeEnd}` +
+        'MAIL FROM:<mallory@evil.test>\r\nRCPT TO:<support@helpgate.test>\r\nDATA\r\n' +
+        `From: ceo@acme.test\r\nTo: support@helpgate.test\r\nMessage-ID: ${smuggledId}\r\nSubject: Smuggled\r\n\r\nWire the money\r\n` +
+        '.\r\n';
+      const client = await inData();
+      const pieces = bytewise ? [...Buffer.from(payload, 'latin1')].map((byte) => Buffer.from([byte])) : [payload];
+      for (const piece of pieces) await client.send(piece);
+
+      const dataReply = await client.reply();
+      expect(dataReply.code).toBe(250);
+      // Replies come in order: had the server seen a second transaction, its replies would come before the one to QUIT.
+      expect((await client.command('QUIT')).code).toBe(221);
+
+      expect(await storedRaw(smuggledId)).toHaveLength(0);
+      const [raw] = await storedRaw(messageId);
+      expect(raw.includes(Buffer.from(`Hello${fakeEnd}MAIL FROM:<mallory@evil.test>`, 'latin1'))).toBe(true);
+      await eventually(() => expect(eventsFor(messageId)).toHaveLength(1));
+      expect(eventsFor(smuggledId)).toHaveLength(0);
+      expect(eventsFor(messageId)[0].mail.text).toContain('Wire the money');
+    });
+  });
+
+  it.each([
+    ['a bare LF', 'Subject: Hello\nBcc: victim@acme.test\r\n'],
+    ['a bare CR', 'Subject: Hello\rX-Approved: yes\r\n'],
+    ['an LF LF, where only a lenient parser sees the header section end', 'Subject: Hello\n\nX-Approved: yes\r\n'],
+  ])('refuses a message whose header section has %s as a whole with 554 5.6.0, keeping nothing', async (_, header) => {
+    const messageId = `<bare-in-header-${randomUUID()}@acme.test>`;
+    const client = await inData();
+    await client.send(`From: jane@acme.test\r\nMessage-ID: ${messageId}\r\n${header}\r\nBody\r\n.\r\n`);
+    const reply = await client.reply();
+    expect(reply.code).toBe(554);
+    expect(reply.lines).toEqual(['5.6.0 Message refused: bare CR or LF in header']);
+    expect((await client.command('QUIT')).code).toBe(221);
+    expect(await storedRaw(messageId)).toHaveLength(0);
+    expect(eventsFor(messageId)).toHaveLength(0);
+  });
+
+  it('accepts bare LF and CR in the body: the raw message is kept as received, its text is read with LF as a line end', async () => {
+    const messageId = `<bare-in-body-${randomUUID()}@acme.test>`;
+    const body = 'First line\nSecond line\r\nThird line\r';
+    const client = await inData();
+    await client.send(`From: jane@acme.test\r\nMessage-ID: ${messageId}\r\nSubject: Sloppy sender\r\n\r\n${body}\r\n.\r\n`);
+    expect((await client.reply()).code).toBe(250);
+
+    const [raw] = await storedRaw(messageId);
+    expect(raw.includes(Buffer.from(`\r\n\r\n${body}\r\n`))).toBe(true);
+    const [event] = await eventually(() => {
+      const found = eventsFor(messageId);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(event.mail.text).toMatch(/^First line\nSecond line\nThird line/);
+  });
+});
