@@ -297,6 +297,18 @@ describe('tickets turns resolved mail into tickets and threads replies (real Pos
     await eventually(() => expect(acknowledgementsTo(noisy.email)).toHaveLength(3));
   });
 
+  it('warns agents in an internal note when a mail fails DMARC', async () => {
+    const dora = requester('dora@acme.test');
+    await deliver(
+      inboundMail({ from: { address: dora.email }, authentication: { spf: 'fail', dkim: 'none', dmarc: 'fail', dmarcPolicy: 'none' } }),
+      dora,
+    );
+    const [ticket] = await waitForTickets(dora.email, 1);
+    const warning = ticket.messages.find((message) => message.author.kind === 'system' && message.visibility === 'internal');
+    expect(warning?.bodyText).toContain('failed DMARC');
+    expect(warning?.bodyText).toContain('dora@acme.test');
+  });
+
   it('stores the same mail delivered twice once', async () => {
     const lee = requester('lee@acme.test');
     const mail = inboundMail({ from: { address: lee.email } });

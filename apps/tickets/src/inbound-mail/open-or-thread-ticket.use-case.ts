@@ -138,6 +138,35 @@ export class OpenOrThreadTicketUseCase {
     );
     if (!mail.isAutomated)
       await this.tickets.addCcs(ticket.id, ccParticipants(mail, requester.email, this.config.maxCcs), this.config.maxCcs, manager);
+    if (mail.authentication.dmarc === 'fail') await this.warnUnverifiedSender(ticket, mail, manager);
+  }
+
+  /** A mail failing DMARC may not come from the contact it names: agents are told before they trust it. */
+  private async warnUnverifiedSender(ticket: TicketEntity, mail: InboundMail, manager: EntityManager): Promise<void> {
+    await this.tickets.addMessage(
+      ticket,
+      {
+        mailMessageId: null,
+        inboundMessageId: mail.inboundMessageId,
+        authorContactId: null,
+        authorEmail: null,
+        authorName: 'Helpgate',
+        visibility: 'internal',
+        direction: 'inbound',
+        authorKind: 'system',
+        bodyText: `The previous mail failed DMARC (SPF ${mail.authentication.spf}, DKIM ${mail.authentication.dkim}): it may not come from ${mail.from.address}. Verify the sender before acting on it.`,
+        fullText: null,
+        bodyHtml: null,
+        attachments: [],
+        automatedKind: null,
+        authentication: null,
+        rawMessageSha256: null,
+        outboundRequestId: null,
+        deliveryStatus: null,
+        deliveryError: null,
+      },
+      manager,
+    );
   }
 
   private async announce(ticket: TicketEntity, change: 'created' | 'message_added', outbox: Outbox): Promise<void> {
