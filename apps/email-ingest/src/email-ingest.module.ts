@@ -15,6 +15,7 @@ import { CreateOutboundDeliveries1763900000400 } from './migrations/176390000040
 import { OutboundMessageIdIndex1763900000410 } from './migrations/1763900000410-outbound-message-id-index';
 import { OutboundDeliveryEntity } from './outbound/outbound-delivery.entity';
 import { OutboundModule } from './outbound/outbound.module';
+import { DownloadsModule } from './downloads/downloads.module';
 
 export const emailIngestSchema = {
   entities: [
@@ -40,7 +41,12 @@ export class EmailIngestModule {
   static forRoot(config: EmailIngestConfig): DynamicModule {
     return {
       module: EmailIngestModule,
-      imports: [PlatformModule.forService(config, emailIngestSchema), InboundModule.forRoot(config), OutboundModule.forRoot(config)],
+      imports: [
+        PlatformModule.forService(config, emailIngestSchema),
+        InboundModule.forRoot(config),
+        OutboundModule.forRoot(config),
+        DownloadsModule,
+      ],
     };
   }
 }

@@ -115,4 +115,38 @@ describe('email-ingest makes mail durable before answering 250 (real SMTP, Postg
     await expect(send({ subject: 'Too late', to: 'sales@helpgate.test' })).rejects.toMatchObject({ responseCode: 550 });
     expect((await fetch(`${ingest.baseUrl}/support-addresses/sales+x@helpgate.test`, { method: 'PUT', body: '{}' })).status).toBe(400);
   });
+
+  it('stores attachments once by sha256 and serves them, and the raw message, as downloads', async () => {
+    const transport = createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+    const info = await transport.sendMail({
+      from: 'jane@acme.test',
+      to: 'support@helpgate.test',
+      subject: 'With a screenshot',
+      text: 'See attached.',
+      messageId: '<attached-1@acme.test>',
+      attachments: [{ filename: 'résumé <script>.html', content: '<script>alert(1)</script>', contentType: 'text/html' }],
+    });
+    const event = await eventually(() => {
+      const found = ingest.kafka
+        .events<EmailInboundReceivedV1>(Topics.EmailInboundReceived)
+        .find((candidate) => candidate.mail.messageId === '<attached-1@acme.test>');
+      expect(found).toBeDefined();
+      return found!;
+    });
+    const [attachment] = event.mail.attachments;
+    expect(attachment).toMatchObject({ filename: 'résumé <script>.html', contentType: 'text/html', sizeBytes: 25, inline: false });
+
+    const download = await fetch(`${ingest.baseUrl}/attachments/${attachment.id}`);
+    expect(download.status).toBe(200);
+    expect(await download.text()).toBe('<script>alert(1)</script>');
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+    expect(download.headers.get('x-content-type-options')).toBe('nosniff');
+
+    const raw = await fetch(`${ingest.baseUrl}/inbound-messages/${event.mail.inboundMessageId}/raw`);
+    expect(raw.headers.get('content-type')).toBe('message/rfc822');
+    expect(await raw.text()).toContain('Subject: With a screenshot');
+    expect(info.response).toContain(event.mail.inboundMessageId);
+    expect((await fetch(`${ingest.baseUrl}/attachments/${'0'.repeat(64)}`)).status).toBe(404);
+    expect((await fetch(`${ingest.baseUrl}/attachments/not-a-hash`)).status).toBe(400);
+  });
 });
