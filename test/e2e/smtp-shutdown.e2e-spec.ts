@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
-import { RawSmtpClient } from '../../apps/email-ingest/src/smtp/testing/raw-smtp-client';
+import { RawSmtpClient } from '../../apps/email-ingest/test/raw-smtp-client';
 import { RunningService, startService, waitUntilHealthy } from '../../scripts/lib/service-processes.cjs';
 import { dropDatabases } from '../support/databases';
 import { eventually, freePort, testInfra, uniqueName } from '../support/infra';

@@ -1,18 +1,12 @@
-import { createTransport } from 'nodemailer';
-import { Client } from 'pg';
 import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
-import { databaseUrl } from '@helpgate/database';
-import { eventually, freePort } from '../../../../test/support/infra';
-import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { emailIngestService } from '../email-ingest.service';
+import { eventually } from '../../../../test/support/infra';
+import { EmailIngestUnderTest, startEmailIngest } from '../../test/email-ingest-under-test';
 
 describe('email-ingest makes mail durable before answering 250 (real SMTP, Postgres and Kafka)', () => {
-  let ingest: ServiceInProcess;
-  let smtpPort: number;
-  let database: Client;
+  let ingest: EmailIngestUnderTest;
 
   const send = (mail: { subject: string; to?: string; messageId?: string }) =>
-    createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true }).sendMail({
+    ingest.smtpTransport().sendMail({
       from: '"Jane Doe" <jane@acme.test>',
       to: mail.to ?? 'help@helpgate.test',
       subject: mail.subject,
@@ -22,27 +16,25 @@ describe('email-ingest makes mail durable before answering 250 (real SMTP, Postg
 
   const storedReceipts = async (messageId: string) =>
     (
-      await database.query(
+      await ingest.database.query(
         'SELECT r.size_bytes FROM inbound_messages i JOIN raw_messages r ON r.sha256 = i.raw_sha256 WHERE i.message_id = $1',
         [messageId],
       )
     ).rows;
 
-  beforeAll(async () => {
-    smtpPort = await freePort();
-    ingest = await startServiceInProcess(emailIngestService, {
-      SMTP_PORT: String(smtpPort),
-      SMTP_HOST: '127.0.0.1',
-      SUPPORT_ADDRESSES: 'support@helpgate.test,Help@Helpgate.test',
-      SMTP_MAX_MESSAGE_BYTES: '20000',
+  /** Waits for a published event with this Message-ID, however many there are, and returns the first. */
+  const firstInboundEvent = (messageId: string) =>
+    eventually(() => {
+      const [found] = ingest.inboundEventsWithMessageId(messageId);
+      expect(found).toBeDefined();
+      return found;
     });
-    database = new Client({ connectionString: databaseUrl(ingest.env.DATABASE_URL!, ingest.env.DATABASE_NAME!) });
-    await database.connect();
-    await ingest.kafka.record(Topics.EmailInboundReceived);
+
+  beforeAll(async () => {
+    ingest = await startEmailIngest({ SUPPORT_ADDRESSES: 'support@helpgate.test,Help@Helpgate.test', SMTP_MAX_MESSAGE_BYTES: '20000' });
   });
 
   afterAll(async () => {
-    await database?.end();
     await ingest?.close();
   });
 
@@ -68,7 +60,7 @@ describe('email-ingest makes mail durable before answering 250 (real SMTP, Postg
   });
 
   it('refuses a message over the size limit with 552 and keeps nothing', async () => {
-    const big = createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true }).sendMail({
+    const big = ingest.smtpTransport().sendMail({
       from: 'jane@acme.test',
       to: 'support@helpgate.test',
       subject: 'Too big',
@@ -102,13 +94,7 @@ describe('email-ingest makes mail durable before answering 250 (real SMTP, Postg
     expect(listed.map((entry) => entry.address)).toEqual(['help@helpgate.test', 'sales@helpgate.test', 'support@helpgate.test']);
 
     await send({ subject: 'Plan change', to: 'sales+t42.abc@helpgate.test', messageId: '<sales-1@acme.test>' });
-    const event = await eventually(() => {
-      const found = ingest.kafka
-        .events<EmailInboundReceivedV1>(Topics.EmailInboundReceived)
-        .find((candidate) => candidate.mail.messageId === '<sales-1@acme.test>');
-      expect(found).toBeDefined();
-      return found!;
-    });
+    const event = await firstInboundEvent('<sales-1@acme.test>');
     expect(event.mail).toMatchObject({ supportAddress: 'sales@helpgate.test', supportAddressCategory: 'Subscriptions' });
 
     expect((await fetch(`${ingest.baseUrl}/support-addresses/sales@helpgate.test`, { method: 'DELETE' })).status).toBe(204);
@@ -117,8 +103,7 @@ describe('email-ingest makes mail durable before answering 250 (real SMTP, Postg
   });
 
   it('stores attachments once by sha256 and serves them, and the raw message, as downloads', async () => {
-    const transport = createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
-    const info = await transport.sendMail({
+    const info = await ingest.smtpTransport().sendMail({
       from: 'jane@acme.test',
       to: 'support@helpgate.test',
       subject: 'With a screenshot',
@@ -126,13 +111,7 @@ describe('email-ingest makes mail durable before answering 250 (real SMTP, Postg
       messageId: '<attached-1@acme.test>',
       attachments: [{ filename: 'résumé <script>.html', content: '<script>alert(1)</script>', contentType: 'text/html' }],
     });
-    const event = await eventually(() => {
-      const found = ingest.kafka
-        .events<EmailInboundReceivedV1>(Topics.EmailInboundReceived)
-        .find((candidate) => candidate.mail.messageId === '<attached-1@acme.test>');
-      expect(found).toBeDefined();
-      return found!;
-    });
+    const event = await firstInboundEvent('<attached-1@acme.test>');
     const [attachment] = event.mail.attachments;
     expect(attachment).toMatchObject({ filename: 'résumé <script>.html', contentType: 'text/html', sizeBytes: 25, inline: false });
 

@@ -1,12 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AddressObject, ParsedMail, simpleParser } from 'mailparser';
-import { Client } from 'pg';
 import { SMTPServer, SMTPServerAddress, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
 import { EmailOutboundDeliveredV1, EmailOutboundFailedV1, EmailOutboundRequestedV1, OutboundMail, Topics } from '@helpgate/contracts';
-import { databaseUrl } from '@helpgate/database';
 import { eventually, freePort } from '../../../../test/support/infra';
-import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { emailIngestService } from '../email-ingest.service';
+import { EmailIngestUnderTest, startEmailIngest } from '../../test/email-ingest-under-test';
 
 /** Recipients that script the test relay: one is deferred twice before it is accepted, one does not exist. */
 const deferredTwice = 'deferred@customer.test';
@@ -102,26 +99,17 @@ function addressesIn(field: AddressObject | AddressObject[] | undefined): (strin
 
 describe('email-ingest sends requested mail through the SMTP relay (real relay, Postgres and Kafka)', () => {
   let relay: TestRelay;
-  let ingest: ServiceInProcess;
-  let database: Client;
+  let ingest: EmailIngestUnderTest;
 
   beforeAll(async () => {
     const relayPort = await freePort();
     relay = new TestRelay();
     await relay.listen(relayPort);
-    ingest = await startServiceInProcess(emailIngestService, {
-      SMTP_PORT: String(await freePort()),
-      SMTP_HOST: '127.0.0.1',
-      SMTP_RELAY_URL: `smtp://127.0.0.1:${relayPort}`,
-      OUTBOUND_RETRY_BASE_MS: '200',
-    });
-    database = new Client({ connectionString: databaseUrl(ingest.env.DATABASE_URL!, ingest.env.DATABASE_NAME!) });
-    await database.connect();
+    ingest = await startEmailIngest({ SMTP_RELAY_URL: `smtp://127.0.0.1:${relayPort}`, OUTBOUND_RETRY_BASE_MS: '200' });
     await ingest.kafka.record(Topics.EmailOutboundDelivered, Topics.EmailOutboundFailed);
   });
 
   afterAll(async () => {
-    await database?.end();
     await ingest?.close();
     await relay?.close();
   });
@@ -156,7 +144,7 @@ describe('email-ingest sends requested mail through the SMTP relay (real relay, 
   }
 
   async function storedDelivery(requestId: string): Promise<{ status: string; attempts: number }> {
-    const { rows } = await database.query('SELECT status, attempts FROM outbound_deliveries WHERE request_id = $1', [requestId]);
+    const { rows } = await ingest.database.query('SELECT status, attempts FROM outbound_deliveries WHERE request_id = $1', [requestId]);
     expect(rows).toHaveLength(1);
     return rows[0] as { status: string; attempts: number };
   }
@@ -257,13 +245,10 @@ describe('email-ingest sends requested mail through the SMTP relay (real relay, 
   it('attaches a stored attachment by its id', async () => {
     const content = Buffer.from('%PDF-1.4 invoice 42');
     const sha256 = createHash('sha256').update(content).digest('hex');
-    await database.query('INSERT INTO attachments (sha256, size_bytes, content_type, filename, content) VALUES ($1, $2, $3, $4, $5)', [
-      sha256,
-      content.length,
-      'application/pdf',
-      'invoice-42.pdf',
-      content,
-    ]);
+    await ingest.database.query(
+      'INSERT INTO attachments (sha256, size_bytes, content_type, filename, content) VALUES ($1, $2, $3, $4, $5)',
+      [sha256, content.length, 'application/pdf', 'invoice-42.pdf', content],
+    );
     const request = outboundRequest({ attachmentIds: [sha256] });
     await publish(request);
 

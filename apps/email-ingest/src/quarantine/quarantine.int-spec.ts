@@ -1,8 +1,5 @@
-import { createTransport } from 'nodemailer';
-import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
-import { eventually, freePort } from '../../../../test/support/infra';
-import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { emailIngestService } from '../email-ingest.service';
+import { eventually } from '../../../../test/support/infra';
+import { EmailIngestUnderTest, startEmailIngest } from '../../test/email-ingest-under-test';
 
 interface HeldPage {
   items: { inboundMessageId: string; reason: string; status: string; subject: string }[];
@@ -10,29 +7,21 @@ interface HeldPage {
 }
 
 describe('email-ingest holds mail that must not flow on, and agents release or discard it (real SMTP, Postgres, Kafka)', () => {
-  let ingest: ServiceInProcess;
-  let smtpPort: number;
+  let ingest: EmailIngestUnderTest;
 
   const send = (from: string, subject: string, messageId?: string) =>
-    createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true }).sendMail({
+    ingest.smtpTransport().sendMail({
       from,
       to: 'support@helpgate.test',
       subject,
       text: 'Body',
       messageId,
     });
-  const published = (subject: string) =>
-    ingest.kafka.events<EmailInboundReceivedV1>(Topics.EmailInboundReceived).filter((event) => event.mail.subject === subject);
+  const published = (subject: string) => ingest.inboundEvents().filter((event) => event.mail.subject === subject);
   const held = async (status = 'held') => (await (await fetch(`${ingest.baseUrl}/quarantine?status=${status}`)).json()) as HeldPage;
 
   beforeAll(async () => {
-    smtpPort = await freePort();
-    ingest = await startServiceInProcess(emailIngestService, {
-      SMTP_PORT: String(smtpPort),
-      SMTP_HOST: '127.0.0.1',
-      INBOUND_FLOOD_LIMIT: '3',
-    });
-    await ingest.kafka.record(Topics.EmailInboundReceived);
+    ingest = await startEmailIngest({ INBOUND_FLOOD_LIMIT: '3' });
   });
 
   afterAll(async () => {

@@ -1,18 +1,14 @@
-import { createTransport } from 'nodemailer';
-import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
-import { eventually, freePort } from '../../../../test/support/infra';
-import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { emailIngestService } from '../email-ingest.service';
-import { TxtDnsServer } from './testing/txt-dns-server';
+import { eventually } from '../../../../test/support/infra';
+import { EmailIngestUnderTest, startEmailIngest } from '../../test/email-ingest-under-test';
+import { TxtDnsServer } from '../../test/txt-dns-server';
 
 describe('SPF and DMARC are judged from the SMTP session and DNS, never from headers in the message (real DNS server, SMTP, Postgres and Kafka)', () => {
   let dns: TxtDnsServer;
-  let ingest: ServiceInProcess;
-  let smtpPort: number;
+  let ingest: EmailIngestUnderTest;
 
   /** Sends a mail and returns the id email-ingest answered 250 with. */
   const send = async (from: string, headers: Record<string, string> = {}) => {
-    const info = await createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true }).sendMail({
+    const info = await ingest.smtpTransport().sendMail({
       from,
       to: 'support@helpgate.test',
       subject: 'Who am I?',
@@ -24,9 +20,7 @@ describe('SPF and DMARC are judged from the SMTP session and DNS, never from hea
   };
   const publishedEvent = (inboundMessageId: string) =>
     eventually(() => {
-      const found = ingest.kafka
-        .events<EmailInboundReceivedV1>(Topics.EmailInboundReceived)
-        .find((event) => event.mail.inboundMessageId === inboundMessageId);
+      const found = ingest.inboundEvents().find((event) => event.mail.inboundMessageId === inboundMessageId);
       expect(found).toBeDefined();
       return found!;
     });
@@ -38,13 +32,7 @@ describe('SPF and DMARC are judged from the SMTP session and DNS, never from hea
       'friendly.test': ['v=spf1 ip4:127.0.0.1 -all'],
       '_dmarc.friendly.test': ['v=DMARC1; p=none'],
     });
-    smtpPort = await freePort();
-    ingest = await startServiceInProcess(emailIngestService, {
-      SMTP_PORT: String(smtpPort),
-      SMTP_HOST: '127.0.0.1',
-      DNS_SERVERS: dns.address,
-    });
-    await ingest.kafka.record(Topics.EmailInboundReceived);
+    ingest = await startEmailIngest({ DNS_SERVERS: dns.address });
   });
 
   afterAll(async () => {

@@ -1,56 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { createTransport } from 'nodemailer';
-import { Client } from 'pg';
-import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
-import { databaseUrl } from '@helpgate/database';
-import { eventually, freePort } from '../../../../test/support/infra';
-import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { emailIngestService } from '../email-ingest.service';
-import { RawSmtpClient } from './testing/raw-smtp-client';
+import { eventually } from '../../../../test/support/infra';
+import { EmailIngestUnderTest, startEmailIngest } from '../../test/email-ingest-under-test';
 
 // Linux routes all of 127.0.0.0/8 to the loopback interface, so each test is its own client address.
 const clientAddress = (host: number) => `127.0.0.${host}`;
 
 describe('the SMTP session: extensions and limits per client address (real SMTP, Postgres and Kafka)', () => {
-  let ingest: ServiceInProcess;
-  let smtpPort: number;
-  let database: Client;
-  const openClients: RawSmtpClient[] = [];
+  let ingest: EmailIngestUnderTest;
 
-  const greeted = async (localAddress: string) => {
-    const session = await RawSmtpClient.greeted(smtpPort, localAddress);
-    openClients.push(session.client);
-    return session;
-  };
-  const eventFor = (messageId: string) =>
-    eventually(() => {
-      const found = ingest.kafka
-        .events<EmailInboundReceivedV1>(Topics.EmailInboundReceived)
-        .filter((event) => event.mail.messageId === messageId);
-      expect(found).toHaveLength(1);
-      return found[0];
-    });
+  const greeted = (localAddress: string) => ingest.rawClients.greeted(localAddress);
 
   beforeAll(async () => {
-    smtpPort = await freePort();
-    ingest = await startServiceInProcess(emailIngestService, {
-      SMTP_PORT: String(smtpPort),
-      SMTP_HOST: '127.0.0.1',
+    ingest = await startEmailIngest({
       SMTP_MAX_MESSAGE_BYTES: '100000',
       SMTP_MAX_CONNECTIONS_PER_CLIENT: '2',
       SMTP_MAX_MESSAGES_PER_MINUTE_PER_CLIENT: '3',
     });
-    database = new Client({ connectionString: databaseUrl(ingest.env.DATABASE_URL!, ingest.env.DATABASE_NAME!) });
-    await database.connect();
-    await ingest.kafka.record(Topics.EmailInboundReceived);
   });
 
   afterEach(() => {
-    for (const client of openClients.splice(0)) client.destroy();
+    ingest?.rawClients.destroyAll();
   });
 
   afterAll(async () => {
-    await database?.end();
     await ingest?.close();
   });
 
@@ -60,7 +32,7 @@ describe('the SMTP session: extensions and limits per client address (real SMTP,
     expect(ehlo.lines).toEqual(expect.arrayContaining(['PIPELINING', '8BITMIME', 'SMTPUTF8', 'SIZE 100000']));
     expect(ehlo.lines).not.toContain('STARTTLS');
 
-    const requiringTls = createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, requireTLS: true });
+    const requiringTls = ingest.smtpTransport({ requireTLS: true });
     await expect(
       requiringTls.sendMail({ from: 'jane@acme.test', to: 'support@helpgate.test', subject: 'Needs TLS', text: 'x' }),
     ).rejects.toThrow(/STARTTLS/);
@@ -81,7 +53,7 @@ describe('the SMTP session: extensions and limits per client address (real SMTP,
     await client.send(`From: jane@acme.test\r\nMessage-ID: ${messageId}\r\nSubject: Pipelined\r\n\r\nHello\r\n.\r\nQUIT\r\n`);
     expect((await client.reply()).code).toBe(250);
     expect((await client.reply()).code).toBe(221);
-    await eventFor(messageId);
+    await ingest.waitForInboundEvent(messageId);
   });
 
   it('accepts an 8-bit body with BODY=8BITMIME and UTF-8 addresses with SMTPUTF8', async () => {
@@ -103,10 +75,10 @@ describe('the SMTP session: extensions and limits per client address (real SMTP,
     );
     expect((await client.reply()).code).toBe(250);
 
-    const event = await eventFor(messageId);
+    const event = await ingest.waitForInboundEvent(messageId);
     expect(event.mail).toMatchObject({ from: { address: 'jöran@acme.test', name: 'Jöran Müller' }, subject: 'Grüße' });
     expect(event.mail.text).toContain('Grüße aus Köln');
-    const stored = await database.query('SELECT envelope_from FROM inbound_messages WHERE message_id = $1', [messageId]);
+    const stored = await ingest.database.query('SELECT envelope_from FROM inbound_messages WHERE message_id = $1', [messageId]);
     expect(stored.rows).toEqual([{ envelope_from: 'jöran@acme.test' }]);
   });
 
@@ -115,8 +87,7 @@ describe('the SMTP session: extensions and limits per client address (real SMTP,
     const { client: first } = await greeted(busyAddress);
     await greeted(busyAddress);
 
-    const overLimit = await RawSmtpClient.open(smtpPort, busyAddress);
-    openClients.push(overLimit);
+    const overLimit = await ingest.rawClients.opened(busyAddress);
     const refusal = await overLimit.reply();
     expect(refusal.code).toBe(421);
     expect(refusal.lines[0]).toMatch(/^4\.7\.0 /);

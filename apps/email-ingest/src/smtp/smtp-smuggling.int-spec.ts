@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
-import { databaseUrl } from '@helpgate/database';
-import { eventually, freePort } from '../../../../test/support/infra';
-import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { emailIngestService } from '../email-ingest.service';
-import { RawSmtpClient } from './testing/raw-smtp-client';
+import { EmailIngestUnderTest, startEmailIngest } from '../../test/email-ingest-under-test';
 
 /** End-of-data look-alikes that lenient servers have taken for `<CR><LF>.<CR><LF>` (SMTP smuggling). */
 const fakeEndsOfData = {
@@ -16,44 +10,33 @@ const fakeEndsOfData = {
 };
 
 describe('SMTP smuggling and bare line breaks (real SMTP, Postgres and Kafka)', () => {
-  let ingest: ServiceInProcess;
-  let smtpPort: number;
-  let database: Client;
-  const openClients: RawSmtpClient[] = [];
+  let ingest: EmailIngestUnderTest;
 
   /** Opens a session up to the 354 of DATA. */
   const inData = async () => {
-    const { client } = await RawSmtpClient.greeted(smtpPort);
-    openClients.push(client);
+    const { client } = await ingest.rawClients.greeted();
     expect((await client.command('MAIL FROM:<jane@acme.test>')).code).toBe(250);
     expect((await client.command('RCPT TO:<support@helpgate.test>')).code).toBe(250);
     expect((await client.command('DATA')).code).toBe(354);
     return client;
   };
-  const eventsFor = (messageId: string) =>
-    ingest.kafka.events<EmailInboundReceivedV1>(Topics.EmailInboundReceived).filter((event) => event.mail.messageId === messageId);
   const storedRaw = async (messageId: string): Promise<Buffer[]> =>
     (
-      await database.query<{ content: Buffer }>(
+      await ingest.database.query<{ content: Buffer }>(
         'SELECT r.content FROM inbound_messages i JOIN raw_messages r ON r.sha256 = i.raw_sha256 WHERE i.message_id = $1',
         [messageId],
       )
     ).rows.map((row) => row.content);
 
   beforeAll(async () => {
-    smtpPort = await freePort();
-    ingest = await startServiceInProcess(emailIngestService, { SMTP_PORT: String(smtpPort), SMTP_HOST: '127.0.0.1' });
-    database = new Client({ connectionString: databaseUrl(ingest.env.DATABASE_URL!, ingest.env.DATABASE_NAME!) });
-    await database.connect();
-    await ingest.kafka.record(Topics.EmailInboundReceived);
+    ingest = await startEmailIngest();
   });
 
   afterEach(() => {
-    for (const client of openClients.splice(0)) client.destroy();
+    ingest?.rawClients.destroyAll();
   });
 
   afterAll(async () => {
-    await database?.end();
     await ingest?.close();
   });
 
@@ -82,9 +65,9 @@ describe('SMTP smuggling and bare line breaks (real SMTP, Postgres and Kafka)', 
       expect(await storedRaw(smuggledId)).toHaveLength(0);
       const [raw] = await storedRaw(messageId);
       expect(raw.includes(Buffer.from(`Hello${fakeEnd}MAIL FROM:<mallory@evil.test>`, 'latin1'))).toBe(true);
-      await eventually(() => expect(eventsFor(messageId)).toHaveLength(1));
-      expect(eventsFor(smuggledId)).toHaveLength(0);
-      expect(eventsFor(messageId)[0].mail.text).toContain('Wire the money');
+      const event = await ingest.waitForInboundEvent(messageId);
+      expect(ingest.inboundEventsWithMessageId(smuggledId)).toHaveLength(0);
+      expect(event.mail.text).toContain('Wire the money');
     });
   });
 
@@ -101,7 +84,7 @@ describe('SMTP smuggling and bare line breaks (real SMTP, Postgres and Kafka)', 
     expect(reply.lines).toEqual(['5.6.0 Message refused: bare CR or LF in header']);
     expect((await client.command('QUIT')).code).toBe(221);
     expect(await storedRaw(messageId)).toHaveLength(0);
-    expect(eventsFor(messageId)).toHaveLength(0);
+    expect(ingest.inboundEventsWithMessageId(messageId)).toHaveLength(0);
   });
 
   it('accepts bare LF and CR in the body: the raw message is kept as received, its text is read with LF as a line end', async () => {
@@ -113,11 +96,7 @@ describe('SMTP smuggling and bare line breaks (real SMTP, Postgres and Kafka)', 
 
     const [raw] = await storedRaw(messageId);
     expect(raw.includes(Buffer.from(`\r\n\r\n${body}\r\n`))).toBe(true);
-    const [event] = await eventually(() => {
-      const found = eventsFor(messageId);
-      expect(found).toHaveLength(1);
-      return found;
-    });
+    const event = await ingest.waitForInboundEvent(messageId);
     expect(event.mail.text).toMatch(/^First line\nSecond line\nThird line/);
   });
 });

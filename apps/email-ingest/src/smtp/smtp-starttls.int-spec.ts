@@ -3,16 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTransport } from 'nodemailer';
-import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
-import { eventually, freePort } from '../../../../test/support/infra';
-import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { emailIngestService } from '../email-ingest.service';
-import { RawSmtpClient } from './testing/raw-smtp-client';
+import { EmailIngestUnderTest, startEmailIngest } from '../../test/email-ingest-under-test';
+import { RawSmtpClient } from '../../test/raw-smtp-client';
 
 describe('STARTTLS with the configured key and certificate (real SMTP, Postgres and Kafka)', () => {
-  let ingest: ServiceInProcess;
-  let smtpPort: number;
+  let ingest: EmailIngestUnderTest;
   let certificateDir: string;
   let certificate: Buffer;
 
@@ -25,14 +20,7 @@ describe('STARTTLS with the configured key and certificate (real SMTP, Postgres 
       stdio: 'ignore',
     });
     certificate = readFileSync(certFile);
-    smtpPort = await freePort();
-    ingest = await startServiceInProcess(emailIngestService, {
-      SMTP_PORT: String(smtpPort),
-      SMTP_HOST: '127.0.0.1',
-      SMTP_TLS_KEY_FILE: keyFile,
-      SMTP_TLS_CERT_FILE: certFile,
-    });
-    await ingest.kafka.record(Topics.EmailInboundReceived);
+    ingest = await startEmailIngest({ SMTP_TLS_KEY_FILE: keyFile, SMTP_TLS_CERT_FILE: certFile });
   });
 
   afterAll(async () => {
@@ -41,21 +29,14 @@ describe('STARTTLS with the configured key and certificate (real SMTP, Postgres 
   });
 
   it('advertises STARTTLS', async () => {
-    const { client, ehlo } = await RawSmtpClient.greeted(smtpPort);
+    const { client, ehlo } = await RawSmtpClient.greeted(ingest.smtpPort);
     client.destroy();
     expect(ehlo.lines).toContain('STARTTLS');
   });
 
   it('takes a message over TLS from a client that requires it, checking the certificate', async () => {
     const messageId = `<over-tls-${randomUUID()}@acme.test>`;
-    const transport = createTransport({
-      host: '127.0.0.1',
-      port: smtpPort,
-      secure: false,
-      requireTLS: true,
-      tls: { ca: [certificate] },
-    });
-    const info = await transport.sendMail({
+    const info = await ingest.smtpTransport({ requireTLS: true, tls: { ca: [certificate] } }).sendMail({
       from: 'jane@acme.test',
       to: 'support@helpgate.test',
       subject: 'Over TLS',
@@ -63,10 +44,6 @@ describe('STARTTLS with the configured key and certificate (real SMTP, Postgres 
       messageId,
     });
     expect(info.response).toMatch(/^250 /);
-    await eventually(() =>
-      expect(
-        ingest.kafka.events<EmailInboundReceivedV1>(Topics.EmailInboundReceived).filter((event) => event.mail.messageId === messageId),
-      ).toHaveLength(1),
-    );
+    await ingest.waitForInboundEvent(messageId);
   });
 });

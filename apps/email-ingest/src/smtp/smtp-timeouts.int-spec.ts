@@ -1,62 +1,38 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTransport } from 'nodemailer';
-import { Client } from 'pg';
-import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
-import { databaseUrl } from '@helpgate/database';
-import { eventually, freePort } from '../../../../test/support/infra';
-import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { emailIngestService } from '../email-ingest.service';
-import { RawSmtpClient } from './testing/raw-smtp-client';
+import { EmailIngestUnderTest, startEmailIngest } from '../../test/email-ingest-under-test';
 
 const idleTimeoutMs = 1000;
 const dataTimeoutMs = 6000;
 
 describe('the SMTP session times out: idle between commands, stalled during DATA (real SMTP, Postgres and Kafka)', () => {
-  let ingest: ServiceInProcess;
-  let smtpPort: number;
-  let database: Client;
-  const openClients: RawSmtpClient[] = [];
+  let ingest: EmailIngestUnderTest;
 
   const inData = async (messageId: string) => {
-    const { client } = await RawSmtpClient.greeted(smtpPort);
-    openClients.push(client);
+    const { client } = await ingest.rawClients.greeted();
     expect((await client.command('MAIL FROM:<jane@acme.test>')).code).toBe(250);
     expect((await client.command('RCPT TO:<support@helpgate.test>')).code).toBe(250);
     expect((await client.command('DATA')).code).toBe(354);
     await client.send(`From: jane@acme.test\r\nMessage-ID: ${messageId}\r\nSubject: Slow\r\n\r\nThe first half`);
     return client;
   };
-  const eventsFor = (messageId: string) =>
-    ingest.kafka.events<EmailInboundReceivedV1>(Topics.EmailInboundReceived).filter((event) => event.mail.messageId === messageId);
   const storedCount = async (messageId: string) =>
-    Number((await database.query('SELECT count(*) FROM inbound_messages WHERE message_id = $1', [messageId])).rows[0].count);
+    Number((await ingest.database.query('SELECT count(*) FROM inbound_messages WHERE message_id = $1', [messageId])).rows[0].count);
 
   beforeAll(async () => {
-    smtpPort = await freePort();
-    ingest = await startServiceInProcess(emailIngestService, {
-      SMTP_PORT: String(smtpPort),
-      SMTP_HOST: '127.0.0.1',
-      SMTP_IDLE_TIMEOUT_MS: String(idleTimeoutMs),
-      SMTP_DATA_TIMEOUT_MS: String(dataTimeoutMs),
-    });
-    database = new Client({ connectionString: databaseUrl(ingest.env.DATABASE_URL!, ingest.env.DATABASE_NAME!) });
-    await database.connect();
-    await ingest.kafka.record(Topics.EmailInboundReceived);
+    ingest = await startEmailIngest({ SMTP_IDLE_TIMEOUT_MS: String(idleTimeoutMs), SMTP_DATA_TIMEOUT_MS: String(dataTimeoutMs) });
   });
 
   afterEach(() => {
-    for (const client of openClients.splice(0)) client.destroy();
+    ingest?.rawClients.destroyAll();
   });
 
   afterAll(async () => {
-    await database?.end();
     await ingest?.close();
   });
 
   it('closes a session that sends no command within the idle timeout, with 421', async () => {
-    const { client } = await RawSmtpClient.greeted(smtpPort);
-    openClients.push(client);
+    const { client } = await ingest.rawClients.greeted();
     expect((await client.reply()).code).toBe(421);
     await client.closed;
   });
@@ -69,7 +45,7 @@ describe('the SMTP session times out: idle between commands, stalled during DATA
     expect((await client.reply()).code).toBe(250);
     // Back between commands, the idle timeout applies again.
     expect((await client.reply()).code).toBe(421);
-    await eventually(() => expect(eventsFor(messageId)).toHaveLength(1));
+    await ingest.waitForInboundEvent(messageId);
   });
 
   it('closes a session whose message stalls for the DATA timeout with 421, and keeps nothing of it', async () => {
@@ -80,15 +56,15 @@ describe('the SMTP session times out: idle between commands, stalled during DATA
 
     // A later message from the same sender (same partition) arrives; the cut-off one never did.
     const laterMessageId = `<after-stall-${randomUUID()}@acme.test>`;
-    await createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true }).sendMail({
+    await ingest.smtpTransport().sendMail({
       from: 'jane@acme.test',
       to: 'support@helpgate.test',
       subject: 'After the stall',
       text: 'Complete',
       messageId: laterMessageId,
     });
-    await eventually(() => expect(eventsFor(laterMessageId)).toHaveLength(1));
-    expect(eventsFor(messageId)).toHaveLength(0);
+    await ingest.waitForInboundEvent(laterMessageId);
+    expect(ingest.inboundEventsWithMessageId(messageId)).toHaveLength(0);
     expect(await storedCount(messageId)).toBe(0);
   });
 });

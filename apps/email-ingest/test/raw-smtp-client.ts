@@ -100,3 +100,31 @@ export class RawSmtpClient {
     else this.replies.push(reply);
   }
 }
+
+/**
+ * The raw clients opened to one SMTP port, kept so that they can all be destroyed after each test:
+ * a session a test leaves open would otherwise count against the server's per-address limits.
+ */
+export class RawSmtpClients {
+  private readonly open: RawSmtpClient[] = [];
+
+  constructor(private readonly port: number) {}
+
+  /** As {@link RawSmtpClient.open}, tracked. */
+  async opened(localAddress?: string): Promise<RawSmtpClient> {
+    const client = await RawSmtpClient.open(this.port, localAddress);
+    this.open.push(client);
+    return client;
+  }
+
+  /** As {@link RawSmtpClient.greeted}, tracked. */
+  async greeted(localAddress?: string): Promise<{ client: RawSmtpClient; ehlo: SmtpReply }> {
+    const session = await RawSmtpClient.greeted(this.port, localAddress);
+    this.open.push(session.client);
+    return session;
+  }
+
+  destroyAll(): void {
+    for (const client of this.open.splice(0)) client.destroy();
+  }
+}
