@@ -7,14 +7,16 @@ import { ContactsModule } from './contacts/contacts.module';
 import { InboundMailModule } from './inbound-mail/inbound-mail.module';
 import { CreateIdentitySchema1763900000100 } from './migrations/1763900000100-create-identity-schema';
 import { UndeliverableAddresses1763900000110 } from './migrations/1763900000110-undeliverable-addresses';
+import { OrganizationDomainRules1763900000120 } from './migrations/1763900000120-organization-domain-rules';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
+import { DomainConflictEntity } from './organizations/domain-conflict.entity';
 import { OrganizationDomainEntity } from './organizations/organization-domain.entity';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationsModule } from './organizations/organizations.module';
 
 export const identitySchema = {
-  entities: [OrganizationEntity, OrganizationDomainEntity, ContactEntity, ContactEmailEntity],
-  migrations: [CreateIdentitySchema1763900000100, UndeliverableAddresses1763900000110],
+  entities: [OrganizationEntity, OrganizationDomainEntity, DomainConflictEntity, ContactEntity, ContactEmailEntity],
+  migrations: [CreateIdentitySchema1763900000100, UndeliverableAddresses1763900000110, OrganizationDomainRules1763900000120],
 };
 
 @Module({})
@@ -24,7 +26,7 @@ export class IdentityModule {
       module: IdentityModule,
       imports: [
         PlatformModule.forService(config, identitySchema),
-        OrganizationsModule,
+        OrganizationsModule.forRoot(config.organizations),
         ContactsModule,
         InboundMailModule,
         DeliveryFailuresModule,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '@helpgate/platform';
+import { primaryFirst } from './contact-changed';
 import { ContactEntity } from './contact.entity';
 
 export const contactSearchSchema = pageQuerySchema.extend({
@@ -22,7 +23,7 @@ export interface ContactResponseDto {
 }
 
 export function toContactResponse(contact: ContactEntity): ContactResponseDto {
-  const emails = [...contact.emails].sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary) || a.email.localeCompare(b.email));
+  const emails = primaryFirst(contact.emails);
   return {
     id: contact.id,
     name: contact.name,

@@ -52,6 +52,43 @@ export class ContactsRepository {
     return (await this.findById(saved.id, manager))!;
   }
 
+  async findInOrganization(organizationId: string, manager: EntityManager): Promise<ContactEntity[]> {
+    return manager.getRepository(ContactEntity).find({ where: { organizationId }, relations: withDetails, order: { createdAt: 'ASC' } });
+  }
+
+  /**
+   * The contacts of an organization whose primary address is at `domain`, or at its subdomains when asked.
+   * `domain` is normalized (letters, digits, hyphens and dots), so it holds no LIKE wildcard.
+   */
+  async findInOrganizationAtDomain(
+    organizationId: string,
+    domain: string,
+    includeSubdomains: boolean,
+    manager: EntityManager,
+  ): Promise<ContactEntity[]> {
+    const ids: { contact_id: string }[] = await manager.query(
+      `SELECT email.contact_id FROM contact_emails email JOIN contacts contact ON contact.id = email.contact_id
+        WHERE email.is_primary AND contact.organization_id = $1
+          AND (split_part(email.email, '@', 2) = $2 OR ($3 AND split_part(email.email, '@', 2) LIKE '%.' || $2))`,
+      [organizationId, domain, includeSubdomains],
+    );
+    if (ids.length === 0) return [];
+    return manager.getRepository(ContactEntity).find({
+      where: { id: In(ids.map((row) => row.contact_id)) },
+      relations: withDetails,
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /** Moves contacts to another organization; returns them as they are now. */
+  async moveToOrganization(contactIds: string[], organizationId: string, manager: EntityManager): Promise<ContactEntity[]> {
+    if (contactIds.length === 0) return [];
+    await manager.getRepository(ContactEntity).update({ id: In(contactIds) }, { organizationId });
+    return manager
+      .getRepository(ContactEntity)
+      .find({ where: { id: In(contactIds) }, relations: withDetails, order: { createdAt: 'ASC' } });
+  }
+
   /** Marks the contact's own addresses among `emails` undeliverable; returns how many it marked. */
   async markUndeliverable(contactId: string, emails: string[], reason: string, manager: EntityManager): Promise<number> {
     const result = await manager

@@ -1,4 +1,4 @@
-import { displayNameFor, domainOf, normalizeDomain, normalizeEmail } from './email-address';
+import { displayNameFor, domainAndParents, domainOf, normalizeDomain, normalizeEmail } from './email-address';
 
 describe('normalizeEmail', () => {
   it('lower-cases and trims', () => {
@@ -31,6 +31,13 @@ describe('normalizeDomain', () => {
 describe('domainOf', () => {
   it('returns the part after the last @', () => {
     expect(domainOf('jane@acme.test')).toBe('acme.test');
+  });
+});
+
+describe('domainAndParents', () => {
+  it('lists the domain and each parent, most specific first', () => {
+    expect(domainAndParents('support.eu.acme.test')).toEqual(['support.eu.acme.test', 'eu.acme.test', 'acme.test', 'test']);
+    expect(domainAndParents('acme.test')).toEqual(['acme.test', 'test']);
   });
 });
 

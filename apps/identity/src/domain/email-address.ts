@@ -29,6 +29,12 @@ export function domainOf(normalizedEmail: string): string {
   return normalizedEmail.slice(normalizedEmail.lastIndexOf('@') + 1);
 }
 
+/** `support.eu.acme.test` → `support.eu.acme.test`, `eu.acme.test`, `acme.test`, `test`: most specific first. */
+export function domainAndParents(domain: string): string[] {
+  const labels = domain.split('.');
+  return labels.map((_, index) => labels.slice(index).join('.'));
+}
+
 /** The name to show for a sender: the display name when the mail had one, else the address's local part. */
 export function displayNameFor(address: string, displayName?: string): string {
   const name = displayName?.replace(/\s+/g, ' ').trim();

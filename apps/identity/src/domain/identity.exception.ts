@@ -3,8 +3,12 @@ import { domainExceptionFor, ErrorKind } from '@helpgate/errors';
 export enum IdentityErrorCode {
   OrganizationNotFound = 'organization.not_found',
   OrganizationNameTaken = 'organization.name_taken',
+  DefaultOrganizationProtected = 'organization.default_protected',
   DomainTaken = 'organization.domain_taken',
+  DomainNotFound = 'organization.domain_not_found',
   InvalidDomain = 'organization.invalid_domain',
+  FreeMailDomain = 'organization.free_mail_domain',
+  DisposableDomain = 'organization.disposable_domain',
   ContactNotFound = 'contact.not_found',
   InvalidEmail = 'contact.invalid_email',
 }
@@ -12,8 +16,12 @@ export enum IdentityErrorCode {
 const kindOf: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.OrganizationNotFound]: ErrorKind.NotFound,
   [IdentityErrorCode.OrganizationNameTaken]: ErrorKind.Conflict,
+  [IdentityErrorCode.DefaultOrganizationProtected]: ErrorKind.Conflict,
   [IdentityErrorCode.DomainTaken]: ErrorKind.Conflict,
+  [IdentityErrorCode.DomainNotFound]: ErrorKind.NotFound,
   [IdentityErrorCode.InvalidDomain]: ErrorKind.Invalid,
+  [IdentityErrorCode.FreeMailDomain]: ErrorKind.Invalid,
+  [IdentityErrorCode.DisposableDomain]: ErrorKind.Invalid,
   [IdentityErrorCode.ContactNotFound]: ErrorKind.NotFound,
   [IdentityErrorCode.InvalidEmail]: ErrorKind.Invalid,
 };

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
 import { ContactsModule } from '../contacts/contacts.module';
-import { OrganizationsModule } from '../organizations/organizations.module';
 import { InboundMailConsumer } from './inbound-mail.consumer';
 import { ResolveRequesterUseCase } from './resolve-requester.use-case';
 
 @Module({
-  imports: [OutboxModule, ContactsModule, OrganizationsModule],
+  imports: [OutboxModule, ContactsModule],
   controllers: [InboundMailConsumer],
   providers: [ResolveRequesterUseCase],
 })

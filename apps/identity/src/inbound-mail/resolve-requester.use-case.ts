@@ -3,14 +3,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EmailInboundReceivedV1, Requester, Topics } from '@helpgate/contracts';
 import { Outbox, TransactionalEvents } from '@helpgate/outbox';
+import { contactChangedEvent } from '../contacts/contact-changed';
 import { ContactEntity } from '../contacts/contact.entity';
 import { ContactsRepository } from '../contacts/contacts.repository';
 import { displayNameFor, domainOf, normalizeEmail } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
-import { OrganizationsRepository } from '../organizations/organizations.repository';
+import { DomainAssignment } from '../organizations/domain-assignment';
 
 /**
- * Finds the contact behind an inbound mail, creating it (in the organization owning the sender's domain,
+ * Finds the contact behind an inbound mail, creating it (in the organization the sender's domain belongs to,
  * else "Unassigned") when the sender is new, and tells the ticket side who the requester is.
  */
 @Injectable()
@@ -20,7 +21,7 @@ export class ResolveRequesterUseCase {
   constructor(
     private readonly events: TransactionalEvents,
     private readonly contacts: ContactsRepository,
-    private readonly organizations: OrganizationsRepository,
+    private readonly assignment: DomainAssignment,
   ) {}
 
   async execute(event: EmailInboundReceivedV1): Promise<void> {
@@ -60,18 +61,14 @@ export class ResolveRequesterUseCase {
     manager: EntityManager,
     outbox: Outbox,
   ): Promise<ContactEntity> {
-    const organization = await this.organizations.ownerOfDomainOrDefault(domainOf(email), manager);
+    const domain = domainOf(email);
+    const { organization, conflictingClaims } = await this.assignment.placeNewContact(domain, manager);
     const contact = await this.contacts.create(
       { name: displayNameFor(email, displayName), email, organizationId: organization.id, source: 'email' },
       manager,
     );
-    const { contactId, ...details } = toRequester(contact, email);
-    await outbox.add(Topics.IdentityContactChanged, contact.id, {
-      eventId: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      change: 'created',
-      contact: { id: contactId, ...details },
-    });
+    if (conflictingClaims.length > 0) await this.assignment.recordConflict(contact.id, domain, conflictingClaims, manager);
+    await outbox.add(Topics.IdentityContactChanged, contact.id, contactChangedEvent(contact, 'created'));
     this.logger.log({ contactId: contact.id, organizationId: organization.id }, 'contact created from inbound mail');
     return contact;
   }

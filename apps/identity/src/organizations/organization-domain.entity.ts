@@ -13,6 +13,10 @@ export class OrganizationDomainEntity {
   @JoinColumn({ name: 'organization_id' })
   organization!: OrganizationEntity;
 
+  /** Whether addresses at subdomains (`eu.acme.test` for `acme.test`) belong to the organization too. */
+  @Column('boolean', { name: 'include_subdomains', default: false })
+  includeSubdomains!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

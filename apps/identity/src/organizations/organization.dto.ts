@@ -1,34 +1,90 @@
 import { z } from 'zod';
+import { DomainConflictEntity } from './domain-conflict.entity';
+import type { DomainRule } from './domain-rules';
+import type { RegisteredDomain } from './organization-for-address';
 import { OrganizationEntity } from './organization.entity';
 
+const organizationName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[^<>{}\u0000-\u001f]+$/, 'may not contain markup or control characters');
+
+const domainName = z.string().trim().min(1).max(253);
+
+/** A plain string, the shape from before subdomain rules, is the domain alone. */
+const domainRuleSchema = z.union([
+  domainName.transform((domain) => ({ domain, includeSubdomains: false })),
+  z.strictObject({ domain: domainName, includeSubdomains: z.boolean().default(false) }),
+]);
+
 export const createOrganizationSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(/^[^<>{}\u0000-\u001f]+$/, 'may not contain markup or control characters'),
-  domains: z.array(z.string().trim().min(1).max(253)).max(100).default([]),
+  name: organizationName,
+  domains: z.array(domainRuleSchema).max(100).default([]),
 });
 
 export type CreateOrganizationDto = z.output<typeof createOrganizationSchema>;
 
+export const renameOrganizationSchema = z.object({ name: organizationName });
+
+export type RenameOrganizationDto = z.output<typeof renameOrganizationSchema>;
+
+export const addDomainSchema = z.object({
+  domain: domainName,
+  includeSubdomains: z.boolean().default(false),
+  /** Also move the contacts at this domain that are in "Unassigned" into the organization. */
+  moveExistingContacts: z.boolean().default(false),
+});
+
+export type AddDomainDto = z.output<typeof addDomainSchema>;
+
 export interface OrganizationResponseDto {
   id: string;
   name: string;
+  /** The domain names alone, as before subdomain rules; `domainRules` has them with their options. */
   domains: string[];
+  domainRules: DomainRule[];
   isDefault: boolean;
   createdAt: string;
   updatedAt: string;
 }
 
+export interface AddedDomainResponseDto {
+  organization: OrganizationResponseDto;
+  /** How many contacts moved from "Unassigned" into the organization. */
+  movedContacts: number;
+}
+
+export interface DomainConflictResponseDto {
+  id: string;
+  contactId: string;
+  domain: string;
+  claims: RegisteredDomain[];
+  detectedAt: string;
+}
+
 export function toOrganizationResponse(organization: OrganizationEntity): OrganizationResponseDto {
+  const domainRules = (organization.domains ?? [])
+    .map(({ domain, includeSubdomains }) => ({ domain, includeSubdomains }))
+    .sort((a, b) => a.domain.localeCompare(b.domain));
   return {
     id: organization.id,
     name: organization.name,
-    domains: (organization.domains ?? []).map((domain) => domain.domain).sort(),
+    domains: domainRules.map((rule) => rule.domain),
+    domainRules,
     isDefault: organization.isDefault,
     createdAt: organization.createdAt.toISOString(),
     updatedAt: organization.updatedAt.toISOString(),
+  };
+}
+
+export function toDomainConflictResponse(conflict: DomainConflictEntity): DomainConflictResponseDto {
+  return {
+    id: conflict.id,
+    contactId: conflict.contactId,
+    domain: conflict.domain,
+    claims: conflict.claims,
+    detectedAt: conflict.detectedAt.toISOString(),
   };
 }

@@ -1,6 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
-import { CreateOrganizationDto, createOrganizationSchema, OrganizationResponseDto } from './organization.dto';
+import {
+  CreateOrganizationDto,
+  createOrganizationSchema,
+  DomainConflictResponseDto,
+  OrganizationResponseDto,
+  RenameOrganizationDto,
+  renameOrganizationSchema,
+} from './organization.dto';
 import { OrganizationsService } from './organizations.service';
 
 @Controller('organizations')
@@ -17,8 +24,28 @@ export class OrganizationsController {
     return this.organizations.list(page);
   }
 
+  /** Contacts left in "Unassigned" because several organizations claimed their domain. Declared before `:id`. */
+  @Get('conflicts')
+  listConflicts(@Query(new ZodValidationPipe(pageQuerySchema)) page: Page): Promise<PageOf<DomainConflictResponseDto>> {
+    return this.organizations.listConflicts(page);
+  }
+
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<OrganizationResponseDto> {
     return this.organizations.get(id);
+  }
+
+  @Patch(':id')
+  rename(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(renameOrganizationSchema)) body: RenameOrganizationDto,
+  ): Promise<OrganizationResponseDto> {
+    return this.organizations.rename(id, body.name);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  delete(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.organizations.delete(id);
   }
 }

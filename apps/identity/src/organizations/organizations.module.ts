@@ -1,11 +1,35 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
+import { OutboxModule } from '@helpgate/outbox';
+import type { OrganizationRulesConfig } from '../config';
+import { ContactsModule } from '../contacts/contacts.module';
+import { DomainAssignment } from './domain-assignment';
+import { DomainConflictsRepository } from './domain-conflicts.repository';
+import { OrganizationDomainsController } from './organization-domains.controller';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsRepository } from './organizations.repository';
 import { OrganizationsService } from './organizations.service';
+import { defaultFreeMailDomains, disposableMailDomains, PublicMailDomains } from './public-mail-domains';
 
-@Module({
-  controllers: [OrganizationsController],
-  providers: [OrganizationsRepository, OrganizationsService],
-  exports: [OrganizationsRepository],
-})
-export class OrganizationsModule {}
+@Module({})
+export class OrganizationsModule {
+  static forRoot(config: OrganizationRulesConfig): DynamicModule {
+    return {
+      module: OrganizationsModule,
+      // Global because inbound mail places new contacts with the same configured rules.
+      global: true,
+      imports: [OutboxModule, ContactsModule],
+      controllers: [OrganizationsController, OrganizationDomainsController],
+      providers: [
+        {
+          provide: PublicMailDomains,
+          useValue: new PublicMailDomains([...defaultFreeMailDomains, ...config.extraFreeMailDomains], disposableMailDomains),
+        },
+        OrganizationsRepository,
+        DomainConflictsRepository,
+        DomainAssignment,
+        OrganizationsService,
+      ],
+      exports: [DomainAssignment],
+    };
+  }
+}

@@ -1,32 +1,52 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Topics } from '@helpgate/contracts';
+import { Outbox, TransactionalEvents } from '@helpgate/outbox';
 import type { Page, PageOf } from '@helpgate/platform';
-import { normalizeDomain } from '../domain/email-address';
+import { contactChangedEvent, primaryAddressOf } from '../contacts/contact-changed';
+import { ContactEntity } from '../contacts/contact.entity';
+import { ContactsRepository } from '../contacts/contacts.repository';
+import { domainOf } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { violatedUniqueConstraint } from '../domain/unique-violation';
-import { CreateOrganizationDto, OrganizationResponseDto, toOrganizationResponse } from './organization.dto';
+import { DomainAssignment, requireDomain } from './domain-assignment';
+import { DomainConflictsRepository } from './domain-conflicts.repository';
+import { DomainRule, mergeDuplicateDomains } from './domain-rules';
+import {
+  AddDomainDto,
+  AddedDomainResponseDto,
+  CreateOrganizationDto,
+  DomainConflictResponseDto,
+  OrganizationResponseDto,
+  toDomainConflictResponse,
+  toOrganizationResponse,
+} from './organization.dto';
+import { OrganizationEntity } from './organization.entity';
 import { OrganizationsRepository } from './organizations.repository';
 
 @Injectable()
 export class OrganizationsService {
-  constructor(private readonly organizations: OrganizationsRepository) {}
+  private readonly logger = new Logger(OrganizationsService.name);
+
+  constructor(
+    private readonly events: TransactionalEvents,
+    private readonly organizations: OrganizationsRepository,
+    private readonly contacts: ContactsRepository,
+    private readonly conflicts: DomainConflictsRepository,
+    private readonly assignment: DomainAssignment,
+  ) {}
 
   async create(input: CreateOrganizationDto): Promise<OrganizationResponseDto> {
-    const domains = [...new Set(input.domains.map(requireDomain))];
-    await this.refuseTakenDomains(domains);
-    try {
-      return toOrganizationResponse(await this.organizations.create(input.name, domains));
-    } catch (error) {
-      const constraint = violatedUniqueConstraint(error);
-      if (constraint === 'organizations_name_key') {
-        throw new IdentityException(IdentityErrorCode.OrganizationNameTaken, `An organization named "${input.name}" exists already`);
-      }
-      if (constraint === 'organization_domains_pkey') {
-        throw new IdentityException(IdentityErrorCode.DomainTaken, 'One of the domains was just taken by another organization', {
-          cause: error,
-        });
-      }
-      throw error;
-    }
+    const domains = mergeDuplicateDomains(input.domains.map((rule) => ({ ...rule, domain: this.assignment.requireOwnable(rule.domain) })));
+    const organization = await this.events
+      .run(async (manager) => {
+        await this.organizations.lockDomains(manager, 'exclusive');
+        await this.refuseTakenDomains(domains, manager);
+        return this.organizations.create(input.name, domains, manager);
+      })
+      .catch(nameTakenAs(input.name));
+    this.logger.log({ organizationId: organization.id }, 'organization created');
+    return toOrganizationResponse(organization);
   }
 
   async list(page: Page): Promise<PageOf<OrganizationResponseDto>> {
@@ -36,13 +56,116 @@ export class OrganizationsService {
 
   async get(id: string): Promise<OrganizationResponseDto> {
     const organization = await this.organizations.findById(id);
-    if (!organization) throw new IdentityException(IdentityErrorCode.OrganizationNotFound, `No organization ${id}`);
+    if (!organization) throw notFound(id);
     return toOrganizationResponse(organization);
   }
 
-  private async refuseTakenDomains(domains: string[]): Promise<void> {
+  /** Renames an organization; its contacts are announced again, as other services show the organization's name. */
+  async rename(id: string, name: string): Promise<OrganizationResponseDto> {
+    const organization = await this.events
+      .run(async (manager, outbox) => {
+        await this.requireEditable(id, manager);
+        await this.organizations.rename(id, name, manager);
+        await announce(await this.contacts.findInOrganization(id, manager), outbox);
+        return this.organizations.getById(id, manager);
+      })
+      .catch(nameTakenAs(name));
+    this.logger.log({ organizationId: id }, 'organization renamed');
+    return toOrganizationResponse(organization);
+  }
+
+  /** Deletes an organization with its domains; its contacts go to "Unassigned". */
+  async delete(id: string): Promise<void> {
+    const movedContacts = await this.events.run(async (manager, outbox) => {
+      await this.organizations.lockDomains(manager, 'exclusive');
+      await this.requireEditable(id, manager);
+      const unassigned = await this.organizations.getDefault(manager);
+      const moved = await this.moveContacts(await this.contacts.findInOrganization(id, manager), unassigned.id, manager, outbox);
+      await this.organizations.delete(id, manager);
+      return moved;
+    });
+    this.logger.log({ organizationId: id, movedContacts }, 'organization deleted, its contacts unassigned');
+  }
+
+  async addDomain(id: string, input: AddDomainDto): Promise<AddedDomainResponseDto> {
+    const rule = { domain: this.assignment.requireOwnable(input.domain), includeSubdomains: input.includeSubdomains };
+    const added = await this.events.run(async (manager, outbox) => {
+      await this.organizations.lockDomains(manager, 'exclusive');
+      await this.requireEditable(id, manager);
+      await this.refuseTakenDomains([rule], manager);
+      await this.organizations.addDomains(id, [rule], manager);
+      const movedContacts = input.moveExistingContacts ? await this.moveUnassignedContacts(id, rule, manager, outbox) : 0;
+      return { organization: toOrganizationResponse(await this.organizations.getById(id, manager)), movedContacts };
+    });
+    this.logger.log({ organizationId: id, domain: rule.domain, movedContacts: added.movedContacts }, 'domain added to organization');
+    return added;
+  }
+
+  /** Removes a domain; contacts that joined through it stay in the organization. */
+  async removeDomain(id: string, rawDomain: string): Promise<void> {
+    const domain = requireDomain(rawDomain);
+    await this.events.run(async (manager) => {
+      await this.organizations.lockDomains(manager, 'exclusive');
+      await this.requireOrganization(id, manager);
+      if (!(await this.organizations.removeDomain(id, domain, manager))) {
+        throw new IdentityException(IdentityErrorCode.DomainNotFound, `The organization ${id} has no domain ${domain}`);
+      }
+    });
+    this.logger.log({ organizationId: id, domain }, 'domain removed from organization');
+  }
+
+  async listConflicts(page: Page): Promise<PageOf<DomainConflictResponseDto>> {
+    const [conflicts, total] = await this.conflicts.list(page);
+    return { items: conflicts.map(toDomainConflictResponse), total, ...page };
+  }
+
+  /**
+   * Moves the "Unassigned" contacts at a newly added domain that the domains now place in the organization;
+   * one that a more specific domain of another organization claims, or that is ambiguous, stays.
+   */
+  private async moveUnassignedContacts(organizationId: string, rule: DomainRule, manager: EntityManager, outbox: Outbox): Promise<number> {
+    const unassigned = await this.organizations.getDefault(manager);
+    const candidates = await this.contacts.findInOrganizationAtDomain(unassigned.id, rule.domain, rule.includeSubdomains, manager);
+    const joining: ContactEntity[] = [];
+    for (const [domain, contacts] of byAddressDomain(candidates)) {
+      const match = await this.assignment.match(domain, manager);
+      if (match.outcome === 'matched' && match.organizationId === organizationId) joining.push(...contacts);
+    }
+    return this.moveContacts(joining, organizationId, manager, outbox);
+  }
+
+  private async moveContacts(contacts: ContactEntity[], organizationId: string, manager: EntityManager, outbox: Outbox): Promise<number> {
+    const contactIds = contacts.map((contact) => contact.id);
+    const moved = await this.contacts.moveToOrganization(contactIds, organizationId, manager);
+    await this.conflicts.settle(contactIds, manager);
+    await announce(moved, outbox);
+    return moved.length;
+  }
+
+  private async requireOrganization(id: string, manager: EntityManager): Promise<OrganizationEntity> {
+    const organization = await this.organizations.findById(id, manager);
+    if (!organization) throw notFound(id);
+    return organization;
+  }
+
+  /** Any organization but "Unassigned", which must stay as it is: it is where unclaimed contacts go. */
+  private async requireEditable(id: string, manager: EntityManager): Promise<OrganizationEntity> {
+    const organization = await this.requireOrganization(id, manager);
+    if (organization.isDefault) {
+      throw new IdentityException(
+        IdentityErrorCode.DefaultOrganizationProtected,
+        `"${organization.name}" is the default organization: it cannot be renamed, deleted or given domains`,
+      );
+    }
+    return organization;
+  }
+
+  private async refuseTakenDomains(domains: DomainRule[], manager: EntityManager): Promise<void> {
     if (domains.length === 0) return;
-    const [taken] = await this.organizations.findDomainOwners(domains);
+    const [taken] = await this.organizations.findDomainOwners(
+      domains.map((rule) => rule.domain),
+      manager,
+    );
     if (taken) {
       throw new IdentityException(
         IdentityErrorCode.DomainTaken,
@@ -52,8 +175,31 @@ export class OrganizationsService {
   }
 }
 
-function requireDomain(raw: string): string {
-  const domain = normalizeDomain(raw);
-  if (!domain) throw new IdentityException(IdentityErrorCode.InvalidDomain, `"${raw}" is not a valid domain name`);
-  return domain;
+async function announce(contacts: ContactEntity[], outbox: Outbox): Promise<void> {
+  for (const contact of contacts) await outbox.add(Topics.IdentityContactChanged, contact.id, contactChangedEvent(contact, 'updated'));
+}
+
+function byAddressDomain(contacts: ContactEntity[]): Map<string, ContactEntity[]> {
+  const groups = new Map<string, ContactEntity[]>();
+  for (const contact of contacts) {
+    const domain = domainOf(primaryAddressOf(contact));
+    groups.set(domain, [...(groups.get(domain) ?? []), contact]);
+  }
+  return groups;
+}
+
+function notFound(id: string): IdentityException {
+  return new IdentityException(IdentityErrorCode.OrganizationNotFound, `No organization ${id}`);
+}
+
+/** Turns a violated unique organization name into the domain refusal; rethrows anything else. */
+function nameTakenAs(name: string): (error: unknown) => never {
+  return (error) => {
+    if (violatedUniqueConstraint(error) === 'organizations_name_key') {
+      throw new IdentityException(IdentityErrorCode.OrganizationNameTaken, `An organization named "${name}" exists already`, {
+        cause: error,
+      });
+    }
+    throw error;
+  };
 }
