@@ -80,8 +80,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
     this.consumer = this.kafka.consumer({
       groupId: this.config.groupId,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      // Short enough that after a broker crash the group forgets the dead members within seconds;
+      // handlers heartbeat between records and while they wait to retry, so they never hit it.
+      sessionTimeout: 10_000,
+      heartbeatInterval: 2_000,
       // An idle fetch returns after this long; a shutdown waits for the fetch in flight, so keep it short.
       maxWaitTimeInMs: 1_000,
       allowAutoTopicCreation: false,
