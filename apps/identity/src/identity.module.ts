@@ -2,12 +2,15 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@helpgate/platform';
 import { IdentityConfig } from './config';
 import { ContactEmailEntity } from './contacts/contact-email.entity';
+import { ContactMembershipEntity } from './contacts/contact-membership.entity';
+import { ContactPhoneEntity } from './contacts/contact-phone.entity';
 import { ContactEntity } from './contacts/contact.entity';
 import { ContactsModule } from './contacts/contacts.module';
 import { InboundMailModule } from './inbound-mail/inbound-mail.module';
 import { CreateIdentitySchema1763900000100 } from './migrations/1763900000100-create-identity-schema';
 import { UndeliverableAddresses1763900000110 } from './migrations/1763900000110-undeliverable-addresses';
 import { OrganizationDomainRules1763900000120 } from './migrations/1763900000120-organization-domain-rules';
+import { ContactProfile1763900000130 } from './migrations/1763900000130-contact-profile';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
 import { DomainConflictEntity } from './organizations/domain-conflict.entity';
 import { OrganizationDomainEntity } from './organizations/organization-domain.entity';
@@ -15,8 +18,21 @@ import { OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationsModule } from './organizations/organizations.module';
 
 export const identitySchema = {
-  entities: [OrganizationEntity, OrganizationDomainEntity, DomainConflictEntity, ContactEntity, ContactEmailEntity],
-  migrations: [CreateIdentitySchema1763900000100, UndeliverableAddresses1763900000110, OrganizationDomainRules1763900000120],
+  entities: [
+    OrganizationEntity,
+    OrganizationDomainEntity,
+    DomainConflictEntity,
+    ContactEntity,
+    ContactEmailEntity,
+    ContactPhoneEntity,
+    ContactMembershipEntity,
+  ],
+  migrations: [
+    CreateIdentitySchema1763900000100,
+    UndeliverableAddresses1763900000110,
+    OrganizationDomainRules1763900000120,
+    ContactProfile1763900000130,
+  ],
 };
 
 @Module({})

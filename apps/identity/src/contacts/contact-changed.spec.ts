@@ -12,12 +12,19 @@ describe('primaryFirst', () => {
 });
 
 describe('contactChangedEvent', () => {
-  it('describes the contact with its primary address and organization', () => {
+  it('describes the contact with its primary address and organizations, without agent-only notes', () => {
     const contact = {
       id: '6f0f2b4e-2f1a-4f55-9d0c-0d1b1c2d3e4f',
       name: 'Jane Doe',
       emails: [address('jane.doe@acme.test'), address('jane@acme.test', true)],
+      firstName: 'Jane',
+      lastName: 'Doe',
+      status: 'active',
+      language: 'en',
+      timeZone: 'Europe/Rome',
+      notes: 'agent only',
       organization: { id: '0b9a3c9e-7d6f-4a4b-8e1e-5f6a7b8c9d0e', name: 'Acme' },
+      memberships: [{ organizationId: '0b9a3c9e-7d6f-4a4b-8e1e-5f6a7b8c9d0e', isPrimaryContact: true }],
     } as ContactEntity;
     expect(contactChangedEvent(contact, 'updated')).toEqual({
       eventId: expect.any(String),
@@ -29,6 +36,12 @@ describe('contactChangedEvent', () => {
         name: 'Jane Doe',
         organizationId: contact.organization.id,
         organizationName: 'Acme',
+        firstName: 'Jane',
+        lastName: 'Doe',
+        status: 'active',
+        language: 'en',
+        timeZone: 'Europe/Rome',
+        memberships: [{ organizationId: contact.organization.id, isPrimaryContact: true }],
       },
     });
   });

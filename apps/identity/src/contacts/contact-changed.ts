@@ -13,7 +13,10 @@ export function primaryAddressOf(contact: ContactEntity): string {
   return primaryFirst(contact.emails)[0]?.email ?? '';
 }
 
-/** The event telling other services' read models how a contact (loaded with its addresses and organization) is now. */
+/**
+ * The event telling other services' read models how a contact (loaded with its addresses, organization and
+ * memberships) is now. Agent-only fields (details, notes) never leave identity.
+ */
 export function contactChangedEvent(contact: ContactEntity, change: IdentityContactChangedV1['change']): IdentityContactChangedV1 {
   return {
     eventId: randomUUID(),
@@ -25,6 +28,12 @@ export function contactChangedEvent(contact: ContactEntity, change: IdentityCont
       name: contact.name,
       organizationId: contact.organization.id,
       organizationName: contact.organization.name,
+      firstName: contact.firstName,
+      lastName: contact.lastName,
+      status: contact.status,
+      language: contact.language,
+      timeZone: contact.timeZone,
+      memberships: (contact.memberships ?? []).map(({ organizationId, isPrimaryContact }) => ({ organizationId, isPrimaryContact })),
     },
   };
 }

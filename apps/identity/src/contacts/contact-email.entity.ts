@@ -24,6 +24,10 @@ export class ContactEmailEntity {
   @Column('text', { name: 'undeliverable_reason', nullable: true })
   undeliverableReason!: string | null;
 
+  /** Set when an agent (later also a one-time link) confirmed the contact owns the address. */
+  @Column('timestamptz', { name: 'verified_at', nullable: true })
+  verifiedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

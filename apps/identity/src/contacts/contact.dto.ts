@@ -1,25 +1,158 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '@helpgate/platform';
+import { normalizeEmail } from '../domain/email-address';
+import { canonicalLanguageTag, isTimeZone } from '../domain/locale';
+import { normalizePhone } from '../domain/phone-number';
+import { plainText } from '../domain/plain-text';
+import { maxTagsPerContact, normalizeTag, uniqueTags } from '../domain/tags';
 import { primaryFirst } from './contact-changed';
-import { ContactEntity } from './contact.entity';
+import { phoneKinds, PhoneKind } from './contact-phone.entity';
+import { ContactEntity, contactStatuses, ContactSource, ContactStatus } from './contact.entity';
+
+const nameCharacters = /^[\p{L}\p{M}\p{N} '’.,\-()&/]*$/u;
+const freeTextCharacters = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\n]*$/u;
+
+/** Markup is stripped before the allow-list applies, so `<b>Jane</b>` is accepted as `Jane`. */
+const namePart = (maxLength: number) =>
+  z
+    .string()
+    .max(maxLength * 4)
+    .transform((raw) => plainText(raw))
+    .pipe(z.string().max(maxLength).regex(nameCharacters, "may contain letters, digits, spaces and . , - ' ( ) & / only"));
+
+const freeText = (maxLength: number) =>
+  z
+    .string()
+    .max(maxLength * 2)
+    .transform((raw) => plainText(raw, { multiline: true }))
+    .pipe(z.string().max(maxLength).regex(freeTextCharacters, 'may not contain control characters'));
+
+const emailInput = z
+  .string()
+  .max(320)
+  .transform((raw, context) => normalizeEmail(raw) ?? (context.addIssue({ code: 'custom', message: 'is not an email address' }), z.NEVER));
+
+const phoneInput = z
+  .string()
+  .max(40)
+  .transform((raw, context) => normalizePhone(raw) ?? (context.addIssue({ code: 'custom', message: 'is not a phone number' }), z.NEVER));
+
+const tagInput = z
+  .string()
+  .max(60)
+  .transform((raw, context) => normalizeTag(raw) ?? (context.addIssue({ code: 'custom', message: 'must be a lower-case slug' }), z.NEVER));
+
+const languageInput = z
+  .string()
+  .max(35)
+  .transform(
+    (raw, context) => canonicalLanguageTag(raw) ?? (context.addIssue({ code: 'custom', message: 'must be a BCP 47 tag' }), z.NEVER),
+  );
+
+const timeZoneInput = z.string().max(100).refine(isTimeZone, 'must be an IANA time zone');
+
+const phonesInput = z
+  .array(z.strictObject({ number: phoneInput, kind: z.enum(phoneKinds).default('direct') }))
+  .max(20)
+  .refine((phones) => new Set(phones.map((phone) => phone.number)).size === phones.length, 'lists a number twice');
+
+const profileFields = {
+  firstName: namePart(100).nullable().optional(),
+  lastName: namePart(100).nullable().optional(),
+  language: languageInput.nullable().optional(),
+  timeZone: timeZoneInput.nullable().optional(),
+  details: freeText(2000).nullable().optional(),
+  notes: freeText(10000).nullable().optional(),
+  tags: z.array(tagInput).max(maxTagsPerContact).transform(uniqueTags).optional(),
+  status: z.enum(contactStatuses).optional(),
+  phones: phonesInput.optional(),
+};
+
+const nameGivenOnce = (body: { name?: string; firstName?: string | null; lastName?: string | null }) =>
+  body.name === undefined || (body.firstName === undefined && body.lastName === undefined);
+
+export const createContactSchema = z
+  .strictObject({
+    name: namePart(200).optional(),
+    email: emailInput,
+    alternateEmails: z.array(emailInput).max(20).default([]),
+    /** The default organization; when absent the domain rules place the contact, as for inbound mail. */
+    organizationId: z.uuid().optional(),
+    ...profileFields,
+  })
+  .refine(nameGivenOnce, { message: 'give either name or first and last name', path: ['name'] })
+  .refine((body) => new Set([body.email, ...body.alternateEmails]).size === body.alternateEmails.length + 1, {
+    message: 'lists an address twice',
+    path: ['alternateEmails'],
+  });
+
+export type CreateContactDto = z.output<typeof createContactSchema>;
+
+export const updateContactSchema = z
+  .strictObject({
+    name: namePart(200).optional(),
+    /** One of the contact's addresses, to become the primary one. */
+    primaryEmail: emailInput.optional(),
+    /** An organization to become the default one; the contact stays a member of the previous default. */
+    defaultOrganizationId: z.uuid().optional(),
+    ...profileFields,
+  })
+  .refine(nameGivenOnce, { message: 'give either name or first and last name', path: ['name'] })
+  .refine((body) => Object.keys(body).length > 0, 'change at least one field');
+
+export type UpdateContactDto = z.output<typeof updateContactSchema>;
+
+export const addEmailSchema = z.strictObject({ email: emailInput });
+
+export type AddEmailDto = z.output<typeof addEmailSchema>;
+
+export const membershipSchema = z.strictObject({ isPrimaryContact: z.boolean().default(false) });
+
+export type MembershipDto = z.output<typeof membershipSchema>;
 
 export const contactSearchSchema = pageQuerySchema.extend({
+  /** Any of a contact's addresses. */
   email: z.string().trim().min(3).max(320).optional(),
+  /** Part of the name, any case. */
+  q: z.string().trim().min(1).max(200).optional(),
+  phone: z.string().trim().min(1).max(40).optional(),
+  /** The default organization or any other the contact is a member of. */
+  organizationId: z.uuid().optional(),
+  tag: tagInput.optional(),
+  status: z.enum(contactStatuses).optional(),
 });
 
 export type ContactSearchDto = z.output<typeof contactSearchSchema>;
 
 export interface ContactResponseDto {
   id: string;
+  /** The full name, as shown everywhere. */
   name: string;
+  fullName: string;
+  firstName: string | null;
+  lastName: string | null;
+  /** The primary address. */
   email: string;
+  /** Every address, the primary one first. */
   emails: string[];
+  emailAddresses: { email: string; isPrimary: boolean; verified: boolean; verifiedAt: string | null }[];
   /** Addresses that bounced permanently, with when and why. */
   undeliverable: { email: string; since: string; reason: string | null }[];
+  phones: { number: string; kind: PhoneKind }[];
+  /** The default organization. */
   organization: { id: string; name: string };
-  source: string;
+  /** Every organization the contact belongs to, the default one first. */
+  organizations: { id: string; name: string; isDefault: boolean; isPrimaryContact: boolean }[];
+  language: string | null;
+  timeZone: string | null;
+  details: string | null;
+  notes: string | null;
+  tags: string[];
+  status: ContactStatus;
+  source: ContactSource;
   createdAt: string;
   updatedAt: string;
+  lastSeenAt: string | null;
 }
 
 export function toContactResponse(contact: ContactEntity): ContactResponseDto {
@@ -27,14 +160,39 @@ export function toContactResponse(contact: ContactEntity): ContactResponseDto {
   return {
     id: contact.id,
     name: contact.name,
+    fullName: contact.name,
+    firstName: contact.firstName,
+    lastName: contact.lastName,
     email: emails[0]?.email ?? '',
     emails: emails.map((email) => email.email),
+    emailAddresses: emails.map((email) => ({
+      email: email.email,
+      isPrimary: email.isPrimary,
+      verified: email.verifiedAt !== null,
+      verifiedAt: email.verifiedAt?.toISOString() ?? null,
+    })),
     undeliverable: emails
       .filter((email) => email.undeliverableSince)
       .map((email) => ({ email: email.email, since: email.undeliverableSince!.toISOString(), reason: email.undeliverableReason })),
+    phones: [...contact.phones].sort((a, b) => a.number.localeCompare(b.number)).map(({ number, kind }) => ({ number, kind })),
     organization: { id: contact.organization.id, name: contact.organization.name },
+    organizations: contact.memberships
+      .map((membership) => ({
+        id: membership.organizationId,
+        name: membership.organization.name,
+        isDefault: membership.organizationId === contact.organizationId,
+        isPrimaryContact: membership.isPrimaryContact,
+      }))
+      .sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name)),
+    language: contact.language,
+    timeZone: contact.timeZone,
+    details: contact.details,
+    notes: contact.notes,
+    tags: contact.tags,
+    status: contact.status,
     source: contact.source,
     createdAt: contact.createdAt.toISOString(),
     updatedAt: contact.updatedAt.toISOString(),
+    lastSeenAt: contact.lastSeenAt?.toISOString() ?? null,
   };
 }

@@ -1,18 +1,31 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { ContactEmailEntity } from './contact-email.entity';
+import { ContactMembershipEntity } from './contact-membership.entity';
+import { ContactPhoneEntity } from './contact-phone.entity';
 
 export const contactSources = ['email', 'agent', 'import'] as const;
 export type ContactSource = (typeof contactSources)[number];
+
+export const contactStatuses = ['active', 'inactive'] as const;
+export type ContactStatus = (typeof contactStatuses)[number];
 
 @Entity('contacts')
 export class ContactEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
+  /** The full name, shown everywhere; derived from first and last name when those are given. */
   @Column('text')
   name!: string;
 
+  @Column('text', { name: 'first_name', nullable: true })
+  firstName!: string | null;
+
+  @Column('text', { name: 'last_name', nullable: true })
+  lastName!: string | null;
+
+  /** The default organization; the contact is also a member of it in `memberships`. */
   @Column('uuid', { name: 'organization_id' })
   organizationId!: string;
 
@@ -23,6 +36,34 @@ export class ContactEntity {
   @OneToMany(() => ContactEmailEntity, (email) => email.contact, { cascade: ['insert'] })
   emails!: ContactEmailEntity[];
 
+  @OneToMany(() => ContactPhoneEntity, (phone) => phone.contact)
+  phones!: ContactPhoneEntity[];
+
+  @OneToMany(() => ContactMembershipEntity, (membership) => membership.contact)
+  memberships!: ContactMembershipEntity[];
+
+  /** BCP 47, canonical case. */
+  @Column('text', { nullable: true })
+  language!: string | null;
+
+  /** IANA time zone name. */
+  @Column('text', { name: 'time_zone', nullable: true })
+  timeZone!: string | null;
+
+  /** Agent-only free text. */
+  @Column('text', { nullable: true })
+  details!: string | null;
+
+  /** Agent-only free text. */
+  @Column('text', { nullable: true })
+  notes!: string | null;
+
+  @Column('text', { array: true, default: () => "'{}'" })
+  tags!: string[];
+
+  @Column('text', { default: 'active' })
+  status!: ContactStatus;
+
   @Column('text')
   source!: ContactSource;
 
@@ -31,4 +72,8 @@ export class ContactEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** When mail from the contact last arrived. */
+  @Column('timestamptz', { name: 'last_seen_at', nullable: true })
+  lastSeenAt!: Date | null;
 }

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { OutboxModule } from '@helpgate/outbox';
 import { ContactsController } from './contacts.controller';
 import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
 
 @Module({
+  imports: [OutboxModule],
   controllers: [ContactsController],
   providers: [ContactsRepository, ContactsService],
   exports: [ContactsRepository],

@@ -1,17 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Page } from '@helpgate/platform';
+import type { PersonName } from '../domain/person-name';
 import { ContactEmailEntity } from './contact-email.entity';
-import { ContactEntity, ContactSource } from './contact.entity';
+import { ContactMembershipEntity } from './contact-membership.entity';
+import { ContactPhoneEntity, PhoneKind } from './contact-phone.entity';
+import { ContactEntity, ContactSource, ContactStatus } from './contact.entity';
 
-export interface NewContact {
-  name: string;
+export interface ContactProfile {
+  language?: string | null;
+  timeZone?: string | null;
+  details?: string | null;
+  notes?: string | null;
+  tags?: string[];
+  status?: ContactStatus;
+}
+
+export interface ContactPhone {
+  number: string;
+  kind: PhoneKind;
+}
+
+export interface NewContact extends ContactProfile {
+  name: PersonName;
   email: string;
+  alternateEmails?: string[];
+  phones?: ContactPhone[];
   organizationId: string;
   source: ContactSource;
 }
 
-const withDetails = { emails: true, organization: true } as const;
+export interface ContactFilter {
+  email?: string;
+  nameContains?: string;
+  phone?: string;
+  organizationId?: string;
+  tag?: string;
+  status?: ContactStatus;
+}
+
+const withDetails = { emails: true, organization: true, phones: true, memberships: { organization: true } } as const;
 
 @Injectable()
 export class ContactsRepository {
@@ -26,30 +54,140 @@ export class ContactsRepository {
     return manager.getRepository(ContactEntity).findOne({ where: { id }, relations: withDetails });
   }
 
-  async search(filter: { email?: string }, page: Page): Promise<[ContactEntity[], number]> {
+  /** Locks the contact's row until the transaction ends, so changes to one contact apply one after the other. */
+  async lockContact(id: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT id FROM contacts WHERE id = $1 FOR UPDATE', [id]);
+    return rows.length > 0;
+  }
+
+  async organizationExists(id: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT id FROM organizations WHERE id = $1', [id]);
+    return rows.length > 0;
+  }
+
+  async search(filter: ContactFilter, page: Page): Promise<[ContactEntity[], number]> {
     const query = this.dataSource
       .getRepository(ContactEntity)
       .createQueryBuilder('contact')
       .leftJoinAndSelect('contact.emails', 'email')
       .leftJoinAndSelect('contact.organization', 'organization')
+      .leftJoinAndSelect('contact.phones', 'phone')
+      .leftJoinAndSelect('contact.memberships', 'membership')
+      .leftJoinAndSelect('membership.organization', 'memberOf')
       .orderBy('contact.createdAt', 'DESC')
       .addOrderBy('contact.id')
       .take(page.limit)
       .skip(page.offset);
     if (filter.email) {
-      query.where('contact.id IN (SELECT contact_id FROM contact_emails WHERE email = :email)', { email: filter.email });
+      query.andWhere('contact.id IN (SELECT contact_id FROM contact_emails WHERE email = :email)', { email: filter.email });
     }
+    if (filter.nameContains) {
+      query.andWhere('contact.name ILIKE :name', { name: `%${escapeLikePattern(filter.nameContains)}%` });
+    }
+    if (filter.phone) {
+      query.andWhere('contact.id IN (SELECT contact_id FROM contact_phones WHERE number = :phone)', { phone: filter.phone });
+    }
+    if (filter.organizationId) {
+      query.andWhere('contact.id IN (SELECT contact_id FROM contact_organizations WHERE organization_id = :organizationId)', {
+        organizationId: filter.organizationId,
+      });
+    }
+    if (filter.tag) query.andWhere('contact.tags @> ARRAY[:tag]::text[]', { tag: filter.tag });
+    if (filter.status) query.andWhere('contact.status = :status', { status: filter.status });
     return query.getManyAndCount();
   }
 
   async create(contact: NewContact, manager: EntityManager): Promise<ContactEntity> {
+    const { name, email, alternateEmails = [], phones = [], organizationId, source, ...profile } = contact;
     const saved = await manager.getRepository(ContactEntity).save({
-      name: contact.name,
-      organizationId: contact.organizationId,
-      source: contact.source,
+      ...profile,
+      name: name.fullName,
+      firstName: name.firstName,
+      lastName: name.lastName,
+      organizationId,
+      source,
     });
-    await manager.getRepository(ContactEmailEntity).insert({ email: contact.email, contactId: saved.id, isPrimary: true });
+    await manager
+      .getRepository(ContactEmailEntity)
+      .insert([
+        { email, contactId: saved.id, isPrimary: true },
+        ...alternateEmails.map((alternate) => ({ email: alternate, contactId: saved.id })),
+      ]);
+    await this.replacePhones(saved.id, phones, manager);
+    await manager.getRepository(ContactMembershipEntity).insert({ contactId: saved.id, organizationId });
     return (await this.findById(saved.id, manager))!;
+  }
+
+  /** Changes the given profile fields, and the update time. */
+  async updateProfile(id: string, profile: ContactProfile & { name?: PersonName }, manager: EntityManager): Promise<void> {
+    const { name, ...fields } = profile;
+    const nameColumns = name && { name: name.fullName, firstName: name.firstName, lastName: name.lastName };
+    await manager.getRepository(ContactEntity).update({ id }, { ...fields, ...nameColumns, updatedAt: new Date() });
+  }
+
+  /** Moves the update time, for changes to the contact's addresses, phones or memberships. */
+  async touch(id: string, manager: EntityManager): Promise<void> {
+    await this.updateProfile(id, {}, manager);
+  }
+
+  async replacePhones(contactId: string, phones: ContactPhone[], manager: EntityManager): Promise<void> {
+    await manager.getRepository(ContactPhoneEntity).delete({ contactId });
+    if (phones.length === 0) return;
+    await manager.getRepository(ContactPhoneEntity).insert(phones.map((phone) => ({ ...phone, contactId })));
+  }
+
+  async addEmail(contactId: string, email: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(ContactEmailEntity).insert({ email, contactId });
+  }
+
+  /** Removes one of the contact's addresses; false when it has no such address. */
+  async removeEmail(contactId: string, email: string, manager: EntityManager): Promise<boolean> {
+    const result = await manager.getRepository(ContactEmailEntity).delete({ contactId, email });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Makes one of the contact's addresses its primary one. */
+  async setPrimaryEmail(contactId: string, email: string, manager: EntityManager): Promise<void> {
+    // Two statements: one may have at most one primary address at every moment, not just at commit.
+    await manager.getRepository(ContactEmailEntity).update({ contactId, isPrimary: true }, { isPrimary: false });
+    await manager.getRepository(ContactEmailEntity).update({ contactId, email }, { isPrimary: true });
+  }
+
+  /** Marks one of the contact's addresses verified (keeping the first verification time); false when it has no such address. */
+  async verifyEmail(contactId: string, email: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      'UPDATE contact_emails SET verified_at = coalesce(verified_at, now()) WHERE contact_id = $1 AND email = $2 RETURNING email',
+      [contactId, email],
+    );
+    return rows.length > 0;
+  }
+
+  async setMembership(contactId: string, organizationId: string, isPrimaryContact: boolean, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO contact_organizations (contact_id, organization_id, is_primary_contact) VALUES ($1, $2, $3)
+        ON CONFLICT (contact_id, organization_id) DO UPDATE SET is_primary_contact = excluded.is_primary_contact`,
+      [contactId, organizationId, isPrimaryContact],
+    );
+  }
+
+  /** Ends a membership; false when the contact was not a member. */
+  async removeMembership(contactId: string, organizationId: string, manager: EntityManager): Promise<boolean> {
+    const result = await manager.getRepository(ContactMembershipEntity).delete({ contactId, organizationId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Makes an organization the contact's default one, a membership included; other memberships stay. */
+  async setDefaultOrganization(contactId: string, organizationId: string, manager: EntityManager): Promise<void> {
+    await manager.query('INSERT INTO contact_organizations (contact_id, organization_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      contactId,
+      organizationId,
+    ]);
+    await manager.getRepository(ContactEntity).update({ id: contactId }, { organizationId });
+  }
+
+  /** Records that mail from the contact arrived now. */
+  async markSeen(contactId: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE contacts SET last_seen_at = now() WHERE id = $1', [contactId]);
   }
 
   async findInOrganization(organizationId: string, manager: EntityManager): Promise<ContactEntity[]> {
@@ -80,10 +218,23 @@ export class ContactsRepository {
     });
   }
 
-  /** Moves contacts to another organization; returns them as they are now. */
+  /**
+   * Moves contacts to another default organization; returns them as they are now. The membership of the
+   * organization they leave goes with it; one they already held in the new organization stays as it is.
+   */
   async moveToOrganization(contactIds: string[], organizationId: string, manager: EntityManager): Promise<ContactEntity[]> {
     if (contactIds.length === 0) return [];
+    await manager.query(
+      `DELETE FROM contact_organizations membership USING contacts contact
+        WHERE contact.id = membership.contact_id AND membership.organization_id = contact.organization_id
+          AND contact.id = ANY($1) AND contact.organization_id <> $2`,
+      [contactIds, organizationId],
+    );
     await manager.getRepository(ContactEntity).update({ id: In(contactIds) }, { organizationId });
+    await manager.query(
+      'INSERT INTO contact_organizations (contact_id, organization_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING',
+      [contactIds, organizationId],
+    );
     return manager
       .getRepository(ContactEntity)
       .find({ where: { id: In(contactIds) }, relations: withDetails, order: { createdAt: 'ASC' } });
@@ -104,4 +255,8 @@ export class ContactsRepository {
   async lockAddress(email: string, manager: EntityManager): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [email]);
   }
+}
+
+function escapeLikePattern(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }

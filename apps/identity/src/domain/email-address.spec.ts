@@ -46,6 +46,10 @@ describe('displayNameFor', () => {
     expect(displayNameFor('jane@acme.test', '  Jane   Doe ')).toBe('Jane Doe');
   });
 
+  it('strips markup from the display name', () => {
+    expect(displayNameFor('jane@acme.test', '<script>alert(1)</script>Jane <b>Doe</b>')).toBe('Jane Doe');
+  });
+
   it('falls back to the local part when there is no name or the name is the address', () => {
     expect(displayNameFor('bob@unknown.test')).toBe('bob');
     expect(displayNameFor('bob@unknown.test', 'BOB@unknown.test')).toBe('bob');

@@ -1,4 +1,5 @@
 import { domainToASCII } from 'node:url';
+import { plainText } from './plain-text';
 
 const addressPattern = /^[^\s@<>()",;:\\[\]]+@[^\s@<>()",;:\\[\]]+\.[^\s@<>()",;:\\[\]]+$/;
 
@@ -35,9 +36,9 @@ export function domainAndParents(domain: string): string[] {
   return labels.map((_, index) => labels.slice(index).join('.'));
 }
 
-/** The name to show for a sender: the display name when the mail had one, else the address's local part. */
+/** The name to show for a sender: the display name (as plain text) when the mail had one, else the address's local part. */
 export function displayNameFor(address: string, displayName?: string): string {
-  const name = displayName?.replace(/\s+/g, ' ').trim();
+  const name = displayName === undefined ? '' : plainText(displayName);
   if (name && name.toLowerCase() !== address.toLowerCase()) return name.slice(0, 200);
   return address.slice(0, address.lastIndexOf('@'));
 }

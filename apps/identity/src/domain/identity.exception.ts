@@ -11,6 +11,14 @@ export enum IdentityErrorCode {
   DisposableDomain = 'organization.disposable_domain',
   ContactNotFound = 'contact.not_found',
   InvalidEmail = 'contact.invalid_email',
+  NameRequired = 'contact.name_required',
+  EmailTaken = 'contact.email_taken',
+  EmailNotFound = 'contact.email_not_found',
+  PrimaryEmailProtected = 'contact.primary_email_protected',
+  DirectPhoneTaken = 'contact.direct_phone_taken',
+  InvalidPhone = 'contact.invalid_phone',
+  MembershipNotFound = 'contact.membership_not_found',
+  DefaultMembershipProtected = 'contact.default_membership_protected',
 }
 
 const kindOf: Record<IdentityErrorCode, ErrorKind> = {
@@ -24,6 +32,14 @@ const kindOf: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.DisposableDomain]: ErrorKind.Invalid,
   [IdentityErrorCode.ContactNotFound]: ErrorKind.NotFound,
   [IdentityErrorCode.InvalidEmail]: ErrorKind.Invalid,
+  [IdentityErrorCode.NameRequired]: ErrorKind.Invalid,
+  [IdentityErrorCode.EmailTaken]: ErrorKind.Conflict,
+  [IdentityErrorCode.EmailNotFound]: ErrorKind.NotFound,
+  [IdentityErrorCode.PrimaryEmailProtected]: ErrorKind.Conflict,
+  [IdentityErrorCode.DirectPhoneTaken]: ErrorKind.Conflict,
+  [IdentityErrorCode.InvalidPhone]: ErrorKind.Invalid,
+  [IdentityErrorCode.MembershipNotFound]: ErrorKind.NotFound,
+  [IdentityErrorCode.DefaultMembershipProtected]: ErrorKind.Conflict,
 };
 
 export class IdentityException extends domainExceptionFor(kindOf) {}

@@ -8,6 +8,7 @@ import { ContactEntity } from '../contacts/contact.entity';
 import { ContactsRepository } from '../contacts/contacts.repository';
 import { displayNameFor, domainOf, normalizeEmail } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
+import { nameFromFullName } from '../domain/person-name';
 import { DomainAssignment } from '../organizations/domain-assignment';
 
 /**
@@ -45,6 +46,7 @@ export class ResolveRequesterUseCase {
         return;
       }
       const contact = known ?? (await this.createContact(email, event.mail.from.name, manager, outbox));
+      await this.contacts.markSeen(contact.id, manager);
       const requester = toRequester(contact, email);
       await outbox.add(Topics.IdentityRequesterResolved, contact.id, {
         eventId: randomUUID(),
@@ -64,7 +66,7 @@ export class ResolveRequesterUseCase {
     const domain = domainOf(email);
     const { organization, conflictingClaims } = await this.assignment.placeNewContact(domain, manager);
     const contact = await this.contacts.create(
-      { name: displayNameFor(email, displayName), email, organizationId: organization.id, source: 'email' },
+      { name: nameFromFullName(displayNameFor(email, displayName)), email, organizationId: organization.id, source: 'email' },
       manager,
     );
     if (conflictingClaims.length > 0) await this.assignment.recordConflict(contact.id, domain, conflictingClaims, manager);

@@ -23,7 +23,16 @@ export const contactChangeKinds = ['created', 'updated'] as const;
 
 export const identityContactChangedV1 = eventEnvelopeSchema.extend({
   change: z.enum(contactChangeKinds),
-  contact: requesterSchema.omit({ contactId: true }).extend({ id: z.uuid() }),
+  contact: requesterSchema.omit({ contactId: true }).extend({
+    id: z.uuid(),
+    // Optional so producers and consumers from before the contact profile keep working.
+    firstName: z.string().max(200).nullable().optional(),
+    lastName: z.string().max(200).nullable().optional(),
+    status: z.enum(['active', 'inactive']).optional(),
+    language: z.string().max(35).nullable().optional(),
+    timeZone: z.string().max(100).nullable().optional(),
+    memberships: z.array(z.object({ organizationId: z.uuid(), isPrimaryContact: z.boolean() })).optional(),
+  }),
 });
 
 export type IdentityContactChangedV1 = z.infer<typeof identityContactChangedV1>;
