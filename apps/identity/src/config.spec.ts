@@ -15,4 +15,16 @@ describe('loadIdentityConfig', () => {
       /IDENTITY_FREE_MAIL_DOMAINS.*"not a domain" is not a domain name/,
     );
   });
+
+  it('defaults the portal URL and the welcome sender', () => {
+    expect(loadIdentityConfig({}).settingDefaults).toEqual({
+      portalUrl: 'https://support.example.test',
+      welcomeFromAddress: 'support@helpgate.test',
+    });
+  });
+
+  it('refuses a portal URL that is not https, and a welcome sender that is not an address', () => {
+    expect(() => loadIdentityConfig({ IDENTITY_PORTAL_URL: 'http://support.example.test' })).toThrow(/IDENTITY_PORTAL_URL/);
+    expect(() => loadIdentityConfig({ IDENTITY_WELCOME_FROM: 'support' })).toThrow(/IDENTITY_WELCOME_FROM/);
+  });
 });

@@ -11,11 +11,16 @@ import { CreateIdentitySchema1763900000100 } from './migrations/1763900000100-cr
 import { UndeliverableAddresses1763900000110 } from './migrations/1763900000110-undeliverable-addresses';
 import { OrganizationDomainRules1763900000120 } from './migrations/1763900000120-organization-domain-rules';
 import { ContactProfile1763900000130 } from './migrations/1763900000130-contact-profile';
+import { IdentitySettings1763900000140 } from './migrations/1763900000140-identity-settings';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
 import { DomainConflictEntity } from './organizations/domain-conflict.entity';
 import { OrganizationDomainEntity } from './organizations/organization-domain.entity';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { SettingChangeEntity } from './settings/setting-change.entity';
+import { SettingsModule } from './settings/settings.module';
+import { UnknownSenderMailEntity } from './unknown-senders/unknown-sender-mail.entity';
+import { UnknownSendersModule } from './unknown-senders/unknown-senders.module';
 
 export const identitySchema = {
   entities: [
@@ -26,12 +31,15 @@ export const identitySchema = {
     ContactEmailEntity,
     ContactPhoneEntity,
     ContactMembershipEntity,
+    SettingChangeEntity,
+    UnknownSenderMailEntity,
   ],
   migrations: [
     CreateIdentitySchema1763900000100,
     UndeliverableAddresses1763900000110,
     OrganizationDomainRules1763900000120,
     ContactProfile1763900000130,
+    IdentitySettings1763900000140,
   ],
 };
 
@@ -43,8 +51,10 @@ export class IdentityModule {
       imports: [
         PlatformModule.forService(config, identitySchema),
         OrganizationsModule.forRoot(config.organizations),
+        SettingsModule.forRoot(config.settingDefaults),
         ContactsModule,
         InboundMailModule,
+        UnknownSendersModule,
         DeliveryFailuresModule,
       ],
     };

@@ -4,6 +4,7 @@ import { ContactEmailEntity } from './contact-email.entity';
 import { ContactMembershipEntity } from './contact-membership.entity';
 import { ContactPhoneEntity } from './contact-phone.entity';
 
+/** How a contact came to be: from inbound mail, created by an agent, or imported in bulk. */
 export const contactSources = ['email', 'agent', 'import'] as const;
 export type ContactSource = (typeof contactSources)[number];
 
@@ -72,6 +73,10 @@ export class ContactEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** Set in the transaction that requests the contact's welcome mail, so there is never a second one. */
+  @Column('timestamptz', { name: 'welcome_mail_sent_at', nullable: true })
+  welcomeMailSentAt!: Date | null;
 
   /** When mail from the contact last arrived. */
   @Column('timestamptz', { name: 'last_seen_at', nullable: true })

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
+import { WelcomeMailModule } from '../welcome-mail/welcome-mail.module';
 import { ContactsController } from './contacts.controller';
 import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
 
 @Module({
-  imports: [OutboxModule],
+  imports: [OutboxModule, WelcomeMailModule],
   controllers: [ContactsController],
   providers: [ContactsRepository, ContactsService],
   exports: [ContactsRepository],

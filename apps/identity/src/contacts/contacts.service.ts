@@ -10,6 +10,7 @@ import { normalizePhone } from '../domain/phone-number';
 import { violatedUniqueConstraint } from '../domain/unique-violation';
 import { DomainAssignment } from '../organizations/domain-assignment';
 import type { RegisteredDomain } from '../organizations/organization-for-address';
+import { WelcomeMails } from '../welcome-mail/welcome-mails';
 import { contactChangedEvent } from './contact-changed';
 import { ContactEntity } from './contact.entity';
 import { ContactResponseDto, ContactSearchDto, CreateContactDto, toContactResponse, UpdateContactDto } from './contact.dto';
@@ -32,6 +33,7 @@ export class ContactsService {
     private readonly events: TransactionalEvents,
     private readonly contacts: ContactsRepository,
     private readonly assignment: DomainAssignment,
+    private readonly welcomeMails: WelcomeMails,
   ) {}
 
   async search({ email, q, phone, organizationId, tag, status, limit, offset }: ContactSearchDto): Promise<PageOf<ContactResponseDto>> {
@@ -66,6 +68,7 @@ export class ContactsService {
         );
         await this.recordConflict(created.id, input.email, placement, manager);
         await outbox.add(Topics.IdentityContactChanged, created.id, contactChangedEvent(created, 'created'));
+        await this.welcomeMails.sendIfDue(created, manager, outbox);
         return created;
       })
       .catch(refuseTakenIdentifiers);

@@ -19,6 +19,9 @@ export enum IdentityErrorCode {
   InvalidPhone = 'contact.invalid_phone',
   MembershipNotFound = 'contact.membership_not_found',
   DefaultMembershipProtected = 'contact.default_membership_protected',
+  UnknownTemplatePlaceholder = 'settings.unknown_placeholder',
+  UnknownSenderMailNotFound = 'unknown_sender.not_found',
+  UnknownSenderStillUnknown = 'unknown_sender.no_contact',
 }
 
 const kindOf: Record<IdentityErrorCode, ErrorKind> = {
@@ -40,6 +43,9 @@ const kindOf: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.InvalidPhone]: ErrorKind.Invalid,
   [IdentityErrorCode.MembershipNotFound]: ErrorKind.NotFound,
   [IdentityErrorCode.DefaultMembershipProtected]: ErrorKind.Conflict,
+  [IdentityErrorCode.UnknownTemplatePlaceholder]: ErrorKind.Invalid,
+  [IdentityErrorCode.UnknownSenderMailNotFound]: ErrorKind.NotFound,
+  [IdentityErrorCode.UnknownSenderStillUnknown]: ErrorKind.Conflict,
 };
 
 export class IdentityException extends domainExceptionFor(kindOf) {}

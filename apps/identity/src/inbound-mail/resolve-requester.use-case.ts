@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EmailInboundReceivedV1, Requester, Topics } from '@helpgate/contracts';
+import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
 import { Outbox, TransactionalEvents } from '@helpgate/outbox';
 import { contactChangedEvent } from '../contacts/contact-changed';
 import { ContactEntity } from '../contacts/contact.entity';
@@ -10,10 +9,15 @@ import { displayNameFor, domainOf, normalizeEmail } from '../domain/email-addres
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { nameFromFullName } from '../domain/person-name';
 import { DomainAssignment } from '../organizations/domain-assignment';
+import { SettingsService } from '../settings/settings.service';
+import { UnknownSendersService } from '../unknown-senders/unknown-senders.service';
+import { WelcomeMails } from '../welcome-mail/welcome-mails';
+import { requesterResolvedEvent } from './requester-resolved';
 
 /**
  * Finds the contact behind an inbound mail, creating it (in the organization the sender's domain belongs to,
- * else "Unassigned") when the sender is new, and tells the ticket side who the requester is.
+ * else "Unassigned") when the sender is new, and tells the ticket side who the requester is. While contacts
+ * are not created automatically, mail from a new sender is held for an agent instead.
  */
 @Injectable()
 export class ResolveRequesterUseCase {
@@ -23,6 +27,9 @@ export class ResolveRequesterUseCase {
     private readonly events: TransactionalEvents,
     private readonly contacts: ContactsRepository,
     private readonly assignment: DomainAssignment,
+    private readonly settings: SettingsService,
+    private readonly unknownSenders: UnknownSendersService,
+    private readonly welcomeMails: WelcomeMails,
   ) {}
 
   async execute(event: EmailInboundReceivedV1): Promise<void> {
@@ -36,25 +43,31 @@ export class ResolveRequesterUseCase {
     }
     await this.events.runOnce(event, Topics.EmailInboundReceived, async (manager, outbox) => {
       await this.contacts.lockAddress(email, manager);
-      const known = await this.contacts.findByEmail(email, manager);
-      if (!known && event.mail.isAutomated) {
-        // Auto-replies and bounces from unknown addresses must not create contacts (nor tickets).
-        this.logger.log(
-          { inboundMessageId: event.mail.inboundMessageId },
-          'automated mail from an unknown sender not turned into a contact',
-        );
-        return;
-      }
-      const contact = known ?? (await this.createContact(email, event.mail.from.name, manager, outbox));
+      const contact = (await this.contacts.findByEmail(email, manager)) ?? (await this.contactForNewSender(email, event, manager, outbox));
+      if (!contact) return;
       await this.contacts.markSeen(contact.id, manager);
-      const requester = toRequester(contact, email);
-      await outbox.add(Topics.IdentityRequesterResolved, contact.id, {
-        eventId: randomUUID(),
-        occurredAt: new Date().toISOString(),
-        mail: event.mail,
-        requester,
-      });
+      await outbox.add(Topics.IdentityRequesterResolved, contact.id, requesterResolvedEvent(event.mail, contact, email));
     });
+  }
+
+  /** Creates the contact of a new sender, unless the mail is automated or agents create contacts themselves. */
+  private async contactForNewSender(
+    email: string,
+    event: EmailInboundReceivedV1,
+    manager: EntityManager,
+    outbox: Outbox,
+  ): Promise<ContactEntity | null> {
+    const { inboundMessageId } = event.mail;
+    if (event.mail.isAutomated) {
+      // Auto-replies and bounces from unknown addresses must not create contacts (nor tickets).
+      this.logger.log({ inboundMessageId }, 'automated mail from an unknown sender not turned into a contact');
+      return null;
+    }
+    if (!(await this.settings.current(manager)).autoCreateContacts) {
+      await this.unknownSenders.hold(event, email, manager);
+      return null;
+    }
+    return this.createContact(email, event.mail.from.name, manager, outbox);
   }
 
   private async createContact(
@@ -71,17 +84,8 @@ export class ResolveRequesterUseCase {
     );
     if (conflictingClaims.length > 0) await this.assignment.recordConflict(contact.id, domain, conflictingClaims, manager);
     await outbox.add(Topics.IdentityContactChanged, contact.id, contactChangedEvent(contact, 'created'));
+    await this.welcomeMails.sendIfDue(contact, manager, outbox);
     this.logger.log({ contactId: contact.id, organizationId: organization.id }, 'contact created from inbound mail');
     return contact;
   }
-}
-
-function toRequester(contact: ContactEntity, email: string): Requester {
-  return {
-    contactId: contact.id,
-    email,
-    name: contact.name,
-    organizationId: contact.organization.id,
-    organizationName: contact.organization.name,
-  };
 }

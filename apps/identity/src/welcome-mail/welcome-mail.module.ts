@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { WelcomeMails } from './welcome-mails';
+
+@Module({
+  providers: [WelcomeMails],
+  exports: [WelcomeMails],
+})
+export class WelcomeMailModule {}
