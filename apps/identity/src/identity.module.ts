@@ -12,6 +12,7 @@ import { UndeliverableAddresses1763900000110 } from './migrations/1763900000110-
 import { OrganizationDomainRules1763900000120 } from './migrations/1763900000120-organization-domain-rules';
 import { ContactProfile1763900000130 } from './migrations/1763900000130-contact-profile';
 import { IdentitySettings1763900000140 } from './migrations/1763900000140-identity-settings';
+import { ContactMerge1763900000150 } from './migrations/1763900000150-contact-merge';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
 import { DomainConflictEntity } from './organizations/domain-conflict.entity';
 import { OrganizationDomainEntity } from './organizations/organization-domain.entity';
@@ -40,6 +41,7 @@ export const identitySchema = {
     OrganizationDomainRules1763900000120,
     ContactProfile1763900000130,
     IdentitySettings1763900000140,
+    ContactMerge1763900000150,
   ],
 };
 

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@helpgate/platform';
 import { TicketsConfig } from './config';
+import { ContactMergesModule } from './contact-merges/contact-merges.module';
 import { InboundMailModule } from './inbound-mail/inbound-mail.module';
 import { CreateTicketsSchema1763900000200 } from './migrations/1763900000200-create-tickets-schema';
 import { MailThreading1763900000210 } from './migrations/1763900000210-mail-threading';
@@ -19,7 +20,12 @@ export class TicketsAppModule {
   static forRoot(config: TicketsConfig): DynamicModule {
     return {
       module: TicketsAppModule,
-      imports: [PlatformModule.forService(config, ticketsSchema), TicketsModule, InboundMailModule.forRoot(config.mail)],
+      imports: [
+        PlatformModule.forService(config, ticketsSchema),
+        TicketsModule,
+        InboundMailModule.forRoot(config.mail),
+        ContactMergesModule,
+      ],
     };
   }
 }

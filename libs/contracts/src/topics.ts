@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emailInboundReceivedV1, emailOutboundDeliveredV1, emailOutboundFailedV1, emailOutboundRequestedV1 } from './events/email';
-import { identityContactChangedV1, identityRequesterResolvedV1 } from './events/identity';
+import { identityContactChangedV1, identityContactMergedV1, identityRequesterResolvedV1 } from './events/identity';
 import { ticketsTicketChangedV1 } from './events/tickets';
 
 export const Topics = {
@@ -10,6 +10,7 @@ export const Topics = {
   EmailOutboundFailed: 'email.outbound.failed.v1',
   IdentityRequesterResolved: 'identity.requester.resolved.v1',
   IdentityContactChanged: 'identity.contact.changed.v1',
+  IdentityContactMerged: 'identity.contact.merged.v1',
   TicketsTicketChanged: 'tickets.ticket.changed.v1',
 } as const;
 
@@ -23,6 +24,7 @@ export const topicSchemas = {
   [Topics.EmailOutboundFailed]: emailOutboundFailedV1,
   [Topics.IdentityRequesterResolved]: identityRequesterResolvedV1,
   [Topics.IdentityContactChanged]: identityContactChangedV1,
+  [Topics.IdentityContactMerged]: identityContactMergedV1,
   [Topics.TicketsTicketChanged]: ticketsTicketChangedV1,
 } satisfies Record<TopicName, z.ZodType>;
 

@@ -106,6 +106,13 @@ export const addEmailSchema = z.strictObject({ email: emailInput });
 
 export type AddEmailDto = z.output<typeof addEmailSchema>;
 
+export const mergeContactSchema = z.strictObject({
+  /** The contact to merge away into the one named in the path. */
+  contactId: z.uuid(),
+});
+
+export type MergeContactDto = z.output<typeof mergeContactSchema>;
+
 export const membershipSchema = z.strictObject({ isPrimaryContact: z.boolean().default(false) });
 
 export type MembershipDto = z.output<typeof membershipSchema>;

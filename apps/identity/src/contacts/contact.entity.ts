@@ -78,6 +78,13 @@ export class ContactEntity {
   @Column('timestamptz', { name: 'welcome_mail_sent_at', nullable: true })
   welcomeMailSentAt!: Date | null;
 
+  /** Set on a contact merged into another: the row stays as a tombstone so its id still leads to the survivor. */
+  @Column('uuid', { name: 'merged_into_id', nullable: true })
+  mergedIntoId!: string | null;
+
+  @Column('timestamptz', { name: 'merged_at', nullable: true })
+  mergedAt!: Date | null;
+
   /** When mail from the contact last arrived. */
   @Column('timestamptz', { name: 'last_seen_at', nullable: true })
   lastSeenAt!: Date | null;

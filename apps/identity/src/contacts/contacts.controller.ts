@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { PageOf, ZodValidationPipe } from '@helpgate/platform';
 import {
   AddEmailDto,
@@ -10,14 +11,20 @@ import {
   createContactSchema,
   MembershipDto,
   membershipSchema,
+  MergeContactDto,
+  mergeContactSchema,
   UpdateContactDto,
   updateContactSchema,
 } from './contact.dto';
 import { ContactsService } from './contacts.service';
+import { MergeContactsUseCase } from './merge-contacts.use-case';
 
 @Controller('contacts')
 export class ContactsController {
-  constructor(private readonly contacts: ContactsService) {}
+  constructor(
+    private readonly contacts: ContactsService,
+    private readonly mergeContacts: MergeContactsUseCase,
+  ) {}
 
   @Post()
   create(@Body(new ZodValidationPipe(createContactSchema)) body: CreateContactDto): Promise<ContactResponseDto> {
@@ -29,9 +36,21 @@ export class ContactsController {
     return this.contacts.search(query);
   }
 
+  /** A merged-away contact's id answers a permanent redirect (relative `Location`: the survivor's id). */
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<ContactResponseDto> {
-    return this.contacts.get(id);
+  async get(@Param('id', ParseUUIDPipe) id: string, @Res() response: Response): Promise<void> {
+    const found = await this.contacts.get(id);
+    if ('mergedIntoId' in found) response.redirect(HttpStatus.PERMANENT_REDIRECT, found.mergedIntoId);
+    else response.json(found.contact);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(HttpStatus.OK)
+  merge(
+    @Param('id', ParseUUIDPipe) survivorId: string,
+    @Body(new ZodValidationPipe(mergeContactSchema)) body: MergeContactDto,
+  ): Promise<ContactResponseDto> {
+    return this.mergeContacts.execute(survivorId, body.contactId);
   }
 
   @Patch(':id')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { Page } from '@helpgate/platform';
 import type { PersonName } from '../domain/person-name';
 import { ContactEmailEntity } from './contact-email.entity';
@@ -74,6 +74,7 @@ export class ContactsRepository {
       .leftJoinAndSelect('contact.phones', 'phone')
       .leftJoinAndSelect('contact.memberships', 'membership')
       .leftJoinAndSelect('membership.organization', 'memberOf')
+      .where('contact.mergedIntoId IS NULL')
       .orderBy('contact.createdAt', 'DESC')
       .addOrderBy('contact.id')
       .take(page.limit)
@@ -191,7 +192,9 @@ export class ContactsRepository {
   }
 
   async findInOrganization(organizationId: string, manager: EntityManager): Promise<ContactEntity[]> {
-    return manager.getRepository(ContactEntity).find({ where: { organizationId }, relations: withDetails, order: { createdAt: 'ASC' } });
+    return manager
+      .getRepository(ContactEntity)
+      .find({ where: { organizationId, mergedIntoId: IsNull() }, relations: withDetails, order: { createdAt: 'ASC' } });
   }
 
   /**
@@ -238,6 +241,33 @@ export class ContactsRepository {
     return manager
       .getRepository(ContactEntity)
       .find({ where: { id: In(contactIds) }, relations: withDetails, order: { createdAt: 'ASC' } });
+  }
+
+  /** Gives every address of one contact to another, as alternates: the other keeps its primary address. */
+  async moveEmails(fromContactId: string, toContactId: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE contact_emails SET contact_id = $2, is_primary = false WHERE contact_id = $1', [
+      fromContactId,
+      toContactId,
+    ]);
+  }
+
+  /** Hands the domain conflicts listed for one contact to another, which now has the addresses they are about. */
+  async moveDomainConflicts(fromContactId: string, toContactId: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE organization_domain_conflicts SET contact_id = $2 WHERE contact_id = $1', [fromContactId, toContactId]);
+  }
+
+  /**
+   * Turns a contact whose addresses and phones have moved into a tombstone pointing at the survivor: inactive,
+   * in no organization but "Unassigned", which can never be deleted, so the row outlives any organization.
+   */
+  async markMerged(contactId: string, survivorId: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(ContactMembershipEntity).delete({ contactId });
+    await manager.query(
+      `UPDATE contacts SET merged_into_id = $2, merged_at = now(), status = 'inactive', updated_at = now(),
+              organization_id = (SELECT id FROM organizations WHERE is_default)
+        WHERE id = $1`,
+      [contactId, survivorId],
+    );
   }
 
   /** Marks the contact's own addresses among `emails` undeliverable; returns how many it marked. */

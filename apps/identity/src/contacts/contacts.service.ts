@@ -18,6 +18,9 @@ import { ContactsRepository } from './contacts.repository';
 
 type ContactChange = (contact: ContactEntity, manager: EntityManager) => Promise<void>;
 
+/** A contact, or where a merged-away contact's id now leads. */
+export type ContactLookup = { contact: ContactResponseDto } | { mergedIntoId: string };
+
 interface NewContactPlacement {
   organizationId: string;
   /** The claims that made the address domain ambiguous; empty when it was not. */
@@ -49,10 +52,10 @@ export class ContactsService {
     return { items: contacts.map(toContactResponse), total, limit, offset };
   }
 
-  async get(id: string): Promise<ContactResponseDto> {
+  async get(id: string): Promise<ContactLookup> {
     const contact = await this.contacts.findById(id);
     if (!contact) throw contactNotFound(id);
-    return toContactResponse(contact);
+    return contact.mergedIntoId ? { mergedIntoId: contact.mergedIntoId } : { contact: toContactResponse(contact) };
   }
 
   async create(input: CreateContactDto): Promise<ContactResponseDto> {
@@ -140,7 +143,9 @@ export class ContactsService {
     const changed = await this.events
       .run(async (manager, outbox) => {
         if (!(await this.contacts.lockContact(id, manager))) throw contactNotFound(id);
-        await work((await this.contacts.findById(id, manager))!, manager);
+        const current = (await this.contacts.findById(id, manager))!;
+        if (current.mergedIntoId) throw contactMergedAway(current);
+        await work(current, manager);
         await this.contacts.touch(id, manager);
         const contact = (await this.contacts.findById(id, manager))!;
         await outbox.add(Topics.IdentityContactChanged, id, contactChangedEvent(contact, 'updated'));
@@ -209,8 +214,12 @@ function requirePhone(raw: string): string {
   return phone;
 }
 
-function contactNotFound(id: string): IdentityException {
+export function contactNotFound(id: string): IdentityException {
   return new IdentityException(IdentityErrorCode.ContactNotFound, `No contact ${id}`);
+}
+
+export function contactMergedAway(contact: ContactEntity): IdentityException {
+  return new IdentityException(IdentityErrorCode.ContactMergedAway, `The contact ${contact.id} was merged into ${contact.mergedIntoId}`);
 }
 
 function emailNotFound(contactId: string): IdentityException {

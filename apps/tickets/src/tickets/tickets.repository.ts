@@ -125,6 +125,16 @@ export class TicketsRepository {
     await manager.query('INSERT INTO automatic_replies (recipient) VALUES ($1)', [recipient]);
   }
 
+  /** Makes one contact's tickets and messages another's; returns how many tickets moved. */
+  async reassignContact(fromContactId: string, toContactId: string, manager: EntityManager): Promise<number> {
+    const movedTickets: unknown[] = await manager.query(
+      'UPDATE tickets SET requester_contact_id = $2, updated_at = now() WHERE requester_contact_id = $1 RETURNING id',
+      [fromContactId, toContactId],
+    );
+    await manager.query('UPDATE ticket_messages SET author_contact_id = $2 WHERE author_contact_id = $1', [fromContactId, toContactId]);
+    return movedTickets.length;
+  }
+
   async create(ticket: NewTicket, manager: EntityManager): Promise<TicketEntity> {
     const { identifiers } = await manager.getRepository(TicketEntity).insert(ticket);
     return manager.getRepository(TicketEntity).findOneByOrFail({ id: identifiers[0].id as string });

@@ -36,3 +36,11 @@ export const identityContactChangedV1 = eventEnvelopeSchema.extend({
 });
 
 export type IdentityContactChangedV1 = z.infer<typeof identityContactChangedV1>;
+
+/** One contact was merged into another: its id now stands for the survivor everywhere. Keyed by the merged-away id. */
+export const identityContactMergedV1 = eventEnvelopeSchema.extend({
+  survivorId: z.uuid(),
+  mergedAwayId: z.uuid(),
+});
+
+export type IdentityContactMergedV1 = z.infer<typeof identityContactMergedV1>;

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Topics } from '@helpgate/contracts';
+import { TransactionalEvents } from '@helpgate/outbox';
+import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
+import { contactChangedEvent } from './contact-changed';
+import { mergedMemberships, mergedPhones, mergedTags } from './contact-merge';
+import { ContactEntity } from './contact.entity';
+import { ContactResponseDto, toContactResponse } from './contact.dto';
+import { contactMergedAway, contactNotFound } from './contacts.service';
+import { ContactsRepository } from './contacts.repository';
+
+/**
+ * Merges a duplicate contact into the one that survives: addresses, phones, memberships and tags move over, and the
+ * merged-away row stays as a tombstone so its id still leads to the survivor. Other services follow the merge event.
+ */
+@Injectable()
+export class MergeContactsUseCase {
+  private readonly logger = new Logger(MergeContactsUseCase.name);
+
+  constructor(
+    private readonly events: TransactionalEvents,
+    private readonly contacts: ContactsRepository,
+  ) {}
+
+  async execute(survivorId: string, mergedAwayId: string): Promise<ContactResponseDto> {
+    if (survivorId === mergedAwayId) {
+      throw new IdentityException(IdentityErrorCode.MergeIntoItself, 'A contact cannot be merged into itself');
+    }
+    const survivor = await this.events.run(async (manager, outbox) => {
+      const [survivor, mergedAway] = await this.lockMergeable([survivorId, mergedAwayId], manager);
+      await this.moveBelongings(survivor, mergedAway, manager);
+      await this.contacts.markMerged(mergedAwayId, survivorId, manager);
+      const merged = (await this.contacts.findById(survivorId, manager))!;
+      const occurredAt = new Date().toISOString();
+      await outbox.add(Topics.IdentityContactMerged, mergedAwayId, { eventId: randomUUID(), occurredAt, survivorId, mergedAwayId });
+      await outbox.add(Topics.IdentityContactChanged, survivorId, contactChangedEvent(merged, 'updated'));
+      return merged;
+    });
+    this.logger.log({ survivorId, mergedAwayId }, 'contacts merged');
+    return toContactResponse(survivor);
+  }
+
+  /** Locks the contacts in id order, so two merges of one pair cannot deadlock, and refuses tombstones. */
+  private async lockMergeable(ids: [string, string], manager: EntityManager): Promise<[ContactEntity, ContactEntity]> {
+    for (const id of [...ids].sort()) {
+      if (!(await this.contacts.lockContact(id, manager))) throw contactNotFound(id);
+    }
+    const [survivor, mergedAway] = [(await this.contacts.findById(ids[0], manager))!, (await this.contacts.findById(ids[1], manager))!];
+    for (const contact of [survivor, mergedAway]) {
+      if (contact.mergedIntoId) throw contactMergedAway(contact);
+    }
+    return [survivor, mergedAway];
+  }
+
+  private async moveBelongings(survivor: ContactEntity, mergedAway: ContactEntity, manager: EntityManager): Promise<void> {
+    // Inbound mail resolves an address under its lock: it sees the address either before or after it moved.
+    for (const email of mergedAway.emails.map((address) => address.email).sort()) await this.contacts.lockAddress(email, manager);
+    await this.contacts.moveEmails(mergedAway.id, survivor.id, manager);
+    await this.contacts.replacePhones(mergedAway.id, [], manager);
+    await this.contacts.replacePhones(survivor.id, mergedPhones(survivor.phones, mergedAway.phones), manager);
+    for (const { organizationId, isPrimaryContact } of mergedMemberships(survivor.memberships, mergedAway.memberships)) {
+      await this.contacts.setMembership(survivor.id, organizationId, isPrimaryContact, manager);
+    }
+    await this.contacts.updateProfile(survivor.id, { tags: mergedTags(survivor.tags, mergedAway.tags) }, manager);
+    await this.contacts.moveDomainConflicts(mergedAway.id, survivor.id, manager);
+  }
+}

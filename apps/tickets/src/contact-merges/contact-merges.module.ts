@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { OutboxModule } from '@helpgate/outbox';
+import { TicketsModule } from '../tickets/tickets.module';
+import { ContactMergedConsumer } from './contact-merged.consumer';
+import { FollowContactMergeUseCase } from './follow-contact-merge.use-case';
+
+@Module({
+  imports: [OutboxModule, TicketsModule],
+  controllers: [ContactMergedConsumer],
+  providers: [FollowContactMergeUseCase],
+})
+export class ContactMergesModule {}

@@ -1,0 +1,26 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { IdentityContactMergedV1, Topics } from '@helpgate/contracts';
+import { TransactionalEvents } from '@helpgate/outbox';
+import { TicketsRepository } from '../tickets/tickets.repository';
+
+/**
+ * Gives the survivor of a contact merge the merged-away contact's tickets and messages. Tickets keep the requester
+ * address and name they were opened with. Merges arrive keyed by the merged-away id, the key its resolved mail
+ * had, so tickets opened just before the merge are already here.
+ */
+@Injectable()
+export class FollowContactMergeUseCase {
+  private readonly logger = new Logger(FollowContactMergeUseCase.name);
+
+  constructor(
+    private readonly events: TransactionalEvents,
+    private readonly tickets: TicketsRepository,
+  ) {}
+
+  async execute(event: IdentityContactMergedV1): Promise<void> {
+    await this.events.runOnce(event, Topics.IdentityContactMerged, async (manager) => {
+      const movedTickets = await this.tickets.reassignContact(event.mergedAwayId, event.survivorId, manager);
+      this.logger.log({ survivorId: event.survivorId, mergedAwayId: event.mergedAwayId, movedTickets }, 'contact merge followed');
+    });
+  }
+}
