@@ -6,6 +6,7 @@ import { Outbox } from '@helpgate/outbox';
 import type { TicketMailConfig } from '../config';
 import { acknowledgementMail } from '../domain/acknowledgement';
 import { ThreadTokens } from '../domain/thread-tokens';
+import { systemMessage } from '../tickets/system-message';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { TicketsRepository } from '../tickets/tickets.repository';
 
@@ -46,26 +47,16 @@ export class Acknowledgements {
     });
     await this.tickets.addMessage(
       ticket,
-      {
+      systemMessage({
         mailMessageId: outbound.messageId,
-        inboundMessageId: null,
-        authorContactId: null,
         authorEmail: mail.supportAddress,
         authorName: this.config.supportName,
         visibility: 'public',
         direction: 'outbound',
-        authorKind: 'system',
         bodyText: outbound.text,
-        fullText: null,
-        bodyHtml: null,
-        attachments: [],
-        automatedKind: null,
-        authentication: null,
-        rawMessageSha256: null,
         outboundRequestId: requestId,
         deliveryStatus: 'queued',
-        deliveryError: null,
-      },
+      }),
       manager,
     );
     await this.tickets.recordAutomaticReply(requester.email, manager);

@@ -6,6 +6,7 @@ import { Outbox, TransactionalEvents } from '@helpgate/outbox';
 import type { TicketMailConfig } from '../config';
 import { ccParticipants } from '../domain/participants';
 import { routeReply } from '../domain/reply-routing';
+import { systemMessage } from '../tickets/system-message';
 import { TicketEntity, TicketLinkKind } from '../tickets/ticket.entity';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { Acknowledgements, TICKET_MAIL_CONFIG } from './acknowledgements';
@@ -145,26 +146,13 @@ export class OpenOrThreadTicketUseCase {
   private async warnUnverifiedSender(ticket: TicketEntity, mail: InboundMail, manager: EntityManager): Promise<void> {
     await this.tickets.addMessage(
       ticket,
-      {
-        mailMessageId: null,
+      systemMessage({
         inboundMessageId: mail.inboundMessageId,
-        authorContactId: null,
-        authorEmail: null,
         authorName: 'Helpgate',
         visibility: 'internal',
         direction: 'inbound',
-        authorKind: 'system',
         bodyText: `The previous mail failed DMARC (SPF ${mail.authentication.spf}, DKIM ${mail.authentication.dkim}): it may not come from ${mail.from.address}. Verify the sender before acting on it.`,
-        fullText: null,
-        bodyHtml: null,
-        attachments: [],
-        automatedKind: null,
-        authentication: null,
-        rawMessageSha256: null,
-        outboundRequestId: null,
-        deliveryStatus: null,
-        deliveryError: null,
-      },
+      }),
       manager,
     );
   }
