@@ -1,18 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@helpgate/platform';
 import { IdentityConfig } from './config';
+import { ContactActivityEntity } from './contacts/contact-activity.entity';
 import { ContactEmailEntity } from './contacts/contact-email.entity';
 import { ContactMembershipEntity } from './contacts/contact-membership.entity';
 import { ContactPhoneEntity } from './contacts/contact-phone.entity';
 import { ContactEntity } from './contacts/contact.entity';
 import { ContactsModule } from './contacts/contacts.module';
 import { InboundMailModule } from './inbound-mail/inbound-mail.module';
+import { TicketActivityModule } from './ticket-activity/ticket-activity.module';
 import { CreateIdentitySchema1763900000100 } from './migrations/1763900000100-create-identity-schema';
 import { UndeliverableAddresses1763900000110 } from './migrations/1763900000110-undeliverable-addresses';
 import { OrganizationDomainRules1763900000120 } from './migrations/1763900000120-organization-domain-rules';
 import { ContactProfile1763900000130 } from './migrations/1763900000130-contact-profile';
 import { IdentitySettings1763900000140 } from './migrations/1763900000140-identity-settings';
 import { ContactMerge1763900000150 } from './migrations/1763900000150-contact-merge';
+import { ContactActivity1763900000160 } from './migrations/1763900000160-contact-activity';
+import { ContactAnonymization1763900000170 } from './migrations/1763900000170-contact-anonymization';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
 import { DomainConflictEntity } from './organizations/domain-conflict.entity';
 import { OrganizationDomainEntity } from './organizations/organization-domain.entity';
@@ -32,6 +36,7 @@ export const identitySchema = {
     ContactEmailEntity,
     ContactPhoneEntity,
     ContactMembershipEntity,
+    ContactActivityEntity,
     SettingChangeEntity,
     UnknownSenderMailEntity,
   ],
@@ -42,6 +47,8 @@ export const identitySchema = {
     ContactProfile1763900000130,
     IdentitySettings1763900000140,
     ContactMerge1763900000150,
+    ContactActivity1763900000160,
+    ContactAnonymization1763900000170,
   ],
 };
 
@@ -58,6 +65,7 @@ export class IdentityModule {
         InboundMailModule,
         UnknownSendersModule,
         DeliveryFailuresModule,
+        TicketActivityModule,
       ],
     };
   }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { emailInboundReceivedV1, emailOutboundDeliveredV1, emailOutboundFailedV1, emailOutboundRequestedV1 } from './events/email';
-import { identityContactChangedV1, identityContactMergedV1, identityRequesterResolvedV1 } from './events/identity';
+import {
+  identityContactAnonymizedV1,
+  identityContactChangedV1,
+  identityContactMergedV1,
+  identityRequesterResolvedV1,
+} from './events/identity';
 import { ticketsTicketChangedV1 } from './events/tickets';
 
 export const Topics = {
@@ -11,6 +16,7 @@ export const Topics = {
   IdentityRequesterResolved: 'identity.requester.resolved.v1',
   IdentityContactChanged: 'identity.contact.changed.v1',
   IdentityContactMerged: 'identity.contact.merged.v1',
+  IdentityContactAnonymized: 'identity.contact.anonymized.v1',
   TicketsTicketChanged: 'tickets.ticket.changed.v1',
 } as const;
 
@@ -25,6 +31,7 @@ export const topicSchemas = {
   [Topics.IdentityRequesterResolved]: identityRequesterResolvedV1,
   [Topics.IdentityContactChanged]: identityContactChangedV1,
   [Topics.IdentityContactMerged]: identityContactMergedV1,
+  [Topics.IdentityContactAnonymized]: identityContactAnonymizedV1,
   [Topics.TicketsTicketChanged]: ticketsTicketChangedV1,
 } satisfies Record<TopicName, z.ZodType>;
 

@@ -160,6 +160,7 @@ export interface ContactResponseDto {
   createdAt: string;
   updatedAt: string;
   lastSeenAt: string | null;
+  anonymizedAt: string | null;
 }
 
 export function toContactResponse(contact: ContactEntity): ContactResponseDto {
@@ -201,5 +202,6 @@ export function toContactResponse(contact: ContactEntity): ContactResponseDto {
     createdAt: contact.createdAt.toISOString(),
     updatedAt: contact.updatedAt.toISOString(),
     lastSeenAt: contact.lastSeenAt?.toISOString() ?? null,
+    anonymizedAt: contact.anonymizedAt?.toISOString() ?? null,
   };
 }

@@ -85,6 +85,10 @@ export class ContactEntity {
   @Column('timestamptz', { name: 'merged_at', nullable: true })
   mergedAt!: Date | null;
 
+  /** Set when the contact's personal data was erased: the row and its timeline stay under a placeholder name. */
+  @Column('timestamptz', { name: 'anonymized_at', nullable: true })
+  anonymizedAt!: Date | null;
+
   /** When mail from the contact last arrived. */
   @Column('timestamptz', { name: 'last_seen_at', nullable: true })
   lastSeenAt!: Date | null;

@@ -16,6 +16,9 @@ import {
   UpdateContactDto,
   updateContactSchema,
 } from './contact.dto';
+import { ActivityQueryDto, activityQuerySchema, ContactActivityPageDto } from './contact-activity.dto';
+import { ContactActivityService } from './contact-activity.service';
+import { AnonymizeContactUseCase } from './anonymize-contact.use-case';
 import { ContactsService } from './contacts.service';
 import { MergeContactsUseCase } from './merge-contacts.use-case';
 
@@ -24,6 +27,8 @@ export class ContactsController {
   constructor(
     private readonly contacts: ContactsService,
     private readonly mergeContacts: MergeContactsUseCase,
+    private readonly activity: ContactActivityService,
+    private readonly anonymizeContact: AnonymizeContactUseCase,
   ) {}
 
   @Post()
@@ -44,6 +49,14 @@ export class ContactsController {
     else response.json(found.contact);
   }
 
+  @Get(':id/activity')
+  timeline(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query(new ZodValidationPipe(activityQuerySchema)) query: ActivityQueryDto,
+  ): Promise<ContactActivityPageDto> {
+    return this.activity.timeline(id, query.page);
+  }
+
   @Post(':id/merge')
   @HttpCode(HttpStatus.OK)
   merge(
@@ -51,6 +64,13 @@ export class ContactsController {
     @Body(new ZodValidationPipe(mergeContactSchema)) body: MergeContactDto,
   ): Promise<ContactResponseDto> {
     return this.mergeContacts.execute(survivorId, body.contactId);
+  }
+
+  /** Erases the contact's personal data; the row and its timeline stay under a placeholder name. */
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  delete(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.anonymizeContact.execute(id);
   }
 
   @Patch(':id')

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
 import { WelcomeMailModule } from '../welcome-mail/welcome-mail.module';
+import { AnonymizeContactUseCase } from './anonymize-contact.use-case';
+import { ContactActivitiesRepository } from './contact-activities.repository';
+import { ContactActivityService } from './contact-activity.service';
 import { ContactsController } from './contacts.controller';
 import { ContactsRepository } from './contacts.repository';
 import { ContactsService } from './contacts.service';
@@ -9,7 +12,14 @@ import { MergeContactsUseCase } from './merge-contacts.use-case';
 @Module({
   imports: [OutboxModule, WelcomeMailModule],
   controllers: [ContactsController],
-  providers: [ContactsRepository, ContactsService, MergeContactsUseCase],
-  exports: [ContactsRepository],
+  providers: [
+    ContactsRepository,
+    ContactActivitiesRepository,
+    ContactsService,
+    ContactActivityService,
+    MergeContactsUseCase,
+    AnonymizeContactUseCase,
+  ],
+  exports: [ContactsRepository, ContactActivitiesRepository],
 })
 export class ContactsModule {}

@@ -270,6 +270,17 @@ export class ContactsRepository {
     );
   }
 
+  /**
+   * Removes everything that identifies the contact besides its profile: its addresses (free for anyone again), phones
+   * and the domain conflicts listed about its address. Sets when it was anonymized.
+   */
+  async eraseIdentifiers(contactId: string, manager: EntityManager): Promise<void> {
+    await manager.getRepository(ContactEmailEntity).delete({ contactId });
+    await manager.getRepository(ContactPhoneEntity).delete({ contactId });
+    await manager.query('DELETE FROM organization_domain_conflicts WHERE contact_id = $1', [contactId]);
+    await manager.query('UPDATE contacts SET anonymized_at = now() WHERE id = $1', [contactId]);
+  }
+
   /** Marks the contact's own addresses among `emails` undeliverable; returns how many it marked. */
   async markUndeliverable(contactId: string, emails: string[], reason: string, manager: EntityManager): Promise<number> {
     const result = await manager

@@ -12,6 +12,8 @@ import { DomainAssignment } from '../organizations/domain-assignment';
 import type { RegisteredDomain } from '../organizations/organization-for-address';
 import { WelcomeMails } from '../welcome-mail/welcome-mails';
 import { contactChangedEvent } from './contact-changed';
+import { ContactActivitiesRepository } from './contact-activities.repository';
+import { changedFields } from './contact-activity';
 import { ContactEntity } from './contact.entity';
 import { ContactResponseDto, ContactSearchDto, CreateContactDto, toContactResponse, UpdateContactDto } from './contact.dto';
 import { ContactsRepository } from './contacts.repository';
@@ -35,6 +37,7 @@ export class ContactsService {
   constructor(
     private readonly events: TransactionalEvents,
     private readonly contacts: ContactsRepository,
+    private readonly activities: ContactActivitiesRepository,
     private readonly assignment: DomainAssignment,
     private readonly welcomeMails: WelcomeMails,
   ) {}
@@ -70,6 +73,7 @@ export class ContactsService {
           manager,
         );
         await this.recordConflict(created.id, input.email, placement, manager);
+        await this.activities.record(created.id, { kind: 'created', details: { source: 'agent' } }, manager);
         await outbox.add(Topics.IdentityContactChanged, created.id, contactChangedEvent(created, 'created'));
         await this.welcomeMails.sendIfDue(created, manager, outbox);
         return created;
@@ -81,7 +85,7 @@ export class ContactsService {
 
   update(id: string, input: UpdateContactDto): Promise<ContactResponseDto> {
     const { name, firstName, lastName, phones, primaryEmail, defaultOrganizationId, ...profile } = input;
-    return this.change(id, async (contact, manager) => {
+    return this.change(id, changedFields(input), async (contact, manager) => {
       const current: PersonName = { fullName: contact.name, firstName: contact.firstName, lastName: contact.lastName };
       await this.contacts.updateProfile(id, { ...profile, name: requireName(nameAfter({ name, firstName, lastName }, current)) }, manager);
       if (phones) await this.contacts.replacePhones(id, phones, manager);
@@ -91,7 +95,7 @@ export class ContactsService {
   }
 
   addEmail(id: string, email: string): Promise<ContactResponseDto> {
-    return this.change(id, async (_contact, manager) => {
+    return this.change(id, ['emails'], async (_contact, manager) => {
       await this.requireFreeAddresses([email], manager);
       await this.contacts.addEmail(id, email, manager);
     });
@@ -99,7 +103,7 @@ export class ContactsService {
 
   removeEmail(id: string, rawEmail: string): Promise<ContactResponseDto> {
     const email = requireEmail(rawEmail);
-    return this.change(id, async (contact, manager) => {
+    return this.change(id, ['emails'], async (contact, manager) => {
       if (contact.emails.some((address) => address.email === email && address.isPrimary)) {
         throw new IdentityException(
           IdentityErrorCode.PrimaryEmailProtected,
@@ -112,20 +116,20 @@ export class ContactsService {
 
   verifyEmail(id: string, rawEmail: string): Promise<ContactResponseDto> {
     const email = requireEmail(rawEmail);
-    return this.change(id, async (_contact, manager) => {
+    return this.change(id, ['emails'], async (_contact, manager) => {
       if (!(await this.contacts.verifyEmail(id, email, manager))) throw emailNotFound(id);
     });
   }
 
   setMembership(id: string, organizationId: string, isPrimaryContact: boolean): Promise<ContactResponseDto> {
-    return this.change(id, async (_contact, manager) => {
+    return this.change(id, ['organizations'], async (_contact, manager) => {
       await this.requireOrganization(organizationId, manager);
       await this.contacts.setMembership(id, organizationId, isPrimaryContact, manager);
     });
   }
 
   removeMembership(id: string, organizationId: string): Promise<ContactResponseDto> {
-    return this.change(id, async (contact, manager) => {
+    return this.change(id, ['organizations'], async (contact, manager) => {
       if (contact.organizationId === organizationId) {
         throw new IdentityException(
           IdentityErrorCode.DefaultMembershipProtected,
@@ -138,15 +142,17 @@ export class ContactsService {
     });
   }
 
-  /** Applies a change to a locked contact and publishes how the contact is afterwards, once. */
-  private async change(id: string, work: ContactChange): Promise<ContactResponseDto> {
+  /** Applies a change to a locked contact, records which fields it changed and publishes how the contact is afterwards, once. */
+  private async change(id: string, fields: string[], work: ContactChange): Promise<ContactResponseDto> {
     const changed = await this.events
       .run(async (manager, outbox) => {
         if (!(await this.contacts.lockContact(id, manager))) throw contactNotFound(id);
         const current = (await this.contacts.findById(id, manager))!;
         if (current.mergedIntoId) throw contactMergedAway(current);
+        if (current.anonymizedAt) throw contactAnonymized(id);
         await work(current, manager);
         await this.contacts.touch(id, manager);
+        await this.activities.record(id, { kind: 'profile_changed', details: { fields } }, manager);
         const contact = (await this.contacts.findById(id, manager))!;
         await outbox.add(Topics.IdentityContactChanged, id, contactChangedEvent(contact, 'updated'));
         return contact;
@@ -220,6 +226,10 @@ export function contactNotFound(id: string): IdentityException {
 
 export function contactMergedAway(contact: ContactEntity): IdentityException {
   return new IdentityException(IdentityErrorCode.ContactMergedAway, `The contact ${contact.id} was merged into ${contact.mergedIntoId}`);
+}
+
+export function contactAnonymized(id: string): IdentityException {
+  return new IdentityException(IdentityErrorCode.ContactAnonymized, `The contact ${id} was deleted: its personal data is erased`);
 }
 
 function emailNotFound(contactId: string): IdentityException {

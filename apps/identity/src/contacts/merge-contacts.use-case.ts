@@ -5,10 +5,11 @@ import { Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { contactChangedEvent } from './contact-changed';
+import { ContactActivitiesRepository } from './contact-activities.repository';
 import { mergedMemberships, mergedPhones, mergedTags } from './contact-merge';
 import { ContactEntity } from './contact.entity';
 import { ContactResponseDto, toContactResponse } from './contact.dto';
-import { contactMergedAway, contactNotFound } from './contacts.service';
+import { contactAnonymized, contactMergedAway, contactNotFound } from './contacts.service';
 import { ContactsRepository } from './contacts.repository';
 
 /**
@@ -22,6 +23,7 @@ export class MergeContactsUseCase {
   constructor(
     private readonly events: TransactionalEvents,
     private readonly contacts: ContactsRepository,
+    private readonly activities: ContactActivitiesRepository,
   ) {}
 
   async execute(survivorId: string, mergedAwayId: string): Promise<ContactResponseDto> {
@@ -32,6 +34,8 @@ export class MergeContactsUseCase {
       const [survivor, mergedAway] = await this.lockMergeable([survivorId, mergedAwayId], manager);
       await this.moveBelongings(survivor, mergedAway, manager);
       await this.contacts.markMerged(mergedAwayId, survivorId, manager);
+      await this.activities.record(survivorId, { kind: 'merged', details: { otherContactId: mergedAwayId } }, manager);
+      await this.activities.record(mergedAwayId, { kind: 'merged', details: { otherContactId: survivorId } }, manager);
       const merged = (await this.contacts.findById(survivorId, manager))!;
       const occurredAt = new Date().toISOString();
       await outbox.add(Topics.IdentityContactMerged, mergedAwayId, { eventId: randomUUID(), occurredAt, survivorId, mergedAwayId });
@@ -42,7 +46,7 @@ export class MergeContactsUseCase {
     return toContactResponse(survivor);
   }
 
-  /** Locks the contacts in id order, so two merges of one pair cannot deadlock, and refuses tombstones. */
+  /** Locks the contacts in id order, so two merges of one pair cannot deadlock, and refuses tombstones and anonymized contacts. */
   private async lockMergeable(ids: [string, string], manager: EntityManager): Promise<[ContactEntity, ContactEntity]> {
     for (const id of [...ids].sort()) {
       if (!(await this.contacts.lockContact(id, manager))) throw contactNotFound(id);
@@ -50,6 +54,7 @@ export class MergeContactsUseCase {
     const [survivor, mergedAway] = [(await this.contacts.findById(ids[0], manager))!, (await this.contacts.findById(ids[1], manager))!];
     for (const contact of [survivor, mergedAway]) {
       if (contact.mergedIntoId) throw contactMergedAway(contact);
+      if (contact.anonymizedAt) throw contactAnonymized(contact.id);
     }
     return [survivor, mergedAway];
   }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
 import { Outbox, TransactionalEvents } from '@helpgate/outbox';
 import { contactChangedEvent } from '../contacts/contact-changed';
+import { ContactActivitiesRepository } from '../contacts/contact-activities.repository';
 import { ContactEntity } from '../contacts/contact.entity';
 import { ContactsRepository } from '../contacts/contacts.repository';
 import { displayNameFor, domainOf, normalizeEmail } from '../domain/email-address';
@@ -26,6 +27,7 @@ export class ResolveRequesterUseCase {
   constructor(
     private readonly events: TransactionalEvents,
     private readonly contacts: ContactsRepository,
+    private readonly activities: ContactActivitiesRepository,
     private readonly assignment: DomainAssignment,
     private readonly settings: SettingsService,
     private readonly unknownSenders: UnknownSendersService,
@@ -46,6 +48,11 @@ export class ResolveRequesterUseCase {
       const contact = (await this.contacts.findByEmail(email, manager)) ?? (await this.contactForNewSender(email, event, manager, outbox));
       if (!contact) return;
       await this.contacts.markSeen(contact.id, manager);
+      await this.activities.record(
+        contact.id,
+        { kind: 'mail_received', details: { inboundMessageId: event.mail.inboundMessageId } },
+        manager,
+      );
       await outbox.add(Topics.IdentityRequesterResolved, contact.id, requesterResolvedEvent(event.mail, contact, email));
     });
   }
@@ -83,6 +90,7 @@ export class ResolveRequesterUseCase {
       manager,
     );
     if (conflictingClaims.length > 0) await this.assignment.recordConflict(contact.id, domain, conflictingClaims, manager);
+    await this.activities.record(contact.id, { kind: 'created', details: { source: 'email' } }, manager);
     await outbox.add(Topics.IdentityContactChanged, contact.id, contactChangedEvent(contact, 'created'));
     await this.welcomeMails.sendIfDue(contact, manager, outbox);
     this.logger.log({ contactId: contact.id, organizationId: organization.id }, 'contact created from inbound mail');

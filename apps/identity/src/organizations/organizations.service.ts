@@ -175,8 +175,11 @@ export class OrganizationsService {
   }
 }
 
+/** Anonymized contacts are left out: they have no address to announce, and their anonymization was announced already. */
 async function announce(contacts: ContactEntity[], outbox: Outbox): Promise<void> {
-  for (const contact of contacts) await outbox.add(Topics.IdentityContactChanged, contact.id, contactChangedEvent(contact, 'updated'));
+  for (const contact of contacts.filter(({ anonymizedAt }) => !anonymizedAt)) {
+    await outbox.add(Topics.IdentityContactChanged, contact.id, contactChangedEvent(contact, 'updated'));
+  }
 }
 
 function byAddressDomain(contacts: ContactEntity[]): Map<string, ContactEntity[]> {

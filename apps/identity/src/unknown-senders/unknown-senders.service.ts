@@ -4,6 +4,7 @@ import { EmailInboundReceivedV1, emailInboundReceivedV1, Topics } from '@helpgat
 import { TransactionalEvents } from '@helpgate/outbox';
 import type { Page, PageOf } from '@helpgate/platform';
 import { ContactEntity } from '../contacts/contact.entity';
+import { ContactActivitiesRepository } from '../contacts/contact-activities.repository';
 import { ContactsRepository } from '../contacts/contacts.repository';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { requesterResolvedEvent } from '../inbound-mail/requester-resolved';
@@ -22,6 +23,7 @@ export class UnknownSendersService {
     private readonly events: TransactionalEvents,
     private readonly held: UnknownSendersRepository,
     private readonly contacts: ContactsRepository,
+    private readonly activities: ContactActivitiesRepository,
   ) {}
 
   async hold(event: EmailInboundReceivedV1, sender: string, manager: EntityManager): Promise<void> {
@@ -46,6 +48,7 @@ export class UnknownSendersService {
       if (!held) throw new IdentityException(IdentityErrorCode.UnknownSenderMailNotFound, `No held mail ${inboundMessageId}`);
       const contact = await this.requireContact(held.sender, manager);
       await this.contacts.markSeen(contact.id, manager);
+      await this.activities.record(contact.id, { kind: 'mail_received', details: { inboundMessageId } }, manager);
       const { mail } = emailInboundReceivedV1.parse(held.event);
       await outbox.add(Topics.IdentityRequesterResolved, contact.id, requesterResolvedEvent(mail, contact, held.sender));
       await this.held.release(inboundMessageId, manager);

@@ -44,3 +44,14 @@ export const identityContactMergedV1 = eventEnvelopeSchema.extend({
 });
 
 export type IdentityContactMergedV1 = z.infer<typeof identityContactMergedV1>;
+
+/**
+ * A contact's personal data was erased: it has no address any more (so `identity.contact.changed.v1`, which needs
+ * one, cannot describe it) and is shown under the placeholder `name`. Keyed by the contact id.
+ */
+export const identityContactAnonymizedV1 = eventEnvelopeSchema.extend({
+  contactId: z.uuid(),
+  name: z.string().max(500),
+});
+
+export type IdentityContactAnonymizedV1 = z.infer<typeof identityContactAnonymizedV1>;

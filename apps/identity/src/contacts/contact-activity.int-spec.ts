@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import { IdentityContactAnonymizedV1, Topics, TicketsTicketChangedV1 } from '@helpgate/contracts';
+import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
+import { eventually } from '../../../../test/support/infra';
+import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
+import { identityService } from '../identity.service';
+import type { ContactActivityPageDto } from './contact-activity.dto';
+import type { ContactResponseDto } from './contact.dto';
+
+describe('contact activity timeline and anonymized deletion (real Postgres and Kafka)', () => {
+  let identity: ServiceInProcess;
+
+  beforeAll(async () => {
+    identity = await startServiceInProcess(identityService);
+    await identity.kafka.record(Topics.IdentityContactAnonymized);
+  });
+
+  afterAll(async () => {
+    await identity?.close();
+  });
+
+  function request(method: string, path: string, body?: unknown): Promise<Response> {
+    return fetch(`${identity.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await request(method, path, body);
+    expect(response.status).toBeLessThan(300);
+    return (await response.json()) as T;
+  }
+
+  const timeline = (contactId: string, page = 1) => call<ContactActivityPageDto>('GET', `/contacts/${contactId}/activity?page=${page}`);
+
+  const contactOf = async (email: string) =>
+    (await call<{ items: ContactResponseDto[] }>('GET', `/contacts?email=${encodeURIComponent(email)}`)).items[0];
+
+  async function mailFrom(address: string): Promise<string> {
+    const event = emailInboundReceived(inboundMail({ from: { address, name: 'Sam Sender' } }));
+    await identity.kafka.produce(Topics.EmailInboundReceived, [{ value: JSON.stringify(event) }]);
+    return event.mail.inboundMessageId;
+  }
+
+  function ticketCreated(requesterContactId: string, number: number): TicketsTicketChangedV1 {
+    const ticket = {
+      id: randomUUID(),
+      number,
+      subject: 'Cannot sign in',
+      status: 'new',
+      channel: 'email',
+      organizationId: randomUUID(),
+    } as const;
+    return { eventId: randomUUID(), occurredAt: new Date().toISOString(), change: 'created', ticket: { ...ticket, requesterContactId } };
+  }
+
+  it('records creation from mail, mails, profile changes, opened tickets and a merge, newest first', async () => {
+    const firstMail = await mailFrom('sam@acme.test');
+    const sam = await eventually(async () => {
+      const found = await contactOf('sam@acme.test');
+      expect(found).toBeDefined();
+      return found;
+    });
+    await call('PATCH', `/contacts/${sam.id}`, { firstName: 'Samuel', tags: ['vip'] });
+    const opened = ticketCreated(sam.id, 7);
+    await identity.kafka.produce(Topics.TicketsTicketChanged, [{ value: JSON.stringify(opened) }, { value: JSON.stringify(opened) }]);
+    await eventually(async () => expect((await timeline(sam.id)).total).toBe(4));
+    const duplicate = await call<ContactResponseDto>('POST', '/contacts', { name: 'Sam Duplicate', email: 'sam.d@home.test' });
+    await call('POST', `/contacts/${sam.id}/merge`, { contactId: duplicate.id });
+
+    const { items, page, total } = await timeline(sam.id);
+    expect({ page, total }).toEqual({ page: 1, total: 5 });
+    expect(items.map(({ kind, details }) => ({ kind, details }))).toEqual([
+      { kind: 'merged', details: { otherContactId: duplicate.id } },
+      { kind: 'ticket_opened', details: { ticketId: opened.ticket.id, number: 7 } },
+      { kind: 'profile_changed', details: { fields: ['firstName', 'tags'] } },
+      { kind: 'mail_received', details: { inboundMessageId: firstMail } },
+      { kind: 'created', details: { source: 'email' } },
+    ]);
+    expect((await timeline(duplicate.id)).items.map(({ kind, details }) => ({ kind, details }))).toEqual([
+      { kind: 'merged', details: { otherContactId: sam.id } },
+      { kind: 'created', details: { source: 'agent' } },
+    ]);
+  });
+
+  it('pages the timeline ten entries at a time', async () => {
+    const contact = await call<ContactResponseDto>('POST', '/contacts', { name: 'Pat Pages', email: 'pat@acme.test' });
+    for (let number = 1; number <= 11; number += 1) {
+      await call('PATCH', `/contacts/${contact.id}`, { tags: [`t${number}`] });
+    }
+
+    const first = await timeline(contact.id);
+    const second = await timeline(contact.id, 2);
+    expect({ page: first.page, total: first.total, count: first.items.length }).toEqual({ page: 1, total: 12, count: 10 });
+    expect(second.items.map(({ kind }) => kind)).toEqual(['profile_changed', 'created']);
+    const times = [...first.items, ...second.items].map(({ occurredAt }) => occurredAt);
+    expect(times).toEqual([...times].sort().reverse());
+  });
+
+  it('answers 404 for the timeline of an unknown contact', async () => {
+    expect((await request('GET', `/contacts/${randomUUID()}/activity`)).status).toBe(404);
+  });
+
+  it('deletes a contact by erasing its personal data, keeping its row and timeline, and frees its addresses', async () => {
+    const acme = await call<{ id: string }>('POST', '/organizations', { name: 'Acme', domains: ['acme.test'] });
+    const kim = await call<ContactResponseDto>('POST', '/contacts', {
+      firstName: 'Kim',
+      lastName: 'Lee',
+      email: 'kim@acme.test',
+      alternateEmails: ['kim@home.test'],
+      phones: [{ number: '+39 06 1234 5678', kind: 'direct' }],
+      language: 'it',
+      timeZone: 'Europe/Rome',
+      details: 'Head of IT',
+      notes: 'Prefers mornings',
+      tags: ['vip'],
+    });
+
+    expect((await request('DELETE', `/contacts/${kim.id}`)).status).toBe(204);
+
+    expect(await call<ContactResponseDto>('GET', `/contacts/${kim.id}`)).toMatchObject({
+      name: 'Deleted contact',
+      firstName: null,
+      lastName: null,
+      emails: [],
+      phones: [],
+      language: null,
+      timeZone: null,
+      details: null,
+      notes: null,
+      tags: [],
+      status: 'inactive',
+      anonymizedAt: expect.any(String),
+    });
+    expect((await timeline(kim.id)).items.map(({ kind }) => kind)).toEqual(['anonymized', 'created']);
+    await eventually(() =>
+      expect(identity.kafka.events<IdentityContactAnonymizedV1>(Topics.IdentityContactAnonymized)).toEqual([
+        expect.objectContaining({ contactId: kim.id, name: 'Deleted contact' }),
+      ]),
+    );
+    expect(await (await request('DELETE', `/contacts/${kim.id}`)).json()).toMatchObject({ code: 'contact.anonymized' });
+    expect((await request('PATCH', `/organizations/${acme.id}`, { name: 'Acme Corp' })).status).toBe(200);
+
+    await mailFrom('kim@acme.test');
+    const newcomer = await eventually(async () => {
+      const found = await contactOf('kim@acme.test');
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect(newcomer.id).not.toBe(kim.id);
+    expect((await call<ContactResponseDto>('POST', '/contacts', { name: 'Kim Again', email: 'kim@home.test' })).id).not.toBe(kim.id);
+  });
+
+  it('refuses to delete a merged-away contact with 409', async () => {
+    const survivor = await call<ContactResponseDto>('POST', '/contacts', { name: 'Max One', email: 'max@one.test' });
+    const duplicate = await call<ContactResponseDto>('POST', '/contacts', { name: 'Max Two', email: 'max@two.test' });
+    await call('POST', `/contacts/${survivor.id}/merge`, { contactId: duplicate.id });
+
+    const response = await request('DELETE', `/contacts/${duplicate.id}`);
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ code: 'contact.merged_away' });
+  });
+});
