@@ -10,6 +10,8 @@ export interface ServiceInProcess {
   baseUrl: string;
   env: NodeJS.ProcessEnv;
   kafka: KafkaTestClient;
+  /** A JSON request to the service's HTTP API; redirects are returned, not followed. */
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -42,6 +44,13 @@ export async function startServiceInProcess<Config extends CommonConfig>(
     env,
     kafka,
     baseUrl: `http://127.0.0.1:${httpPort}`,
+    request: (method, path, body, headers = {}) =>
+      fetch(`http://127.0.0.1:${httpPort}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        redirect: 'manual',
+      }),
     async close() {
       await app.close();
       await kafka.close();

@@ -19,13 +19,7 @@ describe('contact activity timeline and anonymized deletion (real Postgres and K
     await identity?.close();
   });
 
-  function request(method: string, path: string, body?: unknown): Promise<Response> {
-    return fetch(`${identity.baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  }
+  const request = (method: string, path: string, body?: unknown) => identity.request(method, path, body);
 
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await request(method, path, body);

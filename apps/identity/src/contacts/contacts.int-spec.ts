@@ -22,13 +22,7 @@ describe('contacts API (real Postgres and Kafka)', () => {
     await identity?.close();
   });
 
-  function call(method: string, path: string, body?: unknown): Promise<Response> {
-    return fetch(`${identity.baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  }
+  const call = (method: string, path: string, body?: unknown) => identity.request(method, path, body);
 
   async function created(body: unknown): Promise<ContactResponseDto> {
     const response = await call('POST', '/contacts', body);

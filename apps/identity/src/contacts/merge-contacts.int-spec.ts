@@ -24,14 +24,7 @@ describe('merging contacts (real Postgres and Kafka)', () => {
     await identity?.close();
   });
 
-  function call(method: string, path: string, body?: unknown): Promise<Response> {
-    return fetch(`${identity.baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      redirect: 'manual',
-    });
-  }
+  const call = (method: string, path: string, body?: unknown) => identity.request(method, path, body);
 
   async function organization(name: string, domain: string): Promise<{ id: string }> {
     return (await (await call('POST', '/organizations', { name, domains: [domain] })).json()) as { id: string };

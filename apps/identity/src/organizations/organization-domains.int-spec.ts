@@ -28,11 +28,7 @@ describe('identity places contacts by organization domains (real Postgres and Ka
   let unassigned: Organization;
 
   const request = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${identity.baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const response = await identity.request(method, path, body);
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
   };

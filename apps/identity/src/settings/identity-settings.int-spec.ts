@@ -32,11 +32,7 @@ describe('identity settings, welcome mail and mail from unknown senders (real Po
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<Answer<Body>> {
-    const response = await fetch(`${identity.baseUrl}${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...headers },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const response = await identity.request(method, path, body, headers);
     return { status: response.status, body: (await response.json()) as Body };
   }
 
