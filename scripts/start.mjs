@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { ensureDevelopmentAuth } from './local-auth.mjs';
 import { ensureKafka } from './local-kafka.mjs';
 import { ensurePostgres, stopEmbeddedPostgres } from './local-postgres.mjs';
 
@@ -26,11 +27,18 @@ function environmentFor(service, shared) {
 
 const kafka = await ensureKafka();
 const postgres = await ensurePostgres();
+const auth = ensureDevelopmentAuth();
+const authSettings = {
+  AUTH_PUBLIC_KEYS_FILE: process.env.AUTH_PUBLIC_KEYS_FILE ?? auth.publicKeysFile,
+  AUTH_PRIVATE_KEY_FILE: process.env.AUTH_PRIVATE_KEY_FILE ?? auth.privateKeyFile,
+  IDENTITY_FIRST_ADMIN_EMAIL: process.env.IDENTITY_FIRST_ADMIN_EMAIL ?? auth.adminEmail,
+  IDENTITY_FIRST_ADMIN_PASSWORD: process.env.IDENTITY_FIRST_ADMIN_PASSWORD ?? auth.adminPassword,
+};
 const build = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const running = services.map((service) => {
-  const env = environmentFor(service, { KAFKA_BROKERS: kafka.brokers, DATABASE_URL: postgres.url });
+  const env = environmentFor(service, { KAFKA_BROKERS: kafka.brokers, DATABASE_URL: postgres.url, ...authSettings });
   const process_ = startService(service, { env, onLine: (line) => console.log(line) });
   return { service, env, process: process_ };
 });
@@ -68,6 +76,9 @@ console.error(
     `  email-ingest  SMTP 127.0.0.1:${smtpPort}   HTTP http://127.0.0.1:${running[0].env.HTTP_PORT}`,
     ...running.slice(1).map(({ service, env }) => `  ${service.padEnd(12)}  HTTP http://127.0.0.1:${env.HTTP_PORT}`),
     `  Kafka ${kafka.brokers}   Postgres ${postgres.url.replace(/:[^:@/]*@/, ':***@')}`,
+    `  First admin ${authSettings.IDENTITY_FIRST_ADMIN_EMAIL} (password in .infra/auth/first-admin-password unless IDENTITY_FIRST_ADMIN_PASSWORD is set):`,
+    `    curl -s -X POST http://127.0.0.1:${running.find(({ service }) => service === 'identity').env.HTTP_PORT}/auth/agents/sign-in \\`,
+    `      -H 'content-type: application/json' -d '{"email":"${authSettings.IDENTITY_FIRST_ADMIN_EMAIL}","password":"…"}'`,
     '  Ctrl-C stops the services (the Kafka broker keeps running: npm run kafka -- stop).',
     '',
   ].join('\n'),

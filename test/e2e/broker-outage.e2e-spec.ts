@@ -41,15 +41,10 @@ describe('never lose mail: the Kafka broker crashes and comes back while all fou
     messageId: '<during-the-outage@outage.test>',
   };
 
-  const getJson = async <T>(url: string): Promise<T> => {
-    const response = await fetch(url);
-    expect(response.status).toBe(200);
-    return (await response.json()) as T;
-  };
   const ticketsOf = (email: string) =>
-    getJson<Page<TicketSummary>>(`${stack.url.tickets}/tickets?requesterEmail=${encodeURIComponent(email)}`);
-  const contactsOf = (email: string) => getJson<Page<unknown>>(`${stack.url.identity}/contacts?email=${encodeURIComponent(email)}`);
-  const ticketDetail = (id: string) => getJson<TicketDetail>(`${stack.url.tickets}/tickets/${id}`);
+    stack.getJson<Page<TicketSummary>>('tickets', `/tickets?requesterEmail=${encodeURIComponent(email)}`);
+  const contactsOf = (email: string) => stack.getJson<Page<unknown>>('identity', `/contacts?email=${encodeURIComponent(email)}`);
+  const ticketDetail = (id: string) => stack.getJson<TicketDetail>('tickets', `/tickets/${id}`);
 
   /** Every service process still answers; one that exited would refuse the connection. */
   const expectEveryServiceRunning = async () => {

@@ -15,16 +15,11 @@ describe('merging two contacts moves their tickets to the survivor, through the 
   let stack: Stack;
   let smtp: Transporter;
 
-  const getJson = async <T>(url: string): Promise<T> => {
-    const response = await fetch(url);
-    expect(response.status).toBe(200);
-    return (await response.json()) as T;
-  };
 
   async function ticketFromMail(from: string): Promise<{ ticket: Ticket; contactId: string }> {
     await smtp.sendMail({ from, to: 'support@helpgate.test', subject: `Question from ${from}`, text: 'Hello' });
     const [ticket] = await eventually(async () => {
-      const page = await getJson<{ items: Ticket[] }>(`${stack.url.tickets}/tickets?requesterEmail=${encodeURIComponent(from)}`);
+      const page = await stack.getJson<{ items: Ticket[] }>('tickets', `/tickets?requesterEmail=${encodeURIComponent(from)}`);
       expect(page.items).toHaveLength(1);
       return page.items;
     });
@@ -45,18 +40,18 @@ describe('merging two contacts moves their tickets to the survivor, through the 
     const survivor = await ticketFromMail('kim@merge.test');
     const duplicate = await ticketFromMail('kim.private@elsewhere.test');
 
-    const response = await fetch(`${stack.url.identity}/contacts/${survivor.contactId}/merge`, {
+    const response = await stack.fetch('identity', `/contacts/${survivor.contactId}/merge`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ contactId: duplicate.contactId }),
     });
     expect(response.status).toBe(200);
     expect(((await response.json()) as Contact).emails).toEqual(['kim@merge.test', 'kim.private@elsewhere.test']);
-    expect((await getJson<Contact>(`${stack.url.identity}/contacts/${duplicate.contactId}`)).id).toBe(survivor.contactId);
+    expect((await stack.getJson<Contact>('identity', `/contacts/${duplicate.contactId}`)).id).toBe(survivor.contactId);
 
     await eventually(async () => {
       for (const { ticket } of [survivor, duplicate]) {
-        const detail = await getJson<Ticket>(`${stack.url.tickets}/tickets/${ticket.id}`);
+        const detail = await stack.getJson<Ticket>('tickets', `/tickets/${ticket.id}`);
         expect(detail.requester.contactId).toBe(survivor.contactId);
       }
     });

@@ -27,13 +27,8 @@ describe('the first path: an email becomes a contact and a ticket, through all f
   let smtp: Transporter;
   let acmeId: string;
 
-  const getJson = async <T>(url: string): Promise<T> => {
-    const response = await fetch(url);
-    expect(response.status).toBe(200);
-    return (await response.json()) as T;
-  };
-  const contactsFor = (email: string) => getJson<Page<Contact>>(`${stack.url.identity}/contacts?email=${encodeURIComponent(email)}`);
-  const ticketsFor = (email: string) => getJson<Page<Ticket>>(`${stack.url.tickets}/tickets?requesterEmail=${encodeURIComponent(email)}`);
+  const contactsFor = (email: string) => stack.getJson<Page<Contact>>('identity', `/contacts?email=${encodeURIComponent(email)}`);
+  const ticketsFor = (email: string) => stack.getJson<Page<Ticket>>('tickets', `/tickets?requesterEmail=${encodeURIComponent(email)}`);
   const waitForTickets = (email: string, count: number) =>
     eventually(async () => {
       const page = await ticketsFor(email);
@@ -58,15 +53,16 @@ describe('the first path: an email becomes a contact and a ticket, through all f
   });
 
   it('1. creates the organization Acme owning acme.test through the identity API, next to the default "Unassigned"', async () => {
-    const response = await fetch(`${stack.url.identity}/organizations`, {
+    const response = await stack.fetch('identity', '/organizations', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Acme', domains: ['acme.test'] }),
     });
     expect(response.status).toBe(201);
     acmeId = ((await response.json()) as { id: string }).id;
-    const organizations = await getJson<Page<{ id: string; name: string; domains: string[]; isDefault: boolean }>>(
-      `${stack.url.identity}/organizations`,
+    const organizations = await stack.getJson<Page<{ id: string; name: string; domains: string[]; isDefault: boolean }>>(
+      'identity',
+      '/organizations',
     );
     expect(organizations.items).toEqual(
       expect.arrayContaining([
@@ -96,7 +92,7 @@ describe('the first path: an email becomes a contact and a ticket, through all f
       requester: { contactId: contacts.items[0].id, email: 'jane@acme.test', name: 'Jane Doe' },
       organization: { id: acmeId, name: 'Acme' },
     });
-    const detail = await getJson<Ticket>(`${stack.url.tickets}/tickets/${ticket.id}`);
+    const detail = await stack.getJson<Ticket>('tickets', `/tickets/${ticket.id}`);
     expect(detail.messages?.filter((message) => message.direction === 'inbound')).toEqual([
       expect.objectContaining({ bodyText: 'Since this morning the sign-in page spins forever.' }),
     ]);

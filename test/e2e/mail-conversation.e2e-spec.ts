@@ -20,10 +20,10 @@ describe('a mail conversation: acknowledgement out through the relay, the custom
   let customer: Transporter;
 
   const ticketsOf = async (email: string) => {
-    const page = (await (await fetch(`${stack.url.tickets}/tickets?requesterEmail=${encodeURIComponent(email)}`)).json()) as Page<{
+    const page = (await (await stack.fetch('tickets', `/tickets?requesterEmail=${encodeURIComponent(email)}`)).json()) as Page<{
       id: string;
     }>;
-    return Promise.all(page.items.map(async ({ id }) => (await (await fetch(`${stack.url.tickets}/tickets/${id}`)).json()) as Ticket));
+    return Promise.all(page.items.map(async ({ id }) => (await (await stack.fetch('tickets', `/tickets/${id}`)).json()) as Ticket));
   };
   const relayedTo = (address: string, count: number) =>
     eventually(() => {
@@ -101,7 +101,7 @@ describe('a mail conversation: acknowledgement out through the relay, the custom
       headers: { 'Auto-Submitted': 'auto-replied' },
     });
     await stack.waitUntilIdle();
-    const contacts = (await (await fetch(`${stack.url.identity}/contacts?email=away@partner.test`)).json()) as Page<unknown>;
+    const contacts = (await (await stack.fetch('identity', `/contacts?email=away@partner.test`)).json()) as Page<unknown>;
     expect(contacts.total).toBe(0);
     expect(await ticketsOf('away@partner.test')).toHaveLength(0);
     expect(relay.to('away@partner.test')).toHaveLength(0);
@@ -154,7 +154,7 @@ describe('a mail conversation: acknowledgement out through the relay, the custom
       expect(outbound?.delivery?.status).toBe('failed');
     });
     await eventually(async () => {
-      const contacts = (await (await fetch(`${stack.url.identity}/contacts?email=ghost@acme.test`)).json()) as Page<{
+      const contacts = (await (await stack.fetch('identity', `/contacts?email=ghost@acme.test`)).json()) as Page<{
         undeliverable: { email: string }[];
       }>;
       expect(contacts.items[0].undeliverable).toEqual([expect.objectContaining({ email: 'ghost@acme.test' })]);

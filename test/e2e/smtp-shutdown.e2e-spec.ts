@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
 import { RawSmtpClient } from '../../apps/email-ingest/test/raw-smtp-client';
 import { RunningService, startService, waitUntilHealthy } from '../../scripts/lib/service-processes.cjs';
+import { testAuthEnv } from '../support/auth';
 import { dropDatabases } from '../support/databases';
 import { eventually, freePort, testInfra, uniqueName } from '../support/infra';
 import { KafkaTestClient } from '../support/kafka-test-client';
@@ -31,6 +32,7 @@ describe('email-ingest as a process: SMTP start-up and graceful shutdown', () =>
         SMTP_HOST: '127.0.0.1',
         SMTP_PORT: String(smtpPort),
         LOG_LEVEL: 'info',
+        ...testAuthEnv,
         ...settings,
       },
       onLine: (line) => logs.push(line),

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { runService, ServiceDefinition } from '@helpgate/platform';
 import type { CommonConfig } from '@helpgate/config';
+import { testAuthEnv, withAdminToken } from './auth';
 import { dropDatabases } from './databases';
 import { freePort, testInfra, uniqueName } from './infra';
 import { KafkaTestClient } from './kafka-test-client';
@@ -10,7 +11,9 @@ export interface ServiceInProcess {
   baseUrl: string;
   env: NodeJS.ProcessEnv;
   kafka: KafkaTestClient;
-  /** A JSON request to the service's HTTP API; redirects are returned, not followed. */
+  /** `fetch` on the service's HTTP API, as an admin agent unless `init.headers` carry another authorization. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** A JSON request to the service's HTTP API, as `fetch` above; redirects are returned, not followed. */
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
@@ -35,17 +38,22 @@ export async function startServiceInProcess<Config extends CommonConfig>(
     HTTP_PORT: String(httpPort),
     HTTP_HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+    ...testAuthEnv,
     ...extraEnv,
   };
   const kafka = new KafkaTestClient(brokers, `${name}.`);
   const app = await runService(definition(env));
+  const baseUrl = `http://127.0.0.1:${httpPort}`;
+  const fetchAsAdmin = (path: string, init: RequestInit = {}) =>
+    fetch(`${baseUrl}${path}`, { ...init, headers: withAdminToken(init.headers) });
   return {
     app,
     env,
     kafka,
-    baseUrl: `http://127.0.0.1:${httpPort}`,
+    baseUrl,
+    fetch: fetchAsAdmin,
     request: (method, path, body, headers = {}) =>
-      fetch(`http://127.0.0.1:${httpPort}${path}`, {
+      fetchAsAdmin(path, {
         method,
         headers: { 'content-type': 'application/json', ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),

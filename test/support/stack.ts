@@ -1,4 +1,5 @@
 import { RunningService, ServiceName, services, startService, waitUntilHealthy } from '../../scripts/lib/service-processes.cjs';
+import { testAuthEnv, withAdminToken } from './auth';
 import { dropDatabases } from './databases';
 import { Topics } from '@helpgate/contracts';
 import { eventually, freePort, testInfra, uniqueName } from './infra';
@@ -8,6 +9,10 @@ export interface Stack {
   url: Record<ServiceName, string>;
   smtpPort: number;
   kafka: KafkaTestClient;
+  /** `fetch` on a service's HTTP API, as an admin agent unless `init.headers` carry another authorization. */
+  fetch(service: ServiceName, path: string, init?: RequestInit): Promise<Response>;
+  /** The JSON body of a `GET` that must answer 200. */
+  getJson<T>(service: ServiceName, path: string): Promise<T>;
   logsOf(service: ServiceName): string[];
   /** Waits until every service has handled every event published so far. */
   waitUntilIdle(): Promise<void>;
@@ -50,6 +55,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         SMTP_PORT: String(smtpPort),
         SUPPORT_ADDRESSES: 'support@helpgate.test',
         LOG_LEVEL: 'info',
+        ...testAuthEnv,
         ...options.env,
       },
       onLine: (line) => logs.get(service)!.push(line),
@@ -63,6 +69,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     >,
     smtpPort,
     kafka,
+    fetch: (service, path, init = {}) =>
+      fetch(`http://127.0.0.1:${httpPorts.get(service)}${path}`, { ...init, headers: withAdminToken(init.headers) }),
+    async getJson<T>(service: ServiceName, path: string): Promise<T> {
+      const response = await stack.fetch(service, path);
+      expect(response.status).toBe(200);
+      return (await response.json()) as T;
+    },
     logsOf: (service) => logs.get(service)!,
     async waitUntilIdle() {
       const consumed = [

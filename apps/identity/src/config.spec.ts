@@ -1,4 +1,7 @@
-import { loadIdentityConfig } from './config';
+import { testAuthEnv } from '../../../test/support/auth';
+import { loadIdentityConfig as loadWith } from './config';
+
+const loadIdentityConfig = (env: NodeJS.ProcessEnv) => loadWith({ ...testAuthEnv, ...env });
 
 describe('loadIdentityConfig', () => {
   it('adds no free-mail domains unless told', () => {
@@ -26,5 +29,20 @@ describe('loadIdentityConfig', () => {
   it('refuses a portal URL that is not https, and a welcome sender that is not an address', () => {
     expect(() => loadIdentityConfig({ IDENTITY_PORTAL_URL: 'http://support.example.test' })).toThrow(/IDENTITY_PORTAL_URL/);
     expect(() => loadIdentityConfig({ IDENTITY_WELCOME_FROM: 'support' })).toThrow(/IDENTITY_WELCOME_FROM/);
+  });
+
+  it('requires a signing key whose public key the services accept', () => {
+    expect(() => loadWith({})).toThrow(/AUTH_PUBLIC_KEYS_FILE.*required[\s\S]*AUTH_PRIVATE_KEY_FILE.*required/);
+    expect(() => loadIdentityConfig({ AUTH_PRIVATE_KEY_FILE: '/nonexistent/key.pem' })).toThrow(/AUTH_PRIVATE_KEY_FILE: cannot read/);
+  });
+
+  it('takes the first admin with its password only', () => {
+    expect(loadIdentityConfig({}).access.firstAdmin).toBeNull();
+    expect(() => loadIdentityConfig({ IDENTITY_FIRST_ADMIN_EMAIL: 'boss@acme.test' })).toThrow(/IDENTITY_FIRST_ADMIN_PASSWORD/);
+    expect(loadIdentityConfig({ IDENTITY_FIRST_ADMIN_EMAIL: 'Boss@Acme.test', IDENTITY_FIRST_ADMIN_PASSWORD: 'a long secret' }).access.firstAdmin).toEqual({
+      email: 'boss@acme.test',
+      name: 'Administrator',
+      password: 'a long secret',
+    });
   });
 });

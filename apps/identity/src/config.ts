@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { commonSettingsShape, loadConfig, toCommonConfig } from '@helpgate/config';
+import { signingKeyFromPem } from '@helpgate/auth';
+import { commonSettingsShape, loadConfig, positiveIntSetting, toCommonConfig } from '@helpgate/config';
 import { normalizeDomain, normalizeEmail } from './domain/email-address';
 
 const domainName = z.string().transform((raw, context) => {
@@ -28,20 +30,70 @@ const emailSetting = z.string().transform((raw, context) => {
   return email ?? z.NEVER;
 });
 
+const signingKeyFile = z.string({ error: 'is required: the PEM file of the Ed25519 key that signs access tokens' }).transform((path, context) => {
+  try {
+    return signingKeyFromPem(readFileSync(path, 'utf8'));
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: `cannot read a signing key from ${path}: ${(error as Error).message}`, input: path });
+    return z.NEVER;
+  }
+});
+
 const identitySettings = z
   .object({
     ...commonSettingsShape({ service: 'identity', httpPort: 3002 }),
     IDENTITY_FREE_MAIL_DOMAINS: domainListSetting,
     IDENTITY_PORTAL_URL: httpsUrl.default('https://support.example.test'),
     IDENTITY_WELCOME_FROM: emailSetting.default('support@helpgate.test'),
+    AUTH_PRIVATE_KEY_FILE: signingKeyFile,
+    IDENTITY_ACCESS_TOKEN_TTL_SECONDS: positiveIntSetting(900),
+    IDENTITY_INVITATION_LINK_TTL_HOURS: positiveIntSetting(72),
+    IDENTITY_PASSWORD_RESET_TTL_MINUTES: positiveIntSetting(60),
+    IDENTITY_VERIFICATION_LINK_TTL_HOURS: positiveIntSetting(72),
+    IDENTITY_FIRST_ADMIN_EMAIL: emailSetting.optional(),
+    IDENTITY_FIRST_ADMIN_NAME: z.string().min(1).max(200).default('Administrator'),
+    IDENTITY_FIRST_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
+  })
+  .check((context) => {
+    const env = context.value;
+    if (!env.AUTH_PUBLIC_KEYS_FILE.has(env.AUTH_PRIVATE_KEY_FILE.keyId)) {
+      context.issues.push({
+        code: 'custom',
+        path: ['AUTH_PRIVATE_KEY_FILE'],
+        message: 'its public key is missing from AUTH_PUBLIC_KEYS_FILE, so no service would accept the tokens it signs',
+        input: env.AUTH_PRIVATE_KEY_FILE.keyId,
+      });
+    }
+    if (env.IDENTITY_FIRST_ADMIN_EMAIL && !env.IDENTITY_FIRST_ADMIN_PASSWORD) {
+      context.issues.push({
+        code: 'custom',
+        path: ['IDENTITY_FIRST_ADMIN_PASSWORD'],
+        message: 'is required with IDENTITY_FIRST_ADMIN_EMAIL',
+        input: undefined,
+      });
+    }
   })
   .transform((env) => ({
     ...toCommonConfig('identity', env),
     organizations: { extraFreeMailDomains: env.IDENTITY_FREE_MAIL_DOMAINS },
     settingDefaults: { portalUrl: env.IDENTITY_PORTAL_URL, welcomeFromAddress: env.IDENTITY_WELCOME_FROM },
+    access: {
+      signingKey: env.AUTH_PRIVATE_KEY_FILE,
+      accessTokenTtlSeconds: env.IDENTITY_ACCESS_TOKEN_TTL_SECONDS,
+      linkTtlSeconds: {
+        invitation: env.IDENTITY_INVITATION_LINK_TTL_HOURS * 3600,
+        passwordReset: env.IDENTITY_PASSWORD_RESET_TTL_MINUTES * 60,
+        verification: env.IDENTITY_VERIFICATION_LINK_TTL_HOURS * 3600,
+      },
+      firstAdmin:
+        env.IDENTITY_FIRST_ADMIN_EMAIL && env.IDENTITY_FIRST_ADMIN_PASSWORD
+          ? { email: env.IDENTITY_FIRST_ADMIN_EMAIL, name: env.IDENTITY_FIRST_ADMIN_NAME, password: env.IDENTITY_FIRST_ADMIN_PASSWORD }
+          : null,
+    },
   }));
 
 export type IdentityConfig = z.output<typeof identitySettings>;
+export type AccessConfig = IdentityConfig['access'];
 export type OrganizationRulesConfig = IdentityConfig['organizations'];
 /** Defaults of the settings agents can change through the API. */
 export type SettingDefaultsConfig = IdentityConfig['settingDefaults'];

@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@helpgate/platform';
+import { AccessModule } from './access/access.module';
+import { OneTimeLinksModule } from './access/one-time-links.module';
 import { IdentityConfig } from './config';
 import { ContactActivityEntity } from './contacts/contact-activity.entity';
 import { ContactEmailEntity } from './contacts/contact-email.entity';
@@ -17,6 +19,7 @@ import { IdentitySettings1763900000140 } from './migrations/1763900000140-identi
 import { ContactMerge1763900000150 } from './migrations/1763900000150-contact-merge';
 import { ContactActivity1763900000160 } from './migrations/1763900000160-contact-activity';
 import { ContactAnonymization1763900000170 } from './migrations/1763900000170-contact-anonymization';
+import { Access1763900000190 } from './migrations/1763900000190-access';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
 import { DomainConflictEntity } from './organizations/domain-conflict.entity';
 import { OrganizationDomainEntity } from './organizations/organization-domain.entity';
@@ -49,6 +52,7 @@ export const identitySchema = {
     ContactMerge1763900000150,
     ContactActivity1763900000160,
     ContactAnonymization1763900000170,
+    Access1763900000190,
   ],
 };
 
@@ -61,6 +65,8 @@ export class IdentityModule {
         PlatformModule.forService(config, identitySchema),
         OrganizationsModule.forRoot(config.organizations),
         SettingsModule.forRoot(config.settingDefaults),
+        OneTimeLinksModule.forRoot(config.access),
+        AccessModule,
         ContactsModule,
         InboundMailModule,
         UnknownSendersModule,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { testAuthEnv } from '../../../test/support/auth';
 import { ConfigError, loadConfig } from './load-config';
 import { commonSettingsShape, listSetting, toCommonConfig } from './settings';
 
@@ -8,14 +9,14 @@ const schema = z
 
 describe('loadConfig', () => {
   it('applies the defaults when nothing is set', () => {
-    const config = loadConfig(schema, {});
+    const config = loadConfig(schema, testAuthEnv);
     expect(config.http.port).toBe(3001);
     expect(config.database.name).toBe('helpgate_email_ingest');
     expect(config.kafka.brokers).toEqual(['127.0.0.1:9092']);
   });
 
   it('treats an empty variable as unset', () => {
-    expect(loadConfig(schema, { HTTP_PORT: '' }).http.port).toBe(3001);
+    expect(loadConfig(schema, { ...testAuthEnv, HTTP_PORT: '' }).http.port).toBe(3001);
   });
 
   it('names every bad setting', () => {
@@ -30,6 +31,12 @@ describe('loadConfig', () => {
     expect(message).toContain('HTTP_PORT');
     expect(message).toContain('KAFKA_BROKERS');
     expect(message).toContain('DATABASE_NAME');
+    expect(message).toContain('AUTH_PUBLIC_KEYS_FILE: is required');
+  });
+
+  it('reads the token public keys from their file, and names the file when it cannot', () => {
+    expect(loadConfig(schema, testAuthEnv).auth.publicKeys.size).toBe(1);
+    expect(() => loadConfig(schema, { AUTH_PUBLIC_KEYS_FILE: '/nonexistent.pem' })).toThrow(/AUTH_PUBLIC_KEYS_FILE: cannot read public keys from \/nonexistent.pem/);
   });
 
   it('splits and validates comma-separated lists', () => {

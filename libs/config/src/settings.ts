@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { publicKeysFromPem } from '@helpgate/auth';
 
 export const portSetting = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
 
@@ -28,6 +30,16 @@ const databaseName = z
 
 const topicPrefix = z.string().regex(/^[a-zA-Z0-9._-]{0,100}$/, 'may hold only letters, digits, ".", "_" and "-"');
 
+/** A PEM file of the Ed25519 public keys that sign access tokens; read and parsed once at start. */
+const tokenPublicKeysFile = z.string({ error: 'is required: the PEM file of the public keys that sign access tokens' }).transform((path, context) => {
+  try {
+    return publicKeysFromPem(readFileSync(path, 'utf8'));
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: `cannot read public keys from ${path}: ${(error as Error).message}`, input: path });
+    return z.NEVER;
+  }
+});
+
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** The settings every service has; a service adds its own keys next to these. */
@@ -46,6 +58,7 @@ export function commonSettingsShape(defaults: { service: string; httpPort: numbe
     KAFKA_TOPIC_PARTITIONS: positiveIntSetting(2),
     KAFKA_REPLICATION_FACTOR: positiveIntSetting(1),
     KAFKA_MAX_HANDLER_ATTEMPTS: positiveIntSetting(5),
+    AUTH_PUBLIC_KEYS_FILE: tokenPublicKeysFile,
   };
 }
 
@@ -66,6 +79,7 @@ export function toCommonConfig(service: string, env: CommonEnv) {
       replicationFactor: env.KAFKA_REPLICATION_FACTOR,
       maxHandlerAttempts: env.KAFKA_MAX_HANDLER_ATTEMPTS,
     },
+    auth: { publicKeys: env.AUTH_PUBLIC_KEYS_FILE },
   };
 }
 

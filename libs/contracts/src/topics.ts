@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailInboundReceivedV1, emailOutboundDeliveredV1, emailOutboundFailedV1, emailOutboundRequestedV1 } from './events/email';
 import {
+  identityAgentChangedV1,
   identityContactAnonymizedV1,
   identityContactChangedV1,
   identityContactMergedV1,
@@ -17,6 +18,7 @@ export const Topics = {
   IdentityContactChanged: 'identity.contact.changed.v1',
   IdentityContactMerged: 'identity.contact.merged.v1',
   IdentityContactAnonymized: 'identity.contact.anonymized.v1',
+  IdentityAgentChanged: 'identity.agent.changed.v1',
   TicketsTicketChanged: 'tickets.ticket.changed.v1',
 } as const;
 
@@ -32,6 +34,7 @@ export const topicSchemas = {
   [Topics.IdentityContactChanged]: identityContactChangedV1,
   [Topics.IdentityContactMerged]: identityContactMergedV1,
   [Topics.IdentityContactAnonymized]: identityContactAnonymizedV1,
+  [Topics.IdentityAgentChanged]: identityAgentChangedV1,
   [Topics.TicketsTicketChanged]: ticketsTicketChangedV1,
 } satisfies Record<TopicName, z.ZodType>;
 

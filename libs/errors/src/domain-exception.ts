@@ -3,6 +3,12 @@ export enum ErrorKind {
   Invalid = 'invalid',
   NotFound = 'not_found',
   Conflict = 'conflict',
+  /** The caller could not prove who they are (wrong password, unusable link). */
+  Unauthenticated = 'unauthenticated',
+  /** The caller is known but may not do this. */
+  Forbidden = 'forbidden',
+  /** The thing existed but is gone for good (an expired or used one-time link). */
+  Gone = 'gone',
   Unavailable = 'unavailable',
 }
 

@@ -6,6 +6,9 @@ const statusOfKind: Record<ErrorKind, HttpStatus> = {
   [ErrorKind.Invalid]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorKind.NotFound]: HttpStatus.NOT_FOUND,
   [ErrorKind.Conflict]: HttpStatus.CONFLICT,
+  [ErrorKind.Unauthenticated]: HttpStatus.UNAUTHORIZED,
+  [ErrorKind.Forbidden]: HttpStatus.FORBIDDEN,
+  [ErrorKind.Gone]: HttpStatus.GONE,
   [ErrorKind.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 

@@ -1,7 +1,9 @@
+import { Public } from '@helpgate/auth';
 import { Controller, Get, Header } from '@nestjs/common';
 import { register } from 'prom-client';
 
 /** Prometheus metrics of this process, e.g. helpgate_events_dead_lettered_total. */
+@Public()
 @Controller('metrics')
 export class MetricsController {
   @Get()

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@helpgate/auth';
 import type { CommonConfig } from '@helpgate/config';
 import { DatabaseModule, ServiceSchema } from '@helpgate/database';
 import { KafkaModule } from '@helpgate/kafka';
@@ -8,7 +9,7 @@ import { MetricsController } from './metrics.controller';
 import { structuredLogging } from './logging';
 
 /**
- * What every service stands on: structured logs, its own migrated database (with the outbox and
+ * What every service stands on: a signed token required on every HTTP route but the public ones, structured logs, its own migrated database (with the outbox and
  * processed-events tables before the service's own migrations), Kafka, a health check and Prometheus metrics.
  */
 @Module({})
@@ -23,6 +24,7 @@ export class PlatformModule {
           migrations: [CreateMessagingTables1763900000000, ...schema.migrations],
         }),
         KafkaModule.forRoot(config.kafka),
+        AuthModule.forRoot(config.auth.publicKeys),
       ],
       controllers: [HealthController, MetricsController],
     };

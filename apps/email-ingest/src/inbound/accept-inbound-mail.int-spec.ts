@@ -83,23 +83,23 @@ describe('email-ingest makes mail durable before answering 250 (real SMTP, Postg
   });
 
   it('accepts support addresses added at run time, with their category and plus-tagged forms, and refuses removed ones', async () => {
-    const put = await fetch(`${ingest.baseUrl}/support-addresses/Sales@Helpgate.test`, {
+    const put = await ingest.fetch(`/support-addresses/Sales@Helpgate.test`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ defaultCategory: 'Subscriptions' }),
     });
     expect(put.status).toBe(200);
     expect(await put.json()).toMatchObject({ address: 'sales@helpgate.test', defaultCategory: 'Subscriptions' });
-    const listed = (await (await fetch(`${ingest.baseUrl}/support-addresses`)).json()) as { address: string }[];
+    const listed = (await (await ingest.fetch(`/support-addresses`)).json()) as { address: string }[];
     expect(listed.map((entry) => entry.address)).toEqual(['help@helpgate.test', 'sales@helpgate.test', 'support@helpgate.test']);
 
     await send({ subject: 'Plan change', to: 'sales+t42.abc@helpgate.test', messageId: '<sales-1@acme.test>' });
     const event = await firstInboundEvent('<sales-1@acme.test>');
     expect(event.mail).toMatchObject({ supportAddress: 'sales@helpgate.test', supportAddressCategory: 'Subscriptions' });
 
-    expect((await fetch(`${ingest.baseUrl}/support-addresses/sales@helpgate.test`, { method: 'DELETE' })).status).toBe(204);
+    expect((await ingest.fetch(`/support-addresses/sales@helpgate.test`, { method: 'DELETE' })).status).toBe(204);
     await expect(send({ subject: 'Too late', to: 'sales@helpgate.test' })).rejects.toMatchObject({ responseCode: 550 });
-    expect((await fetch(`${ingest.baseUrl}/support-addresses/sales+x@helpgate.test`, { method: 'PUT', body: '{}' })).status).toBe(400);
+    expect((await ingest.fetch(`/support-addresses/sales+x@helpgate.test`, { method: 'PUT', body: '{}' })).status).toBe(400);
   });
 
   it('stores attachments once by sha256 and serves them, and the raw message, as downloads', async () => {
@@ -115,17 +115,17 @@ describe('email-ingest makes mail durable before answering 250 (real SMTP, Postg
     const [attachment] = event.mail.attachments;
     expect(attachment).toMatchObject({ filename: 'résumé <script>.html', contentType: 'text/html', sizeBytes: 25, inline: false });
 
-    const download = await fetch(`${ingest.baseUrl}/attachments/${attachment.id}`);
+    const download = await ingest.fetch(`/attachments/${attachment.id}`);
     expect(download.status).toBe(200);
     expect(await download.text()).toBe('<script>alert(1)</script>');
     expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
     expect(download.headers.get('x-content-type-options')).toBe('nosniff');
 
-    const raw = await fetch(`${ingest.baseUrl}/inbound-messages/${event.mail.inboundMessageId}/raw`);
+    const raw = await ingest.fetch(`/inbound-messages/${event.mail.inboundMessageId}/raw`);
     expect(raw.headers.get('content-type')).toBe('message/rfc822');
     expect(await raw.text()).toContain('Subject: With a screenshot');
     expect(info.response).toContain(event.mail.inboundMessageId);
-    expect((await fetch(`${ingest.baseUrl}/attachments/${'0'.repeat(64)}`)).status).toBe(404);
-    expect((await fetch(`${ingest.baseUrl}/attachments/not-a-hash`)).status).toBe(400);
+    expect((await ingest.fetch(`/attachments/${'0'.repeat(64)}`)).status).toBe(404);
+    expect((await ingest.fetch(`/attachments/not-a-hash`)).status).toBe(400);
   });
 });

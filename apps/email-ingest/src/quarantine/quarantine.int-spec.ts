@@ -18,7 +18,7 @@ describe('email-ingest holds mail that must not flow on, and agents release or d
       messageId,
     });
   const published = (subject: string) => ingest.inboundEvents().filter((event) => event.mail.subject === subject);
-  const held = async (status = 'held') => (await (await fetch(`${ingest.baseUrl}/quarantine?status=${status}`)).json()) as HeldPage;
+  const held = async (status = 'held') => (await (await ingest.fetch(`/quarantine?status=${status}`)).json()) as HeldPage;
 
   beforeAll(async () => {
     ingest = await startEmailIngest({ INBOUND_FLOOD_LIMIT: '3' });
@@ -48,12 +48,12 @@ describe('email-ingest holds mail that must not flow on, and agents release or d
     const flood = items.find((item) => item.subject === 'Flood 4')!;
     const loop = items.find((item) => item.subject === 'Loop')!;
 
-    expect((await fetch(`${ingest.baseUrl}/quarantine/${flood.inboundMessageId}/release`, { method: 'POST' })).status).toBe(204);
+    expect((await ingest.fetch(`/quarantine/${flood.inboundMessageId}/release`, { method: 'POST' })).status).toBe(204);
     await eventually(() => expect(published('Flood 4')).toHaveLength(1));
     expect(published('Flood 4')[0].mail.inboundMessageId).toBe(flood.inboundMessageId);
-    expect((await fetch(`${ingest.baseUrl}/quarantine/${flood.inboundMessageId}/release`, { method: 'POST' })).status).toBe(404);
+    expect((await ingest.fetch(`/quarantine/${flood.inboundMessageId}/release`, { method: 'POST' })).status).toBe(404);
 
-    expect((await fetch(`${ingest.baseUrl}/quarantine/${loop.inboundMessageId}`, { method: 'DELETE' })).status).toBe(204);
+    expect((await ingest.fetch(`/quarantine/${loop.inboundMessageId}`, { method: 'DELETE' })).status).toBe(204);
     expect((await held()).total).toBe(0);
     expect((await held('deleted')).items.map((item) => item.subject)).toEqual(['Loop']);
     expect((await held('released')).items.map((item) => item.subject)).toEqual(['Flood 4']);

@@ -13,7 +13,7 @@ const nameCharacters = /^[\p{L}\p{M}\p{N} '’.,\-()&/]*$/u;
 const freeTextCharacters = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\n]*$/u;
 
 /** Markup is stripped before the allow-list applies, so `<b>Jane</b>` is accepted as `Jane`. */
-const namePart = (maxLength: number) =>
+export const namePart = (maxLength: number) =>
   z
     .string()
     .max(maxLength * 4)
@@ -27,7 +27,7 @@ const freeText = (maxLength: number) =>
     .transform((raw) => plainText(raw, { multiline: true }))
     .pipe(z.string().max(maxLength).regex(freeTextCharacters, 'may not contain control characters'));
 
-const emailInput = z
+export const emailInput = z
   .string()
   .max(320)
   .transform((raw, context) => normalizeEmail(raw) ?? (context.addIssue({ code: 'custom', message: 'is not an email address' }), z.NEVER));
@@ -42,7 +42,7 @@ const tagInput = z
   .max(60)
   .transform((raw, context) => normalizeTag(raw) ?? (context.addIssue({ code: 'custom', message: 'must be a lower-case slug' }), z.NEVER));
 
-const languageInput = z
+export const languageInput = z
   .string()
   .max(35)
   .transform(

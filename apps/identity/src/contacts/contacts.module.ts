@@ -20,6 +20,6 @@ import { MergeContactsUseCase } from './merge-contacts.use-case';
     MergeContactsUseCase,
     AnonymizeContactUseCase,
   ],
-  exports: [ContactsRepository, ContactActivitiesRepository],
+  exports: [ContactsRepository, ContactActivitiesRepository, ContactsService],
 })
 export class ContactsModule {}

@@ -100,7 +100,7 @@ describe('merging contacts (real Postgres and Kafka)', () => {
     expect(new URL(tombstone.headers.get('location')!, `${identity.baseUrl}/contacts/${duplicate.id}`).pathname).toBe(
       `/contacts/${survivor.id}`,
     );
-    const followed = await fetch(`${identity.baseUrl}/contacts/${duplicate.id}`);
+    const followed = await identity.fetch(`/contacts/${duplicate.id}`);
     expect(((await followed.json()) as ContactResponseDto).id).toBe(survivor.id);
 
     for (const query of ['email=jdoe@globex.test', 'q=J.%20Doe', 'phone=%2B39%2006%202222%20222', `organizationId=${globex.id}`]) {

@@ -14,7 +14,7 @@ describe('identity marks an address undeliverable when mail to it bounced perman
   let identity: ServiceInProcess;
 
   const contactOf = async (email: string) =>
-    ((await (await fetch(`${identity.baseUrl}/contacts?email=${encodeURIComponent(email)}`)).json()) as { items: Contact[] }).items[0];
+    ((await (await identity.fetch(`/contacts?email=${encodeURIComponent(email)}`)).json()) as { items: Contact[] }).items[0];
 
   const failure = (contactId: string, recipient: string, status: string, permanent: boolean): EmailOutboundFailedV1 => ({
     eventId: randomUUID(),

@@ -25,6 +25,12 @@ export enum IdentityErrorCode {
   UnknownTemplatePlaceholder = 'settings.unknown_placeholder',
   UnknownSenderMailNotFound = 'unknown_sender.not_found',
   UnknownSenderStillUnknown = 'unknown_sender.no_contact',
+  InvalidCredentials = 'access.invalid_credentials',
+  LinkUnusable = 'access.link_unusable',
+  WeakPassword = 'access.weak_password',
+  AgentNotFound = 'agent.not_found',
+  AgentEmailTaken = 'agent.email_taken',
+  LastAdminProtected = 'agent.last_admin_protected',
 }
 
 const kindOf: Record<IdentityErrorCode, ErrorKind> = {
@@ -52,6 +58,12 @@ const kindOf: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.UnknownTemplatePlaceholder]: ErrorKind.Invalid,
   [IdentityErrorCode.UnknownSenderMailNotFound]: ErrorKind.NotFound,
   [IdentityErrorCode.UnknownSenderStillUnknown]: ErrorKind.Conflict,
+  [IdentityErrorCode.InvalidCredentials]: ErrorKind.Unauthenticated,
+  [IdentityErrorCode.LinkUnusable]: ErrorKind.Gone,
+  [IdentityErrorCode.WeakPassword]: ErrorKind.Invalid,
+  [IdentityErrorCode.AgentNotFound]: ErrorKind.NotFound,
+  [IdentityErrorCode.AgentEmailTaken]: ErrorKind.Conflict,
+  [IdentityErrorCode.LastAdminProtected]: ErrorKind.Conflict,
 };
 
 export class IdentityException extends domainExceptionFor(kindOf) {}

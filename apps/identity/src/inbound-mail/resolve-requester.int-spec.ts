@@ -11,7 +11,7 @@ describe('identity resolves the requester of inbound mail (real Postgres and Kaf
   beforeAll(async () => {
     identity = await startServiceInProcess(identityService);
     await identity.kafka.record(Topics.IdentityRequesterResolved, Topics.IdentityContactChanged);
-    const response = await fetch(`${identity.baseUrl}/organizations`, {
+    const response = await identity.fetch(`/organizations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'Acme', domains: ['ACME.test'] }),
@@ -24,7 +24,7 @@ describe('identity resolves the requester of inbound mail (real Postgres and Kaf
   });
 
   async function contactsFor(email: string) {
-    const response = await fetch(`${identity.baseUrl}/contacts?email=${encodeURIComponent(email)}`);
+    const response = await identity.fetch(`/contacts?email=${encodeURIComponent(email)}`);
     return (await response.json()) as { total: number; items: { id: string; name: string; organization: { name: string } }[] };
   }
 
@@ -88,7 +88,7 @@ describe('identity resolves the requester of inbound mail (real Postgres and Kaf
 
   it('refuses an organization whose domain is taken, and a malformed one', async () => {
     const post = (body: unknown) =>
-      fetch(`${identity.baseUrl}/organizations`, {
+      identity.fetch(`/organizations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),

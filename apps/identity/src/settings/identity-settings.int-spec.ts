@@ -1,4 +1,5 @@
 import { EmailOutboundRequestedV1, IdentityRequesterResolvedV1, Topics } from '@helpgate/contracts';
+import { agentToken } from '../../../../test/support/auth';
 import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
@@ -71,9 +72,22 @@ describe('identity settings, welcome mail and mail from unknown senders (real Po
     expect(welcomesTo('quiet@default.test')).toEqual([]);
   });
 
+  it('lets only admins change settings', async () => {
+    const asAgent = await call('PATCH', '/settings', { sendWelcomeMail: true }, { authorization: `Bearer ${agentToken('agent')}` });
+    expect(asAgent).toEqual({ status: 403, body: expect.objectContaining({ message: 'This API is for admins' }) });
+    expect((await call('PATCH', '/settings', { sendWelcomeMail: true }, { authorization: 'Bearer not.a.token' })).status).toBe(401);
+    expect((await call<{ sendWelcomeMail: boolean }>('GET', '/settings')).body.sendWelcomeMail).toBe(false);
+  });
+
   it('changes settings partially and audits every change with its actor, newest first', async () => {
+    const ann = '3a0d8c55-2f7e-4b7e-9d55-0c1c3b7f6a01';
     const template = { subject: 'Welcome, {{contact.name}}', body: 'Visit {{portal.url}} as {{portal.username}} ({{organization.name}})' };
-    const changed = await call('PATCH', '/settings', { sendWelcomeMail: true, welcomeTemplate: template }, { 'x-actor': 'agent-ann' });
+    const changed = await call(
+      'PATCH',
+      '/settings',
+      { sendWelcomeMail: true, welcomeTemplate: template },
+      { authorization: `Bearer ${agentToken('admin', ann)}` },
+    );
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ sendWelcomeMail: true, welcomeTemplate: template, autoCreateContacts: true });
     expect((await call('GET', '/settings')).body).toEqual(changed.body);
@@ -83,12 +97,12 @@ describe('identity settings, welcome mail and mail from unknown senders (real Po
     expect(audit.body.total).toBe(3);
     expect(audit.body.items).toEqual([
       expect.objectContaining({
-        actor: 'system',
+        actor: expect.stringMatching(/^agent:[0-9a-f-]{36}$/),
         setting: 'welcomeFromAddress',
         oldValue: 'support@helpgate.test',
         newValue: 'welcome@helpgate.test',
       }),
-      expect.objectContaining({ actor: 'agent-ann', setting: 'welcomeTemplate', newValue: template }),
+      expect.objectContaining({ actor: `agent:${ann}`, setting: 'welcomeTemplate', newValue: template }),
     ]);
   });
 

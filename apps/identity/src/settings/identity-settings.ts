@@ -40,6 +40,8 @@ export const defaultWelcomeTemplate: IdentitySettings['welcomeTemplate'] = {
     '',
     'we have set up a support account for you. You can follow your requests at {{portal.url}},',
     'signing in as {{portal.username}}.',
+    '',
+    'Choose your password here (the link works once): {{portal.setPasswordLink}}',
   ].join('\n'),
 };
 

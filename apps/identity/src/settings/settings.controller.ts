@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
+import { actorOf, AdminsOnly, CurrentPrincipal, Principal } from '@helpgate/auth';
 import { Page, PageOf, ZodValidationPipe } from '@helpgate/platform';
-import { Actor } from './actor.decorator';
 import { IdentitySettings } from './identity-settings';
 import { auditQuerySchema, ChangeSettingsDto, changeSettingsSchema, SettingChangeResponseDto } from './settings.dto';
 import { SettingsService } from './settings.service';
@@ -14,9 +14,13 @@ export class SettingsController {
     return this.settings.current();
   }
 
+  @AdminsOnly()
   @Patch()
-  change(@Body(new ZodValidationPipe(changeSettingsSchema)) body: ChangeSettingsDto, @Actor() actor: string): Promise<IdentitySettings> {
-    return this.settings.change(body, actor);
+  change(
+    @Body(new ZodValidationPipe(changeSettingsSchema)) body: ChangeSettingsDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<IdentitySettings> {
+    return this.settings.change(body, actorOf(principal));
   }
 
   @Get('audit')

@@ -1,4 +1,4 @@
-import { renderTemplate, unknownPlaceholdersIn, WelcomeValues } from './template';
+import { namesPlaceholder, renderTemplate, unknownPlaceholdersIn, WelcomeValues } from './template';
 
 const values: WelcomeValues = {
   'contact.name': 'Jane <Doe> & Co',
@@ -6,6 +6,7 @@ const values: WelcomeValues = {
   'organization.name': 'Acme',
   'portal.url': 'https://support.example.test',
   'portal.username': 'jane@acme.test',
+  'portal.setPasswordLink': 'https://support.example.test/set-password?token=t',
 };
 
 describe('renderTemplate', () => {
@@ -41,5 +42,12 @@ describe('unknownPlaceholdersIn', () => {
 
   it('names each unknown placeholder once, in order', () => {
     expect(unknownPlaceholdersIn('{{ticket.number}} {{contact.name}} {{}} {{ticket.number}}')).toEqual(['ticket.number', '']);
+  });
+});
+
+describe('namesPlaceholder', () => {
+  it('tells whether a template uses a placeholder, spaces inside the braces or not', () => {
+    expect(namesPlaceholder('Set it: {{ portal.setPasswordLink }}', 'portal.setPasswordLink')).toBe(true);
+    expect(namesPlaceholder('Visit {{portal.url}}', 'portal.setPasswordLink')).toBe(false);
   });
 });

@@ -1,5 +1,12 @@
 /** The values a welcome mail can name, as `{{contact.name}}` and so on. */
-export const welcomePlaceholders = ['contact.name', 'contact.email', 'organization.name', 'portal.url', 'portal.username'] as const;
+export const welcomePlaceholders = [
+  'contact.name',
+  'contact.email',
+  'organization.name',
+  'portal.url',
+  'portal.username',
+  'portal.setPasswordLink',
+] as const;
 export type WelcomePlaceholder = (typeof welcomePlaceholders)[number];
 export type WelcomeValues = Record<WelcomePlaceholder, string>;
 
@@ -7,6 +14,10 @@ const placeholderPattern = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 function isWelcomePlaceholder(name: string): name is WelcomePlaceholder {
   return (welcomePlaceholders as readonly string[]).includes(name);
+}
+
+export function namesPlaceholder(template: string, placeholder: WelcomePlaceholder): boolean {
+  return [...template.matchAll(placeholderPattern)].some((match) => match[1] === placeholder);
 }
 
 /** The placeholders a template names that are not welcome placeholders, each once, in order of appearance. */

@@ -31,10 +31,11 @@ describe('welcomeMail', () => {
     contactName: 'Jane Doe',
     email: 'jane@acme.test',
     organizationName: 'Acme',
+    setPasswordLink: 'https://support.example.test/set-password?token=one-time',
     settings: {
       welcomeTemplate: {
         subject: 'Welcome to {{organization.name}}',
-        body: 'Hi {{contact.name}}, see {{portal.url}} as {{portal.username}}',
+        body: 'Hi {{contact.name}}, see {{portal.url}} as {{portal.username}}; password: {{portal.setPasswordLink}}',
       },
       portalUrl: 'https://support.example.test',
       welcomeFromAddress: 'support@helpgate.test',
@@ -49,7 +50,7 @@ describe('welcomeMail', () => {
       from: { address: 'support@helpgate.test' },
       to: [{ address: 'jane@acme.test', name: 'Jane Doe' }],
       subject: 'Welcome to Acme',
-      text: 'Hi Jane Doe, see https://support.example.test as jane@acme.test',
+      text: 'Hi Jane Doe, see https://support.example.test as jane@acme.test; password: https://support.example.test/set-password?token=one-time',
       messageId: '<hg.welcome.abc123@helpgate.test>',
       contactId: input.contactId,
     });

@@ -22,6 +22,8 @@ export interface WelcomeMailInput {
   contactName: string;
   email: string;
   organizationName: string;
+  /** A one-time link to choose a portal password, when the template names one. */
+  setPasswordLink: string | null;
   settings: Pick<IdentitySettings, 'welcomeTemplate' | 'portalUrl' | 'welcomeFromAddress'>;
 }
 
@@ -32,8 +34,9 @@ export function welcomeMail(input: WelcomeMailInput): OutboundMail {
     'contact.email': input.email,
     'organization.name': input.organizationName,
     'portal.url': settings.portalUrl,
-    // Until the portal has accounts of its own, a contact signs in with their address.
+    // A contact signs in to the portal with its primary address.
     'portal.username': input.email,
+    'portal.setPasswordLink': input.setPasswordLink ?? settings.portalUrl,
   };
   return {
     requestId: input.requestId,

@@ -4,7 +4,9 @@ import { EntityManager } from 'typeorm';
 import { Topics } from '@helpgate/contracts';
 import { Outbox } from '@helpgate/outbox';
 import type { ContactEntity } from '../contacts/contact.entity';
+import { OneTimeLinks } from '../access/one-time-links';
 import { SettingsService } from '../settings/settings.service';
+import { namesPlaceholder } from '../settings/template';
 import { shouldReceiveWelcomeMail, welcomeMail } from './welcome-mail';
 
 /** Requests the welcome mail of a just-created contact, in the transaction that created it. */
@@ -12,12 +14,20 @@ import { shouldReceiveWelcomeMail, welcomeMail } from './welcome-mail';
 export class WelcomeMails {
   private readonly logger = new Logger(WelcomeMails.name);
 
-  constructor(private readonly settings: SettingsService) {}
+  constructor(
+    private readonly settings: SettingsService,
+    private readonly links: OneTimeLinks,
+  ) {}
 
   async sendIfDue(contact: ContactEntity, manager: EntityManager, outbox: Outbox): Promise<void> {
     const settings = await this.settings.current(manager);
     if (!shouldReceiveWelcomeMail(settings, contact) || !(await claimWelcomeMail(contact.id, manager))) return;
     const primary = contact.emails.find((address) => address.isPrimary) ?? contact.emails[0]!;
+    const { subject, body } = settings.welcomeTemplate;
+    const needsLink = namesPlaceholder(subject, 'portal.setPasswordLink') || namesPlaceholder(body, 'portal.setPasswordLink');
+    const setPasswordLink = needsLink
+      ? await this.links.setPasswordLink({ subjectKind: 'contact', subjectId: contact.id, email: primary.email, name: contact.name }, manager)
+      : null;
     const mail = welcomeMail({
       requestId: randomUUID(),
       token: randomUUID().replace(/-/g, ''),
@@ -25,6 +35,7 @@ export class WelcomeMails {
       contactName: contact.name,
       email: primary.email,
       organizationName: contact.organization.name,
+      setPasswordLink,
       settings,
     });
     await outbox.add(Topics.EmailOutboundRequested, contact.id, { eventId: randomUUID(), occurredAt: new Date().toISOString(), mail });

@@ -33,10 +33,10 @@ describe('tickets follow a contact merge (real Postgres and Kafka)', () => {
   }
 
   async function ticketsOf(email: string): Promise<TicketView[]> {
-    const list = (await (await fetch(`${tickets.baseUrl}/tickets?requesterEmail=${encodeURIComponent(email)}`)).json()) as {
+    const list = (await (await tickets.fetch(`/tickets?requesterEmail=${encodeURIComponent(email)}`)).json()) as {
       items: { id: string }[];
     };
-    return Promise.all(list.items.map(async ({ id }) => (await (await fetch(`${tickets.baseUrl}/tickets/${id}`)).json()) as TicketView));
+    return Promise.all(list.items.map(async ({ id }) => (await (await tickets.fetch(`/tickets/${id}`)).json()) as TicketView));
   }
 
   async function openTicket(from: Requester): Promise<void> {

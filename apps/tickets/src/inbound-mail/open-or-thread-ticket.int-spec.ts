@@ -54,11 +54,11 @@ describe('tickets turns resolved mail into tickets and threads replies (real Pos
   }
 
   async function ticketsOf(email: string): Promise<TicketView[]> {
-    const list = (await (await fetch(`${tickets.baseUrl}/tickets?requesterEmail=${encodeURIComponent(email)}`)).json()) as {
+    const list = (await (await tickets.fetch(`/tickets?requesterEmail=${encodeURIComponent(email)}`)).json()) as {
       items: TicketView[];
     };
     const details = await Promise.all(
-      list.items.map(async ({ id }) => (await (await fetch(`${tickets.baseUrl}/tickets/${id}`)).json()) as TicketView),
+      list.items.map(async ({ id }) => (await (await tickets.fetch(`/tickets/${id}`)).json()) as TicketView),
     );
     return details.sort((a, b) => a.number - b.number);
   }
@@ -322,8 +322,8 @@ describe('tickets turns resolved mail into tickets and threads replies (real Pos
   });
 
   it('answers 404 for an unknown ticket and 400 for a bad filter', async () => {
-    expect((await fetch(`${tickets.baseUrl}/tickets/${randomUUID()}`)).status).toBe(404);
-    expect((await fetch(`${tickets.baseUrl}/tickets/not-a-uuid`)).status).toBe(400);
-    expect((await fetch(`${tickets.baseUrl}/tickets?status=exploded`)).status).toBe(400);
+    expect((await tickets.fetch(`/tickets/${randomUUID()}`)).status).toBe(404);
+    expect((await tickets.fetch(`/tickets/not-a-uuid`)).status).toBe(400);
+    expect((await tickets.fetch(`/tickets?status=exploded`)).status).toBe(400);
   });
 });

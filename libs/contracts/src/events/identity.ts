@@ -55,3 +55,22 @@ export const identityContactAnonymizedV1 = eventEnvelopeSchema.extend({
 });
 
 export type IdentityContactAnonymizedV1 = z.infer<typeof identityContactAnonymizedV1>;
+
+export const agentRoles = ['admin', 'agent'] as const;
+
+/** A staff member was added or changed (role, languages, chat capacity, active or not). Keyed by the agent id. */
+export const identityAgentChangedV1 = eventEnvelopeSchema.extend({
+  agent: z.object({
+    id: z.uuid(),
+    name: z.string().max(200),
+    email: z.string().min(3).max(320),
+    role: z.enum(agentRoles),
+    /** BCP 47 tags of the languages the agent answers in. */
+    languages: z.array(z.string().max(35)).max(50),
+    /** How many chats the agent takes at once. */
+    chatCapacity: z.number().int().min(0).max(100),
+    active: z.boolean(),
+  }),
+});
+
+export type IdentityAgentChangedV1 = z.infer<typeof identityAgentChangedV1>;

@@ -1,0 +1,30 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** What a one-time link lets its holder do. */
+export const linkPurposes = ['set_password', 'verify_email'] as const;
+export type LinkPurpose = (typeof linkPurposes)[number];
+
+export interface NewLinkSecret {
+  /** Sent in the link only; never stored. */
+  token: string;
+  tokenHash: string;
+}
+
+/** 256 random bits, URL-safe; only their digest is stored, so a leaked database opens no accounts. */
+export function newLinkSecret(): NewLinkSecret {
+  const token = randomBytes(32).toString('base64url');
+  return { token, tokenHash: linkTokenHash(token) };
+}
+
+export function linkTokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+const pathOf: Record<LinkPurpose, string> = { set_password: 'set-password', verify_email: 'verify-email' };
+
+/** The portal page that takes the token and calls identity's API with it. */
+export function portalLink(portalUrl: string, purpose: LinkPurpose, token: string): string {
+  const url = new URL(pathOf[purpose], portalUrl.endsWith('/') ? portalUrl : `${portalUrl}/`);
+  url.searchParams.set('token', token);
+  return url.toString();
+}

@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import type { AccessConfig } from '../config';
+import { AccessRepository } from './access.repository';
+import { ACCESS_CONFIG, OneTimeLinks } from './one-time-links';
+
+@Module({})
+export class OneTimeLinksModule {
+  static forRoot(config: AccessConfig): DynamicModule {
+    return {
+      module: OneTimeLinksModule,
+      // Global because welcome mail, sign-in and staff management all issue links.
+      global: true,
+      providers: [{ provide: ACCESS_CONFIG, useValue: config }, AccessRepository, OneTimeLinks],
+      exports: [ACCESS_CONFIG, AccessRepository, OneTimeLinks],
+    };
+  }
+}

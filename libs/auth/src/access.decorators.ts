@@ -1,0 +1,25 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+import type { Principal } from './principal';
+
+/** Who may call a route. Without a decorator a route is for agents of either role. */
+export type Audience = 'anyone' | 'admins' | 'agents' | 'agents-and-contacts';
+
+export const audienceKey = 'helpgate:audience';
+
+/** No token needed: health checks, sign-in and one-time links. */
+export const Public = () => SetMetadata(audienceKey, 'anyone' satisfies Audience);
+export const AdminsOnly = () => SetMetadata(audienceKey, 'admins' satisfies Audience);
+/** Contacts may call it too; the handler must then limit what it returns to the contact's own data. */
+export const ContactsToo = () => SetMetadata(audienceKey, 'agents-and-contacts' satisfies Audience);
+
+export interface AuthenticatedRequest extends Request {
+  principal?: Principal;
+}
+
+/** The verified caller of a route that needs a token. */
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
+  const principal = context.switchToHttp().getRequest<AuthenticatedRequest>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on a public route');
+  return principal;
+});

@@ -1,0 +1,46 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { KeyObject } from 'node:crypto';
+import { Audience, audienceKey, AuthenticatedRequest } from './access.decorators';
+import { principalOf } from './principal';
+import { InvalidTokenError, verifyToken } from './signed-token';
+
+export const TOKEN_PUBLIC_KEYS = Symbol('TOKEN_PUBLIC_KEYS');
+
+/** Every HTTP route needs a valid token unless marked `@Public()`; the route's audience decides who may call it. */
+@Injectable()
+export class BearerTokenGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(TOKEN_PUBLIC_KEYS) private readonly publicKeys: ReadonlyMap<string, KeyObject>,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
+    const audience =
+      this.reflector.getAllAndOverride<Audience | undefined>(audienceKey, [context.getHandler(), context.getClass()]) ??
+      'agents';
+    if (audience === 'anyone') return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const principal = principalOf(this.verifiedClaims(request.headers.authorization));
+    if (principal.kind === 'contact' && audience !== 'agents-and-contacts') {
+      throw new ForbiddenException('This API is for agents');
+    }
+    if (audience === 'admins' && !(principal.kind === 'agent' && principal.role === 'admin')) {
+      throw new ForbiddenException('This API is for admins');
+    }
+    request.principal = principal;
+    return true;
+  }
+
+  private verifiedClaims(authorization: string | undefined) {
+    const token = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(authorization ?? '')?.[1];
+    if (!token) throw new UnauthorizedException('A bearer token is required');
+    try {
+      return verifyToken(token, this.publicKeys, Math.floor(Date.now() / 1000));
+    } catch (error) {
+      if (error instanceof InvalidTokenError) throw new UnauthorizedException(`Invalid token: ${error.message}`);
+      throw error;
+    }
+  }
+}
