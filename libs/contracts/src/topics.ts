@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailInboundReceivedV1, emailOutboundDeliveredV1, emailOutboundFailedV1, emailOutboundRequestedV1 } from './events/email';
 import {
+  identityAccessMailRequestedV1,
   identityAgentChangedV1,
   identityContactAnonymizedV1,
   identityContactChangedV1,
@@ -19,6 +20,7 @@ export const Topics = {
   IdentityContactMerged: 'identity.contact.merged.v1',
   IdentityContactAnonymized: 'identity.contact.anonymized.v1',
   IdentityAgentChanged: 'identity.agent.changed.v1',
+  IdentityAccessMailRequested: 'identity.access-mail.requested.v1',
   TicketsTicketChanged: 'tickets.ticket.changed.v1',
 } as const;
 
@@ -35,6 +37,7 @@ export const topicSchemas = {
   [Topics.IdentityContactMerged]: identityContactMergedV1,
   [Topics.IdentityContactAnonymized]: identityContactAnonymizedV1,
   [Topics.IdentityAgentChanged]: identityAgentChangedV1,
+  [Topics.IdentityAccessMailRequested]: identityAccessMailRequestedV1,
   [Topics.TicketsTicketChanged]: ticketsTicketChangedV1,
 } satisfies Record<TopicName, z.ZodType>;
 

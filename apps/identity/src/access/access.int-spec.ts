@@ -1,4 +1,5 @@
-import { EmailOutboundRequestedV1, IdentityAgentChangedV1, Topics } from '@helpgate/contracts';
+import { randomUUID } from 'node:crypto';
+import { EmailOutboundRequestedV1, IdentityAccessMailRequestedV1, IdentityAgentChangedV1, Topics } from '@helpgate/contracts';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import { identityService } from '../identity.service';
@@ -186,5 +187,46 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
     expect(welcome.mail.text).toContain('signing in as wanda@customer.test');
     expect((await call('POST', '/auth/password', { token, password: 'wanda portal pass' }, '')).status).toBe(204);
     await signIn('contacts', 'wanda@customer.test', 'wanda portal pass');
+  });
+
+  it('fills a mail another service wrote with the portal address, user name and a working set-password link', async () => {
+    const contact = await call<{ id: string }>('POST', '/contacts', { email: 'Paula@Customer.test', name: 'Paula Portal' });
+    const ticketId = randomUUID();
+    const request: IdentityAccessMailRequestedV1 = {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      contactId: contact.body.id,
+      mail: {
+        requestId: randomUUID(),
+        kind: 'reply',
+        from: { address: 'support@helpgate.test' },
+        cc: [],
+        subject: '[#7] Your portal credentials',
+        text: 'Portal: {{portal.url}}\nUser name: {{ portal.username }}\nPassword: {{portal.setPasswordLink}}\nTicket {{ticket.number}}',
+        messageId: '<hg.t.abc@helpgate.test>',
+        references: [],
+        autoSubmitted: 'no',
+        attachmentIds: [],
+        ticketId,
+      },
+    };
+    await identity.kafka.produce(Topics.IdentityAccessMailRequested, [{ key: contact.body.id, value: JSON.stringify(request) }]);
+
+    const sent = await eventually(() => {
+      const found = mailsWithLinkTo('paula@customer.test', 'set-password').find((event) => event.mail.requestId === request.mail.requestId);
+      expect(found).toBeDefined();
+      return found!.mail;
+    });
+    expect(sent).toMatchObject({
+      requestId: request.mail.requestId,
+      to: [{ address: 'paula@customer.test', name: 'Paula Portal' }],
+      messageId: '<hg.t.abc@helpgate.test>',
+      ticketId,
+      contactId: contact.body.id,
+    });
+    expect(sent.text).toMatch(/^Portal: https:\/\/portal\.acme\.test\nUser name: paula@customer\.test\nPassword: https:\/\/portal\.acme\.test\/set-password\?token=[\w-]{43}\nTicket \{\{ticket\.number\}\}$/);
+    const token = /token=([\w-]{43})/.exec(sent.text)![1];
+    expect((await call('POST', '/auth/password', { token, password: 'paula picks one' }, '')).status).toBe(204);
+    await signIn('contacts', 'paula@customer.test', 'paula picks one');
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { eventEnvelopeSchema } from './envelope';
-import { inboundMailSchema } from './email';
+import { inboundMailSchema, outboundMailSchema } from './email';
 
 export const requesterSchema = z.object({
   contactId: z.uuid(),
@@ -74,3 +74,18 @@ export const identityAgentChangedV1 = eventEnvelopeSchema.extend({
 });
 
 export type IdentityAgentChangedV1 = z.infer<typeof identityAgentChangedV1>;
+
+/** Placeholders only identity can fill, because the values (one-time links) are identity's secrets. */
+export const portalPlaceholders = ['portal.url', 'portal.username', 'portal.setPasswordLink'] as const;
+
+/**
+ * Another service asks identity to mail a contact a text that names `{{portal.*}}` placeholders: identity fills
+ * them (creating a one-time set-password link where named), addresses it to the contact's primary address and
+ * requests it as `email.outbound.requested.v1`. Keyed by the contact id.
+ */
+export const identityAccessMailRequestedV1 = eventEnvelopeSchema.extend({
+  contactId: z.uuid(),
+  mail: outboundMailSchema.omit({ to: true }),
+});
+
+export type IdentityAccessMailRequestedV1 = z.infer<typeof identityAccessMailRequestedV1>;
