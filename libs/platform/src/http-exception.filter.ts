@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainException, ErrorKind } from '@helpgate/errors';
+import { clientErrorOf } from './client-error';
 
 const statusOfKind: Record<ErrorKind, HttpStatus> = {
   [ErrorKind.Invalid]: HttpStatus.UNPROCESSABLE_ENTITY,
@@ -27,6 +28,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       response.status(exception.getStatus()).json(exception.getResponse());
+      return;
+    }
+    const clientError = clientErrorOf(exception);
+    if (clientError) {
+      response.status(clientError.status).json({ statusCode: clientError.status, message: clientError.message });
       return;
     }
     this.logger.error({ err: exception }, 'unhandled error in an HTTP request');

@@ -1,5 +1,6 @@
 import { DynamicModule, INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CustomTransportStrategy } from '@nestjs/microservices';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, CommonConfig } from '@helpgate/config';
@@ -10,13 +11,16 @@ export interface ServiceDefinition<Config extends CommonConfig> {
   rootModule(config: Config): DynamicModule;
   /** The event transport, for services that consume events. */
   eventTransport?(app: INestApplication, config: Config): CustomTransportStrategy;
+  /** The largest JSON request body the HTTP API reads, for services taking files in JSON; Express's 100 KB otherwise. */
+  jsonBodyLimitBytes?(config: Config): number;
 }
 
 /** Starts one Helpgate service: config validated first, then its module, its event consumer and its HTTP API. */
 export async function runService<Config extends CommonConfig>(definition: ServiceDefinition<Config>): Promise<INestApplication> {
   const config = definition.loadConfig();
-  const app = await NestFactory.create(definition.rootModule(config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(definition.rootModule(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  if (definition.jsonBodyLimitBytes) app.useBodyParser('json', { limit: definition.jsonBodyLimitBytes(config) });
   app.useGlobalFilters(new HttpExceptionFilter());
   if (definition.eventTransport) {
     app.connectMicroservice({ strategy: definition.eventTransport(app, config) }, { inheritAppConfig: false });
