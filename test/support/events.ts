@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { EmailInboundReceivedV1, IdentityRequesterResolvedV1, InboundMail, Requester } from '@helpgate/contracts';
+import {
+  EmailInboundReceivedV1,
+  IdentityContactChangedV1,
+  IdentityRequesterResolvedV1,
+  InboundMail,
+  Requester,
+  TicketSnapshot,
+  TicketsTicketChangedV2,
+} from '@helpgate/contracts';
 
 /** A valid inbound-mail payload as email-ingest would publish it; tests override what they vary. */
 export function inboundMail(overrides: Partial<InboundMail> = {}): InboundMail {
@@ -31,4 +39,46 @@ export function emailInboundReceived(mail: InboundMail): EmailInboundReceivedV1 
 
 export function requesterResolved(mail: InboundMail, requester: Requester): IdentityRequesterResolvedV1 {
   return { eventId: randomUUID(), occurredAt: new Date().toISOString(), mail, requester };
+}
+
+/** A valid `tickets.ticket.changed` payload for a ticket just opened from mail; tests override what they vary. */
+export function ticketChanged(
+  ticket: Partial<TicketSnapshot> = {},
+  overrides: Partial<TicketsTicketChangedV2> = {},
+): TicketsTicketChangedV2 {
+  const now = new Date().toISOString();
+  return {
+    eventId: randomUUID(),
+    occurredAt: now,
+    change: 'created',
+    actor: { type: 'system' },
+    changes: [],
+    ticket: {
+      id: randomUUID(),
+      number: 1,
+      subject: 'Cannot sign in',
+      status: 'new',
+      priority: 'normal',
+      category: null,
+      channel: 'email',
+      requesterContactId: randomUUID(),
+      requesterEmail: 'jane@acme.test',
+      organizationId: randomUUID(),
+      assigneeId: null,
+      tags: [],
+      linkedTicket: null,
+      createdAt: now,
+      updatedAt: now,
+      firstResponseAt: null,
+      solvedAt: null,
+      ...ticket,
+    },
+    ...overrides,
+  };
+}
+
+/** identity's description of a contact, as it publishes it when one is created or changed. */
+export function contactChanged(contact: Requester): IdentityContactChangedV1 {
+  const { contactId, ...facts } = contact;
+  return { eventId: randomUUID(), occurredAt: new Date().toISOString(), change: 'created', contact: { id: contactId, ...facts } };
 }

@@ -10,9 +10,15 @@ const ticketsSettings = z
       .default('helpgate-development-thread-secret-change-me'),
     TICKETS_SEND_ACKNOWLEDGEMENTS: booleanSetting(true),
     TICKETS_SUPPORT_NAME: z.string().min(1).max(100).default('Support'),
+    TICKETS_DEFAULT_SUPPORT_ADDRESS: z
+      .email()
+      .transform((address) => address.toLowerCase())
+      .default('support@helpgate.test'),
     TICKETS_MAX_CCS: positiveIntSetting(20),
     TICKETS_AUTO_REPLY_LIMIT: positiveIntSetting(10),
     TICKETS_AUTO_REPLY_WINDOW_MINUTES: positiveIntSetting(180),
+    TICKETS_MAX_ATTACHMENTS: positiveIntSetting(3),
+    TICKETS_MAX_ATTACHMENTS_TOTAL_BYTES: positiveIntSetting(10 * 1024 * 1024),
   })
   .transform((env) => ({
     ...toCommonConfig('tickets', env),
@@ -20,15 +26,29 @@ const ticketsSettings = z
       threadSecret: env.TICKETS_THREAD_SECRET,
       sendAcknowledgements: env.TICKETS_SEND_ACKNOWLEDGEMENTS,
       supportName: env.TICKETS_SUPPORT_NAME,
+      defaultSupportAddress: env.TICKETS_DEFAULT_SUPPORT_ADDRESS,
       maxCcs: env.TICKETS_MAX_CCS,
       autoReplyLimit: env.TICKETS_AUTO_REPLY_LIMIT,
       autoReplyWindowMinutes: env.TICKETS_AUTO_REPLY_WINDOW_MINUTES,
+    },
+    attachments: {
+      maxCount: env.TICKETS_MAX_ATTACHMENTS,
+      maxTotalBytes: env.TICKETS_MAX_ATTACHMENTS_TOTAL_BYTES,
     },
   }));
 
 export type TicketsConfig = z.output<typeof ticketsSettings>;
 export type TicketMailConfig = TicketsConfig['mail'];
+export type AttachmentLimitsConfig = TicketsConfig['attachments'];
 
 export function loadTicketsConfig(env: NodeJS.ProcessEnv = process.env): TicketsConfig {
   return loadConfig(ticketsSettings, env);
+}
+
+/**
+ * The largest JSON body the HTTP API reads: attachments travel base64-encoded (4 bytes for every 3), plus room for
+ * the rest of the ticket, so a request just over the attachment limit still gets the clear refusal from the service.
+ */
+export function jsonBodyLimitBytes(config: TicketsConfig): number {
+  return Math.ceil(config.attachments.maxTotalBytes / 3) * 4 + 1024 * 1024;
 }

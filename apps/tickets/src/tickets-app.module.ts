@@ -1,18 +1,50 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@helpgate/platform';
 import { TicketsConfig } from './config';
+import { CategoriesModule } from './categories/categories.module';
+import { CategoryEntity } from './categories/category.entity';
 import { ContactMergesModule } from './contact-merges/contact-merges.module';
+import { ContactAddressEntity } from './contacts/contact-address.entity';
+import { ContactEntity } from './contacts/contact.entity';
+import { ContactsModule } from './contacts/contacts.module';
 import { InboundMailModule } from './inbound-mail/inbound-mail.module';
 import { CreateTicketsSchema1763900000200 } from './migrations/1763900000200-create-tickets-schema';
 import { MailThreading1763900000210 } from './migrations/1763900000210-mail-threading';
+import { TicketCategories1763900000220 } from './migrations/1763900000220-ticket-categories';
+import { TicketWorkFields1763900000225 } from './migrations/1763900000225-ticket-work-fields';
+import { TicketSearch1763900000230 } from './migrations/1763900000230-ticket-search';
+import { TicketAudit1763900000232 } from './migrations/1763900000232-ticket-audit';
+import { UploadedAttachments1763900000234 } from './migrations/1763900000234-uploaded-attachments';
+import { ContactDirectory1763900000236 } from './migrations/1763900000236-contact-directory';
+import { TicketsConfigModule } from './tickets-config.module';
+import { TicketAuditEntity } from './tickets/ticket-audit.entity';
 import { TicketCcEntity } from './tickets/ticket-cc.entity';
 import { TicketMessageEntity } from './tickets/ticket-message.entity';
 import { TicketEntity } from './tickets/ticket.entity';
 import { TicketsModule } from './tickets/tickets.module';
+import { UploadedAttachmentEntity } from './tickets/uploaded-attachment.entity';
 
 export const ticketsSchema = {
-  entities: [TicketEntity, TicketMessageEntity, TicketCcEntity],
-  migrations: [CreateTicketsSchema1763900000200, MailThreading1763900000210],
+  entities: [
+    TicketEntity,
+    TicketMessageEntity,
+    TicketCcEntity,
+    TicketAuditEntity,
+    UploadedAttachmentEntity,
+    CategoryEntity,
+    ContactEntity,
+    ContactAddressEntity,
+  ],
+  migrations: [
+    CreateTicketsSchema1763900000200,
+    MailThreading1763900000210,
+    TicketCategories1763900000220,
+    TicketWorkFields1763900000225,
+    TicketSearch1763900000230,
+    TicketAudit1763900000232,
+    UploadedAttachments1763900000234,
+    ContactDirectory1763900000236,
+  ],
 };
 
 @Module({})
@@ -22,8 +54,11 @@ export class TicketsAppModule {
       module: TicketsAppModule,
       imports: [
         PlatformModule.forService(config, ticketsSchema),
+        TicketsConfigModule.forRoot(config),
         TicketsModule,
-        InboundMailModule.forRoot(config.mail),
+        CategoriesModule,
+        ContactsModule,
+        InboundMailModule,
         ContactMergesModule,
       ],
     };

@@ -1,6 +1,6 @@
 import { kafkaEventTransport } from '@helpgate/kafka';
 import type { ServiceDefinition } from '@helpgate/platform';
-import { TicketsConfig, loadTicketsConfig } from './config';
+import { jsonBodyLimitBytes, loadTicketsConfig, TicketsConfig } from './config';
 import { TicketsAppModule } from './tickets-app.module';
 
 export function ticketsService(env: NodeJS.ProcessEnv): ServiceDefinition<TicketsConfig> {
@@ -8,5 +8,6 @@ export function ticketsService(env: NodeJS.ProcessEnv): ServiceDefinition<Ticket
     loadConfig: () => loadTicketsConfig(env),
     rootModule: (config) => TicketsAppModule.forRoot(config),
     eventTransport: (app, config) => kafkaEventTransport(app, config.kafka),
+    jsonBodyLimitBytes,
   };
 }

@@ -8,7 +8,7 @@ import {
   identityContactMergedV1,
   identityRequesterResolvedV1,
 } from './events/identity';
-import { ticketsTicketChangedV1 } from './events/tickets';
+import { ticketsTicketChangedV2 } from './events/tickets';
 
 export const Topics = {
   EmailInboundReceived: 'email.inbound.received.v1',
@@ -21,7 +21,7 @@ export const Topics = {
   IdentityContactAnonymized: 'identity.contact.anonymized.v1',
   IdentityAgentChanged: 'identity.agent.changed.v1',
   IdentityAccessMailRequested: 'identity.access-mail.requested.v1',
-  TicketsTicketChanged: 'tickets.ticket.changed.v1',
+  TicketsTicketChanged: 'tickets.ticket.changed.v2',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -38,7 +38,7 @@ export const topicSchemas = {
   [Topics.IdentityContactAnonymized]: identityContactAnonymizedV1,
   [Topics.IdentityAgentChanged]: identityAgentChangedV1,
   [Topics.IdentityAccessMailRequested]: identityAccessMailRequestedV1,
-  [Topics.TicketsTicketChanged]: ticketsTicketChangedV1,
+  [Topics.TicketsTicketChanged]: ticketsTicketChangedV2,
 } satisfies Record<TopicName, z.ZodType>;
 
 export type EventOf<T extends TopicName> = z.infer<(typeof topicSchemas)[T]>;

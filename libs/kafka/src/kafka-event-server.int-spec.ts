@@ -4,8 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 import { register } from 'prom-client';
-import { deadLetterTopicOf, Topics, TicketsTicketChangedV1, ticketsTicketChangedV1 } from '@helpgate/contracts';
+import { deadLetterTopicOf, Topics, TicketsTicketChangedV2, ticketsTicketChangedV2 } from '@helpgate/contracts';
 import type { KafkaConfig } from '@helpgate/config';
+import { ticketChanged as ticketChangedEvent } from '../../../test/support/events';
 import { eventually, testInfra, uniqueName } from '../../../test/support/infra';
 import { KafkaTestClient, RecordedMessage } from '../../../test/support/kafka-test-client';
 import { EventConsumer } from './event-consumer.decorator';
@@ -18,15 +19,15 @@ const maxHandlerAttempts = 3;
 
 /** Every call of the test handler, and the calls that returned without throwing. */
 class HandlerLog {
-  readonly attempts: TicketsTicketChangedV1[] = [];
-  readonly handled: TicketsTicketChangedV1[] = [];
+  readonly attempts: TicketsTicketChangedV2[] = [];
+  readonly handled: TicketsTicketChangedV2[] = [];
 
-  recordAttempt(event: TicketsTicketChangedV1): number {
+  recordAttempt(event: TicketsTicketChangedV2): number {
     this.attempts.push(event);
     return this.attemptsOf(event.eventId);
   }
 
-  recordHandled(event: TicketsTicketChangedV1): void {
+  recordHandled(event: TicketsTicketChangedV2): void {
     this.handled.push(event);
   }
 
@@ -55,7 +56,7 @@ class TicketChangedConsumer {
   constructor(private readonly log: HandlerLog) {}
 
   @EventPattern(Topics.TicketsTicketChanged)
-  async onTicketChanged(@Payload() event: TicketsTicketChangedV1): Promise<void> {
+  async onTicketChanged(@Payload() event: TicketsTicketChangedV2): Promise<void> {
     const attempt = this.log.recordAttempt(event);
     failAsScripted(event.ticket.subject, attempt);
     this.log.recordHandled(event);
@@ -82,21 +83,8 @@ async function startConsumerApp(config: KafkaConfig, log: HandlerLog): Promise<I
   return app;
 }
 
-function ticketChanged(subject: string): TicketsTicketChangedV1 {
-  return ticketsTicketChangedV1.parse({
-    eventId: randomUUID(),
-    occurredAt: new Date().toISOString(),
-    change: 'created',
-    ticket: {
-      id: randomUUID(),
-      number: 1,
-      subject,
-      status: 'new',
-      channel: 'email',
-      requesterContactId: randomUUID(),
-      organizationId: randomUUID(),
-    },
-  });
+function ticketChanged(subject: string): TicketsTicketChangedV2 {
+  return ticketsTicketChangedV2.parse(ticketChangedEvent({ subject }));
 }
 
 describe('KafkaEventServer against the real broker', () => {
@@ -141,7 +129,7 @@ describe('KafkaEventServer against the real broker', () => {
     await kafka.produce(ticketTopic, [{ key, value }]);
   }
 
-  async function produceEvent(event: TicketsTicketChangedV1): Promise<void> {
+  async function produceEvent(event: TicketsTicketChangedV2): Promise<void> {
     await produceRaw(JSON.stringify(event), event.ticket.id);
   }
 
@@ -149,11 +137,11 @@ describe('KafkaEventServer against the real broker', () => {
     return kafka.messages(deadLetterTopic).filter((message) => message.value === value);
   }
 
-  function deadLettersOf(event: TicketsTicketChangedV1): RecordedMessage[] {
+  function deadLettersOf(event: TicketsTicketChangedV2): RecordedMessage[] {
     return deadLettersWithValue(JSON.stringify(event));
   }
 
-  async function waitUntilHandled(event: TicketsTicketChangedV1, handlerLog = log): Promise<void> {
+  async function waitUntilHandled(event: TicketsTicketChangedV2, handlerLog = log): Promise<void> {
     await eventually(() => expect(handlerLog.timesHandled(event.eventId)).toBeGreaterThanOrEqual(1));
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { IdentityContactAnonymizedV1, Topics, TicketsTicketChangedV1 } from '@helpgate/contracts';
-import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
+import { IdentityContactAnonymizedV1, Topics, TicketsTicketChangedV2 } from '@helpgate/contracts';
+import { emailInboundReceived, inboundMail, ticketChanged } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import { identityService } from '../identity.service';
@@ -38,17 +38,10 @@ describe('contact activity timeline and anonymized deletion (real Postgres and K
     return event.mail.inboundMessageId;
   }
 
-  function ticketCreated(requesterContactId: string, number: number): TicketsTicketChangedV1 {
-    const ticket = {
-      id: randomUUID(),
-      number,
-      subject: 'Cannot sign in',
-      status: 'new',
-      channel: 'email',
-      organizationId: randomUUID(),
-    } as const;
-    return { eventId: randomUUID(), occurredAt: new Date().toISOString(), change: 'created', ticket: { ...ticket, requesterContactId } };
+  function ticketCreated(requesterContactId: string, number: number): TicketsTicketChangedV2 {
+    return ticketChanged({ requesterContactId, number });
   }
+
 
   it('records creation from mail, mails, profile changes, opened tickets and a merge, newest first', async () => {
     const firstMail = await mailFrom('sam@acme.test');

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Topics, TicketsTicketChangedV1 } from '@helpgate/contracts';
+import { Topics, TicketsTicketChangedV2 } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
 import { ContactActivitiesRepository } from '../contacts/contact-activities.repository';
 import { ContactsRepository } from '../contacts/contacts.repository';
@@ -15,7 +15,7 @@ export class RecordTicketOpenedUseCase {
     private readonly activities: ContactActivitiesRepository,
   ) {}
 
-  async execute(event: TicketsTicketChangedV1): Promise<void> {
+  async execute(event: TicketsTicketChangedV2): Promise<void> {
     const { id: ticketId, number, requesterContactId } = event.ticket;
     await this.events.runOnce(event, Topics.TicketsTicketChanged, async (manager) => {
       const requester = await this.contacts.findById(requesterContactId, manager);

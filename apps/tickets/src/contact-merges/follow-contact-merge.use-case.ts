@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { IdentityContactMergedV1, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
+import { ContactDirectory } from '../contacts/contact-directory';
 import { TicketsRepository } from '../tickets/tickets.repository';
 
 /**
- * Gives the survivor of a contact merge the merged-away contact's tickets and messages. Tickets keep the requester
- * address and name they were opened with. Merges arrive keyed by the merged-away id, the key its resolved mail
- * had, so tickets opened just before the merge are already here.
+ * Gives the survivor of a contact merge the merged-away contact's tickets and messages, and makes the merged-away id
+ * lead to the survivor in the contact directory. Tickets keep the requester address and name they were opened with.
+ * Merges arrive keyed by the merged-away id, the key its resolved mail had, so tickets opened just before the merge
+ * are already here.
  */
 @Injectable()
 export class FollowContactMergeUseCase {
@@ -15,11 +17,13 @@ export class FollowContactMergeUseCase {
   constructor(
     private readonly events: TransactionalEvents,
     private readonly tickets: TicketsRepository,
+    private readonly directory: ContactDirectory,
   ) {}
 
   async execute(event: IdentityContactMergedV1): Promise<void> {
     await this.events.runOnce(event, Topics.IdentityContactMerged, async (manager) => {
       const movedTickets = await this.tickets.reassignContact(event.mergedAwayId, event.survivorId, manager);
+      await this.directory.learnMerge(event, manager);
       this.logger.log({ survivorId: event.survivorId, mergedAwayId: event.mergedAwayId, movedTickets }, 'contact merge followed');
     });
   }

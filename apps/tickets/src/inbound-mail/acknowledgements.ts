@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { InboundMail, Requester, Topics } from '@helpgate/contracts';
-import { Outbox } from '@helpgate/outbox';
+import { InboundMail, Requester } from '@helpgate/contracts';
 import type { TicketMailConfig } from '../config';
 import { acknowledgementMail } from '../domain/acknowledgement';
 import { ThreadTokens } from '../domain/thread-tokens';
-import { systemMessage } from '../tickets/system-message';
+import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
+import { OutboundMails } from '../tickets/outbound-mails';
+import { TicketWork } from '../tickets/ticket-lifecycle';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { TicketsRepository } from '../tickets/tickets.repository';
-
-export const TICKET_MAIL_CONFIG = Symbol('TICKET_MAIL_CONFIG');
 
 /**
  * Tells the customer their mail became a ticket. Never to machines (auto-replies, bounces, lists),
@@ -24,19 +22,19 @@ export class Acknowledgements {
     @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
     private readonly tokens: ThreadTokens,
     private readonly tickets: TicketsRepository,
+    private readonly outbound: OutboundMails,
   ) {}
 
-  async sendFor(ticket: TicketEntity, mail: InboundMail, requester: Requester, manager: EntityManager, outbox: Outbox): Promise<void> {
+  async sendFor(ticket: TicketEntity, mail: InboundMail, requester: Requester, work: TicketWork): Promise<void> {
     if (!this.config.sendAcknowledgements || mail.isAutomated) return;
     const since = new Date(Date.now() - this.config.autoReplyWindowMinutes * 60_000);
-    if ((await this.tickets.countAutomaticRepliesSince(requester.email, since, manager)) >= this.config.autoReplyLimit) {
+    if ((await this.tickets.countAutomaticRepliesSince(requester.email, since, work.manager)) >= this.config.autoReplyLimit) {
       this.logger.warn({ ticketId: ticket.id }, 'acknowledgement skipped: automatic reply limit for the requester reached');
       return;
     }
-    const requestId = randomUUID();
     const supportDomain = mail.supportAddress.slice(mail.supportAddress.lastIndexOf('@') + 1);
     const outbound = acknowledgementMail({
-      requestId,
+      requestId: randomUUID(),
       messageId: this.tokens.messageIdFor(ticket.id, supportDomain),
       ticket,
       requester,
@@ -45,25 +43,7 @@ export class Acknowledgements {
       replyAddress: this.tokens.replyAddressFor(ticket.id, mail.supportAddress),
       answers: { messageId: mail.messageId, references: mail.references },
     });
-    await this.tickets.addMessage(
-      ticket,
-      systemMessage({
-        mailMessageId: outbound.messageId,
-        authorEmail: mail.supportAddress,
-        authorName: this.config.supportName,
-        visibility: 'public',
-        direction: 'outbound',
-        bodyText: outbound.text,
-        outboundRequestId: requestId,
-        deliveryStatus: 'queued',
-      }),
-      manager,
-    );
-    await this.tickets.recordAutomaticReply(requester.email, manager);
-    await outbox.add(Topics.EmailOutboundRequested, ticket.id, {
-      eventId: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      mail: outbound,
-    });
+    await this.outbound.send(ticket, outbound, { kind: 'system', name: this.config.supportName }, { type: 'system' }, work);
+    await this.tickets.recordAutomaticReply(requester.email, work.manager);
   }
 }

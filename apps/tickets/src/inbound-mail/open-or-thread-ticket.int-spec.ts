@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { EmailOutboundRequestedV1, InboundMail, Requester, TicketsTicketChangedV1, Topics } from '@helpgate/contracts';
+import { EmailOutboundRequestedV1, InboundMail, Requester, TicketsTicketChangedV2, Topics } from '@helpgate/contracts';
 import { databaseUrl } from '@helpgate/database';
 import { inboundMail, requesterResolved } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
@@ -13,7 +13,7 @@ interface TicketView {
   number: number;
   subject: string;
   status: string;
-  category: string | null;
+  category: { department: string; feature: string | null } | null;
   linkedTicket: { id: string; kind: string } | null;
   requester: { email: string };
   organization: { name: string };
@@ -102,14 +102,14 @@ describe('tickets turns resolved mail into tickets and threads replies (real Pos
     expect(ticket).toMatchObject({
       subject: 'Cannot sign in',
       status: 'new',
-      category: 'Single sign-on',
+      category: expect.objectContaining({ department: 'Single sign-on', feature: null }),
       linkedTicket: null,
       requester: { email: 'jane@acme.test' },
       organization: { name: 'Acme' },
     });
     expect(ticket.messages[0]).toMatchObject({ bodyText: 'The page spins forever.', mailMessageId: mail.messageId, direction: 'inbound' });
     await eventually(() =>
-      expect(tickets.kafka.events<TicketsTicketChangedV1>(Topics.TicketsTicketChanged)).toContainEqual(
+      expect(tickets.kafka.events<TicketsTicketChangedV2>(Topics.TicketsTicketChanged)).toContainEqual(
         expect.objectContaining({ change: 'created', ticket: expect.objectContaining({ id: ticket.id, number: ticket.number }) }),
       ),
     );

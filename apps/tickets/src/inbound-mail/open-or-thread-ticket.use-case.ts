@@ -1,15 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
-import { IdentityRequesterResolvedV1, InboundMail, Requester, Topics } from '@helpgate/contracts';
-import { Outbox, TransactionalEvents } from '@helpgate/outbox';
+import { IdentityRequesterResolvedV1, InboundMail, Requester, TicketActor, Topics } from '@helpgate/contracts';
+import { TransactionalEvents } from '@helpgate/outbox';
+import { CategoriesService } from '../categories/categories.service';
 import type { TicketMailConfig } from '../config';
+import { ContactDirectory } from '../contacts/contact-directory';
 import { ccParticipants } from '../domain/participants';
 import { routeReply } from '../domain/reply-routing';
-import { systemMessage } from '../tickets/system-message';
-import { TicketEntity, TicketLinkKind } from '../tickets/ticket.entity';
-import { TicketsRepository } from '../tickets/tickets.repository';
-import { Acknowledgements, TICKET_MAIL_CONFIG } from './acknowledgements';
+import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
+import { systemMessage } from '../tickets/messages-without-mail';
+import { TicketLifecycle, TicketWork } from '../tickets/ticket-lifecycle';
+import { TicketEntity, TicketLinkKind, TicketStatus } from '../tickets/ticket.entity';
+import { NewTicketMessage, TicketsRepository } from '../tickets/tickets.repository';
+import { Acknowledgements } from './acknowledgements';
 import { ThreadResolver } from './thread-resolver';
 
 const noSubject = '(no subject)';
@@ -27,18 +29,24 @@ export class OpenOrThreadTicketUseCase {
     @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
     private readonly events: TransactionalEvents,
     private readonly tickets: TicketsRepository,
+    private readonly lifecycle: TicketLifecycle,
     private readonly threads: ThreadResolver,
     private readonly acknowledgements: Acknowledgements,
+    private readonly categories: CategoriesService,
+    private readonly directory: ContactDirectory,
   ) {}
 
   async execute(event: IdentityRequesterResolvedV1): Promise<void> {
     const { mail, requester } = event;
     await this.events.runOnce(event, Topics.IdentityRequesterResolved, async (manager, outbox) => {
+      const work = { manager, outbox };
+      await this.directory.learnRequester(requester, event.occurredAt, manager);
       if (await this.tickets.mailMessageExists(mail.messageId, manager)) {
         this.logger.log({ inboundMessageId: mail.inboundMessageId }, 'mail already on a ticket; duplicate delivery ignored');
         return;
       }
-      const repliedTo = await this.threads.ticketRepliedTo(mail, manager);
+      const found = await this.threads.ticketRepliedTo(mail, manager);
+      const repliedTo = found && (await this.tickets.lock(found.id, manager));
       if (!repliedTo && mail.isAutomated) {
         this.logger.log(
           { inboundMessageId: mail.inboundMessageId, kind: mail.automation?.kind },
@@ -49,14 +57,14 @@ export class OpenOrThreadTicketUseCase {
       const route = repliedTo
         ? routeReply(
             { ...repliedTo, ccEmails: await this.tickets.ccEmails(repliedTo.id, manager) },
-            { contactId: requester.contactId, email: requester.email },
+            { kind: 'customer', contactId: requester.contactId, email: requester.email },
           )
         : undefined;
       if (repliedTo && route?.action === 'append') {
-        await this.appendReply(repliedTo, mail, requester, route.newStatus, manager, outbox);
+        await this.appendReply(repliedTo, mail, requester, route.newStatus, work);
       } else {
         const link = repliedTo && route?.action === 'open-linked' ? { ticketId: repliedTo.id, kind: route.link } : undefined;
-        await this.openTicket(mail, requester, link, manager, outbox);
+        await this.openTicket(mail, requester, link, work);
       }
     });
   }
@@ -65,28 +73,37 @@ export class OpenOrThreadTicketUseCase {
     mail: InboundMail,
     requester: Requester,
     link: { ticketId: string; kind: TicketLinkKind } | undefined,
-    manager: EntityManager,
-    outbox: Outbox,
+    work: TicketWork,
   ): Promise<void> {
-    const ticket = await this.tickets.create(
+    const category = mail.supportAddressCategory ? await this.categories.forLabel(mail.supportAddressCategory, work.manager) : null;
+    if (mail.supportAddressCategory && !category) {
+      this.logger.warn({ inboundMessageId: mail.inboundMessageId }, "the support address's default category names no active category");
+    }
+    const ticket = await this.lifecycle.open(
       {
         subject: mail.subject.trim() || noSubject,
         status: 'new',
+        priority: 'normal',
         channel: 'email',
         requesterContactId: requester.contactId,
         requesterEmail: requester.email,
         requesterName: requester.name,
         organizationId: requester.organizationId,
         organizationName: requester.organizationName,
-        category: mail.supportAddressCategory ?? null,
+        categoryId: category?.id ?? null,
+        assigneeId: null,
+        tags: [],
+        supportAddress: mail.supportAddress,
         linkedTicketId: link?.ticketId ?? null,
         linkKind: link?.kind ?? null,
       },
-      manager,
+      inboundMessage(mail, requester, 'requester'),
+      ccParticipants(mail, requester.email, this.config.maxCcs),
+      customer(requester),
+      work,
     );
-    await this.recordInboundMessage(ticket, mail, requester, 'requester', manager);
-    await this.acknowledgements.sendFor(ticket, mail, requester, manager, outbox);
-    await this.announce(ticket, 'created', outbox);
+    await this.warnIfUnverified(ticket, mail, work);
+    await this.acknowledgements.sendFor(ticket, mail, requester, work);
     this.logger.log({ ticketId: ticket.id, ticketNumber: ticket.number, linkedTicketId: link?.ticketId }, 'ticket opened from mail');
   }
 
@@ -94,57 +111,23 @@ export class OpenOrThreadTicketUseCase {
     ticket: TicketEntity,
     mail: InboundMail,
     requester: Requester,
-    newStatus: TicketEntity['status'] | undefined,
-    manager: EntityManager,
-    outbox: Outbox,
+    newStatus: TicketStatus | undefined,
+    work: TicketWork,
   ): Promise<void> {
     const authorKind = requester.contactId === ticket.requesterContactId ? 'requester' : 'cc';
-    await this.recordInboundMessage(ticket, mail, requester, authorKind, manager);
-    if (newStatus && !mail.isAutomated) await this.tickets.setStatus(ticket, newStatus, manager);
-    await this.announce(ticket, 'message_added', outbox);
+    await this.lifecycle.addMessage(ticket, inboundMessage(mail, requester, authorKind), customer(requester), work);
+    if (!mail.isAutomated) {
+      await this.tickets.addCcs(ticket.id, ccParticipants(mail, requester.email, this.config.maxCcs), this.config.maxCcs, work.manager);
+    }
+    await this.warnIfUnverified(ticket, mail, work);
+    if (newStatus && !mail.isAutomated) await this.lifecycle.change(ticket, { status: newStatus }, customer(requester), work);
     this.logger.log({ ticketId: ticket.id, ticketNumber: ticket.number }, 'reply added to ticket');
   }
 
-  private async recordInboundMessage(
-    ticket: TicketEntity,
-    mail: InboundMail,
-    requester: Requester,
-    authorKind: 'requester' | 'cc',
-    manager: EntityManager,
-  ): Promise<void> {
-    await this.tickets.addMessage(
-      ticket,
-      {
-        mailMessageId: mail.messageId,
-        inboundMessageId: mail.inboundMessageId,
-        authorContactId: requester.contactId,
-        authorEmail: requester.email,
-        authorName: requester.name,
-        // Bounces and auto-replies are for agents, never shown to the customer as part of the conversation.
-        visibility: mail.isAutomated ? 'internal' : 'public',
-        direction: 'inbound',
-        authorKind,
-        bodyText: mail.replyText || mail.text,
-        fullText: mail.replyText && mail.replyText !== mail.text ? mail.text : null,
-        bodyHtml: mail.html ?? null,
-        attachments: mail.attachments,
-        automatedKind: mail.automation?.kind ?? null,
-        authentication: mail.authentication,
-        rawMessageSha256: mail.rawMessage.sha256,
-        outboundRequestId: null,
-        deliveryStatus: null,
-        deliveryError: null,
-      },
-      manager,
-    );
-    if (!mail.isAutomated)
-      await this.tickets.addCcs(ticket.id, ccParticipants(mail, requester.email, this.config.maxCcs), this.config.maxCcs, manager);
-    if (mail.authentication.dmarc === 'fail') await this.warnUnverifiedSender(ticket, mail, manager);
-  }
-
   /** A mail failing DMARC may not come from the contact it names: agents are told before they trust it. */
-  private async warnUnverifiedSender(ticket: TicketEntity, mail: InboundMail, manager: EntityManager): Promise<void> {
-    await this.tickets.addMessage(
+  private async warnIfUnverified(ticket: TicketEntity, mail: InboundMail, work: TicketWork): Promise<void> {
+    if (mail.authentication.dmarc !== 'fail') return;
+    await this.lifecycle.addMessage(
       ticket,
       systemMessage({
         inboundMessageId: mail.inboundMessageId,
@@ -153,24 +136,37 @@ export class OpenOrThreadTicketUseCase {
         direction: 'inbound',
         bodyText: `The previous mail failed DMARC (SPF ${mail.authentication.spf}, DKIM ${mail.authentication.dkim}): it may not come from ${mail.from.address}. Verify the sender before acting on it.`,
       }),
-      manager,
+      { type: 'system' },
+      work,
     );
   }
+}
 
-  private async announce(ticket: TicketEntity, change: 'created' | 'message_added', outbox: Outbox): Promise<void> {
-    await outbox.add(Topics.TicketsTicketChanged, ticket.id, {
-      eventId: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      change,
-      ticket: {
-        id: ticket.id,
-        number: ticket.number,
-        subject: ticket.subject,
-        status: ticket.status,
-        channel: ticket.channel,
-        requesterContactId: ticket.requesterContactId,
-        organizationId: ticket.organizationId,
-      },
-    });
-  }
+function customer(requester: Requester): TicketActor {
+  return { type: 'contact', id: requester.contactId };
+}
+
+function inboundMessage(mail: InboundMail, requester: Requester, authorKind: 'requester' | 'cc'): NewTicketMessage {
+  return {
+    mailMessageId: mail.messageId,
+    inboundMessageId: mail.inboundMessageId,
+    authorAgentId: null,
+    authorContactId: requester.contactId,
+    authorEmail: requester.email,
+    authorName: requester.name,
+    // Bounces and auto-replies are for agents, never shown to the customer as part of the conversation.
+    visibility: mail.isAutomated ? 'internal' : 'public',
+    direction: 'inbound',
+    authorKind,
+    bodyText: mail.replyText || mail.text,
+    fullText: mail.replyText && mail.replyText !== mail.text ? mail.text : null,
+    bodyHtml: mail.html ?? null,
+    attachments: mail.attachments.map((attachment) => ({ ...attachment, storage: 'email-ingest' })),
+    automatedKind: mail.automation?.kind ?? null,
+    authentication: mail.authentication,
+    rawMessageSha256: mail.rawMessage.sha256,
+    outboundRequestId: null,
+    deliveryStatus: null,
+    deliveryError: null,
+  };
 }

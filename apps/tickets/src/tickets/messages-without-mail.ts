@@ -1,24 +1,35 @@
 import type { NewTicketMessage } from './tickets.repository';
 
-type SystemMessageFields = Pick<NewTicketMessage, 'authorName' | 'visibility' | 'direction' | 'bodyText'> & Partial<NewTicketMessage>;
+type MessageFields = Pick<NewTicketMessage, 'authorName' | 'visibility' | 'direction' | 'bodyText'> & Partial<NewTicketMessage>;
+
+const noMail = {
+  mailMessageId: null,
+  inboundMessageId: null,
+  authorAgentId: null,
+  authorContactId: null,
+  authorEmail: null,
+  fullText: null,
+  bodyHtml: null,
+  attachments: [],
+  automatedKind: null,
+  authentication: null,
+  rawMessageSha256: null,
+  outboundRequestId: null,
+  deliveryStatus: null,
+  deliveryError: null,
+} satisfies Partial<NewTicketMessage>;
 
 /** A message Helpgate itself adds to a ticket (an acknowledgement, a warning): no customer mail behind it. */
-export function systemMessage(fields: SystemMessageFields): NewTicketMessage {
-  return {
-    mailMessageId: null,
-    inboundMessageId: null,
-    authorContactId: null,
-    authorEmail: null,
-    authorKind: 'system',
-    fullText: null,
-    bodyHtml: null,
-    attachments: [],
-    automatedKind: null,
-    authentication: null,
-    rawMessageSha256: null,
-    outboundRequestId: null,
-    deliveryStatus: null,
-    deliveryError: null,
-    ...fields,
-  };
+export function systemMessage(fields: MessageFields): NewTicketMessage {
+  return { ...noMail, authorKind: 'system', ...fields };
+}
+
+/** A message an agent writes on a ticket: a public reply or an internal note. */
+export function agentMessage(agentId: string, fields: MessageFields): NewTicketMessage {
+  return { ...noMail, authorKind: 'agent', authorAgentId: agentId, ...fields };
+}
+
+/** What the requester asks, given through the API (by the customer or by an agent for them) rather than by mail. */
+export function requesterMessage(requester: { contactId: string; email: string }, fields: MessageFields): NewTicketMessage {
+  return { ...noMail, authorKind: 'requester', authorContactId: requester.contactId, authorEmail: requester.email, ...fields };
 }

@@ -7,6 +7,10 @@ export type MessageVisibility = 'public' | 'internal';
 export type MessageDirection = 'inbound' | 'outbound';
 export type MessageAuthorKind = 'requester' | 'cc' | 'agent' | 'system';
 export type DeliveryStatus = 'queued' | 'delivered' | 'failed';
+/** Where an attachment's content is: email-ingest keeps mail attachments; tickets keeps files given through its API. */
+export type AttachmentStorage = 'email-ingest' | 'tickets';
+/** Rows from before uploads name no storage: theirs is email-ingest. */
+export type MessageAttachment = AttachmentRef & { storage?: AttachmentStorage };
 
 @Entity('ticket_messages')
 export class TicketMessageEntity {
@@ -26,6 +30,9 @@ export class TicketMessageEntity {
 
   @Column('uuid', { name: 'inbound_message_id', nullable: true })
   inboundMessageId!: string | null;
+
+  @Column('uuid', { name: 'author_agent_id', nullable: true })
+  authorAgentId!: string | null;
 
   @Column('uuid', { name: 'author_contact_id', nullable: true })
   authorContactId!: string | null;
@@ -58,7 +65,7 @@ export class TicketMessageEntity {
   bodyHtml!: string | null;
 
   @Column('jsonb', { default: () => "'[]'::jsonb" })
-  attachments!: AttachmentRef[];
+  attachments!: MessageAttachment[];
 
   @Column('text', { name: 'automated_kind', nullable: true })
   automatedKind!: string | null;

@@ -1,10 +1,60 @@
 import { z } from 'zod';
-import { AttachmentRef, MailAuthentication, ticketStatuses } from '@helpgate/contracts';
+import {
+  AttachmentRef,
+  MailAuthentication,
+  TicketActor,
+  TicketFieldChange,
+  ticketChannels,
+  ticketPriorities,
+  ticketStatuses,
+} from '@helpgate/contracts';
 import { pageQuerySchema } from '@helpgate/platform';
-import { TicketMessageEntity } from './ticket-message.entity';
+import { categoryPath } from '../domain/category-label';
+import { searchWords } from '../domain/search-words';
+import { TicketAuditEntity } from './ticket-audit.entity';
+import { AttachmentStorage, TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity } from './ticket.entity';
+import { TicketSort, ticketSortFields } from './tickets.repository';
+
+const emailInput = z
+  .string()
+  .trim()
+  .max(320)
+  .pipe(z.email())
+  .transform((email) => email.toLowerCase());
+
+/** A tag: lower-case letters and digits, words joined by - or _ (`billing`, `vip-customer`), at most 50 characters. */
+const tagInput = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(50)
+  .regex(/^[\p{L}\p{N}]+(?:[-_][\p{L}\p{N}]+)*$/u, 'must be letters and digits, words joined by - or _');
+
+const tagsInput = z
+  .array(tagInput)
+  .max(30)
+  .transform((tags) => [...new Set(tags)]);
+
+/** `status=open,pending`: any of the values. */
+const anyOf = <Values extends readonly [string, ...string[]]>(values: Values) =>
+  z
+    .string()
+    .transform((list) => list.split(',').map((value) => value.trim()))
+    .pipe(z.array(z.enum(values)).min(1));
+
+const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((value) => new Date(value));
+
+const messageBody = z.string().trim().min(1).max(100_000);
 
 export const ticketSearchSchema = pageQuerySchema.extend({
+  status: anyOf(ticketStatuses).optional(),
+  priority: anyOf(ticketPriorities).optional(),
+  channel: anyOf(ticketChannels).optional(),
+  /** A department's id includes its features. */
+  categoryId: z.uuid().optional(),
+  organizationId: z.uuid().optional(),
+  requesterContactId: z.uuid().optional(),
   requesterEmail: z
     .string()
     .trim()
@@ -12,34 +62,134 @@ export const ticketSearchSchema = pageQuerySchema.extend({
     .max(320)
     .transform((email) => email.toLowerCase())
     .optional(),
-  status: z.enum(ticketStatuses).optional(),
+  /** An agent's id, or `none` for tickets nobody is assigned to. */
+  assigneeId: z.union([z.literal('none'), z.uuid()]).optional(),
+  tag: tagInput.optional(),
+  /** Created at or after (a date is its midnight UTC). */
+  createdFrom: instant.optional(),
+  /** Created before. */
+  createdBefore: instant.optional(),
+  /** Words to find in the subject or the messages, each as a prefix. */
+  q: z
+    .string()
+    .max(500)
+    .transform(searchWords)
+    .refine((words) => words.length > 0, 'needs a word with a letter or digit')
+    .optional(),
+  /** A field, `-` first for descending: createdAt, updatedAt, number, priority, status. */
+  sort: z
+    .string()
+    .default('-createdAt')
+    .pipe(
+      z
+        .string()
+        .regex(new RegExp(`^-?(${ticketSortFields.join('|')})$`), `must be one of ${ticketSortFields.join(', ')}, - first for descending`),
+    )
+    .transform((sort): TicketSort => ({
+      field: sort.replace(/^-/, '') as TicketSort['field'],
+      direction: sort.startsWith('-') ? 'DESC' : 'ASC',
+    })),
 });
 
 export type TicketSearchDto = z.output<typeof ticketSearchSchema>;
+
+const attachmentInput = z.strictObject({
+  filename: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .regex(/^[^\p{Cc}/\\]+$/u, 'may not contain control characters or path separators'),
+  contentType: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(255)
+    .regex(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/, 'must be a media type such as application/pdf')
+    .default('application/octet-stream'),
+  /** The file, base64-encoded. */
+  contentBase64: z.base64(),
+});
+
+export const createTicketSchema = z.strictObject({
+  /** The contact the ticket is for, by identity's contact id or by one of its addresses. */
+  requester: z.union([z.strictObject({ contactId: z.uuid() }), z.strictObject({ email: emailInput })]),
+  subject: z.string().trim().min(1).max(500),
+  body: messageBody,
+  priority: z.enum(ticketPriorities).default('normal'),
+  categoryId: z.uuid().optional(),
+  tags: tagsInput.default([]),
+  ccs: z.array(emailInput).max(20).default([]),
+  /** Counted and measured against the settings by the service, which names the limit it refuses. */
+  attachments: z.array(attachmentInput).max(100).default([]),
+});
+
+export type CreateTicketDto = z.output<typeof createTicketSchema>;
+
+export const updateTicketSchema = z
+  .strictObject({
+    status: z.enum(ticketStatuses).optional(),
+    priority: z.enum(ticketPriorities).optional(),
+    categoryId: z.uuid().nullable().optional(),
+    /** An agent's id; null unassigns. */
+    assigneeId: z.uuid().nullable().optional(),
+    /** The ticket's tags, all of them. */
+    tags: tagsInput.optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'change at least one field');
+
+export type UpdateTicketDto = z.output<typeof updateTicketSchema>;
+
+export const replySchema = z.strictObject({
+  body: messageBody,
+  /** Where the ticket goes with the reply, e.g. pending while waiting on the customer; by default it opens. */
+  status: z.enum(ticketStatuses).optional(),
+});
+
+export type ReplyDto = z.output<typeof replySchema>;
+
+export const noteSchema = z.strictObject({ body: messageBody });
+
+export type NoteDto = z.output<typeof noteSchema>;
+
+export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in lower-case hex');
+
+export interface CategoryRefDto {
+  id: string;
+  department: string;
+  feature: string | null;
+  path: string;
+}
 
 export interface TicketSummaryDto {
   id: string;
   number: number;
   subject: string;
   status: string;
+  priority: string;
   channel: string;
-  category: string | null;
+  category: CategoryRefDto | null;
   linkedTicket: { id: string; kind: string } | null;
   requester: { contactId: string; email: string; name: string };
   organization: { id: string; name: string };
+  assigneeId: string | null;
+  tags: string[];
   createdAt: string;
   updatedAt: string;
+  firstResponseAt: string | null;
+  solvedAt: string | null;
 }
 
 export interface TicketMessageDto {
   id: string;
   visibility: string;
   direction: string;
-  author: { kind: string; contactId: string | null; email: string | null; name: string };
+  author: { kind: string; agentId: string | null; contactId: string | null; email: string | null; name: string };
   bodyText: string;
   fullText: string | null;
   bodyHtml: string | null;
-  attachments: AttachmentRef[];
+  /** `storage` says where to download: email-ingest `GET /attachments/:id`, or tickets `GET /tickets/:ticketId/attachments/:id`. */
+  attachments: (AttachmentRef & { storage: AttachmentStorage })[];
   automatedKind: string | null;
   authentication: MailAuthentication | null;
   delivery: { status: string; error: string | null } | null;
@@ -52,19 +202,36 @@ export interface TicketDetailDto extends TicketSummaryDto {
   messages: TicketMessageDto[];
 }
 
+export interface AuditEntryDto {
+  id: string;
+  action: string;
+  actor: TicketActor;
+  changes: TicketFieldChange[];
+  message: TicketAuditEntity['message'];
+  occurredAt: string;
+}
+
 export function toTicketSummary(ticket: TicketEntity): TicketSummaryDto {
+  const { category } = ticket;
   return {
     id: ticket.id,
     number: ticket.number,
     subject: ticket.subject,
     status: ticket.status,
+    priority: ticket.priority,
     channel: ticket.channel,
-    category: ticket.category,
+    category: category
+      ? { id: category.id, department: category.department, feature: category.feature, path: categoryPath(category) }
+      : null,
     linkedTicket: ticket.linkedTicketId && ticket.linkKind ? { id: ticket.linkedTicketId, kind: ticket.linkKind } : null,
     requester: { contactId: ticket.requesterContactId, email: ticket.requesterEmail, name: ticket.requesterName },
     organization: { id: ticket.organizationId, name: ticket.organizationName },
+    assigneeId: ticket.assigneeId,
+    tags: ticket.tags,
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
+    firstResponseAt: ticket.firstResponseAt?.toISOString() ?? null,
+    solvedAt: ticket.solvedAt?.toISOString() ?? null,
   };
 }
 
@@ -81,15 +248,32 @@ function toTicketMessage(message: TicketMessageEntity): TicketMessageDto {
     id: message.id,
     visibility: message.visibility,
     direction: message.direction,
-    author: { kind: message.authorKind, contactId: message.authorContactId, email: message.authorEmail, name: message.authorName },
+    author: {
+      kind: message.authorKind,
+      agentId: message.authorAgentId,
+      contactId: message.authorContactId,
+      email: message.authorEmail,
+      name: message.authorName,
+    },
     bodyText: message.bodyText,
     fullText: message.fullText,
     bodyHtml: message.bodyHtml,
-    attachments: message.attachments,
+    attachments: message.attachments.map(({ storage, ...attachment }) => ({ ...attachment, storage: storage ?? 'email-ingest' })),
     automatedKind: message.automatedKind,
     authentication: message.authentication,
     delivery: message.deliveryStatus ? { status: message.deliveryStatus, error: message.deliveryError } : null,
     mailMessageId: message.mailMessageId,
     createdAt: message.createdAt.toISOString(),
+  };
+}
+
+export function toAuditEntry(entry: TicketAuditEntity): AuditEntryDto {
+  return {
+    id: entry.id,
+    action: entry.action,
+    actor: entry.actorType === 'system' ? { type: 'system' } : { type: entry.actorType, id: entry.actorId! },
+    changes: entry.changes,
+    message: entry.message,
+    occurredAt: entry.occurredAt.toISOString(),
   };
 }

@@ -1,9 +1,12 @@
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { ticketChannels, ticketStatuses } from '@helpgate/contracts';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ticketChannels } from '@helpgate/contracts';
+import { CategoryEntity } from '../categories/category.entity';
+import type { TicketPriority } from '../domain/priorities';
+import type { TicketStatus } from '../domain/ticket-status';
 import { TicketCcEntity } from './ticket-cc.entity';
 import { TicketMessageEntity } from './ticket-message.entity';
 
-export type TicketStatus = (typeof ticketStatuses)[number];
+export type { TicketStatus } from '../domain/ticket-status';
 export type TicketChannel = (typeof ticketChannels)[number];
 export type TicketLinkKind = 'follow-up' | 'other-sender';
 
@@ -23,6 +26,9 @@ export class TicketEntity {
   status!: TicketStatus;
 
   @Column('text')
+  priority!: TicketPriority;
+
+  @Column('text')
   channel!: TicketChannel;
 
   @Column('uuid', { name: 'requester_contact_id' })
@@ -40,8 +46,23 @@ export class TicketEntity {
   @Column('text', { name: 'organization_name' })
   organizationName!: string;
 
-  @Column('text', { nullable: true })
-  category!: string | null;
+  @Column('uuid', { name: 'category_id', nullable: true })
+  categoryId!: string | null;
+
+  @ManyToOne(() => CategoryEntity, { nullable: true })
+  @JoinColumn({ name: 'category_id' })
+  category!: CategoryEntity | null;
+
+  /** The agent working on the ticket. */
+  @Column('uuid', { name: 'assignee_id', nullable: true })
+  assigneeId!: string | null;
+
+  @Column('text', { array: true })
+  tags!: string[];
+
+  /** The support address the customer wrote to; replies come from it. Null for tickets that did not arrive by mail. */
+  @Column('text', { name: 'support_address', nullable: true })
+  supportAddress!: string | null;
 
   /** The earlier ticket this one follows up on, or was split from because someone else replied to it. */
   @Column('uuid', { name: 'linked_ticket_id', nullable: true })
@@ -61,4 +82,12 @@ export class TicketEntity {
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /** When an agent first answered the customer publicly. */
+  @Column({ name: 'first_response_at', type: 'timestamptz', nullable: true })
+  firstResponseAt!: Date | null;
+
+  /** When the ticket was last solved; cleared when it reopens. */
+  @Column({ name: 'solved_at', type: 'timestamptz', nullable: true })
+  solvedAt!: Date | null;
 }

@@ -1,19 +1,99 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { PageOf, ZodValidationPipe } from '@helpgate/platform';
-import { TicketDetailDto, TicketSearchDto, ticketSearchSchema, TicketSummaryDto } from './ticket.dto';
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
+import { Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
+import { AgentActor, CurrentAgent } from './current-agent.decorator';
+import { AgentMessagesService } from './agent-messages.service';
+import { OpenTicketUseCase } from './open-ticket.use-case';
+import {
+  AuditEntryDto,
+  CreateTicketDto,
+  createTicketSchema,
+  NoteDto,
+  noteSchema,
+  ReplyDto,
+  replySchema,
+  sha256Schema,
+  TicketDetailDto,
+  TicketSearchDto,
+  ticketSearchSchema,
+  TicketSummaryDto,
+  UpdateTicketDto,
+  updateTicketSchema,
+} from './ticket.dto';
 import { TicketsService } from './tickets.service';
+import { UpdateTicketUseCase } from './update-ticket.use-case';
 
 @Controller('tickets')
 export class TicketsController {
-  constructor(private readonly tickets: TicketsService) {}
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly openTicket: OpenTicketUseCase,
+    private readonly updateTicket: UpdateTicketUseCase,
+    private readonly agentMessages: AgentMessagesService,
+  ) {}
 
   @Get()
   search(@Query(new ZodValidationPipe(ticketSearchSchema)) query: TicketSearchDto): Promise<PageOf<TicketSummaryDto>> {
     return this.tickets.search(query);
   }
 
+  @Post()
+  create(
+    @Body(new ZodValidationPipe(createTicketSchema)) body: CreateTicketDto,
+    @CurrentAgent() agent: AgentActor,
+  ): Promise<TicketDetailDto> {
+    return this.openTicket.execute(body, agent);
+  }
+
   @Get(':id')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<TicketDetailDto> {
     return this.tickets.get(id);
+  }
+
+  @Patch(':id')
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(updateTicketSchema)) body: UpdateTicketDto,
+    @CurrentAgent() agent: AgentActor,
+  ): Promise<TicketDetailDto> {
+    return this.updateTicket.execute(id, body, agent);
+  }
+
+  /** Answers the ticket that took the reply: a follow-up when the ticket was closed. */
+  @Post(':id/replies')
+  reply(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(replySchema)) body: ReplyDto,
+    @CurrentAgent() agent: AgentActor,
+  ): Promise<TicketDetailDto> {
+    return this.agentMessages.reply(id, body, agent);
+  }
+
+  @Post(':id/notes')
+  addNote(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(noteSchema)) body: NoteDto,
+    @CurrentAgent() agent: AgentActor,
+  ): Promise<TicketDetailDto> {
+    return this.agentMessages.addNote(id, body, agent);
+  }
+
+  @Get(':id/audit')
+  audit(@Param('id', ParseUUIDPipe) id: string, @Query(new ZodValidationPipe(pageQuerySchema)) page: Page): Promise<PageOf<AuditEntryDto>> {
+    return this.tickets.history(id, page);
+  }
+
+  /** Always a download, never rendered: an HTML or SVG file must not run in the agent's browser. */
+  @Get(':id/attachments/:sha256')
+  @Header('X-Content-Type-Options', 'nosniff')
+  async attachment(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('sha256', new ZodValidationPipe(sha256Schema)) sha256: string,
+  ): Promise<StreamableFile> {
+    const { content, contentType, filename } = await this.tickets.attachment(id, sha256);
+    return new StreamableFile(content, {
+      type: contentType,
+      length: content.length,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    });
   }
 }

@@ -1,56 +1,136 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { Page } from '@helpgate/platform';
-import type { Mailbox } from '@helpgate/contracts';
+import { Mailbox, ticketPriorities, ticketStatuses } from '@helpgate/contracts';
+import { CategoryEntity } from '../categories/category.entity';
+import type { TicketPriority } from '../domain/priorities';
 import { TicketCcEntity } from './ticket-cc.entity';
 import { DeliveryStatus, TicketMessageEntity } from './ticket-message.entity';
-import { TicketEntity } from './ticket.entity';
+import { TicketChannel, TicketEntity, TicketStatus } from './ticket.entity';
 
 export interface TicketFilter {
+  statuses?: TicketStatus[];
+  priorities?: TicketPriority[];
+  channels?: TicketChannel[];
+  /** A department includes its features. */
+  categoryId?: string;
+  organizationId?: string;
+  requesterContactId?: string;
   requesterEmail?: string;
-  status?: TicketEntity['status'];
+  /** null: tickets nobody is assigned to. */
+  assigneeId?: string | null;
+  tag?: string;
+  createdFrom?: Date;
+  createdBefore?: Date;
+  /** Every word must be in the subject or in a message, as a word prefix. */
+  words?: string[];
+}
+
+export const ticketSortFields = ['createdAt', 'updatedAt', 'number', 'priority', 'status'] as const;
+export interface TicketSort {
+  field: (typeof ticketSortFields)[number];
+  direction: 'ASC' | 'DESC';
 }
 
 export type NewTicket = Pick<
   TicketEntity,
   | 'subject'
   | 'status'
+  | 'priority'
   | 'channel'
   | 'requesterContactId'
   | 'requesterEmail'
   | 'requesterName'
   | 'organizationId'
   | 'organizationName'
-  | 'category'
+  | 'categoryId'
+  | 'assigneeId'
+  | 'tags'
+  | 'supportAddress'
   | 'linkedTicketId'
   | 'linkKind'
 >;
 
+export type TicketUpdate = Partial<
+  Pick<TicketEntity, 'status' | 'priority' | 'categoryId' | 'assigneeId' | 'tags' | 'firstResponseAt' | 'solvedAt'>
+>;
+
 export type NewTicketMessage = Omit<TicketMessageEntity, 'id' | 'ticketId' | 'ticket' | 'createdAt'>;
+
+/** Columns sorted by rank rather than alphabetically. */
+const rankedColumns: Partial<Record<TicketSort['field'], { column: string; ranks: readonly string[] }>> = {
+  priority: { column: 'ticket.priority', ranks: ticketPriorities },
+  status: { column: 'ticket.status', ranks: ticketStatuses },
+};
 
 @Injectable()
 export class TicketsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async search(filter: TicketFilter, page: Page): Promise<[TicketEntity[], number]> {
-    return this.dataSource.getRepository(TicketEntity).findAndCount({
-      where: { requesterEmail: filter.requesterEmail, status: filter.status },
-      order: { createdAt: 'DESC', number: 'DESC' },
-      take: page.limit,
-      skip: page.offset,
+  async search(filter: TicketFilter, sort: TicketSort, page: Page): Promise<[TicketEntity[], number]> {
+    const query = this.dataSource.getRepository(TicketEntity).createQueryBuilder('ticket').leftJoinAndSelect('ticket.category', 'category');
+    if (filter.statuses) query.andWhere('ticket.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.priorities) query.andWhere('ticket.priority IN (:...priorities)', { priorities: filter.priorities });
+    if (filter.channels) query.andWhere('ticket.channel IN (:...channels)', { channels: filter.channels });
+    if (filter.categoryId) {
+      query.andWhere(
+        `ticket.category_id IN (
+          SELECT member.id FROM categories member JOIN categories chosen ON chosen.id = :categoryId
+           WHERE member.id = chosen.id OR (chosen.feature IS NULL AND lower(member.department) = lower(chosen.department)))`,
+        { categoryId: filter.categoryId },
+      );
+    }
+    if (filter.organizationId) query.andWhere('ticket.organizationId = :organizationId', { organizationId: filter.organizationId });
+    if (filter.requesterContactId) {
+      query.andWhere('ticket.requesterContactId = :requesterContactId', { requesterContactId: filter.requesterContactId });
+    }
+    if (filter.requesterEmail) query.andWhere('ticket.requesterEmail = :requesterEmail', { requesterEmail: filter.requesterEmail });
+    if (filter.assigneeId === null) query.andWhere('ticket.assigneeId IS NULL');
+    else if (filter.assigneeId) query.andWhere('ticket.assigneeId = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.tag) query.andWhere('ticket.tags @> ARRAY[:tag]::text[]', { tag: filter.tag });
+    if (filter.createdFrom) query.andWhere('ticket.createdAt >= :createdFrom', { createdFrom: filter.createdFrom });
+    if (filter.createdBefore) query.andWhere('ticket.createdAt < :createdBefore', { createdBefore: filter.createdBefore });
+    (filter.words ?? []).forEach((word, index) => {
+      // One clause per word, each able to use the GIN indexes: the word may be in the subject or in any message.
+      query.andWhere(
+        `(ticket.subject_search @@ to_tsquery('simple', :word${index})
+          OR ticket.id IN (SELECT message.ticket_id FROM ticket_messages message WHERE message.body_search @@ to_tsquery('simple', :word${index})))`,
+        { [`word${index}`]: `${word}:*` },
+      );
     });
+    const ranked = rankedColumns[sort.field];
+    if (ranked) {
+      query.orderBy(
+        `array_position(ARRAY[${ranked.ranks.map((rank) => `'${rank}'`).join(', ')}]::text[], ${ranked.column})`,
+        sort.direction,
+      );
+    } else {
+      query.orderBy(`ticket.${sort.field}`, sort.direction);
+    }
+    if (sort.field !== 'number') query.addOrderBy('ticket.number', 'DESC');
+    return query.limit(page.limit).offset(page.offset).getManyAndCount();
   }
 
   async findWithMessages(id: string): Promise<TicketEntity | null> {
     return this.dataSource.getRepository(TicketEntity).findOne({
       where: { id },
-      relations: { messages: true, ccs: true },
+      relations: { messages: true, ccs: true, category: true },
       order: { messages: { createdAt: 'ASC' }, ccs: { email: 'ASC' } },
     });
   }
 
+  async exists(id: string): Promise<boolean> {
+    return this.dataSource.getRepository(TicketEntity).exists({ where: { id } });
+  }
+
   async findById(id: string, manager: EntityManager): Promise<TicketEntity | null> {
-    return manager.getRepository(TicketEntity).findOne({ where: { id }, relations: { ccs: true } });
+    return manager.getRepository(TicketEntity).findOne({ where: { id }, relations: { category: true } });
+  }
+
+  /** The ticket, locked until the transaction ends, so changes to one ticket apply one after the other. */
+  async lock(id: string, manager: EntityManager): Promise<TicketEntity | null> {
+    const rows: unknown[] = await manager.query('SELECT id FROM tickets WHERE id = $1 FOR UPDATE', [id]);
+    return rows.length > 0 ? this.findById(id, manager) : null;
   }
 
   async mailMessageExists(mailMessageId: string, manager: EntityManager): Promise<boolean> {
@@ -62,7 +142,7 @@ export class TicketsRepository {
     if (mailMessageIds.length === 0) return null;
     const messages = await manager.getRepository(TicketMessageEntity).find({
       where: { mailMessageId: In(mailMessageIds) },
-      relations: { ticket: true },
+      relations: { ticket: { category: true } },
     });
     for (const id of mailMessageIds) {
       const message = messages.find((candidate) => candidate.mailMessageId === id);
@@ -74,13 +154,27 @@ export class TicketsRepository {
   /** The first of the numbers that is a ticket, in the order given. */
   async findByNumbers(numbers: number[], manager: EntityManager): Promise<TicketEntity | null> {
     if (numbers.length === 0) return null;
-    const tickets = await manager.getRepository(TicketEntity).find({ where: { number: In(numbers) } });
+    const tickets = await manager.getRepository(TicketEntity).find({ where: { number: In(numbers) }, relations: { category: true } });
     return numbers.map((number) => tickets.find((ticket) => ticket.number === number)).find(Boolean) ?? null;
   }
 
+  /** The Message-IDs of the ticket's public mails, oldest first: the conversation a reply continues. */
+  async publicMailIds(ticketId: string, manager: EntityManager): Promise<string[]> {
+    const rows: { mail_message_id: string }[] = await manager.query(
+      `SELECT mail_message_id FROM ticket_messages
+        WHERE ticket_id = $1 AND visibility = 'public' AND mail_message_id IS NOT NULL ORDER BY created_at, id`,
+      [ticketId],
+    );
+    return rows.map((row) => row.mail_message_id);
+  }
+
+  async ccs(ticketId: string, manager: EntityManager): Promise<Mailbox[]> {
+    const ccs = await manager.getRepository(TicketCcEntity).find({ where: { ticketId }, order: { createdAt: 'ASC', email: 'ASC' } });
+    return ccs.map((cc) => ({ address: cc.email, ...(cc.name ? { name: cc.name } : {}) }));
+  }
+
   async ccEmails(ticketId: string, manager: EntityManager): Promise<string[]> {
-    const ccs = await manager.getRepository(TicketCcEntity).find({ where: { ticketId }, select: { email: true } });
-    return ccs.map((cc) => cc.email);
+    return (await this.ccs(ticketId, manager)).map((cc) => cc.address);
   }
 
   /** Adds CCs the ticket does not have yet, never past `limit` in all. */
@@ -98,9 +192,16 @@ export class TicketsRepository {
       .execute();
   }
 
-  async setStatus(ticket: TicketEntity, status: TicketEntity['status'], manager: EntityManager): Promise<void> {
-    await manager.getRepository(TicketEntity).update({ id: ticket.id }, { status });
-    ticket.status = status;
+  /** Changes the given fields and the update time, on the row and on the entity. */
+  async update(ticket: TicketEntity, fields: TicketUpdate, manager: EntityManager): Promise<void> {
+    const updatedAt = new Date();
+    await manager.getRepository(TicketEntity).update({ id: ticket.id }, { ...fields, updatedAt });
+    Object.assign(ticket, fields, { updatedAt });
+  }
+
+  /** Loads the ticket's category again after its category changed. */
+  async reloadCategory(ticket: TicketEntity, manager: EntityManager): Promise<void> {
+    ticket.category = ticket.categoryId ? await manager.getRepository(CategoryEntity).findOneBy({ id: ticket.categoryId }) : null;
   }
 
   async recordDelivery(
@@ -137,11 +238,13 @@ export class TicketsRepository {
 
   async create(ticket: NewTicket, manager: EntityManager): Promise<TicketEntity> {
     const { identifiers } = await manager.getRepository(TicketEntity).insert(ticket);
-    return manager.getRepository(TicketEntity).findOneByOrFail({ id: identifiers[0].id as string });
+    return (await this.findById(identifiers[0].id as string, manager))!;
   }
 
-  async addMessage(ticket: TicketEntity, message: NewTicketMessage, manager: EntityManager): Promise<void> {
-    await manager.getRepository(TicketMessageEntity).insert({ ...message, ticketId: ticket.id });
-    await manager.getRepository(TicketEntity).update({ id: ticket.id }, { updatedAt: new Date() });
+  /** Adds a message and moves the ticket's update time. */
+  async addMessage(ticket: TicketEntity, message: NewTicketMessage, manager: EntityManager): Promise<TicketMessageEntity> {
+    const { identifiers } = await manager.getRepository(TicketMessageEntity).insert({ ...message, ticketId: ticket.id });
+    await this.update(ticket, {}, manager);
+    return manager.getRepository(TicketMessageEntity).findOneByOrFail({ id: identifiers[0].id as string });
   }
 }

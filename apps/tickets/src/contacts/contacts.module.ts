@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { OutboxModule } from '@helpgate/outbox';
+import { ContactDirectory } from './contact-directory';
+import { ContactEventsConsumer } from './contact-events.consumer';
+import { ContactsRepository } from './contacts.repository';
+import { FollowContactChangesUseCase } from './follow-contact-changes.use-case';
+
+@Module({
+  imports: [OutboxModule],
+  controllers: [ContactEventsConsumer],
+  providers: [ContactsRepository, ContactDirectory, FollowContactChangesUseCase],
+  exports: [ContactDirectory],
+})
+export class ContactsModule {}

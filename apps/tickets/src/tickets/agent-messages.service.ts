@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { TransactionalEvents } from '@helpgate/outbox';
+import type { TicketMailConfig } from '../config';
+import { agentReplyMail } from '../domain/agent-reply';
+import { routeReply } from '../domain/reply-routing';
+import type { TicketStatus } from '../domain/ticket-status';
+import { ThreadTokens } from '../domain/thread-tokens';
+import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
+import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
+import { AgentActor } from './current-agent.decorator';
+import { agentMessage, systemMessage } from './messages-without-mail';
+import { OutboundMails } from './outbound-mails';
+import { NoteDto, ReplyDto, TicketDetailDto, toTicketDetail } from './ticket.dto';
+import { TicketLifecycle, TicketWork } from './ticket-lifecycle';
+import { TicketEntity } from './ticket.entity';
+import { TicketsRepository } from './tickets.repository';
+
+/** What agents write on tickets: public replies, mailed to the requester and CCs, and internal notes, never mailed. */
+@Injectable()
+export class AgentMessagesService {
+  private readonly logger = new Logger(AgentMessagesService.name);
+
+  constructor(
+    @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
+    private readonly tokens: ThreadTokens,
+    private readonly events: TransactionalEvents,
+    private readonly lifecycle: TicketLifecycle,
+    private readonly outbound: OutboundMails,
+    private readonly tickets: TicketsRepository,
+  ) {}
+
+  /**
+   * Mails the reply, threaded into the ticket's conversation, and moves the ticket on as the reply rules say (a closed
+   * ticket gets a linked follow-up that takes the reply) or to the status the agent chose. Answers the ticket that
+   * took the reply.
+   */
+  async reply(ticketId: string, input: ReplyDto, actor: AgentActor): Promise<TicketDetailDto> {
+    const answered = await this.events.run(async (manager, outbox) => {
+      const work = { manager, outbox };
+      const repliedTo = await this.lockTicket(ticketId, work);
+      const { target, newStatus } = await this.replyTarget(repliedTo, actor, work);
+      await this.mailReply(target, repliedTo, input.body, actor, work);
+      const status = input.status ?? newStatus;
+      if (status) await this.lifecycle.change(target, { status }, actor, work);
+      return target;
+    });
+    this.logger.log({ ticketId: answered.id, repliedTo: ticketId, agentId: actor.id }, 'agent replied');
+    return this.detail(answered.id);
+  }
+
+  async addNote(ticketId: string, input: NoteDto, actor: AgentActor): Promise<TicketDetailDto> {
+    await this.events.run(async (manager, outbox) => {
+      const work = { manager, outbox };
+      const ticket = await this.lockTicket(ticketId, work);
+      await this.lifecycle.addMessage(
+        ticket,
+        agentMessage(actor.id, {
+          authorName: this.config.supportName,
+          visibility: 'internal',
+          direction: 'outbound',
+          bodyText: input.body,
+        }),
+        actor,
+        work,
+      );
+    });
+    this.logger.log({ ticketId, agentId: actor.id }, 'internal note added');
+    return this.detail(ticketId);
+  }
+
+  /** The ticket a reply goes to, by the reply rules, and the status they give it. */
+  private async replyTarget(
+    ticket: TicketEntity,
+    actor: AgentActor,
+    work: TicketWork,
+  ): Promise<{ target: TicketEntity; newStatus?: TicketStatus }> {
+    const route = routeReply({ ...ticket, ccEmails: [] }, { kind: 'agent' });
+    if (route.action === 'append') return { target: ticket, newStatus: route.newStatus };
+    return this.replyTarget(await this.openFollowUp(ticket, actor, work), actor, work);
+  }
+
+  /** Mails the reply from the ticket, threaded into the conversation of the ticket replied to (a follow-up's predecessor). */
+  private async mailReply(
+    ticket: TicketEntity,
+    conversation: TicketEntity,
+    text: string,
+    actor: AgentActor,
+    work: TicketWork,
+  ): Promise<void> {
+    const supportAddress = ticket.supportAddress ?? this.config.defaultSupportAddress;
+    const mail = agentReplyMail({
+      requestId: randomUUID(),
+      messageId: this.tokens.messageIdFor(ticket.id, supportAddress.slice(supportAddress.lastIndexOf('@') + 1)),
+      ticket,
+      requester: { contactId: ticket.requesterContactId, email: ticket.requesterEmail, name: ticket.requesterName },
+      ccs: await this.tickets.ccs(ticket.id, work.manager),
+      supportAddress,
+      supportName: this.config.supportName,
+      replyAddress: this.tokens.replyAddressFor(ticket.id, supportAddress),
+      text,
+      thread: await this.tickets.publicMailIds(conversation.id, work.manager),
+    });
+    await this.outbound.send(ticket, mail, { kind: 'agent', agentId: actor.id, name: this.config.supportName }, actor, work);
+  }
+
+  /** A closed ticket stays closed: the conversation goes on in a new ticket linked to it, with its people and fields. */
+  private async openFollowUp(closed: TicketEntity, actor: AgentActor, work: TicketWork): Promise<TicketEntity> {
+    return this.lifecycle.open(
+      {
+        subject: closed.subject,
+        status: 'new',
+        priority: closed.priority,
+        channel: closed.channel,
+        requesterContactId: closed.requesterContactId,
+        requesterEmail: closed.requesterEmail,
+        requesterName: closed.requesterName,
+        organizationId: closed.organizationId,
+        organizationName: closed.organizationName,
+        categoryId: closed.categoryId,
+        assigneeId: closed.assigneeId,
+        tags: closed.tags,
+        supportAddress: closed.supportAddress,
+        linkedTicketId: closed.id,
+        linkKind: 'follow-up',
+      },
+      systemMessage({
+        authorName: 'Helpgate',
+        visibility: 'internal',
+        direction: 'outbound',
+        bodyText: `Follow-up of ticket #${closed.number}, which is closed: an agent replied to it.`,
+      }),
+      await this.tickets.ccs(closed.id, work.manager),
+      actor,
+      work,
+    );
+  }
+
+  private async lockTicket(id: string, work: TicketWork): Promise<TicketEntity> {
+    const ticket = await this.tickets.lock(id, work.manager);
+    if (!ticket) throw new TicketsException(TicketsErrorCode.TicketNotFound, `No ticket ${id}`);
+    return ticket;
+  }
+
+  private async detail(id: string): Promise<TicketDetailDto> {
+    return toTicketDetail((await this.tickets.findWithMessages(id))!);
+  }
+}

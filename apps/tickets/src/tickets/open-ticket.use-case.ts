@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { TransactionalEvents } from '@helpgate/outbox';
+import { CategoriesService } from '../categories/categories.service';
+import type { AttachmentLimitsConfig, TicketMailConfig } from '../config';
+import { ContactDirectory } from '../contacts/contact-directory';
+import { requireWithinAttachmentLimits } from '../domain/attachment-limits';
+import { ATTACHMENT_LIMITS, TICKET_MAIL_CONFIG } from '../tickets-config.module';
+import { AgentActor } from './current-agent.decorator';
+import { requesterMessage } from './messages-without-mail';
+import { CreateTicketDto, TicketDetailDto, toTicketDetail } from './ticket.dto';
+import { TicketLifecycle } from './ticket-lifecycle';
+import { MessageAttachment } from './ticket-message.entity';
+import { TicketsRepository } from './tickets.repository';
+import { UploadedAttachmentsRepository } from './uploaded-attachments.repository';
+
+interface GivenFile {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/**
+ * Opens a ticket through the API (the web channel) for a contact identity knows, with the requester's description as
+ * its first message and its files stored here (they never pass through email-ingest).
+ */
+@Injectable()
+export class OpenTicketUseCase {
+  private readonly logger = new Logger(OpenTicketUseCase.name);
+
+  constructor(
+    @Inject(ATTACHMENT_LIMITS) private readonly limits: AttachmentLimitsConfig,
+    @Inject(TICKET_MAIL_CONFIG) private readonly mailConfig: TicketMailConfig,
+    private readonly events: TransactionalEvents,
+    private readonly lifecycle: TicketLifecycle,
+    private readonly directory: ContactDirectory,
+    private readonly categories: CategoriesService,
+    private readonly tickets: TicketsRepository,
+    private readonly uploads: UploadedAttachmentsRepository,
+  ) {}
+
+  async execute(input: CreateTicketDto, actor: AgentActor): Promise<TicketDetailDto> {
+    const files: GivenFile[] = input.attachments.map(({ filename, contentType, contentBase64 }) => ({
+      filename,
+      contentType,
+      content: Buffer.from(contentBase64, 'base64'),
+    }));
+    requireWithinAttachmentLimits(
+      files.map((file) => file.content.length),
+      this.limits,
+    );
+    const ticket = await this.events.run(async (manager, outbox) => {
+      const requester = await this.directory.requester(input.requester, manager);
+      if (input.categoryId) await this.categories.requireAssignable(input.categoryId, manager);
+      const attachments = await this.store(files, manager);
+      const ccs = input.ccs.filter((address) => address !== requester.email).map((address) => ({ address }));
+      return this.lifecycle.open(
+        {
+          subject: input.subject,
+          status: 'new',
+          priority: input.priority,
+          channel: 'web',
+          requesterContactId: requester.contactId,
+          requesterEmail: requester.email,
+          requesterName: requester.name,
+          organizationId: requester.organizationId,
+          organizationName: requester.organizationName,
+          categoryId: input.categoryId ?? null,
+          assigneeId: null,
+          tags: input.tags,
+          supportAddress: null,
+          linkedTicketId: null,
+          linkKind: null,
+        },
+        requesterMessage(requester, {
+          authorName: requester.name,
+          authorAgentId: actor.id,
+          visibility: 'public',
+          direction: 'inbound',
+          bodyText: input.body,
+          attachments,
+        }),
+        ccs.slice(0, this.mailConfig.maxCcs),
+        actor,
+        { manager, outbox },
+      );
+    });
+    this.logger.log({ ticketId: ticket.id, ticketNumber: ticket.number, attachments: files.length }, 'ticket opened through the API');
+    return toTicketDetail((await this.tickets.findWithMessages(ticket.id))!);
+  }
+
+  private async store(files: GivenFile[], manager: EntityManager): Promise<MessageAttachment[]> {
+    const stored: MessageAttachment[] = [];
+    for (const file of files) {
+      const sha256 = createHash('sha256').update(file.content).digest('hex');
+      await this.uploads.store(sha256, file.content, manager);
+      stored.push({
+        id: sha256,
+        filename: file.filename,
+        contentType: file.contentType,
+        sizeBytes: file.content.length,
+        inline: false,
+        storage: 'tickets',
+      });
+    }
+    return stored;
+  }
+}

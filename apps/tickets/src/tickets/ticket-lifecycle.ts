@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Mailbox, TicketActor, TicketFieldChange, Topics } from '@helpgate/contracts';
+import type { Outbox } from '@helpgate/outbox';
+import { changesOf, TicketPatch } from '../domain/ticket-changes';
+import { requireTransition } from '../domain/ticket-status';
+import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
+import { TicketAuditRepository } from './ticket-audit.repository';
+import { TicketMessageEntity } from './ticket-message.entity';
+import { TicketEntity } from './ticket.entity';
+import { ticketSnapshot } from './ticket-snapshot';
+import { NewTicket, NewTicketMessage, TicketsRepository, TicketUpdate } from './tickets.repository';
+
+/** The transaction a change runs in: its database work and the events that commit with it. */
+export interface TicketWork {
+  manager: EntityManager;
+  outbox: Outbox;
+}
+
+/** What happened to a ticket, with everything a reaction to it (the history, events, automation) needs. */
+export type TicketLifecycleEvent =
+  | { kind: 'created'; ticket: TicketEntity; actor: TicketActor; firstMessage: TicketMessageEntity }
+  | { kind: 'updated'; ticket: TicketEntity; actor: TicketActor; changes: TicketFieldChange[] }
+  | { kind: 'message_added'; ticket: TicketEntity; actor: TicketActor; message: TicketMessageEntity };
+
+/**
+ * The one way tickets are opened, changed and given messages, whoever does it (mail, agents, later the portal and
+ * automation rules): the status rules apply, the response and solution times follow, and every step is written to the
+ * ticket's history and published as `tickets.ticket.changed` in the caller's transaction. An automation engine reacts
+ * in `happened`, inside the same transaction, to each event it is given.
+ */
+@Injectable()
+export class TicketLifecycle {
+  constructor(
+    private readonly tickets: TicketsRepository,
+    private readonly audit: TicketAuditRepository,
+  ) {}
+
+  /** Opens a ticket with its first message and the people copied on it (as many as the caller allows). */
+  async open(
+    draft: NewTicket,
+    firstMessage: NewTicketMessage,
+    ccs: Mailbox[],
+    actor: TicketActor,
+    work: TicketWork,
+  ): Promise<TicketEntity> {
+    const ticket = await this.tickets.create(draft, work.manager);
+    const message = await this.tickets.addMessage(ticket, firstMessage, work.manager);
+    await this.tickets.addCcs(ticket.id, ccs, ccs.length, work.manager);
+    await this.happened({ kind: 'created', ticket, actor, firstMessage: message }, work);
+    return ticket;
+  }
+
+  /** Adds a message; the first public reply of an agent sets the first-response time. */
+  async addMessage(ticket: TicketEntity, draft: NewTicketMessage, actor: TicketActor, work: TicketWork): Promise<TicketMessageEntity> {
+    const message = await this.tickets.addMessage(ticket, draft, work.manager);
+    if (message.authorKind === 'agent' && message.visibility === 'public' && !ticket.firstResponseAt) {
+      await this.tickets.update(ticket, { firstResponseAt: message.createdAt }, work.manager);
+    }
+    await this.happened({ kind: 'message_added', ticket, actor, message }, work);
+    return message;
+  }
+
+  /**
+   * Applies what really changes of the patch (none: nothing happens). A status move the rules forbid is refused, and
+   * so is any change to a closed ticket.
+   */
+  async change(ticket: TicketEntity, patch: TicketPatch, actor: TicketActor, work: TicketWork): Promise<TicketFieldChange[]> {
+    if (patch.status) requireTransition(ticket.status, patch.status);
+    const changes = changesOf(ticket, patch);
+    if (changes.length === 0) return [];
+    if (ticket.status === 'closed') {
+      throw new TicketsException(
+        TicketsErrorCode.TicketClosed,
+        `Ticket #${ticket.number} is closed and cannot change; reply to open a follow-up`,
+      );
+    }
+    const update = Object.fromEntries(changes.map((change) => [change.field, patch[change.field]])) as TicketUpdate;
+    if (update.status === 'solved') update.solvedAt = new Date();
+    else if (update.status && ticket.status === 'solved') update.solvedAt = null;
+    await this.tickets.update(ticket, update, work.manager);
+    if ('categoryId' in update) await this.tickets.reloadCategory(ticket, work.manager);
+    await this.happened({ kind: 'updated', ticket, actor, changes }, work);
+    return changes;
+  }
+
+  private async happened(event: TicketLifecycleEvent, work: TicketWork): Promise<void> {
+    const { ticket, actor } = event;
+    const message = event.kind === 'message_added' ? describeMessage(event.message) : undefined;
+    await this.audit.record(
+      {
+        ticketId: ticket.id,
+        action: event.kind,
+        actorType: actor.type,
+        actorId: actor.type === 'system' ? null : actor.id,
+        changes: event.kind === 'created' ? initialValues(ticket) : event.kind === 'updated' ? event.changes : [],
+        message: message ?? null,
+      },
+      work.manager,
+    );
+    await work.outbox.add(Topics.TicketsTicketChanged, ticket.id, {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      change: event.kind,
+      actor,
+      ticket: ticketSnapshot(ticket),
+      changes: event.kind === 'updated' ? event.changes : [],
+      ...(message ? { message } : {}),
+    });
+  }
+}
+
+function describeMessage(message: TicketMessageEntity) {
+  return { id: message.id, visibility: message.visibility, direction: message.direction, authorKind: message.authorKind };
+}
+
+/** A new ticket's history starts with the values it was opened with. */
+function initialValues(ticket: TicketEntity): TicketFieldChange[] {
+  const values: TicketFieldChange[] = [
+    { field: 'status', from: null, to: ticket.status },
+    { field: 'priority', from: null, to: ticket.priority },
+  ];
+  if (ticket.categoryId) values.push({ field: 'categoryId', from: null, to: ticket.categoryId });
+  if (ticket.assigneeId) values.push({ field: 'assigneeId', from: null, to: ticket.assigneeId });
+  if (ticket.tags.length > 0) values.push({ field: 'tags', from: null, to: ticket.tags });
+  return values;
+}

@@ -1,0 +1,32 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { TransactionalEvents } from '@helpgate/outbox';
+import { CategoriesService } from '../categories/categories.service';
+import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
+import { AgentActor } from './current-agent.decorator';
+import { TicketDetailDto, toTicketDetail, UpdateTicketDto } from './ticket.dto';
+import { TicketLifecycle } from './ticket-lifecycle';
+import { TicketsRepository } from './tickets.repository';
+
+/** An agent changes a ticket's status, priority, category, assignee or tags. */
+@Injectable()
+export class UpdateTicketUseCase {
+  private readonly logger = new Logger(UpdateTicketUseCase.name);
+
+  constructor(
+    private readonly events: TransactionalEvents,
+    private readonly lifecycle: TicketLifecycle,
+    private readonly categories: CategoriesService,
+    private readonly tickets: TicketsRepository,
+  ) {}
+
+  async execute(id: string, patch: UpdateTicketDto, actor: AgentActor): Promise<TicketDetailDto> {
+    const changes = await this.events.run(async (manager, outbox) => {
+      const ticket = await this.tickets.lock(id, manager);
+      if (!ticket) throw new TicketsException(TicketsErrorCode.TicketNotFound, `No ticket ${id}`);
+      if (patch.categoryId && patch.categoryId !== ticket.categoryId) await this.categories.requireAssignable(patch.categoryId, manager);
+      return this.lifecycle.change(ticket, patch, actor, { manager, outbox });
+    });
+    this.logger.log({ ticketId: id, agentId: actor.id, fields: changes.map((change) => change.field) }, 'ticket changed by an agent');
+    return toTicketDetail((await this.tickets.findWithMessages(id))!);
+  }
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { EmailOutboundRequestedV1, InboundMail, Requester, TicketsTicketChangedV2, TopicName, Topics } from '@helpgate/contracts';
+import { databaseUrl } from '@helpgate/database';
+import { contactChanged, requesterResolved } from '../../../test/support/events';
+import { eventually } from '../../../test/support/infra';
+import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
+import { ticketsService } from '../src/tickets.service';
+
+export interface TicketsUnderTest extends ServiceInProcess {
+  /** Connected to the service's own database. */
+  database: Client;
+  /** The agent the requests of `asAgent` come from. */
+  agentId: string;
+  /** A JSON request made by the agent. */
+  asAgent(method: string, path: string, body?: unknown): Promise<Response>;
+  /** The body of a successful request by the agent; fails the test on any other status. */
+  asAgentOk<T>(method: string, path: string, body?: unknown): Promise<T>;
+  /** Publishes an event to the service and waits until it has handled it. */
+  handled(topic: TopicName, key: string, event: { eventId: string }): Promise<void>;
+  /** Tells the service about a contact as identity does, and waits until it knows it. */
+  knownContact(email: string, organization?: { id: string; name: string }): Promise<Requester>;
+  /** A mail from the contact, resolved by identity, handled by the service. */
+  deliverMail(mail: InboundMail, from: Requester): Promise<void>;
+  ticketEvents(ticketId: string): TicketsTicketChangedV2[];
+  outboundMailsOf(ticketId: string): EmailOutboundRequestedV1['mail'][];
+  close(): Promise<void>;
+}
+
+/** Starts tickets in this process, connected to its database, recording the ticket and outbound mail events. */
+export async function startTickets(env: NodeJS.ProcessEnv = {}): Promise<TicketsUnderTest> {
+  const service = await startServiceInProcess(ticketsService, env);
+  const database = new Client({ connectionString: databaseUrl(service.env.DATABASE_URL!, service.env.DATABASE_NAME!) });
+  try {
+    await database.connect();
+    await service.kafka.record(Topics.TicketsTicketChanged, Topics.EmailOutboundRequested);
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+  const agentId = randomUUID();
+  const defaultOrganization = { id: randomUUID(), name: 'Acme' };
+  const asAgent = (method: string, path: string, body?: unknown) => service.request(method, path, body, { 'x-agent-id': agentId });
+  const handled = async (topic: TopicName, key: string, event: { eventId: string }) => {
+    await service.kafka.produce(topic, [{ key, value: JSON.stringify(event) }]);
+    await eventually(async () =>
+      expect((await database.query('SELECT 1 FROM processed_events WHERE event_id = $1', [event.eventId])).rowCount).toBe(1),
+    );
+  };
+  return {
+    ...service,
+    database,
+    agentId,
+    asAgent,
+    handled,
+    async asAgentOk<T>(method: string, path: string, body?: unknown) {
+      const response = await asAgent(method, path, body);
+      const text = await response.text();
+      if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+      return JSON.parse(text) as T;
+    },
+    async knownContact(email, organization = defaultOrganization) {
+      const contact: Requester = {
+        contactId: randomUUID(),
+        email,
+        name: email.split('@')[0],
+        organizationId: organization.id,
+        organizationName: organization.name,
+      };
+      await handled(Topics.IdentityContactChanged, contact.contactId, contactChanged(contact));
+      return contact;
+    },
+    async deliverMail(mail, from) {
+      await handled(Topics.IdentityRequesterResolved, from.contactId, requesterResolved(mail, from));
+    },
+    ticketEvents: (ticketId) =>
+      service.kafka.events<TicketsTicketChangedV2>(Topics.TicketsTicketChanged).filter((event) => event.ticket.id === ticketId),
+    outboundMailsOf: (ticketId) =>
+      service.kafka
+        .events<EmailOutboundRequestedV1>(Topics.EmailOutboundRequested)
+        .map((event) => event.mail)
+        .filter((mail) => mail.ticketId === ticketId),
+    async close() {
+      await database.end();
+      await service.close();
+    },
+  };
+}
