@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { EmailOutboundRequestedV1, InboundMail, Requester, TicketsTicketChangedV2, TopicName, Topics } from '@helpgate/contracts';
 import { databaseUrl } from '@helpgate/database';
+import { agentToken } from '../../../test/support/auth';
 import { contactChanged, requesterResolved } from '../../../test/support/events';
 import { eventually } from '../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
@@ -10,10 +11,12 @@ import { ticketsService } from '../src/tickets.service';
 export interface TicketsUnderTest extends ServiceInProcess {
   /** Connected to the service's own database. */
   database: Client;
-  /** The agent the requests of `asAgent` come from. */
+  /** The agent (an admin) the requests of `asAgent` come from. */
   agentId: string;
   /** A JSON request made by the agent. */
   asAgent(method: string, path: string, body?: unknown): Promise<Response>;
+  /** A JSON request with another token, or none. */
+  withToken(token: string | null, method: string, path: string, body?: unknown): Promise<Response>;
   /** The body of a successful request by the agent; fails the test on any other status. */
   asAgentOk<T>(method: string, path: string, body?: unknown): Promise<T>;
   /** Publishes an event to the service and waits until it has handled it. */
@@ -40,7 +43,15 @@ export async function startTickets(env: NodeJS.ProcessEnv = {}): Promise<Tickets
   }
   const agentId = randomUUID();
   const defaultOrganization = { id: randomUUID(), name: 'Acme' };
-  const asAgent = (method: string, path: string, body?: unknown) => service.request(method, path, body, { 'x-agent-id': agentId });
+  const token = agentToken('admin', agentId);
+  const asAgent = (method: string, path: string, body?: unknown) =>
+    service.request(method, path, body, { authorization: `Bearer ${token}` });
+  const withToken = (other: string | null, method: string, path: string, body?: unknown) =>
+    fetch(`${service.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(other ? { authorization: `Bearer ${other}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   const handled = async (topic: TopicName, key: string, event: { eventId: string }) => {
     await service.kafka.produce(topic, [{ key, value: JSON.stringify(event) }]);
     await eventually(async () =>
@@ -52,6 +63,7 @@ export async function startTickets(env: NodeJS.ProcessEnv = {}): Promise<Tickets
     database,
     agentId,
     asAgent,
+    withToken,
     handled,
     async asAgentOk<T>(method: string, path: string, body?: unknown) {
       const response = await asAgent(method, path, body);

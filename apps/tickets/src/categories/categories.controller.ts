@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { AdminsOnly } from '@helpgate/auth';
 import { ZodValidationPipe } from '@helpgate/platform';
 import { CategoriesService } from './categories.service';
 import {
@@ -21,12 +22,14 @@ export class CategoriesController {
     return this.categories.list(query);
   }
 
+  @AdminsOnly()
   @Post()
   create(@Body(new ZodValidationPipe(createCategorySchema)) body: CreateCategoryDto): Promise<CategoryDto> {
     return this.categories.create(body);
   }
 
   /** Renames or (de)activates; categories are never deleted, as tickets keep theirs. */
+  @AdminsOnly()
   @Patch(':id')
   update(
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,4 +1,5 @@
 import type { PageOf } from '@helpgate/platform';
+import { agentToken } from '../../../../test/support/auth';
 import { inboundMail } from '../../../../test/support/events';
 import { startTickets, TicketsUnderTest } from '../../test/tickets-under-test';
 import type { PriorityDefinition } from '../domain/priorities';
@@ -39,7 +40,7 @@ describe('categories and priorities (real Postgres and Kafka)', () => {
     expect(tree.find((department) => department.name === 'Security')).toMatchObject({ active: true, features: [] });
   });
 
-  it('lets admins add departments and features, rename them and deactivate them', async () => {
+  it('lets admins (and only admins) add departments and features, rename them and deactivate them', async () => {
     const department = await tickets.asAgentOk<CategoryDto>('POST', '/categories', { department: '  Data   exports ' });
     expect(department).toMatchObject({ department: 'Data exports', feature: null, path: 'Data exports', active: true });
     const feature = await tickets.asAgentOk<CategoryDto>('POST', '/categories', { department: 'data exports', feature: 'CSV' });
@@ -59,6 +60,11 @@ describe('categories and priorities (real Postgres and Kafka)', () => {
     expect(featureRenamed.path).toBe('Exports / CSV files');
     expect((await tickets.asAgent('PATCH', `/categories/${department.id}`, { name: 'Security' })).status).toBe(409);
     expect((await tickets.asAgent('PATCH', `/categories/${department.id}`, { name: 'A / B' })).status).toBe(422);
+
+    const asPlainAgent = agentToken('agent');
+    expect((await tickets.withToken(asPlainAgent, 'PATCH', `/categories/${department.id}`, { active: false })).status).toBe(403);
+    expect((await tickets.withToken(asPlainAgent, 'POST', '/categories', { department: 'Agents may not' })).status).toBe(403);
+    expect((await tickets.withToken(asPlainAgent, 'GET', '/categories')).status).toBe(200);
 
     await tickets.asAgentOk('PATCH', `/categories/${department.id}`, { active: false });
     expect((await departments()).map((candidate) => candidate.name)).not.toContain('Exports');

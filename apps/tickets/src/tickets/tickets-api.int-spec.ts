@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { PageOf } from '@helpgate/platform';
 import { IdentityContactAnonymizedV1, IdentityContactMergedV1, Requester, Topics } from '@helpgate/contracts';
+import { contactToken } from '../../../../test/support/auth';
 import { contactChanged } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { startTickets, TicketsUnderTest } from '../../test/tickets-under-test';
@@ -191,7 +192,7 @@ describe('tickets API for agents (real Postgres and Kafka)', () => {
       expect(await byId.json()).toMatchObject({ code: 'ticket.requester_without_address' });
     });
 
-    it('names the failing fields of a malformed ticket with a 400, and requires the acting agent', async () => {
+    it('names the failing fields of a malformed ticket with a 400, and is for signed-in agents only', async () => {
       const malformed = await tickets.asAgent('POST', '/tickets', {
         requester: { email: 'not an address' },
         subject: '',
@@ -204,8 +205,9 @@ describe('tickets API for agents (real Postgres and Kafka)', () => {
       expect(errors.map((error) => error.path)).toEqual(
         expect.arrayContaining(['subject', 'priority', 'attachments.0.filename', 'attachments.0.contentBase64']),
       );
-      const anonymous = await tickets.request('POST', '/tickets', { requester: { email: jane.email }, subject: 'Hi', body: 'Hi' });
-      expect(anonymous.status).toBe(400);
+      const valid = { requester: { email: jane.email }, subject: 'Hi', body: 'Hi' };
+      expect((await tickets.withToken(null, 'POST', '/tickets', valid)).status).toBe(401);
+      expect((await tickets.withToken(contactToken(jane.contactId), 'POST', '/tickets', valid)).status).toBe(403);
     });
   });
 
