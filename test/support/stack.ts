@@ -80,7 +80,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     async waitUntilIdle() {
       const consumed = [
         ['identity', [Topics.EmailInboundReceived]],
-        ['tickets', [Topics.IdentityRequesterResolved, Topics.EmailOutboundDelivered, Topics.EmailOutboundFailed]],
+        [
+          'tickets',
+          [
+            Topics.IdentityRequesterResolved,
+            Topics.IdentityContactChanged,
+            Topics.IdentityContactMerged,
+            Topics.IdentityContactAnonymized,
+            Topics.EmailOutboundDelivered,
+            Topics.EmailOutboundFailed,
+          ],
+        ],
         ['email-ingest', [Topics.EmailOutboundRequested]],
       ] as const;
       await eventually(async () => {
