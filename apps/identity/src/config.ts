@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { signingKeyFromPem } from '@helpgate/auth';
-import { commonSettingsShape, loadConfig, positiveIntSetting, toCommonConfig } from '@helpgate/config';
+import { commonSettingsShape, fileSetting, loadConfig, positiveIntSetting, toCommonConfig } from '@helpgate/config';
 import { normalizeDomain, normalizeEmail } from './domain/email-address';
 
 const domainName = z.string().transform((raw, context) => {
@@ -30,14 +29,7 @@ const emailSetting = z.string().transform((raw, context) => {
   return email ?? z.NEVER;
 });
 
-const signingKeyFile = z.string({ error: 'is required: the PEM file of the Ed25519 key that signs access tokens' }).transform((path, context) => {
-  try {
-    return signingKeyFromPem(readFileSync(path, 'utf8'));
-  } catch (error) {
-    context.addIssue({ code: 'custom', message: `cannot read a signing key from ${path}: ${(error as Error).message}`, input: path });
-    return z.NEVER;
-  }
-});
+const signingKeyFile = fileSetting('the Ed25519 key that signs access tokens', signingKeyFromPem);
 
 const identitySettings = z
   .object({

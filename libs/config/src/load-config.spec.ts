@@ -36,7 +36,7 @@ describe('loadConfig', () => {
 
   it('reads the token public keys from their file, and names the file when it cannot', () => {
     expect(loadConfig(schema, testAuthEnv).auth.publicKeys.size).toBe(1);
-    expect(() => loadConfig(schema, { AUTH_PUBLIC_KEYS_FILE: '/nonexistent.pem' })).toThrow(/AUTH_PUBLIC_KEYS_FILE: cannot read public keys from \/nonexistent.pem/);
+    expect(() => loadConfig(schema, { AUTH_PUBLIC_KEYS_FILE: '/nonexistent.pem' })).toThrow(/AUTH_PUBLIC_KEYS_FILE: cannot read the public keys that sign access tokens from \/nonexistent.pem/);
   });
 
   it('splits and validates comma-separated lists', () => {

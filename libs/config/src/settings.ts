@@ -30,15 +30,18 @@ const databaseName = z
 
 const topicPrefix = z.string().regex(/^[a-zA-Z0-9._-]{0,100}$/, 'may hold only letters, digits, ".", "_" and "-"');
 
-/** A PEM file of the Ed25519 public keys that sign access tokens; read and parsed once at start. */
-const tokenPublicKeysFile = z.string({ error: 'is required: the PEM file of the public keys that sign access tokens' }).transform((path, context) => {
-  try {
-    return publicKeysFromPem(readFileSync(path, 'utf8'));
-  } catch (error) {
-    context.addIssue({ code: 'custom', message: `cannot read public keys from ${path}: ${(error as Error).message}`, input: path });
-    return z.NEVER;
-  }
-});
+/** A required file read and parsed once at start; a missing or bad file stops the service naming the setting. */
+export const fileSetting = <Parsed>(what: string, parse: (text: string) => Parsed) =>
+  z.string({ error: `is required: the file of ${what}` }).transform((path, context) => {
+    try {
+      return parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: `cannot read ${what} from ${path}: ${(error as Error).message}`, input: path });
+      return z.NEVER;
+    }
+  });
+
+const tokenPublicKeysFile = fileSetting('the public keys that sign access tokens', publicKeysFromPem);
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
