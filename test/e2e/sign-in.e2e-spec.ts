@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { keyIdOf, signToken } from '@helpgate/auth';
-import { ServiceName } from '../../scripts/lib/service-processes.cjs';
+import { ServiceName, services } from '../../scripts/lib/service-processes.cjs';
+import { openApiStructureProblems } from '../support/openapi-structure';
 import { startStack, Stack } from '../support/stack';
 
 describe('signing in: identity issues a token that every service verifies on its own', () => {
@@ -52,6 +53,28 @@ describe('signing in: identity issues a token that every service verifies on its
         forged: (await fetch(`${stack.url[service]}${path}`, withToken(forged))).status,
       };
       expect(statuses).toEqual({ service, health: 200, withoutToken: 401, forged: 401 });
+    }
+  });
+
+  it('serves every API document and docs page without a token, Swagger UI included, from the build in dist/', async () => {
+    for (const service of services) {
+      const document = (await (await fetch(`${stack.url[service]}/openapi.json`)).json()) as {
+        info: { title: string };
+        paths: Record<string, Record<string, { security: unknown[] }>>;
+      };
+      expect({ service, title: document.info.title, problems: openApiStructureProblems(document) }).toEqual({
+        service,
+        title: `Helpgate ${service}`,
+        problems: [],
+      });
+      expect(document.paths['/health'].get.security).toEqual([]);
+      const bundle = await fetch(`${stack.url[service]}/docs/swagger-ui-bundle.js`);
+      expect({ service, docs: (await fetch(`${stack.url[service]}/docs`)).status, bundle: bundle.status }).toEqual({
+        service,
+        docs: 200,
+        bundle: 200,
+      });
+      await bundle.arrayBuffer();
     }
   });
 });

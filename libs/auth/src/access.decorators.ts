@@ -1,4 +1,5 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext, SetMetadata, Type } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Principal } from './principal';
 
@@ -12,6 +13,11 @@ export const Public = () => SetMetadata(audienceKey, 'anyone' satisfies Audience
 export const AdminsOnly = () => SetMetadata(audienceKey, 'admins' satisfies Audience);
 /** Contacts may call it too; the handler must then limit what it returns to the contact's own data. */
 export const ContactsToo = () => SetMetadata(audienceKey, 'agents-and-contacts' satisfies Audience);
+
+/** Who may call a route: its handler's decorator, else its controller's, else agents. */
+export function audienceOf(reflector: Reflector, handler: Function, controller: Type): Audience {
+  return reflector.getAllAndOverride<Audience | undefined>(audienceKey, [handler, controller]) ?? 'agents';
+}
 
 export interface AuthenticatedRequest extends Request {
   principal?: Principal;

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { KeyObject } from 'node:crypto';
-import { Audience, audienceKey, AuthenticatedRequest } from './access.decorators';
+import { audienceOf, AuthenticatedRequest } from './access.decorators';
 import { principalOf } from './principal';
 import { InvalidTokenError, verifyToken } from './signed-token';
 
@@ -17,9 +17,7 @@ export class BearerTokenGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const audience =
-      this.reflector.getAllAndOverride<Audience | undefined>(audienceKey, [context.getHandler(), context.getClass()]) ??
-      'agents';
+    const audience = audienceOf(this.reflector, context.getHandler(), context.getClass());
     if (audience === 'anyone') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = principalOf(this.verifiedClaims(request.headers.authorization));

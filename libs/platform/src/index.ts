@@ -4,3 +4,4 @@ export * from './platform.module';
 export * from './run-service';
 export * from './zod-validation.pipe';
 export * from './pagination';
+export { ApiDescription, ExcludedFromApiDocument } from './openapi/api-document.decorators';

@@ -6,11 +6,13 @@ import { KafkaModule } from '@helpgate/kafka';
 import { CreateMessagingTables1763900000000 } from '@helpgate/outbox';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
+import { ApiDocumentModule } from './openapi/api-document.module';
 import { structuredLogging } from './logging';
 
 /**
  * What every service stands on: a signed token required on every HTTP route but the public ones, structured logs, its own migrated database (with the outbox and
- * processed-events tables before the service's own migrations), Kafka, a health check and Prometheus metrics.
+ * processed-events tables before the service's own migrations), Kafka, a health check, Prometheus metrics, and the
+ * OpenAPI document of its routes with a page rendering it.
  */
 @Module({})
 export class PlatformModule {
@@ -25,6 +27,7 @@ export class PlatformModule {
         }),
         KafkaModule.forRoot(config.kafka),
         AuthModule.forRoot(config.auth.publicKeys),
+        ApiDocumentModule.forService(config.service),
       ],
       controllers: [HealthController, MetricsController],
     };

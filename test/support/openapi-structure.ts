@@ -1,0 +1,62 @@
+/**
+ * A light structural check of an OpenAPI 3.1 document, for what tools reading it rely on: the required
+ * fields, every path template parameter declared once as a required path parameter, unique operation ids,
+ * well-formed response codes, declared security schemes, and every local `$ref` resolving.
+ */
+export function openApiStructureProblems(document: any): string[] {
+  const problems: string[] = [];
+  if (!/^3\.1\.\d+$/.test(String(document.openapi))) problems.push(`openapi is ${document.openapi}, not 3.1.x`);
+  if (typeof document.info?.title !== 'string' || typeof document.info?.version !== 'string') problems.push('info needs title and version');
+  const schemes = Object.keys(document.components?.securitySchemes ?? {});
+  const operationIds = new Set<string>();
+  for (const [path, item] of Object.entries<Record<string, any>>(document.paths ?? {})) {
+    if (!path.startsWith('/')) problems.push(`${path}: paths start with /`);
+    const templateNames = [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => name);
+    for (const [method, operation] of Object.entries(item)) {
+      const where = `${method} ${path}`;
+      if (!['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'].includes(method))
+        problems.push(`${where}: unknown method`);
+      if (typeof operation.operationId === 'string') {
+        if (operationIds.has(operation.operationId)) problems.push(`${where}: operationId ${operation.operationId} used twice`);
+        operationIds.add(operation.operationId);
+      }
+      const parameters: any[] = operation.parameters ?? [];
+      const keys = parameters.map((parameter) => `${parameter.in}:${parameter.name}`);
+      if (new Set(keys).size !== keys.length) problems.push(`${where}: a parameter is listed twice`);
+      for (const parameter of parameters) {
+        if (!['path', 'query', 'header', 'cookie'].includes(parameter.in))
+          problems.push(`${where}: parameter ${parameter.name} in ${parameter.in}`);
+        if (parameter.in === 'path' && (parameter.required !== true || !templateNames.includes(parameter.name))) {
+          problems.push(`${where}: path parameter ${parameter.name} must be required and in the path`);
+        }
+      }
+      for (const name of templateNames) {
+        if (!parameters.some((parameter) => parameter.in === 'path' && parameter.name === name))
+          problems.push(`${where}: {${name}} undeclared`);
+      }
+      const codes = Object.keys(operation.responses ?? {});
+      if (codes.length === 0) problems.push(`${where}: no responses`);
+      for (const code of codes) if (!/^([1-5]\d\d|[1-5]XX|default)$/.test(code)) problems.push(`${where}: response code ${code}`);
+      for (const requirement of operation.security ?? []) {
+        for (const scheme of Object.keys(requirement))
+          if (!schemes.includes(scheme)) problems.push(`${where}: undeclared scheme ${scheme}`);
+      }
+    }
+  }
+  for (const ref of localRefs(document)) {
+    const target = ref
+      .slice(2)
+      .split('/')
+      .reduce<any>((node, segment) => node?.[segment.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+    if (target === undefined) problems.push(`$ref ${ref} does not resolve`);
+  }
+  return problems;
+}
+
+function localRefs(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(localRefs);
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) =>
+    key === '$ref' && typeof item === 'string' ? (item.startsWith('#') ? [item] : [`not local: ${item}`]) : localRefs(item),
+  );
+}
