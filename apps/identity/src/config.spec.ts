@@ -39,10 +39,22 @@ describe('loadIdentityConfig', () => {
   it('takes the first admin with its password only', () => {
     expect(loadIdentityConfig({}).access.firstAdmin).toBeNull();
     expect(() => loadIdentityConfig({ IDENTITY_FIRST_ADMIN_EMAIL: 'boss@acme.test' })).toThrow(/IDENTITY_FIRST_ADMIN_PASSWORD/);
-    expect(loadIdentityConfig({ IDENTITY_FIRST_ADMIN_EMAIL: 'Boss@Acme.test', IDENTITY_FIRST_ADMIN_PASSWORD: 'a long secret' }).access.firstAdmin).toEqual({
+    expect(
+      loadIdentityConfig({ IDENTITY_FIRST_ADMIN_EMAIL: 'Boss@Acme.test', IDENTITY_FIRST_ADMIN_PASSWORD: 'a long secret' }).access
+        .firstAdmin,
+    ).toEqual({
       email: 'boss@acme.test',
       name: 'Administrator',
       password: 'a long secret',
     });
+  });
+
+  it('limits import files to 2 MiB and 5000 rows unless told otherwise', () => {
+    expect(loadIdentityConfig({}).contactImports).toEqual({ maxBytes: 2 * 1024 * 1024, maxRows: 5000 });
+    expect(loadIdentityConfig({ IDENTITY_IMPORT_MAX_BYTES: '1000', IDENTITY_IMPORT_MAX_ROWS: '10' }).contactImports).toEqual({
+      maxBytes: 1000,
+      maxRows: 10,
+    });
+    expect(() => loadIdentityConfig({ IDENTITY_IMPORT_MAX_ROWS: '0' })).toThrow(/IDENTITY_IMPORT_MAX_ROWS/);
   });
 });

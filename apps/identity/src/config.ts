@@ -45,6 +45,8 @@ const identitySettings = z
     IDENTITY_FIRST_ADMIN_EMAIL: emailSetting.optional(),
     IDENTITY_FIRST_ADMIN_NAME: z.string().min(1).max(200).default('Administrator'),
     IDENTITY_FIRST_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
+    IDENTITY_IMPORT_MAX_BYTES: positiveIntSetting(2 * 1024 * 1024),
+    IDENTITY_IMPORT_MAX_ROWS: positiveIntSetting(5000),
   })
   .check((context) => {
     const env = context.value;
@@ -82,6 +84,7 @@ const identitySettings = z
           ? { email: env.IDENTITY_FIRST_ADMIN_EMAIL, name: env.IDENTITY_FIRST_ADMIN_NAME, password: env.IDENTITY_FIRST_ADMIN_PASSWORD }
           : null,
     },
+    contactImports: { maxBytes: env.IDENTITY_IMPORT_MAX_BYTES, maxRows: env.IDENTITY_IMPORT_MAX_ROWS },
   }));
 
 export type IdentityConfig = z.output<typeof identitySettings>;
@@ -89,6 +92,8 @@ export type AccessConfig = IdentityConfig['access'];
 export type OrganizationRulesConfig = IdentityConfig['organizations'];
 /** Defaults of the settings agents can change through the API. */
 export type SettingDefaultsConfig = IdentityConfig['settingDefaults'];
+/** How large a contact import file may be. */
+export type ContactImportLimits = IdentityConfig['contactImports'];
 
 export function loadIdentityConfig(env: NodeJS.ProcessEnv = process.env): IdentityConfig {
   return loadConfig(identitySettings, env);

@@ -8,6 +8,8 @@ import { ContactEmailEntity } from './contacts/contact-email.entity';
 import { ContactMembershipEntity } from './contacts/contact-membership.entity';
 import { ContactPhoneEntity } from './contacts/contact-phone.entity';
 import { ContactEntity } from './contacts/contact.entity';
+import { ContactImportEntity, ContactImportRowEntity } from './contact-imports/contact-import.entity';
+import { ContactImportsModule } from './contact-imports/contact-imports.module';
 import { ContactsModule } from './contacts/contacts.module';
 import { InboundMailModule } from './inbound-mail/inbound-mail.module';
 import { TicketActivityModule } from './ticket-activity/ticket-activity.module';
@@ -19,6 +21,7 @@ import { IdentitySettings1763900000140 } from './migrations/1763900000140-identi
 import { ContactMerge1763900000150 } from './migrations/1763900000150-contact-merge';
 import { ContactActivity1763900000160 } from './migrations/1763900000160-contact-activity';
 import { ContactAnonymization1763900000170 } from './migrations/1763900000170-contact-anonymization';
+import { ContactImports1763900000180 } from './migrations/1763900000180-contact-imports';
 import { Access1763900000190 } from './migrations/1763900000190-access';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
 import { DomainConflictEntity } from './organizations/domain-conflict.entity';
@@ -42,6 +45,8 @@ export const identitySchema = {
     ContactActivityEntity,
     SettingChangeEntity,
     UnknownSenderMailEntity,
+    ContactImportEntity,
+    ContactImportRowEntity,
   ],
   migrations: [
     CreateIdentitySchema1763900000100,
@@ -52,6 +57,7 @@ export const identitySchema = {
     ContactMerge1763900000150,
     ContactActivity1763900000160,
     ContactAnonymization1763900000170,
+    ContactImports1763900000180,
     Access1763900000190,
   ],
 };
@@ -72,6 +78,7 @@ export class IdentityModule {
         UnknownSendersModule,
         DeliveryFailuresModule,
         TicketActivityModule,
+        ContactImportsModule.forRoot(config.contactImports),
       ],
     };
   }

@@ -271,13 +271,14 @@ export class ContactsRepository {
   }
 
   /**
-   * Removes everything that identifies the contact besides its profile: its addresses (free for anyone again), phones
-   * and the domain conflicts listed about its address. Sets when it was anonymized.
+   * Removes everything that identifies the contact besides its profile: its addresses (free for anyone again), phones,
+   * the domain conflicts listed about its address and its address in import reports. Sets when it was anonymized.
    */
   async eraseIdentifiers(contactId: string, manager: EntityManager): Promise<void> {
     await manager.getRepository(ContactEmailEntity).delete({ contactId });
     await manager.getRepository(ContactPhoneEntity).delete({ contactId });
     await manager.query('DELETE FROM organization_domain_conflicts WHERE contact_id = $1', [contactId]);
+    await manager.query('UPDATE contact_import_rows SET email = NULL WHERE contact_id = $1', [contactId]);
     await manager.query('UPDATE contacts SET anonymized_at = now() WHERE id = $1', [contactId]);
   }
 

@@ -14,9 +14,12 @@ import { WelcomeMails } from '../welcome-mail/welcome-mails';
 import { contactChangedEvent } from './contact-changed';
 import { ContactActivitiesRepository } from './contact-activities.repository';
 import { changedFields } from './contact-activity';
-import { ContactEntity } from './contact.entity';
+import { ContactEntity, ContactSource } from './contact.entity';
 import { ContactResponseDto, ContactSearchDto, CreateContactDto, toContactResponse, UpdateContactDto } from './contact.dto';
 import { ContactsRepository } from './contacts.repository';
+
+/** Who creates contacts through this service; contacts from inbound mail are created where mail is resolved. */
+type CreatedBy = Exclude<ContactSource, 'email'>;
 
 type ContactChange = (contact: ContactEntity, manager: EntityManager) => Promise<void>;
 
@@ -61,7 +64,8 @@ export class ContactsService {
     return contact.mergedIntoId ? { mergedIntoId: contact.mergedIntoId } : { contact: toContactResponse(contact) };
   }
 
-  async create(input: CreateContactDto): Promise<ContactResponseDto> {
+  /** Creates a contact for an agent, or for an import, whose contacts the welcome-mail rules never greet. */
+  async create(input: CreateContactDto, source: CreatedBy = 'agent'): Promise<ContactResponseDto> {
     const { name, firstName, lastName, organizationId, ...fields } = input;
     const personName = requireName(nameAfter({ name, firstName, lastName }, noName));
     const contact = await this.events
@@ -69,17 +73,17 @@ export class ContactsService {
         await this.requireFreeAddresses([input.email, ...input.alternateEmails], manager);
         const placement = await this.placeNewContact(input.email, organizationId, manager);
         const created = await this.contacts.create(
-          { ...fields, name: personName, organizationId: placement.organizationId, source: 'agent' },
+          { ...fields, name: personName, organizationId: placement.organizationId, source },
           manager,
         );
         await this.recordConflict(created.id, input.email, placement, manager);
-        await this.activities.record(created.id, { kind: 'created', details: { source: 'agent' } }, manager);
+        await this.activities.record(created.id, { kind: 'created', details: { source } }, manager);
         await outbox.add(Topics.IdentityContactChanged, created.id, contactChangedEvent(created, 'created'));
         await this.welcomeMails.sendIfDue(created, manager, outbox);
         return created;
       })
       .catch(refuseTakenIdentifiers);
-    this.logger.log({ contactId: contact.id, organizationId: contact.organizationId }, 'contact created by an agent');
+    this.logger.log({ contactId: contact.id, organizationId: contact.organizationId, source }, 'contact created');
     return toContactResponse(contact);
   }
 
@@ -158,7 +162,7 @@ export class ContactsService {
         return contact;
       })
       .catch(refuseTakenIdentifiers);
-    this.logger.log({ contactId: id }, 'contact changed by an agent');
+    this.logger.log({ contactId: id }, 'contact changed');
     return toContactResponse(changed);
   }
 

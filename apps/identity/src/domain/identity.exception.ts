@@ -31,6 +31,7 @@ export enum IdentityErrorCode {
   AgentNotFound = 'agent.not_found',
   AgentEmailTaken = 'agent.email_taken',
   LastAdminProtected = 'agent.last_admin_protected',
+  ContactImportNotFound = 'contact_import.not_found',
 }
 
 const kindOf: Record<IdentityErrorCode, ErrorKind> = {
@@ -64,6 +65,7 @@ const kindOf: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.AgentNotFound]: ErrorKind.NotFound,
   [IdentityErrorCode.AgentEmailTaken]: ErrorKind.Conflict,
   [IdentityErrorCode.LastAdminProtected]: ErrorKind.Conflict,
+  [IdentityErrorCode.ContactImportNotFound]: ErrorKind.NotFound,
 };
 
 export class IdentityException extends domainExceptionFor(kindOf) {}

@@ -29,7 +29,7 @@ export class OrganizationsModule {
         DomainAssignment,
         OrganizationsService,
       ],
-      exports: [DomainAssignment],
+      exports: [DomainAssignment, OrganizationsRepository],
     };
   }
 }

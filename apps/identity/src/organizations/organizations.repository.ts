@@ -23,6 +23,12 @@ export class OrganizationsRepository {
     return manager.getRepository(OrganizationEntity).findOne({ where: { id }, relations: withDomains });
   }
 
+  /** The id of the organization with this name, compared without case as names are unique; null when there is none. */
+  async findIdByName(name: string): Promise<string | null> {
+    const rows: { id: string }[] = await this.dataSource.query('SELECT id FROM organizations WHERE lower(name) = lower($1)', [name]);
+    return rows[0]?.id ?? null;
+  }
+
   async getById(id: string, manager: EntityManager): Promise<OrganizationEntity> {
     return manager.getRepository(OrganizationEntity).findOneOrFail({ where: { id }, relations: withDomains });
   }
