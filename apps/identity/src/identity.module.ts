@@ -22,8 +22,10 @@ import { ContactMerge1763900000150 } from './migrations/1763900000150-contact-me
 import { ContactActivity1763900000160 } from './migrations/1763900000160-contact-activity';
 import { ContactAnonymization1763900000170 } from './migrations/1763900000170-contact-anonymization';
 import { ContactImports1763900000180 } from './migrations/1763900000180-contact-imports';
+import { DuplicateCandidates1763900000181 } from './migrations/1763900000181-duplicate-candidates';
 import { Access1763900000190 } from './migrations/1763900000190-access';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
+import { DuplicateCandidatesModule } from './duplicate-candidates/duplicate-candidates.module';
 import { DomainConflictEntity } from './organizations/domain-conflict.entity';
 import { OrganizationDomainEntity } from './organizations/organization-domain.entity';
 import { OrganizationEntity } from './organizations/organization.entity';
@@ -58,6 +60,7 @@ export const identitySchema = {
     ContactActivity1763900000160,
     ContactAnonymization1763900000170,
     ContactImports1763900000180,
+    DuplicateCandidates1763900000181,
     Access1763900000190,
   ],
 };
@@ -79,6 +82,7 @@ export class IdentityModule {
         DeliveryFailuresModule,
         TicketActivityModule,
         ContactImportsModule.forRoot(config.contactImports),
+        DuplicateCandidatesModule,
       ],
     };
   }

@@ -14,6 +14,10 @@ export class ContactEmailEntity {
   @JoinColumn({ name: 'contact_id' })
   contact!: ContactEntity;
 
+  /** The mailbox the address delivers to (`mailboxKey`), for finding likely duplicates. */
+  @Column('text', { name: 'mailbox_key' })
+  mailboxKey!: string;
+
   @Column('boolean', { name: 'is_primary', default: false })
   isPrimary!: boolean;
 

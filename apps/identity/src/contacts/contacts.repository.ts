@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { Page } from '@helpgate/platform';
+import { mailboxKey } from '../domain/mailbox-key';
 import type { PersonName } from '../domain/person-name';
 import { ContactEmailEntity } from './contact-email.entity';
 import { ContactMembershipEntity } from './contact-membership.entity';
@@ -52,6 +53,12 @@ export class ContactsRepository {
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<ContactEntity | null> {
     return manager.getRepository(ContactEntity).findOne({ where: { id }, relations: withDetails });
+  }
+
+  /** The contacts with these ids, in no particular order; ids of no contact are left out. */
+  async findByIds(ids: readonly string[]): Promise<ContactEntity[]> {
+    if (ids.length === 0) return [];
+    return this.dataSource.getRepository(ContactEntity).find({ where: { id: In([...ids]) }, relations: withDetails });
   }
 
   /** Locks the contact's row until the transaction ends, so changes to one contact apply one after the other. */
@@ -111,8 +118,8 @@ export class ContactsRepository {
     await manager
       .getRepository(ContactEmailEntity)
       .insert([
-        { email, contactId: saved.id, isPrimary: true },
-        ...alternateEmails.map((alternate) => ({ email: alternate, contactId: saved.id })),
+        { email, mailboxKey: mailboxKey(email), contactId: saved.id, isPrimary: true },
+        ...alternateEmails.map((alternate) => ({ email: alternate, mailboxKey: mailboxKey(alternate), contactId: saved.id })),
       ]);
     await this.replacePhones(saved.id, phones, manager);
     await manager.getRepository(ContactMembershipEntity).insert({ contactId: saved.id, organizationId });
@@ -138,7 +145,7 @@ export class ContactsRepository {
   }
 
   async addEmail(contactId: string, email: string, manager: EntityManager): Promise<void> {
-    await manager.getRepository(ContactEmailEntity).insert({ email, contactId });
+    await manager.getRepository(ContactEmailEntity).insert({ email, mailboxKey: mailboxKey(email), contactId });
   }
 
   /** Removes one of the contact's addresses; false when it has no such address. */
