@@ -49,8 +49,8 @@ describe('loadIdentityConfig', () => {
     });
   });
 
-  it('limits import files to 2 MiB and 5000 rows unless told otherwise', () => {
-    expect(loadIdentityConfig({}).contactImports).toEqual({ maxBytes: 2 * 1024 * 1024, maxRows: 5000 });
+  it('limits import files to 2 MiB and 1000 rows unless told otherwise', () => {
+    expect(loadIdentityConfig({}).contactImports).toEqual({ maxBytes: 2 * 1024 * 1024, maxRows: 1000 });
     expect(loadIdentityConfig({ IDENTITY_IMPORT_MAX_BYTES: '1000', IDENTITY_IMPORT_MAX_ROWS: '10' }).contactImports).toEqual({
       maxBytes: 1000,
       maxRows: 10,

@@ -46,7 +46,7 @@ const identitySettings = z
     IDENTITY_FIRST_ADMIN_NAME: z.string().min(1).max(200).default('Administrator'),
     IDENTITY_FIRST_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
     IDENTITY_IMPORT_MAX_BYTES: positiveIntSetting(2 * 1024 * 1024),
-    IDENTITY_IMPORT_MAX_ROWS: positiveIntSetting(5000),
+    IDENTITY_IMPORT_MAX_ROWS: positiveIntSetting(1000),
   })
   .check((context) => {
     const env = context.value;

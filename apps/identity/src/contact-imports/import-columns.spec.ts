@@ -23,9 +23,9 @@ describe('importColumns', () => {
   });
 
   it('lists the columns it does not know once, as plain text, and ignores them', () => {
-    const result = importColumns(['email', 'Company Size', '', '<b>Shoe</b> size']);
+    const result = importColumns(['email', 'Company Size', '', '<b>Shoe</b> size', 'Company Size']);
     expect(result).toEqual({
-      columns: { fields: ['email', null, null, null], unknown: ['Company Size', 'column 3 (no name)', 'Shoe size'] },
+      columns: { fields: ['email', null, null, null, null], unknown: ['Company Size', 'column 3 (no name)', 'Shoe size'] },
     });
   });
 

@@ -61,7 +61,7 @@ export const columnLabels: Record<ImportField, string> = {
 export interface ImportColumns {
   /** The field of each column, by position; null for a column that gives none. */
   fields: (ImportField | null)[];
-  /** The names of columns that give no field, as written in the header (markup removed). */
+  /** The names of columns that give no field, once each, as written in the header (markup removed). */
   unknown: string[];
 }
 
@@ -80,5 +80,5 @@ export function importColumns(header: readonly string[]): ImportColumnsResult {
   const unknown = header.flatMap((name, position) =>
     fields[position] === null ? [plainText(name).slice(0, 100) || `column ${position + 1} (no name)`] : [],
   );
-  return { columns: { fields, unknown } };
+  return { columns: { fields, unknown: [...new Set(unknown)] } };
 }
