@@ -21,6 +21,8 @@ type RowOutcome = Omit<ImportedRow, 'line' | 'email'>;
 
 const refused = (reason: string): RowOutcome => ({ outcome: 'refused', reason });
 
+const noOrganizationNamed = (name: string) => `organization: there is no organization named "${plainText(name).slice(0, 200)}"`;
+
 /**
  * Imports contacts from a file, row by row: a row creates the contact of its address (placed by the domain rules
  * unless it names an organization) or updates the contact that has the address. Contacts are created and changed
@@ -65,8 +67,7 @@ export class ContactImportsService {
     if (earlierLine !== undefined) return refused(`line ${earlierLine} has the same email`);
     state.lineByEmail.set(row.email, line);
     const organizationId = await this.organizationIdFor(row.organizationName, state);
-    if (organizationId === null)
-      return refused(`organization: there is no organization named "${plainText(row.organizationName!).slice(0, 200)}"`);
+    if (organizationId === null) return refused(noOrganizationNamed(row.organizationName!));
     try {
       return await this.apply(row, organizationId, line, state);
     } catch (error) {
