@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { actorOf, AdminsOnly, CurrentPrincipal, Principal } from '@helpgate/auth';
+import { ApiDescription } from '@helpgate/platform';
 import { ContactImportReportDto } from './contact-import.dto';
 import { ContactImportsService } from './contact-imports.service';
 import { ImportFile, ImportFilePipe } from './import-file.pipe';
@@ -10,13 +11,19 @@ export class ContactImportsController {
 
   /** Imports the contacts of a CSV file sent as `text/csv`; answers the report of every row, also kept for later. */
   @AdminsOnly()
+  @ApiDescription(
+    'The body is the CSV file itself, sent as `text/csv` (UTF-8 unless a charset is given), not JSON: a header row ' +
+      'with `email` and any of first name, last name, name, phone, organization, language, time zone, tags (`;`), ' +
+      'notes, details, status. Answers the report of every row: created, updated, unchanged or refused with the reason. ' +
+      '413 past the size or row limit; 415 for another content type.',
+  )
   @Post()
-  run(@Body(ImportFilePipe) file: ImportFile, @CurrentPrincipal() principal: Principal): Promise<ContactImportReportDto> {
+  importFile(@Body(ImportFilePipe) file: ImportFile, @CurrentPrincipal() principal: Principal): Promise<ContactImportReportDto> {
     return this.imports.run(file, actorOf(principal));
   }
 
   @Get(':id')
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<ContactImportReportDto> {
+  report(@Param('id', ParseUUIDPipe) id: string): Promise<ContactImportReportDto> {
     return this.imports.get(id);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { actorOf, CurrentPrincipal, Principal } from '@helpgate/auth';
-import { Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
+import { ApiDescription, Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
 import { DismissalDto, DismissalResponseDto, dismissalSchema, DuplicateCandidateDto, DuplicatePairDto } from './duplicate-candidate.dto';
 import { DuplicateCandidatesService } from './duplicate-candidates.service';
 
@@ -16,11 +16,19 @@ export class DuplicateCandidatesController {
     return this.candidates.candidatesOf(id, page);
   }
 
+  @ApiDescription(
+    'Pairs of contacts that look like one person, the pair with the newest contact first, with the reasons: ' +
+      '`same_phone` (a number direct for one of them), `same_name_in_organization` (not "Unassigned"), ' +
+      '`similar_address` (one mailbox: a plus-tag apart, or dots apart at Gmail). Nothing is merged automatically.',
+  )
   @Get('duplicate-candidates')
-  pairs(@Query(new ZodValidationPipe(pageQuerySchema)) page: Page): Promise<PageOf<DuplicatePairDto>> {
+  listPairs(@Query(new ZodValidationPipe(pageQuerySchema)) page: Page): Promise<PageOf<DuplicatePairDto>> {
     return this.candidates.pairs(page);
   }
 
+  @ApiDescription(
+    'The two contacts are not suggested as duplicates of each other again; dismissing a pair twice keeps the first dismissal.',
+  )
   @Post('duplicate-candidates/dismissals')
   dismiss(
     @Body(new ZodValidationPipe(dismissalSchema)) body: DismissalDto,
