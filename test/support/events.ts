@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   EmailInboundReceivedV1,
+  IdentityAgentChangedV1,
   IdentityContactChangedV1,
   IdentityRequesterResolvedV1,
   InboundMail,
@@ -81,4 +82,23 @@ export function ticketChanged(
 export function contactChanged(contact: Requester): IdentityContactChangedV1 {
   const { contactId, ...facts } = contact;
   return { eventId: randomUUID(), occurredAt: new Date().toISOString(), change: 'created', contact: { id: contactId, ...facts } };
+}
+
+/** identity's description of an agent, as it publishes it when one is added or changed; tests override what they vary. */
+export function agentChanged(agent: Partial<IdentityAgentChangedV1['agent']> = {}): IdentityAgentChangedV1 {
+  const id = agent.id ?? randomUUID();
+  return {
+    eventId: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    agent: {
+      id,
+      name: 'Alex Agent',
+      email: `agent-${id}@helpgate.test`,
+      role: 'agent',
+      languages: ['en'],
+      chatCapacity: 3,
+      active: true,
+      ...agent,
+    },
+  };
 }

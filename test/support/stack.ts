@@ -87,6 +87,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
             Topics.IdentityContactChanged,
             Topics.IdentityContactMerged,
             Topics.IdentityContactAnonymized,
+            Topics.IdentityAgentChanged,
             Topics.EmailOutboundDelivered,
             Topics.EmailOutboundFailed,
           ],

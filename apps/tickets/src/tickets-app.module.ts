@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@helpgate/platform';
 import { TicketsConfig } from './config';
+import { AgentEntity } from './agents/agent.entity';
+import { AgentsModule } from './agents/agents.module';
 import { CategoriesModule } from './categories/categories.module';
 import { CategoryEntity } from './categories/category.entity';
 import { ContactMergesModule } from './contact-merges/contact-merges.module';
@@ -16,6 +18,8 @@ import { TicketSearch1763900000230 } from './migrations/1763900000230-ticket-sea
 import { TicketAudit1763900000232 } from './migrations/1763900000232-ticket-audit';
 import { UploadedAttachments1763900000234 } from './migrations/1763900000234-uploaded-attachments';
 import { ContactDirectory1763900000236 } from './migrations/1763900000236-contact-directory';
+import { AgentDirectory1763900000250 } from './migrations/1763900000250-agent-directory';
+import { ErasableRequester1763900000252 } from './migrations/1763900000252-erasable-requester';
 import { TicketsConfigModule } from './tickets-config.module';
 import { TicketAuditEntity } from './tickets/ticket-audit.entity';
 import { TicketCcEntity } from './tickets/ticket-cc.entity';
@@ -34,6 +38,7 @@ export const ticketsSchema = {
     CategoryEntity,
     ContactEntity,
     ContactAddressEntity,
+    AgentEntity,
   ],
   migrations: [
     CreateTicketsSchema1763900000200,
@@ -44,6 +49,8 @@ export const ticketsSchema = {
     TicketAudit1763900000232,
     UploadedAttachments1763900000234,
     ContactDirectory1763900000236,
+    AgentDirectory1763900000250,
+    ErasableRequester1763900000252,
   ],
 };
 
@@ -60,6 +67,7 @@ export class TicketsAppModule {
         ContactsModule,
         InboundMailModule,
         ContactMergesModule,
+        AgentsModule,
       ],
     };
   }

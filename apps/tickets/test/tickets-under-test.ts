@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { EmailOutboundRequestedV1, InboundMail, Requester, TicketsTicketChangedV2, TopicName, Topics } from '@helpgate/contracts';
 import { databaseUrl } from '@helpgate/database';
 import { agentToken } from '../../../test/support/auth';
-import { contactChanged, requesterResolved } from '../../../test/support/events';
+import { agentChanged, contactChanged, requesterResolved } from '../../../test/support/events';
 import { eventually } from '../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
 import { ticketsService } from '../src/tickets.service';
@@ -11,7 +11,7 @@ import { ticketsService } from '../src/tickets.service';
 export interface TicketsUnderTest extends ServiceInProcess {
   /** Connected to the service's own database. */
   database: Client;
-  /** The agent (an admin) the requests of `asAgent` come from. */
+  /** The agent (an admin) the requests of `asAgent` come from; identity has announced it, so tickets can be assigned to it. */
   agentId: string;
   /** A JSON request made by the agent. */
   asAgent(method: string, path: string, body?: unknown): Promise<Response>;
@@ -21,6 +21,8 @@ export interface TicketsUnderTest extends ServiceInProcess {
   asAgentOk<T>(method: string, path: string, body?: unknown): Promise<T>;
   /** Publishes an event to the service and waits until it has handled it. */
   handled(topic: TopicName, key: string, event: { eventId: string }): Promise<void>;
+  /** Tells the service about an agent as identity does, and waits until it knows it. */
+  knownAgent(agent?: { id?: string; name?: string; active?: boolean }): Promise<{ id: string; name: string }>;
   /** Tells the service about a contact as identity does, and waits until it knows it. */
   knownContact(email: string, organization?: { id: string; name: string }): Promise<Requester>;
   /** A mail from the contact, resolved by identity, handled by the service. */
@@ -58,10 +60,23 @@ export async function startTickets(env: NodeJS.ProcessEnv = {}): Promise<Tickets
       expect((await database.query('SELECT 1 FROM processed_events WHERE event_id = $1', [event.eventId])).rowCount).toBe(1),
     );
   };
+  const knownAgent = async (agent: { id?: string; name?: string; active?: boolean } = {}) => {
+    const event = agentChanged(agent);
+    await handled(Topics.IdentityAgentChanged, event.agent.id, event);
+    return { id: event.agent.id, name: event.agent.name };
+  };
+  try {
+    await knownAgent({ id: agentId, name: 'Ada Admin' });
+  } catch (error) {
+    await database.end();
+    await service.close();
+    throw error;
+  }
   return {
     ...service,
     database,
     agentId,
+    knownAgent,
     asAgent,
     withToken,
     handled,

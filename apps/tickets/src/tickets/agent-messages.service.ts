@@ -10,6 +10,7 @@ import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception'
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { AgentActor } from './current-agent.decorator';
 import { agentMessage, systemMessage } from './messages-without-mail';
+import { followUpDraft } from './follow-up-draft';
 import { OutboundMails } from './outbound-mails';
 import { NoteDto, ReplyDto, TicketDetailDto, toTicketDetail } from './ticket.dto';
 import { TicketLifecycle, TicketWork } from './ticket-lifecycle';
@@ -39,6 +40,12 @@ export class AgentMessagesService {
     const answered = await this.events.run(async (manager, outbox) => {
       const work = { manager, outbox };
       const repliedTo = await this.lockTicket(ticketId, work);
+      if (!repliedTo.requesterEmail) {
+        throw new TicketsException(
+          TicketsErrorCode.RequesterErased,
+          `The requester of ticket #${repliedTo.number} was erased: nobody can be mailed; add an internal note instead`,
+        );
+      }
       const { target, newStatus } = await this.replyTarget(repliedTo, actor, work);
       await this.mailReply(target, repliedTo, input.body, actor, work);
       const status = input.status ?? newStatus;
@@ -93,7 +100,7 @@ export class AgentMessagesService {
       requestId: randomUUID(),
       messageId: this.tokens.messageIdFor(ticket.id, supportAddress.slice(supportAddress.lastIndexOf('@') + 1)),
       ticket,
-      requester: { contactId: ticket.requesterContactId, email: ticket.requesterEmail, name: ticket.requesterName },
+      requester: { contactId: ticket.requesterContactId, email: ticket.requesterEmail!, name: ticket.requesterName },
       ccs: await this.tickets.ccs(ticket.id, work.manager),
       supportAddress,
       supportName: this.config.supportName,
@@ -107,23 +114,7 @@ export class AgentMessagesService {
   /** A closed ticket stays closed: the conversation goes on in a new ticket linked to it, with its people and fields. */
   private async openFollowUp(closed: TicketEntity, actor: AgentActor, work: TicketWork): Promise<TicketEntity> {
     return this.lifecycle.open(
-      {
-        subject: closed.subject,
-        status: 'new',
-        priority: closed.priority,
-        channel: closed.channel,
-        requesterContactId: closed.requesterContactId,
-        requesterEmail: closed.requesterEmail,
-        requesterName: closed.requesterName,
-        organizationId: closed.organizationId,
-        organizationName: closed.organizationName,
-        categoryId: closed.categoryId,
-        assigneeId: closed.assigneeId,
-        tags: closed.tags,
-        supportAddress: closed.supportAddress,
-        linkedTicketId: closed.id,
-        linkKind: 'follow-up',
-      },
+      followUpDraft(closed),
       systemMessage({
         authorName: 'Helpgate',
         visibility: 'internal',

@@ -12,7 +12,8 @@ export function ticketSnapshot(ticket: TicketEntity): TicketSnapshot {
     category: ticket.category ? { id: ticket.category.id, department: ticket.category.department, feature: ticket.category.feature } : null,
     channel: ticket.channel,
     requesterContactId: ticket.requesterContactId,
-    requesterEmail: ticket.requesterEmail,
+    // The contract keeps a string: empty once the requester's personal data was erased.
+    requesterEmail: ticket.requesterEmail ?? '',
     organizationId: ticket.organizationId,
     assigneeId: ticket.assigneeId,
     tags: ticket.tags,

@@ -170,9 +170,12 @@ export interface TicketSummaryDto {
   channel: string;
   category: CategoryRefDto | null;
   linkedTicket: { id: string; kind: string } | null;
-  requester: { contactId: string; email: string; name: string };
+  /** `email` is null once the requester's personal data was erased. */
+  requester: { contactId: string; email: string | null; name: string };
   organization: { id: string; name: string };
   assigneeId: string | null;
+  /** The assignee's name as identity gave it; null while tickets has not heard of the agent. */
+  assignee: { id: string; name: string | null } | null;
   tags: string[];
   createdAt: string;
   updatedAt: string;
@@ -227,6 +230,7 @@ export function toTicketSummary(ticket: TicketEntity): TicketSummaryDto {
     requester: { contactId: ticket.requesterContactId, email: ticket.requesterEmail, name: ticket.requesterName },
     organization: { id: ticket.organizationId, name: ticket.organizationName },
     assigneeId: ticket.assigneeId,
+    assignee: ticket.assigneeId ? { id: ticket.assigneeId, name: ticket.assignee?.name ?? null } : null,
     tags: ticket.tags,
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ticketChannels } from '@helpgate/contracts';
+import { AgentEntity } from '../agents/agent.entity';
 import { CategoryEntity } from '../categories/category.entity';
 import type { TicketPriority } from '../domain/priorities';
 import type { TicketStatus } from '../domain/ticket-status';
@@ -34,8 +35,9 @@ export class TicketEntity {
   @Column('uuid', { name: 'requester_contact_id' })
   requesterContactId!: string;
 
-  @Column('text', { name: 'requester_email' })
-  requesterEmail!: string;
+  /** Null once identity erased the requester's personal data: nobody can be mailed about the ticket any more. */
+  @Column('text', { name: 'requester_email', nullable: true })
+  requesterEmail!: string | null;
 
   @Column('text', { name: 'requester_name' })
   requesterName!: string;
@@ -56,6 +58,11 @@ export class TicketEntity {
   /** The agent working on the ticket. */
   @Column('uuid', { name: 'assignee_id', nullable: true })
   assigneeId!: string | null;
+
+  /** The assignee as identity described it; no foreign key, as an agent may be assigned before its event is here. */
+  @ManyToOne(() => AgentEntity, { nullable: true, createForeignKeyConstraints: false })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee!: AgentEntity | null;
 
   @Column('text', { array: true })
   tags!: string[];

@@ -243,7 +243,7 @@ describe('tickets API for agents (real Postgres and Kafka)', () => {
     it('records every change in the history with who, what and when, and publishes it with the changed fields', async () => {
       const before = new Date();
       const ticket = await open({ subject: 'Audited', tags: ['first'] });
-      const assignee = randomUUID();
+      const assignee = (await tickets.knownAgent()).id;
       const billing = categoryId('Service request', 'Billing');
       await tickets.asAgentOk('PATCH', `/tickets/${ticket.id}`, { priority: 'urgent', assigneeId: assignee, tags: ['first', 'vip'] });
       await tickets.asAgentOk('PATCH', `/tickets/${ticket.id}`, { categoryId: billing, priority: 'urgent' });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
+import { AgentsModule } from '../agents/agents.module';
 import { CategoriesModule } from '../categories/categories.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { PrioritiesController } from '../priorities/priorities.controller';
@@ -15,7 +16,7 @@ import { UpdateTicketUseCase } from './update-ticket.use-case';
 import { UploadedAttachmentsRepository } from './uploaded-attachments.repository';
 
 @Module({
-  imports: [OutboxModule, CategoriesModule, ContactsModule],
+  imports: [OutboxModule, CategoriesModule, ContactsModule, AgentsModule],
   controllers: [TicketsController, PrioritiesController],
   providers: [
     TicketsRepository,

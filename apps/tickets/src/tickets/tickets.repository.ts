@@ -68,7 +68,11 @@ export class TicketsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async search(filter: TicketFilter, sort: TicketSort, page: Page): Promise<[TicketEntity[], number]> {
-    const query = this.dataSource.getRepository(TicketEntity).createQueryBuilder('ticket').leftJoinAndSelect('ticket.category', 'category');
+    const query = this.dataSource
+      .getRepository(TicketEntity)
+      .createQueryBuilder('ticket')
+      .leftJoinAndSelect('ticket.category', 'category')
+      .leftJoinAndSelect('ticket.assignee', 'assignee');
     if (filter.statuses) query.andWhere('ticket.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.priorities) query.andWhere('ticket.priority IN (:...priorities)', { priorities: filter.priorities });
     if (filter.channels) query.andWhere('ticket.channel IN (:...channels)', { channels: filter.channels });
@@ -114,7 +118,7 @@ export class TicketsRepository {
   async findWithMessages(id: string): Promise<TicketEntity | null> {
     return this.dataSource.getRepository(TicketEntity).findOne({
       where: { id },
-      relations: { messages: true, ccs: true, category: true },
+      relations: { messages: true, ccs: true, category: true, assignee: true },
       order: { messages: { createdAt: 'ASC' }, ccs: { email: 'ASC' } },
     });
   }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionalEvents } from '@helpgate/outbox';
+import { AgentDirectory } from '../agents/agent-directory';
 import { CategoriesService } from '../categories/categories.service';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { AgentActor } from './current-agent.decorator';
@@ -16,6 +17,7 @@ export class UpdateTicketUseCase {
     private readonly events: TransactionalEvents,
     private readonly lifecycle: TicketLifecycle,
     private readonly categories: CategoriesService,
+    private readonly agents: AgentDirectory,
     private readonly tickets: TicketsRepository,
   ) {}
 
@@ -24,6 +26,7 @@ export class UpdateTicketUseCase {
       const ticket = await this.tickets.lock(id, manager);
       if (!ticket) throw new TicketsException(TicketsErrorCode.TicketNotFound, `No ticket ${id}`);
       if (patch.categoryId && patch.categoryId !== ticket.categoryId) await this.categories.requireAssignable(patch.categoryId, manager);
+      if (patch.assigneeId && patch.assigneeId !== ticket.assigneeId) await this.agents.requireAssignable(patch.assigneeId, manager);
       return this.lifecycle.change(ticket, patch, actor, { manager, outbox });
     });
     this.logger.log({ ticketId: id, agentId: actor.id, fields: changes.map((change) => change.field) }, 'ticket changed by an agent');

@@ -40,6 +40,7 @@ export const ticketSnapshotSchema = z.object({
   category: z.object({ id: z.uuid(), department: z.string(), feature: z.string().nullable() }).nullable(),
   channel: z.enum(ticketChannels),
   requesterContactId: z.uuid(),
+  /** Empty once the requester's personal data was erased. */
   requesterEmail: z.string().max(320),
   organizationId: z.uuid(),
   assigneeId: z.uuid().nullable(),

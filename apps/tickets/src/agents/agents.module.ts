@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { OutboxModule } from '@helpgate/outbox';
+import { AgentDirectory } from './agent-directory';
+import { AgentEventsConsumer } from './agent-events.consumer';
+import { AgentsRepository } from './agents.repository';
+import { FollowAgentChangesUseCase } from './follow-agent-changes.use-case';
+
+@Module({
+  imports: [OutboxModule],
+  controllers: [AgentEventsConsumer],
+  providers: [AgentsRepository, AgentDirectory, FollowAgentChangesUseCase],
+  exports: [AgentDirectory],
+})
+export class AgentsModule {}

@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { IdentityAgentChangedV1, Topics } from '@helpgate/contracts';
+import { TransactionalEvents } from '@helpgate/outbox';
+import { AgentDirectory } from './agent-directory';
+
+/** Keeps the agent directory as identity describes its staff. */
+@Injectable()
+export class FollowAgentChangesUseCase {
+  constructor(
+    private readonly events: TransactionalEvents,
+    private readonly directory: AgentDirectory,
+  ) {}
+
+  async execute(event: IdentityAgentChangedV1): Promise<void> {
+    await this.events.runOnce(event, Topics.IdentityAgentChanged, (manager) => this.directory.learn(event, manager));
+  }
+}
