@@ -5,6 +5,7 @@ import { AgentEntity } from './agents/agent.entity';
 import { AgentsModule } from './agents/agents.module';
 import { CategoriesModule } from './categories/categories.module';
 import { CategoryEntity } from './categories/category.entity';
+import { ContactErasuresModule } from './contact-erasures/contact-erasures.module';
 import { ContactMergesModule } from './contact-merges/contact-merges.module';
 import { ContactAddressEntity } from './contacts/contact-address.entity';
 import { ContactEntity } from './contacts/contact.entity';
@@ -67,6 +68,7 @@ export class TicketsAppModule {
         ContactsModule,
         InboundMailModule,
         ContactMergesModule,
+        ContactErasuresModule,
         AgentsModule,
       ],
     };

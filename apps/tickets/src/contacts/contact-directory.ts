@@ -8,6 +8,12 @@ import { ContactEntity } from './contact.entity';
 /** How a ticket opened through the API names its requester. */
 export type RequesterReference = { contactId: string } | { email: string };
 
+export interface KnownIdentities {
+  contactIds: string[];
+  addresses: string[];
+  names: string[];
+}
+
 const maxMergeHops = 10;
 
 /**
@@ -28,8 +34,15 @@ export class ContactDirectory {
     await this.contacts.saveContact({ id, email, name, organizationId, organizationName }, new Date(event.occurredAt), manager);
   }
 
-  async forget(event: IdentityContactAnonymizedV1, manager: EntityManager): Promise<void> {
-    await this.contacts.anonymize(event.contactId, event.name, new Date(event.occurredAt), manager);
+  /** The contact and those merged into it, with every address and name they are known by here. */
+  async identitiesOf(contactId: string, manager: EntityManager): Promise<KnownIdentities> {
+    const contactIds = await this.contacts.withMergedAway(contactId, manager);
+    return { contactIds, ...(await this.contacts.identifiersOf(contactIds, manager)) };
+  }
+
+  /** Identity erased the contact: its addresses and name (and those of the contacts merged into it) are forgotten. */
+  async forget(event: IdentityContactAnonymizedV1, contactIds: string[], manager: EntityManager): Promise<void> {
+    await this.contacts.anonymize(contactIds, event.name, new Date(event.occurredAt), manager);
   }
 
   async learnMerge(event: IdentityContactMergedV1, manager: EntityManager): Promise<void> {

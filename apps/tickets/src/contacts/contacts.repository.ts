@@ -37,14 +37,40 @@ export class ContactsRepository {
     await this.saveAddress(address, contact.id, knownAt, manager);
   }
 
-  /** Forgets the contact's addresses and name (identity erased them). */
-  async anonymize(id: string, placeholderName: string, knownAt: Date, manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE contacts SET email = NULL, name = $2, known_at = greatest(known_at, $3) WHERE id = $1', [
-      id,
+  /** The contact and the contacts merged into it, directly or through others. */
+  async withMergedAway(id: string, manager: EntityManager): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `WITH RECURSIVE merged (id) AS (
+         SELECT $1::uuid
+         UNION SELECT contacts.id FROM contacts JOIN merged ON contacts.merged_into_id = merged.id
+       ) SELECT id FROM merged`,
+      [id],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** The addresses and names the contacts are known by here. */
+  async identifiersOf(ids: string[], manager: EntityManager): Promise<{ addresses: string[]; names: string[] }> {
+    const rows: { kind: 'address' | 'name'; value: string }[] = await manager.query(
+      `SELECT 'address' AS kind, email AS value FROM contact_addresses WHERE contact_id = ANY($1)
+       UNION SELECT 'address', email FROM contacts WHERE id = ANY($1) AND email IS NOT NULL
+       UNION SELECT 'name', name FROM contacts WHERE id = ANY($1)`,
+      [ids],
+    );
+    return {
+      addresses: rows.filter((row) => row.kind === 'address').map((row) => row.value),
+      names: rows.filter((row) => row.kind === 'name').map((row) => row.value),
+    };
+  }
+
+  /** Forgets the contacts' addresses and names (identity erased them). */
+  async anonymize(ids: string[], placeholderName: string, knownAt: Date, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE contacts SET email = NULL, name = $2, known_at = greatest(known_at, $3) WHERE id = ANY($1)', [
+      ids,
       placeholderName,
       knownAt,
     ]);
-    await manager.query('DELETE FROM contact_addresses WHERE contact_id = $1', [id]);
+    await manager.query('DELETE FROM contact_addresses WHERE contact_id = ANY($1)', [ids]);
   }
 
   async markMerged(mergedAwayId: string, survivorId: string, manager: EntityManager): Promise<void> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IdentityContactAnonymizedV1, IdentityContactChangedV1, Topics } from '@helpgate/contracts';
+import { IdentityContactChangedV1, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
 import { ContactDirectory } from './contact-directory';
 
@@ -13,9 +13,5 @@ export class FollowContactChangesUseCase {
 
   async changed(event: IdentityContactChangedV1): Promise<void> {
     await this.events.runOnce(event, Topics.IdentityContactChanged, (manager) => this.directory.learnContact(event, manager));
-  }
-
-  async anonymized(event: IdentityContactAnonymizedV1): Promise<void> {
-    await this.events.runOnce(event, Topics.IdentityContactAnonymized, (manager) => this.directory.forget(event, manager));
   }
 }

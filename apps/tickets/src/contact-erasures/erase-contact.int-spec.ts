@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { PageOf } from '@helpgate/platform';
+import { IdentityContactAnonymizedV1, IdentityContactMergedV1, InboundMail, Requester, Topics } from '@helpgate/contracts';
+import { inboundMail } from '../../../../test/support/events';
+import { eventually } from '../../../../test/support/infra';
+import { startTickets, TicketsUnderTest } from '../../test/tickets-under-test';
+import type { TicketDetailDto, TicketSummaryDto } from '../tickets/ticket.dto';
+
+describe("tickets erase a contact's personal data when identity anonymizes it (real Postgres and Kafka)", () => {
+  let tickets: TicketsUnderTest;
+  const acme = { organizationId: randomUUID(), organizationName: 'Acme' };
+  const jane: Requester = { contactId: randomUUID(), email: 'jane.doe@acme.test', name: 'Jane Doe', ...acme };
+  const janeAtHome: Requester = { contactId: randomUUID(), email: 'jd@home.test', name: 'J. Doe', ...acme };
+  const bob: Requester = { contactId: randomUUID(), email: 'bob@acme.test', name: 'Bob Stone', ...acme };
+  const carl = { address: 'carl@acme.test', name: 'Carl Clark' };
+
+  async function mailed(from: Requester, mail: Partial<InboundMail>): Promise<TicketDetailDto> {
+    await tickets.deliverMail(inboundMail({ from: { address: from.email, name: from.name }, ...mail }), from);
+    const page = await tickets.asAgentOk<PageOf<TicketSummaryDto>>('GET', `/tickets?requesterContactId=${from.contactId}&limit=1`);
+    return ticket(page.items[0].id);
+  }
+  const ticket = (id: string) => tickets.asAgentOk<TicketDetailDto>('GET', `/tickets/${id}`);
+
+  beforeAll(async () => {
+    tickets = await startTickets();
+  });
+
+  afterAll(async () => {
+    await tickets?.close();
+  });
+
+  it('keeps the tickets and their conversations but not who the contact was: names, addresses, CC entries', async () => {
+    const own = await mailed(jane, {
+      subject: 'Invoice for Jane Doe',
+      cc: [carl],
+      text: 'Hello, please send the invoice to JANE.DOE@acme.test or jd@home.test. Call me on +1 555 0100.\n-- \nJane Doe',
+    });
+    const copied = await mailed(bob, {
+      subject: 'Team access',
+      cc: [{ address: jane.email, name: 'Jane D.' }],
+      text: 'Add Jane Doe and me.',
+    });
+    await tickets.deliverMail(
+      inboundMail({ from: { address: jane.email, name: jane.name }, subject: `Re: Team access [#${copied.number}]`, text: 'Yes, me too.' }),
+      jane,
+    );
+    const unrelated = await mailed(bob, { subject: 'Other question', text: 'Jane Doe told me to ask.' });
+    const fromHome = await mailed(janeAtHome, { subject: 'From my home address', text: 'It is me, Jane.' });
+    const merged: IdentityContactMergedV1 = {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      survivorId: jane.contactId,
+      mergedAwayId: janeAtHome.contactId,
+    };
+    await tickets.handled(Topics.IdentityContactMerged, janeAtHome.contactId, merged);
+
+    const anonymized: IdentityContactAnonymizedV1 = {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      contactId: jane.contactId,
+      name: 'Deleted contact',
+    };
+    await tickets.handled(Topics.IdentityContactAnonymized, jane.contactId, anonymized);
+
+    const erasedOwn = await ticket(own.id);
+    expect(erasedOwn).toMatchObject({
+      subject: 'Invoice for Deleted contact',
+      requester: { contactId: jane.contactId, email: null, name: 'Deleted contact' },
+      ccs: [{ email: 'carl@acme.test', name: 'Carl Clark' }],
+    });
+    const [request, acknowledgement] = erasedOwn.messages;
+    expect(request.author).toMatchObject({ kind: 'requester', contactId: jane.contactId, email: null, name: 'Deleted contact' });
+    expect(request.bodyText).toBe(
+      'Hello, please send the invoice to [address erased] or [address erased]. Call me on +1 555 0100.\n-- \nDeleted contact',
+    );
+    expect(acknowledgement.bodyText).toMatch(/^Hello Deleted contact,/);
+
+    const erasedCopied = await ticket(copied.id);
+    expect(erasedCopied.requester).toEqual({ contactId: bob.contactId, email: bob.email, name: 'Bob Stone' });
+    expect(erasedCopied.ccs).toEqual([]);
+    expect(erasedCopied.messages[0].bodyText).toBe('Add Deleted contact and me.');
+    const janesReply = erasedCopied.messages.find((message) => message.author.contactId === jane.contactId)!;
+    expect(janesReply).toMatchObject({ author: { kind: 'cc', email: null, name: 'Deleted contact' }, bodyText: 'Yes, me too.' });
+
+    expect((await ticket(unrelated.id)).messages[0].bodyText).toBe('Jane Doe told me to ask.');
+    expect((await ticket(fromHome.id)).requester).toEqual({ contactId: jane.contactId, email: null, name: 'Deleted contact' });
+
+    for (const address of [jane.email, janeAtHome.email]) {
+      expect((await tickets.asAgentOk<PageOf<TicketSummaryDto>>('GET', `/tickets?requesterEmail=${address}`)).total).toBe(0);
+    }
+    expect((await tickets.asAgentOk<PageOf<TicketSummaryDto>>('GET', `/tickets?q=invoice%20jane`)).total).toBe(0);
+    const remembered = await tickets.database.query(
+      `SELECT email FROM contact_addresses WHERE email = ANY($1)
+       UNION ALL SELECT recipient FROM automatic_replies WHERE recipient = ANY($1)
+       UNION ALL SELECT name FROM contacts WHERE id = ANY($2) AND name <> 'Deleted contact'`,
+      [
+        [jane.email, janeAtHome.email],
+        [jane.contactId, janeAtHome.contactId],
+      ],
+    );
+    expect(remembered.rows).toEqual([]);
+  });
+
+  it('mails nobody on an erased ticket: replies are refused, notes and changes go on and publish an empty address', async () => {
+    const erasedRequester: Requester = { contactId: randomUUID(), email: 'gone@acme.test', name: 'Gone Person', ...acme };
+    const opened = await mailed(erasedRequester, { subject: 'Soon erased' });
+    const anonymized: IdentityContactAnonymizedV1 = {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      contactId: erasedRequester.contactId,
+      name: 'Deleted contact',
+    };
+    await tickets.handled(Topics.IdentityContactAnonymized, erasedRequester.contactId, anonymized);
+
+    const refused = await tickets.asAgent('POST', `/tickets/${opened.id}/replies`, { body: 'Hello?' });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ code: 'ticket.requester_erased', message: expect.stringContaining('internal note') });
+    await tickets.asAgentOk('POST', `/tickets/${opened.id}/notes`, { body: 'Requester erased on request.' });
+    await tickets.asAgentOk('PATCH', `/tickets/${opened.id}`, { status: 'solved' });
+    const published = await eventually(() => {
+      const events = tickets.ticketEvents(opened.id).filter((event) => event.change === 'updated');
+      expect(events).toHaveLength(1);
+      return events;
+    });
+    expect(published[0].ticket).toMatchObject({ status: 'solved', requesterContactId: erasedRequester.contactId, requesterEmail: '' });
+  });
+});
