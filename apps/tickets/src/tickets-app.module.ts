@@ -21,6 +21,8 @@ import { UploadedAttachments1763900000234 } from './migrations/1763900000234-upl
 import { ContactDirectory1763900000236 } from './migrations/1763900000236-contact-directory';
 import { AgentDirectory1763900000250 } from './migrations/1763900000250-agent-directory';
 import { ErasableRequester1763900000252 } from './migrations/1763900000252-erasable-requester';
+import { PortalLookups1763900000254 } from './migrations/1763900000254-portal-lookups';
+import { PortalModule } from './portal/portal.module';
 import { TicketsConfigModule } from './tickets-config.module';
 import { TicketAuditEntity } from './tickets/ticket-audit.entity';
 import { TicketCcEntity } from './tickets/ticket-cc.entity';
@@ -52,6 +54,7 @@ export const ticketsSchema = {
     ContactDirectory1763900000236,
     AgentDirectory1763900000250,
     ErasableRequester1763900000252,
+    PortalLookups1763900000254,
   ],
 };
 
@@ -70,6 +73,7 @@ export class TicketsAppModule {
         ContactMergesModule,
         ContactErasuresModule,
         AgentsModule,
+        PortalModule,
       ],
     };
   }

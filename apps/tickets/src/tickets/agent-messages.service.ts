@@ -10,7 +10,7 @@ import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception'
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { AgentActor } from './current-agent.decorator';
 import { agentMessage, systemMessage } from './messages-without-mail';
-import { followUpDraft } from './follow-up-draft';
+import { linkedTicketDraft } from './linked-ticket-draft';
 import { OutboundMails } from './outbound-mails';
 import { NoteDto, ReplyDto, TicketDetailDto, toTicketDetail } from './ticket.dto';
 import { TicketLifecycle, TicketWork } from './ticket-lifecycle';
@@ -114,7 +114,7 @@ export class AgentMessagesService {
   /** A closed ticket stays closed: the conversation goes on in a new ticket linked to it, with its people and fields. */
   private async openFollowUp(closed: TicketEntity, actor: AgentActor, work: TicketWork): Promise<TicketEntity> {
     return this.lifecycle.open(
-      followUpDraft(closed),
+      linkedTicketDraft(closed, 'follow-up'),
       systemMessage({
         authorName: 'Helpgate',
         visibility: 'internal',

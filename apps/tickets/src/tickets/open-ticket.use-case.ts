@@ -1,19 +1,33 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import type { TicketActor } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
 import { CategoriesService } from '../categories/categories.service';
 import type { AttachmentLimitsConfig, TicketMailConfig } from '../config';
-import { ContactDirectory } from '../contacts/contact-directory';
+import { ContactDirectory, RequesterReference } from '../contacts/contact-directory';
 import { requireWithinAttachmentLimits } from '../domain/attachment-limits';
 import { ATTACHMENT_LIMITS, TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { AgentActor } from './current-agent.decorator';
 import { requesterMessage } from './messages-without-mail';
-import { CreateTicketDto, TicketDetailDto, toTicketDetail } from './ticket.dto';
+import { CreateTicketDto, GivenAttachment, TicketDetailDto, toTicketDetail } from './ticket.dto';
 import { TicketLifecycle } from './ticket-lifecycle';
+import { TicketEntity } from './ticket.entity';
 import { MessageAttachment } from './ticket-message.entity';
 import { TicketsRepository } from './tickets.repository';
 import { UploadedAttachmentsRepository } from './uploaded-attachments.repository';
+
+/** A ticket asked for through the API: by an agent for a contact, or by the contact itself in the portal. */
+export interface WebTicketRequest {
+  requester: RequesterReference;
+  subject: string;
+  body: string;
+  priority: CreateTicketDto['priority'];
+  categoryId?: string;
+  tags: string[];
+  ccs: string[];
+  attachments: GivenAttachment[];
+}
 
 interface GivenFile {
   filename: string;
@@ -23,7 +37,7 @@ interface GivenFile {
 
 /**
  * Opens a ticket through the API (the web channel) for a contact identity knows, with the requester's description as
- * its first message and its files stored here (they never pass through email-ingest).
+ * its first message and its files stored here (they never pass through email-ingest): for agents, and for the portal.
  */
 @Injectable()
 export class OpenTicketUseCase {
@@ -41,6 +55,12 @@ export class OpenTicketUseCase {
   ) {}
 
   async execute(input: CreateTicketDto, actor: AgentActor): Promise<TicketDetailDto> {
+    const ticket = await this.open(input, actor);
+    return toTicketDetail((await this.tickets.findWithMessages(ticket.id))!);
+  }
+
+  /** Opens the ticket; an agent opening it for a contact is recorded as the one who wrote the description. */
+  async open(input: WebTicketRequest, actor: TicketActor): Promise<TicketEntity> {
     const files: GivenFile[] = input.attachments.map(({ filename, contentType, contentBase64 }) => ({
       filename,
       contentType,
@@ -75,7 +95,7 @@ export class OpenTicketUseCase {
         },
         requesterMessage(requester, {
           authorName: requester.name,
-          authorAgentId: actor.id,
+          authorAgentId: actor.type === 'agent' ? actor.id : null,
           visibility: 'public',
           direction: 'inbound',
           bodyText: input.body,
@@ -86,8 +106,11 @@ export class OpenTicketUseCase {
         { manager, outbox },
       );
     });
-    this.logger.log({ ticketId: ticket.id, ticketNumber: ticket.number, attachments: files.length }, 'ticket opened through the API');
-    return toTicketDetail((await this.tickets.findWithMessages(ticket.id))!);
+    this.logger.log(
+      { ticketId: ticket.id, ticketNumber: ticket.number, by: actor.type, attachments: files.length },
+      'ticket opened through the API',
+    );
+    return ticket;
   }
 
   private async store(files: GivenFile[], manager: EntityManager): Promise<MessageAttachment[]> {

@@ -93,7 +93,7 @@ export const ticketSearchSchema = pageQuerySchema.extend({
 
 export type TicketSearchDto = z.output<typeof ticketSearchSchema>;
 
-const attachmentInput = z.strictObject({
+export const attachmentInput = z.strictObject({
   filename: z
     .string()
     .trim()
@@ -110,6 +110,8 @@ const attachmentInput = z.strictObject({
   /** The file, base64-encoded. */
   contentBase64: z.base64(),
 });
+
+export type GivenAttachment = z.output<typeof attachmentInput>;
 
 export const createTicketSchema = z.strictObject({
   /** The contact the ticket is for, by identity's contact id or by one of its addresses. */

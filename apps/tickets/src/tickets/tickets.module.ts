@@ -29,6 +29,6 @@ import { UploadedAttachmentsRepository } from './uploaded-attachments.repository
     UpdateTicketUseCase,
     AgentMessagesService,
   ],
-  exports: [TicketsRepository, TicketLifecycle, OutboundMails],
+  exports: [TicketsRepository, TicketLifecycle, OutboundMails, OpenTicketUseCase, UploadedAttachmentsRepository],
 })
 export class TicketsModule {}

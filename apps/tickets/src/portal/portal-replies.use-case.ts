@@ -1,0 +1,92 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { ContactPrincipal } from '@helpgate/auth';
+import type { Requester, TicketActor } from '@helpgate/contracts';
+import { TransactionalEvents } from '@helpgate/outbox';
+import { ContactDirectory } from '../contacts/contact-directory';
+import { routeReply } from '../domain/reply-routing';
+import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
+import { linkedTicketDraft } from '../tickets/linked-ticket-draft';
+import { requesterMessage } from '../tickets/messages-without-mail';
+import { TicketLifecycle, TicketWork } from '../tickets/ticket-lifecycle';
+import { TicketEntity, TicketLinkKind } from '../tickets/ticket.entity';
+import { TicketsRepository } from '../tickets/tickets.repository';
+import { PortalReplyDto, PortalTicketDto } from './portal.dto';
+import { PortalService } from './portal.service';
+import { PortalTicketsRepository } from './portal-tickets.repository';
+
+/**
+ * A customer replies in the portal, under the same rules as by mail (`routeReply`): a solved or pending ticket
+ * reopens, a closed one gets a linked follow-up taking the reply, and someone who only sees the ticket as a primary
+ * contact of its organization (not its requester, not copied) gets a linked ticket of their own rather than writing
+ * into a conversation whose mails they never receive.
+ */
+@Injectable()
+export class PortalRepliesUseCase {
+  private readonly logger = new Logger(PortalRepliesUseCase.name);
+
+  constructor(
+    private readonly events: TransactionalEvents,
+    private readonly lifecycle: TicketLifecycle,
+    private readonly tickets: TicketsRepository,
+    private readonly portalTickets: PortalTicketsRepository,
+    private readonly directory: ContactDirectory,
+    private readonly portal: PortalService,
+  ) {}
+
+  /** Answers the ticket that took the reply: the one replied to, or the linked ticket the reply opened. */
+  async execute(contact: ContactPrincipal, ticketId: string, input: PortalReplyDto): Promise<PortalTicketDto> {
+    const { answered, viewer } = await this.events.run(async (manager, outbox) => {
+      const work = { manager, outbox };
+      const viewer = await this.portal.viewerOf(contact, manager);
+      const repliedTo = (await this.portalTickets.findVisible(ticketId, viewer, manager)) && (await this.tickets.lock(ticketId, manager));
+      if (!repliedTo) throw new TicketsException(TicketsErrorCode.TicketNotFound, `No ticket ${ticketId}`);
+      const author = await this.directory.requester({ contactId: contact.contactId }, manager);
+      const ccEmails = await this.tickets.ccEmails(repliedTo.id, manager);
+      // Copied under another of its addresses than the primary one, the contact replies as that address, as by mail.
+      const email = viewer.addresses.find((address) => ccEmails.includes(address)) ?? author.email;
+      const route = routeReply({ ...repliedTo, ccEmails }, { kind: 'customer', contactId: author.contactId, email });
+      const actor: TicketActor = { type: 'contact', id: author.contactId };
+      if (route.action === 'open-linked') {
+        return { answered: await this.openLinked(repliedTo, route.link, { ...author, email }, input.body, actor, work), viewer };
+      }
+      const authorKind = author.contactId === repliedTo.requesterContactId ? 'requester' : 'cc';
+      await this.lifecycle.addMessage(repliedTo, this.message({ ...author, email }, input.body, authorKind), actor, work);
+      if (route.newStatus) await this.lifecycle.change(repliedTo, { status: route.newStatus }, actor, work);
+      return { answered: repliedTo, viewer };
+    });
+    this.logger.log({ ticketId: answered.id, repliedTo: ticketId, contactId: contact.contactId }, 'customer replied in the portal');
+    return this.portal.detail(answered.id, viewer);
+  }
+
+  /** The reply opens a ticket linked to the one replied to, with the replying contact as its requester. */
+  private async openLinked(
+    repliedTo: TicketEntity,
+    link: TicketLinkKind,
+    author: Requester,
+    text: string,
+    actor: TicketActor,
+    work: TicketWork,
+  ): Promise<TicketEntity> {
+    const ccs =
+      link === 'follow-up' ? (await this.tickets.ccs(repliedTo.id, work.manager)).filter((cc) => cc.address !== author.email) : [];
+    return this.lifecycle.open(
+      {
+        ...linkedTicketDraft(repliedTo, link),
+        channel: 'web',
+        requesterContactId: author.contactId,
+        requesterEmail: author.email,
+        requesterName: author.name,
+        organizationId: author.organizationId,
+        organizationName: author.organizationName,
+      },
+      this.message(author, text, 'requester'),
+      ccs,
+      actor,
+      work,
+    );
+  }
+
+  private message(author: Requester, text: string, authorKind: 'requester' | 'cc') {
+    return requesterMessage(author, { authorName: author.name, authorKind, visibility: 'public', direction: 'inbound', bodyText: text });
+  }
+}

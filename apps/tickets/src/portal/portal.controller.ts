@@ -1,0 +1,84 @@
+import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { ContactPrincipal, ContactsToo } from '@helpgate/auth';
+import { PageOf, ZodValidationPipe } from '@helpgate/platform';
+import { sha256Schema } from '../tickets/ticket.dto';
+import { CurrentContact } from './current-contact.decorator';
+import {
+  PortalNewTicketDto,
+  portalNewTicketSchema,
+  PortalReplyDto,
+  portalReplySchema,
+  PortalTicketDto,
+  PortalTicketFormDto,
+  PortalTicketListDto,
+  portalTicketListSchema,
+  PortalTicketSummaryDto,
+} from './portal.dto';
+import { PortalRepliesUseCase } from './portal-replies.use-case';
+import { PortalService } from './portal.service';
+
+/** The customer's view: a signed-in contact's own tickets (and its organizations' for primary contacts), never agents'. */
+@ContactsToo()
+@Controller('portal')
+export class PortalController {
+  constructor(
+    private readonly portal: PortalService,
+    private readonly replies: PortalRepliesUseCase,
+  ) {}
+
+  /**
+   * What the new-ticket form offers: active categories, priorities with their meaning, the attachment limits. The same
+   * for everyone, so agents may read it too (to preview the portal); every other route is for contacts only.
+   */
+  @Get('ticket-form')
+  form(): Promise<PortalTicketFormDto> {
+    return this.portal.form();
+  }
+
+  @Get('tickets')
+  list(
+    @CurrentContact() contact: ContactPrincipal,
+    @Query(new ZodValidationPipe(portalTicketListSchema)) query: PortalTicketListDto,
+  ): Promise<PageOf<PortalTicketSummaryDto>> {
+    return this.portal.list(contact, query);
+  }
+
+  @Post('tickets')
+  open(
+    @CurrentContact() contact: ContactPrincipal,
+    @Body(new ZodValidationPipe(portalNewTicketSchema)) body: PortalNewTicketDto,
+  ): Promise<PortalTicketDto> {
+    return this.portal.open(contact, body);
+  }
+
+  @Get('tickets/:id')
+  get(@CurrentContact() contact: ContactPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<PortalTicketDto> {
+    return this.portal.get(contact, id);
+  }
+
+  /** Answers the ticket that took the reply: a linked one when the ticket was closed. */
+  @Post('tickets/:id/replies')
+  reply(
+    @CurrentContact() contact: ContactPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(portalReplySchema)) body: PortalReplyDto,
+  ): Promise<PortalTicketDto> {
+    return this.replies.execute(contact, id, body);
+  }
+
+  /** Always a download, never rendered: a file must not run in the customer's browser. */
+  @Get('tickets/:id/attachments/:sha256')
+  @Header('X-Content-Type-Options', 'nosniff')
+  async attachment(
+    @CurrentContact() contact: ContactPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('sha256', new ZodValidationPipe(sha256Schema)) sha256: string,
+  ): Promise<StreamableFile> {
+    const { content, contentType, filename } = await this.portal.attachment(contact, id, sha256);
+    return new StreamableFile(content, {
+      type: contentType,
+      length: content.length,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
+    });
+  }
+}
