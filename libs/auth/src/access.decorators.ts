@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import type { Principal } from './principal';
 
 /** Who may call a route. Without a decorator a route is for agents of either role. */
-export type Audience = 'anyone' | 'admins' | 'agents' | 'agents-and-contacts';
+export type Audience = 'anyone' | 'admins' | 'agents' | 'agents-and-contacts' | 'contacts';
 
 export const audienceKey = 'helpgate:audience';
 
@@ -13,6 +13,8 @@ export const Public = () => SetMetadata(audienceKey, 'anyone' satisfies Audience
 export const AdminsOnly = () => SetMetadata(audienceKey, 'admins' satisfies Audience);
 /** Contacts may call it too; the handler must then limit what it returns to the contact's own data. */
 export const ContactsToo = () => SetMetadata(audienceKey, 'agents-and-contacts' satisfies Audience);
+/** For contacts only (a customer's own view, such as the tickets portal); agents are refused. */
+export const ContactsOnly = () => SetMetadata(audienceKey, 'contacts' satisfies Audience);
 
 /** Who may call a route: its handler's decorator, else its controller's, else agents. */
 export function audienceOf(reflector: Reflector, handler: Function, controller: Type): Audience {

@@ -21,9 +21,10 @@ export class BearerTokenGuard implements CanActivate {
     if (audience === 'anyone') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = principalOf(this.verifiedClaims(request.headers.authorization));
-    if (principal.kind === 'contact' && audience !== 'agents-and-contacts') {
+    if (principal.kind === 'contact' && audience !== 'agents-and-contacts' && audience !== 'contacts') {
       throw new ForbiddenException('This API is for agents');
     }
+    if (principal.kind === 'agent' && audience === 'contacts') throw new ForbiddenException('This API is for contacts');
     if (audience === 'admins' && !(principal.kind === 'agent' && principal.role === 'admin')) {
       throw new ForbiddenException('This API is for admins');
     }

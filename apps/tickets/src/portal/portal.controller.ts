@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ContactPrincipal, ContactsToo } from '@helpgate/auth';
-import { PageOf, ZodValidationPipe } from '@helpgate/platform';
+import { ContactPrincipal, ContactsOnly, ContactsToo } from '@helpgate/auth';
+import { ApiDescription, PageOf, ZodValidationPipe } from '@helpgate/platform';
 import { sha256Schema } from '../tickets/ticket.dto';
 import { CurrentContact } from './current-contact.decorator';
 import {
@@ -17,8 +17,11 @@ import {
 import { PortalRepliesUseCase } from './portal-replies.use-case';
 import { PortalService } from './portal.service';
 
-/** The customer's view: a signed-in contact's own tickets (and its organizations' for primary contacts), never agents'. */
-@ContactsToo()
+/**
+ * The customer's view: a signed-in contact's own tickets (and its organizations' for primary contacts). Agents are
+ * refused (403): they have no tickets of their own to see here, and read every ticket through `/tickets`.
+ */
+@ContactsOnly()
 @Controller('portal')
 export class PortalController {
   constructor(
@@ -30,12 +33,16 @@ export class PortalController {
    * What the new-ticket form offers: active categories, priorities with their meaning, the attachment limits. The same
    * for everyone, so agents may read it too (to preview the portal); every other route is for contacts only.
    */
+  @ContactsToo()
   @Get('ticket-form')
   form(): Promise<PortalTicketFormDto> {
     return this.portal.form();
   }
 
   @Get('tickets')
+  @ApiDescription(
+    '`scope=mine` (default): the tickets the contact requested or is copied on; `scope=organization`: every ticket of the organizations it is a primary contact of (403 otherwise). Newest activity first.',
+  )
   list(
     @CurrentContact() contact: ContactPrincipal,
     @Query(new ZodValidationPipe(portalTicketListSchema)) query: PortalTicketListDto,
@@ -52,12 +59,16 @@ export class PortalController {
   }
 
   @Get('tickets/:id')
+  @ApiDescription('The ticket and its public thread; a ticket the contact may not see answers 404, as one that does not exist.')
   get(@CurrentContact() contact: ContactPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<PortalTicketDto> {
     return this.portal.get(contact, id);
   }
 
   /** Answers the ticket that took the reply: a linked one when the ticket was closed. */
   @Post('tickets/:id/replies')
+  @ApiDescription(
+    'The same rules as a reply by mail: a pending or solved ticket reopens; a closed one gets a linked follow-up that takes the reply; a primary contact not taking part in the ticket gets a linked ticket of its own. Answers the ticket that took the reply.',
+  )
   reply(
     @CurrentContact() contact: ContactPrincipal,
     @Param('id', ParseUUIDPipe) id: string,

@@ -195,11 +195,11 @@ describe("the customer's view: the portal API (real Postgres and Kafka)", () => 
       expect((await as(stan).request('GET', '/portal/tickets?scope=everyone')).status).toBe(400);
     });
 
-    it('is for contacts: agents are refused (they read tickets through /tickets), except for the ticket form', async () => {
+    it('is for contacts: agents are refused (they read tickets through /tickets), except for the ticket form, as its API document says', async () => {
       for (const role of ['admin', 'agent'] as const) {
         const refused = await tickets.withToken(agentToken(role), 'GET', '/portal/tickets');
         expect(refused.status).toBe(403);
-        expect(((await refused.json()) as { message: string }).message).toContain('/tickets');
+        expect(await refused.json()).toMatchObject({ statusCode: 403, message: 'This API is for contacts' });
       }
       expect((await tickets.withToken(agentToken(), 'POST', `/portal/tickets/${annsMail.id}/replies`, { body: 'Hi' })).status).toBe(403);
       expect((await tickets.withToken(null, 'GET', '/portal/tickets')).status).toBe(401);
@@ -209,6 +209,13 @@ describe("the customer's view: the portal API (real Postgres and Kafka)", () => 
       expect(form.priorities.map((priority) => priority.id)).toEqual(['low', 'normal', 'high', 'urgent']);
       expect(form.categories.map((department) => department.name)).toContain('Performance');
       expect((await tickets.withToken(agentToken('agent'), 'GET', '/portal/ticket-form')).status).toBe(200);
+
+      const document = (await (await tickets.withToken(null, 'GET', '/openapi.json')).json()) as {
+        paths: Record<string, Record<string, { description: string; responses: Record<string, unknown> }>>;
+      };
+      expect(document.paths['/portal/tickets'].get.description).toMatch(/^For contacts only/);
+      expect(Object.keys(document.paths['/portal/tickets'].get.responses)).toContain('403');
+      expect(document.paths['/portal/ticket-form'].get.description).toMatch(/^For agents and contacts/);
     });
   });
 

@@ -51,6 +51,7 @@ const audienceNotes: Record<Audience, string> = {
   admins: 'For admins only.',
   agents: 'For agents (admins included); contacts are refused.',
   'agents-and-contacts': 'For agents and contacts; a contact gets its own data only.',
+  contacts: 'For contacts only (their own data); agents are refused.',
 };
 
 /**
@@ -197,7 +198,7 @@ function responsesOf(route: HttpRoute): Operation['responses'] {
   const ref = (name: keyof typeof errorResponses) => ({ $ref: `#/components/responses/${name}` });
   if (route.inputs.some((input) => input.pipes.length > 0 || input.location === 'body')) responses[400] = ref('BadRequest');
   if (route.audience !== 'anyone') responses[401] = ref('Unauthorized');
-  if (route.audience === 'admins' || route.audience === 'agents') responses[403] = ref('Forbidden');
+  if (['admins', 'agents', 'contacts'].includes(route.audience)) responses[403] = ref('Forbidden');
   if (/:\w/.test(route.path)) responses[404] = ref('NotFound');
   if (!['get', 'head', 'options'].includes(route.method)) {
     responses[409] = ref('Conflict');
