@@ -9,7 +9,7 @@ import { linkedTicketDraft } from '../tickets/linked-ticket-draft';
 import { requesterMessage } from '../tickets/messages-without-mail';
 import { TicketLifecycle, TicketWork } from '../tickets/ticket-lifecycle';
 import { TicketEntity, TicketLinkKind } from '../tickets/ticket.entity';
-import { TicketsRepository } from '../tickets/tickets.repository';
+import { NewTicketMessage, TicketsRepository } from '../tickets/tickets.repository';
 import { PortalReplyDto, PortalTicketDto } from './portal.dto';
 import { PortalService } from './portal.service';
 import { PortalTicketsRepository } from './portal-tickets.repository';
@@ -38,7 +38,8 @@ export class PortalRepliesUseCase {
     const { answered, viewer } = await this.events.run(async (manager, outbox) => {
       const work = { manager, outbox };
       const viewer = await this.portal.viewerOf(contact, manager);
-      const repliedTo = (await this.portalTickets.findVisible(ticketId, viewer, manager)) && (await this.tickets.lock(ticketId, manager));
+      const visible = await this.portalTickets.findVisible(ticketId, viewer, manager);
+      const repliedTo = visible && (await this.tickets.lock(ticketId, manager));
       if (!repliedTo) throw new TicketsException(TicketsErrorCode.TicketNotFound, `No ticket ${ticketId}`);
       const author = await this.directory.requester({ contactId: contact.contactId }, manager);
       const ccEmails = await this.tickets.ccEmails(repliedTo.id, manager);
@@ -86,7 +87,7 @@ export class PortalRepliesUseCase {
     );
   }
 
-  private message(author: Requester, text: string, authorKind: 'requester' | 'cc') {
+  private message(author: Requester, text: string, authorKind: 'requester' | 'cc'): NewTicketMessage {
     return requesterMessage(author, { authorName: author.name, authorKind, visibility: 'public', direction: 'inbound', bodyText: text });
   }
 }

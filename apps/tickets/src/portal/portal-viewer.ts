@@ -1,6 +1,5 @@
 /** Who is looking at the portal: the contact (with the contacts merged into it), its addresses, its organizations. */
 export interface PortalViewer {
-  contactId: string;
   /** The contact and those merged into it: their tickets are the contact's. */
   contactIds: string[];
   /** Every address the contact is known by: a ticket copying one of them is one the contact takes part in. */

@@ -10,6 +10,7 @@ import { priorityDefinitions } from '../domain/priorities';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { ATTACHMENT_LIMITS } from '../tickets-config.module';
 import { OpenTicketUseCase } from '../tickets/open-ticket.use-case';
+import { TicketEntity } from '../tickets/ticket.entity';
 import { UploadedAttachmentsRepository, UploadedFile } from '../tickets/uploaded-attachments.repository';
 import {
   PortalNewTicketDto,
@@ -87,7 +88,7 @@ export class PortalService {
 
   async viewerOf(contact: ContactPrincipal, manager: EntityManager = this.dataSource.manager): Promise<PortalViewer> {
     const { contactIds, addresses } = await this.directory.identitiesOf(contact.contactId, manager);
-    return { contactId: contact.contactId, contactIds, addresses, primaryOf: contact.primaryOf };
+    return { contactIds, addresses, primaryOf: contact.primaryOf };
   }
 
   async detail(id: string, viewer: PortalViewer): Promise<PortalTicketDto> {
@@ -95,7 +96,7 @@ export class PortalService {
     return toPortalTicket(ticket, await this.portalTickets.publicMessages(id), viewer);
   }
 
-  private async requireVisible(id: string, viewer: PortalViewer) {
+  private async requireVisible(id: string, viewer: PortalViewer): Promise<TicketEntity> {
     const ticket = await this.portalTickets.findVisible(id, viewer);
     if (!ticket) throw new TicketsException(TicketsErrorCode.TicketNotFound, `No ticket ${id}`);
     return ticket;
