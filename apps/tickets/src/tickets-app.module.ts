@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@helpgate/platform';
+import { AutomationRuleEntity } from './automation/automation-rule.entity';
+import { AutomationModule } from './automation/automation.module';
 import { TicketsConfig } from './config';
 import { AgentEntity } from './agents/agent.entity';
 import { AgentsModule } from './agents/agents.module';
@@ -23,6 +25,11 @@ import { AgentDirectory1763900000250 } from './migrations/1763900000250-agent-di
 import { ErasableRequester1763900000252 } from './migrations/1763900000252-erasable-requester';
 import { PortalLookups1763900000254 } from './migrations/1763900000254-portal-lookups';
 import { PortalModule } from './portal/portal.module';
+import { ReplyTemplates1763900000240 } from './migrations/1763900000240-reply-templates';
+import { AutomationRules1763900000242 } from './migrations/1763900000242-automation-rules';
+import { RuleHistory1763900000244 } from './migrations/1763900000244-rule-history';
+import { ReplyTemplateEntity } from './reply-templates/reply-template.entity';
+import { ReplyTemplatesModule } from './reply-templates/reply-templates.module';
 import { TicketsConfigModule } from './tickets-config.module';
 import { TicketAuditEntity } from './tickets/ticket-audit.entity';
 import { TicketCcEntity } from './tickets/ticket-cc.entity';
@@ -42,6 +49,8 @@ export const ticketsSchema = {
     ContactEntity,
     ContactAddressEntity,
     AgentEntity,
+    ReplyTemplateEntity,
+    AutomationRuleEntity,
   ],
   migrations: [
     CreateTicketsSchema1763900000200,
@@ -55,6 +64,9 @@ export const ticketsSchema = {
     AgentDirectory1763900000250,
     ErasableRequester1763900000252,
     PortalLookups1763900000254,
+    ReplyTemplates1763900000240,
+    AutomationRules1763900000242,
+    RuleHistory1763900000244,
   ],
 };
 
@@ -74,6 +86,8 @@ export class TicketsAppModule {
         ContactErasuresModule,
         AgentsModule,
         PortalModule,
+        ReplyTemplatesModule,
+        AutomationModule,
       ],
     };
   }

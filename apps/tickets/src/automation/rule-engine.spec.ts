@@ -1,4 +1,4 @@
-import { AutomationRule, conditionHolds, RuleFacts, runRules } from './rule-engine';
+import { AutomationRule, conditionHolds, fireRules, RuleFacts, runRules } from './rule-engine';
 
 const facts: RuleFacts = {
   subject: '[Portal credentials]',
@@ -102,5 +102,27 @@ describe('runRules', () => {
 
   it('fires nothing and asks for nothing when no rule applies', () => {
     expect(runRules([], 'message_received', facts)).toEqual({ firedRuleIds: [], changes: {}, effects: [] });
+  });
+});
+
+describe('fireRules', () => {
+  it('lets the later rules see the ticket as it really is after each firing, not as the rule asked', () => {
+    const rules = [
+      rule({ id: 'close', actions: [{ type: 'set_status', status: 'closed' }, { type: 'add_tags', tags: ['done'] }] }),
+      rule({ id: 'when-closed', conditions: [{ field: 'status', operator: 'equals', value: 'closed' }], actions: [{ type: 'add_note', text: 'x' }] }),
+      rule({ id: 'when-new', conditions: [{ field: 'status', operator: 'equals', value: 'new' }], actions: [{ type: 'add_tags', tags: ['fresh'] }] }),
+    ];
+    const firings = fireRules(rules, 'ticket_created', facts);
+    const first = firings.next();
+    expect(first.value).toEqual({
+      ruleId: 'close',
+      changes: { status: 'closed', tags: ['vip', 'done'] },
+      effects: [],
+      facts: { ...facts, status: 'closed', tags: ['vip', 'done'] },
+    });
+    // The status move was refused; the tag was added.
+    const second = firings.next({ ...facts, tags: ['vip', 'done'] });
+    expect(second.value).toMatchObject({ ruleId: 'when-new', changes: { tags: ['vip', 'done', 'fresh'] } });
+    expect(firings.next().done).toBe(true);
   });
 });

@@ -91,15 +91,41 @@ export interface RulesOutcome {
   effects: RuleEffect[];
 }
 
-/** Runs the rules (active ones, in their order) for one event; each rule fires at most once. */
-export function runRules(rules: readonly AutomationRule[], trigger: RuleTrigger, facts: RuleFacts): RulesOutcome {
-  const outcome: RulesOutcome = { firedRuleIds: [], changes: {}, effects: [] };
+/** One rule that fires: what it asks for, and the facts as they are once all of it is applied. */
+export interface RuleFiring {
+  ruleId: string;
+  changes: TicketChangesAsked;
+  effects: RuleEffect[];
+  facts: RuleFacts;
+}
+
+/**
+ * Fires the rules (active ones, in their order) for one event, one at a time; each rule fires at most once. Whoever
+ * applies a firing gives back the facts as they really are afterwards (a status move may have been refused), and the
+ * rules after it look at those; given nothing back, they see everything asked as done.
+ */
+export function* fireRules(
+  rules: readonly AutomationRule[],
+  trigger: RuleTrigger,
+  facts: RuleFacts,
+): Generator<RuleFiring, void, RuleFacts | undefined> {
   let current = { ...facts, tags: [...facts.tags] };
   for (const rule of rules) {
     if (rule.trigger !== trigger || !ruleMatches(rule, current)) continue;
-    outcome.firedRuleIds.push(rule.id);
-    for (const action of rule.actions) current = applyAction(action, rule.id, current, outcome);
-    if (rule.stopsLaterRules) break;
+    const firing: RuleFiring = { ruleId: rule.id, changes: {}, effects: [], facts: current };
+    for (const action of rule.actions) firing.facts = applyAction(action, rule.id, firing.facts, firing);
+    current = (yield firing) ?? firing.facts;
+    if (rule.stopsLaterRules) return;
+  }
+}
+
+/** Runs the rules (active ones, in their order) for one event as if everything they ask were applied. */
+export function runRules(rules: readonly AutomationRule[], trigger: RuleTrigger, facts: RuleFacts): RulesOutcome {
+  const outcome: RulesOutcome = { firedRuleIds: [], changes: {}, effects: [] };
+  for (const firing of fireRules(rules, trigger, facts)) {
+    outcome.firedRuleIds.push(firing.ruleId);
+    Object.assign(outcome.changes, firing.changes);
+    outcome.effects.push(...firing.effects);
   }
   return outcome;
 }
@@ -185,7 +211,7 @@ function comparable(text: string): string {
   return text.normalize('NFC').trim().toLowerCase();
 }
 
-function applyAction(action: RuleAction, ruleId: string, facts: RuleFacts, outcome: RulesOutcome): RuleFacts {
+function applyAction(action: RuleAction, ruleId: string, facts: RuleFacts, outcome: Pick<RulesOutcome, 'changes' | 'effects'>): RuleFacts {
   switch (action.type) {
     case 'set_priority':
       outcome.changes.priority = action.priority;

@@ -61,6 +61,13 @@ export class CategoriesService {
     }
   }
 
+  /** Refuses ids that name no category, active or not (what a rule's condition may compare a ticket's with). */
+  async requireExisting(ids: string[]): Promise<void> {
+    const known = new Set((await this.categories.all()).map((category) => category.id));
+    const missing = [...new Set(ids)].filter((id) => !known.has(id));
+    if (missing.length > 0) throw new TicketsException(TicketsErrorCode.UnknownCategory, `No category ${missing.join(', ')}`);
+  }
+
   /** The active category a label names (a support address's default category), or null. */
   async forLabel(label: string, manager: EntityManager): Promise<CategoryEntity | null> {
     const active = (await this.tree(manager)).filter((category) => category.active).map((category) => category.entity);

@@ -20,7 +20,7 @@ describe('replyThreading', () => {
 });
 
 describe('agentReplyMail', () => {
-  const mail = agentReplyMail({
+  const input = {
     requestId: '6f1c0a52-3a7b-4c1e-9d4f-2b8e7a6c5d4e',
     messageId: '<hg.reply@helpgate.test>',
     ticket: { id: '3f2b8c1e-9d4a-4b6e-8f00-1a2b3c4d5e6f', number: 42, subject: 'Cannot sign in' },
@@ -31,7 +31,8 @@ describe('agentReplyMail', () => {
     replyAddress: 'support+t1.sig@helpgate.test',
     text: 'Please clear your cookies.',
     thread: ['<m1@acme.test>', '<hg.ack@helpgate.test>'],
-  });
+  };
+  const mail = agentReplyMail(input);
 
   it('goes to the requester, copied to the CCs but never to the requester twice, from the support address', () => {
     expect(mail).toMatchObject({
@@ -51,6 +52,14 @@ describe('agentReplyMail', () => {
       messageId: '<hg.reply@helpgate.test>',
       inReplyTo: '<hg.ack@helpgate.test>',
       references: ['<m1@acme.test>', '<hg.ack@helpgate.test>'],
+    });
+  });
+
+  it("takes a template's subject, keeping the ticket number, and marks a rule's mail as automatic", () => {
+    expect(agentReplyMail({ ...input, subject: 'Your support portal access', automatic: true })).toMatchObject({
+      subject: '[#42] Your support portal access',
+      autoSubmitted: 'auto-generated',
+      inReplyTo: '<hg.ack@helpgate.test>',
     });
   });
 });

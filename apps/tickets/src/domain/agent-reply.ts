@@ -14,6 +14,10 @@ export interface AgentReplyInput {
   /** The per-ticket reply address, so the customer's answer finds the ticket whatever their client does to headers. */
   replyAddress: string;
   text: string;
+  /** Without the ticket token; by default "Re: " and the ticket's subject (a reply template may name its own). */
+  subject?: string;
+  /** Sent by an automation rule rather than a person: marked so that auto-responders leave it unanswered. */
+  automatic?: boolean;
   /** The Message-IDs of the conversation's public mails so far, oldest first. */
   thread: string[];
 }
@@ -28,7 +32,10 @@ export function replyThreading(thread: readonly string[]): { inReplyTo?: string;
   return { inReplyTo: thread[thread.length - 1], references };
 }
 
-/** An agent's public reply as mail to the requester, copied to the ticket's CCs, threaded into the conversation. */
+/**
+ * A public reply on a ticket (an agent's, or a template a rule mails) as mail to the requester, copied to the CCs given,
+ * threaded into the conversation.
+ */
 export function agentReplyMail(input: AgentReplyInput): OutboundMail {
   const requesterAddress = input.requester.email.toLowerCase();
   return {
@@ -38,11 +45,11 @@ export function agentReplyMail(input: AgentReplyInput): OutboundMail {
     replyTo: { address: input.replyAddress, name: input.supportName },
     to: [{ address: input.requester.email, name: input.requester.name }],
     cc: input.ccs.filter((cc) => cc.address.toLowerCase() !== requesterAddress),
-    subject: subjectWithTicketToken(`Re: ${input.ticket.subject}`, input.ticket.number),
+    subject: subjectWithTicketToken(input.subject ?? `Re: ${input.ticket.subject}`, input.ticket.number),
     text: input.text,
     messageId: input.messageId,
     ...replyThreading(input.thread),
-    autoSubmitted: 'no',
+    autoSubmitted: input.automatic ? 'auto-generated' : 'no',
     attachmentIds: [],
     ticketId: input.ticket.id,
     contactId: input.requester.contactId,

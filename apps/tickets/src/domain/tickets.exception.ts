@@ -19,6 +19,11 @@ export enum TicketsErrorCode {
   CategoryNameTaken = 'category.name_taken',
   InvalidCategoryName = 'category.invalid_name',
   DepartmentNotFound = 'category.department_not_found',
+  ReplyTemplateNotFound = 'reply_template.not_found',
+  ReplyTemplateNameTaken = 'reply_template.name_taken',
+  UnknownPlaceholders = 'reply_template.unknown_placeholders',
+  UnknownReplyTemplate = 'reply_template.unknown',
+  AutomationRuleNotFound = 'automation_rule.not_found',
 }
 
 const kindOf: Record<TicketsErrorCode, ErrorKind> = {
@@ -40,6 +45,11 @@ const kindOf: Record<TicketsErrorCode, ErrorKind> = {
   [TicketsErrorCode.CategoryNameTaken]: ErrorKind.Conflict,
   [TicketsErrorCode.InvalidCategoryName]: ErrorKind.Invalid,
   [TicketsErrorCode.DepartmentNotFound]: ErrorKind.Invalid,
+  [TicketsErrorCode.ReplyTemplateNotFound]: ErrorKind.NotFound,
+  [TicketsErrorCode.ReplyTemplateNameTaken]: ErrorKind.Conflict,
+  [TicketsErrorCode.UnknownPlaceholders]: ErrorKind.Invalid,
+  [TicketsErrorCode.UnknownReplyTemplate]: ErrorKind.Invalid,
+  [TicketsErrorCode.AutomationRuleNotFound]: ErrorKind.NotFound,
 };
 
 export class TicketsException extends domainExceptionFor(kindOf) {}

@@ -5,10 +5,10 @@ import type { TicketMailConfig } from '../config';
 import { acknowledgementMail } from '../domain/acknowledgement';
 import { ThreadTokens } from '../domain/thread-tokens';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
+import { AutomaticReplies } from '../tickets/automatic-replies';
 import { OutboundMails } from '../tickets/outbound-mails';
 import { TicketWork } from '../tickets/ticket-lifecycle';
 import { TicketEntity } from '../tickets/ticket.entity';
-import { TicketsRepository } from '../tickets/tickets.repository';
 
 /**
  * Tells the customer their mail became a ticket. Never to machines (auto-replies, bounces, lists),
@@ -21,14 +21,13 @@ export class Acknowledgements {
   constructor(
     @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
     private readonly tokens: ThreadTokens,
-    private readonly tickets: TicketsRepository,
+    private readonly automaticReplies: AutomaticReplies,
     private readonly outbound: OutboundMails,
   ) {}
 
   async sendFor(ticket: TicketEntity, mail: InboundMail, requester: Requester, work: TicketWork): Promise<void> {
     if (!this.config.sendAcknowledgements || mail.isAutomated) return;
-    const since = new Date(Date.now() - this.config.autoReplyWindowMinutes * 60_000);
-    if ((await this.tickets.countAutomaticRepliesSince(requester.email, since, work.manager)) >= this.config.autoReplyLimit) {
+    if (!(await this.automaticReplies.take(requester.email, work))) {
       this.logger.warn({ ticketId: ticket.id }, 'acknowledgement skipped: automatic reply limit for the requester reached');
       return;
     }
@@ -44,6 +43,5 @@ export class Acknowledgements {
       answers: { messageId: mail.messageId, references: mail.references },
     });
     await this.outbound.send(ticket, outbound, { kind: 'system', name: this.config.supportName }, { type: 'system' }, work);
-    await this.tickets.recordAutomaticReply(requester.email, work.manager);
   }
 }

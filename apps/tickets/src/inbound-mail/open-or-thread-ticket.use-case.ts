@@ -115,12 +115,16 @@ export class OpenOrThreadTicketUseCase {
     work: TicketWork,
   ): Promise<void> {
     const authorKind = requester.contactId === ticket.requesterContactId ? 'requester' : 'cc';
+    const statusBefore = ticket.status;
     await this.lifecycle.addMessage(ticket, inboundMessage(mail, requester, authorKind), customer(requester), work);
     if (!mail.isAutomated) {
       await this.tickets.addCcs(ticket.id, ccParticipants(mail, requester.email, this.config.maxCcs), this.config.maxCcs, work.manager);
     }
     await this.warnIfUnverified(ticket, mail, work);
-    if (newStatus && !mail.isAutomated) await this.lifecycle.change(ticket, { status: newStatus }, customer(requester), work);
+    // A rule reacting to the message may have moved the ticket already (e.g. solved on a thank-you): its move stands.
+    if (newStatus && !mail.isAutomated && ticket.status === statusBefore) {
+      await this.lifecycle.change(ticket, { status: newStatus }, customer(requester), work);
+    }
     this.logger.log({ ticketId: ticket.id, ticketNumber: ticket.number }, 'reply added to ticket');
   }
 
@@ -151,6 +155,7 @@ function inboundMessage(mail: InboundMail, requester: Requester, authorKind: 're
     mailMessageId: mail.messageId,
     inboundMessageId: mail.inboundMessageId,
     authorAgentId: null,
+    authorRuleId: null,
     authorContactId: requester.contactId,
     authorEmail: requester.email,
     authorName: requester.name,

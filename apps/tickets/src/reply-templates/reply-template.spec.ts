@@ -1,4 +1,11 @@
-import { fillTicketPlaceholders, needsPortalValues, unknownPlaceholdersIn } from './reply-template';
+import {
+  fillTicketPlaceholders,
+  needsPortalValues,
+  renderTemplate,
+  templateValuesOf,
+  unknownPlaceholdersIn,
+  withPortalValuesNamed,
+} from './reply-template';
 
 const values = {
   'ticket.number': '1042',
@@ -22,5 +29,25 @@ describe('reply templates', () => {
 
   it('names placeholders nobody fills, once each', () => {
     expect(unknownPlaceholdersIn('{{ticket.number}} {{agent.name}} {{portal.url}} {{agent.name}} {{ nope }}')).toEqual(['agent.name', 'nope']);
+  });
+
+  it('names the portal values in the text tickets keeps, never a link', () => {
+    expect(withPortalValuesNamed('User {{ portal.username }} at {{portal.url}}: {{portal.setPasswordLink}} ({{ticket.number}})')).toBe(
+      'User [portal user name, filled in by identity] at [portal address, filled in by identity]: ' +
+        '[one-time set-password link, filled in by identity] ({{ticket.number}})',
+    );
+  });
+
+  it("renders a template for a ticket, telling whether identity must complete it", () => {
+    const ticket = { number: 7, subject: 'Access', status: 'new', requesterName: 'Jane', requesterEmail: 'jane@acme.test' };
+    expect(renderTemplate({ subject: null, body: 'Hi {{requester.name}}, #{{ticket.number}} is {{ticket.status}}.' }, templateValuesOf(ticket))).toEqual({
+      text: 'Hi Jane, #7 is new.',
+      needsPortalValues: false,
+    });
+    expect(renderTemplate({ subject: 'Access for {{portal.username}}', body: 'See you.' }, templateValuesOf(ticket))).toEqual({
+      subject: 'Access for {{portal.username}}',
+      text: 'See you.',
+      needsPortalValues: true,
+    });
   });
 });

@@ -1,19 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { TransactionalEvents } from '@helpgate/outbox';
 import type { TicketMailConfig } from '../config';
-import { agentReplyMail } from '../domain/agent-reply';
 import { routeReply } from '../domain/reply-routing';
 import type { TicketStatus } from '../domain/ticket-status';
-import { ThreadTokens } from '../domain/thread-tokens';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
+import { renderTemplate, ReplyContent, templateValuesOf } from '../reply-templates/reply-template';
+import { ReplyTemplateEntity } from '../reply-templates/reply-template.entity';
+import { ReplyTemplatesService, requireKnownPlaceholders } from '../reply-templates/reply-templates.service';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { AgentActor } from './current-agent.decorator';
 import { agentMessage, systemMessage } from './messages-without-mail';
 import { linkedTicketDraft } from './linked-ticket-draft';
-import { OutboundMails } from './outbound-mails';
 import { NoteDto, ReplyDto, TicketDetailDto, toTicketDetail } from './ticket.dto';
 import { TicketLifecycle, TicketWork } from './ticket-lifecycle';
+import { TicketReplies } from './ticket-replies';
 import { TicketEntity } from './ticket.entity';
 import { TicketsRepository } from './tickets.repository';
 
@@ -24,17 +24,18 @@ export class AgentMessagesService {
 
   constructor(
     @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
-    private readonly tokens: ThreadTokens,
     private readonly events: TransactionalEvents,
     private readonly lifecycle: TicketLifecycle,
-    private readonly outbound: OutboundMails,
+    private readonly replies: TicketReplies,
+    private readonly templates: ReplyTemplatesService,
     private readonly tickets: TicketsRepository,
   ) {}
 
   /**
    * Mails the reply, threaded into the ticket's conversation, and moves the ticket on as the reply rules say (a closed
-   * ticket gets a linked follow-up that takes the reply) or to the status the agent chose. Answers the ticket that
-   * took the reply.
+   * ticket gets a linked follow-up that takes the reply) or to the status the agent chose. A reply naming a template
+   * is the template filled in for the ticket (its body replaced by the agent's edited `body` when given). Answers the
+   * ticket that took the reply.
    */
   async reply(ticketId: string, input: ReplyDto, actor: AgentActor): Promise<TicketDetailDto> {
     const answered = await this.events.run(async (manager, outbox) => {
@@ -46,13 +47,22 @@ export class AgentMessagesService {
           `The requester of ticket #${repliedTo.number} was erased: nobody can be mailed; add an internal note instead`,
         );
       }
+      const template = input.templateId ? await this.templates.requireActive(input.templateId, manager) : null;
+      if (template) requireKnownPlaceholders({ subject: template.subject, body: input.body ?? template.body });
       const { target, newStatus } = await this.replyTarget(repliedTo, actor, work);
-      await this.mailReply(target, repliedTo, input.body, actor, work);
+      await this.replies.send(
+        target,
+        replyContent(input, template, target),
+        { conversation: repliedTo, copyCcs: true, automatic: false },
+        { kind: 'agent', agentId: actor.id, name: this.config.supportName },
+        actor,
+        work,
+      );
       const status = input.status ?? newStatus;
       if (status) await this.lifecycle.change(target, { status }, actor, work);
       return target;
     });
-    this.logger.log({ ticketId: answered.id, repliedTo: ticketId, agentId: actor.id }, 'agent replied');
+    this.logger.log({ ticketId: answered.id, repliedTo: ticketId, agentId: actor.id, templateId: input.templateId }, 'agent replied');
     return this.detail(answered.id);
   }
 
@@ -87,30 +97,6 @@ export class AgentMessagesService {
     return this.replyTarget(await this.openFollowUp(ticket, actor, work), actor, work);
   }
 
-  /** Mails the reply from the ticket, threaded into the conversation of the ticket replied to (a follow-up's predecessor). */
-  private async mailReply(
-    ticket: TicketEntity,
-    conversation: TicketEntity,
-    text: string,
-    actor: AgentActor,
-    work: TicketWork,
-  ): Promise<void> {
-    const supportAddress = ticket.supportAddress ?? this.config.defaultSupportAddress;
-    const mail = agentReplyMail({
-      requestId: randomUUID(),
-      messageId: this.tokens.messageIdFor(ticket.id, supportAddress.slice(supportAddress.lastIndexOf('@') + 1)),
-      ticket,
-      requester: { contactId: ticket.requesterContactId, email: ticket.requesterEmail!, name: ticket.requesterName },
-      ccs: await this.tickets.ccs(ticket.id, work.manager),
-      supportAddress,
-      supportName: this.config.supportName,
-      replyAddress: this.tokens.replyAddressFor(ticket.id, supportAddress),
-      text,
-      thread: await this.tickets.publicMailIds(conversation.id, work.manager),
-    });
-    await this.outbound.send(ticket, mail, { kind: 'agent', agentId: actor.id, name: this.config.supportName }, actor, work);
-  }
-
   /** A closed ticket stays closed: the conversation goes on in a new ticket linked to it, with its people and fields. */
   private async openFollowUp(closed: TicketEntity, actor: AgentActor, work: TicketWork): Promise<TicketEntity> {
     return this.lifecycle.open(
@@ -136,4 +122,10 @@ export class AgentMessagesService {
   private async detail(id: string): Promise<TicketDetailDto> {
     return toTicketDetail((await this.tickets.findWithMessages(id))!);
   }
+}
+
+/** What the reply says: the agent's text as written, or the template filled in for the ticket. */
+function replyContent(input: ReplyDto, template: ReplyTemplateEntity | null, ticket: TicketEntity): ReplyContent {
+  if (!template) return { text: input.body!, needsPortalValues: false };
+  return renderTemplate({ subject: template.subject, body: input.body ?? template.body }, templateValuesOf(ticket));
 }

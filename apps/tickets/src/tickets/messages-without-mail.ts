@@ -6,6 +6,7 @@ const noMail = {
   mailMessageId: null,
   inboundMessageId: null,
   authorAgentId: null,
+  authorRuleId: null,
   authorContactId: null,
   authorEmail: null,
   fullText: null,
@@ -22,6 +23,11 @@ const noMail = {
 /** A message Helpgate itself adds to a ticket (an acknowledgement, a warning): no customer mail behind it. */
 export function systemMessage(fields: MessageFields): NewTicketMessage {
   return { ...noMail, authorKind: 'system', ...fields };
+}
+
+/** A message an automation rule writes: a mailed template or an internal note, by Helpgate on the rule's behalf. */
+export function ruleMessage(ruleId: string, fields: MessageFields): NewTicketMessage {
+  return { ...noMail, authorKind: 'system', authorRuleId: ruleId, ...fields };
 }
 
 /** A message an agent writes on a ticket: a public reply or an internal note. */

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { OutboundMail, TicketActor, Topics } from '@helpgate/contracts';
-import { agentMessage, systemMessage } from './messages-without-mail';
+import { agentMessage, ruleMessage, systemMessage } from './messages-without-mail';
 import { TicketLifecycle, TicketWork } from './ticket-lifecycle';
 import { TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity } from './ticket.entity';
+import { NewTicketMessage } from './tickets.repository';
 
-/** Who a mail of the ticket is from: Helpgate itself (an acknowledgement) or an agent (a reply). */
-export type OutboundAuthor = { kind: 'system'; name: string } | { kind: 'agent'; agentId: string; name: string };
+/** Who a mail of the ticket is from: Helpgate itself (an acknowledgement), an agent (a reply) or an automation rule. */
+export type OutboundAuthor =
+  | { kind: 'system'; name: string }
+  | { kind: 'agent'; agentId: string; name: string }
+  | { kind: 'rule'; ruleId: string; name: string };
 
 /**
  * Sends mail from a ticket: the mail becomes a public outbound message of the ticket, queued until email-ingest
@@ -24,19 +28,53 @@ export class OutboundMails {
     actor: TicketActor,
     work: TicketWork,
   ): Promise<TicketMessageEntity> {
-    const fields = {
-      mailMessageId: mail.messageId,
-      authorEmail: mail.from.address,
-      authorName: author.name,
-      visibility: 'public',
-      direction: 'outbound',
-      bodyText: mail.text,
-      outboundRequestId: mail.requestId,
-      deliveryStatus: 'queued',
-    } as const;
-    const draft = author.kind === 'agent' ? agentMessage(author.agentId, fields) : systemMessage(fields);
-    const message = await this.lifecycle.addMessage(ticket, draft, actor, work);
+    const message = await this.lifecycle.addMessage(ticket, outboundMessage(mail, mail.text, author), actor, work);
     await work.outbox.add(Topics.EmailOutboundRequested, ticket.id, { eventId: randomUUID(), occurredAt: new Date().toISOString(), mail });
     return message;
+  }
+
+  /**
+   * Sends a mail naming `{{portal.*}}` values through identity, which fills them (a set-password link among them) and
+   * mails it to the requester's own primary address, never to anyone else. The ticket keeps `storedText`, which names
+   * those values without holding them; the delivery is reported on the message like any other.
+   */
+  async sendThroughIdentity(
+    ticket: TicketEntity,
+    mail: OutboundMail,
+    storedText: string,
+    author: OutboundAuthor,
+    actor: TicketActor,
+    work: TicketWork,
+  ): Promise<TicketMessageEntity> {
+    const message = await this.lifecycle.addMessage(ticket, outboundMessage(mail, storedText, author), actor, work);
+    const { to: _addressedByIdentity, ...unaddressed } = mail;
+    await work.outbox.add(Topics.IdentityAccessMailRequested, ticket.requesterContactId, {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      contactId: ticket.requesterContactId,
+      mail: { ...unaddressed, cc: [] },
+    });
+    return message;
+  }
+}
+
+function outboundMessage(mail: OutboundMail, text: string, author: OutboundAuthor): NewTicketMessage {
+  const fields = {
+    mailMessageId: mail.messageId,
+    authorEmail: mail.from.address,
+    authorName: author.name,
+    visibility: 'public',
+    direction: 'outbound',
+    bodyText: text,
+    outboundRequestId: mail.requestId,
+    deliveryStatus: 'queued',
+  } as const;
+  switch (author.kind) {
+    case 'agent':
+      return agentMessage(author.agentId, fields);
+    case 'rule':
+      return ruleMessage(author.ruleId, fields);
+    case 'system':
+      return systemMessage(fields);
   }
 }

@@ -2,7 +2,11 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { TicketFieldChange, ticketChangeKinds } from '@helpgate/contracts';
 import type { MessageAuthorKind, MessageDirection, MessageVisibility } from './ticket-message.entity';
 
-export type TicketAuditAction = (typeof ticketChangeKinds)[number];
+/**
+ * The changes of a ticket, and what automation rules could not do: `rule_action_skipped` (an action that cannot apply,
+ * such as a status move the transitions forbid) and `rule_failed` (a rule whose work was undone by an error).
+ */
+export type TicketAuditAction = (typeof ticketChangeKinds)[number] | 'rule_action_skipped' | 'rule_failed';
 
 /** One entry of a ticket's history: who did what, when. */
 @Entity('ticket_audit')
@@ -29,6 +33,10 @@ export class TicketAuditEntity {
   /** For `message_added`: which message, and what kind (its text stays on the message). */
   @Column('jsonb', { nullable: true })
   message!: { id: string; visibility: MessageVisibility; direction: MessageDirection; authorKind: MessageAuthorKind } | null;
+
+  /** Why a rule's action was skipped or how a rule failed; no personal data. */
+  @Column('text', { nullable: true })
+  note!: string | null;
 
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt!: Date;

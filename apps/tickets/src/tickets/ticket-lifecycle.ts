@@ -24,18 +24,31 @@ export type TicketLifecycleEvent =
   | { kind: 'updated'; ticket: TicketEntity; actor: TicketActor; changes: TicketFieldChange[] }
   | { kind: 'message_added'; ticket: TicketEntity; actor: TicketActor; message: TicketMessageEntity };
 
+/** Something that acts on what happens to tickets (the automation rules), inside the transaction of the change. */
+export interface TicketReaction {
+  react(event: TicketLifecycleEvent, work: TicketWork): Promise<void>;
+}
+
 /**
  * The one way tickets are opened, changed and given messages, whoever does it (mail, agents, later the portal and
  * automation rules): the status rules apply, the response and solution times follow, and every step is written to the
- * ticket's history and published as `tickets.ticket.changed` in the caller's transaction. An automation engine reacts
- * in `happened`, inside the same transaction, to each event it is given.
+ * ticket's history and published as `tickets.ticket.changed` in the caller's transaction. The reactions registered
+ * (automation) then act on it in the same transaction, except on what a rule itself did: a rule's change or message
+ * never runs the rules again, so rules cannot trigger themselves or each other in a loop.
  */
 @Injectable()
 export class TicketLifecycle {
+  private readonly reactions: TicketReaction[] = [];
+
   constructor(
     private readonly tickets: TicketsRepository,
     private readonly audit: TicketAuditRepository,
   ) {}
+
+  /** Registered once at start-up by the module that reacts (the automation rules). */
+  addReaction(reaction: TicketReaction): void {
+    this.reactions.push(reaction);
+  }
 
   /** Opens a ticket with its first message and the people copied on it (as many as the caller allows). */
   async open(
@@ -96,6 +109,7 @@ export class TicketLifecycle {
         actorId: actor.type === 'system' ? null : actor.id,
         changes: event.kind === 'created' ? initialValues(ticket) : event.kind === 'updated' ? event.changes : [],
         message: message ?? null,
+        note: null,
       },
       work.manager,
     );
@@ -108,6 +122,8 @@ export class TicketLifecycle {
       changes: event.kind === 'updated' ? event.changes : [],
       ...(message ? { message } : {}),
     });
+    if (actor.type === 'rule') return;
+    for (const reaction of this.reactions) await reaction.react(event, work);
   }
 }
 

@@ -34,6 +34,10 @@ export class TicketMessageEntity {
   @Column('uuid', { name: 'author_agent_id', nullable: true })
   authorAgentId!: string | null;
 
+  /** The automation rule that wrote the message (a mailed template, an internal note); its author kind is system. */
+  @Column('uuid', { name: 'author_rule_id', nullable: true })
+  authorRuleId!: string | null;
+
   @Column('uuid', { name: 'author_contact_id', nullable: true })
   authorContactId!: string | null;
 

@@ -24,7 +24,7 @@ const emailInput = z
   .transform((email) => email.toLowerCase());
 
 /** A tag: lower-case letters and digits, words joined by - or _ (`billing`, `vip-customer`), at most 50 characters. */
-const tagInput = z
+export const tagInput = z
   .string()
   .trim()
   .toLowerCase()
@@ -142,11 +142,16 @@ export const updateTicketSchema = z
 
 export type UpdateTicketDto = z.output<typeof updateTicketSchema>;
 
-export const replySchema = z.strictObject({
-  body: messageBody,
-  /** Where the ticket goes with the reply, e.g. pending while waiting on the customer; by default it opens. */
-  status: z.enum(ticketStatuses).optional(),
-});
+export const replySchema = z
+  .strictObject({
+    /** The reply as written; with `templateId`, the agent's edited text of the template, whose placeholders are filled. */
+    body: messageBody.optional(),
+    /** A reply template applied to the ticket: its subject, and its body unless `body` is given. */
+    templateId: z.uuid().optional(),
+    /** Where the ticket goes with the reply, e.g. pending while waiting on the customer; by default it opens. */
+    status: z.enum(ticketStatuses).optional(),
+  })
+  .refine((reply) => reply.body !== undefined || reply.templateId !== undefined, 'give body, templateId or both');
 
 export type ReplyDto = z.output<typeof replySchema>;
 
@@ -189,7 +194,8 @@ export interface TicketMessageDto {
   id: string;
   visibility: string;
   direction: string;
-  author: { kind: string; agentId: string | null; contactId: string | null; email: string | null; name: string };
+  /** `ruleId`: the automation rule that wrote it (author kind `system`). */
+  author: { kind: string; agentId: string | null; ruleId: string | null; contactId: string | null; email: string | null; name: string };
   bodyText: string;
   fullText: string | null;
   bodyHtml: string | null;
@@ -213,6 +219,8 @@ export interface AuditEntryDto {
   actor: TicketActor;
   changes: TicketFieldChange[];
   message: TicketAuditEntity['message'];
+  /** Why a rule's action was skipped, or how a rule failed. */
+  note: string | null;
   occurredAt: string;
 }
 
@@ -257,6 +265,7 @@ function toTicketMessage(message: TicketMessageEntity): TicketMessageDto {
     author: {
       kind: message.authorKind,
       agentId: message.authorAgentId,
+      ruleId: message.authorRuleId,
       contactId: message.authorContactId,
       email: message.authorEmail,
       name: message.authorName,
@@ -280,6 +289,7 @@ export function toAuditEntry(entry: TicketAuditEntity): AuditEntryDto {
     actor: entry.actorType === 'system' ? { type: 'system' } : { type: entry.actorType, id: entry.actorId! },
     changes: entry.changes,
     message: entry.message,
+    note: entry.note,
     occurredAt: entry.occurredAt.toISOString(),
   };
 }

@@ -4,11 +4,14 @@ import { AgentsModule } from '../agents/agents.module';
 import { CategoriesModule } from '../categories/categories.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { PrioritiesController } from '../priorities/priorities.controller';
+import { ReplyTemplatesModule } from '../reply-templates/reply-templates.module';
 import { AgentMessagesService } from './agent-messages.service';
+import { AutomaticReplies } from './automatic-replies';
 import { OpenTicketUseCase } from './open-ticket.use-case';
 import { OutboundMails } from './outbound-mails';
 import { TicketAuditRepository } from './ticket-audit.repository';
 import { TicketLifecycle } from './ticket-lifecycle';
+import { TicketReplies } from './ticket-replies';
 import { TicketsController } from './tickets.controller';
 import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
@@ -16,7 +19,7 @@ import { UpdateTicketUseCase } from './update-ticket.use-case';
 import { UploadedAttachmentsRepository } from './uploaded-attachments.repository';
 
 @Module({
-  imports: [OutboxModule, CategoriesModule, ContactsModule, AgentsModule],
+  imports: [OutboxModule, CategoriesModule, ContactsModule, AgentsModule, ReplyTemplatesModule],
   controllers: [TicketsController, PrioritiesController],
   providers: [
     TicketsRepository,
@@ -24,11 +27,22 @@ import { UploadedAttachmentsRepository } from './uploaded-attachments.repository
     UploadedAttachmentsRepository,
     TicketLifecycle,
     OutboundMails,
+    TicketReplies,
+    AutomaticReplies,
     TicketsService,
     OpenTicketUseCase,
     UpdateTicketUseCase,
     AgentMessagesService,
   ],
-  exports: [TicketsRepository, TicketLifecycle, OutboundMails, OpenTicketUseCase, UploadedAttachmentsRepository],
+  exports: [
+    TicketsRepository,
+    TicketAuditRepository,
+    TicketLifecycle,
+    OutboundMails,
+    TicketReplies,
+    AutomaticReplies,
+    OpenTicketUseCase,
+    UploadedAttachmentsRepository,
+  ],
 })
 export class TicketsModule {}

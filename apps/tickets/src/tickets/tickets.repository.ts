@@ -203,6 +203,21 @@ export class TicketsRepository {
     Object.assign(ticket, fields, { updatedAt });
   }
 
+  /** Puts the entity back as the row is (after work on it was undone), its category included. */
+  async refresh(ticket: TicketEntity, manager: EntityManager): Promise<void> {
+    Object.assign(ticket, await this.findById(ticket.id, manager));
+  }
+
+  /** The text of the ticket's newest message, of any kind. */
+  async newestMessageText(ticketId: string, manager: EntityManager): Promise<string | null> {
+    const newest = await manager.getRepository(TicketMessageEntity).findOne({
+      where: { ticketId },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      select: { id: true, bodyText: true },
+    });
+    return newest?.bodyText ?? null;
+  }
+
   /** Loads the ticket's category again after its category changed. */
   async reloadCategory(ticket: TicketEntity, manager: EntityManager): Promise<void> {
     ticket.category = ticket.categoryId ? await manager.getRepository(CategoryEntity).findOneBy({ id: ticket.categoryId }) : null;

@@ -1,0 +1,45 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { AdminsOnly } from '@helpgate/auth';
+import { PageOf, ZodValidationPipe } from '@helpgate/platform';
+import {
+  CreateReplyTemplateDto,
+  createReplyTemplateSchema,
+  ReplyTemplateDto,
+  ReplyTemplateListDto,
+  replyTemplateListSchema,
+  UpdateReplyTemplateDto,
+  updateReplyTemplateSchema,
+} from './reply-template.dto';
+import { ReplyTemplatesService } from './reply-templates.service';
+
+/** Agents read templates and apply them (`POST /tickets/:id/replies` with `templateId`); admins write them. */
+@Controller('reply-templates')
+export class ReplyTemplatesController {
+  constructor(private readonly templates: ReplyTemplatesService) {}
+
+  @Get()
+  list(@Query(new ZodValidationPipe(replyTemplateListSchema)) query: ReplyTemplateListDto): Promise<PageOf<ReplyTemplateDto>> {
+    return this.templates.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<ReplyTemplateDto> {
+    return this.templates.get(id);
+  }
+
+  @AdminsOnly()
+  @Post()
+  create(@Body(new ZodValidationPipe(createReplyTemplateSchema)) body: CreateReplyTemplateDto): Promise<ReplyTemplateDto> {
+    return this.templates.create(body);
+  }
+
+  /** Edits, or deactivates with `{ "active": false }`: templates are never deleted, as rules may name them. */
+  @AdminsOnly()
+  @Patch(':id')
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(updateReplyTemplateSchema)) body: UpdateReplyTemplateDto,
+  ): Promise<ReplyTemplateDto> {
+    return this.templates.update(id, body);
+  }
+}

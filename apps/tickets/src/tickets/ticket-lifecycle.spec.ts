@@ -1,0 +1,92 @@
+import type { TicketActor } from '@helpgate/contracts';
+import type { Outbox } from '@helpgate/outbox';
+import type { EntityManager } from 'typeorm';
+import { systemMessage } from './messages-without-mail';
+import type { TicketAuditRepository } from './ticket-audit.repository';
+import { TicketLifecycle, TicketLifecycleEvent, TicketWork } from './ticket-lifecycle';
+import type { TicketMessageEntity } from './ticket-message.entity';
+import type { TicketEntity } from './ticket.entity';
+import type { TicketsRepository } from './tickets.repository';
+
+function newTicket(): TicketEntity {
+  const now = new Date();
+  return {
+    id: '3f2b8c1e-9d4a-4b6e-8f00-1a2b3c4d5e6f',
+    number: 1,
+    subject: 'Cannot sign in',
+    status: 'new',
+    priority: 'normal',
+    channel: 'email',
+    requesterContactId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    requesterEmail: 'jane@acme.test',
+    requesterName: 'Jane',
+    organizationId: '6f1c0a52-3a7b-4c1e-9d4f-2b8e7a6c5d4e',
+    organizationName: 'Acme',
+    categoryId: null,
+    category: null,
+    assigneeId: null,
+    tags: [],
+    supportAddress: null,
+    linkedTicketId: null,
+    linkKind: null,
+    createdAt: now,
+    updatedAt: now,
+    firstResponseAt: null,
+    solvedAt: null,
+  } as unknown as TicketEntity;
+}
+
+/** The lifecycle over in-memory stand-ins for its repositories and the outbox: what it hands its reactions. */
+function lifecycleInMemory() {
+  const tickets = {
+    update: async (ticket: TicketEntity, fields: Partial<TicketEntity>) => void Object.assign(ticket, fields),
+    addMessage: async (_ticket: TicketEntity, draft: object) => ({ id: 'message-1', createdAt: new Date(), ...draft }) as TicketMessageEntity,
+    reloadCategory: async () => undefined,
+  } as unknown as TicketsRepository;
+  const audit = { record: async () => undefined } as unknown as TicketAuditRepository;
+  const work: TicketWork = { manager: {} as EntityManager, outbox: { add: async () => undefined } as unknown as Outbox };
+  return { lifecycle: new TicketLifecycle(tickets, audit), work };
+}
+
+const rule: TicketActor = { type: 'rule', id: 'c0ffee00-0000-4000-8000-000000000001' };
+const agent: TicketActor = { type: 'agent', id: 'c0ffee00-0000-4000-8000-000000000002' };
+
+describe('TicketLifecycle reactions', () => {
+  it('hands a reaction what agents, customers and Helpgate do, never what a rule does', async () => {
+    const { lifecycle, work } = lifecycleInMemory();
+    const seen: string[] = [];
+    lifecycle.addReaction({ react: async (event) => void seen.push(`${event.kind}:${event.actor.type}`) });
+    const ticket = newTicket();
+
+    await lifecycle.change(ticket, { priority: 'high' }, agent, work);
+    await lifecycle.addMessage(ticket, systemMessage({ authorName: 'Helpgate', visibility: 'internal', direction: 'inbound', bodyText: 'x' }), { type: 'system' }, work);
+    await lifecycle.change(ticket, { priority: 'low' }, rule, work);
+    await lifecycle.addMessage(ticket, systemMessage({ authorName: 'Rule', visibility: 'internal', direction: 'outbound', bodyText: 'y' }), rule, work);
+
+    expect(seen).toEqual(['updated:agent', 'message_added:system']);
+  });
+
+  it('stops two reactions that would answer each other: what they do as a rule reaches neither', async () => {
+    const { lifecycle, work } = lifecycleInMemory();
+    const reacted: TicketLifecycleEvent[] = [];
+    // One raises the priority on any change, the other lowers it: without the rule actor stopping them, endless.
+    lifecycle.addReaction({
+      react: async (event, reactionWork) => {
+        reacted.push(event);
+        await lifecycle.change(event.ticket, { priority: 'urgent' }, rule, reactionWork);
+      },
+    });
+    lifecycle.addReaction({
+      react: async (event, reactionWork) => {
+        reacted.push(event);
+        await lifecycle.change(event.ticket, { priority: 'low' }, rule, reactionWork);
+      },
+    });
+    const ticket = newTicket();
+
+    await lifecycle.change(ticket, { tags: ['vip'] }, agent, work);
+
+    expect(reacted.map((event) => event.actor.type)).toEqual(['agent', 'agent']);
+    expect(ticket.priority).toBe('low');
+  });
+});
