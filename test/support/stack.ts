@@ -79,7 +79,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     logsOf: (service) => logs.get(service)!,
     async waitUntilIdle() {
       const consumed = [
-        ['identity', [Topics.EmailInboundReceived]],
+        ['identity', [Topics.EmailInboundReceived, Topics.IdentityAccessMailRequested]],
         [
           'tickets',
           [

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { EmailOutboundRequestedV1, InboundMail, Requester, TicketsTicketChangedV2, TopicName, Topics } from '@helpgate/contracts';
+import {
+  EmailOutboundRequestedV1,
+  IdentityAccessMailRequestedV1,
+  InboundMail,
+  Requester,
+  TicketsTicketChangedV2,
+  TopicName,
+  Topics,
+} from '@helpgate/contracts';
 import { databaseUrl } from '@helpgate/database';
 import { agentToken } from '../../../test/support/auth';
 import { agentChanged, contactChanged, requesterResolved } from '../../../test/support/events';
@@ -29,6 +37,8 @@ export interface TicketsUnderTest extends ServiceInProcess {
   deliverMail(mail: InboundMail, from: Requester): Promise<void>;
   ticketEvents(ticketId: string): TicketsTicketChangedV2[];
   outboundMailsOf(ticketId: string): EmailOutboundRequestedV1['mail'][];
+  /** Mail the service asked identity to complete with portal values and send. */
+  accessMailsOf(ticketId: string): IdentityAccessMailRequestedV1[];
   close(): Promise<void>;
 }
 
@@ -38,7 +48,7 @@ export async function startTickets(env: NodeJS.ProcessEnv = {}): Promise<Tickets
   const database = new Client({ connectionString: databaseUrl(service.env.DATABASE_URL!, service.env.DATABASE_NAME!) });
   try {
     await database.connect();
-    await service.kafka.record(Topics.TicketsTicketChanged, Topics.EmailOutboundRequested);
+    await service.kafka.record(Topics.TicketsTicketChanged, Topics.EmailOutboundRequested, Topics.IdentityAccessMailRequested);
   } catch (error) {
     await service.close();
     throw error;
@@ -107,6 +117,10 @@ export async function startTickets(env: NodeJS.ProcessEnv = {}): Promise<Tickets
         .events<EmailOutboundRequestedV1>(Topics.EmailOutboundRequested)
         .map((event) => event.mail)
         .filter((mail) => mail.ticketId === ticketId),
+    accessMailsOf: (ticketId) =>
+      service.kafka
+        .events<IdentityAccessMailRequestedV1>(Topics.IdentityAccessMailRequested)
+        .filter((event) => event.mail.ticketId === ticketId),
     async close() {
       await database.end();
       await service.close();

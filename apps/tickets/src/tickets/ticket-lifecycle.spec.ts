@@ -69,16 +69,20 @@ describe('TicketLifecycle reactions', () => {
   it('stops two reactions that would answer each other: what they do as a rule reaches neither', async () => {
     const { lifecycle, work } = lifecycleInMemory();
     const reacted: TicketLifecycleEvent[] = [];
+    const record = (event: TicketLifecycleEvent) => {
+      if (reacted.length > 10) throw new Error('the reactions are answering each other');
+      reacted.push(event);
+    };
     // One raises the priority on any change, the other lowers it: without the rule actor stopping them, endless.
     lifecycle.addReaction({
       react: async (event, reactionWork) => {
-        reacted.push(event);
+        record(event);
         await lifecycle.change(event.ticket, { priority: 'urgent' }, rule, reactionWork);
       },
     });
     lifecycle.addReaction({
       react: async (event, reactionWork) => {
-        reacted.push(event);
+        record(event);
         await lifecycle.change(event.ticket, { priority: 'low' }, rule, reactionWork);
       },
     });
