@@ -66,7 +66,12 @@ describe('the portal credentials rule: a customer asks by mail and can sign in t
     expect(access.parsed.messageId).toMatch(/^<hg\./);
     expect(access.parsed.references).toContain('<portal-1@customer.test>');
 
-    const setPassword = await postJson('identity', '/auth/password', { token: link![1], password: 'pat picks a long passphrase' }, { authorization: '' });
+    const setPassword = await postJson(
+      'identity',
+      '/auth/password',
+      { token: link![1], password: 'pat picks a long passphrase' },
+      { authorization: '' },
+    );
     expect(setPassword.status).toBe(204);
     const signIn = await postJson(
       'identity',

@@ -4,7 +4,8 @@ const problemsOf = (result: { success: boolean; error?: { issues: { path: Proper
   result.success ? [] : result.error!.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 
 describe('rule conditions', () => {
-  const condition = (field: string, operator: string, value: unknown) => problemsOf(ruleConditionSchema.safeParse({ field, operator, value }));
+  const condition = (field: string, operator: string, value: unknown) =>
+    problemsOf(ruleConditionSchema.safeParse({ field, operator, value }));
 
   it('accepts text operators on text and tags, and whole-value operators on fixed values and ids', () => {
     expect(condition('subject', 'starts_with', '[Portal')).toEqual([]);
@@ -42,15 +43,17 @@ describe('rule actions and rules', () => {
   });
 
   it('fills the defaults of a new rule and needs at least one action', () => {
-    expect(createRuleSchema.parse({ name: 'Tag VIPs', trigger: 'ticket_created', actions: [{ type: 'add_tags', tags: ['vip'] }] })).toEqual({
-      name: 'Tag VIPs',
-      trigger: 'ticket_created',
-      match: 'all',
-      conditions: [],
-      actions: [{ type: 'add_tags', tags: ['vip'] }],
-      active: true,
-      stopsLaterRules: false,
-    });
+    expect(createRuleSchema.parse({ name: 'Tag VIPs', trigger: 'ticket_created', actions: [{ type: 'add_tags', tags: ['vip'] }] })).toEqual(
+      {
+        name: 'Tag VIPs',
+        trigger: 'ticket_created',
+        match: 'all',
+        conditions: [],
+        actions: [{ type: 'add_tags', tags: ['vip'] }],
+        active: true,
+        stopsLaterRules: false,
+      },
+    );
     expect(createRuleSchema.safeParse({ name: 'Nothing', trigger: 'ticket_created', actions: [] }).success).toBe(false);
   });
 });

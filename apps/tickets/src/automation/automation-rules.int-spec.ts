@@ -76,18 +76,38 @@ describe('automation rules: admins write them in order, they run on ticket event
   it('refuses conditions and actions that cannot work, naming what is wrong', async () => {
     const rule = (conditions: unknown[], actions: unknown[]) => ({ name: 'Bad', trigger: 'ticket_created', conditions, actions });
     const note = [{ type: 'add_note', text: 'x' }];
-    const malformed = await tickets.asAgent('POST', '/automation-rules', rule([{ field: 'priority', operator: 'contains', value: 'high' }], note));
+    const malformed = await tickets.asAgent(
+      'POST',
+      '/automation-rules',
+      rule([{ field: 'priority', operator: 'contains', value: 'high' }], note),
+    );
     expect(malformed.status).toBe(400);
-    expect(await malformed.json()).toMatchObject({ errors: [{ path: 'conditions.0.operator', message: expect.stringContaining('compared whole') }] });
-    const notAList = await tickets.asAgent('POST', '/automation-rules', rule([{ field: 'status', operator: 'is_one_of', value: 'open' }], note));
+    expect(await malformed.json()).toMatchObject({
+      errors: [{ path: 'conditions.0.operator', message: expect.stringContaining('compared whole') }],
+    });
+    const notAList = await tickets.asAgent(
+      'POST',
+      '/automation-rules',
+      rule([{ field: 'status', operator: 'is_one_of', value: 'open' }], note),
+    );
     expect(notAList.status).toBe(400);
-    expect((await tickets.asAgent('POST', '/automation-rules', rule([], [{ type: 'set_priority', priority: 'extreme' }]))).status).toBe(400);
+    expect((await tickets.asAgent('POST', '/automation-rules', rule([], [{ type: 'set_priority', priority: 'extreme' }]))).status).toBe(
+      400,
+    );
     expect((await tickets.asAgent('POST', '/automation-rules', rule([], [{ type: 'set_status', status: 'new' }]))).status).toBe(400);
 
-    const unknownTemplate = await tickets.asAgent('POST', '/automation-rules', rule([], [{ type: 'mail_template', templateId: randomUUID() }]));
+    const unknownTemplate = await tickets.asAgent(
+      'POST',
+      '/automation-rules',
+      rule([], [{ type: 'mail_template', templateId: randomUUID() }]),
+    );
     expect(unknownTemplate.status).toBe(422);
     expect(await unknownTemplate.json()).toMatchObject({ code: 'reply_template.unknown' });
-    const unknownCategory = await tickets.asAgent('POST', '/automation-rules', rule([], [{ type: 'set_category', categoryId: randomUUID() }]));
+    const unknownCategory = await tickets.asAgent(
+      'POST',
+      '/automation-rules',
+      rule([], [{ type: 'set_category', categoryId: randomUUID() }]),
+    );
     expect(unknownCategory.status).toBe(422);
     expect(await unknownCategory.json()).toMatchObject({ code: 'ticket.unknown_category' });
     const comparedWithNothing = await tickets.asAgent(
@@ -101,7 +121,12 @@ describe('automation rules: admins write them in order, they run on ticket event
 
   it('runs the rules in their order, each seeing what the ones before did, and stops where a rule says so', async () => {
     const onSubject = [{ field: 'subject', operator: 'contains', value: 'order please' }];
-    const first = await createRule({ name: 'First', trigger: 'ticket_created', conditions: onSubject, actions: [{ type: 'add_tags', tags: ['first'] }] });
+    const first = await createRule({
+      name: 'First',
+      trigger: 'ticket_created',
+      conditions: onSubject,
+      actions: [{ type: 'add_tags', tags: ['first'] }],
+    });
     const second = await createRule({
       name: 'Second',
       trigger: 'ticket_created',
@@ -109,7 +134,12 @@ describe('automation rules: admins write them in order, they run on ticket event
       actions: [{ type: 'add_tags', tags: ['second'] }],
       stopsLaterRules: true,
     });
-    const third = await createRule({ name: 'Third', trigger: 'ticket_created', conditions: onSubject, actions: [{ type: 'add_tags', tags: ['third'] }] });
+    const third = await createRule({
+      name: 'Third',
+      trigger: 'ticket_created',
+      conditions: onSubject,
+      actions: [{ type: 'add_tags', tags: ['third'] }],
+    });
 
     const olga = await tickets.knownContact('olga@order.test');
     const stopped = await mailedTicket(olga, { subject: 'Order please' });
@@ -262,7 +292,10 @@ describe('automation rules: admins write them in order, they run on ticket event
       name: 'Close at once',
       trigger: 'ticket_created',
       conditions: [{ field: 'requester_domain', operator: 'equals', value: 'refused.test' }],
-      actions: [{ type: 'set_status', status: 'closed' }, { type: 'add_tags', tags: ['tried'] }],
+      actions: [
+        { type: 'set_status', status: 'closed' },
+        { type: 'add_tags', tags: ['tried'] },
+      ],
     });
     const rita = await tickets.knownContact('rita@refused.test');
     const opened = await mailedTicket(rita);
@@ -274,18 +307,29 @@ describe('automation rules: admins write them in order, they run on ticket event
 
   it("undoes only the work of a rule that fails, records it, and runs the others: the customer's mail is never lost", async () => {
     const onDomain = [{ field: 'requester_domain', operator: 'equals', value: 'failing.test' }];
-    await createRule({ name: 'Before', trigger: 'ticket_created', conditions: onDomain, actions: [{ type: 'add_note', text: 'Before ran.' }] });
+    await createRule({
+      name: 'Before',
+      trigger: 'ticket_created',
+      conditions: onDomain,
+      actions: [{ type: 'add_note', text: 'Before ran.' }],
+    });
     const broken = await createRule({
       name: 'Broken',
       trigger: 'ticket_created',
       conditions: onDomain,
-      actions: [{ type: 'add_tags', tags: ['broken'] }, { type: 'set_priority', priority: 'high' }],
+      actions: [
+        { type: 'add_tags', tags: ['broken'] },
+        { type: 'set_priority', priority: 'high' },
+      ],
     });
     await createRule({ name: 'After', trigger: 'ticket_created', conditions: onDomain, actions: [{ type: 'add_tags', tags: ['after'] }] });
     // A rule stored by a careless hand: the database refuses the priority when the rule applies it.
     await tickets.database.query(`UPDATE automation_rules SET actions = $2 WHERE id = $1`, [
       broken.id,
-      JSON.stringify([{ type: 'add_tags', tags: ['broken'] }, { type: 'set_priority', priority: 'extreme' }]),
+      JSON.stringify([
+        { type: 'add_tags', tags: ['broken'] },
+        { type: 'set_priority', priority: 'extreme' },
+      ]),
     ]);
 
     const fay = await tickets.knownContact('fay@failing.test');
@@ -294,7 +338,10 @@ describe('automation rules: admins write them in order, they run on ticket event
     expect(opened.messages.map((message) => message.bodyText)).toContain('Before ran.');
     await outboundMails(opened.id, 1);
     const failure = (await history(opened.id)).find((entry) => entry.action === 'rule_failed');
-    expect(failure).toMatchObject({ actor: { type: 'rule', id: broken.id }, note: expect.stringMatching(/^ticket_created: QueryFailedError: .*check constraint/) });
+    expect(failure).toMatchObject({
+      actor: { type: 'rule', id: broken.id },
+      note: expect.stringMatching(/^ticket_created: QueryFailedError: .*check constraint/),
+    });
   });
 
   it('runs message rules on what customers write, never on agents, Helpgate or auto-responders', async () => {
@@ -313,12 +360,21 @@ describe('automation rules: admins write them in order, they run on ticket event
     await tickets.asAgentOk('POST', `/tickets/${opened.id}/replies`, { body: 'We will look asap.' });
     await tickets.asAgentOk('POST', `/tickets/${opened.id}/notes`, { body: 'asap, says the customer' });
     await tickets.deliverMail(
-      inboundMail({ from: { address: max.email }, subject: `Re: [#${opened.number}] Export broken`, text: 'I am away, asap', isAutomated: true, automation: { kind: 'auto-reply' } }),
+      inboundMail({
+        from: { address: max.email },
+        subject: `Re: [#${opened.number}] Export broken`,
+        text: 'I am away, asap',
+        isAutomated: true,
+        automation: { kind: 'auto-reply' },
+      }),
       max,
     );
     expect(await rulesNotes()).toEqual([]);
 
-    await tickets.deliverMail(inboundMail({ from: { address: max.email }, subject: `Re: [#${opened.number}] Export broken`, text: 'Any news? asap!' }), max);
+    await tickets.deliverMail(
+      inboundMail({ from: { address: max.email }, subject: `Re: [#${opened.number}] Export broken`, text: 'Any news? asap!' }),
+      max,
+    );
     expect(await rulesNotes()).toEqual(['The customer is in a hurry.']);
   });
 
@@ -344,7 +400,12 @@ describe('automation rules: admins write them in order, they run on ticket event
     });
     expect(request).toMatchObject({
       contactId: pia.contactId,
-      mail: { cc: [], subject: `[#${opened.number}] Your support portal access`, autoSubmitted: 'auto-generated', messageId: sent.mailMessageId },
+      mail: {
+        cc: [],
+        subject: `[#${opened.number}] Your support portal access`,
+        autoSubmitted: 'auto-generated',
+        messageId: sent.mailMessageId,
+      },
     });
     expect(request.mail.text).toContain('{{portal.setPasswordLink}}');
     // The acknowledgement was published after the rule's request: by now a direct mail for the template would be out.

@@ -4,10 +4,7 @@ import type { Page } from '@helpgate/platform';
 import { AutomationRuleEntity } from './automation-rule.entity';
 import type { RuleTrigger } from './rule-engine';
 
-export type RuleFields = Pick<
-  AutomationRuleEntity,
-  'name' | 'trigger' | 'match' | 'conditions' | 'actions' | 'active' | 'stopsLaterRules'
->;
+export type RuleFields = Pick<AutomationRuleEntity, 'name' | 'trigger' | 'match' | 'conditions' | 'actions' | 'active' | 'stopsLaterRules'>;
 
 @Injectable()
 export class AutomationRulesRepository {

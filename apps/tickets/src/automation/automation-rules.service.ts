@@ -76,7 +76,8 @@ export class AutomationRulesService {
     const templateIds = actions.flatMap((action) => (action.type === 'mail_template' ? [action.templateId] : []));
     await this.templates.requireAllActive(templateIds);
     for (const action of actions) {
-      if (action.type === 'set_category' && action.categoryId) await this.categories.requireAssignable(action.categoryId, this.dataSource.manager);
+      if (action.type === 'set_category' && action.categoryId)
+        await this.categories.requireAssignable(action.categoryId, this.dataSource.manager);
     }
     const comparedCategories = conditions
       .filter((condition) => condition.field === 'category')

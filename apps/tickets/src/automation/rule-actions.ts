@@ -49,7 +49,12 @@ export class RuleActions {
     }
   }
 
-  private async applicableChanges(asked: TicketChangesAsked, ticket: TicketEntity, actor: RuleActor, work: TicketWork): Promise<TicketPatch> {
+  private async applicableChanges(
+    asked: TicketChangesAsked,
+    ticket: TicketEntity,
+    actor: RuleActor,
+    work: TicketWork,
+  ): Promise<TicketPatch> {
     const { status, priority, categoryId, ...rest } = asked;
     const patch: TicketPatch = { ...rest, ...(priority === undefined ? {} : { priority: priority as TicketPriority }) };
     if (status !== undefined) {

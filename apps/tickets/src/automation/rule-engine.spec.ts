@@ -22,8 +22,11 @@ const rule = (overrides: Partial<AutomationRule> & Pick<AutomationRule, 'id'>): 
 });
 
 describe('conditionHolds', () => {
-  const holds = (field: Parameters<typeof conditionHolds>[0]['field'], operator: Parameters<typeof conditionHolds>[0]['operator'], value: string | string[]) =>
-    conditionHolds({ field, operator, value }, facts);
+  const holds = (
+    field: Parameters<typeof conditionHolds>[0]['field'],
+    operator: Parameters<typeof conditionHolds>[0]['operator'],
+    value: string | string[],
+  ) => conditionHolds({ field, operator, value }, facts);
 
   it('compares text ignoring case, surrounding spaces and composition', () => {
     expect(holds('subject', 'equals', ' [portal CREDENTIALS] ')).toBe(true);
@@ -63,13 +66,19 @@ describe('runRules', () => {
       rule({
         id: 'credentials',
         conditions: [{ field: 'subject', operator: 'equals', value: '[Portal credentials]' }],
-        actions: [{ type: 'mail_template', templateId: 'portal-credentials' }, { type: 'set_priority', priority: 'high' }],
+        actions: [
+          { type: 'mail_template', templateId: 'portal-credentials' },
+          { type: 'set_priority', priority: 'high' },
+        ],
       }),
       rule({ id: 'on-update', trigger: 'ticket_updated', actions: [{ type: 'add_tags', tags: ['never'] }] }),
       rule({
         id: 'high-gets-tag',
         conditions: [{ field: 'priority', operator: 'equals', value: 'high' }],
-        actions: [{ type: 'add_tags', tags: ['escalated', 'vip'] }, { type: 'add_note', text: 'Escalated by rule' }],
+        actions: [
+          { type: 'add_tags', tags: ['escalated', 'vip'] },
+          { type: 'add_note', text: 'Escalated by rule' },
+        ],
       }),
     ];
     expect(runRules(rules, 'ticket_created', facts)).toEqual({
@@ -97,7 +106,9 @@ describe('runRules', () => {
     ];
     const action = [{ type: 'set_category' as const, categoryId: 'cat-1' }];
     expect(runRules([rule({ id: 'all', conditions, actions: action })], 'ticket_created', facts).firedRuleIds).toEqual([]);
-    expect(runRules([rule({ id: 'any', match: 'any', conditions, actions: action })], 'ticket_created', facts).firedRuleIds).toEqual(['any']);
+    expect(runRules([rule({ id: 'any', match: 'any', conditions, actions: action })], 'ticket_created', facts).firedRuleIds).toEqual([
+      'any',
+    ]);
   });
 
   it('fires nothing and asks for nothing when no rule applies', () => {
@@ -108,9 +119,23 @@ describe('runRules', () => {
 describe('fireRules', () => {
   it('lets the later rules see the ticket as it really is after each firing, not as the rule asked', () => {
     const rules = [
-      rule({ id: 'close', actions: [{ type: 'set_status', status: 'closed' }, { type: 'add_tags', tags: ['done'] }] }),
-      rule({ id: 'when-closed', conditions: [{ field: 'status', operator: 'equals', value: 'closed' }], actions: [{ type: 'add_note', text: 'x' }] }),
-      rule({ id: 'when-new', conditions: [{ field: 'status', operator: 'equals', value: 'new' }], actions: [{ type: 'add_tags', tags: ['fresh'] }] }),
+      rule({
+        id: 'close',
+        actions: [
+          { type: 'set_status', status: 'closed' },
+          { type: 'add_tags', tags: ['done'] },
+        ],
+      }),
+      rule({
+        id: 'when-closed',
+        conditions: [{ field: 'status', operator: 'equals', value: 'closed' }],
+        actions: [{ type: 'add_note', text: 'x' }],
+      }),
+      rule({
+        id: 'when-new',
+        conditions: [{ field: 'status', operator: 'equals', value: 'new' }],
+        actions: [{ type: 'add_tags', tags: ['fresh'] }],
+      }),
     ];
     const firings = fireRules(rules, 'ticket_created', facts);
     const first = firings.next();

@@ -23,7 +23,9 @@ const messageEvent = (message: Partial<TicketMessageEntity>): TicketLifecycleEve
 
 describe('triggerOf', () => {
   it('maps opened and changed tickets to their triggers', () => {
-    expect(triggerOf({ kind: 'created', ticket, actor: { type: 'system' }, firstMessage: {} as TicketMessageEntity })).toBe('ticket_created');
+    expect(triggerOf({ kind: 'created', ticket, actor: { type: 'system' }, firstMessage: {} as TicketMessageEntity })).toBe(
+      'ticket_created',
+    );
     expect(triggerOf({ kind: 'updated', ticket, actor: { type: 'system' }, changes: [] })).toBe('ticket_updated');
   });
 

@@ -4,6 +4,7 @@ import { TicketAuditRepository } from '../tickets/ticket-audit.repository';
 import { TicketLifecycle, TicketLifecycleEvent, TicketReaction, TicketWork } from '../tickets/ticket-lifecycle';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { TicketsRepository } from '../tickets/tickets.repository';
+import { AutomationRuleEntity } from './automation-rule.entity';
 import { AutomationRulesRepository } from './automation-rules.repository';
 import { fireRules, RuleTrigger } from './rule-engine';
 import { ruleFactsOf, triggerOf } from './rule-facts';
@@ -37,13 +38,18 @@ export class RunRulesReaction implements TicketReaction, OnModuleInit {
   async react(event: TicketLifecycleEvent, work: TicketWork): Promise<void> {
     const trigger = triggerOf(event);
     if (!trigger) return;
-    const attempt = await undoneOnError(work.manager, () => this.runRules(trigger, event, work));
+    const rules = await this.rules.activeFor(trigger, work.manager);
+    if (rules.length === 0) return;
+    const attempt = await undoneOnError(work.manager, () => this.runRules(rules, trigger, event, work));
     if (attempt.failed) await this.recordFailure(event.ticket, { type: 'system' }, trigger, attempt.error, work);
   }
 
-  private async runRules(trigger: RuleTrigger, event: TicketLifecycleEvent, work: TicketWork): Promise<void> {
-    const rules = await this.rules.activeFor(trigger, work.manager);
-    if (rules.length === 0) return;
+  private async runRules(
+    rules: AutomationRuleEntity[],
+    trigger: RuleTrigger,
+    event: TicketLifecycleEvent,
+    work: TicketWork,
+  ): Promise<void> {
     const { ticket } = event;
     const body = await this.bodyOf(event, work);
     const firings = fireRules(rules, trigger, ruleFactsOf(ticket, body));
@@ -69,11 +75,20 @@ export class RunRulesReaction implements TicketReaction, OnModuleInit {
   }
 
   /** The ticket in memory is put back as the database has it once the failed work is undone, and the failure recorded. */
-  private async recordFailure(ticket: TicketEntity, actor: TicketActor, trigger: RuleTrigger, error: unknown, work: TicketWork): Promise<void> {
+  private async recordFailure(
+    ticket: TicketEntity,
+    actor: TicketActor,
+    trigger: RuleTrigger,
+    error: unknown,
+    work: TicketWork,
+  ): Promise<void> {
     await this.tickets.refresh(ticket, work.manager);
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     // The reason only: a database error's parameters may hold personal data.
-    this.logger.error({ ticketId: ticket.id, ruleId: actor.type === 'rule' ? actor.id : undefined, trigger, reason }, 'automation rules failed; their work was undone');
+    this.logger.error(
+      { ticketId: ticket.id, ruleId: actor.type === 'rule' ? actor.id : undefined, trigger, reason },
+      'automation rules failed; their work was undone',
+    );
     await this.audit.record(
       {
         ticketId: ticket.id,

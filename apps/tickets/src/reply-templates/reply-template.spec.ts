@@ -28,7 +28,10 @@ describe('reply templates', () => {
   });
 
   it('names placeholders nobody fills, once each', () => {
-    expect(unknownPlaceholdersIn('{{ticket.number}} {{agent.name}} {{portal.url}} {{agent.name}} {{ nope }}')).toEqual(['agent.name', 'nope']);
+    expect(unknownPlaceholdersIn('{{ticket.number}} {{agent.name}} {{portal.url}} {{agent.name}} {{ nope }}')).toEqual([
+      'agent.name',
+      'nope',
+    ]);
   });
 
   it('names the portal values in the text tickets keeps, never a link', () => {
@@ -38,9 +41,11 @@ describe('reply templates', () => {
     );
   });
 
-  it("renders a template for a ticket, telling whether identity must complete it", () => {
+  it('renders a template for a ticket, telling whether identity must complete it', () => {
     const ticket = { number: 7, subject: 'Access', status: 'new', requesterName: 'Jane', requesterEmail: 'jane@acme.test' };
-    expect(renderTemplate({ subject: null, body: 'Hi {{requester.name}}, #{{ticket.number}} is {{ticket.status}}.' }, templateValuesOf(ticket))).toEqual({
+    expect(
+      renderTemplate({ subject: null, body: 'Hi {{requester.name}}, #{{ticket.number}} is {{ticket.status}}.' }, templateValuesOf(ticket)),
+    ).toEqual({
       text: 'Hi Jane, #7 is new.',
       needsPortalValues: false,
     });

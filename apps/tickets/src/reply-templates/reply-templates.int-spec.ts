@@ -92,7 +92,10 @@ describe('reply templates: admins write them, agents apply them to tickets (real
       body: 'Hello {{requester.name}},\nwhat do you see when "{{ticket.subject}}" happens? ({{requester.email}}, {{ticket.status}})',
     });
 
-    const replied = await tickets.asAgentOk<TicketDetailDto>('POST', `/tickets/${ticket.id}/replies`, { templateId: template.id, status: 'pending' });
+    const replied = await tickets.asAgentOk<TicketDetailDto>('POST', `/tickets/${ticket.id}/replies`, {
+      templateId: template.id,
+      status: 'pending',
+    });
     const expectedText = `Hello jane,\nwhat do you see when "${ticket.subject}" happens? (jane@templates.test, new)`;
     expect(replied.status).toBe('pending');
     expect(replied.messages.at(-1)).toMatchObject({
@@ -154,7 +157,11 @@ describe('reply templates: admins write them, agents apply them to tickets (real
 
     const replied = await tickets.asAgentOk<TicketDetailDto>('POST', `/tickets/${ticket.id}/replies`, { templateId: portal.id });
     const stored = replied.messages.at(-1)!;
-    expect(stored).toMatchObject({ visibility: 'public', author: { kind: 'agent', agentId: tickets.agentId }, delivery: { status: 'queued' } });
+    expect(stored).toMatchObject({
+      visibility: 'public',
+      author: { kind: 'agent', agentId: tickets.agentId },
+      delivery: { status: 'queued' },
+    });
     expect(stored.bodyText).toContain('Hello paula,');
     expect(stored.bodyText).toContain('[one-time set-password link, filled in by identity]');
     expect(stored.bodyText).not.toContain('{{portal.');

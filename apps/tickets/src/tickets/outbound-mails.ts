@@ -9,9 +9,7 @@ import { NewTicketMessage } from './tickets.repository';
 
 /** Who a mail of the ticket is from: Helpgate itself (an acknowledgement), an agent (a reply) or an automation rule. */
 export type OutboundAuthor =
-  | { kind: 'system'; name: string }
-  | { kind: 'agent'; agentId: string; name: string }
-  | { kind: 'rule'; ruleId: string; name: string };
+  { kind: 'system'; name: string } | { kind: 'agent'; agentId: string; name: string } | { kind: 'rule'; ruleId: string; name: string };
 
 /**
  * Sends mail from a ticket: the mail becomes a public outbound message of the ticket, queued until email-ingest

@@ -40,7 +40,8 @@ function newTicket(): TicketEntity {
 function lifecycleInMemory() {
   const tickets = {
     update: async (ticket: TicketEntity, fields: Partial<TicketEntity>) => void Object.assign(ticket, fields),
-    addMessage: async (_ticket: TicketEntity, draft: object) => ({ id: 'message-1', createdAt: new Date(), ...draft }) as TicketMessageEntity,
+    addMessage: async (_ticket: TicketEntity, draft: object) =>
+      ({ id: 'message-1', createdAt: new Date(), ...draft }) as TicketMessageEntity,
     reloadCategory: async () => undefined,
   } as unknown as TicketsRepository;
   const audit = { record: async () => undefined } as unknown as TicketAuditRepository;
@@ -59,9 +60,19 @@ describe('TicketLifecycle reactions', () => {
     const ticket = newTicket();
 
     await lifecycle.change(ticket, { priority: 'high' }, agent, work);
-    await lifecycle.addMessage(ticket, systemMessage({ authorName: 'Helpgate', visibility: 'internal', direction: 'inbound', bodyText: 'x' }), { type: 'system' }, work);
+    await lifecycle.addMessage(
+      ticket,
+      systemMessage({ authorName: 'Helpgate', visibility: 'internal', direction: 'inbound', bodyText: 'x' }),
+      { type: 'system' },
+      work,
+    );
     await lifecycle.change(ticket, { priority: 'low' }, rule, work);
-    await lifecycle.addMessage(ticket, systemMessage({ authorName: 'Rule', visibility: 'internal', direction: 'outbound', bodyText: 'y' }), rule, work);
+    await lifecycle.addMessage(
+      ticket,
+      systemMessage({ authorName: 'Rule', visibility: 'internal', direction: 'outbound', bodyText: 'y' }),
+      rule,
+      work,
+    );
 
     expect(seen).toEqual(['updated:agent', 'message_added:system']);
   });
