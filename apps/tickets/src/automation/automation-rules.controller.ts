@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { AdminsOnly } from '@helpgate/auth';
-import { PageOf, ZodValidationPipe } from '@helpgate/platform';
+import { ApiDescription, PageOf, ZodValidationPipe } from '@helpgate/platform';
 import {
   AutomationRuleDto,
   CreateRuleDto,
@@ -29,12 +29,16 @@ export class AutomationRulesController {
   }
 
   @Post()
+  @ApiDescription(
+    'Triggers: ticket_created, ticket_updated, message_received (a customer wrote; never agents, Helpgate or auto-responders). Conditions: subject, body, channel, requester_email, requester_domain, organization, priority, category, status, tags with equals, not_equals, contains, not_contains, starts_with, ends_with, is_one_of, is_not_one_of (a list); ids and fixed values are compared whole. Actions, in order: mail_template, set_priority, set_category, set_status, set_assignee, add_tags, add_note. Templates, categories and assignees named must be active (422 otherwise). The rule comes last unless `position` says otherwise.',
+  )
   create(@Body(new ZodValidationPipe(createRuleSchema)) body: CreateRuleDto): Promise<AutomationRuleDto> {
     return this.rules.create(body);
   }
 
   /** Edits, (de)activates or moves (`position`) the rule. */
   @Patch(':id')
+  @ApiDescription('Any field; `position` moves the rule there (1 is first, past the end is last), the others keeping their order.')
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(updateRuleSchema)) body: UpdateRuleDto,

@@ -71,6 +71,13 @@ describe('automation rules: admins write them in order, they run on ticket event
     const agent = agentToken('agent');
     expect((await tickets.withToken(agent, 'GET', '/automation-rules')).status).toBe(403);
     expect((await tickets.withToken(agent, 'POST', '/automation-rules', tag('E'))).status).toBe(403);
+
+    const document = (await (await tickets.withToken(null, 'GET', '/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { description?: string; responses: Record<string, unknown> }>>;
+    };
+    expect(Object.keys(document.paths['/automation-rules/{id}'])).toEqual(expect.arrayContaining(['get', 'patch', 'delete']));
+    expect(document.paths['/automation-rules/{id}'].patch.description).toContain('`position` moves the rule');
+    expect(Object.keys(document.paths['/automation-rules'].post.responses)).toContain('403');
   });
 
   it('refuses conditions and actions that cannot work, naming what is wrong', async () => {
@@ -110,6 +117,9 @@ describe('automation rules: admins write them in order, they run on ticket event
     );
     expect(unknownCategory.status).toBe(422);
     expect(await unknownCategory.json()).toMatchObject({ code: 'ticket.unknown_category' });
+    const unknownAgent = await tickets.asAgent('POST', '/automation-rules', rule([], [{ type: 'set_assignee', agentId: randomUUID() }]));
+    expect(unknownAgent.status).toBe(422);
+    expect(await unknownAgent.json()).toMatchObject({ code: 'ticket.unknown_assignee' });
     const comparedWithNothing = await tickets.asAgent(
       'POST',
       '/automation-rules',
@@ -158,7 +168,7 @@ describe('automation rules: admins write them in order, they run on ticket event
   it('does every action as the rule: fields through the lifecycle, an internal note, and a template mailed to the requester alone', async () => {
     const departments = await tickets.asAgentOk<DepartmentDto[]>('GET', '/categories');
     const security = departments.find((department) => department.name === 'Security')!;
-    const assignee = randomUUID();
+    const assignee = (await tickets.knownAgent({ name: 'Sue Security' })).id;
     const template = await tickets.asAgentOk<ReplyTemplateDto>('POST', '/reply-templates', {
       name: 'Security received',
       subject: 'We are on it: {{ticket.subject}}',
@@ -287,22 +297,50 @@ describe('automation rules: admins write them in order, they run on ticket event
     expect(updates.some((entry) => entry.actor.type === 'rule' && entry.actor.id === calm.id)).toBe(false);
   });
 
-  it("skips a status move the transitions forbid and records why, while the customer's mail still makes its ticket", async () => {
-    await createRule({
+  it("skips what cannot apply (a status move the transitions forbid, a deactivated agent) and records why; the customer's mail still makes its ticket", async () => {
+    const leaving = await tickets.knownAgent({ name: 'Leaving Soon' });
+    const rule = await createRule({
       name: 'Close at once',
       trigger: 'ticket_created',
       conditions: [{ field: 'requester_domain', operator: 'equals', value: 'refused.test' }],
       actions: [
         { type: 'set_status', status: 'closed' },
+        { type: 'set_assignee', agentId: leaving.id },
         { type: 'add_tags', tags: ['tried'] },
       ],
     });
+    await tickets.knownAgent({ id: leaving.id, name: 'Leaving Soon', active: false });
     const rita = await tickets.knownContact('rita@refused.test');
     const opened = await mailedTicket(rita);
-    expect(opened).toMatchObject({ status: 'new', tags: ['tried'] });
+    expect(opened).toMatchObject({ status: 'new', assigneeId: null, tags: ['tried'] });
     await outboundMails(opened.id, 1);
-    const skipped = (await history(opened.id)).find((entry) => entry.action === 'rule_action_skipped');
-    expect(skipped).toMatchObject({ actor: { type: 'rule' }, note: 'set_status: a new ticket cannot become closed', changes: [] });
+    const skipped = (await history(opened.id)).filter((entry) => entry.action === 'rule_action_skipped');
+    expect(skipped.map(({ actor, note, changes }) => ({ actor, note, changes }))).toEqual([
+      { actor: { type: 'rule', id: rule.id }, note: 'set_status: a new ticket cannot become closed', changes: [] },
+      { actor: { type: 'rule', id: rule.id }, note: `set_assignee: The agent ${leaving.id} is deactivated`, changes: [] },
+    ]);
+  });
+
+  it("lets a rule's status move on a customer's message stand instead of the reopening the message would bring", async () => {
+    await createRule({
+      name: 'Solved on thanks',
+      trigger: 'message_received',
+      conditions: [{ field: 'body', operator: 'starts_with', value: 'thanks' }],
+      actions: [{ type: 'set_status', status: 'solved' }],
+    });
+    const tom = await tickets.knownContact('tom@thanks.test');
+    const opened = await mailedTicket(tom, { subject: 'Printer' });
+    await tickets.asAgentOk('POST', `/tickets/${opened.id}/replies`, { body: 'Try turning it off and on.', status: 'pending' });
+    await tickets.deliverMail(
+      inboundMail({ from: { address: tom.email }, subject: `Re: [#${opened.number}] Printer`, text: 'Thanks, it works!' }),
+      tom,
+    );
+    expect((await ticket(opened.id)).status).toBe('solved');
+    await tickets.deliverMail(
+      inboundMail({ from: { address: tom.email }, subject: `Re: [#${opened.number}] Printer`, text: 'It broke again.' }),
+      tom,
+    );
+    expect((await ticket(opened.id)).status).toBe('open');
   });
 
   it("undoes only the work of a rule that fails, records it, and runs the others: the customer's mail is never lost", async () => {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PageOf } from '@helpgate/platform';
+import { AgentDirectory } from '../agents/agent-directory';
 import { CategoriesService } from '../categories/categories.service';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { ReplyTemplatesService } from '../reply-templates/reply-templates.service';
@@ -19,6 +20,7 @@ export class AutomationRulesService {
     private readonly rules: AutomationRulesRepository,
     private readonly templates: ReplyTemplatesService,
     private readonly categories: CategoriesService,
+    private readonly agents: AgentDirectory,
   ) {}
 
   async list({ trigger, active, limit, offset }: RuleListDto): Promise<PageOf<AutomationRuleDto>> {
@@ -71,13 +73,17 @@ export class AutomationRulesService {
     this.logger.log({ ruleId: id }, 'automation rule deleted');
   }
 
-  /** Templates a rule mails must be active, categories it sets active, categories it compares with must exist. */
+  /**
+   * Templates a rule mails must be active, categories and assignees it sets active, categories it compares with must
+   * exist.
+   */
   private async requireReferencesExist(conditions: RuleCondition[], actions: RuleAction[]): Promise<void> {
     const templateIds = actions.flatMap((action) => (action.type === 'mail_template' ? [action.templateId] : []));
     await this.templates.requireAllActive(templateIds);
+    const { manager } = this.dataSource;
     for (const action of actions) {
-      if (action.type === 'set_category' && action.categoryId)
-        await this.categories.requireAssignable(action.categoryId, this.dataSource.manager);
+      if (action.type === 'set_category' && action.categoryId) await this.categories.requireAssignable(action.categoryId, manager);
+      if (action.type === 'set_assignee' && action.agentId) await this.agents.requireAssignable(action.agentId, manager);
     }
     const comparedCategories = conditions
       .filter((condition) => condition.field === 'category')

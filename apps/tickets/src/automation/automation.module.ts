@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AgentsModule } from '../agents/agents.module';
 import { CategoriesModule } from '../categories/categories.module';
 import { ReplyTemplatesModule } from '../reply-templates/reply-templates.module';
 import { TicketsModule } from '../tickets/tickets.module';
@@ -10,7 +11,7 @@ import { RunRulesReaction } from './run-rules.reaction';
 
 /** Automation rules: admins write them; they run on what happens to tickets, registered with the ticket lifecycle. */
 @Module({
-  imports: [TicketsModule, ReplyTemplatesModule, CategoriesModule],
+  imports: [TicketsModule, ReplyTemplatesModule, CategoriesModule, AgentsModule],
   controllers: [AutomationRulesController],
   providers: [AutomationRulesRepository, AutomationRulesService, RuleActions, RunRulesReaction],
 })

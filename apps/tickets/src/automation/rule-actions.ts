@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AgentDirectory } from '../agents/agent-directory';
 import { CategoriesService } from '../categories/categories.service';
 import type { TicketMailConfig } from '../config';
 import type { TicketPriority } from '../domain/priorities';
@@ -22,8 +23,9 @@ type RuleActor = { type: 'rule'; id: string };
 /**
  * Does what a firing rule asks, as the rule: its field changes through the lifecycle, then its mails and notes in
  * order. What cannot apply to the ticket as it is (a status move the transitions forbid, any change to a closed
- * ticket, a category or template deactivated since the rule was saved, the automatic-mail limit reached) is skipped and
- * written to the ticket's history, never an error that would undo the change or the mail that triggered the rule.
+ * ticket, a category, agent or template deactivated since the rule was saved, an erased requester, the automatic-mail
+ * limit reached) is skipped and written to the ticket's history, never an error that would undo the change or the mail
+ * that triggered the rule.
  */
 @Injectable()
 export class RuleActions {
@@ -35,6 +37,7 @@ export class RuleActions {
     private readonly replies: TicketReplies,
     private readonly templates: ReplyTemplatesService,
     private readonly categories: CategoriesService,
+    private readonly agents: AgentDirectory,
     private readonly automaticReplies: AutomaticReplies,
     private readonly audit: TicketAuditRepository,
   ) {}
@@ -55,32 +58,30 @@ export class RuleActions {
     actor: RuleActor,
     work: TicketWork,
   ): Promise<TicketPatch> {
-    const { status, priority, categoryId, ...rest } = asked;
-    const patch: TicketPatch = { ...rest, ...(priority === undefined ? {} : { priority: priority as TicketPriority }) };
+    const { status, priority, categoryId, assigneeId, tags } = asked;
+    const patch: TicketPatch = {
+      ...(tags === undefined ? {} : { tags }),
+      ...(priority === undefined ? {} : { priority: priority as TicketPriority }),
+    };
     if (status !== undefined) {
       if (status === ticket.status || canTransition(ticket.status, status as TicketStatus)) patch.status = status as TicketStatus;
       else await this.skip(ticket, actor, `set_status: a ${ticket.status} ticket cannot become ${status}`, work);
     }
     if (categoryId !== undefined) {
-      const refusal = categoryId === null ? null : await this.categoryRefusal(categoryId, work);
+      const refusal = categoryId === null ? null : await refusalOf(() => this.categories.requireAssignable(categoryId, work.manager));
       if (refusal) await this.skip(ticket, actor, `set_category: ${refusal}`, work);
       else patch.categoryId = categoryId;
+    }
+    if (assigneeId !== undefined) {
+      const refusal = assigneeId === null ? null : await refusalOf(() => this.agents.requireAssignable(assigneeId, work.manager));
+      if (refusal) await this.skip(ticket, actor, `set_assignee: ${refusal}`, work);
+      else patch.assigneeId = assigneeId;
     }
     if (ticket.status === 'closed' && Object.keys(patch).length > 0) {
       await this.skip(ticket, actor, `${Object.keys(patch).join(', ')}: a closed ticket never changes`, work);
       return {};
     }
     return patch;
-  }
-
-  private async categoryRefusal(categoryId: string, work: TicketWork): Promise<string | null> {
-    try {
-      await this.categories.requireAssignable(categoryId, work.manager);
-      return null;
-    } catch (error) {
-      if (error instanceof TicketsException) return error.message;
-      throw error;
-    }
   }
 
   private async addNote(text: string, rule: AutomationRuleEntity, ticket: TicketEntity, actor: RuleActor, work: TicketWork): Promise<void> {
@@ -97,6 +98,10 @@ export class RuleActions {
     const template = await this.templates.findActive(templateId, work.manager);
     if (!template) {
       await this.skip(ticket, actor, `mail_template: reply template ${templateId} is no longer active`, work);
+      return;
+    }
+    if (!ticket.requesterEmail) {
+      await this.skip(ticket, actor, 'mail_template: the requester was erased, nobody can be mailed', work);
       return;
     }
     if (!(await this.automaticReplies.take(ticket.requesterEmail, work))) {
@@ -120,5 +125,16 @@ export class RuleActions {
       { ticketId: ticket.id, action: 'rule_action_skipped', actorType: 'rule', actorId: actor.id, changes: [], message: null, note },
       work.manager,
     );
+  }
+}
+
+/** Why a check refuses (a category or agent deactivated since the rule was saved), or null when it passes. */
+async function refusalOf(check: () => Promise<void>): Promise<string | null> {
+  try {
+    await check();
+    return null;
+  } catch (error) {
+    if (error instanceof TicketsException) return error.message;
+    throw error;
   }
 }

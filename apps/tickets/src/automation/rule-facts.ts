@@ -24,7 +24,7 @@ export function ruleFactsOf(
   ticket: {
     subject: string;
     channel: string;
-    requesterEmail: string;
+    requesterEmail: string | null;
     organizationId: string | null;
     priority: string;
     categoryId: string | null;
@@ -37,7 +37,7 @@ export function ruleFactsOf(
     subject: ticket.subject,
     body,
     channel: ticket.channel,
-    requesterEmail: ticket.requesterEmail,
+    requesterEmail: ticket.requesterEmail ?? '',
     organizationId: ticket.organizationId,
     priority: ticket.priority,
     categoryId: ticket.categoryId,

@@ -51,8 +51,12 @@ export class PortalRepliesUseCase {
         return { answered: await this.openLinked(repliedTo, route.link, { ...author, email }, input.body, actor, work), viewer };
       }
       const authorKind = author.contactId === repliedTo.requesterContactId ? 'requester' : 'cc';
+      const statusBefore = repliedTo.status;
       await this.lifecycle.addMessage(repliedTo, this.message({ ...author, email }, input.body, authorKind), actor, work);
-      if (route.newStatus) await this.lifecycle.change(repliedTo, { status: route.newStatus }, actor, work);
+      // A rule reacting to the message may have moved the ticket already (e.g. solved on a thank-you): its move stands.
+      if (route.newStatus && repliedTo.status === statusBefore) {
+        await this.lifecycle.change(repliedTo, { status: route.newStatus }, actor, work);
+      }
       return { answered: repliedTo, viewer };
     });
     this.logger.log({ ticketId: answered.id, repliedTo: ticketId, contactId: contact.contactId }, 'customer replied in the portal');

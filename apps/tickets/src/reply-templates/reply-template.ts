@@ -64,14 +64,15 @@ export function templateValuesOf(ticket: {
   subject: string;
   status: string;
   requesterName: string;
-  requesterEmail: string;
+  /** Null once the requester was erased. */
+  requesterEmail: string | null;
 }): TicketTemplateValues {
   return {
     'ticket.number': String(ticket.number),
     'ticket.subject': ticket.subject,
     'ticket.status': ticket.status,
     'requester.name': ticket.requesterName,
-    'requester.email': ticket.requesterEmail,
+    'requester.email': ticket.requesterEmail ?? '',
   };
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { AdminsOnly } from '@helpgate/auth';
-import { PageOf, ZodValidationPipe } from '@helpgate/platform';
+import { ApiDescription, PageOf, ZodValidationPipe } from '@helpgate/platform';
 import {
   CreateReplyTemplateDto,
   createReplyTemplateSchema,
@@ -29,6 +29,9 @@ export class ReplyTemplatesController {
 
   @AdminsOnly()
   @Post()
+  @ApiDescription(
+    'Placeholders: {{ticket.number}}, {{ticket.subject}}, {{ticket.status}}, {{requester.name}}, {{requester.email}} (filled by tickets) and {{portal.url}}, {{portal.username}}, {{portal.setPasswordLink}} (filled by identity, which then mails the requester alone); any other answers 422 naming it.',
+  )
   create(@Body(new ZodValidationPipe(createReplyTemplateSchema)) body: CreateReplyTemplateDto): Promise<ReplyTemplateDto> {
     return this.templates.create(body);
   }

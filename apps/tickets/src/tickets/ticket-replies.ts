@@ -4,6 +4,7 @@ import type { TicketActor } from '@helpgate/contracts';
 import type { TicketMailConfig } from '../config';
 import { agentReplyMail } from '../domain/agent-reply';
 import { ThreadTokens } from '../domain/thread-tokens';
+import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { ReplyContent, withPortalValuesNamed } from '../reply-templates/reply-template';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { OutboundAuthor, OutboundMails } from './outbound-mails';
@@ -43,6 +44,12 @@ export class TicketReplies {
     actor: TicketActor,
     work: TicketWork,
   ): Promise<TicketMessageEntity> {
+    if (!ticket.requesterEmail) {
+      throw new TicketsException(
+        TicketsErrorCode.RequesterErased,
+        `The requester of ticket #${ticket.number} was erased: nobody can be mailed`,
+      );
+    }
     const supportAddress = ticket.supportAddress ?? this.config.defaultSupportAddress;
     const mail = agentReplyMail({
       requestId: randomUUID(),

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
-import { Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
+import { ApiDescription, Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
 import { AgentActor, CurrentAgent } from './current-agent.decorator';
 import { AgentMessagesService } from './agent-messages.service';
 import { OpenTicketUseCase } from './open-ticket.use-case';
@@ -60,6 +60,9 @@ export class TicketsController {
 
   /** Answers the ticket that took the reply: a follow-up when the ticket was closed. */
   @Post(':id/replies')
+  @ApiDescription(
+    "`body` as written, or `templateId`: the reply template filled in for the ticket (with `body`, the agent's edited text of it). A template naming portal values is completed and mailed by identity to the requester alone.",
+  )
   reply(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(replySchema)) body: ReplyDto,
