@@ -12,5 +12,8 @@ export interface RunningService {
 export const services: ServiceName[];
 export const repoRoot: string;
 export function entryPointOf(service: ServiceName): string;
-export function startService(service: ServiceName, options: { env: NodeJS.ProcessEnv; onLine?: (line: string) => void }): RunningService;
+export function startService(
+  service: ServiceName,
+  options: { env: NodeJS.ProcessEnv; onLine?: (line: string) => void; nodeFlags?: string[] },
+): RunningService;
 export function waitUntilHealthy(running: RunningService, httpPort: number, timeoutMs?: number): Promise<void>;
