@@ -3,6 +3,7 @@ import { CompressionTypes, Kafka, Partitioners, Producer } from 'kafkajs';
 import { EventOf, TopicName, topicSchemas } from '@helpgate/contracts';
 import type { KafkaConfig } from '@helpgate/config';
 import { KAFKA_CLIENT, KAFKA_CONFIG } from './kafka-client';
+import { PublishCoalescer } from './publish-coalescer';
 import { TopicNamer } from './topic-names';
 
 export interface OutgoingRecord {
@@ -12,6 +13,9 @@ export interface OutgoingRecord {
   value: string;
   headers: Record<string, string>;
 }
+
+/** Records per produce request, at most, when concurrent publishes share one: well under the broker's 1 MB batch limit. */
+const maxCoalescedBytes = 512 * 1024;
 
 export const EVENT_HEADERS = {
   eventId: 'event-id',
@@ -36,11 +40,18 @@ export function recordForEvent<T extends TopicName>(topic: T, key: string, event
 /**
  * Publishes only when every in-sync replica has the record (acks=all) through an idempotent producer;
  * the returned promise rejects when the cluster did not take it, so callers can refuse or retry.
+ * Concurrent publishes share produce requests (see PublishCoalescer): one request per record would
+ * otherwise cost a broker round trip each, one after the other.
  */
 @Injectable()
 export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
   private readonly producer: Producer;
   private readonly namer: TopicNamer;
+  private readonly coalescer = new PublishCoalescer<OutgoingRecord>(
+    (records) => this.send(records),
+    (record) => record.key.length + record.value.length,
+    maxCoalescedBytes,
+  );
 
   constructor(@Inject(KAFKA_CLIENT) kafka: Kafka, @Inject(KAFKA_CONFIG) config: KafkaConfig) {
     this.producer = kafka.producer({
@@ -65,11 +76,16 @@ export class EventPublisher implements OnModuleInit, OnApplicationShutdown {
   }
 
   async publishRecords(records: readonly OutgoingRecord[]): Promise<void> {
-    if (records.length === 0) return;
+    if (records.length > 0) await this.coalescer.submit(records);
+  }
+
+  private async send(records: readonly OutgoingRecord[]): Promise<void> {
     const byTopic = new Map<string, OutgoingRecord[]>();
     for (const record of records) {
       const wireTopic = this.namer.toWire(record.topic);
-      byTopic.set(wireTopic, [...(byTopic.get(wireTopic) ?? []), record]);
+      const topicRecords = byTopic.get(wireTopic);
+      if (topicRecords) topicRecords.push(record);
+      else byTopic.set(wireTopic, [record]);
     }
     await this.producer.sendBatch({
       acks: -1,
