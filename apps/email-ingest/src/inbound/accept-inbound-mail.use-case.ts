@@ -71,7 +71,7 @@ export class AcceptInboundMailUseCase {
       const quarantineReason = quarantineReasonFor({
         automation: mail.automation,
         authentication,
-        recentFromSender: await this.inboundMessages.countRecentFromSender(sender, floodWindowStart),
+        recentFromSender: await this.inboundMessages.countRecentFromSender(sender, floodWindowStart, this.quarantineConfig.floodLimit),
         floodLimit: this.quarantineConfig.floodLimit,
       });
       await this.inboundMessages.storeThen(
