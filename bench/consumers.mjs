@@ -12,7 +12,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadContracts } from './lib/contracts.mjs';
 import { totalCpuSecondsOf } from './lib/cpu.mjs';
-import { createHelpgateRun, databaseUrlFor, uniqueRunName } from './lib/helpgate.mjs';
+import { createHelpgateRun, databaseUrlFor, TOPIC_PARTITIONS, uniqueRunName } from './lib/helpgate.mjs';
 import { groupLag, topicSize, withAdmin } from './lib/kafka.mjs';
 import { repoRoot, workDir } from './lib/paths.mjs';
 import { profilesMarkdown } from './lib/profile.mjs';
@@ -22,7 +22,6 @@ import { median, medianWithSpread, round } from './lib/stats.mjs';
 const require = createRequire(`${repoRoot}/package.json`);
 const { Client } = require('pg');
 
-const PARTITIONS = 2;
 const MAILS_PER_SENDER = 5;
 const SUPPORT_ADDRESS = 'support@helpgate.test';
 
@@ -181,11 +180,11 @@ export async function consumersBenchmark({ quick, repeats, brokers, databaseUrl,
       const run = await createHelpgateRun({
         brokers,
         databaseUrl,
-        env: { LOG_LEVEL: 'info', KAFKA_TOPIC_PARTITIONS: String(PARTITIONS) },
+        env: { LOG_LEVEL: 'info' },
         profileDir: profiled ? profileDir : undefined,
       });
       try {
-        await run.createTopics(contracts.allTopics, PARTITIONS);
+        await run.createTopics(contracts.allTopics, TOPIC_PARTITIONS);
         await produceBacklog(run, contracts, events);
         const identity = await timeConsumer(run, 'identity', instances, contracts.Topics.EmailInboundReceived, events);
         const publishStarted = Date.now();
@@ -230,7 +229,7 @@ function consumersMarkdown({ results, ceilings, events, quick, repeats }) {
   const best = (service) => Math.max(...[1, 2].map((instances) => median(of(instances, service).map((result) => result.rate))));
   return [
     `Mode: ${quick ? '**quick** (3,000 events, 1 repeat: a check that the harness works, not a result)' : 'full'}; ${repeats} repeat(s), medians with (min–max).`,
-    `Backlog: ${events.toLocaleString('en')} \`email.inbound.received.v1\` events from ${(events / MAILS_PER_SENDER).toLocaleString('en')} senders (${MAILS_PER_SENDER} mails each, so one in ${MAILS_PER_SENDER} creates a contact), keyed by sender, ${PARTITIONS} partitions per topic; tickets then works off the ${events.toLocaleString('en')} \`identity.requester.resolved.v1\` events identity published (every mail a new ticket). Timed from the first handled event to consumer-group lag 0.`,
+    `Backlog: ${events.toLocaleString('en')} \`email.inbound.received.v1\` events from ${(events / MAILS_PER_SENDER).toLocaleString('en')} senders (${MAILS_PER_SENDER} mails each, so one in ${MAILS_PER_SENDER} creates a contact), keyed by sender, ${TOPIC_PARTITIONS} partitions per topic; tickets then works off the ${events.toLocaleString('en')} \`identity.requester.resolved.v1\` events identity published (every mail a new ticket). Timed from the first handled event to consumer-group lag 0.`,
     '',
     '**Postgres on this machine, same run** (node `pg`, one connection)',
     '',

@@ -7,8 +7,9 @@
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startDiscardSmtp } from './lib/discard-smtp.mjs';
+import { loadContracts } from './lib/contracts.mjs';
 import { startDnsStub } from './lib/dns-stub.mjs';
-import { benchIngestEnv, createHelpgateRun } from './lib/helpgate.mjs';
+import { benchIngestEnv, createHelpgateRun, TOPIC_PARTITIONS } from './lib/helpgate.mjs';
 import { mimeMessage } from './lib/mail.mjs';
 import { repoRoot } from './lib/paths.mjs';
 import { table } from './lib/report.mjs';
@@ -130,6 +131,8 @@ export async function latencyBenchmark({ quick, repeats, brokers, databaseUrl, l
   const searches = [];
   try {
     log('starting Helpgate (email-ingest, identity, tickets) ...');
+    // Created up front, as a deployment would have them, so the services' start-up finds them all.
+    await run.createTopics(loadContracts().allTopics, TOPIC_PARTITIONS);
     await run.start('identity');
     await run.start('tickets');
     await run.start('email-ingest');

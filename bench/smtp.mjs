@@ -6,10 +6,11 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { totalCpuSecondsOf } from './lib/cpu.mjs';
+import { loadContracts } from './lib/contracts.mjs';
 import { startDnsStub } from './lib/dns-stub.mjs';
 import { startDiscardSmtp } from './lib/discard-smtp.mjs';
 import { startHaraka } from './lib/haraka.mjs';
-import { benchIngestEnv, createHelpgateRun } from './lib/helpgate.mjs';
+import { benchIngestEnv, createHelpgateRun, TOPIC_PARTITIONS } from './lib/helpgate.mjs';
 import { mimeMessage } from './lib/mail.mjs';
 import { freePort, waitForPort } from './lib/ports.mjs';
 import { benchDir, workDir } from './lib/paths.mjs';
@@ -19,7 +20,6 @@ import { ensureSmtpSource, runSmtpSource } from './lib/smtp-source.mjs';
 import { median, medianWithSpread, round } from './lib/stats.mjs';
 
 const SESSIONS = 50;
-const SENDER = 'customer@acme.bench.test';
 const RECIPIENT = 'support@helpgate.test';
 
 function scenarios(quick, only) {
@@ -40,17 +40,21 @@ function scenarios(quick, only) {
   return only ? all.filter((scenario) => only.includes(scenario.id)) : all;
 }
 
-function writeMailFiles() {
+/**
+ * The message smtp-source sends in one measured run, as a file, and its sender. smtp-source sends a file
+ * as it is, so every message of a run is the same; each run gets a sender of its own, so Helpgate's flood
+ * check (messages of the sender within the window) counts that run's mail only.
+ */
+function mailForRun(kind, run) {
+  const sender = `customer${run}@acme.bench.test`;
+  if (!kind) return { sender };
   const dir = path.join(workDir, 'mail');
   mkdirSync(dir, { recursive: true });
-  const files = {};
-  for (const kind of ['5k', '200k']) {
-    const message = mimeMessage(kind, { from: SENDER, subject: `Benchmark ${kind}`, messageId: `<bench-${kind}@acme.bench.test>` });
-    // smtp-source ends every line of the file with CRLF itself.
-    files[kind] = path.join(dir, `${kind}.eml`);
-    writeFileSync(files[kind], message.replace(/\r\n/g, '\n'));
-  }
-  return files;
+  const file = path.join(dir, `${kind}-${run}.eml`);
+  const message = mimeMessage(kind, { from: sender, subject: `Benchmark ${kind}`, messageId: `<bench-${kind}.${run}@acme.bench.test>` });
+  // smtp-source ends every line of the file with CRLF itself.
+  writeFileSync(file, message.replace(/\r\n/g, '\n'));
+  return { sender, file };
 }
 
 async function startBareSmtp() {
@@ -63,7 +67,7 @@ async function startBareSmtp() {
 
 export async function smtpBenchmark({ quick, repeats, brokers, databaseUrl, profile, scenarios: only, log }) {
   const tool = ensureSmtpSource({ log });
-  const files = writeMailFiles();
+  rmSync(path.join(workDir, 'mail'), { recursive: true, force: true });
   const dns = await startDnsStub();
   const relay = await startDiscardSmtp(0);
   const profileDir = path.join(workDir, 'profiles');
@@ -80,6 +84,8 @@ export async function smtpBenchmark({ quick, repeats, brokers, databaseUrl, prof
   const commands = new Set();
   try {
     log('starting Helpgate (email-ingest, identity, tickets) ...');
+    // Created up front, as a deployment would have them, so the services' start-up finds them all.
+    await helpgate.createTopics(loadContracts().allTopics, TOPIC_PARTITIONS);
     await helpgate.start('identity');
     await helpgate.start('tickets');
     await helpgate.start('email-ingest');
@@ -91,17 +97,20 @@ export async function smtpBenchmark({ quick, repeats, brokers, databaseUrl, prof
     const storedMessages = async () =>
       (await helpgate.query('email-ingest', 'SELECT count(*)::int AS count FROM inbound_messages'))[0].count;
 
-    const send = (server, scenario, messages) =>
-      runSmtpSource(tool, {
+    let runs = 0;
+    const send = (server, scenario, messages) => {
+      const { sender, file } = mailForRun(scenario.kind, ++runs);
+      return runSmtpSource(tool, {
         port: server.port,
         sessions: SESSIONS,
         messages,
         manyPerSession: scenario.manyPerSession,
-        file: scenario.kind ? files[scenario.kind] : undefined,
+        file,
         generatedBytes: scenario.generatedBytes,
-        from: SENDER,
+        from: sender,
         to: RECIPIENT,
       });
+    };
 
     for (const server of servers) {
       log(`warming up ${server.label} ...`);
@@ -121,7 +130,7 @@ export async function smtpBenchmark({ quick, repeats, brokers, databaseUrl, prof
           const cpuBefore = totalCpuSecondsOf(server.pids());
           const { seconds, command } = await send(server, scenario, scenario.messages);
           const cpu = totalCpuSecondsOf(server.pids()) - cpuBefore;
-          commands.add(command.replace(`127.0.0.1:${server.port}`, '127.0.0.1:<port>'));
+          commands.add(command.replace(`127.0.0.1:${server.port}`, '127.0.0.1:<port>').replace(/customer\d+@/, 'customer<n>@').replace(/-\d+\.eml/, '-<n>.eml'));
           const result = {
             repeat,
             scenario: scenario.id,

@@ -20,6 +20,9 @@ export function databaseUrlFor(serverUrl, database) {
   return url.toString();
 }
 
+/** Partitions of every topic a benchmark creates (the services' default, KAFKA_TOPIC_PARTITIONS). */
+export const TOPIC_PARTITIONS = 2;
+
 /** The topics each service consumes (without prefix): what "the service is idle" is checked against. */
 export const consumedTopics = {
   'email-ingest': ['email.outbound.requested.v1'],
@@ -102,6 +105,7 @@ export async function createHelpgateRun({ brokers, databaseUrl, env = {}, name =
             KAFKA_BROKERS: brokers,
             KAFKA_TOPIC_PREFIX: prefix,
             KAFKA_GROUP_ID: groupId(service),
+            KAFKA_TOPIC_PARTITIONS: String(TOPIC_PARTITIONS),
             HTTP_HOST: '127.0.0.1',
             HTTP_PORT: String(httpPort),
             SMTP_HOST: '127.0.0.1',
