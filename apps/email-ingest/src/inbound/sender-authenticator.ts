@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Resolver } from 'node:dns/promises';
 import { authenticate } from 'mailauth';
 import { authResults, MailAuthentication } from '@helpgate/contracts';
+import { DnsAnswerCache } from './dns-answer-cache';
 
 /** What the SMTP session saw of the client: the only facts SPF and DMARC may be evaluated with. */
 export interface SmtpSessionFacts {
@@ -25,12 +26,13 @@ type AuthResult = MailAuthentication['spf'];
 @Injectable()
 export class SenderAuthenticator {
   private readonly logger = new Logger(SenderAuthenticator.name);
-  private readonly resolver: Resolver;
+  private readonly dns: DnsAnswerCache;
 
   constructor(private readonly options: SenderAuthenticatorOptions) {
     // One attempt with a short timeout: a slow DNS server must not hold an SMTP session for long.
-    this.resolver = new Resolver({ timeout: 2000, tries: 1 });
-    if (options.dnsServers) this.resolver.setServers(options.dnsServers);
+    const resolver = new Resolver({ timeout: 2000, tries: 1 });
+    if (options.dnsServers) resolver.setServers(options.dnsServers);
+    this.dns = new DnsAnswerCache((name, rrtype) => resolver.resolve(name, rrtype), 60_000, 10_000);
   }
 
   async authenticate(raw: Buffer, session: SmtpSessionFacts): Promise<MailAuthentication> {
@@ -43,7 +45,7 @@ export class SenderAuthenticator {
         trustReceived: false,
         disableArc: true,
         disableBimi: true,
-        resolver: (name, rrtype) => this.resolver.resolve(name, rrtype),
+        resolver: (name, rrtype) => this.dns.resolve(name, rrtype),
       });
       return {
         spf: asResult(result.spf ? result.spf.status.result : 'none'),
