@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startDiscardSmtp } from './lib/discard-smtp.mjs';
-import { loadContracts } from './lib/contracts.mjs';
+import { loadContracts } from './lib/compiled-libs.mjs';
 import { startDnsStub } from './lib/dns-stub.mjs';
 import { benchIngestEnv, createHelpgateRun, TOPIC_PARTITIONS } from './lib/helpgate.mjs';
 import { mimeMessage } from './lib/mail.mjs';
@@ -175,7 +175,7 @@ function latencyMarkdown({ steady, searches, steadyRate, steadySeconds, stepSeco
   const lastSearch = searches.at(-1) ?? [];
   return [
     `Mode: ${quick ? `**quick** (${steadySeconds} s steady phase, ${stepSeconds} s steps, 1 repeat: a check that the harness works, not a result)` : 'full'}; ${repeats} repeat(s), medians with (min–max).`,
-    `Mail: 5 KB MIME from ${SENDERS.toLocaleString('en')} senders over ${CONNECTIONS} pooled SMTP connections (nodemailer), each mail a new ticket; tickets read through \`GET /tickets?limit=${POLL_LIMIT}\` with ${POLL_GAP_MS} ms between polls (one poll every ${round(steady[0]?.pollMs ?? NaN)} ms on average, which bounds the resolution). The tickets API needs no token yet.`,
+    `Mail: 5 KB MIME from ${SENDERS.toLocaleString('en')} senders over ${CONNECTIONS} pooled SMTP connections (nodemailer), each mail a new ticket; tickets read through \`GET /tickets?limit=${POLL_LIMIT}\` with ${POLL_GAP_MS} ms between polls (one poll every ${round(steady[0]?.pollMs ?? NaN)} ms on average, which bounds the resolution). Each poll carries an admin Bearer token signed with libs/auth.`,
     '',
     `**${steadyRate} messages per second for ${steadySeconds} s: SMTP 250 → ticket readable through the API, ms**`,
     '',

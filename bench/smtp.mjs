@@ -6,7 +6,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { totalCpuSecondsOf } from './lib/cpu.mjs';
-import { loadContracts } from './lib/contracts.mjs';
+import { loadContracts } from './lib/compiled-libs.mjs';
 import { startDnsStub } from './lib/dns-stub.mjs';
 import { startDiscardSmtp } from './lib/discard-smtp.mjs';
 import { startHaraka } from './lib/haraka.mjs';
@@ -130,7 +130,12 @@ export async function smtpBenchmark({ quick, repeats, brokers, databaseUrl, prof
           const cpuBefore = totalCpuSecondsOf(server.pids());
           const { seconds, command } = await send(server, scenario, scenario.messages);
           const cpu = totalCpuSecondsOf(server.pids()) - cpuBefore;
-          commands.add(command.replace(`127.0.0.1:${server.port}`, '127.0.0.1:<port>').replace(/customer\d+@/, 'customer<n>@').replace(/-\d+\.eml/, '-<n>.eml'));
+          commands.add(
+            command
+              .replace(`127.0.0.1:${server.port}`, '127.0.0.1:<port>')
+              .replace(/customer\d+@/, 'customer<n>@')
+              .replace(/-\d+\.eml/, '-<n>.eml'),
+          );
           const result = {
             repeat,
             scenario: scenario.id,

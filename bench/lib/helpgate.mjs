@@ -5,6 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { authEnv } from './auth.mjs';
+import { loadContracts } from './compiled-libs.mjs';
 import { createTopics, deleteTopicsWithPrefix, groupLag, kafkaClient, withAdmin } from './kafka.mjs';
 import { freePort } from './ports.mjs';
 import { repoRoot } from './paths.mjs';
@@ -24,11 +26,23 @@ export function databaseUrlFor(serverUrl, database) {
 export const TOPIC_PARTITIONS = 2;
 
 /** The topics each service consumes (without prefix): what "the service is idle" is checked against. */
-export const consumedTopics = {
-  'email-ingest': ['email.outbound.requested.v1'],
-  identity: ['email.inbound.received.v1', 'email.outbound.failed.v1', 'tickets.ticket.changed.v1'],
-  tickets: ['identity.requester.resolved.v1', 'identity.contact.merged.v1', 'email.outbound.delivered.v1', 'email.outbound.failed.v1'],
-};
+export function consumedTopics(service) {
+  const { Topics } = loadContracts();
+  return {
+    'email-ingest': [Topics.EmailOutboundRequested],
+    identity: [Topics.EmailInboundReceived, Topics.EmailOutboundFailed, Topics.TicketsTicketChanged, Topics.IdentityAccessMailRequested],
+    tickets: [
+      Topics.IdentityRequesterResolved,
+      Topics.IdentityContactChanged,
+      Topics.IdentityContactMerged,
+      Topics.IdentityContactAnonymized,
+      Topics.EmailOutboundDelivered,
+      Topics.EmailOutboundFailed,
+    ],
+  }[service];
+}
+
+const services = ['email-ingest', 'identity', 'tickets'];
 
 /**
  * What the benchmarks change in email-ingest's settings, and why: one load generator on one address stands in
@@ -110,6 +124,7 @@ export async function createHelpgateRun({ brokers, databaseUrl, env = {}, name =
             HTTP_PORT: String(httpPort),
             SMTP_HOST: '127.0.0.1',
             SMTP_PORT: String(smtpPort),
+            ...authEnv(),
             ...env,
             ...extraEnv,
           },
@@ -152,7 +167,7 @@ export async function createHelpgateRun({ brokers, databaseUrl, env = {}, name =
         groupLag(
           admin,
           groupId(service),
-          consumedTopics[service].map((topic) => prefix + topic),
+          consumedTopics(service).map((topic) => prefix + topic),
         ),
       );
     },
@@ -197,8 +212,7 @@ export async function createHelpgateRun({ brokers, databaseUrl, env = {}, name =
       const client = new Client({ connectionString: databaseUrl });
       await client.connect();
       try {
-        for (const service of Object.keys(consumedTopics))
-          await client.query(`DROP DATABASE IF EXISTS "${databaseName(service)}" WITH (FORCE)`);
+        for (const service of services) await client.query(`DROP DATABASE IF EXISTS "${databaseName(service)}" WITH (FORCE)`);
       } finally {
         await client.end();
       }
