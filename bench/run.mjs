@@ -75,9 +75,9 @@ try {
     const started = Date.now();
     try {
       const { markdown } = await (await import(benchmark.module))[benchmark.run](context);
-      const command = `npm run bench -- ${name}${options.quick ? ' --quick' : ''}${options.repeats ? ` --repeats ${repeats}` : ''}${options.profile ? ' --profile' : ''}`;
+      const command = `npm run bench -- ${name}${options.quick ? ' --quick' : ''}${options.repeats ? ` --repeats ${repeats}` : ''}${options.profile ? ' --profile' : ''}${options.scenarios ? ` --scenarios ${options.scenarios}` : ''}`;
       const section = [
-        `## ${benchmark.title}`,
+        `### ${benchmark.title}`,
         '',
         `\`${command}\` (took ${Math.round((Date.now() - started) / 1000)} s)`,
         '',

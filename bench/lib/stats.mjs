@@ -24,7 +24,7 @@ export function medianWithSpread(values, format = (value) => round(value)) {
 
 /** Rounds to three significant digits at most, keeping integers above 100 whole. */
 export function round(value) {
-  if (!Number.isFinite(value)) return String(value);
+  if (!Number.isFinite(value) || Number.isInteger(value)) return String(value);
   if (Math.abs(value) >= 100) return String(Math.round(value));
   if (Math.abs(value) >= 10) return value.toFixed(1);
   return value.toFixed(2);
