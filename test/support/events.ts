@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import {
   EmailInboundReceivedV1,
+  EmailOutboundDeliveredV1,
+  EmailOutboundFailedV1,
+  EmailOutboundRequestedV1,
+  EventEnvelope,
+  IdentityAccessMailRequestedV1,
   IdentityAgentChangedV1,
+  IdentityContactAnonymizedV1,
   IdentityContactChangedV1,
+  IdentityContactMergedV1,
   IdentityRequesterResolvedV1,
   InboundMail,
+  OutboundMail,
   Requester,
   TicketSnapshot,
   TicketsTicketChangedV2,
@@ -101,4 +109,72 @@ export function agentChanged(agent: Partial<IdentityAgentChangedV1['agent']> = {
       ...agent,
     },
   };
+}
+
+function envelope(): EventEnvelope {
+  return { eventId: randomUUID(), occurredAt: new Date().toISOString() };
+}
+
+/** A request to send a reply, as tickets would publish it; tests override what they vary. */
+export function outboundRequested(overrides: Partial<OutboundMail> = {}): EmailOutboundRequestedV1 {
+  const requestId = randomUUID();
+  return {
+    ...envelope(),
+    mail: {
+      requestId,
+      kind: 'reply',
+      from: { address: 'support@helpgate.test', name: 'Helpgate Support' },
+      to: [{ address: 'jane@acme.test', name: 'Jane Doe' }],
+      cc: [],
+      subject: 'Re: Cannot sign in',
+      text: 'Please try again now.',
+      messageId: `<${requestId}@helpgate.test>`,
+      references: [],
+      autoSubmitted: 'no',
+      attachmentIds: [],
+      ...overrides,
+    },
+  };
+}
+
+export function outboundDelivered(request: EmailOutboundRequestedV1): EmailOutboundDeliveredV1 {
+  const { requestId, messageId, kind, to } = request.mail;
+  return {
+    ...envelope(),
+    requestId,
+    messageId,
+    kind,
+    acceptedRecipients: to.map((mailbox) => mailbox.address),
+    relayResponse: '250 2.0.0 Ok',
+    deliveredAt: new Date().toISOString(),
+  };
+}
+
+export function outboundFailed(request: EmailOutboundRequestedV1): EmailOutboundFailedV1 {
+  const { requestId, messageId, kind, to } = request.mail;
+  return {
+    ...envelope(),
+    requestId,
+    messageId,
+    kind,
+    source: 'relay',
+    permanent: false,
+    recipients: to.map((mailbox) => mailbox.address),
+    error: 'Connection refused',
+    failedAt: new Date().toISOString(),
+  };
+}
+
+/** Another service asking identity to mail the contact, as tickets would for a reply naming `{{portal.*}}`. */
+export function accessMailRequested(contactId: string): IdentityAccessMailRequestedV1 {
+  const { to: _to, ...mail } = outboundRequested().mail;
+  return { ...envelope(), contactId, mail };
+}
+
+export function contactMerged(survivorId: string, mergedAwayId: string): IdentityContactMergedV1 {
+  return { ...envelope(), survivorId, mergedAwayId };
+}
+
+export function contactAnonymized(contactId: string): IdentityContactAnonymizedV1 {
+  return { ...envelope(), contactId, name: 'Deleted contact' };
 }

@@ -23,11 +23,24 @@ export class KafkaTestClient {
   }
 
   async produce(topic: string, records: { key?: string; value: string; partition?: number; headers?: IHeaders }[]): Promise<void> {
+    await (await this.connectedProducer()).send({ topic: this.topicPrefix + topic, acks: -1, messages: records });
+  }
+
+  /** Appends the records, in order, to one partition and returns their offsets. */
+  async produceToPartition(topic: string, partition: number, records: { key?: string; value: string }[]): Promise<string[]> {
+    const [written] = await (
+      await this.connectedProducer()
+    ).send({ topic: this.topicPrefix + topic, acks: -1, messages: records.map((record) => ({ ...record, partition })) });
+    const base = BigInt(written.baseOffset!);
+    return records.map((_, index) => String(base + BigInt(index)));
+  }
+
+  private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
       this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
       await this.producer.connect();
     }
-    await this.producer.send({ topic: this.topicPrefix + topic, acks: -1, messages: records });
+    return this.producer;
   }
 
   /** Starts recording the given topics (without prefix) from their beginning. */

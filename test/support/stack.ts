@@ -1,9 +1,27 @@
 import { RunningService, ServiceName, services, startService, waitUntilHealthy } from '../../scripts/lib/service-processes.cjs';
 import { testAuthEnv, withAdminToken } from './auth';
 import { dropDatabases } from './databases';
-import { Topics } from '@helpgate/contracts';
+import { TopicName, Topics } from '@helpgate/contracts';
 import { eventually, freePort, testInfra, uniqueName } from './infra';
 import { KafkaTestClient } from './kafka-test-client';
+
+/** The topics each service consumes (README, "The services"). */
+export const consumedTopics: Record<ServiceName, readonly TopicName[]> = {
+  'email-ingest': [Topics.EmailOutboundRequested],
+  identity: [Topics.EmailInboundReceived, Topics.EmailOutboundFailed, Topics.TicketsTicketChanged],
+  tickets: [
+    Topics.IdentityRequesterResolved,
+    Topics.IdentityContactChanged,
+    Topics.IdentityContactMerged,
+    Topics.IdentityContactAnonymized,
+    Topics.IdentityAgentChanged,
+    Topics.EmailOutboundDelivered,
+    Topics.EmailOutboundFailed,
+  ],
+  chat: [],
+};
+
+export type ExitCode = number | string | null;
 
 export interface Stack {
   url: Record<ServiceName, string>;
@@ -14,16 +32,24 @@ export interface Stack {
   /** The JSON body of a `GET` that must answer 200. */
   getJson<T>(service: ServiceName, path: string): Promise<T>;
   logsOf(service: ServiceName): string[];
+  /** The consumer group a service of this stack consumes in. */
+  groupOf(service: ServiceName): string;
   /** Waits until every service has handled every event published so far. */
-  waitUntilIdle(): Promise<void>;
+  waitUntilIdle(timeoutMs?: number): Promise<void>;
+  /** Ends one service with the signal (SIGKILL after 20 s) and returns its exit code. */
+  stopService(service: ServiceName, signal?: NodeJS.Signals): Promise<ExitCode>;
+  /** Starts a stopped service again, with the same settings, database and ports, and waits until it is healthy. */
+  startService(service: ServiceName): Promise<void>;
   /** Sends SIGTERM to every service and returns their exit codes. */
-  stop(): Promise<Record<ServiceName, number | string | null>>;
+  stop(): Promise<Record<ServiceName, ExitCode>>;
   cleanUp(): Promise<void>;
 }
 
 export interface StackOptions {
   /** Another Kafka cluster than the test run's, e.g. a dedicated broker a test may stop. */
   brokers?: string[];
+  /** Another Postgres server than the test run's, e.g. a dedicated one a test may restart. */
+  databaseUrl?: string;
   /** Settings given to every service, over the defaults below. */
   env?: NodeJS.ProcessEnv;
 }
@@ -32,15 +58,16 @@ export interface StackOptions {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const infra = testInfra();
   const brokers = options.brokers ?? infra.brokers;
-  const { databaseUrl } = infra;
+  const databaseUrl = options.databaseUrl ?? infra.databaseUrl;
   const run = uniqueName('e2e');
   const smtpPort = await freePort();
   const logs = new Map<ServiceName, string[]>(services.map((service) => [service, []]));
   const httpPorts = new Map<ServiceName, number>();
   for (const service of services) httpPorts.set(service, await freePort());
   const databaseName = (service: ServiceName) => `${run}_${service.replace(/-/g, '_')}`;
+  const groupOf = (service: ServiceName) => `${run}-${service}`;
 
-  const running: RunningService[] = services.map((service) =>
+  const launch = (service: ServiceName): RunningService =>
     startService(service, {
       env: {
         PATH: process.env.PATH,
@@ -48,7 +75,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         DATABASE_NAME: databaseName(service),
         KAFKA_BROKERS: brokers.join(','),
         KAFKA_TOPIC_PREFIX: `${run}.`,
-        KAFKA_GROUP_ID: `${run}-${service}`,
+        KAFKA_GROUP_ID: groupOf(service),
         HTTP_HOST: '127.0.0.1',
         HTTP_PORT: String(httpPorts.get(service)),
         SMTP_HOST: '127.0.0.1',
@@ -59,8 +86,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         ...options.env,
       },
       onLine: (line) => logs.get(service)!.push(line),
-    }),
-  );
+    });
+  const running = new Map<ServiceName, RunningService>(services.map((service) => [service, launch(service)]));
+  const healthy = (service: ServiceName) => waitUntilHealthy(running.get(service)!, httpPorts.get(service)!);
+
   const kafka = new KafkaTestClient(brokers, `${run}.`);
   const stack: Stack = {
     url: Object.fromEntries(services.map((service) => [service, `http://127.0.0.1:${httpPorts.get(service)}`])) as Record<
@@ -77,40 +106,32 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return (await response.json()) as T;
     },
     logsOf: (service) => logs.get(service)!,
-    async waitUntilIdle() {
-      const consumed = [
-        ['identity', [Topics.EmailInboundReceived, Topics.IdentityAccessMailRequested]],
-        [
-          'tickets',
-          [
-            Topics.IdentityRequesterResolved,
-            Topics.IdentityContactChanged,
-            Topics.IdentityContactMerged,
-            Topics.IdentityContactAnonymized,
-            Topics.IdentityAgentChanged,
-            Topics.EmailOutboundDelivered,
-            Topics.EmailOutboundFailed,
-          ],
-        ],
-        ['email-ingest', [Topics.EmailOutboundRequested]],
-      ] as const;
+    groupOf,
+    async waitUntilIdle(timeoutMs) {
       await eventually(async () => {
-        for (const [service, topics] of consumed) expect(await kafka.hasConsumedAll(`${run}-${service}`, [...topics])).toBe(true);
-      });
+        for (const service of services) expect(await kafka.hasConsumedAll(groupOf(service), [...consumedTopics[service]])).toBe(true);
+      }, timeoutMs);
+    },
+    stopService: (service, signal = 'SIGTERM') => running.get(service)!.stop(signal),
+    async startService(service) {
+      const { child } = running.get(service)!;
+      if (child.exitCode === null && child.signalCode === null) throw new Error(`${service} is still running`);
+      running.set(service, launch(service));
+      await healthy(service);
     },
     async stop() {
-      const codes = await Promise.all(running.map((service) => service.stop()));
-      return Object.fromEntries(services.map((service, index) => [service, codes[index]])) as Record<ServiceName, number | string | null>;
+      const codes = await Promise.all(services.map((service) => running.get(service)!.stop()));
+      return Object.fromEntries(services.map((service, index) => [service, codes[index]])) as Record<ServiceName, ExitCode>;
     },
     async cleanUp() {
-      await Promise.all(running.map((service) => service.stop('SIGKILL')));
+      await Promise.all(services.map((service) => running.get(service)!.stop('SIGKILL')));
       await kafka.close();
       await kafka.deleteOwnTopics();
       await dropDatabases(databaseUrl, services.map(databaseName));
     },
   };
   try {
-    await Promise.all(running.map((service) => waitUntilHealthy(service, httpPorts.get(service.service)!)));
+    await Promise.all(services.map(healthy));
   } catch (error) {
     const tails = services.map((service) => `--- ${service}\n${logs.get(service)!.slice(-15).join('\n')}`).join('\n');
     await stack.cleanUp();

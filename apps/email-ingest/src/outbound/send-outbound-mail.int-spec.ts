@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { AddressObject, ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer, SMTPServerAddress, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
-import { EmailOutboundDeliveredV1, EmailOutboundFailedV1, EmailOutboundRequestedV1, OutboundMail, Topics } from '@helpgate/contracts';
+import { EmailOutboundDeliveredV1, EmailOutboundFailedV1, EmailOutboundRequestedV1, Topics } from '@helpgate/contracts';
+import { outboundRequested } from '../../../../test/support/events';
 import { eventually, freePort } from '../../../../test/support/infra';
 import { EmailIngestUnderTest, startEmailIngest } from '../../test/email-ingest-under-test';
 
@@ -71,28 +72,6 @@ class TestRelay {
   }
 }
 
-function outboundRequest(overrides: Partial<OutboundMail> = {}): EmailOutboundRequestedV1 {
-  const requestId = randomUUID();
-  return {
-    eventId: randomUUID(),
-    occurredAt: new Date().toISOString(),
-    mail: {
-      requestId,
-      kind: 'reply',
-      from: { address: 'support@helpgate.test', name: 'Helpgate Support' },
-      to: [{ address: 'jane@acme.test', name: 'Jane Doe' }],
-      cc: [],
-      subject: 'Re: Cannot sign in',
-      text: 'Please try again now.',
-      messageId: `<${requestId}@helpgate.test>`,
-      references: [],
-      autoSubmitted: 'no',
-      attachmentIds: [],
-      ...overrides,
-    },
-  };
-}
-
 function addressesIn(field: AddressObject | AddressObject[] | undefined): (string | undefined)[] {
   return [field ?? []].flat().flatMap((group) => group.value.map((mailbox) => mailbox.address));
 }
@@ -151,7 +130,7 @@ describe('email-ingest sends requested mail through the SMTP relay (real relay, 
 
   it('sends a reply with its Message-ID and threading headers, not marked automatic, then announces the delivery', async () => {
     const ticketId = randomUUID();
-    const request = outboundRequest({
+    const request = outboundRequested({
       ticketId,
       replyTo: { address: 'support+t1.abc@helpgate.test' },
       cc: [{ address: 'bob@acme.test' }],
@@ -187,7 +166,7 @@ describe('email-ingest sends requested mail through the SMTP relay (real relay, 
   });
 
   it('marks an acknowledgement as an automatic reply', async () => {
-    const request = outboundRequest({ kind: 'acknowledgement', autoSubmitted: 'auto-replied', subject: '[#1] Cannot sign in' });
+    const request = outboundRequested({ kind: 'acknowledgement', autoSubmitted: 'auto-replied', subject: '[#1] Cannot sign in' });
     await publish(request);
 
     await delivered(request);
@@ -197,9 +176,9 @@ describe('email-ingest sends requested mail through the SMTP relay (real relay, 
   });
 
   it('sends a request published more than once a single time', async () => {
-    const request = outboundRequest();
+    const request = outboundRequested();
     const sameRequestInAnotherEvent = { ...request, eventId: randomUUID() };
-    const marker = outboundRequest();
+    const marker = outboundRequested();
     await publish(request, request, sameRequestInAnotherEvent, marker);
 
     // The marker comes after the copies on the same partition: once it is sent, every copy was consumed.
@@ -210,7 +189,7 @@ describe('email-ingest sends requested mail through the SMTP relay (real relay, 
   });
 
   it('retries a temporarily refused mail until the relay accepts it, and delivers it once', async () => {
-    const request = outboundRequest({ to: [{ address: deferredTwice }] });
+    const request = outboundRequested({ to: [{ address: deferredTwice }] });
     await publish(request);
 
     expect(await delivered(request)).toMatchObject({ acceptedRecipients: [deferredTwice] });
@@ -221,7 +200,7 @@ describe('email-ingest sends requested mail through the SMTP relay (real relay, 
   });
 
   it('reports a permanently refused mail as failed at once, with the relay reply, and never retries it', async () => {
-    const request = outboundRequest({ to: [{ address: unknownMailbox }] });
+    const request = outboundRequested({ to: [{ address: unknownMailbox }] });
     await publish(request);
 
     const failed = await eventually(() => {
@@ -249,7 +228,7 @@ describe('email-ingest sends requested mail through the SMTP relay (real relay, 
       'INSERT INTO attachments (sha256, size_bytes, content_type, filename, content) VALUES ($1, $2, $3, $4, $5)',
       [sha256, content.length, 'application/pdf', 'invoice-42.pdf', content],
     );
-    const request = outboundRequest({ attachmentIds: [sha256] });
+    const request = outboundRequested({ attachmentIds: [sha256] });
     await publish(request);
 
     await delivered(request);
