@@ -1,4 +1,7 @@
-/** Three tiers: unit (pure logic, fakes allowed), integration (one service against real Postgres and Kafka), e2e (all services as processes). */
+/**
+ * Three tiers: unit (pure logic, fakes allowed), integration (one service against real Postgres and Kafka), e2e (all
+ * services as processes); and fault injection: the services as processes under load while parts of them are killed.
+ */
 const shared = {
   rootDir: __dirname,
   testEnvironment: 'node',
@@ -15,5 +18,14 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'], slowTestThreshold: 30 },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], slowTestThreshold: 60 },
+    {
+      ...shared,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'],
+      slowTestThreshold: 300,
+      // The table of what each scenario sent and what became of it is printed once all have run.
+      globalSetup: '<rootDir>/test/faults/global-setup.ts',
+      globalTeardown: '<rootDir>/test/faults/global-teardown.ts',
+    },
   ],
 };

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { deadLetterTopicOf, Requester, TopicName, Topics } from '@helpgate/contracts';
+import { DEAD_LETTER_HEADERS } from '@helpgate/kafka';
+import { services } from '../../scripts/lib/service-processes.cjs';
+import {
+  contactMerged,
+  emailInboundReceived,
+  inboundMail,
+  outboundDelivered,
+  outboundFailed,
+  outboundRequested,
+  requesterResolved,
+  ticketOpened,
+} from '../support/events';
+import { allTickets } from '../support/helpgate-api';
+import { eventually } from '../support/infra';
+import { consumedTopics } from '../support/stack';
+import { FaultScenario, loadSize, outcomeCount, scenarioTimeoutMs } from './fault-scenario';
+
+/** Every topic some service consumes, each once. */
+const topics = [...new Set(services.flatMap((service) => consumedTopics[service]))];
+
+/** Records no consumer can take: one is not JSON, one is JSON that is no event. */
+const poison = ['this is not JSON {', JSON.stringify({ eventId: 'not-a-uuid', occurredAt: 'yesterday' })];
+
+describe('a poison event on every consumed topic under an SMTP load', () => {
+  const marker = `behind-poison-${Date.now().toString(36)}`;
+  const requester: Requester = {
+    contactId: randomUUID(),
+    email: `${marker}@poison.test`,
+    name: 'Behind Poison',
+    organizationId: randomUUID(),
+    organizationName: 'Unassigned',
+  };
+  const request = outboundRequested({ to: [{ address: `${marker}@poison.test` }] });
+  /** A valid event behind the poison in its partition: each either shows (a ticket, a relayed mail) or changes nothing. */
+  const validEventBehind: Partial<Record<TopicName, object>> = {
+    [Topics.EmailInboundReceived]: emailInboundReceived(
+      inboundMail({ from: { address: `${marker}@poison.test` }, subject: `Inbound behind poison ${marker}` }),
+    ),
+    [Topics.IdentityRequesterResolved]: requesterResolved(inboundMail({ subject: `Resolved behind poison ${marker}` }), requester),
+    [Topics.TicketsTicketChanged]: ticketOpened(requester),
+    [Topics.EmailOutboundRequested]: request,
+    [Topics.EmailOutboundDelivered]: outboundDelivered(request),
+    [Topics.EmailOutboundFailed]: outboundFailed(request),
+    [Topics.IdentityContactMerged]: contactMerged(randomUUID(), randomUUID()),
+  };
+  let scenario: FaultScenario;
+
+  beforeAll(async () => {
+    scenario = await FaultScenario.start('Poison event on every consumed topic');
+    await scenario.stack.kafka.record(...topics.map(deadLetterTopicOf));
+  });
+
+  afterAll(async () => {
+    await scenario?.cleanUp();
+  });
+
+  it(
+    'dead-letters each poison record with its reason, once per consuming service, and processes what is behind it',
+    async () => {
+      const { stack } = scenario;
+      const load = scenario.startLoad();
+      await load.decidedAtLeast(loadSize * 0.2);
+      const poisonOffsets = new Map<string, string[]>();
+      for (const topic of topics) {
+        const behind = validEventBehind[topic];
+        if (!behind) throw new Error(`No valid event to put behind the poison on ${topic}: add one`);
+        const records = [...poison, JSON.stringify(behind)].map((value) => ({ key: marker, value }));
+        poisonOffsets.set(topic, (await stack.kafka.produceToPartition(topic, 0, records)).slice(0, poison.length));
+      }
+      const first = await load.finished;
+
+      expect(outcomeCount(first, 'accepted')).toBe(loadSize);
+      const row = await scenario.count(first);
+      expect(row).toMatchObject({ tickets: loadSize, lost: 0, duplicated: 0 });
+      // Every record behind the poison, the load's and the valid event's, was consumed by every service.
+      await stack.waitUntilIdle(60_000);
+
+      const consumers = services.flatMap((service) => consumedTopics[service].map((topic) => ({ service, topic })));
+      const expectedLetters = consumers.flatMap(({ service, topic }) =>
+        poison.map((value, index) => ({
+          topic: deadLetterTopicOf(topic),
+          value,
+          reason: expect.stringMatching(/^invalid: /),
+          group: stack.groupOf(service),
+          origin: `${topic}/0/${poisonOffsets.get(topic)![index]}`,
+        })),
+      );
+      await eventually(() => {
+        const letters = topics.flatMap((topic) => stack.kafka.messages(deadLetterTopicOf(topic)));
+        expect(
+          letters.map(({ topic, value, headers }) => ({
+            topic,
+            value,
+            reason: headers[DEAD_LETTER_HEADERS.reason],
+            group: headers[DEAD_LETTER_HEADERS.consumerGroup],
+            origin: `${headers[DEAD_LETTER_HEADERS.originalTopic]}/${headers[DEAD_LETTER_HEADERS.originalPartition]}/${headers[DEAD_LETTER_HEADERS.originalOffset]}`,
+          })),
+        ).toEqual(expect.arrayContaining(expectedLetters));
+        expect(letters).toHaveLength(expectedLetters.length);
+      });
+
+      const subjects = (await allTickets(stack.url.tickets)).map((ticket) => ticket.subject);
+      expect(subjects).toEqual(expect.arrayContaining([`Inbound behind poison ${marker}`, `Resolved behind poison ${marker}`]));
+      await eventually(() =>
+        expect(scenario.relay.to(`${marker}@poison.test`).map((mail) => mail.parsed.messageId)).toContain(request.mail.messageId),
+      );
+    },
+    scenarioTimeoutMs,
+  );
+});
