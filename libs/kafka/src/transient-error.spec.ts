@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { isTransientError } from './transient-error';
 
 function withCode(code: string, message = 'failure'): Error {
@@ -14,6 +15,12 @@ describe('isTransientError', () => {
     ['a kafkajs connection error', Object.assign(new Error('broker gone'), { name: 'KafkaJSConnectionError' })],
   ])('treats %s as transient', (_label, error) => {
     expect(isTransientError(error)).toBe(true);
+  });
+
+  it("recognises an error from another realm, as Node's own errors are inside a test runner's sandbox", () => {
+    const foreign: unknown = runInNewContext("Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })");
+    expect(foreign instanceof Error).toBe(false);
+    expect(isTransientError(foreign)).toBe(true);
   });
 
   it('looks through TypeORM driver errors and causes', () => {

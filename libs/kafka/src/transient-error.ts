@@ -1,3 +1,5 @@
+import { types } from 'node:util';
+
 const transientNetworkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /** Postgres SQLSTATEs that say "try again later", not "this input is wrong". */
@@ -23,7 +25,8 @@ const transientMessages = [
  * succeed; such failures must never send an event to the dead-letter topic.
  */
 export function isTransientError(error: unknown, depth = 0): boolean {
-  if (!(error instanceof Error) || depth > 5) return false;
+  // Node's own errors (a refused connection) come from another realm than the code's `Error` under a test runner.
+  if (!(error instanceof Error || types.isNativeError(error)) || depth > 5) return false;
   const details = error as Error & { code?: unknown; retriable?: unknown; driverError?: unknown };
   const code = typeof details.code === 'string' ? details.code : undefined;
   if (code && (transientNetworkCodes.has(code) || transientSqlStates.has(code) || code.startsWith('08'))) return true;
