@@ -63,7 +63,7 @@ export async function startServiceInProcess<Config extends CommonConfig>(
       await app.close();
       await kafka.close();
       await kafka.deleteOwnTopics();
-      await dropDatabases(databaseUrl, [name]);
+      await dropDatabases(env.DATABASE_URL!, [name]);
     },
   };
 }

@@ -11,11 +11,15 @@ export interface RelayedMail {
 /** A real SMTP server standing where the outbound relay would be, keeping what it is given. */
 export class TestRelay {
   readonly received: RelayedMail[] = [];
+  private held?: Promise<void>;
   private readonly server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
-    onData: (stream, session, callback) => this.keep(stream, session).then(() => callback(), callback),
+    onData: (stream, session, callback) =>
+      this.keep(stream, session)
+        .then(() => this.held)
+        .then(() => callback(), callback),
   });
 
   private constructor(readonly port: number) {}
@@ -32,6 +36,19 @@ export class TestRelay {
 
   to(address: string): RelayedMail[] {
     return this.received.filter((mail) => mail.envelopeTo.includes(address));
+  }
+
+  /**
+   * From now on a message is kept as it arrives but answered only once the returned function is called: a test
+   * can act while the sender waits for the relay's reply.
+   */
+  holdReplies(): () => void {
+    let release!: () => void;
+    this.held = new Promise((resolve) => (release = resolve));
+    return () => {
+      this.held = undefined;
+      release();
+    };
   }
 
   async close(): Promise<void> {

@@ -5,6 +5,7 @@ import { EmailOutboundDeliveredV1, EmailOutboundFailedV1, OutboundMail, Topics }
 import { TransactionalEvents } from '@helpgate/outbox';
 import { MailRelay } from './mail-relay';
 import { ClaimedDelivery, OutboundDeliveriesRepository } from './outbound-deliveries.repository';
+import { recordWithinLease } from './record-within-lease';
 import { classifyRelayFailure, RelayFailure } from './relay-failure';
 import { toRelayMessage } from './relay-message';
 import { nextStep, RetryPolicy } from './retry-schedule';
@@ -38,8 +39,12 @@ export class DeliverOutboundMailUseCase {
       return;
     }
     const result = await this.send(delivery.mail);
-    if (result.sent) await this.recordDelivered(delivery, result.info);
-    else await this.recordFailure(delivery, result.failure);
+    // Once the relay has answered, a database restart must not cost the outcome: the claim would run out and the
+    // mail be sent again.
+    await recordWithinLease(
+      () => (result.sent ? this.recordDelivered(delivery, result.info) : this.recordFailure(delivery, result.failure)),
+      delivery.leaseEndsAt,
+    );
   }
 
   private async send(mail: OutboundMail): Promise<SendResult> {

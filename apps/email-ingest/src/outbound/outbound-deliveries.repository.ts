@@ -9,6 +9,8 @@ import { StoredAttachment } from './relay-message';
 export interface ClaimedDelivery {
   mail: OutboundMail;
   attempt: number;
+  /** When the lease runs out, by this process's clock (taken before the claim, so never later than the database's). */
+  leaseEndsAt: number;
 }
 
 interface ClaimedRow {
@@ -38,6 +40,7 @@ export class OutboundDeliveriesRepository {
    * SKIP LOCKED lets every email-ingest instance claim at once without taking the same rows.
    */
   async claimDue(limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+    const leaseEndsAt = Date.now() + leaseMs;
     // TypeORM answers an UPDATE with [returned rows, affected count].
     const [rows]: [ClaimedRow[], number] = await this.dataSource.query(
       `WITH due AS (
@@ -52,7 +55,7 @@ export class OutboundDeliveriesRepository {
        RETURNING delivery.request, delivery.attempts`,
       [limit, leaseMs],
     );
-    return rows.map((row) => ({ mail: row.request, attempt: row.attempts }));
+    return rows.map((row) => ({ mail: row.request, attempt: row.attempts, leaseEndsAt }));
   }
 
   async findAttachments(ids: readonly string[]): Promise<StoredAttachment[]> {
