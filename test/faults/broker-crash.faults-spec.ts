@@ -1,5 +1,6 @@
 import { DedicatedKafka } from '../support/dedicated-kafka';
-import { everyServiceHealthy, FaultScenario, loadSize, outcomeCount, scenarioTimeoutMs, until } from './fault-scenario';
+import { everyServiceHealthy, FaultScenario, loadSize, scenarioTimeoutMs, until } from './fault-scenario';
+import { outcomeCount } from './fault-tally';
 
 describe('the Kafka broker killed (SIGKILL) under an SMTP load and started again', () => {
   let kafka: DedicatedKafka;
@@ -36,7 +37,7 @@ describe('the Kafka broker killed (SIGKILL) under an SMTP load and started again
       expect(outcomeCount(resent, 'accepted')).toBe(resent.length);
 
       const row = await scenario.count(first, resent);
-      expect(row).toMatchObject({ tickets: loadSize, lost: 0, duplicated: 0 });
+      expect(row).toMatchObject({ tickets: loadSize, acknowledgements: loadSize, lost: 0, duplicated: 0 });
       expect(await scenario.health()).toEqual(everyServiceHealthy);
     },
     scenarioTimeoutMs,

@@ -1,6 +1,7 @@
 import { countTickets } from '../support/helpgate-api';
 import { eventually } from '../support/infra';
-import { everyServiceHealthy, FaultScenario, loadSize, outcomeCount, scenarioTimeoutMs } from './fault-scenario';
+import { everyServiceHealthy, FaultScenario, loadSize, scenarioTimeoutMs } from './fault-scenario';
+import { outcomeCount } from './fault-tally';
 
 describe('identity, then tickets, killed (SIGKILL) under an SMTP load and started again', () => {
   let scenario: FaultScenario;
@@ -24,7 +25,7 @@ describe('identity, then tickets, killed (SIGKILL) under an SMTP load and starte
         ['tickets', 0.6],
       ] as const) {
         await load.decidedAtLeast(loadSize * share);
-        await eventually(async () => expect(await countTickets(stack.url.tickets)).toBeGreaterThan(0), 60_000, 500);
+        await eventually(async () => expect(await countTickets(stack)).toBeGreaterThan(0), 60_000, 500);
         expect(await stack.stopService(service, 'SIGKILL')).toBe('SIGKILL');
         await stack.startService(service);
       }
@@ -33,7 +34,7 @@ describe('identity, then tickets, killed (SIGKILL) under an SMTP load and starte
       // email-ingest never noticed: every message was answered 250 at once.
       expect(outcomeCount(first, 'accepted')).toBe(loadSize);
       const row = await scenario.count(first);
-      expect(row).toMatchObject({ tickets: loadSize, lost: 0, duplicated: 0 });
+      expect(row).toMatchObject({ tickets: loadSize, acknowledgements: loadSize, lost: 0, duplicated: 0 });
       expect(await scenario.health()).toEqual(everyServiceHealthy);
     },
     scenarioTimeoutMs,

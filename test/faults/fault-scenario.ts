@@ -1,20 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServiceName, services } from '../../scripts/lib/service-processes.cjs';
-import { allContacts, allTickets, ContactSummary, countTickets, TicketSummary } from '../support/helpgate-api';
+import { EmailOutboundDeliveredV1, Topics } from '@helpgate/contracts';
+import { EVENT_HEADERS } from '@helpgate/kafka';
+import { allContacts, allTickets, countTickets } from '../support/helpgate-api';
 import { eventually } from '../support/infra';
-import {
-  LoadMessage,
-  loadMessages,
-  LoadOptions,
-  MessageAttempt,
-  resendUntilAccepted,
-  SmtpLoad,
-  SmtpOutcome,
-  tokenInSubject,
-} from '../support/smtp-load';
+import { LoadMessage, loadMessages, LoadOptions, MessageAttempt, resendUntilAccepted, SmtpLoad } from '../support/smtp-load';
 import { startStack, Stack, StackOptions } from '../support/stack';
 import { TestRelay } from '../support/test-relay';
 import { FaultRow, recordFaultRow } from './fault-table';
+import { Observed, outcomeCount, tally } from './fault-tally';
 
 /** Messages per scenario: FAULTS_MESSAGES, 2,000 by default. */
 export const loadSize = Number(process.env.FAULTS_MESSAGES ?? 2_000);
@@ -52,6 +46,7 @@ export class FaultScenario {
     const relay = await TestRelay.start();
     try {
       const stack = await startStack({ ...options, env: { ...loadSettings, SMTP_RELAY_URL: relay.url, ...options.env } });
+      await stack.kafka.record(Topics.EmailOutboundDelivered);
       return new FaultScenario(name, stack, relay);
     } catch (error) {
       await relay.close();
@@ -71,22 +66,41 @@ export class FaultScenario {
 
   /** Resolves once the pipeline has opened at least `count` tickets (or the time is up: the count then shows what is missing). */
   async ticketsOpened(count: number, timeoutMs = 60_000 + loadSize * 100): Promise<void> {
-    await eventually(async () => expect(await countTickets(this.stack.url.tickets)).toBeGreaterThanOrEqual(count), timeoutMs, 1_000).catch(
+    await eventually(async () => expect(await countTickets(this.stack)).toBeGreaterThanOrEqual(count), timeoutMs, 1_000).catch(
       () => undefined,
     );
   }
 
   /**
-   * Waits until every accepted message could have become a ticket and every service has consumed everything,
-   * then counts tickets and contacts against the messages, records the scenario's row and returns it.
+   * Waits until every accepted message could have become a ticket and been acknowledged and every service has
+   * consumed everything, then counts what became of the messages, records the scenario's row and returns it.
    */
   async count(first: MessageAttempt[], resent: MessageAttempt[] = []): Promise<FaultRow> {
-    const accepted = [...first, ...resent].filter((attempt) => attempt.outcome === 'accepted');
-    await this.ticketsOpened(new Set(accepted.map((attempt) => attempt.message.token)).size);
+    const accepted = new Set([...first, ...resent].filter((attempt) => attempt.outcome === 'accepted').map((attempt) => attempt.message));
+    await this.ticketsOpened(accepted.size);
     await this.stack.waitUntilIdle(60_000).catch(() => undefined);
-    const row = tally(this.name, first, resent, await allTickets(this.stack.url.tickets), await allContacts(this.stack.url.identity));
+    await eventually(() => {
+      const { acknowledgements, recordedDeliveries } = this.outboundMail();
+      expect(acknowledgements.length).toBeGreaterThanOrEqual(accepted.size);
+      expect(acknowledgements.filter((mail) => !recordedDeliveries.has(mail.messageId))).toEqual([]);
+    }, 60_000).catch(() => undefined);
+    const observed: Observed = { tickets: await allTickets(this.stack), contacts: await allContacts(this.stack), ...this.outboundMail() };
+    const row = tally(this.name, first, resent, observed);
     recordFaultRow(row);
     return row;
+  }
+
+  /** The acknowledgements the relay received, and the outbound mail email-ingest recorded as delivered. */
+  private outboundMail(): Pick<Observed, 'acknowledgements' | 'recordedDeliveries'> {
+    const acknowledgements = this.relay.received
+      .filter((mail) => mail.parsed.headers.get('auto-submitted') === 'auto-replied')
+      .map((mail) => ({ messageId: mail.parsed.messageId ?? '', inReplyTo: mail.parsed.inReplyTo ?? '' }));
+    // Only what email-ingest published: a scenario may write records of its own to the topic.
+    const delivered = this.stack.kafka
+      .messages(Topics.EmailOutboundDelivered)
+      .filter((message) => message.headers[EVENT_HEADERS.eventType] === Topics.EmailOutboundDelivered)
+      .map((message) => JSON.parse(message.value!) as EmailOutboundDeliveredV1);
+    return { acknowledgements, recordedDeliveries: new Set(delivered.map((event) => event.messageId)) };
   }
 
   /** The HTTP status of each service's /health, or that it does not answer. */
@@ -111,10 +125,6 @@ export class FaultScenario {
 
 export const everyServiceHealthy = Object.fromEntries(services.map((service) => [service, 200]));
 
-export function outcomeCount(attempts: readonly (MessageAttempt | undefined)[], outcome: SmtpOutcome): number {
-  return attempts.filter((attempt) => attempt?.outcome === outcome).length;
-}
-
 /** Waits until `predicate` holds, checking every 100 ms; the scenario fails at the deadline. */
 export async function until(what: string, predicate: () => boolean, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -122,43 +132,4 @@ export async function until(what: string, predicate: () => boolean, timeoutMs = 
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
     await sleep(100);
   }
-}
-
-function tally(
-  scenario: string,
-  first: MessageAttempt[],
-  resent: MessageAttempt[],
-  tickets: TicketSummary[],
-  contacts: ContactSummary[],
-): FaultRow {
-  const accepted = [...first, ...resent].filter((attempt) => attempt.outcome === 'accepted').map((attempt) => attempt.message);
-  const tokens = new Set(first.map((attempt) => attempt.message.token));
-  const ticketsPerToken = countBy(
-    tickets.map((ticket) => tokenInSubject(ticket.subject)).filter((token): token is string => token !== null && tokens.has(token)),
-  );
-  const senders = new Set(first.map((attempt) => attempt.message.from));
-  const contactsPerSender = countBy(contacts.flatMap((contact) => contact.emails.filter((email) => senders.has(email))));
-  const acceptedTokens = new Set(accepted.map((message) => message.token));
-  const acceptedSenders = new Set(accepted.map((message) => message.from));
-  const missing = (expected: Set<string>, found: Map<string, number>) => [...expected].filter((key) => !found.has(key)).length;
-  const extra = (found: Map<string, number>) => [...found.values()].reduce((sum, count) => sum + count - 1, 0);
-  return {
-    scenario,
-    sent: first.length,
-    accepted: outcomeCount(first, 'accepted'),
-    temporary: outcomeCount(first, 'temporary'),
-    noReply: outcomeCount(first, 'no-reply'),
-    permanent: outcomeCount([...first, ...resent], 'permanent'),
-    resentAccepted: outcomeCount(resent, 'accepted'),
-    tickets: [...ticketsPerToken.values()].reduce((sum, count) => sum + count, 0),
-    contacts: [...contactsPerSender.values()].reduce((sum, count) => sum + count, 0),
-    lost: missing(acceptedTokens, ticketsPerToken) + missing(acceptedSenders, contactsPerSender),
-    duplicated: extra(ticketsPerToken) + extra(contactsPerSender),
-  };
-}
-
-function countBy(keys: string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return counts;
 }

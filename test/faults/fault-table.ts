@@ -19,9 +19,14 @@ export interface FaultRow {
   tickets: number;
   /** Contacts of the load's senders. */
   contacts: number;
+  /** Acknowledgements of the load's messages the relay received. */
+  acknowledgements: number;
   /** Accepted messages without a ticket, plus senders of accepted messages without a contact. */
   lost: number;
-  /** Tickets past the first for one message, plus contacts past the first for one sender. */
+  /**
+   * Tickets past the first for one message, contacts past the first for one sender, acknowledgements past the first
+   * for one message, and acknowledgements the relay took without email-ingest recording it (sent again later).
+   */
   duplicated: number;
 }
 
@@ -35,6 +40,7 @@ const columns: [keyof FaultRow, string][] = [
   ['resentAccepted', 'resent, 250'],
   ['tickets', 'tickets'],
   ['contacts', 'contacts'],
+  ['acknowledgements', 'acks'],
   ['lost', 'lost'],
   ['duplicated', 'duplicated'],
 ];

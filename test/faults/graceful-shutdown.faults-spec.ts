@@ -1,6 +1,7 @@
 import { services } from '../../scripts/lib/service-processes.cjs';
 import { ExitCode } from '../support/stack';
-import { everyServiceHealthy, FaultScenario, loadSize, outcomeCount, scenarioTimeoutMs } from './fault-scenario';
+import { everyServiceHealthy, FaultScenario, loadSize, scenarioTimeoutMs } from './fault-scenario';
+import { outcomeCount } from './fault-tally';
 
 describe('each service stopped (SIGTERM) under an SMTP load and started again', () => {
   let scenario: FaultScenario;
@@ -33,7 +34,7 @@ describe('each service stopped (SIGTERM) under an SMTP load and started again', 
       expect(outcomeCount(resent, 'accepted')).toBe(resent.length);
 
       const row = await scenario.count(first, resent);
-      expect(row).toMatchObject({ tickets: loadSize, lost: 0, duplicated: 0 });
+      expect(row).toMatchObject({ tickets: loadSize, acknowledgements: loadSize, lost: 0, duplicated: 0 });
       expect(await scenario.health()).toEqual(everyServiceHealthy);
     },
     scenarioTimeoutMs,

@@ -3,6 +3,7 @@ import { deadLetterTopicOf, Requester, TopicName, Topics } from '@helpgate/contr
 import { DEAD_LETTER_HEADERS } from '@helpgate/kafka';
 import { services } from '../../scripts/lib/service-processes.cjs';
 import {
+  accessMailRequested,
   contactMerged,
   emailInboundReceived,
   inboundMail,
@@ -15,7 +16,8 @@ import {
 import { allTickets } from '../support/helpgate-api';
 import { eventually } from '../support/infra';
 import { consumedTopics } from '../support/stack';
-import { FaultScenario, loadSize, outcomeCount, scenarioTimeoutMs } from './fault-scenario';
+import { FaultScenario, loadSize, scenarioTimeoutMs } from './fault-scenario';
+import { outcomeCount } from './fault-tally';
 
 /** Every topic some service consumes, each once. */
 const topics = [...new Set(services.flatMap((service) => consumedTopics[service]))];
@@ -44,6 +46,7 @@ describe('a poison event on every consumed topic under an SMTP load', () => {
     [Topics.EmailOutboundDelivered]: outboundDelivered(request),
     [Topics.EmailOutboundFailed]: outboundFailed(request),
     [Topics.IdentityContactMerged]: contactMerged(randomUUID(), randomUUID()),
+    [Topics.IdentityAccessMailRequested]: accessMailRequested(requester.contactId),
   };
   let scenario: FaultScenario;
 
@@ -73,7 +76,7 @@ describe('a poison event on every consumed topic under an SMTP load', () => {
 
       expect(outcomeCount(first, 'accepted')).toBe(loadSize);
       const row = await scenario.count(first);
-      expect(row).toMatchObject({ tickets: loadSize, lost: 0, duplicated: 0 });
+      expect(row).toMatchObject({ tickets: loadSize, acknowledgements: loadSize, lost: 0, duplicated: 0 });
       // Every record behind the poison, the load's and the valid event's, was consumed by every service.
       await stack.waitUntilIdle(60_000);
 
@@ -101,7 +104,7 @@ describe('a poison event on every consumed topic under an SMTP load', () => {
         expect(letters).toHaveLength(expectedLetters.length);
       });
 
-      const subjects = (await allTickets(stack.url.tickets)).map((ticket) => ticket.subject);
+      const subjects = (await allTickets(stack)).map((ticket) => ticket.subject);
       expect(subjects).toEqual(expect.arrayContaining([`Inbound behind poison ${marker}`, `Resolved behind poison ${marker}`]));
       await eventually(() =>
         expect(scenario.relay.to(`${marker}@poison.test`).map((mail) => mail.parsed.messageId)).toContain(request.mail.messageId),

@@ -1,4 +1,7 @@
-/** Reading Helpgate's REST APIs in tests; `token`, when given, is sent as the Bearer token. */
+import type { ServiceName } from '../../scripts/lib/service-processes.cjs';
+import type { Stack } from './stack';
+
+/** Reading whole lists from the services' REST APIs, as the stack's admin agent. */
 
 export interface TicketSummary {
   id: string;
@@ -18,34 +21,30 @@ interface Page<Item> {
   total: number;
 }
 
+type ApiReader = Pick<Stack, 'getJson'>;
+
 const pageSize = 200;
 
-export async function getJson<T>(url: string, token?: string): Promise<T> {
-  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  if (response.status !== 200) throw new Error(`GET ${url} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 /** Every item of a paginated list (`{ items, total }` with `limit` and `offset`); read it while nothing is added. */
-export async function fetchAllPages<Item>(listUrl: string, token?: string): Promise<Item[]> {
+export async function fetchAllPages<Item>(api: ApiReader, service: ServiceName, listPath: string): Promise<Item[]> {
   const items: Item[] = [];
-  const separator = listUrl.includes('?') ? '&' : '?';
+  const separator = listPath.includes('?') ? '&' : '?';
   for (;;) {
-    const page = await getJson<Page<Item>>(`${listUrl}${separator}limit=${pageSize}&offset=${items.length}`, token);
+    const page = await api.getJson<Page<Item>>(service, `${listPath}${separator}limit=${pageSize}&offset=${items.length}`);
     items.push(...page.items);
     if (page.items.length === 0 || items.length >= page.total) return items;
   }
 }
 
-export function allTickets(ticketsUrl: string, token?: string): Promise<TicketSummary[]> {
-  return fetchAllPages<TicketSummary>(`${ticketsUrl}/tickets`, token);
+export function allTickets(api: ApiReader): Promise<TicketSummary[]> {
+  return fetchAllPages<TicketSummary>(api, 'tickets', '/tickets');
 }
 
 /** How many tickets there are, from the `total` of one page. */
-export async function countTickets(ticketsUrl: string, token?: string): Promise<number> {
-  return (await getJson<Page<TicketSummary>>(`${ticketsUrl}/tickets?limit=1`, token)).total;
+export async function countTickets(api: ApiReader): Promise<number> {
+  return (await api.getJson<Page<TicketSummary>>('tickets', '/tickets?limit=1')).total;
 }
 
-export function allContacts(identityUrl: string, token?: string): Promise<ContactSummary[]> {
-  return fetchAllPages<ContactSummary>(`${identityUrl}/contacts`, token);
+export function allContacts(api: ApiReader): Promise<ContactSummary[]> {
+  return fetchAllPages<ContactSummary>(api, 'identity', '/contacts');
 }

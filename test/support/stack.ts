@@ -8,7 +8,7 @@ import { KafkaTestClient } from './kafka-test-client';
 /** The topics each service consumes (README, "The services"). */
 export const consumedTopics: Record<ServiceName, readonly TopicName[]> = {
   'email-ingest': [Topics.EmailOutboundRequested],
-  identity: [Topics.EmailInboundReceived, Topics.EmailOutboundFailed, Topics.TicketsTicketChanged],
+  identity: [Topics.EmailInboundReceived, Topics.EmailOutboundFailed, Topics.TicketsTicketChanged, Topics.IdentityAccessMailRequested],
   tickets: [
     Topics.IdentityRequesterResolved,
     Topics.IdentityContactChanged,
