@@ -82,6 +82,35 @@ describe('email-ingest makes mail durable before answering 250 (real SMTP, Postg
     expect(await storedReceipts('<outage-1@acme.test>')).toHaveLength(1);
   });
 
+  it('takes a message sent again as it was (the retry after a 4xx) as the same inbound message: one receipt, the same event', async () => {
+    const raw = [
+      'From: Jane Doe <jane@acme.test>',
+      'To: support@helpgate.test',
+      'Subject: Sent twice',
+      'Message-ID: <twice-1@acme.test>',
+      'Date: Mon, 23 Nov 2026 10:00:00 +0000',
+      '',
+      'The same bytes, twice.',
+      '',
+    ].join('\r\n');
+    const sendAsItWas = () => ingest.smtpTransport().sendMail({ envelope: { from: 'jane@acme.test', to: ['support@helpgate.test'] }, raw });
+
+    const first = await sendAsItWas();
+    const again = await sendAsItWas();
+    expect(first.response).toMatch(/^250 /);
+    expect(again.response).toBe(first.response);
+    expect(await storedReceipts('<twice-1@acme.test>')).toHaveLength(1);
+    // Published again, as the first publish may be what a 4xx was given for: consumers know the event by its id.
+    const events = await eventually(() => {
+      const found = ingest.inboundEventsWithMessageId('<twice-1@acme.test>');
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    expect(events[1].eventId).toBe(events[0].eventId);
+    expect(events[1].mail.inboundMessageId).toBe(events[0].mail.inboundMessageId);
+    expect(first.response).toContain(events[0].mail.inboundMessageId);
+  });
+
   it('accepts support addresses added at run time, with their category and plus-tagged forms, and refuses removed ones', async () => {
     const put = await ingest.fetch(`/support-addresses/Sales@Helpgate.test`, {
       method: 'PUT',

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
 import { EventPublisher } from '@helpgate/kafka';
@@ -8,6 +7,7 @@ import { BounceRecorder } from '../outbound/bounce-recorder';
 import { quarantineReasonFor } from '../quarantine/quarantine-policy';
 import { QuarantineRepository } from '../quarantine/quarantine.repository';
 import { SupportAddressDirectory } from '../support-addresses/support-address-directory';
+import { inboundIdsFor } from './inbound-message-id';
 import { InboundMessagesRepository } from './inbound-messages.repository';
 import { MailEnvelope, parseInboundMail } from './parse-inbound-mail';
 import { SenderAuthenticator, SmtpSessionFacts } from './sender-authenticator';
@@ -48,12 +48,12 @@ export class AcceptInboundMailUseCase {
     ]);
     const supportAddress = this.supportAddresses.resolve(envelope.rcptTo[0]);
     if (!supportAddress) throw new IngestException(IngestErrorCode.UnknownRecipient, 'The support address was removed during the session');
-    const inboundMessageId = randomUUID();
     const receivedAt = new Date();
     const sender = mail.from.address.toLowerCase();
     const { sha256, attachments, ...summary } = mail;
+    const { inboundMessageId, eventId } = inboundIdsFor(sha256, envelope);
     const event: EmailInboundReceivedV1 = {
-      eventId: randomUUID(),
+      eventId,
       occurredAt: receivedAt.toISOString(),
       mail: {
         ...summary,

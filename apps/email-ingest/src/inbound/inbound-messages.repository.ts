@@ -35,7 +35,7 @@ export class InboundMessagesRepository {
   /**
    * Stores the raw message (once per content), the receipt and the attachments, then runs `finish`
    * (publish, or hold in quarantine) inside the same transaction: if it fails nothing is kept, and the
-   * sender is asked to retry.
+   * sender is asked to retry. A receipt stored before (the same message sent again) is kept as it is.
    */
   async storeThen(
     raw: { sha256: string; content: Buffer },
@@ -51,8 +51,16 @@ export class InboundMessagesRepository {
         .values({ sha256: raw.sha256, sizeBytes: raw.content.length, content: raw.content, firstReceivedAt: receipt.receivedAt })
         .orIgnore()
         .execute();
-      await manager.getRepository(InboundMessageEntity).insert({ ...receipt, rawSha256: raw.sha256 });
-      if (attachments.length > 0) {
+      const stored = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(InboundMessageEntity)
+        .values({ ...receipt, rawSha256: raw.sha256 })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      const isNewReceipt = (stored.raw as unknown[]).length > 0;
+      if (isNewReceipt && attachments.length > 0) {
         await manager
           .createQueryBuilder()
           .insert()

@@ -9,8 +9,15 @@ import { QuarantinedMessageEntity, QuarantineStatus } from './quarantined-messag
 export class QuarantineRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Holds a message; one held before (the same message sent again) stays as it is. */
   async hold(inboundMessageId: string, reason: QuarantineReason, event: EmailInboundReceivedV1, manager: EntityManager): Promise<void> {
-    await manager.getRepository(QuarantinedMessageEntity).insert({ inboundMessageId, reason, status: 'held', event });
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(QuarantinedMessageEntity)
+      .values({ inboundMessageId, reason, status: 'held', event })
+      .orIgnore()
+      .execute();
   }
 
   async list(status: QuarantineStatus, page: Page): Promise<[QuarantinedMessageEntity[], number]> {
