@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServiceName, services } from '../../scripts/lib/service-processes.cjs';
-import { EmailOutboundDeliveredV1, Topics } from '@helpgate/contracts';
+import { EmailInboundReceivedV1, EmailOutboundDeliveredV1, TopicName, Topics } from '@helpgate/contracts';
 import { EVENT_HEADERS } from '@helpgate/kafka';
 import { allContacts, allTickets, countTickets } from '../support/helpgate-api';
 import { eventually } from '../support/infra';
@@ -16,6 +16,12 @@ if (!Number.isInteger(loadSize) || loadSize < 20) throw new Error(`FAULTS_MESSAG
 
 /** Time for one scenario: the stack, the load at a slow pace, the fault, and the pipeline catching up. */
 export const scenarioTimeoutMs = 180_000 + loadSize * 150;
+
+/**
+ * How long acknowledgements may take once the tickets are there: a delivery whose claim was committed just as the
+ * database went away (the sender never heard back) is taken again when the claim's lease (two minutes) runs out.
+ */
+const acknowledgementsTimeoutMs = 150_000;
 
 /** Settings for a stack that takes a whole load from one client address. */
 const loadSettings: NodeJS.ProcessEnv = {
@@ -46,7 +52,7 @@ export class FaultScenario {
     const relay = await TestRelay.start();
     try {
       const stack = await startStack({ ...options, env: { ...loadSettings, SMTP_RELAY_URL: relay.url, ...options.env } });
-      await stack.kafka.record(Topics.EmailOutboundDelivered);
+      await stack.kafka.record(Topics.EmailInboundReceived, Topics.EmailOutboundDelivered);
       return new FaultScenario(name, stack, relay);
     } catch (error) {
       await relay.close();
@@ -83,8 +89,16 @@ export class FaultScenario {
       const { acknowledgements, recordedDeliveries } = this.outboundMail();
       expect(acknowledgements.length).toBeGreaterThanOrEqual(accepted.size);
       expect(acknowledgements.filter((mail) => !recordedDeliveries.has(mail.messageId))).toEqual([]);
-    }, 60_000).catch(() => undefined);
-    const observed: Observed = { tickets: await allTickets(this.stack), contacts: await allContacts(this.stack), ...this.outboundMail() };
+    }, acknowledgementsTimeoutMs).catch(() => undefined);
+    const observed: Observed = {
+      tickets: await allTickets(this.stack),
+      contacts: await allContacts(this.stack),
+      inboundEvents: this.published<EmailInboundReceivedV1>(Topics.EmailInboundReceived).map(({ eventId, mail }) => ({
+        eventId,
+        messageId: mail.messageId,
+      })),
+      ...this.outboundMail(),
+    };
     const row = tally(this.name, first, resent, observed);
     recordFaultRow(row);
     return row;
@@ -95,12 +109,16 @@ export class FaultScenario {
     const acknowledgements = this.relay.received
       .filter((mail) => mail.parsed.headers.get('auto-submitted') === 'auto-replied')
       .map((mail) => ({ messageId: mail.parsed.messageId ?? '', inReplyTo: mail.parsed.inReplyTo ?? '' }));
-    // Only what email-ingest published: a scenario may write records of its own to the topic.
-    const delivered = this.stack.kafka
-      .messages(Topics.EmailOutboundDelivered)
-      .filter((message) => message.headers[EVENT_HEADERS.eventType] === Topics.EmailOutboundDelivered)
-      .map((message) => JSON.parse(message.value!) as EmailOutboundDeliveredV1);
+    const delivered = this.published<EmailOutboundDeliveredV1>(Topics.EmailOutboundDelivered);
     return { acknowledgements, recordedDeliveries: new Set(delivered.map((event) => event.messageId)) };
+  }
+
+  /** The events a service published to the topic; a scenario may write records of its own there too. */
+  private published<T>(topic: TopicName): T[] {
+    return this.stack.kafka
+      .messages(topic)
+      .filter((message) => message.headers[EVENT_HEADERS.eventType] === topic)
+      .map((message) => JSON.parse(message.value!) as T);
   }
 
   /** The HTTP status of each service's /health, or that it does not answer. */

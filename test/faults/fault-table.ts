@@ -24,8 +24,9 @@ export interface FaultRow {
   /** Accepted messages without a ticket, plus senders of accepted messages without a contact. */
   lost: number;
   /**
-   * Tickets past the first for one message, contacts past the first for one sender, acknowledgements past the first
-   * for one message, and acknowledgements the relay took without email-ingest recording it (sent again later).
+   * Tickets past the first for one message, contacts past the first for one sender, inbound events (by event id) past
+   * the first for one message, acknowledgements past the first for one message, and acknowledgements the relay took
+   * without email-ingest recording it (sent again later).
    */
   duplicated: number;
 }

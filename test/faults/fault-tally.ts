@@ -6,6 +6,8 @@ import { FaultRow } from './fault-table';
 export interface Observed {
   tickets: TicketSummary[];
   contacts: ContactSummary[];
+  /** The `email.inbound.received` events email-ingest published: their ids and the Message-ID of each mail. */
+  inboundEvents: { eventId: string; messageId: string }[];
   /** The acknowledgements the relay received: the Message-ID of each, and of the mail it answers. */
   acknowledgements: { messageId: string; inReplyTo: string }[];
   /** The Message-IDs of the outbound mail email-ingest recorded as delivered. */
@@ -33,6 +35,13 @@ export function tally(scenario: string, first: MessageAttempt[], resent: Message
   const senders = new Set(messages.map((message) => message.from));
   const contactsPerSender = countBy(observed.contacts.flatMap((contact) => contact.emails.filter((email) => senders.has(email))));
   const messageIds = new Set(messages.map((message) => message.messageId));
+  // One mail, one event: the same event published again is known by its id, two events are two mails to consumers.
+  const eventIdsPerMessage = new Map<string, Set<string>>();
+  for (const { messageId, eventId } of observed.inboundEvents) {
+    if (messageIds.has(messageId)) eventIdsPerMessage.set(messageId, (eventIdsPerMessage.get(messageId) ?? new Set()).add(eventId));
+  }
+  const inboundEventsBeyondFirst = [...eventIdsPerMessage.values()].reduce((total, eventIds) => total + eventIds.size - 1, 0);
+
   const acknowledgements = observed.acknowledgements.filter((mail) => messageIds.has(mail.inReplyTo));
   const acknowledgementsPerMessage = countBy(acknowledgements.map((mail) => mail.inReplyTo));
   // The relay took these but email-ingest did not record it: they go out again once their claim runs out.
@@ -52,7 +61,12 @@ export function tally(scenario: string, first: MessageAttempt[], resent: Message
     lost:
       missing(new Set(accepted.map((message) => message.token)), ticketsPerMessage) +
       missing(new Set(accepted.map((message) => message.from)), contactsPerSender),
-    duplicated: beyondFirst(ticketsPerMessage) + beyondFirst(contactsPerSender) + beyondFirst(acknowledgementsPerMessage) + unrecorded,
+    duplicated:
+      beyondFirst(ticketsPerMessage) +
+      beyondFirst(contactsPerSender) +
+      inboundEventsBeyondFirst +
+      beyondFirst(acknowledgementsPerMessage) +
+      unrecorded,
   };
 }
 

@@ -7,6 +7,8 @@ export interface LoadMessage {
   token: string;
   from: string;
   messageId: string;
+  /** The Date header: fixed, so that a message sent again is the same bytes, as a sending server's retry is. */
+  date: string;
 }
 
 /** How the server answered a message: 2xx, 4xx, 5xx, or no answer at all (refused connection, closed, timed out). */
@@ -35,6 +37,7 @@ const recipient = 'support@helpgate.test';
 /** `count` messages from `count / messagesPerSender` senders, each with a unique token in its subject and Message-ID. */
 export function loadMessages(run: string, count: number, messagesPerSender = 4): LoadMessage[] {
   const domain = `${run.toLowerCase().replace(/[^a-z0-9-]/g, '-')}.test`;
+  const date = new Date().toUTCString();
   return Array.from({ length: count }, (_, index) => {
     const token = `${run}-m${index}`;
     return {
@@ -42,6 +45,7 @@ export function loadMessages(run: string, count: number, messagesPerSender = 4):
       token,
       from: `sender-${Math.floor(index / messagesPerSender)}@${domain}`,
       messageId: `<${token}@load.helpgate.test>`,
+      date,
     };
   });
 }
@@ -62,7 +66,7 @@ function rfc5322(message: LoadMessage): string {
     `To: ${recipient}`,
     `Subject: ${subjectOf(message)}`,
     `Message-ID: ${message.messageId}`,
-    `Date: ${new Date().toUTCString()}`,
+    `Date: ${message.date}`,
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',
     '',
