@@ -4,6 +4,9 @@ import { DEAD_LETTER_HEADERS } from '@helpgate/kafka';
 import { services } from '../../scripts/lib/service-processes.cjs';
 import {
   accessMailRequested,
+  agentChanged,
+  contactAnonymized,
+  contactChanged,
   contactMerged,
   emailInboundReceived,
   inboundMail,
@@ -11,7 +14,7 @@ import {
   outboundFailed,
   outboundRequested,
   requesterResolved,
-  ticketOpened,
+  ticketChanged,
 } from '../support/events';
 import { allTickets } from '../support/helpgate-api';
 import { eventually } from '../support/infra';
@@ -41,11 +44,14 @@ describe('a poison event on every consumed topic under an SMTP load', () => {
       inboundMail({ from: { address: `${marker}@poison.test` }, subject: `Inbound behind poison ${marker}` }),
     ),
     [Topics.IdentityRequesterResolved]: requesterResolved(inboundMail({ subject: `Resolved behind poison ${marker}` }), requester),
-    [Topics.TicketsTicketChanged]: ticketOpened(requester),
+    [Topics.TicketsTicketChanged]: ticketChanged({ requesterContactId: requester.contactId, organizationId: requester.organizationId }),
     [Topics.EmailOutboundRequested]: request,
     [Topics.EmailOutboundDelivered]: outboundDelivered(request),
     [Topics.EmailOutboundFailed]: outboundFailed(request),
     [Topics.IdentityContactMerged]: contactMerged(randomUUID(), randomUUID()),
+    [Topics.IdentityContactChanged]: contactChanged(requester),
+    [Topics.IdentityContactAnonymized]: contactAnonymized(randomUUID()),
+    [Topics.IdentityAgentChanged]: agentChanged(),
     [Topics.IdentityAccessMailRequested]: accessMailRequested(requester.contactId),
   };
   let scenario: FaultScenario;
