@@ -6,7 +6,7 @@
 //
 // A test that stops or restarts Postgres runs an embedded server of its own next to the shared one:
 //
-//   node scripts/local-postgres.mjs --instance pg-restart-1 --port 55433   # prints DATABASE_URL=… and POSTMASTER_PID=…, runs until SIGTERM
+//   node scripts/local-postgres.mjs --instance pg-restart-1 --port 55433   # prints DATABASE_URL=… and POSTMASTER_PID=…, runs until SIGTERM or its stdin ends
 //   node scripts/local-postgres.mjs --instance pg-restart-1 --remove       # deletes its data (stop it first)
 //
 // A named instance keeps its data in .infra/postgres/instances/<name>, needs an explicit port and ignores
@@ -170,6 +170,8 @@ async function main() {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  // A named instance belongs to whoever started it: when that process goes, even killed, its end of stdin closes.
+  if (instance !== DEFAULT_INSTANCE) process.stdin.once('end', shutdown).resume();
   embeddedServer.process.once('exit', (code, signal) => {
     if (!embeddedServer) return;
     console.error(`Embedded Postgres exited unexpectedly (code ${code}, signal ${signal}).`);

@@ -53,7 +53,8 @@ export class DedicatedPostgres {
     if (this.server) return;
     const script = spawn(process.execPath, ['scripts/local-postgres.mjs', '--instance', this.instance, '--port', String(this.port)], {
       cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // The script stops the server when this end of its stdin closes, so a test process that dies takes it along.
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     const exited = new Promise<void>((resolve) => script.once('exit', () => resolve()));
     const output: string[] = [];
@@ -70,7 +71,8 @@ export class DedicatedPostgres {
     try {
       this.server = { script, exited, postmasterPid: await ready };
     } catch (error) {
-      script.kill('SIGKILL');
+      // SIGTERM, not SIGKILL: the script stops the server it may have started.
+      script.kill('SIGTERM');
       throw error;
     } finally {
       clearTimeout(timer);
