@@ -27,19 +27,7 @@ export const TOPIC_PARTITIONS = 2;
 
 /** The topics each service consumes (without prefix): what "the service is idle" is checked against. */
 export function consumedTopics(service) {
-  const { Topics } = loadContracts();
-  return {
-    'email-ingest': [Topics.EmailOutboundRequested],
-    identity: [Topics.EmailInboundReceived, Topics.EmailOutboundFailed, Topics.TicketsTicketChanged, Topics.IdentityAccessMailRequested],
-    tickets: [
-      Topics.IdentityRequesterResolved,
-      Topics.IdentityContactChanged,
-      Topics.IdentityContactMerged,
-      Topics.IdentityContactAnonymized,
-      Topics.EmailOutboundDelivered,
-      Topics.EmailOutboundFailed,
-    ],
-  }[service];
+  return loadContracts().consumedTopics[service];
 }
 
 const services = ['email-ingest', 'identity', 'tickets'];

@@ -23,6 +23,9 @@ export const scenarioTimeoutMs = 180_000 + loadSize * 150;
  */
 const acknowledgementsTimeoutMs = 150_000;
 
+/** Refusals that show an outage has hit the load: then the part taken away may come back. */
+const refusalsDuringOutage = 10;
+
 /** Settings for a stack that takes a whole load from one client address. */
 const loadSettings: NodeJS.ProcessEnv = {
   // The load comes from 127.0.0.1 alone, which the per-client limits are there to slow down.
@@ -64,14 +67,42 @@ export class FaultScenario {
     return SmtpLoad.start(this.stack.smtpPort, this.messages, options);
   }
 
+  /**
+   * Runs the load and, once `share` of it is answered, takes a part the services depend on away; brings it back
+   * once mail is refused with 4xx. Expects every message to have been answered 250 or 4xx, and returns the answers.
+   */
+  async loadThroughOutage(share: number, outage: { stop(): Promise<void>; restart(): Promise<void> }): Promise<MessageAttempt[]> {
+    const load = this.startLoad();
+    await load.decidedAtLeast(loadSize * share);
+    await outage.stop();
+    await until('mail is refused with 4xx', () => outcomeCount(load.attempts, 'temporary') >= refusalsDuringOutage);
+    await outage.restart();
+    const first = await load.finished;
+    expect(outcomeCount(first, 'temporary')).toBeGreaterThanOrEqual(refusalsDuringOutage);
+    expect(outcomeCount(first, 'temporary') + outcomeCount(first, 'accepted')).toBe(loadSize);
+    return first;
+  }
+
+  /**
+   * Sends again what was not accepted until it is, then expects each message to have become exactly one ticket,
+   * acknowledged once, each sender exactly one contact, and every service to be up.
+   */
+  async expectEachMessageOnce(first: MessageAttempt[]): Promise<void> {
+    const resent = await this.resendRefused(first);
+    expect(outcomeCount(resent, 'accepted')).toBe(resent.length);
+    const row = await this.count(first, resent);
+    expect(row).toMatchObject({ tickets: loadSize, acknowledgements: loadSize, lost: 0, duplicated: 0 });
+    expect(await this.health()).toEqual(everyServiceHealthy);
+  }
+
   /** Sends again every message not answered 250, as the sending server would, until it is. */
-  resendRefused(first: MessageAttempt[]): Promise<MessageAttempt[]> {
+  private resendRefused(first: MessageAttempt[]): Promise<MessageAttempt[]> {
     const refused = first.filter((attempt) => attempt.outcome !== 'accepted').map((attempt) => attempt.message);
     return resendUntilAccepted(this.stack.smtpPort, refused, { timeoutMs: 180_000 });
   }
 
   /** Resolves once the pipeline has opened at least `count` tickets (or the time is up: the count then shows what is missing). */
-  async ticketsOpened(count: number, timeoutMs = 60_000 + loadSize * 100): Promise<void> {
+  private async ticketsOpened(count: number, timeoutMs = 60_000 + loadSize * 100): Promise<void> {
     await eventually(async () => expect(await countTickets(this.stack)).toBeGreaterThanOrEqual(count), timeoutMs, 1_000).catch(
       () => undefined,
     );
@@ -81,7 +112,7 @@ export class FaultScenario {
    * Waits until every accepted message could have become a ticket and been acknowledged and every service has
    * consumed everything, then counts what became of the messages, records the scenario's row and returns it.
    */
-  async count(first: MessageAttempt[], resent: MessageAttempt[] = []): Promise<FaultRow> {
+  private async count(first: MessageAttempt[], resent: MessageAttempt[]): Promise<FaultRow> {
     const accepted = new Set([...first, ...resent].filter((attempt) => attempt.outcome === 'accepted').map((attempt) => attempt.message));
     await this.ticketsOpened(accepted.size);
     await this.stack.waitUntilIdle(60_000).catch(() => undefined);
@@ -122,7 +153,7 @@ export class FaultScenario {
   }
 
   /** The HTTP status of each service's /health, or that it does not answer. */
-  async health(): Promise<Record<ServiceName, number | string>> {
+  private async health(): Promise<Record<ServiceName, number | string>> {
     const statuses = await Promise.all(
       services.map(async (service) => {
         const status = await fetch(`${this.stack.url[service]}/health`).then(
@@ -141,10 +172,10 @@ export class FaultScenario {
   }
 }
 
-export const everyServiceHealthy = Object.fromEntries(services.map((service) => [service, 200]));
+const everyServiceHealthy = Object.fromEntries(services.map((service) => [service, 200]));
 
 /** Waits until `predicate` holds, checking every 100 ms; the scenario fails at the deadline. */
-export async function until(what: string, predicate: () => boolean, timeoutMs = 120_000): Promise<void> {
+async function until(what: string, predicate: () => boolean, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);

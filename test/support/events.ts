@@ -137,29 +137,26 @@ export function outboundRequested(overrides: Partial<OutboundMail> = {}): EmailO
   };
 }
 
+/** What email-ingest says about a request whatever became of it. */
+function outcomeOf({ mail }: EmailOutboundRequestedV1) {
+  return { ...envelope(), requestId: mail.requestId, messageId: mail.messageId, kind: mail.kind };
+}
+
 export function outboundDelivered(request: EmailOutboundRequestedV1): EmailOutboundDeliveredV1 {
-  const { requestId, messageId, kind, to } = request.mail;
   return {
-    ...envelope(),
-    requestId,
-    messageId,
-    kind,
-    acceptedRecipients: to.map((mailbox) => mailbox.address),
+    ...outcomeOf(request),
+    acceptedRecipients: request.mail.to.map((mailbox) => mailbox.address),
     relayResponse: '250 2.0.0 Ok',
     deliveredAt: new Date().toISOString(),
   };
 }
 
 export function outboundFailed(request: EmailOutboundRequestedV1): EmailOutboundFailedV1 {
-  const { requestId, messageId, kind, to } = request.mail;
   return {
-    ...envelope(),
-    requestId,
-    messageId,
-    kind,
+    ...outcomeOf(request),
     source: 'relay',
     permanent: false,
-    recipients: to.map((mailbox) => mailbox.address),
+    recipients: request.mail.to.map((mailbox) => mailbox.address),
     error: 'Connection refused',
     failedAt: new Date().toISOString(),
   };

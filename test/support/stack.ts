@@ -1,25 +1,9 @@
 import { RunningService, ServiceName, services, startService, waitUntilHealthy } from '../../scripts/lib/service-processes.cjs';
 import { testAuthEnv, withAdminToken } from './auth';
 import { dropDatabases } from './databases';
-import { TopicName, Topics } from '@helpgate/contracts';
+import { consumedTopics } from '@helpgate/contracts';
 import { eventually, freePort, testInfra, uniqueName } from './infra';
 import { KafkaTestClient } from './kafka-test-client';
-
-/** The topics each service consumes (README, "The services"). */
-export const consumedTopics: Record<ServiceName, readonly TopicName[]> = {
-  'email-ingest': [Topics.EmailOutboundRequested],
-  identity: [Topics.EmailInboundReceived, Topics.EmailOutboundFailed, Topics.TicketsTicketChanged, Topics.IdentityAccessMailRequested],
-  tickets: [
-    Topics.IdentityRequesterResolved,
-    Topics.IdentityContactChanged,
-    Topics.IdentityContactMerged,
-    Topics.IdentityContactAnonymized,
-    Topics.IdentityAgentChanged,
-    Topics.EmailOutboundDelivered,
-    Topics.EmailOutboundFailed,
-  ],
-  chat: [],
-};
 
 export type ExitCode = number | string | null;
 

@@ -3,3 +3,4 @@ export * from './events/email';
 export * from './events/identity';
 export * from './events/tickets';
 export * from './topics';
+export * from './consumers';
