@@ -19,12 +19,6 @@ describe('an agent answers a mailed ticket: the public reply reaches the custome
     const page = await stack.getJson<{ items: { id: string }[] }>('tickets', `/tickets?requesterEmail=${encodeURIComponent(email)}`);
     return Promise.all(page.items.map(({ id }) => stack.getJson<Ticket>('tickets', `/tickets/${id}`)));
   };
-  const relayedTo = (address: string, count: number) =>
-    eventually(() => {
-      const found = relay.to(address);
-      expect(found).toHaveLength(count);
-      return found;
-    });
   const post = (path: string, body: unknown) =>
     stack.fetch('tickets', path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -48,7 +42,7 @@ describe('an agent answers a mailed ticket: the public reply reaches the custome
       text: 'The export button does nothing.',
       messageId: '<export-1@acme.test>',
     });
-    const [acknowledgement] = await relayedTo('jane@acme.test', 1);
+    const [acknowledgement] = await relay.receivedTo('jane@acme.test', 1);
     const [ticket] = await eventually(async () => {
       const found = await ticketsOf('jane@acme.test');
       expect(found).toHaveLength(1);
@@ -58,7 +52,7 @@ describe('an agent answers a mailed ticket: the public reply reaches the custome
     expect((await post(`/tickets/${ticket.id}/notes`, { body: 'Internal: she is on the enterprise plan.' })).status).toBe(201);
     expect((await post(`/tickets/${ticket.id}/replies`, { body: 'Please try again: we fixed the export.' })).status).toBe(201);
 
-    const [, reply] = await relayedTo('jane@acme.test', 2);
+    const [, reply] = await relay.receivedTo('jane@acme.test', 2);
     expect(reply.parsed.subject).toBe(`[#${ticket.number}] Re: Cannot export`);
     expect(reply.parsed.from?.value[0].address).toBe('support@helpgate.test');
     expect(reply.parsed.text?.trim()).toBe('Please try again: we fixed the export.');

@@ -25,12 +25,6 @@ describe('a mail conversation: acknowledgement out through the relay, the custom
     }>;
     return Promise.all(page.items.map(async ({ id }) => (await (await stack.fetch('tickets', `/tickets/${id}`)).json()) as Ticket));
   };
-  const relayedTo = (address: string, count: number) =>
-    eventually(() => {
-      const found = relay.to(address);
-      expect(found).toHaveLength(count);
-      return found;
-    });
   const header = (mail: RelayedMail, name: string) => mail.parsed.headers.get(name);
 
   beforeAll(async () => {
@@ -53,7 +47,7 @@ describe('a mail conversation: acknowledgement out through the relay, the custom
       text: 'The export button does nothing.',
       messageId: '<first@acme.test>',
     });
-    const [acknowledgement] = await relayedTo('jane@acme.test', 1);
+    const [acknowledgement] = await relay.receivedTo('jane@acme.test', 1);
     const [ticket] = await eventually(async () => {
       const found = await ticketsOf('jane@acme.test');
       expect(found).toHaveLength(1);
@@ -109,7 +103,7 @@ describe('a mail conversation: acknowledgement out through the relay, the custom
 
   it('marks the acknowledgement failed and the address undeliverable when a bounce of it comes back', async () => {
     await customer.sendMail({ from: 'ghost@acme.test', to: 'support@helpgate.test', subject: 'Hello?', text: 'Anyone there?' });
-    const [acknowledgement] = await relayedTo('ghost@acme.test', 1);
+    const [acknowledgement] = await relay.receivedTo('ghost@acme.test', 1);
     const boundary = 'dsn-boundary-1';
     const bounce = [
       'From: Mail Delivery System <MAILER-DAEMON@mx.acme.test>',

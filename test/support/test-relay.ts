@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer, SMTPServerSession } from 'smtp-server';
-import { freePort } from './infra';
+import { eventually, freePort } from './infra';
 
 export interface RelayedMail {
   envelopeTo: string[];
@@ -36,6 +36,15 @@ export class TestRelay {
 
   to(address: string): RelayedMail[] {
     return this.received.filter((mail) => mail.envelopeTo.includes(address));
+  }
+
+  /** Waits until exactly `count` mails reached `address`, and gives them. */
+  receivedTo(address: string, count: number): Promise<RelayedMail[]> {
+    return eventually(() => {
+      const found = this.to(address);
+      expect(found).toHaveLength(count);
+      return found;
+    });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { undoMigrationsThrough } from '../../../../test/support/migrations';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import { identityService } from '../identity.service';
 
@@ -15,18 +16,8 @@ describe('migration ContactProfile1763900000130 (real Postgres)', () => {
     await identity?.close();
   });
 
-  /** Undoes the later migrations too, newest first, so the test holds as migrations are added. */
-  async function undoMigrationsThrough(name: string): Promise<void> {
-    let undone: string | undefined;
-    while (undone !== name) {
-      const [latest] = (await dataSource.query('SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1')) as { name: string }[];
-      await dataSource.undoLastMigration({ transaction: 'each' });
-      undone = latest!.name;
-    }
-  }
-
   it('goes down and up again, splitting the names of existing contacts and keeping their organization', async () => {
-    await undoMigrationsThrough('ContactProfile1763900000130');
+    await undoMigrationsThrough(dataSource, 'ContactProfile1763900000130');
     await dataSource.query(
       `INSERT INTO contacts (name, organization_id, source)
         SELECT old.name, organizations.id, 'email' FROM organizations, unnest(ARRAY['Jean Claude Van Damme', 'bob']) AS old (name)

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { undoMigrationsThrough } from '../../../../test/support/migrations';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import { identityService } from '../identity.service';
 
@@ -15,18 +16,8 @@ describe('migration DuplicateCandidates1763900000181 (real Postgres)', () => {
     await identity?.close();
   });
 
-  /** Undoes the later migrations too, newest first, so the test holds as migrations are added. */
-  async function undoMigrationsThrough(name: string): Promise<void> {
-    let undone: string | undefined;
-    while (undone !== name) {
-      const [latest] = (await dataSource.query('SELECT name FROM schema_migrations ORDER BY id DESC LIMIT 1')) as { name: string }[];
-      await dataSource.undoLastMigration({ transaction: 'each' });
-      undone = latest!.name;
-    }
-  }
-
   it('goes down and up again, giving the addresses already stored their mailbox keys', async () => {
-    await undoMigrationsThrough('DuplicateCandidates1763900000181');
+    await undoMigrationsThrough(dataSource, 'DuplicateCandidates1763900000181');
     await dataSource.query(
       `WITH contact AS (
          INSERT INTO contacts (name, organization_id, source) SELECT 'Old Contact', id, 'email' FROM organizations WHERE is_default RETURNING id
