@@ -61,6 +61,7 @@ export function commonSettingsShape(defaults: { service: string; httpPort: numbe
     KAFKA_TOPIC_PARTITIONS: positiveIntSetting(2),
     KAFKA_REPLICATION_FACTOR: positiveIntSetting(1),
     KAFKA_MAX_HANDLER_ATTEMPTS: positiveIntSetting(5),
+    KAFKA_MAX_EVENTS_PER_BATCH: positiveIntSetting(500),
     AUTH_PUBLIC_KEYS_FILE: tokenPublicKeysFile,
   };
 }
@@ -81,6 +82,7 @@ export function toCommonConfig(service: string, env: CommonEnv) {
       partitions: env.KAFKA_TOPIC_PARTITIONS,
       replicationFactor: env.KAFKA_REPLICATION_FACTOR,
       maxHandlerAttempts: env.KAFKA_MAX_HANDLER_ATTEMPTS,
+      maxEventsPerBatch: env.KAFKA_MAX_EVENTS_PER_BATCH,
     },
     auth: { publicKeys: env.AUTH_PUBLIC_KEYS_FILE },
   };

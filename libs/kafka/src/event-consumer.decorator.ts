@@ -16,3 +16,9 @@ export class PassOriginalErrorFilter implements RpcExceptionFilter {
 export function EventConsumer(): ClassDecorator {
   return applyDecorators(Controller(), UseFilters(new PassOriginalErrorFilter()));
 }
+
+/**
+ * `@EventPattern(topic, { batch: true })` declares a batch handler: it receives an array of events of one
+ * partition, in offset order, and must handle them atomically (see KafkaEventServer).
+ */
+export const BATCH_HANDLER_EXTRA = 'batch';

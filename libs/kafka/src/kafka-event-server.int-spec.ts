@@ -63,20 +63,43 @@ class TicketChangedConsumer {
   }
 }
 
+/** Takes many events per call; a call holding a "poison" event fails as a whole, as a rolled-back transaction would. */
+@EventConsumer()
+class TicketChangedBatchConsumer {
+  readonly calls: string[][] = [];
+
+  constructor(private readonly log: HandlerLog) {}
+
+  @EventPattern(Topics.TicketsTicketChanged, { batch: true })
+  async onTicketsChanged(@Payload() events: TicketsTicketChangedV2[]): Promise<void> {
+    this.calls.push(events.map((event) => event.eventId));
+    const attempts = events.map((event) => this.log.recordAttempt(event));
+    events.forEach((event, index) => failAsScripted(event.ticket.subject, attempts[index]));
+    if (events.some((event) => event.ticket.subject === 'poison')) throw new Error('a poison event fails its whole batch');
+    events.forEach((event) => this.log.recordHandled(event));
+  }
+}
+
+type ConsumerClass = typeof TicketChangedConsumer | typeof TicketChangedBatchConsumer;
+
 @Module({})
 class TransportTestModule {
-  static forRoot(config: KafkaConfig, log: HandlerLog): DynamicModule {
+  static forRoot(config: KafkaConfig, log: HandlerLog, consumer: ConsumerClass): DynamicModule {
     return {
       module: TransportTestModule,
       imports: [KafkaModule.forRoot(config)],
-      controllers: [TicketChangedConsumer],
+      controllers: [consumer],
       providers: [{ provide: HandlerLog, useValue: log }],
     };
   }
 }
 
-async function startConsumerApp(config: KafkaConfig, log: HandlerLog): Promise<INestApplication> {
-  const app = await NestFactory.create(TransportTestModule.forRoot(config, log), { logger: false });
+async function startConsumerApp(
+  config: KafkaConfig,
+  log: HandlerLog,
+  consumer: ConsumerClass = TicketChangedConsumer,
+): Promise<INestApplication> {
+  const app = await NestFactory.create(TransportTestModule.forRoot(config, log, consumer), { logger: false });
   app.connectMicroservice({ strategy: kafkaEventTransport(app, config) }, { inheritAppConfig: false });
   await app.init();
   await app.startAllMicroservices();
@@ -98,6 +121,7 @@ describe('KafkaEventServer against the real broker', () => {
     partitions: 1,
     replicationFactor: 1,
     maxHandlerAttempts,
+    maxEventsPerBatch: 50,
   };
   const kafka = new KafkaTestClient(brokers, kafkaConfig.topicPrefix);
   const admin: Admin = new Kafka({ clientId: 'it-admin', brokers, logLevel: logLevel.NOTHING }).admin();
@@ -269,4 +293,90 @@ describe('KafkaEventServer against the real broker', () => {
     expect(count('invalid')).toBe(2);
     expect(count('failed')).toBe(1);
   });
+});
+
+describe('KafkaEventServer with a batch handler against the real broker', () => {
+  const { brokers } = testInfra();
+  const name = uniqueName('kafka_batches');
+  const maxEventsPerBatch = 8;
+  const kafkaConfig: KafkaConfig = {
+    brokers,
+    clientId: 'it',
+    groupId: name,
+    topicPrefix: `${name}.`,
+    partitions: 1,
+    replicationFactor: 1,
+    maxHandlerAttempts,
+    maxEventsPerBatch,
+  };
+  const kafka = new KafkaTestClient(brokers, kafkaConfig.topicPrefix);
+  let app: INestApplication | undefined;
+  let log: HandlerLog;
+
+  /** Writes the records while no consumer runs, so that they reach the next one as one fetched batch. */
+  async function consumeFromBacklog(values: string[]): Promise<TicketChangedBatchConsumer> {
+    await app?.close();
+    await kafka.produce(
+      ticketTopic,
+      values.map((value) => ({ key: 'one-partition', value })),
+    );
+    log = new HandlerLog();
+    app = await startConsumerApp(kafkaConfig, log, TicketChangedBatchConsumer);
+    return app.get(TicketChangedBatchConsumer);
+  }
+
+  beforeAll(async () => {
+    // The first start creates the topics.
+    log = new HandlerLog();
+    app = await startConsumerApp(kafkaConfig, log, TicketChangedBatchConsumer);
+    await kafka.record(deadLetterTopic);
+  }, 60_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await kafka.close();
+    await kafka.deleteOwnTopics();
+  }, 60_000);
+
+  it('hands a backlog over in calls of many events, each at most maxEventsPerBatch, in offset order, each event once', async () => {
+    const events = Array.from({ length: 20 }, (_, index) => ticketChanged(`batched ${index}`));
+    const consumer = await consumeFromBacklog(events.map((event) => JSON.stringify(event)));
+    await eventually(() => expect(log.handled).toHaveLength(events.length));
+
+    expect(log.handled.map((event) => event.eventId)).toEqual(events.map((event) => event.eventId));
+    expect(log.attempts).toHaveLength(events.length);
+    expect(consumer.calls.length).toBeLessThan(events.length);
+    expect(Math.max(...consumer.calls.map((call) => call.length))).toBeLessThanOrEqual(maxEventsPerBatch);
+    expect(consumer.calls.some((call) => call.length > 1)).toBe(true);
+  });
+
+  it('when a batch fails, hands its events over one at a time: the poison event is dead-lettered, the others handled once', async () => {
+    const before = ticketChanged('before the poison');
+    const poison = ticketChanged('poison');
+    const notJson = `not json ${randomUUID()}`;
+    const after = ticketChanged('after the poison');
+    const consumer = await consumeFromBacklog(
+      [before, poison].map((event) => JSON.stringify(event)).concat(notJson, JSON.stringify(after)),
+    );
+
+    await eventually(() => expect(deadLettersOf(poison)).toHaveLength(1));
+    await eventually(() => expect(kafka.messages(deadLetterTopic).filter((message) => message.value === notJson)).toHaveLength(1));
+    await eventually(() => expect(log.timesHandled(after.eventId)).toBe(1));
+
+    expect(consumer.calls[0]).toEqual([before.eventId, poison.eventId, after.eventId]);
+    expect(consumer.calls.slice(1)).toEqual([
+      [before.eventId],
+      ...Array.from({ length: maxHandlerAttempts }, () => [poison.eventId]),
+      [after.eventId],
+    ]);
+    expect(log.timesHandled(before.eventId)).toBe(1);
+    expect(log.timesHandled(poison.eventId)).toBe(0);
+    expect(deadLettersOf(poison)[0].headers[DEAD_LETTER_HEADERS.reason]).toBe(
+      `failed after ${maxHandlerAttempts} attempts: Error: a poison event fails its whole batch`,
+    );
+  });
+
+  function deadLettersOf(event: TicketsTicketChangedV2): RecordedMessage[] {
+    return kafka.messages(deadLetterTopic).filter((message) => message.value === JSON.stringify(event));
+  }
 });

@@ -1,5 +1,5 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
-import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import { Counter } from 'prom-client';
 import { lastValueFrom } from 'rxjs';
@@ -7,6 +7,7 @@ import { deadLetterTopicOf, isTopicName, topicSchemas } from '@helpgate/contract
 import type { KafkaConfig } from '@helpgate/config';
 import { EventPublisher } from './event-publisher';
 import { KAFKA_CLIENT } from './kafka-client';
+import { BATCH_HANDLER_EXTRA } from './event-consumer.decorator';
 import { DeadLetterCause, decideOnFailure } from './failure-policy';
 import { KafkaEventContext } from './kafka-event-context';
 import { TopicNamer } from './topic-names';
@@ -27,6 +28,13 @@ const deadLettered = new Counter({
 });
 
 type Outcome = { kind: 'handled' } | { kind: 'dead-letter'; cause: DeadLetterCause; reason: string };
+
+interface DecodedRecord {
+  event: unknown;
+  context: KafkaEventContext;
+}
+
+type Decoded = { ok: true; record: DecodedRecord; handler: MessageHandler } | { ok: false; outcome: Outcome };
 
 class ConsumerStopping extends Error {}
 
@@ -100,35 +108,67 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     this.logger.log({ topics, groupId: this.config.groupId }, 'consuming');
   }
 
-  private async handleBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const topic = this.namer.fromWire(payload.batch.topic);
+    const handler = this.getHandlerByPattern(topic);
+    if (handler?.extras?.[BATCH_HANDLER_EXTRA] === true) await this.handleInChunks(topic, handler, payload);
+    else await this.handleOneByOne(topic, handler, payload);
+  }
+
+  private async handleOneByOne(
+    topic: string,
+    handler: MessageHandler | null,
+    { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
+  ): Promise<void> {
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) return;
-      const outcome = await this.handleRecord(batch.topic, batch.partition, message, heartbeat, isRunning);
-      if (outcome.kind === 'dead-letter') await this.deadLetter(batch.topic, batch.partition, message, outcome);
+      const decoded = this.decode(topic, handler, batch.partition, message);
+      const outcome = decoded.ok ? await this.invokeWithRetries(decoded.handler, [decoded.record], heartbeat, isRunning) : decoded.outcome;
+      if (outcome.kind === 'dead-letter') await this.deadLetter(topic, batch.partition, message, outcome);
       resolveOffset(message.offset);
       await heartbeat();
     }
   }
 
-  private async handleRecord(
-    wireTopic: string,
-    partition: number,
-    message: KafkaMessage,
-    heartbeat: () => Promise<void>,
-    isRunning: () => boolean,
-  ): Promise<Outcome> {
-    const topic = this.namer.fromWire(wireTopic);
-    const handler = this.getHandlerByPattern(topic);
-    if (!handler || !isTopicName(topic)) return { kind: 'dead-letter', cause: 'no-handler', reason: `no handler for topic ${topic}` };
+  /**
+   * A batch handler gets up to `maxEventsPerBatch` valid events of one partition in one call, which it handles
+   * atomically (one transaction). When that call fails, the same events are handed over one at a time under
+   * the usual retry and dead-letter policy, so one poison event costs its neighbours a second attempt, never
+   * their handling.
+   */
+  private async handleInChunks(
+    topic: string,
+    handler: MessageHandler,
+    { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
+  ): Promise<void> {
+    for (let start = 0; start < batch.messages.length; start += this.config.maxEventsPerBatch) {
+      if (!isRunning() || isStale()) return;
+      const messages = batch.messages.slice(start, start + this.config.maxEventsPerBatch);
+      const decoded = messages.map((message) => ({ message, decoded: this.decode(topic, handler, batch.partition, message) }));
+      const valid = decoded.flatMap(({ decoded: entry }) => (entry.ok ? [entry.record] : []));
+      const handledTogether = valid.length > 1 && (await this.invokeOnce(handler, valid));
+      for (const { message, decoded: entry } of decoded) {
+        let outcome: Outcome = { kind: 'handled' };
+        if (!entry.ok) outcome = entry.outcome;
+        else if (!handledTogether) outcome = await this.invokeWithRetries(handler, [entry.record], heartbeat, isRunning);
+        if (outcome.kind === 'dead-letter') await this.deadLetter(topic, batch.partition, message, outcome);
+        resolveOffset(message.offset);
+      }
+      await heartbeat();
+    }
+  }
 
+  private decode(topic: string, handler: MessageHandler | null, partition: number, message: KafkaMessage): Decoded {
+    if (!handler || !isTopicName(topic)) {
+      return { ok: false, outcome: { kind: 'dead-letter', cause: 'no-handler', reason: `no handler for topic ${topic}` } };
+    }
     const parsed = parseJson(message.value);
-    if (!parsed.ok) return { kind: 'dead-letter', cause: 'invalid', reason: `invalid: ${parsed.error}` };
+    if (!parsed.ok) return { ok: false, outcome: { kind: 'dead-letter', cause: 'invalid', reason: `invalid: ${parsed.error}` } };
     const validated = topicSchemas[topic].safeParse(parsed.value);
     if (!validated.success) {
       const issues = validated.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-      return { kind: 'dead-letter', cause: 'invalid', reason: `invalid: ${issues}` };
+      return { ok: false, outcome: { kind: 'dead-letter', cause: 'invalid', reason: `invalid: ${issues}` } };
     }
-
     const context = new KafkaEventContext([
       topic,
       partition,
@@ -136,17 +176,49 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       message.key?.toString() ?? null,
       textHeaders(message.headers),
     ]);
+    return { ok: true, record: { event: validated.data, context }, handler };
+  }
+
+  /** One call with all the records; false when it failed, so that they are handled one at a time instead. */
+  private async invokeOnce(handler: MessageHandler, records: DecodedRecord[]): Promise<boolean> {
+    try {
+      await this.invoke(handler, records);
+      return true;
+    } catch (error) {
+      const { topic, partition, offset } = records[0].context;
+      this.logger.warn(
+        { err: error, topic, partition, offset, events: records.length },
+        'batch handler failed; handling its events one at a time',
+      );
+      return false;
+    }
+  }
+
+  private async invokeWithRetries(
+    handler: MessageHandler,
+    records: DecodedRecord[],
+    heartbeat: () => Promise<void>,
+    isRunning: () => boolean,
+  ): Promise<Outcome> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await lastValueFrom(this.transformToObservable(await handler(validated.data, context)), { defaultValue: undefined });
+        await this.invoke(handler, records);
         return { kind: 'handled' };
       } catch (error) {
         const decision = decideOnFailure(error, attempt, this.config.maxHandlerAttempts);
         if (decision.action === 'dead-letter') return { kind: 'dead-letter', cause: decision.cause, reason: decision.reason };
-        this.logger.warn({ err: error, topic, partition, offset: message.offset, attempt }, 'event handler failed, retrying');
+        const { topic, partition, offset } = records[0].context;
+        this.logger.warn({ err: error, topic, partition, offset, attempt }, 'event handler failed, retrying');
         await waitWithHeartbeats(decision.delayMs, heartbeat, isRunning);
       }
     }
+  }
+
+  /** A batch handler gets the events as an array and the context of the first; any other handler one event and its context. */
+  private async invoke(handler: MessageHandler, records: DecodedRecord[]): Promise<void> {
+    const isBatchHandler = handler.extras?.[BATCH_HANDLER_EXTRA] === true;
+    const payload = isBatchHandler ? records.map((record) => record.event) : records[0].event;
+    await lastValueFrom(this.transformToObservable(await handler(payload, records[0].context)), { defaultValue: undefined });
   }
 
   private async deadLetter(
