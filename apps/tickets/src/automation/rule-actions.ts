@@ -11,8 +11,8 @@ import { ReplyTemplatesService } from '../reply-templates/reply-templates.servic
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { AutomaticReplies } from '../tickets/automatic-replies';
 import { ruleMessage } from '../tickets/messages-without-mail';
-import { TicketAuditRepository } from '../tickets/ticket-audit.repository';
-import { TicketLifecycle, TicketWork } from '../tickets/ticket-lifecycle';
+import { TicketLifecycle } from '../tickets/ticket-lifecycle';
+import { TicketWork } from '../tickets/ticket-work';
 import { TicketReplies } from '../tickets/ticket-replies';
 import { TicketEntity } from '../tickets/ticket.entity';
 import type { AutomationRuleEntity } from './automation-rule.entity';
@@ -39,7 +39,6 @@ export class RuleActions {
     private readonly categories: CategoriesService,
     private readonly agents: AgentDirectory,
     private readonly automaticReplies: AutomaticReplies,
-    private readonly audit: TicketAuditRepository,
   ) {}
 
   async apply(firing: RuleFiring, rule: AutomationRuleEntity, ticket: TicketEntity, work: TicketWork): Promise<void> {
@@ -121,10 +120,7 @@ export class RuleActions {
 
   private async skip(ticket: TicketEntity, actor: RuleActor, note: string, work: TicketWork): Promise<void> {
     this.logger.warn({ ticketId: ticket.id, ruleId: actor.id, note }, 'rule action skipped');
-    await this.audit.record(
-      { ticketId: ticket.id, action: 'rule_action_skipped', actorType: 'rule', actorId: actor.id, changes: [], message: null, note },
-      work.manager,
-    );
+    work.record({ ticketId: ticket.id, action: 'rule_action_skipped', actorType: 'rule', actorId: actor.id, changes: [], message: null, note });
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { TicketActor } from '@helpgate/contracts';
-import { TicketAuditRepository } from '../tickets/ticket-audit.repository';
-import { TicketLifecycle, TicketLifecycleEvent, TicketReaction, TicketWork } from '../tickets/ticket-lifecycle';
+import { TicketLifecycle, TicketLifecycleEvent, TicketReaction } from '../tickets/ticket-lifecycle';
+import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { TicketsRepository } from '../tickets/tickets.repository';
 import { AutomationRuleEntity } from './automation-rule.entity';
@@ -27,7 +27,6 @@ export class RunRulesReaction implements TicketReaction, OnModuleInit {
     private readonly lifecycle: TicketLifecycle,
     private readonly rules: AutomationRulesRepository,
     private readonly tickets: TicketsRepository,
-    private readonly audit: TicketAuditRepository,
     private readonly actions: RuleActions,
   ) {}
 
@@ -40,7 +39,7 @@ export class RunRulesReaction implements TicketReaction, OnModuleInit {
     if (!trigger) return;
     const rules = await this.rules.activeFor(trigger, work.manager);
     if (rules.length === 0) return;
-    const attempt = await undoneOnError(work.manager, () => this.runRules(rules, trigger, event, work));
+    const attempt = await undoneOnError(work, () => this.runRules(rules, trigger, event, work));
     if (attempt.failed) await this.recordFailure(event.ticket, { type: 'system' }, trigger, attempt.error, work);
   }
 
@@ -56,7 +55,7 @@ export class RunRulesReaction implements TicketReaction, OnModuleInit {
     for (let step = firings.next(); !step.done; step = firings.next(ruleFactsOf(ticket, body))) {
       const firing = step.value;
       const rule = rules.find((candidate) => candidate.id === firing.ruleId)!;
-      const attempt = await undoneOnError(work.manager, () => this.actions.apply(firing, rule, ticket, work));
+      const attempt = await undoneOnError(work, () => this.actions.apply(firing, rule, ticket, work));
       if (attempt.failed) await this.recordFailure(ticket, { type: 'rule', id: rule.id }, trigger, attempt.error, work);
       else this.logger.log({ ticketId: ticket.id, ruleId: rule.id, trigger }, 'automation rule fired');
     }
@@ -89,17 +88,14 @@ export class RunRulesReaction implements TicketReaction, OnModuleInit {
       { ticketId: ticket.id, ruleId: actor.type === 'rule' ? actor.id : undefined, trigger, reason },
       'automation rules failed; their work was undone',
     );
-    await this.audit.record(
-      {
-        ticketId: ticket.id,
-        action: 'rule_failed',
-        actorType: actor.type,
-        actorId: actor.type === 'rule' ? actor.id : null,
-        changes: [],
-        message: null,
-        note: `${trigger}: ${reason}`.slice(0, maxNoteLength),
-      },
-      work.manager,
-    );
+    work.record({
+      ticketId: ticket.id,
+      action: 'rule_failed',
+      actorType: actor.type,
+      actorId: actor.type === 'rule' ? actor.id : null,
+      changes: [],
+      message: null,
+      note: `${trigger}: ${reason}`.slice(0, maxNoteLength),
+    });
   }
 }

@@ -7,7 +7,7 @@ import { ThreadTokens } from '../domain/thread-tokens';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { AutomaticReplies } from '../tickets/automatic-replies';
 import { OutboundMails } from '../tickets/outbound-mails';
-import { TicketWork } from '../tickets/ticket-lifecycle';
+import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity } from '../tickets/ticket.entity';
 
 /**

@@ -1,18 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ContactPrincipal } from '@helpgate/auth';
 import type { Requester, TicketActor } from '@helpgate/contracts';
-import { TransactionalEvents } from '@helpgate/outbox';
 import { ContactDirectory } from '../contacts/contact-directory';
 import { routeReply } from '../domain/reply-routing';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { linkedTicketDraft } from '../tickets/linked-ticket-draft';
 import { requesterMessage } from '../tickets/messages-without-mail';
-import { TicketLifecycle, TicketWork } from '../tickets/ticket-lifecycle';
+import { TicketLifecycle } from '../tickets/ticket-lifecycle';
+import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity, TicketLinkKind } from '../tickets/ticket.entity';
 import { NewTicketMessage, TicketsRepository } from '../tickets/tickets.repository';
 import { PortalReplyDto, PortalTicketDto } from './portal.dto';
 import { PortalService } from './portal.service';
 import { PortalTicketsRepository } from './portal-tickets.repository';
+import { TicketTransactions } from '../tickets/ticket-transactions';
 
 /**
  * A customer replies in the portal, under the same rules as by mail (`routeReply`): a solved or pending ticket
@@ -25,7 +26,7 @@ export class PortalRepliesUseCase {
   private readonly logger = new Logger(PortalRepliesUseCase.name);
 
   constructor(
-    private readonly events: TransactionalEvents,
+    private readonly transactions: TicketTransactions,
     private readonly lifecycle: TicketLifecycle,
     private readonly tickets: TicketsRepository,
     private readonly portalTickets: PortalTicketsRepository,
@@ -35,8 +36,8 @@ export class PortalRepliesUseCase {
 
   /** Answers the ticket that took the reply: the one replied to, or the linked ticket the reply opened. */
   async execute(contact: ContactPrincipal, ticketId: string, input: PortalReplyDto): Promise<PortalTicketDto> {
-    const { answered, viewer } = await this.events.run(async (manager, outbox) => {
-      const work = { manager, outbox };
+    const { answered, viewer } = await this.transactions.run(async (work) => {
+      const { manager } = work;
       const viewer = await this.portal.viewerOf(contact, manager);
       const visible = await this.portalTickets.findVisible(ticketId, viewer, manager);
       const repliedTo = visible && (await this.tickets.lock(ticketId, manager));

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { TransactionalEvents } from '@helpgate/outbox';
 import type { TicketMailConfig } from '../config';
 import { routeReply } from '../domain/reply-routing';
 import type { TicketStatus } from '../domain/ticket-status';
@@ -12,10 +11,12 @@ import { AgentActor } from './current-agent.decorator';
 import { agentMessage, systemMessage } from './messages-without-mail';
 import { linkedTicketDraft } from './linked-ticket-draft';
 import { NoteDto, ReplyDto, TicketDetailDto, toTicketDetail } from './ticket.dto';
-import { TicketLifecycle, TicketWork } from './ticket-lifecycle';
+import { TicketLifecycle } from './ticket-lifecycle';
+import { TicketWork } from './ticket-work';
 import { TicketReplies } from './ticket-replies';
 import { TicketEntity } from './ticket.entity';
 import { TicketsRepository } from './tickets.repository';
+import { TicketTransactions } from './ticket-transactions';
 
 /** What agents write on tickets: public replies, mailed to the requester and CCs, and internal notes, never mailed. */
 @Injectable()
@@ -24,7 +25,7 @@ export class AgentMessagesService {
 
   constructor(
     @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
-    private readonly events: TransactionalEvents,
+    private readonly transactions: TicketTransactions,
     private readonly lifecycle: TicketLifecycle,
     private readonly replies: TicketReplies,
     private readonly templates: ReplyTemplatesService,
@@ -38,8 +39,7 @@ export class AgentMessagesService {
    * ticket that took the reply.
    */
   async reply(ticketId: string, input: ReplyDto, actor: AgentActor): Promise<TicketDetailDto> {
-    const answered = await this.events.run(async (manager, outbox) => {
-      const work = { manager, outbox };
+    const answered = await this.transactions.run(async (work) => {
       const repliedTo = await this.lockTicket(ticketId, work);
       if (!repliedTo.requesterEmail) {
         throw new TicketsException(
@@ -47,7 +47,7 @@ export class AgentMessagesService {
           `The requester of ticket #${repliedTo.number} was erased: nobody can be mailed; add an internal note instead`,
         );
       }
-      const template = input.templateId ? await this.templates.requireActive(input.templateId, manager) : null;
+      const template = input.templateId ? await this.templates.requireActive(input.templateId, work.manager) : null;
       if (template) requireKnownPlaceholders({ subject: template.subject, body: input.body ?? template.body });
       const { target, newStatus } = await this.replyTarget(repliedTo, actor, work);
       await this.replies.send(
@@ -67,8 +67,7 @@ export class AgentMessagesService {
   }
 
   async addNote(ticketId: string, input: NoteDto, actor: AgentActor): Promise<TicketDetailDto> {
-    await this.events.run(async (manager, outbox) => {
-      const work = { manager, outbox };
+    await this.transactions.run(async (work) => {
       const ticket = await this.lockTicket(ticketId, work);
       await this.lifecycle.addMessage(
         ticket,

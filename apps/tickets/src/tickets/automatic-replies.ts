@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { TicketMailConfig } from '../config';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
-import { TicketWork } from './ticket-lifecycle';
+import { TicketWork } from './ticket-work';
 import { TicketsRepository } from './tickets.repository';
 
 /**
@@ -18,8 +18,6 @@ export class AutomaticReplies {
   /** Counts one more automatic mail to the address, unless the limit is reached (then false: do not send it). */
   async take(recipient: string, work: TicketWork): Promise<boolean> {
     const since = new Date(Date.now() - this.config.autoReplyWindowMinutes * 60_000);
-    if ((await this.tickets.countAutomaticRepliesSince(recipient, since, work.manager)) >= this.config.autoReplyLimit) return false;
-    await this.tickets.recordAutomaticReply(recipient, work.manager);
-    return true;
+    return this.tickets.takeAutomaticReply(recipient, since, this.config.autoReplyLimit, work.manager);
   }
 }

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { TicketActor } from '@helpgate/contracts';
-import { TransactionalEvents } from '@helpgate/outbox';
 import { CategoriesService } from '../categories/categories.service';
 import type { AttachmentLimitsConfig, TicketMailConfig } from '../config';
 import { ContactDirectory, RequesterReference } from '../contacts/contact-directory';
@@ -16,6 +15,7 @@ import { TicketEntity } from './ticket.entity';
 import { MessageAttachment } from './ticket-message.entity';
 import { TicketsRepository } from './tickets.repository';
 import { UploadedAttachmentsRepository } from './uploaded-attachments.repository';
+import { TicketTransactions } from './ticket-transactions';
 
 /** A ticket asked for through the API: by an agent for a contact, or by the contact itself in the portal. */
 export interface WebTicketRequest {
@@ -46,7 +46,7 @@ export class OpenTicketUseCase {
   constructor(
     @Inject(ATTACHMENT_LIMITS) private readonly limits: AttachmentLimitsConfig,
     @Inject(TICKET_MAIL_CONFIG) private readonly mailConfig: TicketMailConfig,
-    private readonly events: TransactionalEvents,
+    private readonly transactions: TicketTransactions,
     private readonly lifecycle: TicketLifecycle,
     private readonly directory: ContactDirectory,
     private readonly categories: CategoriesService,
@@ -70,7 +70,8 @@ export class OpenTicketUseCase {
       files.map((file) => file.content.length),
       this.limits,
     );
-    const ticket = await this.events.run(async (manager, outbox) => {
+    const ticket = await this.transactions.run(async (work) => {
+      const { manager } = work;
       const requester = await this.directory.requester(input.requester, manager);
       if (input.categoryId) await this.categories.requireAssignable(input.categoryId, manager);
       const attachments = await this.store(files, manager);
@@ -103,7 +104,7 @@ export class OpenTicketUseCase {
         }),
         ccs.slice(0, this.mailConfig.maxCcs),
         actor,
-        { manager, outbox },
+        work,
       );
     });
     this.logger.log(

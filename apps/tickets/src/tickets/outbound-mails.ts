@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { OutboundMail, TicketActor, Topics } from '@helpgate/contracts';
 import { agentMessage, ruleMessage, systemMessage } from './messages-without-mail';
-import { TicketLifecycle, TicketWork } from './ticket-lifecycle';
+import { TicketLifecycle } from './ticket-lifecycle';
+import { TicketWork } from './ticket-work';
 import { TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity } from './ticket.entity';
 import { NewTicketMessage } from './tickets.repository';
@@ -27,7 +28,7 @@ export class OutboundMails {
     work: TicketWork,
   ): Promise<TicketMessageEntity> {
     const message = await this.lifecycle.addMessage(ticket, outboundMessage(mail, mail.text, author), actor, work);
-    await work.outbox.add(Topics.EmailOutboundRequested, ticket.id, { eventId: randomUUID(), occurredAt: new Date().toISOString(), mail });
+    work.publish(Topics.EmailOutboundRequested, ticket.id, { eventId: randomUUID(), occurredAt: new Date().toISOString(), mail });
     return message;
   }
 
@@ -46,7 +47,7 @@ export class OutboundMails {
   ): Promise<TicketMessageEntity> {
     const message = await this.lifecycle.addMessage(ticket, outboundMessage(mail, storedText, author), actor, work);
     const { to: _addressedByIdentity, ...unaddressed } = mail;
-    await work.outbox.add(Topics.IdentityAccessMailRequested, ticket.requesterContactId, {
+    work.publish(Topics.IdentityAccessMailRequested, ticket.requesterContactId, {
       eventId: randomUUID(),
       occurredAt: new Date().toISOString(),
       contactId: ticket.requesterContactId,

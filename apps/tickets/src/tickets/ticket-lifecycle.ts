@@ -1,22 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Mailbox, TicketActor, TicketFieldChange, Topics } from '@helpgate/contracts';
-import type { Outbox } from '@helpgate/outbox';
 import { changesOf, TicketPatch } from '../domain/ticket-changes';
 import { requireTransition } from '../domain/ticket-status';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
-import { TicketAuditRepository } from './ticket-audit.repository';
 import { TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity } from './ticket.entity';
 import { ticketSnapshot } from './ticket-snapshot';
+import { TicketWork } from './ticket-work';
 import { NewTicket, NewTicketMessage, TicketsRepository, TicketUpdate } from './tickets.repository';
-
-/** The transaction a change runs in: its database work and the events that commit with it. */
-export interface TicketWork {
-  manager: EntityManager;
-  outbox: Outbox;
-}
 
 /** What happened to a ticket, with everything a reaction to it (the history, events, automation) needs. */
 export type TicketLifecycleEvent =
@@ -40,10 +32,7 @@ export interface TicketReaction {
 export class TicketLifecycle {
   private readonly reactions: TicketReaction[] = [];
 
-  constructor(
-    private readonly tickets: TicketsRepository,
-    private readonly audit: TicketAuditRepository,
-  ) {}
+  constructor(private readonly tickets: TicketsRepository) {}
 
   /** Registered once at start-up by the module that reacts (the automation rules). */
   addReaction(reaction: TicketReaction): void {
@@ -101,19 +90,16 @@ export class TicketLifecycle {
   private async happened(event: TicketLifecycleEvent, work: TicketWork): Promise<void> {
     const { ticket, actor } = event;
     const message = event.kind === 'message_added' ? describeMessage(event.message) : undefined;
-    await this.audit.record(
-      {
-        ticketId: ticket.id,
-        action: event.kind,
-        actorType: actor.type,
-        actorId: actor.type === 'system' ? null : actor.id,
-        changes: event.kind === 'created' ? initialValues(ticket) : event.kind === 'updated' ? event.changes : [],
-        message: message ?? null,
-        note: null,
-      },
-      work.manager,
-    );
-    await work.outbox.add(Topics.TicketsTicketChanged, ticket.id, {
+    work.record({
+      ticketId: ticket.id,
+      action: event.kind,
+      actorType: actor.type,
+      actorId: actor.type === 'system' ? null : actor.id,
+      changes: event.kind === 'created' ? initialValues(ticket) : event.kind === 'updated' ? event.changes : [],
+      message: message ?? null,
+      note: null,
+    });
+    work.publish(Topics.TicketsTicketChanged, ticket.id, {
       eventId: randomUUID(),
       occurredAt: new Date().toISOString(),
       change: event.kind,

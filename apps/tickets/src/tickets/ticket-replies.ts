@@ -8,7 +8,7 @@ import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception'
 import { ReplyContent, withPortalValuesNamed } from '../reply-templates/reply-template';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { OutboundAuthor, OutboundMails } from './outbound-mails';
-import { TicketWork } from './ticket-lifecycle';
+import { TicketWork } from './ticket-work';
 import { TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity } from './ticket.entity';
 import { TicketsRepository } from './tickets.repository';

@@ -12,6 +12,7 @@ import { OutboundMails } from './outbound-mails';
 import { TicketAuditRepository } from './ticket-audit.repository';
 import { TicketLifecycle } from './ticket-lifecycle';
 import { TicketReplies } from './ticket-replies';
+import { TicketTransactions } from './ticket-transactions';
 import { TicketsController } from './tickets.controller';
 import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
@@ -26,6 +27,7 @@ import { UploadedAttachmentsRepository } from './uploaded-attachments.repository
     TicketAuditRepository,
     UploadedAttachmentsRepository,
     TicketLifecycle,
+    TicketTransactions,
     OutboundMails,
     TicketReplies,
     AutomaticReplies,
@@ -38,6 +40,7 @@ import { UploadedAttachmentsRepository } from './uploaded-attachments.repository
     TicketsRepository,
     TicketAuditRepository,
     TicketLifecycle,
+    TicketTransactions,
     OutboundMails,
     TicketReplies,
     AutomaticReplies,

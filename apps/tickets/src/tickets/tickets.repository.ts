@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { Page } from '@helpgate/platform';
 import { Mailbox, ticketPriorities, ticketStatuses } from '@helpgate/contracts';
 import { CategoryEntity } from '../categories/category.entity';
 import type { TicketPriority } from '../domain/priorities';
-import { TicketCcEntity } from './ticket-cc.entity';
 import { DeliveryStatus, TicketMessageEntity } from './ticket-message.entity';
-import { TicketChannel, TicketEntity, TicketStatus } from './ticket.entity';
+import { TicketChannel, TicketEntity, TicketLinkKind, TicketStatus } from './ticket.entity';
 
 export interface TicketFilter {
   statuses?: TicketStatus[];
@@ -128,29 +127,38 @@ export class TicketsRepository {
   }
 
   async findById(id: string, manager: EntityManager): Promise<TicketEntity | null> {
-    return manager.getRepository(TicketEntity).findOne({ where: { id }, relations: { category: true } });
+    const rows: TicketRow[] = await manager.query(`${selectTickets} WHERE ticket.id = $1`, [id]);
+    return rows.length > 0 ? ticketOfRow(rows[0]) : null;
   }
 
   /** The ticket, locked until the transaction ends, so changes to one ticket apply one after the other. */
   async lock(id: string, manager: EntityManager): Promise<TicketEntity | null> {
-    const rows: unknown[] = await manager.query('SELECT id FROM tickets WHERE id = $1 FOR UPDATE', [id]);
-    return rows.length > 0 ? this.findById(id, manager) : null;
+    const rows: TicketRow[] = await manager.query(`${selectTickets} WHERE ticket.id = $1 FOR UPDATE OF ticket`, [id]);
+    return rows.length > 0 ? ticketOfRow(rows[0]) : null;
   }
 
-  async mailMessageExists(mailMessageId: string, manager: EntityManager): Promise<boolean> {
-    return manager.getRepository(TicketMessageEntity).exists({ where: { mailMessageId } });
+  /** Which of the Message-IDs a ticket already holds. */
+  async storedMailMessageIds(mailMessageIds: string[], manager: EntityManager): Promise<Set<string>> {
+    if (mailMessageIds.length === 0) return new Set();
+    const rows: { mail_message_id: string }[] = await manager.query(
+      'SELECT mail_message_id FROM ticket_messages WHERE mail_message_id = ANY($1::text[])',
+      [mailMessageIds],
+    );
+    return new Set(rows.map((row) => row.mail_message_id));
   }
 
   /** The ticket holding the newest of the given mails, in the order the ids were given. */
   async findByMailMessageIds(mailMessageIds: string[], manager: EntityManager): Promise<TicketEntity | null> {
     if (mailMessageIds.length === 0) return null;
-    const messages = await manager.getRepository(TicketMessageEntity).find({
-      where: { mailMessageId: In(mailMessageIds) },
-      relations: { ticket: { category: true } },
-    });
+    const rows: (TicketRow & { mail_message_id: string })[] = await manager.query(
+      `SELECT ${ticketColumns}, message.mail_message_id
+         FROM ticket_messages message JOIN tickets ticket ON ticket.id = message.ticket_id ${categoryJoin}
+        WHERE message.mail_message_id = ANY($1::text[])`,
+      [mailMessageIds],
+    );
     for (const id of mailMessageIds) {
-      const message = messages.find((candidate) => candidate.mailMessageId === id);
-      if (message) return message.ticket;
+      const row = rows.find((candidate) => candidate.mail_message_id === id);
+      if (row) return ticketOfRow(row);
     }
     return null;
   }
@@ -158,7 +166,8 @@ export class TicketsRepository {
   /** The first of the numbers that is a ticket, in the order given. */
   async findByNumbers(numbers: number[], manager: EntityManager): Promise<TicketEntity | null> {
     if (numbers.length === 0) return null;
-    const tickets = await manager.getRepository(TicketEntity).find({ where: { number: In(numbers) }, relations: { category: true } });
+    const rows: TicketRow[] = await manager.query(`${selectTickets} WHERE ticket.number = ANY($1::bigint[])`, [numbers]);
+    const tickets = rows.map(ticketOfRow);
     return numbers.map((number) => tickets.find((ticket) => ticket.number === number)).find(Boolean) ?? null;
   }
 
@@ -173,8 +182,11 @@ export class TicketsRepository {
   }
 
   async ccs(ticketId: string, manager: EntityManager): Promise<Mailbox[]> {
-    const ccs = await manager.getRepository(TicketCcEntity).find({ where: { ticketId }, order: { createdAt: 'ASC', email: 'ASC' } });
-    return ccs.map((cc) => ({ address: cc.email, ...(cc.name ? { name: cc.name } : {}) }));
+    const rows: { email: string; name: string | null }[] = await manager.query(
+      'SELECT email, name FROM ticket_ccs WHERE ticket_id = $1 ORDER BY created_at, email',
+      [ticketId],
+    );
+    return rows.map((cc) => ({ address: cc.email, ...(cc.name ? { name: cc.name } : {}) }));
   }
 
   async ccEmails(ticketId: string, manager: EntityManager): Promise<string[]> {
@@ -183,23 +195,29 @@ export class TicketsRepository {
 
   /** Adds CCs the ticket does not have yet, never past `limit` in all. */
   async addCcs(ticketId: string, mailboxes: Mailbox[], limit: number, manager: EntityManager): Promise<void> {
+    if (mailboxes.length === 0) return;
     const existing = new Set(await this.ccEmails(ticketId, manager));
     const room = Math.max(0, limit - existing.size);
     const added = mailboxes.filter((mailbox) => !existing.has(mailbox.address)).slice(0, room);
     if (added.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(TicketCcEntity)
-      .values(added.map((mailbox) => ({ ticketId, email: mailbox.address, name: mailbox.name ?? null })))
-      .orIgnore()
-      .execute();
+    await manager.query(
+      `INSERT INTO ticket_ccs (ticket_id, email, name)
+       SELECT $1, added.email, added.name FROM unnest($2::text[], $3::text[]) AS added (email, name)
+       ON CONFLICT DO NOTHING`,
+      [ticketId, added.map((mailbox) => mailbox.address), added.map((mailbox) => mailbox.name ?? null)],
+    );
   }
 
   /** Changes the given fields and the update time, on the row and on the entity. */
   async update(ticket: TicketEntity, fields: TicketUpdate, manager: EntityManager): Promise<void> {
     const updatedAt = new Date();
-    await manager.getRepository(TicketEntity).update({ id: ticket.id }, { ...fields, updatedAt });
+    const changed = Object.entries(fields).filter(([, value]) => value !== undefined) as [keyof TicketUpdate, unknown][];
+    const assignments = changed.map(([field], index) => `${updatableColumns[field]} = $${index + 3}`);
+    await manager.query(`UPDATE tickets SET ${['updated_at = $2', ...assignments].join(', ')} WHERE id = $1`, [
+      ticket.id,
+      updatedAt,
+      ...changed.map(([, value]) => value),
+    ]);
     Object.assign(ticket, fields, { updatedAt });
   }
 
@@ -233,16 +251,18 @@ export class TicketsRepository {
     return manager.getRepository(TicketMessageEntity).findOne({ where: { outboundRequestId } });
   }
 
-  async countAutomaticRepliesSince(recipient: string, since: Date, manager: EntityManager): Promise<number> {
-    const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM automatic_replies WHERE recipient = $1 AND sent_at > $2', [
-      recipient,
-      since,
-    ]);
-    return count as number;
-  }
-
-  async recordAutomaticReply(recipient: string, manager: EntityManager): Promise<void> {
-    await manager.query('INSERT INTO automatic_replies (recipient) VALUES ($1)', [recipient]);
+  /**
+   * Counts one more automatic mail to the recipient unless `limit` were sent to it since `since`; false when the limit
+   * is reached (nothing counted).
+   */
+  async takeAutomaticReply(recipient: string, since: Date, limit: number, manager: EntityManager): Promise<boolean> {
+    const taken: unknown[] = await manager.query(
+      `INSERT INTO automatic_replies (recipient)
+       SELECT $1 WHERE (SELECT count(*) FROM automatic_replies WHERE recipient = $1 AND sent_at > $2) < $3
+       RETURNING recipient`,
+      [recipient, since, limit],
+    );
+    return taken.length > 0;
   }
 
   /** Makes one contact's tickets and messages another's; returns how many tickets moved. */
@@ -256,14 +276,157 @@ export class TicketsRepository {
   }
 
   async create(ticket: NewTicket, manager: EntityManager): Promise<TicketEntity> {
-    const { identifiers } = await manager.getRepository(TicketEntity).insert(ticket);
-    return (await this.findById(identifiers[0].id as string, manager))!;
+    // Its own creation time, not the transaction's: a batch of mail opens many tickets in one transaction.
+    const rows: TicketRow[] = await manager.query(
+      `WITH ticket AS (
+         INSERT INTO tickets (subject, status, priority, channel, requester_contact_id, requester_email, requester_name,
+                              organization_id, organization_name, category_id, assignee_id, tags, support_address,
+                              linked_ticket_id, link_kind, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, clock_timestamp(), clock_timestamp())
+         RETURNING *
+       ) SELECT ${ticketColumns} FROM ticket ${categoryJoin}`,
+      [
+        ticket.subject,
+        ticket.status,
+        ticket.priority,
+        ticket.channel,
+        ticket.requesterContactId,
+        ticket.requesterEmail,
+        ticket.requesterName,
+        ticket.organizationId,
+        ticket.organizationName,
+        ticket.categoryId,
+        ticket.assigneeId,
+        ticket.tags,
+        ticket.supportAddress,
+        ticket.linkedTicketId,
+        ticket.linkKind,
+      ],
+    );
+    return ticketOfRow(rows[0]);
   }
 
   /** Adds a message and moves the ticket's update time. */
   async addMessage(ticket: TicketEntity, message: NewTicketMessage, manager: EntityManager): Promise<TicketMessageEntity> {
-    const { identifiers } = await manager.getRepository(TicketMessageEntity).insert({ ...message, ticketId: ticket.id });
-    await this.update(ticket, {}, manager);
-    return manager.getRepository(TicketMessageEntity).findOneByOrFail({ id: identifiers[0].id as string });
+    const updatedAt = new Date();
+    const [row]: { id: string; created_at: Date }[] = await manager.query(
+      `WITH message AS (
+         INSERT INTO ticket_messages (ticket_id, mail_message_id, inbound_message_id, author_agent_id, author_rule_id,
+                                      author_contact_id, author_email, author_name, visibility, direction, author_kind,
+                                      body_text, full_text, body_html, attachments, automated_kind, authentication,
+                                      outbound_request_id, delivery_status, delivery_error, raw_message_sha256)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+         RETURNING id, created_at
+       ), touched AS (UPDATE tickets SET updated_at = $22 WHERE id = $1)
+       SELECT id, created_at FROM message`,
+      [
+        ticket.id,
+        message.mailMessageId,
+        message.inboundMessageId,
+        message.authorAgentId,
+        message.authorRuleId,
+        message.authorContactId,
+        message.authorEmail,
+        message.authorName,
+        message.visibility,
+        message.direction,
+        message.authorKind,
+        message.bodyText,
+        message.fullText,
+        message.bodyHtml,
+        JSON.stringify(message.attachments),
+        message.automatedKind,
+        message.authentication === null ? null : JSON.stringify(message.authentication),
+        message.outboundRequestId,
+        message.deliveryStatus,
+        message.deliveryError,
+        message.rawMessageSha256,
+        updatedAt,
+      ],
+    );
+    ticket.updatedAt = updatedAt;
+    return Object.assign(new TicketMessageEntity(), message, { id: row.id, ticketId: ticket.id, createdAt: row.created_at });
   }
+}
+
+/** The ticket columns a `ticket` row is read with, its category as one `category` value. */
+const ticketColumns = `ticket.id, ticket.number, ticket.subject, ticket.status, ticket.priority, ticket.channel,
+  ticket.requester_contact_id, ticket.requester_email, ticket.requester_name, ticket.organization_id, ticket.organization_name,
+  ticket.category_id, ticket.assignee_id, ticket.tags, ticket.support_address, ticket.linked_ticket_id, ticket.link_kind,
+  ticket.created_at, ticket.updated_at, ticket.first_response_at, ticket.solved_at,
+  CASE WHEN category.id IS NULL THEN NULL
+       ELSE json_build_object('id', category.id, 'department', category.department, 'feature', category.feature,
+                              'active', category.active, 'createdAt', category.created_at, 'updatedAt', category.updated_at)
+  END AS category`;
+const categoryJoin = 'LEFT JOIN categories category ON category.id = ticket.category_id';
+const selectTickets = `SELECT ${ticketColumns} FROM tickets ticket ${categoryJoin}`;
+
+const updatableColumns: Record<keyof TicketUpdate, string> = {
+  status: 'status',
+  priority: 'priority',
+  categoryId: 'category_id',
+  assigneeId: 'assignee_id',
+  tags: 'tags',
+  firstResponseAt: 'first_response_at',
+  solvedAt: 'solved_at',
+};
+
+interface TicketRow {
+  id: string;
+  number: string;
+  subject: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  channel: TicketChannel;
+  requester_contact_id: string;
+  requester_email: string | null;
+  requester_name: string;
+  organization_id: string;
+  organization_name: string;
+  category_id: string | null;
+  assignee_id: string | null;
+  tags: string[];
+  support_address: string | null;
+  linked_ticket_id: string | null;
+  link_kind: TicketLinkKind | null;
+  created_at: Date;
+  updated_at: Date;
+  first_response_at: Date | null;
+  solved_at: Date | null;
+  category: { id: string; department: string; feature: string | null; active: boolean; createdAt: string; updatedAt: string } | null;
+}
+
+/** The ticket as its entity, with its category (raw SQL on the hot paths: one round trip, no query building). */
+function ticketOfRow(row: TicketRow): TicketEntity {
+  const { category } = row;
+  return Object.assign(new TicketEntity(), {
+    id: row.id,
+    number: Number(row.number),
+    subject: row.subject,
+    status: row.status,
+    priority: row.priority,
+    channel: row.channel,
+    requesterContactId: row.requester_contact_id,
+    requesterEmail: row.requester_email,
+    requesterName: row.requester_name,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    categoryId: row.category_id,
+    category: category
+      ? Object.assign(new CategoryEntity(), {
+          ...category,
+          createdAt: new Date(category.createdAt),
+          updatedAt: new Date(category.updatedAt),
+        })
+      : null,
+    assigneeId: row.assignee_id,
+    tags: row.tags,
+    supportAddress: row.support_address,
+    linkedTicketId: row.linked_ticket_id,
+    linkKind: row.link_kind,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    firstResponseAt: row.first_response_at,
+    solvedAt: row.solved_at,
+  });
 }

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TransactionalEvents } from '@helpgate/outbox';
 import { AgentDirectory } from '../agents/agent-directory';
 import { CategoriesService } from '../categories/categories.service';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
@@ -7,6 +6,7 @@ import { AgentActor } from './current-agent.decorator';
 import { TicketDetailDto, toTicketDetail, UpdateTicketDto } from './ticket.dto';
 import { TicketLifecycle } from './ticket-lifecycle';
 import { TicketsRepository } from './tickets.repository';
+import { TicketTransactions } from './ticket-transactions';
 
 /** An agent changes a ticket's status, priority, category, assignee or tags. */
 @Injectable()
@@ -14,7 +14,7 @@ export class UpdateTicketUseCase {
   private readonly logger = new Logger(UpdateTicketUseCase.name);
 
   constructor(
-    private readonly events: TransactionalEvents,
+    private readonly transactions: TicketTransactions,
     private readonly lifecycle: TicketLifecycle,
     private readonly categories: CategoriesService,
     private readonly agents: AgentDirectory,
@@ -22,12 +22,13 @@ export class UpdateTicketUseCase {
   ) {}
 
   async execute(id: string, patch: UpdateTicketDto, actor: AgentActor): Promise<TicketDetailDto> {
-    const changes = await this.events.run(async (manager, outbox) => {
+    const changes = await this.transactions.run(async (work) => {
+      const { manager } = work;
       const ticket = await this.tickets.lock(id, manager);
       if (!ticket) throw new TicketsException(TicketsErrorCode.TicketNotFound, `No ticket ${id}`);
       if (patch.categoryId && patch.categoryId !== ticket.categoryId) await this.categories.requireAssignable(patch.categoryId, manager);
       if (patch.assigneeId && patch.assigneeId !== ticket.assigneeId) await this.agents.requireAssignable(patch.assigneeId, manager);
-      return this.lifecycle.change(ticket, patch, actor, { manager, outbox });
+      return this.lifecycle.change(ticket, patch, actor, work);
     });
     this.logger.log({ ticketId: id, agentId: actor.id, fields: changes.map((change) => change.field) }, 'ticket changed by an agent');
     return toTicketDetail((await this.tickets.findWithMessages(id))!);

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { EventOf, TopicName } from '@helpgate/contracts';
+import { Outbox, TransactionalEvents } from '@helpgate/outbox';
+import { TicketAuditRepository } from './ticket-audit.repository';
+import { TicketWork } from './ticket-work';
+
+/**
+ * Runs work on tickets in one transaction, with what it held for the tickets' history and the outbox written at its
+ * end, all of it in one statement each: the history and the events commit with the data or not at all.
+ */
+@Injectable()
+export class TicketTransactions {
+  constructor(
+    private readonly events: TransactionalEvents,
+    private readonly audit: TicketAuditRepository,
+  ) {}
+
+  async run<Result>(work: (work: TicketWork) => Promise<Result>): Promise<Result> {
+    return this.events.run((manager, outbox) => this.within(manager, outbox, work));
+  }
+
+  /** Runs the work once, in one transaction, on the events not processed before (see `TransactionalEvents.runOnceEach`). */
+  async runOnceEach<T extends TopicName>(
+    events: EventOf<T>[],
+    topic: T,
+    work: (freshEvents: EventOf<T>[], work: TicketWork) => Promise<void>,
+  ): Promise<void> {
+    await this.events.runOnceEach(events, topic, (freshEvents, manager, outbox) =>
+      this.within(manager, outbox, (ticketWork) => work(freshEvents, ticketWork)),
+    );
+  }
+
+  private async within<Result>(manager: EntityManager, outbox: Outbox, work: (work: TicketWork) => Promise<Result>): Promise<Result> {
+    const ticketWork = new TicketWork(manager);
+    const result = await work(ticketWork);
+    const { history, events } = ticketWork.takePending();
+    await this.audit.recordAll(history, manager);
+    await outbox.addAll(events);
+    return result;
+  }
+}
