@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { oncePerTransaction } from '@helpgate/database';
 import type { Page } from '@helpgate/platform';
 import { AutomationRuleEntity } from './automation-rule.entity';
 import type { RuleTrigger } from './rule-engine';
@@ -24,9 +25,14 @@ export class AutomationRulesRepository {
     return manager.getRepository(AutomationRuleEntity).findOneBy({ id });
   }
 
-  /** The active rules of a trigger, in the order they run. */
+  /**
+   * The active rules of a trigger, in the order they run; read once per transaction (a batch of mail runs them on
+   * every ticket it opens, and nothing the rules do changes them).
+   */
   async activeFor(trigger: RuleTrigger, manager: EntityManager): Promise<AutomationRuleEntity[]> {
-    return manager.getRepository(AutomationRuleEntity).find({ where: { trigger, active: true }, order: { position: 'ASC' } });
+    return oncePerTransaction(manager, `active-automation-rules:${trigger}`, () =>
+      manager.getRepository(AutomationRuleEntity).find({ where: { trigger, active: true }, order: { position: 'ASC' } }),
+    );
   }
 
   /**

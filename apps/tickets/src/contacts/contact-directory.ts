@@ -24,14 +24,34 @@ const maxMergeHops = 10;
 export class ContactDirectory {
   constructor(private readonly contacts: ContactsRepository) {}
 
-  async learnRequester(requester: Requester, occurredAt: string, manager: EntityManager): Promise<void> {
-    const { contactId, email, ...facts } = requester;
-    await this.contacts.saveRequester({ id: contactId, ...facts }, email, new Date(occurredAt), manager);
+  /** The requesters of mails, in the order of the mails. */
+  async learnRequesters(mails: { requester: Requester; occurredAt: string }[], manager: EntityManager): Promise<void> {
+    await this.contacts.saveRequesters(
+      mails.map(({ requester: { contactId, email, name, organizationId, organizationName }, occurredAt }) => ({
+        id: contactId,
+        address: email,
+        name,
+        organizationId,
+        organizationName,
+        knownAt: new Date(occurredAt),
+      })),
+      manager,
+    );
   }
 
-  async learnContact(event: IdentityContactChangedV1, manager: EntityManager): Promise<void> {
-    const { id, email, name, organizationId, organizationName } = event.contact;
-    await this.contacts.saveContact({ id, email, name, organizationId, organizationName }, new Date(event.occurredAt), manager);
+  /** Contacts as identity described them, in the order it did. */
+  async learnContacts(events: IdentityContactChangedV1[], manager: EntityManager): Promise<void> {
+    await this.contacts.saveContacts(
+      events.map(({ contact: { id, email, name, organizationId, organizationName }, occurredAt }) => ({
+        id,
+        email,
+        name,
+        organizationId,
+        organizationName,
+        knownAt: new Date(occurredAt),
+      })),
+      manager,
+    );
   }
 
   /** The contact and those merged into it, with every address and name they are known by here. */

@@ -7,8 +7,8 @@ import { FollowContactChangesUseCase } from './follow-contact-changes.use-case';
 export class ContactEventsConsumer {
   constructor(private readonly followContactChanges: FollowContactChangesUseCase) {}
 
-  @EventPattern(Topics.IdentityContactChanged)
-  async onContactChanged(@Payload() event: IdentityContactChangedV1): Promise<void> {
-    await this.followContactChanges.changed(event);
+  @EventPattern(Topics.IdentityContactChanged, { batch: true })
+  async onContactChanged(@Payload() events: IdentityContactChangedV1[]): Promise<void> {
+    await this.followContactChanges.changed(events);
   }
 }

@@ -13,28 +13,57 @@ export interface ContactFacts {
 /** Every write keeps what identity said last: a fact older than the one stored is ignored. */
 @Injectable()
 export class ContactsRepository {
-  /** A contact's profile with its primary address (identity.contact.changed). */
-  async saveContact(contact: ContactFacts & { email: string }, knownAt: Date, manager: EntityManager): Promise<void> {
+  /** Contacts' profiles with their primary addresses (identity.contact.changed), in the order identity told them. */
+  async saveContacts(contacts: (ContactFacts & { email: string; knownAt: Date })[], manager: EntityManager): Promise<void> {
+    const latest = latestOf(contacts, (contact) => contact.id);
     await manager.query(
-      `INSERT INTO contacts (id, email, name, organization_id, organization_name, known_at) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO contacts (id, email, name, organization_id, organization_name, known_at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::timestamptz[])
          ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name, organization_id = excluded.organization_id,
                                         organization_name = excluded.organization_name, known_at = excluded.known_at
           WHERE contacts.known_at <= excluded.known_at`,
-      [contact.id, contact.email.toLowerCase(), contact.name, contact.organizationId, contact.organizationName, knownAt],
+      [
+        latest.map((contact) => contact.id),
+        latest.map((contact) => contact.email.toLowerCase()),
+        latest.map((contact) => contact.name),
+        latest.map((contact) => contact.organizationId),
+        latest.map((contact) => contact.organizationName),
+        latest.map((contact) => contact.knownAt),
+      ],
     );
-    await this.saveAddress(contact.email, contact.id, knownAt, manager);
+    await this.saveAddresses(
+      contacts.map((contact) => ({ email: contact.email, contactId: contact.id, knownAt: contact.knownAt })),
+      manager,
+    );
   }
 
-  /** A contact as the requester of a mail: the address it wrote from becomes its primary one only if it had none here. */
-  async saveRequester(contact: ContactFacts, address: string, knownAt: Date, manager: EntityManager): Promise<void> {
+  /**
+   * Contacts as the requesters of mails, in the order of the mails: the address a contact wrote from becomes its
+   * primary one only if it had none here (the first mail's, when it is new).
+   */
+  async saveRequesters(requesters: (ContactFacts & { address: string; knownAt: Date })[], manager: EntityManager): Promise<void> {
+    const latest = latestOf(requesters, (requester) => requester.id);
+    const firstAddress = new Map<string, string>();
+    for (const requester of requesters) if (!firstAddress.has(requester.id)) firstAddress.set(requester.id, requester.address);
     await manager.query(
-      `INSERT INTO contacts (id, email, name, organization_id, organization_name, known_at) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO contacts (id, email, name, organization_id, organization_name, known_at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::timestamptz[])
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, organization_id = excluded.organization_id,
                                         organization_name = excluded.organization_name, known_at = excluded.known_at
           WHERE contacts.known_at <= excluded.known_at`,
-      [contact.id, address.toLowerCase(), contact.name, contact.organizationId, contact.organizationName, knownAt],
+      [
+        latest.map((requester) => requester.id),
+        latest.map((requester) => firstAddress.get(requester.id)!.toLowerCase()),
+        latest.map((requester) => requester.name),
+        latest.map((requester) => requester.organizationId),
+        latest.map((requester) => requester.organizationName),
+        latest.map((requester) => requester.knownAt),
+      ],
     );
-    await this.saveAddress(address, contact.id, knownAt, manager);
+    await this.saveAddresses(
+      requesters.map((requester) => ({ email: requester.address, contactId: requester.id, knownAt: requester.knownAt })),
+      manager,
+    );
   }
 
   /** The contact and the contacts merged into it, directly or through others. */
@@ -86,12 +115,30 @@ export class ContactsRepository {
     return address ? this.findById(address.contactId, manager) : null;
   }
 
-  private async saveAddress(email: string, contactId: string, knownAt: Date, manager: EntityManager): Promise<void> {
+  private async saveAddresses(addresses: { email: string; contactId: string; knownAt: Date }[], manager: EntityManager): Promise<void> {
+    const latest = latestOf(
+      addresses.map((address) => ({ ...address, email: address.email.toLowerCase() })),
+      (address) => address.email,
+    );
     await manager.query(
-      `INSERT INTO contact_addresses (email, contact_id, known_at) VALUES ($1, $2, $3)
+      `INSERT INTO contact_addresses (email, contact_id, known_at)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[])
          ON CONFLICT (email) DO UPDATE SET contact_id = excluded.contact_id, known_at = excluded.known_at
           WHERE contact_addresses.known_at <= excluded.known_at`,
-      [email.toLowerCase(), contactId, knownAt],
+      [latest.map((address) => address.email), latest.map((address) => address.contactId), latest.map((address) => address.knownAt)],
     );
   }
+}
+
+/**
+ * One fact per key, the one a write per fact in the order given would leave (the newest; of equally new ones, the
+ * last): one statement cannot write a row twice.
+ */
+function latestOf<Fact extends { knownAt: Date }>(facts: Fact[], keyOf: (fact: Fact) => string): Fact[] {
+  const latest = new Map<string, Fact>();
+  for (const fact of facts) {
+    const kept = latest.get(keyOf(fact));
+    if (!kept || kept.knownAt <= fact.knownAt) latest.set(keyOf(fact), fact);
+  }
+  return [...latest.values()];
 }

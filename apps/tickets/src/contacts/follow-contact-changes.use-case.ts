@@ -11,7 +11,8 @@ export class FollowContactChangesUseCase {
     private readonly directory: ContactDirectory,
   ) {}
 
-  async changed(event: IdentityContactChangedV1): Promise<void> {
-    await this.events.runOnce(event, Topics.IdentityContactChanged, (manager) => this.directory.learnContact(event, manager));
+  /** The events of one partition, in order: handled together in one transaction, each at most once. */
+  async changed(events: IdentityContactChangedV1[]): Promise<void> {
+    await this.events.runOnceEach(events, Topics.IdentityContactChanged, (fresh, manager) => this.directory.learnContacts(fresh, manager));
   }
 }

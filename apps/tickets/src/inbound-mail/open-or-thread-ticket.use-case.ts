@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { IdentityRequesterResolvedV1, InboundMail, Requester, TicketActor, Topics } from '@helpgate/contracts';
-import { TransactionalEvents } from '@helpgate/outbox';
 import { CategoriesService } from '../categories/categories.service';
 import type { TicketMailConfig } from '../config';
 import { ContactDirectory } from '../contacts/contact-directory';
@@ -8,7 +7,9 @@ import { ccParticipants } from '../domain/participants';
 import { routeReply } from '../domain/reply-routing';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { systemMessage } from '../tickets/messages-without-mail';
-import { TicketLifecycle, TicketWork } from '../tickets/ticket-lifecycle';
+import { TicketLifecycle } from '../tickets/ticket-lifecycle';
+import { TicketTransactions } from '../tickets/ticket-transactions';
+import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity, TicketLinkKind, TicketStatus } from '../tickets/ticket.entity';
 import { NewTicketMessage, TicketsRepository } from '../tickets/tickets.repository';
 import { Acknowledgements } from './acknowledgements';
@@ -27,7 +28,7 @@ export class OpenOrThreadTicketUseCase {
 
   constructor(
     @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
-    private readonly events: TransactionalEvents,
+    private readonly transactions: TicketTransactions,
     private readonly tickets: TicketsRepository,
     private readonly lifecycle: TicketLifecycle,
     private readonly threads: ThreadResolver,
@@ -36,37 +37,52 @@ export class OpenOrThreadTicketUseCase {
     private readonly directory: ContactDirectory,
   ) {}
 
-  async execute(event: IdentityRequesterResolvedV1): Promise<void> {
-    const { mail, requester } = event;
-    await this.events.runOnce(event, Topics.IdentityRequesterResolved, async (manager, outbox) => {
-      const work = { manager, outbox };
-      await this.directory.learnRequester(requester, event.occurredAt, manager);
-      if (await this.tickets.mailMessageExists(mail.messageId, manager)) {
-        this.logger.log({ inboundMessageId: mail.inboundMessageId }, 'mail already on a ticket; duplicate delivery ignored');
-        return;
-      }
-      const found = await this.threads.ticketRepliedTo(mail, manager);
-      const repliedTo = found && (await this.tickets.lock(found.id, manager));
-      if (!repliedTo && mail.isAutomated) {
-        this.logger.log(
-          { inboundMessageId: mail.inboundMessageId, kind: mail.automation?.kind },
-          'automated mail answers no ticket; not opened',
-        );
-        return;
-      }
-      const route = repliedTo
-        ? routeReply(
-            { ...repliedTo, ccEmails: await this.tickets.ccEmails(repliedTo.id, manager) },
-            { kind: 'customer', contactId: requester.contactId, email: requester.email },
-          )
-        : undefined;
-      if (repliedTo && route?.action === 'append') {
-        await this.appendReply(repliedTo, mail, requester, route.newStatus, work);
-      } else {
-        const link = repliedTo && route?.action === 'open-linked' ? { ticketId: repliedTo.id, kind: route.link } : undefined;
-        await this.openTicket(mail, requester, link, work);
+  /**
+   * Files the mails of one partition, in order, in one transaction, each at most once: a mail whose Message-ID a
+   * ticket already holds (before or earlier in the batch) is a duplicate delivery and ignored.
+   */
+  async execute(events: IdentityRequesterResolvedV1[]): Promise<void> {
+    await this.transactions.runOnceEach(events, Topics.IdentityRequesterResolved, async (fresh, work) => {
+      await this.directory.learnRequesters(fresh, work.manager);
+      const onTickets = await this.tickets.storedMailMessageIds(
+        fresh.map((event) => event.mail.messageId),
+        work.manager,
+      );
+      for (const { mail, requester } of fresh) {
+        if (onTickets.has(mail.messageId)) {
+          this.logger.log({ inboundMessageId: mail.inboundMessageId }, 'mail already on a ticket; duplicate delivery ignored');
+        } else if (await this.file(mail, requester, work)) {
+          onTickets.add(mail.messageId);
+        }
       }
     });
+  }
+
+  /** Puts the mail on a new ticket or the ticket it replies to; false when it opens none (machine-written mail). */
+  private async file(mail: InboundMail, requester: Requester, work: TicketWork): Promise<boolean> {
+    const { manager } = work;
+    const found = await this.threads.ticketRepliedTo(mail, manager);
+    const repliedTo = found && (await this.tickets.lock(found.id, manager));
+    if (!repliedTo && mail.isAutomated) {
+      this.logger.log(
+        { inboundMessageId: mail.inboundMessageId, kind: mail.automation?.kind },
+        'automated mail answers no ticket; not opened',
+      );
+      return false;
+    }
+    const route = repliedTo
+      ? routeReply(
+          { ...repliedTo, ccEmails: await this.tickets.ccEmails(repliedTo.id, manager) },
+          { kind: 'customer', contactId: requester.contactId, email: requester.email },
+        )
+      : undefined;
+    if (repliedTo && route?.action === 'append') {
+      await this.appendReply(repliedTo, mail, requester, route.newStatus, work);
+    } else {
+      const link = repliedTo && route?.action === 'open-linked' ? { ticketId: repliedTo.id, kind: route.link } : undefined;
+      await this.openTicket(mail, requester, link, work);
+    }
+    return true;
   }
 
   private async openTicket(

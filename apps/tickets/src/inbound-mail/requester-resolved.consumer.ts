@@ -7,8 +7,8 @@ import { OpenOrThreadTicketUseCase } from './open-or-thread-ticket.use-case';
 export class RequesterResolvedConsumer {
   constructor(private readonly openOrThreadTicket: OpenOrThreadTicketUseCase) {}
 
-  @EventPattern(Topics.IdentityRequesterResolved)
-  async onRequesterResolved(@Payload() event: IdentityRequesterResolvedV1): Promise<void> {
-    await this.openOrThreadTicket.execute(event);
+  @EventPattern(Topics.IdentityRequesterResolved, { batch: true })
+  async onRequesterResolved(@Payload() events: IdentityRequesterResolvedV1[]): Promise<void> {
+    await this.openOrThreadTicket.execute(events);
   }
 }

@@ -1,11 +1,10 @@
 import type { TicketActor } from '@helpgate/contracts';
-import type { Outbox } from '@helpgate/outbox';
 import type { EntityManager } from 'typeorm';
 import { systemMessage } from './messages-without-mail';
-import type { TicketAuditRepository } from './ticket-audit.repository';
-import { TicketLifecycle, TicketLifecycleEvent, TicketWork } from './ticket-lifecycle';
+import { TicketLifecycle, TicketLifecycleEvent } from './ticket-lifecycle';
 import type { TicketMessageEntity } from './ticket-message.entity';
 import type { TicketEntity } from './ticket.entity';
+import { TicketWork } from './ticket-work';
 import type { TicketsRepository } from './tickets.repository';
 
 function newTicket(): TicketEntity {
@@ -36,17 +35,16 @@ function newTicket(): TicketEntity {
   } as unknown as TicketEntity;
 }
 
-/** The lifecycle over in-memory stand-ins for its repositories and the outbox: what it hands its reactions. */
+/** The lifecycle over an in-memory stand-in for its repository: what it hands its reactions. */
 function lifecycleInMemory() {
   const tickets = {
     update: async (ticket: TicketEntity, fields: Partial<TicketEntity>) => void Object.assign(ticket, fields),
     addMessage: async (_ticket: TicketEntity, draft: object) =>
-      ({ id: 'message-1', createdAt: new Date(), ...draft }) as TicketMessageEntity,
+      ({ id: 'c0ffee00-0000-4000-8000-0000000000aa', createdAt: new Date(), ...draft }) as TicketMessageEntity,
     reloadCategory: async () => undefined,
   } as unknown as TicketsRepository;
-  const audit = { record: async () => undefined } as unknown as TicketAuditRepository;
-  const work: TicketWork = { manager: {} as EntityManager, outbox: { add: async () => undefined } as unknown as Outbox };
-  return { lifecycle: new TicketLifecycle(tickets, audit), work };
+  const work = new TicketWork({} as EntityManager);
+  return { lifecycle: new TicketLifecycle(tickets), work };
 }
 
 const rule: TicketActor = { type: 'rule', id: 'c0ffee00-0000-4000-8000-000000000001' };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { EventOf, TopicName } from '@helpgate/contracts';
+import type { TopicName } from '@helpgate/contracts';
 import { Outbox, TransactionalEvents } from '@helpgate/outbox';
 import { TicketAuditRepository } from './ticket-audit.repository';
 import { TicketWork } from './ticket-work';
@@ -21,10 +21,10 @@ export class TicketTransactions {
   }
 
   /** Runs the work once, in one transaction, on the events not processed before (see `TransactionalEvents.runOnceEach`). */
-  async runOnceEach<T extends TopicName>(
-    events: EventOf<T>[],
-    topic: T,
-    work: (freshEvents: EventOf<T>[], work: TicketWork) => Promise<void>,
+  async runOnceEach<Event extends { eventId: string }>(
+    events: readonly Event[],
+    topic: TopicName,
+    work: (freshEvents: Event[], work: TicketWork) => Promise<void>,
   ): Promise<void> {
     await this.events.runOnceEach(events, topic, (freshEvents, manager, outbox) =>
       this.within(manager, outbox, (ticketWork) => work(freshEvents, ticketWork)),

@@ -1,14 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { EventOf, TopicName, topicSchemas } from '@helpgate/contracts';
+import type { OutboxEntry } from '@helpgate/outbox';
 import type { NewAuditEntry } from './ticket-audit.repository';
 
 export type HistoryEntry = NewAuditEntry & { occurredAt: Date };
-
-export interface PendingEvent<T extends TopicName = TopicName> {
-  topic: T;
-  key: string;
-  event: EventOf<T>;
-}
 
 /** How much a work had held at a moment, to drop what came after when the work since is undone. */
 export interface WorkMark {
@@ -23,7 +18,7 @@ export interface WorkMark {
  */
 export class TicketWork {
   private readonly history: HistoryEntry[] = [];
-  private readonly events: PendingEvent[] = [];
+  private readonly events: OutboxEntry[] = [];
 
   constructor(readonly manager: EntityManager) {}
 
@@ -38,7 +33,7 @@ export class TicketWork {
    */
   publish<T extends TopicName>(topic: T, key: string, event: EventOf<T>): void {
     topicSchemas[topic].parse(event);
-    this.events.push({ topic, key, event } as PendingEvent);
+    this.events.push({ topic, key, event } as OutboxEntry);
   }
 
   mark(): WorkMark {
@@ -51,7 +46,7 @@ export class TicketWork {
   }
 
   /** What the work holds, in the order it was done; taken once, when the work ends. */
-  takePending(): { history: HistoryEntry[]; events: PendingEvent[] } {
+  takePending(): { history: HistoryEntry[]; events: OutboxEntry[] } {
     return { history: this.history.splice(0), events: this.events.splice(0) };
   }
 }
