@@ -47,8 +47,7 @@ export class TicketLifecycle {
     actor: TicketActor,
     work: TicketWork,
   ): Promise<TicketEntity> {
-    const ticket = await this.tickets.create(draft, work.manager);
-    const message = await this.tickets.addMessage(ticket, firstMessage, work.manager);
+    const { ticket, message } = await this.tickets.create(draft, firstMessage, work.manager);
     await this.tickets.addCcs(ticket.id, ccs, ccs.length, work.manager);
     await this.happened({ kind: 'created', ticket, actor, firstMessage: message }, work);
     return ticket;

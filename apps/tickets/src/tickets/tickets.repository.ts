@@ -275,35 +275,56 @@ export class TicketsRepository {
     return movedTickets.length;
   }
 
-  async create(ticket: NewTicket, manager: EntityManager): Promise<TicketEntity> {
-    // Its own creation time, not the transaction's: a batch of mail opens many tickets in one transaction.
-    const rows: TicketRow[] = await manager.query(
-      `WITH ticket AS (
+  /**
+   * Opens a ticket with its first message, in one statement: the ticket is created, and last updated, when its first
+   * message is (its own time, not the transaction's: a batch of mail opens many tickets in one transaction).
+   */
+  async create(
+    ticket: NewTicket,
+    firstMessage: NewTicketMessage,
+    manager: EntityManager,
+  ): Promise<{ ticket: TicketEntity; message: TicketMessageEntity }> {
+    const ticketValues = [
+      ticket.subject,
+      ticket.status,
+      ticket.priority,
+      ticket.channel,
+      ticket.requesterContactId,
+      ticket.requesterEmail,
+      ticket.requesterName,
+      ticket.organizationId,
+      ticket.organizationName,
+      ticket.categoryId,
+      ticket.assigneeId,
+      ticket.tags,
+      ticket.supportAddress,
+      ticket.linkedTicketId,
+      ticket.linkKind,
+    ];
+    const rows: (TicketRow & { message_id: string })[] = await manager.query(
+      `WITH moment AS (SELECT clock_timestamp() AS at),
+       ticket AS (
          INSERT INTO tickets (subject, status, priority, channel, requester_contact_id, requester_email, requester_name,
                               organization_id, organization_name, category_id, assignee_id, tags, support_address,
                               linked_ticket_id, link_kind, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, clock_timestamp(), clock_timestamp())
+         SELECT ${placeholders(1, ticketValues.length)}, moment.at, moment.at FROM moment
          RETURNING *
-       ) SELECT ${ticketColumns} FROM ticket ${categoryJoin}`,
-      [
-        ticket.subject,
-        ticket.status,
-        ticket.priority,
-        ticket.channel,
-        ticket.requesterContactId,
-        ticket.requesterEmail,
-        ticket.requesterName,
-        ticket.organizationId,
-        ticket.organizationName,
-        ticket.categoryId,
-        ticket.assigneeId,
-        ticket.tags,
-        ticket.supportAddress,
-        ticket.linkedTicketId,
-        ticket.linkKind,
-      ],
+       ),
+       message AS (
+         INSERT INTO ticket_messages (ticket_id, ${messageColumns}, created_at)
+         SELECT ticket.id, ${placeholders(ticketValues.length + 1, messageColumnCount)}, moment.at FROM ticket, moment
+         RETURNING id
+       )
+       SELECT ${ticketColumns}, message.id AS message_id FROM ticket CROSS JOIN message ${categoryJoin}`,
+      [...ticketValues, ...messageValues(firstMessage)],
     );
-    return ticketOfRow(rows[0]);
+    const opened = ticketOfRow(rows[0]);
+    const message = Object.assign(new TicketMessageEntity(), firstMessage, {
+      id: rows[0].message_id,
+      ticketId: opened.id,
+      createdAt: opened.createdAt,
+    });
+    return { ticket: opened, message };
   }
 
   /** Adds a message and moves the ticket's update time. */
@@ -311,42 +332,52 @@ export class TicketsRepository {
     const updatedAt = new Date();
     const [row]: { id: string; created_at: Date }[] = await manager.query(
       `WITH message AS (
-         INSERT INTO ticket_messages (ticket_id, mail_message_id, inbound_message_id, author_agent_id, author_rule_id,
-                                      author_contact_id, author_email, author_name, visibility, direction, author_kind,
-                                      body_text, full_text, body_html, attachments, automated_kind, authentication,
-                                      outbound_request_id, delivery_status, delivery_error, raw_message_sha256)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+         INSERT INTO ticket_messages (ticket_id, ${messageColumns})
+         VALUES ($1, ${placeholders(2, messageColumnCount)})
          RETURNING id, created_at
-       ), touched AS (UPDATE tickets SET updated_at = $22 WHERE id = $1)
+       ), touched AS (UPDATE tickets SET updated_at = $${messageColumnCount + 2} WHERE id = $1)
        SELECT id, created_at FROM message`,
-      [
-        ticket.id,
-        message.mailMessageId,
-        message.inboundMessageId,
-        message.authorAgentId,
-        message.authorRuleId,
-        message.authorContactId,
-        message.authorEmail,
-        message.authorName,
-        message.visibility,
-        message.direction,
-        message.authorKind,
-        message.bodyText,
-        message.fullText,
-        message.bodyHtml,
-        JSON.stringify(message.attachments),
-        message.automatedKind,
-        message.authentication === null ? null : JSON.stringify(message.authentication),
-        message.outboundRequestId,
-        message.deliveryStatus,
-        message.deliveryError,
-        message.rawMessageSha256,
-        updatedAt,
-      ],
+      [ticket.id, ...messageValues(message), updatedAt],
     );
     ticket.updatedAt = updatedAt;
     return Object.assign(new TicketMessageEntity(), message, { id: row.id, ticketId: ticket.id, createdAt: row.created_at });
   }
+}
+
+const messageColumns = `mail_message_id, inbound_message_id, author_agent_id, author_rule_id, author_contact_id, author_email,
+  author_name, visibility, direction, author_kind, body_text, full_text, body_html, attachments, automated_kind, authentication,
+  outbound_request_id, delivery_status, delivery_error, raw_message_sha256`;
+
+/** The values of `messageColumns`, in their order. */
+function messageValues(message: NewTicketMessage): unknown[] {
+  return [
+    message.mailMessageId,
+    message.inboundMessageId,
+    message.authorAgentId,
+    message.authorRuleId,
+    message.authorContactId,
+    message.authorEmail,
+    message.authorName,
+    message.visibility,
+    message.direction,
+    message.authorKind,
+    message.bodyText,
+    message.fullText,
+    message.bodyHtml,
+    JSON.stringify(message.attachments),
+    message.automatedKind,
+    message.authentication === null ? null : JSON.stringify(message.authentication),
+    message.outboundRequestId,
+    message.deliveryStatus,
+    message.deliveryError,
+    message.rawMessageSha256,
+  ];
+}
+const messageColumnCount = 20;
+
+/** `$first, …` for `count` parameters. */
+function placeholders(first: number, count: number): string {
+  return Array.from({ length: count }, (_, index) => `$${first + index}`).join(', ');
 }
 
 /** The ticket columns a `ticket` row is read with, its category as one `category` value. */
