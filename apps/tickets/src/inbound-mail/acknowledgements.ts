@@ -25,6 +25,13 @@ export class Acknowledgements {
     private readonly outbound: OutboundMails,
   ) {}
 
+  /** Looks up at once what the requesters of a batch of mail were sent, so that acknowledging each costs no query. */
+  async prepareFor(mails: { mail: InboundMail; requester: Requester }[], work: TicketWork): Promise<void> {
+    if (!this.config.sendAcknowledgements) return;
+    const recipients = mails.filter(({ mail }) => !mail.isAutomated).map(({ requester }) => requester.email);
+    await this.automaticReplies.lookUp(recipients, work);
+  }
+
   async sendFor(ticket: TicketEntity, mail: InboundMail, requester: Requester, work: TicketWork): Promise<void> {
     if (!this.config.sendAcknowledgements || mail.isAutomated) return;
     if (!(await this.automaticReplies.take(requester.email, work))) {

@@ -44,6 +44,7 @@ export class OpenOrThreadTicketUseCase {
   async execute(events: IdentityRequesterResolvedV1[]): Promise<void> {
     await this.transactions.runOnceEach(events, Topics.IdentityRequesterResolved, async (fresh, work) => {
       await this.directory.learnRequesters(fresh, work.manager);
+      await this.acknowledgements.prepareFor(fresh, work);
       const onTickets = await this.tickets.storedMailMessageIds(
         fresh.map((event) => event.mail.messageId),
         work.manager,

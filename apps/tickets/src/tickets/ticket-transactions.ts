@@ -4,16 +4,18 @@ import type { TopicName } from '@helpgate/contracts';
 import { Outbox, TransactionalEvents } from '@helpgate/outbox';
 import { TicketAuditRepository } from './ticket-audit.repository';
 import { TicketWork } from './ticket-work';
+import { TicketsRepository } from './tickets.repository';
 
 /**
- * Runs work on tickets in one transaction, with what it held for the tickets' history and the outbox written at its
- * end, all of it in one statement each: the history and the events commit with the data or not at all.
+ * Runs work on tickets in one transaction, with what it held (history, events, automatic mails counted) written at
+ * its end in one statement each: all of it commits with the data or not at all.
  */
 @Injectable()
 export class TicketTransactions {
   constructor(
     private readonly events: TransactionalEvents,
     private readonly audit: TicketAuditRepository,
+    private readonly tickets: TicketsRepository,
   ) {}
 
   async run<Result>(work: (work: TicketWork) => Promise<Result>): Promise<Result> {
@@ -34,8 +36,9 @@ export class TicketTransactions {
   private async within<Result>(manager: EntityManager, outbox: Outbox, work: (work: TicketWork) => Promise<Result>): Promise<Result> {
     const ticketWork = new TicketWork(manager);
     const result = await work(ticketWork);
-    const { history, events } = ticketWork.takePending();
+    const { history, events, automaticReplies } = ticketWork.takeHeld();
     await this.audit.recordAll(history, manager);
+    await this.tickets.recordAutomaticReplies(automaticReplies, manager);
     await outbox.addAll(events);
     return result;
   }

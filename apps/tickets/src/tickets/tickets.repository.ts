@@ -251,18 +251,20 @@ export class TicketsRepository {
     return manager.getRepository(TicketMessageEntity).findOne({ where: { outboundRequestId } });
   }
 
-  /**
-   * Counts one more automatic mail to the recipient unless `limit` were sent to it since `since`; false when the limit
-   * is reached (nothing counted).
-   */
-  async takeAutomaticReply(recipient: string, since: Date, limit: number, manager: EntityManager): Promise<boolean> {
-    const taken: unknown[] = await manager.query(
-      `INSERT INTO automatic_replies (recipient)
-       SELECT $1 WHERE (SELECT count(*) FROM automatic_replies WHERE recipient = $1 AND sent_at > $2) < $3
-       RETURNING recipient`,
-      [recipient, since, limit],
+  /** How many automatic mails each of the recipients was sent since then (those sent none are left out). */
+  async automaticRepliesSince(recipients: string[], since: Date, manager: EntityManager): Promise<Map<string, number>> {
+    const rows: { recipient: string; count: number }[] = await manager.query(
+      `SELECT recipient, count(*)::int AS count FROM automatic_replies
+        WHERE recipient = ANY($1::text[]) AND sent_at > $2 GROUP BY recipient`,
+      [recipients, since],
     );
-    return taken.length > 0;
+    return new Map(rows.map((row) => [row.recipient, row.count]));
+  }
+
+  /** Counts an automatic mail to each recipient given (one row per mail). */
+  async recordAutomaticReplies(recipients: string[], manager: EntityManager): Promise<void> {
+    if (recipients.length === 0) return;
+    await manager.query('INSERT INTO automatic_replies (recipient) SELECT unnest($1::text[])', [recipients]);
   }
 
   /** Makes one contact's tickets and messages another's; returns how many tickets moved. */
