@@ -120,7 +120,15 @@ export class RuleActions {
 
   private async skip(ticket: TicketEntity, actor: RuleActor, note: string, work: TicketWork): Promise<void> {
     this.logger.warn({ ticketId: ticket.id, ruleId: actor.id, note }, 'rule action skipped');
-    work.record({ ticketId: ticket.id, action: 'rule_action_skipped', actorType: 'rule', actorId: actor.id, changes: [], message: null, note });
+    work.record({
+      ticketId: ticket.id,
+      action: 'rule_action_skipped',
+      actorType: 'rule',
+      actorId: actor.id,
+      changes: [],
+      message: null,
+      note,
+    });
   }
 }
 

@@ -53,7 +53,9 @@ describe('tickets files mail in batches (real Postgres and Kafka)', () => {
 
   async function ticketsOf(email: string): Promise<TicketView[]> {
     const list = (await (await tickets.fetch(`/tickets?requesterEmail=${encodeURIComponent(email)}`)).json()) as { items: TicketView[] };
-    const details = await Promise.all(list.items.map(async ({ id }) => (await (await tickets.fetch(`/tickets/${id}`)).json()) as TicketView));
+    const details = await Promise.all(
+      list.items.map(async ({ id }) => (await (await tickets.fetch(`/tickets/${id}`)).json()) as TicketView),
+    );
     return details.sort((a, b) => a.number - b.number);
   }
 
@@ -105,9 +107,10 @@ describe('tickets files mail in batches (real Postgres and Kafka)', () => {
     const [cysTicket] = await waitForTickets(cy.email, 1);
     expect([adasTicket.number < bobsTicket.number, bobsTicket.number < cysTicket.number]).toEqual([true, true]);
     await eventually(() => expect([ada, bob, cy].map((someone) => acknowledgementsTo(someone.email).length)).toEqual([1, 1, 1]));
-    const { rows: history } = await tickets.database.query<{ action: string }>('SELECT action FROM ticket_audit WHERE ticket_id = $1 ORDER BY id', [
-      adasTicket.id,
-    ]);
+    const { rows: history } = await tickets.database.query<{ action: string }>(
+      'SELECT action FROM ticket_audit WHERE ticket_id = $1 ORDER BY id',
+      [adasTicket.id],
+    );
     expect(history.map((entry) => entry.action)).toEqual(['created', 'message_added', 'message_added']);
   });
 
