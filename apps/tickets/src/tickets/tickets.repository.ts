@@ -303,23 +303,10 @@ export class TicketsRepository {
       ticket.linkedTicketId,
       ticket.linkKind,
     ];
-    const rows: (TicketRow & { message_id: string })[] = await manager.query(
-      `WITH moment AS (SELECT clock_timestamp() AS at),
-       ticket AS (
-         INSERT INTO tickets (subject, status, priority, channel, requester_contact_id, requester_email, requester_name,
-                              organization_id, organization_name, category_id, assignee_id, tags, support_address,
-                              linked_ticket_id, link_kind, created_at, updated_at)
-         SELECT ${placeholders(1, ticketValues.length)}, moment.at, moment.at FROM moment
-         RETURNING *
-       ),
-       message AS (
-         INSERT INTO ticket_messages (ticket_id, ${messageColumns}, created_at)
-         SELECT ticket.id, ${placeholders(ticketValues.length + 1, messageColumnCount)}, moment.at FROM ticket, moment
-         RETURNING id
-       )
-       SELECT ${ticketColumns}, message.id AS message_id FROM ticket CROSS JOIN message ${categoryJoin}`,
-      [...ticketValues, ...messageValues(firstMessage)],
-    );
+    const rows: (TicketRow & { message_id: string })[] = await manager.query(createTicketStatement, [
+      ...ticketValues,
+      ...messageValues(firstMessage),
+    ]);
     const opened = ticketOfRow(rows[0]);
     const message = Object.assign(new TicketMessageEntity(), firstMessage, {
       id: rows[0].message_id,
@@ -332,15 +319,11 @@ export class TicketsRepository {
   /** Adds a message and moves the ticket's update time. */
   async addMessage(ticket: TicketEntity, message: NewTicketMessage, manager: EntityManager): Promise<TicketMessageEntity> {
     const updatedAt = new Date();
-    const [row]: { id: string; created_at: Date }[] = await manager.query(
-      `WITH message AS (
-         INSERT INTO ticket_messages (ticket_id, ${messageColumns})
-         VALUES ($1, ${placeholders(2, messageColumnCount)})
-         RETURNING id, created_at
-       ), touched AS (UPDATE tickets SET updated_at = $${messageColumnCount + 2} WHERE id = $1)
-       SELECT id, created_at FROM message`,
-      [ticket.id, ...messageValues(message), updatedAt],
-    );
+    const [row]: { id: string; created_at: Date }[] = await manager.query(addMessageStatement, [
+      ticket.id,
+      ...messageValues(message),
+      updatedAt,
+    ]);
     ticket.updatedAt = updatedAt;
     return Object.assign(new TicketMessageEntity(), message, { id: row.id, ticketId: ticket.id, createdAt: row.created_at });
   }
@@ -463,3 +446,29 @@ function ticketOfRow(row: TicketRow): TicketEntity {
     solvedAt: row.solved_at,
   });
 }
+
+const ticketColumnCount = 15;
+
+/** The ticket's `ticketColumnCount` values, then the first message's `messageColumns`. */
+const createTicketStatement = `WITH moment AS (SELECT clock_timestamp() AS at),
+  ticket AS (
+    INSERT INTO tickets (subject, status, priority, channel, requester_contact_id, requester_email, requester_name,
+                         organization_id, organization_name, category_id, assignee_id, tags, support_address,
+                         linked_ticket_id, link_kind, created_at, updated_at)
+    SELECT ${placeholders(1, ticketColumnCount)}, moment.at, moment.at FROM moment
+    RETURNING *
+  ),
+  message AS (
+    INSERT INTO ticket_messages (ticket_id, ${messageColumns}, created_at)
+    SELECT ticket.id, ${placeholders(ticketColumnCount + 1, messageColumnCount)}, moment.at FROM ticket, moment
+    RETURNING id
+  )
+  SELECT ${ticketColumns}, message.id AS message_id FROM ticket CROSS JOIN message ${categoryJoin}`;
+
+/** The ticket id, the message's `messageColumns`, then the ticket's new update time. */
+const addMessageStatement = `WITH message AS (
+    INSERT INTO ticket_messages (ticket_id, ${messageColumns})
+    VALUES ($1, ${placeholders(2, messageColumnCount)})
+    RETURNING id, created_at
+  ), touched AS (UPDATE tickets SET updated_at = $${messageColumnCount + 2} WHERE id = $1)
+  SELECT id, created_at FROM message`;
