@@ -1,4 +1,5 @@
 import { LoggerModule } from 'nestjs-pino';
+import { destination } from 'pino';
 
 /** Personal data never reaches the logs: addresses, names and bodies are redacted wherever they appear. */
 export const redactedLogPaths = [
@@ -17,12 +18,18 @@ export const redactedLogPaths = [
 
 export function structuredLogging(options: { service: string; level: string }) {
   return LoggerModule.forRoot({
-    pinoHttp: {
-      level: options.level,
-      base: { service: options.service },
-      redact: { paths: redactedLogPaths, censor: '[redacted]' },
-      autoLogging: { ignore: (request) => request.url === '/health' },
-      customProps: () => ({ service: options.service }),
-    },
+    pinoHttp: [
+      {
+        level: options.level,
+        base: { service: options.service },
+        redact: { paths: redactedLogPaths, censor: '[redacted]' },
+        autoLogging: { ignore: (request) => request.url === '/health' },
+        customProps: () => ({ service: options.service }),
+      },
+      // A synchronous write per line cost the consumers a sixth of their CPU under load. Written asynchronously,
+      // lines arriving while a write is in flight go out with it; nothing waits for a buffer to fill, and pino
+      // flushes what is pending when the process exits.
+      destination({ dest: 1, sync: false }),
+    ],
   });
 }
