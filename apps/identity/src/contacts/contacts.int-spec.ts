@@ -202,7 +202,7 @@ describe('contacts API (real Postgres and Kafka)', () => {
   it('records when mail from the contact last arrived, without announcing a change', async () => {
     const contact = await created({ name: 'Writer', email: 'writer@acme.test' });
     const before = Date.now();
-    await identity.app.get(ResolveRequesterUseCase).execute(emailInboundReceived(inboundMail({ from: { address: 'Writer@acme.test' } })));
+    await identity.app.get(ResolveRequesterUseCase).execute([emailInboundReceived(inboundMail({ from: { address: 'Writer@acme.test' } }))]);
     const seen = await changed('GET', `/contacts/${contact.id}`);
     expect(Date.parse(seen.lastSeenAt!)).toBeGreaterThanOrEqual(before - 1000);
     expect(seen.updatedAt).toBe(contact.updatedAt);

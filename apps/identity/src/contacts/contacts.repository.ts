@@ -40,6 +40,13 @@ export interface ContactFilter {
   status?: ContactStatus;
 }
 
+/** What announcing a contact as the requester of a mail needs of it, read without its relations. */
+export interface ContactSummary {
+  id: string;
+  name: string;
+  organization: { id: string; name: string };
+}
+
 const withDetails = { emails: true, organization: true, phones: true, memberships: { organization: true } } as const;
 
 @Injectable()
@@ -49,6 +56,36 @@ export class ContactsRepository {
   async findByEmail(email: string, manager: EntityManager = this.dataSource.manager): Promise<ContactEntity | null> {
     const address = await manager.getRepository(ContactEmailEntity).findOne({ where: { email } });
     return address ? this.findById(address.contactId, manager) : null;
+  }
+
+  /** The contacts owning these addresses, by address, as summaries; addresses of no contact are left out. */
+  async findSummariesByEmail(emails: readonly string[], manager: EntityManager): Promise<Map<string, ContactSummary>> {
+    const rows: { email: string; id: string; name: string; organization_id: string; organization_name: string }[] = await manager.query(
+      `SELECT address.email, contact.id, contact.name, organization.id AS organization_id, organization.name AS organization_name
+         FROM contact_emails address
+         JOIN contacts contact ON contact.id = address.contact_id
+         JOIN organizations organization ON organization.id = contact.organization_id
+        WHERE address.email = ANY($1::text[])`,
+      [emails],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.email,
+        { id: row.id, name: row.name, organization: { id: row.organization_id, name: row.organization_name } },
+      ]),
+    );
+  }
+
+  /**
+   * Whose timeline an entry about each of these contacts goes on, by contact id: the contact's own, or the
+   * survivor's for a contact merged away. Ids of no contact are left out.
+   */
+  async findTimelineOwners(contactIds: readonly string[], manager: EntityManager): Promise<Map<string, string>> {
+    const rows: { id: string; owner_id: string }[] = await manager.query(
+      'SELECT id, coalesce(merged_into_id, id) AS owner_id FROM contacts WHERE id = ANY($1::uuid[])',
+      [contactIds],
+    );
+    return new Map(rows.map((row) => [row.id, row.owner_id]));
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<ContactEntity | null> {
@@ -193,9 +230,9 @@ export class ContactsRepository {
     await manager.getRepository(ContactEntity).update({ id: contactId }, { organizationId });
   }
 
-  /** Records that mail from the contact arrived now. */
-  async markSeen(contactId: string, manager: EntityManager): Promise<void> {
-    await manager.query('UPDATE contacts SET last_seen_at = now() WHERE id = $1', [contactId]);
+  /** Records that mail from these contacts arrived now. */
+  async markSeen(contactIds: readonly string[], manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE contacts SET last_seen_at = now() WHERE id = ANY($1::uuid[])', [contactIds]);
   }
 
   async findInOrganization(organizationId: string, manager: EntityManager): Promise<ContactEntity[]> {
@@ -302,8 +339,26 @@ export class ContactsRepository {
    * instances, until the caller's transaction ends: two first mails from one sender make one contact.
    */
   async lockAddress(email: string, manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [email]);
+    await this.lockAddresses([email], manager);
   }
+
+  /**
+   * `lockAddress` for several addresses in one statement, taken in sorted order as every holder of several
+   * address locks takes them, so two transactions locking overlapping addresses cannot deadlock.
+   */
+  async lockAddresses(emails: readonly string[], manager: EntityManager): Promise<void> {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtextextended(address, 0))
+         FROM unnest($1::text[]) WITH ORDINALITY AS locked (address, position)
+        ORDER BY position`,
+      [inLockOrder(emails)],
+    );
+  }
+}
+
+/** The distinct addresses in the order their locks are taken. */
+export function inLockOrder(emails: readonly string[]): string[] {
+  return [...new Set(emails)].sort();
 }
 
 function escapeLikePattern(text: string): string {

@@ -132,7 +132,7 @@ describe('merging contacts (real Postgres and Kafka)', () => {
     expect((await merge(survivor.id, duplicate.id)).status).toBe(200);
 
     const mail = inboundMail({ from: { address: 'Ann.B@acme.test' } });
-    await identity.app.get(ResolveRequesterUseCase).execute(emailInboundReceived(mail));
+    await identity.app.get(ResolveRequesterUseCase).execute([emailInboundReceived(mail)]);
     await eventually(() => {
       const resolved = identity.kafka
         .events<IdentityRequesterResolvedV1>(Topics.IdentityRequesterResolved)

@@ -7,8 +7,8 @@ import { ResolveRequesterUseCase } from './resolve-requester.use-case';
 export class InboundMailConsumer {
   constructor(private readonly resolveRequester: ResolveRequesterUseCase) {}
 
-  @EventPattern(Topics.EmailInboundReceived)
-  async onInboundMail(@Payload() event: EmailInboundReceivedV1): Promise<void> {
-    await this.resolveRequester.execute(event);
+  @EventPattern(Topics.EmailInboundReceived, { batch: true })
+  async onInboundMail(@Payload() events: EmailInboundReceivedV1[]): Promise<void> {
+    await this.resolveRequester.execute(events);
   }
 }

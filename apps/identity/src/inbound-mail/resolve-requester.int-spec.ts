@@ -75,14 +75,14 @@ describe('identity resolves the requester of inbound mail (real Postgres and Kaf
   it('creates one contact when first mails from a new sender are resolved at the same moment', async () => {
     const useCase = identity.app.get(ResolveRequesterUseCase);
     const mails = Array.from({ length: 6 }, () => emailInboundReceived(inboundMail({ from: { address: 'rush@newcomer.test' } })));
-    await Promise.all(mails.map((event) => useCase.execute(event)));
+    await Promise.all(mails.map((event) => useCase.execute([event])));
     const contacts = await contactsFor('rush@newcomer.test');
     expect(contacts.total).toBe(1);
   });
 
   it('does not create contacts for automated mail from unknown senders', async () => {
     const bounce = emailInboundReceived(inboundMail({ from: { address: 'mailer-daemon@far.test' }, isAutomated: true }));
-    await identity.app.get(ResolveRequesterUseCase).execute(bounce);
+    await identity.app.get(ResolveRequesterUseCase).execute([bounce]);
     expect((await contactsFor('mailer-daemon@far.test')).total).toBe(0);
   });
 

@@ -5,7 +5,7 @@ import { Outbox, TransactionalEvents } from '@helpgate/outbox';
 import { contactChangedEvent } from '../contacts/contact-changed';
 import { ContactActivitiesRepository } from '../contacts/contact-activities.repository';
 import { ContactEntity } from '../contacts/contact.entity';
-import { ContactsRepository } from '../contacts/contacts.repository';
+import { ContactsRepository, ContactSummary } from '../contacts/contacts.repository';
 import { displayNameFor, domainOf, normalizeEmail } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { nameFromFullName } from '../domain/person-name';
@@ -14,6 +14,12 @@ import { SettingsService } from '../settings/settings.service';
 import { UnknownSendersService } from '../unknown-senders/unknown-senders.service';
 import { WelcomeMails } from '../welcome-mail/welcome-mails';
 import { requesterResolvedEvent } from './requester-resolved';
+
+/** An inbound mail and its sender's normalized address. */
+interface SenderMail {
+  event: EmailInboundReceivedV1;
+  email: string;
+}
 
 /**
  * Finds the contact behind an inbound mail, creating it (in the organization the sender's domain belongs to,
@@ -34,27 +40,66 @@ export class ResolveRequesterUseCase {
     private readonly welcomeMails: WelcomeMails,
   ) {}
 
-  async execute(event: EmailInboundReceivedV1): Promise<void> {
-    const email = normalizeEmail(event.mail.from.address);
-    if (!email && event.mail.isAutomated) {
-      this.logger.log({ inboundMessageId: event.mail.inboundMessageId }, 'automated mail without a sender address: no contact');
-      return;
+  /**
+   * Resolves the requesters of a batch of mails (one partition's, in offset order) in one transaction, with a
+   * few statements for the whole batch; a new sender's contact is created by its first mail that may create it.
+   * Throws, committing nothing, when a mail that is not automated has no valid sender address.
+   */
+  async execute(events: readonly EmailInboundReceivedV1[]): Promise<void> {
+    const senders = new Map<string, string>();
+    for (const event of events) {
+      const email = this.senderOf(event);
+      if (email) senders.set(event.eventId, email);
     }
-    if (!email) {
+    const addressed = events.filter((event) => senders.has(event.eventId));
+    if (addressed.length === 0) return;
+    await this.events.runOnceEach(addressed, Topics.EmailInboundReceived, async (fresh, manager, outbox) => {
+      await this.resolve(
+        fresh.map((event) => ({ event, email: senders.get(event.eventId)! })),
+        manager,
+        outbox,
+      );
+    });
+  }
+
+  /** The normalized sender address; null for automated mail without one, which makes no contact. */
+  private senderOf(event: EmailInboundReceivedV1): string | null {
+    const email = normalizeEmail(event.mail.from.address);
+    if (email) return email;
+    if (!event.mail.isAutomated) {
       throw new IdentityException(IdentityErrorCode.InvalidEmail, 'The sender of the inbound mail has no valid address');
     }
-    await this.events.runOnce(event, Topics.EmailInboundReceived, async (manager, outbox) => {
-      await this.contacts.lockAddress(email, manager);
-      const contact = (await this.contacts.findByEmail(email, manager)) ?? (await this.contactForNewSender(email, event, manager, outbox));
-      if (!contact) return;
-      await this.contacts.markSeen(contact.id, manager);
-      await this.activities.record(
-        contact.id,
-        { kind: 'mail_received', details: { inboundMessageId: event.mail.inboundMessageId } },
-        manager,
-      );
-      await outbox.add(Topics.IdentityRequesterResolved, contact.id, requesterResolvedEvent(event.mail, contact, email));
-    });
+    this.logger.log({ inboundMessageId: event.mail.inboundMessageId }, 'automated mail without a sender address: no contact');
+    return null;
+  }
+
+  private async resolve(mails: readonly SenderMail[], manager: EntityManager, outbox: Outbox): Promise<void> {
+    const addresses = mails.map((mail) => mail.email);
+    await this.contacts.lockAddresses(addresses, manager);
+    const contacts = await this.contacts.findSummariesByEmail(addresses, manager);
+    const resolved: { mail: SenderMail; contact: ContactSummary }[] = [];
+    for (const mail of mails) {
+      const contact = contacts.get(mail.email) ?? (await this.contactForNewSender(mail.email, mail.event, manager, outbox));
+      if (!contact) continue;
+      contacts.set(mail.email, contact);
+      resolved.push({ mail, contact });
+    }
+    if (resolved.length === 0) return;
+    await this.contacts.markSeen([...new Set(resolved.map(({ contact }) => contact.id))], manager);
+    await this.activities.recordAll(
+      resolved.map(({ mail, contact }) => ({
+        contactId: contact.id,
+        activity: { kind: 'mail_received', details: { inboundMessageId: mail.event.mail.inboundMessageId } },
+      })),
+      manager,
+    );
+    await outbox.addAll(
+      resolved.map(({ mail, contact }) => ({
+        topic: Topics.IdentityRequesterResolved,
+        key: contact.id,
+        event: requesterResolvedEvent(mail.event.mail, contact, mail.email),
+      })),
+    );
   }
 
   /** Creates the contact of a new sender, unless the mail is automated or agents create contacts themselves. */

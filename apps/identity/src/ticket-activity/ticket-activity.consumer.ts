@@ -7,8 +7,8 @@ import { RecordTicketOpenedUseCase } from './record-ticket-opened.use-case';
 export class TicketActivityConsumer {
   constructor(private readonly recordTicketOpened: RecordTicketOpenedUseCase) {}
 
-  @EventPattern(Topics.TicketsTicketChanged)
-  async onTicketChanged(@Payload() event: TicketsTicketChangedV2): Promise<void> {
-    if (event.change === 'created') await this.recordTicketOpened.execute(event);
+  @EventPattern(Topics.TicketsTicketChanged, { batch: true })
+  async onTicketChanges(@Payload() events: TicketsTicketChangedV2[]): Promise<void> {
+    await this.recordTicketOpened.execute(events.filter((event) => event.change === 'created'));
   }
 }

@@ -47,7 +47,7 @@ export class UnknownSendersService {
       const held = await this.held.lock(inboundMessageId, manager);
       if (!held) throw new IdentityException(IdentityErrorCode.UnknownSenderMailNotFound, `No held mail ${inboundMessageId}`);
       const contact = await this.requireContact(held.sender, manager);
-      await this.contacts.markSeen(contact.id, manager);
+      await this.contacts.markSeen([contact.id], manager);
       await this.activities.record(contact.id, { kind: 'mail_received', details: { inboundMessageId } }, manager);
       const { mail } = emailInboundReceivedV1.parse(held.event);
       await outbox.add(Topics.IdentityRequesterResolved, contact.id, requesterResolvedEvent(mail, contact, held.sender));
