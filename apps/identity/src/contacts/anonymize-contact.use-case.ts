@@ -27,9 +27,10 @@ export class AnonymizeContactUseCase {
     await this.events.run(async (manager, outbox) => {
       const contact = await this.lockErasable(id, manager);
       // Inbound mail resolves an address under its lock: it sees the address either still taken or already free.
-      for (const { email } of [...contact.emails].sort((a, b) => a.email.localeCompare(b.email))) {
-        await this.contacts.lockAddress(email, manager);
-      }
+      await this.contacts.lockAddresses(
+        contact.emails.map(({ email }) => email),
+        manager,
+      );
       await this.contacts.updateProfile(id, erasedProfile(), manager);
       await this.contacts.eraseIdentifiers(id, manager);
       await this.activities.record(id, { kind: 'anonymized', details: {} }, manager);

@@ -343,8 +343,8 @@ export class ContactsRepository {
   }
 
   /**
-   * `lockAddress` for several addresses in one statement, taken in sorted order as every holder of several
-   * address locks takes them, so two transactions locking overlapping addresses cannot deadlock.
+   * `lockAddress` for several addresses in one statement. Every holder of several address locks takes them
+   * here, in one order, so two transactions locking overlapping addresses cannot deadlock.
    */
   async lockAddresses(emails: readonly string[], manager: EntityManager): Promise<void> {
     await manager.query(

@@ -168,8 +168,8 @@ export class ContactsService {
 
   /** Refuses addresses another contact (or this one) has; the address locks keep inbound mail from creating them meanwhile. */
   private async requireFreeAddresses(emails: string[], manager: EntityManager): Promise<void> {
-    for (const email of [...emails].sort()) {
-      await this.contacts.lockAddress(email, manager);
+    await this.contacts.lockAddresses(emails, manager);
+    for (const email of emails) {
       const owner = await this.contacts.findByEmail(email, manager);
       if (owner) throw new IdentityException(IdentityErrorCode.EmailTaken, `The address is already the contact ${owner.id}'s`);
     }

@@ -61,7 +61,10 @@ export class MergeContactsUseCase {
 
   private async moveBelongings(survivor: ContactEntity, mergedAway: ContactEntity, manager: EntityManager): Promise<void> {
     // Inbound mail resolves an address under its lock: it sees the address either before or after it moved.
-    for (const email of mergedAway.emails.map((address) => address.email).sort()) await this.contacts.lockAddress(email, manager);
+    await this.contacts.lockAddresses(
+      mergedAway.emails.map((address) => address.email),
+      manager,
+    );
     await this.contacts.moveEmails(mergedAway.id, survivor.id, manager);
     await this.contacts.replacePhones(mergedAway.id, [], manager);
     await this.contacts.replacePhones(survivor.id, mergedPhones(survivor.phones, mergedAway.phones), manager);
