@@ -42,7 +42,6 @@ describe('contact activity timeline and anonymized deletion (real Postgres and K
     return ticketChanged({ requesterContactId, number });
   }
 
-
   it('records creation from mail, mails, profile changes, opened tickets and a merge, newest first', async () => {
     const firstMail = await mailFrom('sam@acme.test');
     const sam = await eventually(async () => {
@@ -70,6 +69,35 @@ describe('contact activity timeline and anonymized deletion (real Postgres and K
       { kind: 'merged', details: { otherContactId: sam.id } },
       { kind: 'created', details: { source: 'agent' } },
     ]);
+  });
+
+  it('records the openings of a partition’s new tickets together, on the survivor’s timeline for a merged-away requester', async () => {
+    const lee = await call<ContactResponseDto>('POST', '/contacts', { name: 'Lee Batch', email: 'lee@batch.test' });
+    const leeTwin = await call<ContactResponseDto>('POST', '/contacts', { name: 'Lee Twin', email: 'lee@twin.test' });
+    await call('POST', `/contacts/${lee.id}/merge`, { contactId: leeTwin.id });
+    const first = ticketCreated(lee.id, 21);
+    const changedLater = ticketChanged({ requesterContactId: lee.id, number: 21 }, { change: 'updated' });
+    const forTheTwin = ticketCreated(leeTwin.id, 22);
+    const forNobody = ticketCreated(randomUUID(), 23);
+    const last = ticketCreated(lee.id, 24);
+
+    await identity.kafka.produceToPartition(
+      Topics.TicketsTicketChanged,
+      0,
+      [first, changedLater, forTheTwin, forNobody, last, first].map((event) => ({ value: JSON.stringify(event) })),
+    );
+
+    const opened = await eventually(async () => {
+      const entries = (await timeline(lee.id)).items.filter((entry) => entry.kind === 'ticket_opened');
+      expect(entries).toHaveLength(3);
+      return entries;
+    });
+    expect(opened.map((entry) => entry.details).sort((a, b) => Number(a.number) - Number(b.number))).toEqual([
+      { ticketId: first.ticket.id, number: 21 },
+      { ticketId: forTheTwin.ticket.id, number: 22 },
+      { ticketId: last.ticket.id, number: 24 },
+    ]);
+    expect((await timeline(leeTwin.id)).items.map(({ kind }) => kind)).toEqual(['merged', 'created']);
   });
 
   it('pages the timeline ten entries at a time', async () => {

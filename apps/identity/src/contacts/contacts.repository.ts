@@ -89,7 +89,9 @@ export class ContactsRepository {
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<ContactEntity | null> {
-    return manager.getRepository(ContactEntity).findOne({ where: { id }, relations: withDetails });
+    // `find`, not `findOne`: the row limit of findOne makes TypeORM query the ids first when it joins to-many relations.
+    const [contact] = await manager.getRepository(ContactEntity).find({ where: { id }, relations: withDetails });
+    return contact ?? null;
   }
 
   /** The contacts with these ids, in no particular order; ids of no contact are left out. */
@@ -158,7 +160,7 @@ export class ContactsRepository {
         { email, mailboxKey: mailboxKey(email), contactId: saved.id, isPrimary: true },
         ...alternateEmails.map((alternate) => ({ email: alternate, mailboxKey: mailboxKey(alternate), contactId: saved.id })),
       ]);
-    await this.replacePhones(saved.id, phones, manager);
+    await this.insertPhones(saved.id, phones, manager);
     await manager.getRepository(ContactMembershipEntity).insert({ contactId: saved.id, organizationId });
     return (await this.findById(saved.id, manager))!;
   }
@@ -177,6 +179,10 @@ export class ContactsRepository {
 
   async replacePhones(contactId: string, phones: ContactPhone[], manager: EntityManager): Promise<void> {
     await manager.getRepository(ContactPhoneEntity).delete({ contactId });
+    await this.insertPhones(contactId, phones, manager);
+  }
+
+  private async insertPhones(contactId: string, phones: ContactPhone[], manager: EntityManager): Promise<void> {
     if (phones.length === 0) return;
     await manager.getRepository(ContactPhoneEntity).insert(phones.map((phone) => ({ ...phone, contactId })));
   }

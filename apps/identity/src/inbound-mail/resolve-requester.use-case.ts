@@ -9,7 +9,8 @@ import { ContactsRepository, ContactSummary } from '../contacts/contacts.reposit
 import { displayNameFor, domainOf, normalizeEmail } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { nameFromFullName } from '../domain/person-name';
-import { DomainAssignment } from '../organizations/domain-assignment';
+import { DomainAssignment, Placement } from '../organizations/domain-assignment';
+import type { IdentitySettings } from '../settings/identity-settings';
 import { SettingsService } from '../settings/settings.service';
 import { UnknownSendersService } from '../unknown-senders/unknown-senders.service';
 import { WelcomeMails } from '../welcome-mail/welcome-mails';
@@ -19,6 +20,12 @@ import { requesterResolvedEvent } from './requester-resolved';
 interface SenderMail {
   event: EmailInboundReceivedV1;
   email: string;
+}
+
+/** The settings and organization placements for a batch's new senders, read at most once per batch. */
+interface NewSenderSetup {
+  settings(): Promise<IdentitySettings>;
+  placement(domain: string): Promise<Placement>;
 }
 
 /**
@@ -77,9 +84,10 @@ export class ResolveRequesterUseCase {
     const addresses = mails.map((mail) => mail.email);
     await this.contacts.lockAddresses(addresses, manager);
     const contacts = await this.contacts.findSummariesByEmail(addresses, manager);
+    const newSenders = this.newSenderSetup(addresses.filter((address) => !contacts.has(address)).map(domainOf), manager);
     const resolved: { mail: SenderMail; contact: ContactSummary }[] = [];
     for (const mail of mails) {
-      const contact = contacts.get(mail.email) ?? (await this.contactForNewSender(mail.email, mail.event, manager, outbox));
+      const contact = contacts.get(mail.email) ?? (await this.contactForNewSender(mail.email, mail.event, newSenders, manager, outbox));
       if (!contact) continue;
       contacts.set(mail.email, contact);
       resolved.push({ mail, contact });
@@ -102,10 +110,21 @@ export class ResolveRequesterUseCase {
     );
   }
 
+  /** Reads what creating the batch's new senders needs once, when the first of them needs it. */
+  private newSenderSetup(newSenderDomains: readonly string[], manager: EntityManager): NewSenderSetup {
+    let settings: Promise<IdentitySettings> | undefined;
+    let placements: Promise<Map<string, Placement>> | undefined;
+    return {
+      settings: () => (settings ??= this.settings.current(manager)),
+      placement: async (domain) => (await (placements ??= this.assignment.placeNewContacts(newSenderDomains, manager))).get(domain)!,
+    };
+  }
+
   /** Creates the contact of a new sender, unless the mail is automated or agents create contacts themselves. */
   private async contactForNewSender(
     email: string,
     event: EmailInboundReceivedV1,
+    setup: NewSenderSetup,
     manager: EntityManager,
     outbox: Outbox,
   ): Promise<ContactEntity | null> {
@@ -115,21 +134,22 @@ export class ResolveRequesterUseCase {
       this.logger.log({ inboundMessageId }, 'automated mail from an unknown sender not turned into a contact');
       return null;
     }
-    if (!(await this.settings.current(manager)).autoCreateContacts) {
+    if (!(await setup.settings()).autoCreateContacts) {
       await this.unknownSenders.hold(event, email, manager);
       return null;
     }
-    return this.createContact(email, event.mail.from.name, manager, outbox);
+    return this.createContact(email, event.mail.from.name, setup, manager, outbox);
   }
 
   private async createContact(
     email: string,
     displayName: string | undefined,
+    setup: NewSenderSetup,
     manager: EntityManager,
     outbox: Outbox,
   ): Promise<ContactEntity> {
     const domain = domainOf(email);
-    const { organization, conflictingClaims } = await this.assignment.placeNewContact(domain, manager);
+    const { organization, conflictingClaims } = await setup.placement(domain);
     const contact = await this.contacts.create(
       { name: nameFromFullName(displayNameFor(email, displayName)), email, organizationId: organization.id, source: 'email' },
       manager,
@@ -137,7 +157,7 @@ export class ResolveRequesterUseCase {
     if (conflictingClaims.length > 0) await this.assignment.recordConflict(contact.id, domain, conflictingClaims, manager);
     await this.activities.record(contact.id, { kind: 'created', details: { source: 'email' } }, manager);
     await outbox.add(Topics.IdentityContactChanged, contact.id, contactChangedEvent(contact, 'created'));
-    await this.welcomeMails.sendIfDue(contact, manager, outbox);
+    await this.welcomeMails.sendIfDue(contact, manager, outbox, await setup.settings());
     this.logger.log({ contactId: contact.id, organizationId: organization.id }, 'contact created from inbound mail');
     return contact;
   }

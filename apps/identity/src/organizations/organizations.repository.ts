@@ -33,6 +33,12 @@ export class OrganizationsRepository {
     return manager.getRepository(OrganizationEntity).findOneOrFail({ where: { id }, relations: withDomains });
   }
 
+  /** The organizations with these ids, without their domains; ids of no organization are left out. */
+  async findByIds(ids: readonly string[], manager: EntityManager): Promise<OrganizationEntity[]> {
+    if (ids.length === 0) return [];
+    return manager.getRepository(OrganizationEntity).find({ where: { id: In([...ids]) } });
+  }
+
   /** The default organization, "Unassigned", for contacts no organization claims. */
   async getDefault(manager: EntityManager): Promise<OrganizationEntity> {
     return manager.getRepository(OrganizationEntity).findOneOrFail({ where: { isDefault: true } });
@@ -71,9 +77,10 @@ export class OrganizationsRepository {
     return manager.getRepository(OrganizationDomainEntity).find({ where: { domain: In(domains) }, relations: { organization: true } });
   }
 
-  /** The registered domains that could claim an address at `domain`: the domain itself and its parents. */
-  async findRegisteredOnPath(domain: string, manager: EntityManager): Promise<RegisteredDomain[]> {
-    const registered = await manager.getRepository(OrganizationDomainEntity).find({ where: { domain: In(domainAndParents(domain)) } });
+  /** The registered domains that could claim an address at one of `domains`: the domains themselves and their parents. */
+  async findRegisteredOnPaths(domains: readonly string[], manager: EntityManager): Promise<RegisteredDomain[]> {
+    const onPaths = [...new Set(domains.flatMap(domainAndParents))];
+    const registered = await manager.getRepository(OrganizationDomainEntity).find({ where: { domain: In(onPaths) } });
     return registered.map(({ domain, organizationId, includeSubdomains }) => ({ domain, organizationId, includeSubdomains }));
   }
 

@@ -5,6 +5,7 @@ import { Topics } from '@helpgate/contracts';
 import { Outbox } from '@helpgate/outbox';
 import type { ContactEntity } from '../contacts/contact.entity';
 import { OneTimeLinks } from '../access/one-time-links';
+import type { IdentitySettings } from '../settings/identity-settings';
 import { SettingsService } from '../settings/settings.service';
 import { namesPlaceholder } from '../settings/template';
 import { shouldReceiveWelcomeMail, welcomeMail } from './welcome-mail';
@@ -19,14 +20,18 @@ export class WelcomeMails {
     private readonly links: OneTimeLinks,
   ) {}
 
-  async sendIfDue(contact: ContactEntity, manager: EntityManager, outbox: Outbox): Promise<void> {
-    const settings = await this.settings.current(manager);
+  /** `settings` saves reading them again when the caller has them from the same transaction. */
+  async sendIfDue(contact: ContactEntity, manager: EntityManager, outbox: Outbox, settings?: IdentitySettings): Promise<void> {
+    settings ??= await this.settings.current(manager);
     if (!shouldReceiveWelcomeMail(settings, contact) || !(await claimWelcomeMail(contact.id, manager))) return;
     const primary = contact.emails.find((address) => address.isPrimary) ?? contact.emails[0]!;
     const { subject, body } = settings.welcomeTemplate;
     const needsLink = namesPlaceholder(subject, 'portal.setPasswordLink') || namesPlaceholder(body, 'portal.setPasswordLink');
     const setPasswordLink = needsLink
-      ? await this.links.setPasswordLink({ subjectKind: 'contact', subjectId: contact.id, email: primary.email, name: contact.name }, manager)
+      ? await this.links.setPasswordLink(
+          { subjectKind: 'contact', subjectId: contact.id, email: primary.email, name: contact.name },
+          manager,
+        )
       : null;
     const mail = welcomeMail({
       requestId: randomUUID(),
