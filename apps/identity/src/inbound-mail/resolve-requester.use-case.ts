@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
-import { Outbox, TransactionalEvents } from '@helpgate/outbox';
+import { Outbox, OutboxEntry, TransactionalEvents } from '@helpgate/outbox';
 import { contactChangedEvent } from '../contacts/contact-changed';
-import { ContactActivitiesRepository } from '../contacts/contact-activities.repository';
+import { ContactActivitiesRepository, ContactActivityEntry } from '../contacts/contact-activities.repository';
 import { ContactEntity } from '../contacts/contact.entity';
-import { ContactsRepository, ContactSummary } from '../contacts/contacts.repository';
+import { ContactsRepository } from '../contacts/contacts.repository';
 import { displayNameFor, domainOf, normalizeEmail } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { nameFromFullName } from '../domain/person-name';
@@ -22,10 +22,15 @@ interface SenderMail {
   email: string;
 }
 
-/** The settings and organization placements for a batch's new senders, read at most once per batch. */
-interface NewSenderSetup {
+/**
+ * One batch's reads for its new senders (made once, when the first new sender needs them), and the timeline
+ * entries and events it writes at its end, each in one statement, in the order of its mails.
+ */
+interface BatchWork {
   settings(): Promise<IdentitySettings>;
   placement(domain: string): Promise<Placement>;
+  activities: ContactActivityEntry[];
+  events: OutboxEntry[];
 }
 
 /**
@@ -84,39 +89,36 @@ export class ResolveRequesterUseCase {
     const addresses = mails.map((mail) => mail.email);
     await this.contacts.lockAddresses(addresses, manager);
     const contacts = await this.contacts.findSummariesByEmail(addresses, manager);
-    const newSenders = this.newSenderSetup(addresses.filter((address) => !contacts.has(address)).map(domainOf), manager);
-    const resolved: { mail: SenderMail; contact: ContactSummary }[] = [];
+    const batch = this.batchWork(addresses.filter((address) => !contacts.has(address)).map(domainOf), manager);
+    const seen = new Set<string>();
     for (const mail of mails) {
-      const contact = contacts.get(mail.email) ?? (await this.contactForNewSender(mail.email, mail.event, newSenders, manager, outbox));
+      const contact = contacts.get(mail.email) ?? (await this.contactForNewSender(mail.email, mail.event, batch, manager, outbox));
       if (!contact) continue;
       contacts.set(mail.email, contact);
-      resolved.push({ mail, contact });
-    }
-    if (resolved.length === 0) return;
-    await this.contacts.markSeen([...new Set(resolved.map(({ contact }) => contact.id))], manager);
-    await this.activities.recordAll(
-      resolved.map(({ mail, contact }) => ({
+      seen.add(contact.id);
+      batch.activities.push({
         contactId: contact.id,
         activity: { kind: 'mail_received', details: { inboundMessageId: mail.event.mail.inboundMessageId } },
-      })),
-      manager,
-    );
-    await outbox.addAll(
-      resolved.map(({ mail, contact }) => ({
+      });
+      batch.events.push({
         topic: Topics.IdentityRequesterResolved,
         key: contact.id,
         event: requesterResolvedEvent(mail.event.mail, contact, mail.email),
-      })),
-    );
+      });
+    }
+    if (seen.size > 0) await this.contacts.markSeen([...seen], manager);
+    await this.activities.recordAll(batch.activities, manager);
+    await outbox.addAll(batch.events);
   }
 
-  /** Reads what creating the batch's new senders needs once, when the first of them needs it. */
-  private newSenderSetup(newSenderDomains: readonly string[], manager: EntityManager): NewSenderSetup {
+  private batchWork(newSenderDomains: readonly string[], manager: EntityManager): BatchWork {
     let settings: Promise<IdentitySettings> | undefined;
     let placements: Promise<Map<string, Placement>> | undefined;
     return {
       settings: () => (settings ??= this.settings.current(manager)),
       placement: async (domain) => (await (placements ??= this.assignment.placeNewContacts(newSenderDomains, manager))).get(domain)!,
+      activities: [],
+      events: [],
     };
   }
 
@@ -124,7 +126,7 @@ export class ResolveRequesterUseCase {
   private async contactForNewSender(
     email: string,
     event: EmailInboundReceivedV1,
-    setup: NewSenderSetup,
+    batch: BatchWork,
     manager: EntityManager,
     outbox: Outbox,
   ): Promise<ContactEntity | null> {
@@ -134,30 +136,31 @@ export class ResolveRequesterUseCase {
       this.logger.log({ inboundMessageId }, 'automated mail from an unknown sender not turned into a contact');
       return null;
     }
-    if (!(await setup.settings()).autoCreateContacts) {
+    if (!(await batch.settings()).autoCreateContacts) {
       await this.unknownSenders.hold(event, email, manager);
       return null;
     }
-    return this.createContact(email, event.mail.from.name, setup, manager, outbox);
+    return this.createContact(email, event.mail.from.name, batch, manager, outbox);
   }
 
   private async createContact(
     email: string,
     displayName: string | undefined,
-    setup: NewSenderSetup,
+    batch: BatchWork,
     manager: EntityManager,
     outbox: Outbox,
   ): Promise<ContactEntity> {
     const domain = domainOf(email);
-    const { organization, conflictingClaims } = await setup.placement(domain);
+    const { organization, conflictingClaims } = await batch.placement(domain);
     const contact = await this.contacts.create(
       { name: nameFromFullName(displayNameFor(email, displayName)), email, organizationId: organization.id, source: 'email' },
       manager,
     );
     if (conflictingClaims.length > 0) await this.assignment.recordConflict(contact.id, domain, conflictingClaims, manager);
-    await this.activities.record(contact.id, { kind: 'created', details: { source: 'email' } }, manager);
-    await outbox.add(Topics.IdentityContactChanged, contact.id, contactChangedEvent(contact, 'created'));
-    await this.welcomeMails.sendIfDue(contact, manager, outbox, await setup.settings());
+    batch.activities.push({ contactId: contact.id, activity: { kind: 'created', details: { source: 'email' } } });
+    batch.events.push({ topic: Topics.IdentityContactChanged, key: contact.id, event: contactChangedEvent(contact, 'created') });
+    // The welcome mail enters the outbox at once; it goes to another service than the contact's other events.
+    await this.welcomeMails.sendIfDue(contact, manager, outbox, await batch.settings());
     this.logger.log({ contactId: contact.id, organizationId: organization.id }, 'contact created from inbound mail');
     return contact;
   }
