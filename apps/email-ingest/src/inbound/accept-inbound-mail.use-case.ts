@@ -1,19 +1,31 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
-import { EventPublisher } from '@helpgate/kafka';
+import { Automation, EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
+import { EventPublisher, recordForEvent } from '@helpgate/kafka';
 import type { QuarantineConfig } from '../config';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
 import { BounceRecorder } from '../outbound/bounce-recorder';
-import { quarantineReasonFor } from '../quarantine/quarantine-policy';
+import { QuarantineReason, quarantineReasonFor } from '../quarantine/quarantine-policy';
 import { QuarantineRepository } from '../quarantine/quarantine.repository';
 import { SupportAddressDirectory } from '../support-addresses/support-address-directory';
 import { inboundIdsFor } from './inbound-message-id';
-import { InboundMessagesRepository } from './inbound-messages.repository';
+import { GroupCommit } from './group-commit';
+import { InboundMessagesRepository, InboundMessageToStore } from './inbound-messages.repository';
 import { MailEnvelope, parseInboundMail } from './parse-inbound-mail';
 import { SenderAuthenticator, SmtpSessionFacts } from './sender-authenticator';
 
 export const OWN_DOMAINS = Symbol('OWN_DOMAINS');
 export const QUARANTINE_CONFIG = Symbol('QUARANTINE_CONFIG');
+
+/** Mails committed together at most: well within Postgres' 65,535 parameters per statement, attachments included. */
+const maxMailsPerCommit = 64;
+
+interface MailToAccept {
+  stored: InboundMessageToStore;
+  event: EmailInboundReceivedV1;
+  sender: string;
+  automation?: Automation;
+  quarantineReason: QuarantineReason | null;
+}
 
 export interface ReceivedMail {
   raw: Buffer;
@@ -24,11 +36,12 @@ export interface ReceivedMail {
 /**
  * Makes a received message durable: the raw message and its attachments are stored and the inbound
  * event acknowledged by every in-sync Kafka replica (or the message held in quarantine) before this
- * returns. Only then may SMTP answer 250.
+ * returns. Only then may SMTP answer 250. Mails finishing at about the same time share the commit.
  */
 @Injectable()
 export class AcceptInboundMailUseCase {
   private readonly logger = new Logger(AcceptInboundMailUseCase.name);
+  private readonly storage = new GroupCommit<MailToAccept, void>((batch) => this.storeAndPublish(batch), maxMailsPerCommit);
 
   constructor(
     private readonly inboundMessages: InboundMessagesRepository,
@@ -74,29 +87,54 @@ export class AcceptInboundMailUseCase {
         recentFromSender: await this.inboundMessages.countRecentFromSender(sender, floodWindowStart, this.quarantineConfig.floodLimit),
         floodLimit: this.quarantineConfig.floodLimit,
       });
-      await this.inboundMessages.storeThen(
-        { sha256, content: raw },
-        {
-          id: inboundMessageId,
-          sender,
-          messageId: mail.messageId,
-          envelopeFrom: envelope.mailFrom,
-          envelopeTo: envelope.rcptTo,
-          remoteAddress: session.remoteAddress,
-          receivedAt,
+      await this.storage.submit({
+        stored: {
+          raw: { sha256, content: raw },
+          receipt: {
+            id: inboundMessageId,
+            sender,
+            messageId: mail.messageId,
+            envelopeFrom: envelope.mailFrom,
+            envelopeTo: envelope.rcptTo,
+            remoteAddress: session.remoteAddress,
+            receivedAt,
+          },
+          attachments: attachments.map(({ id, filename, contentType, content }) => ({ sha256: id, filename, contentType, content })),
         },
-        attachments.map(({ id, filename, contentType, content }) => ({ sha256: id, filename, contentType, content })),
-        async (manager) => {
-          await this.bounces.recordIfOurs(mail.automation, manager);
-          if (quarantineReason) await this.quarantine.hold(inboundMessageId, quarantineReason, event, manager);
-          else await this.publisher.publish(Topics.EmailInboundReceived, sender, event);
-        },
-      );
+        event,
+        sender,
+        automation: mail.automation,
+        quarantineReason,
+      });
       if (quarantineReason) this.logger.warn({ inboundMessageId, reason: quarantineReason }, 'inbound mail held in quarantine');
     } catch (error) {
       throw new IngestException(IngestErrorCode.NotDurable, 'The message could not be stored and published', { cause: error });
     }
     this.logger.log({ inboundMessageId, sizeBytes: raw.length, attachments: attachments.length }, 'inbound mail accepted');
     return { inboundMessageId };
+  }
+
+  /**
+   * One transaction and one Kafka produce for every mail of the batch: the raw messages, receipts and attachments,
+   * the bounces recorded and the mail held in quarantine commit together after Kafka acknowledged the events of
+   * the others. A mail sent twice within a batch is stored and published once.
+   */
+  private async storeAndPublish(batch: readonly MailToAccept[]): Promise<void[]> {
+    const distinct = [...new Map(batch.map((mail) => [mail.event.mail.inboundMessageId, mail])).values()];
+    await this.inboundMessages.storeBatchThen(
+      distinct.map((mail) => mail.stored),
+      async (manager) => {
+        for (const mail of distinct) {
+          await this.bounces.recordIfOurs(mail.automation, manager);
+          if (mail.quarantineReason) await this.quarantine.hold(mail.event.mail.inboundMessageId, mail.quarantineReason, mail.event, manager);
+        }
+        await this.publisher.publishRecords(
+          distinct
+            .filter((mail) => !mail.quarantineReason)
+            .map((mail) => recordForEvent(Topics.EmailInboundReceived, mail.sender, mail.event)),
+        );
+      },
+    );
+    return batch.map(() => undefined);
   }
 }

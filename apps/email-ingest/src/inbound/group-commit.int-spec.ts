@@ -1,0 +1,104 @@
+import { Client } from 'pg';
+import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
+import { databaseUrl } from '@helpgate/database';
+import { eventually } from '../../../../test/support/infra';
+import { EmailIngestUnderTest, startEmailIngest } from '../../test/email-ingest-under-test';
+
+/** The record Kafka must acknowledge before the 250. */
+const acknowledgedTopic = Topics.EmailInboundReceived;
+
+describe('mails finishing DATA together share one commit (real SMTP, Postgres and Kafka)', () => {
+  let ingest: EmailIngestUnderTest;
+  /** A second connection that holds a lock on the receipts table, so the commit of a first mail waits while others arrive. */
+  let blocker: Client;
+
+  const send = (messageId: string) =>
+    ingest.smtpTransport().sendMail({
+      from: 'jane@acme.test',
+      to: 'support@helpgate.test',
+      subject: `Together ${messageId}`,
+      text: 'One of several mails arriving at once',
+      messageId,
+    });
+
+  const receipts = async (messageIds: string[]) =>
+    (
+      await ingest.database.query<{ message_id: string; tx: string }>(
+        `SELECT i.message_id, i.xmin::text AS tx FROM inbound_messages i WHERE i.message_id = ANY($1::text[])`,
+        [messageIds],
+      )
+    ).rows;
+
+  /** Sends the first mail with the receipts table locked, waits until its commit blocks on the lock, then sends the rest. */
+  const sendWhileFirstCommitWaits = async (messageIds: string[], beforeUnlock: () => Promise<void> = async () => undefined) => {
+    await blocker.query('BEGIN');
+    await blocker.query('LOCK TABLE inbound_messages IN SHARE MODE');
+    const first = send(messageIds[0]);
+    // Asked on another connection: inside a transaction, Postgres keeps showing the activity it saw first.
+    await eventually(async () => {
+      const { rows } = await ingest.database.query(
+        `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO inbound_messages%'`,
+      );
+      expect(rows).toHaveLength(1);
+    });
+    const rest = messageIds.slice(1).map(send);
+    // The rest need a moment to finish DATA and queue behind the blocked commit; the lock keeps that commit waiting meanwhile.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await beforeUnlock();
+    await blocker.query('ROLLBACK');
+    return Promise.allSettled([first, ...rest]);
+  };
+
+  beforeAll(async () => {
+    ingest = await startEmailIngest({ SMTP_MAX_CONNECTIONS_PER_CLIENT: '50' });
+    blocker = new Client({ connectionString: databaseUrl(ingest.env.DATABASE_URL!, ingest.env.DATABASE_NAME!) });
+    await blocker.connect();
+  });
+
+  afterAll(async () => {
+    await blocker?.end();
+    await ingest?.close();
+  });
+
+  it('stores and publishes each of the waiting mails once, in one transaction, and answers each 250 with its own id', async () => {
+    const messageIds = Array.from({ length: 8 }, (_, index) => `<together-${index}-${Date.now()}@acme.test>`);
+    const outcomes = await sendWhileFirstCommitWaits(messageIds);
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(messageIds.map(() => 'fulfilled'));
+    const stored = await receipts(messageIds);
+    expect(stored.map((row) => row.message_id).sort()).toEqual([...messageIds].sort());
+    const transactionOf = new Map(stored.map((row) => [row.message_id, row.tx]));
+    const laterTransactions = new Set(messageIds.slice(1).map((messageId) => transactionOf.get(messageId)));
+    expect(laterTransactions.size).toBe(1);
+    expect(laterTransactions.has(transactionOf.get(messageIds[0]))).toBe(false);
+
+    for (const [index, messageId] of messageIds.entries()) {
+      const event = await ingest.waitForInboundEvent(messageId);
+      const reply = (outcomes[index] as PromiseFulfilledResult<{ response: string }>).value.response;
+      expect(reply).toMatch(new RegExp(`^250 .*${event.mail.inboundMessageId}`));
+    }
+    const published = ingest.kafka
+      .messages(acknowledgedTopic)
+      .map((message) => JSON.parse(message.value!) as EmailInboundReceivedV1)
+      .filter((event) => messageIds.includes(event.mail.messageId));
+    expect(published).toHaveLength(messageIds.length);
+  });
+
+  it('answers 451 to every mail of a batch whose publish fails and keeps none of them; sent again, each is stored once', async () => {
+    const messageIds = Array.from({ length: 6 }, (_, index) => `<failed-together-${index}-${Date.now()}@acme.test>`);
+    const outcomes = await sendWhileFirstCommitWaits(messageIds, () => ingest.kafka.deleteTopic(acknowledgedTopic));
+
+    for (const outcome of outcomes) {
+      expect(outcome.status).toBe('rejected');
+      expect((outcome as PromiseRejectedResult).reason).toMatchObject({ responseCode: 451 });
+    }
+    expect(await receipts(messageIds)).toHaveLength(0);
+
+    await ingest.kafka.createTopic(acknowledgedTopic);
+    const resent = await Promise.all(messageIds.map(send));
+    for (const info of resent) expect(info.response).toMatch(/^250 /);
+    const stored = await receipts(messageIds);
+    expect(stored.map((row) => row.message_id).sort()).toEqual([...messageIds].sort());
+    for (const messageId of messageIds) await ingest.waitForInboundEvent(messageId);
+  });
+});
