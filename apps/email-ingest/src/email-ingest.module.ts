@@ -13,6 +13,7 @@ import { QuarantinedMessageEntity } from './quarantine/quarantined-message.entit
 import { CreateIngestSchema1763900000300 } from './migrations/1763900000300-create-ingest-schema';
 import { CreateOutboundDeliveries1763900000400 } from './migrations/1763900000400-create-outbound-deliveries';
 import { OutboundMessageIdIndex1763900000410 } from './migrations/1763900000410-outbound-message-id-index';
+import { ReadInboundMailAfterAcceptance1763900000500 } from './migrations/1763900000500-read-inbound-mail-after-acceptance';
 import { OutboundDeliveryEntity } from './outbound/outbound-delivery.entity';
 import { OutboundModule } from './outbound/outbound.module';
 import { DownloadsModule } from './downloads/downloads.module';
@@ -33,6 +34,7 @@ export const emailIngestSchema = {
     CreateQuarantine1763900000330,
     CreateOutboundDeliveries1763900000400,
     OutboundMessageIdIndex1763900000410,
+    ReadInboundMailAfterAcceptance1763900000500,
   ],
 };
 

@@ -14,7 +14,7 @@ export interface EmailIngestUnderTest extends ServiceInProcess {
   database: Client;
   /** Raw clients to the SMTP port; destroy them after each test with `rawClients.destroyAll()`. */
   rawClients: RawSmtpClients;
-  /** The `email.inbound.received` events recorded so far. */
+  /** The `email.inbound.received` events recorded so far (`email.inbound.accepted` is recorded too: `kafka.messages`). */
   inboundEvents(): EmailInboundReceivedV1[];
   inboundEventsWithMessageId(messageId: string): EmailInboundReceivedV1[];
   /** Waits until exactly one event with this Message-ID is recorded, and returns it. */
@@ -36,7 +36,7 @@ export async function startEmailIngest(env: NodeJS.ProcessEnv = {}): Promise<Ema
   let database: Client;
   try {
     if (!serverUrl || !databaseName) throw new Error('the service was started without DATABASE_URL and DATABASE_NAME');
-    await service.kafka.record(Topics.EmailInboundReceived);
+    await service.kafka.record(Topics.EmailInboundReceived, Topics.EmailInboundAccepted);
     database = new Client({ connectionString: databaseUrl(serverUrl, databaseName) });
     await database.connect();
   } catch (error) {

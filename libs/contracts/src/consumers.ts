@@ -5,7 +5,7 @@ import { TopicName, Topics } from './topics';
  * for a service to catch up, and where they put records a service must cope with.
  */
 export const consumedTopics = {
-  'email-ingest': [Topics.EmailOutboundRequested],
+  'email-ingest': [Topics.EmailInboundAccepted, Topics.EmailOutboundRequested],
   identity: [Topics.EmailInboundReceived, Topics.EmailOutboundFailed, Topics.TicketsTicketChanged, Topics.IdentityAccessMailRequested],
   tickets: [
     Topics.IdentityRequesterResolved,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { emailInboundReceivedV1, emailOutboundDeliveredV1, emailOutboundFailedV1, emailOutboundRequestedV1 } from './events/email';
+import {
+  emailInboundAcceptedV1,
+  emailInboundReceivedV1,
+  emailOutboundDeliveredV1,
+  emailOutboundFailedV1,
+  emailOutboundRequestedV1,
+} from './events/email';
 import {
   identityAccessMailRequestedV1,
   identityAgentChangedV1,
@@ -11,6 +17,7 @@ import {
 import { ticketsTicketChangedV2 } from './events/tickets';
 
 export const Topics = {
+  EmailInboundAccepted: 'email.inbound.accepted.v1',
   EmailInboundReceived: 'email.inbound.received.v1',
   EmailOutboundRequested: 'email.outbound.requested.v1',
   EmailOutboundDelivered: 'email.outbound.delivered.v1',
@@ -28,6 +35,7 @@ export type TopicName = (typeof Topics)[keyof typeof Topics];
 
 /** The one map from topic to payload schema: producers and consumers are typed and validated by it. */
 export const topicSchemas = {
+  [Topics.EmailInboundAccepted]: emailInboundAcceptedV1,
   [Topics.EmailInboundReceived]: emailInboundReceivedV1,
   [Topics.EmailOutboundRequested]: emailOutboundRequestedV1,
   [Topics.EmailOutboundDelivered]: emailOutboundDeliveredV1,

@@ -1,8 +1,8 @@
-import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
+import { EmailInboundAcceptedV1, EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
 import { eventually } from '../../../../test/support/infra';
 import { EmailIngestUnderTest, startEmailIngest } from '../../test/email-ingest-under-test';
 
-describe('email-ingest makes mail durable before answering 250 (real SMTP, Postgres and Kafka)', () => {
+describe('email-ingest makes mail durable before answering 250 and reads it after (real SMTP, Postgres and Kafka)', () => {
   let ingest: EmailIngestUnderTest;
 
   const send = (mail: { subject: string; to?: string; messageId?: string }) =>
@@ -14,6 +14,7 @@ describe('email-ingest makes mail durable before answering 250 (real SMTP, Postg
       messageId: mail.messageId,
     });
 
+  /** Receipts of messages that were read: the Message-ID is known once the message was parsed, after the 250. */
   const storedReceipts = async (messageId: string) =>
     (
       await ingest.database.query(
@@ -21,6 +22,21 @@ describe('email-ingest makes mail durable before answering 250 (real SMTP, Postg
         [messageId],
       )
     ).rows;
+  /** The receipt stored before the 250, by the id the 250 names. */
+  const receiptOf = async (smtpResponse: string) =>
+    (
+      await ingest.database.query<{ envelope_from: string; envelope_to: string[]; helo_name: string; size_bytes: number }>(
+        `SELECT i.envelope_from, i.envelope_to, i.helo_name, r.size_bytes FROM inbound_messages i JOIN raw_messages r ON r.sha256 = i.raw_sha256
+         WHERE i.id = $1`,
+        [/queued as ([0-9a-f-]{36})/.exec(smtpResponse)![1]],
+      )
+    ).rows;
+  const receiptCount = async () =>
+    (await ingest.database.query<{ count: number }>('SELECT count(*)::int AS count FROM inbound_messages')).rows[0].count;
+  const acceptedRecords = (inboundMessageId: string) =>
+    ingest.kafka
+      .messages(Topics.EmailInboundAccepted)
+      .filter((message) => (JSON.parse(message.value!) as EmailInboundAcceptedV1).message.inboundMessageId === inboundMessageId);
 
   /** Waits for a published event with this Message-ID, however many there are, and returns the first. */
   const firstInboundEvent = (messageId: string) =>
@@ -38,10 +54,20 @@ describe('email-ingest makes mail durable before answering 250 (real SMTP, Postg
     await ingest?.close();
   });
 
-  it('stores the raw message and publishes the event keyed by sender, then answers 250', async () => {
+  it('stores the raw message with its envelope and has Kafka acknowledge it before the 250, then reads it and publishes the event keyed by sender', async () => {
     const info = await send({ subject: 'Durable', messageId: '<durable-1@acme.test>' });
     expect(info.response).toMatch(/^250 /);
-    expect(await storedReceipts('<durable-1@acme.test>')).toHaveLength(1);
+    expect(await receiptOf(info.response)).toEqual([
+      expect.objectContaining({ envelope_from: 'jane@acme.test', envelope_to: ['help@helpgate.test'], helo_name: expect.any(String) }),
+    ]);
+    const [acceptedRecord] = await eventually(() => {
+      const found = acceptedRecords(/queued as ([0-9a-f-]{36})/.exec(info.response)![1]);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(JSON.parse(acceptedRecord.value!)).toMatchObject({
+      message: { envelope: { mailFrom: 'jane@acme.test', rcptTo: ['help@helpgate.test'] }, supportAddress: 'help@helpgate.test' },
+    });
     const [record] = await eventually(() => {
       const found = ingest.kafka
         .messages(Topics.EmailInboundReceived)
@@ -60,6 +86,7 @@ describe('email-ingest makes mail durable before answering 250 (real SMTP, Postg
   });
 
   it('refuses a message over the size limit with 552 and keeps nothing', async () => {
+    const receiptsBefore = await receiptCount();
     const big = ingest.smtpTransport().sendMail({
       from: 'jane@acme.test',
       to: 'support@helpgate.test',
@@ -68,21 +95,23 @@ describe('email-ingest makes mail durable before answering 250 (real SMTP, Postg
       messageId: '<too-big@acme.test>',
     });
     await expect(big).rejects.toMatchObject({ responseCode: 552 });
-    expect(await storedReceipts('<too-big@acme.test>')).toHaveLength(0);
+    expect(await receiptCount()).toBe(receiptsBefore);
   });
 
-  it('answers 451 and keeps nothing when Kafka cannot take the event; the resent message is accepted once', async () => {
-    await ingest.kafka.deleteTopic(Topics.EmailInboundReceived);
+  it('answers 451 and keeps nothing when Kafka cannot take the record; the resent message is accepted and read once', async () => {
+    const receiptsBefore = await receiptCount();
+    await ingest.kafka.deleteTopic(Topics.EmailInboundAccepted);
     await expect(send({ subject: 'During the outage', messageId: '<outage-1@acme.test>' })).rejects.toMatchObject({ responseCode: 451 });
-    expect(await storedReceipts('<outage-1@acme.test>')).toHaveLength(0);
+    expect(await receiptCount()).toBe(receiptsBefore);
 
-    await ingest.kafka.createTopic(Topics.EmailInboundReceived);
+    await ingest.kafka.createTopic(Topics.EmailInboundAccepted);
     const info = await send({ subject: 'During the outage', messageId: '<outage-1@acme.test>' });
     expect(info.response).toMatch(/^250 /);
+    await ingest.waitForInboundEvent('<outage-1@acme.test>');
     expect(await storedReceipts('<outage-1@acme.test>')).toHaveLength(1);
   });
 
-  it('takes a message sent again as it was (the retry after a 4xx) as the same inbound message: one receipt, the same event', async () => {
+  it('takes a message sent again as it was (the retry after a 4xx) as the same inbound message: one receipt, one event', async () => {
     const raw = [
       'From: Jane Doe <jane@acme.test>',
       'To: support@helpgate.test',
@@ -99,16 +128,19 @@ describe('email-ingest makes mail durable before answering 250 (real SMTP, Postg
     const again = await sendAsItWas();
     expect(first.response).toMatch(/^250 /);
     expect(again.response).toBe(first.response);
+    const event = await ingest.waitForInboundEvent('<twice-1@acme.test>');
+    expect(first.response).toContain(event.mail.inboundMessageId);
     expect(await storedReceipts('<twice-1@acme.test>')).toHaveLength(1);
-    // Published again, as the first publish may be what a 4xx was given for: consumers know the event by its id.
-    const events = await eventually(() => {
-      const found = ingest.inboundEventsWithMessageId('<twice-1@acme.test>');
+    // Acknowledged again, as the first record may be what a 4xx was given for; read once, by the record's event id.
+    const records = await eventually(() => {
+      const found = acceptedRecords(event.mail.inboundMessageId).map((record) => JSON.parse(record.value!) as EmailInboundAcceptedV1);
       expect(found).toHaveLength(2);
       return found;
     });
-    expect(events[1].eventId).toBe(events[0].eventId);
-    expect(events[1].mail.inboundMessageId).toBe(events[0].mail.inboundMessageId);
-    expect(first.response).toContain(events[0].mail.inboundMessageId);
+    expect(records[1].eventId).toBe(records[0].eventId);
+    const processed = await ingest.database.query('SELECT 1 FROM processed_events WHERE event_id = $1', [records[0].eventId]);
+    expect(processed.rows).toHaveLength(1);
+    expect(ingest.inboundEventsWithMessageId('<twice-1@acme.test>')).toHaveLength(1);
   });
 
   it('accepts support addresses added at run time, with their category and plus-tagged forms, and refuses removed ones', async () => {

@@ -1,11 +1,11 @@
 import { Client } from 'pg';
-import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
+import { EmailInboundAcceptedV1, Topics } from '@helpgate/contracts';
 import { databaseUrl } from '@helpgate/database';
 import { eventually } from '../../../../test/support/infra';
 import { EmailIngestUnderTest, startEmailIngest } from '../../test/email-ingest-under-test';
 
 /** The record Kafka must acknowledge before the 250. */
-const acknowledgedTopic = Topics.EmailInboundReceived;
+const acknowledgedTopic = Topics.EmailInboundAccepted;
 
 describe('mails finishing DATA together share one commit (real SMTP, Postgres and Kafka)', () => {
   let ingest: EmailIngestUnderTest;
@@ -21,13 +21,17 @@ describe('mails finishing DATA together share one commit (real SMTP, Postgres an
       messageId,
     });
 
+  /** The receipts of read messages, with the transaction that stored their raw message (receipts are updated once read). */
   const receipts = async (messageIds: string[]) =>
     (
       await ingest.database.query<{ message_id: string; tx: string }>(
-        `SELECT i.message_id, i.xmin::text AS tx FROM inbound_messages i WHERE i.message_id = ANY($1::text[])`,
+        `SELECT i.message_id, r.xmin::text AS tx FROM inbound_messages i JOIN raw_messages r ON r.sha256 = i.raw_sha256
+         WHERE i.message_id = ANY($1::text[])`,
         [messageIds],
       )
     ).rows;
+  const receiptCount = async () =>
+    (await ingest.database.query<{ count: number }>('SELECT count(*)::int AS count FROM inbound_messages')).rows[0].count;
 
   /** Sends the first mail with the receipts table locked, waits until its commit blocks on the lock, then sends the rest. */
   const sendWhileFirstCommitWaits = async (messageIds: string[], beforeUnlock: () => Promise<void> = async () => undefined) => {
@@ -37,7 +41,7 @@ describe('mails finishing DATA together share one commit (real SMTP, Postgres an
     // Asked on another connection: inside a transaction, Postgres keeps showing the activity it saw first.
     await eventually(async () => {
       const { rows } = await ingest.database.query(
-        `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO inbound_messages%'`,
+        `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO inbound_messages%'`,
       );
       expect(rows).toHaveLength(1);
     });
@@ -65,6 +69,7 @@ describe('mails finishing DATA together share one commit (real SMTP, Postgres an
     const outcomes = await sendWhileFirstCommitWaits(messageIds);
 
     expect(outcomes.map((outcome) => outcome.status)).toEqual(messageIds.map(() => 'fulfilled'));
+    for (const messageId of messageIds) await ingest.waitForInboundEvent(messageId);
     const stored = await receipts(messageIds);
     expect(stored.map((row) => row.message_id).sort()).toEqual([...messageIds].sort());
     const transactionOf = new Map(stored.map((row) => [row.message_id, row.tx]));
@@ -77,28 +82,34 @@ describe('mails finishing DATA together share one commit (real SMTP, Postgres an
       const reply = (outcomes[index] as PromiseFulfilledResult<{ response: string }>).value.response;
       expect(reply).toMatch(new RegExp(`^250 .*${event.mail.inboundMessageId}`));
     }
-    const published = ingest.kafka
+    const inboundMessageIds = ingest
+      .inboundEvents()
+      .filter((event) => messageIds.includes(event.mail.messageId))
+      .map((event) => event.mail.inboundMessageId);
+    const acknowledged = ingest.kafka
       .messages(acknowledgedTopic)
-      .map((message) => JSON.parse(message.value!) as EmailInboundReceivedV1)
-      .filter((event) => messageIds.includes(event.mail.messageId));
-    expect(published).toHaveLength(messageIds.length);
+      .map((message) => JSON.parse(message.value!) as EmailInboundAcceptedV1)
+      .filter((record) => inboundMessageIds.includes(record.message.inboundMessageId));
+    expect(acknowledged).toHaveLength(messageIds.length);
   });
 
   it('answers 451 to every mail of a batch whose publish fails and keeps none of them; sent again, each is stored once', async () => {
     const messageIds = Array.from({ length: 6 }, (_, index) => `<failed-together-${index}-${Date.now()}@acme.test>`);
+    const receiptsBefore = await receiptCount();
     const outcomes = await sendWhileFirstCommitWaits(messageIds, () => ingest.kafka.deleteTopic(acknowledgedTopic));
 
     for (const outcome of outcomes) {
       expect(outcome.status).toBe('rejected');
       expect((outcome as PromiseRejectedResult).reason).toMatchObject({ responseCode: 451 });
     }
-    expect(await receipts(messageIds)).toHaveLength(0);
+    expect(await receiptCount()).toBe(receiptsBefore);
 
     await ingest.kafka.createTopic(acknowledgedTopic);
     const resent = await Promise.all(messageIds.map(send));
     for (const info of resent) expect(info.response).toMatch(/^250 /);
+    for (const messageId of messageIds) await ingest.waitForInboundEvent(messageId);
+    expect(await receiptCount()).toBe(receiptsBefore + messageIds.length);
     const stored = await receipts(messageIds);
     expect(stored.map((row) => row.message_id).sort()).toEqual([...messageIds].sort());
-    for (const messageId of messageIds) await ingest.waitForInboundEvent(messageId);
   });
 });

@@ -17,12 +17,12 @@ describe('inboundIdsFor', () => {
     expect(inboundIdsFor(sha256, { ...envelope, rcptTo: ['billing@helpgate.test'] }).inboundMessageId).not.toBe(ids.inboundMessageId);
   });
 
-  it('makes version 5 UUIDs, the event id distinct from the message id', () => {
-    const { inboundMessageId, eventId } = inboundIdsFor(sha256, envelope);
-    for (const id of [inboundMessageId, eventId]) {
+  it('makes version 5 UUIDs, the two event ids distinct from each other and from the message id', () => {
+    const { inboundMessageId, acceptedEventId, eventId } = inboundIdsFor(sha256, envelope);
+    for (const id of [inboundMessageId, acceptedEventId, eventId]) {
       expect(z.uuid().safeParse(id).success).toBe(true);
       expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     }
-    expect(eventId).not.toBe(inboundMessageId);
+    expect(new Set([inboundMessageId, acceptedEventId, eventId]).size).toBe(3);
   });
 });

@@ -10,9 +10,16 @@ const inboundMessageNamespace = Buffer.from('6f1c2d7e4b9a4e0f8d3a5c7b9e1f2a40', 
  * despite the 4xx (the commit failed after the publish) is the same inbound message with the same event, which
  * consumers recognise, instead of a second mail.
  */
-export function inboundIdsFor(rawSha256: string, envelope: MailEnvelope): { inboundMessageId: string; eventId: string } {
+export function inboundIdsFor(
+  rawSha256: string,
+  envelope: MailEnvelope,
+): { inboundMessageId: string; acceptedEventId: string; eventId: string } {
   const inboundMessageId = nameBasedUuid([rawSha256, envelope.mailFrom ?? '', ...envelope.rcptTo].join('\n'));
-  return { inboundMessageId, eventId: nameBasedUuid(`${inboundMessageId}\nemail.inbound.received`) };
+  return {
+    inboundMessageId,
+    acceptedEventId: nameBasedUuid(`${inboundMessageId}\nemail.inbound.accepted`),
+    eventId: nameBasedUuid(`${inboundMessageId}\nemail.inbound.received`),
+  };
 }
 
 /** A version 5 (SHA-1, name-based) UUID of `name` in the inbound message namespace (RFC 9562). */

@@ -9,12 +9,13 @@ export class InboundMessageEntity {
   @Column('text', { name: 'raw_sha256' })
   rawSha256!: string;
 
-  @Column('text', { name: 'message_id' })
-  messageId!: string;
+  /** Read from the message after it was accepted; null until then. */
+  @Column('text', { name: 'message_id', nullable: true })
+  messageId!: string | null;
 
-  /** The From address, lower-cased: what flood limits count by. */
-  @Column('text')
-  sender!: string;
+  /** The From address, lower-cased: what flood limits count by. Null until the message was read. */
+  @Column('text', { nullable: true })
+  sender!: string | null;
 
   @Column('text', { name: 'envelope_from', nullable: true })
   envelopeFrom!: string | null;
@@ -24,6 +25,9 @@ export class InboundMessageEntity {
 
   @Column('text', { name: 'remote_address', nullable: true })
   remoteAddress!: string | null;
+
+  @Column('text', { name: 'helo_name', nullable: true })
+  heloName!: string | null;
 
   @Column('timestamptz', { name: 'received_at' })
   receivedAt!: Date;

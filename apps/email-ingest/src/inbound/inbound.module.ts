@@ -1,9 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { OutboxModule } from '@helpgate/outbox';
 import type { EmailIngestConfig } from '../config';
 import { SMTP_CONFIG, SmtpFrontDoor } from '../smtp/smtp-front-door';
-import { AcceptInboundMailUseCase, OWN_DOMAINS, QUARANTINE_CONFIG } from './accept-inbound-mail.use-case';
+import { AcceptInboundMailUseCase } from './accept-inbound-mail.use-case';
 import { QuarantineModule } from '../quarantine/quarantine.module';
+import { InboundAcceptedConsumer } from './inbound-accepted.consumer';
 import { InboundMessagesRepository } from './inbound-messages.repository';
+import { OWN_DOMAINS, ProcessAcceptedMailUseCase, QUARANTINE_CONFIG } from './process-accepted-mail.use-case';
 import { SenderAuthenticator } from './sender-authenticator';
 import { SupportAddressesModule } from '../support-addresses/support-addresses.module';
 
@@ -12,7 +15,8 @@ export class InboundModule {
   static forRoot(config: EmailIngestConfig): DynamicModule {
     return {
       module: InboundModule,
-      imports: [SupportAddressesModule.forRoot(config.smtp.supportAddresses), QuarantineModule],
+      imports: [SupportAddressesModule.forRoot(config.smtp.supportAddresses), QuarantineModule, OutboxModule],
+      controllers: [InboundAcceptedConsumer],
       providers: [
         { provide: SMTP_CONFIG, useValue: config.smtp },
         { provide: OWN_DOMAINS, useValue: config.ownDomains },
@@ -23,6 +27,7 @@ export class InboundModule {
         },
         InboundMessagesRepository,
         AcceptInboundMailUseCase,
+        ProcessAcceptedMailUseCase,
         SmtpFrontDoor,
       ],
     };

@@ -17,8 +17,9 @@ interface SplitterNode {
 }
 
 /**
- * Walks the MIME tree without decoding anything and refuses messages built to exhaust a parser:
- * too many parts, parts nested too deep, or oversized headers.
+ * Walks the MIME tree without decoding anything and rejects messages built to exhaust a parser:
+ * too many parts, parts nested too deep, or oversized headers. It runs before mailparser reads an accepted
+ * message; a rejected one is held in quarantine with this reason.
  */
 export async function checkMimeStructure(raw: Buffer, limits = mimeLimits): Promise<void> {
   let parts = 0;
@@ -28,8 +29,8 @@ export async function checkMimeStructure(raw: Buffer, limits = mimeLimits): Prom
     write(chunk: SplitterNode, _encoding, done) {
       if (chunk.type !== 'node') return done();
       parts += 1;
-      if (parts > limits.maxParts) return done(refusal(`more than ${limits.maxParts} MIME parts`));
-      if (depthOf(chunk) > limits.maxDepth) return done(refusal(`MIME parts nested deeper than ${limits.maxDepth}`));
+      if (parts > limits.maxParts) return done(malformed(`more than ${limits.maxParts} MIME parts`));
+      if (depthOf(chunk) > limits.maxDepth) return done(malformed(`MIME parts nested deeper than ${limits.maxDepth}`));
       done();
     },
   });
@@ -37,7 +38,7 @@ export async function checkMimeStructure(raw: Buffer, limits = mimeLimits): Prom
     await pipeline(Readable.from([raw]), splitter as unknown as NodeJS.ReadWriteStream, counter);
   } catch (error) {
     if (error instanceof IngestException) throw error;
-    throw refusal(`unreadable MIME structure: ${(error as Error).message}`, error);
+    throw malformed(`unreadable MIME structure: ${(error as Error).message}`, error);
   }
 }
 
@@ -47,6 +48,6 @@ function depthOf(node: SplitterNode): number {
   return depth;
 }
 
-function refusal(reason: string, cause?: unknown): IngestException {
-  return new IngestException(IngestErrorCode.MalformedMessage, `Message refused: ${reason}`, { cause });
+function malformed(reason: string, cause?: unknown): IngestException {
+  return new IngestException(IngestErrorCode.MalformedMessage, `Malformed MIME: ${reason}`, { cause });
 }

@@ -29,7 +29,7 @@ export class SenderAuthenticator {
   private readonly dns: DnsAnswerCache;
 
   constructor(private readonly options: SenderAuthenticatorOptions) {
-    // One attempt with a short timeout: a slow DNS server must not hold an SMTP session for long.
+    // One attempt with a short timeout: a slow DNS server must not hold up the reading of inbound mail for long.
     const resolver = new Resolver({ timeout: 2000, tries: 1 });
     if (options.dnsServers) resolver.setServers(options.dnsServers);
     this.dns = new DnsAnswerCache((name, rrtype) => resolver.resolve(name, rrtype), 60_000, 10_000);

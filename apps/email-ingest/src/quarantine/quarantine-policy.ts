@@ -1,6 +1,6 @@
 import type { Automation, MailAuthentication } from '@helpgate/contracts';
 
-export const quarantineReasons = ['flood', 'dmarc-fail', 'loop'] as const;
+export const quarantineReasons = ['flood', 'dmarc-fail', 'loop', 'malformed'] as const;
 export type QuarantineReason = (typeof quarantineReasons)[number];
 
 export interface QuarantineFacts {
@@ -17,6 +17,7 @@ export interface QuarantineFacts {
  * - dmarc-fail: the sender's domain fails DMARC and asks receivers to reject or quarantine such mail,
  *   so it must not be attached to the contact it claims to be;
  * - flood: one sender sending more than a person would.
+ * (malformed, a message that cannot be read, is decided where it is parsed, not from these facts.)
  */
 export function quarantineReasonFor(facts: QuarantineFacts): QuarantineReason | null {
   if (facts.automation?.kind === 'loop') return 'loop';

@@ -11,6 +11,8 @@ export type QuarantineQueryDto = z.output<typeof quarantineQuerySchema>;
 export interface QuarantinedMessageDto {
   inboundMessageId: string;
   reason: string;
+  /** What was wrong with a message that could not be read (reason malformed). */
+  detail?: string;
   status: string;
   from: string;
   subject: string;
@@ -24,6 +26,7 @@ export function toQuarantinedMessage(entity: QuarantinedMessageEntity): Quaranti
   return {
     inboundMessageId: entity.inboundMessageId,
     reason: entity.reason,
+    ...(entity.detail ? { detail: entity.detail } : {}),
     status: entity.status,
     from: mail.from.address,
     subject: mail.subject,

@@ -10,14 +10,18 @@ export class QuarantineRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Holds a message; one held before (the same message sent again) stays as it is. */
-  async hold(inboundMessageId: string, reason: QuarantineReason, event: EmailInboundReceivedV1, manager: EntityManager): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(QuarantinedMessageEntity)
-      .values({ inboundMessageId, reason, status: 'held', event })
-      .orIgnore()
-      .execute();
+  async hold(
+    inboundMessageId: string,
+    reason: QuarantineReason,
+    event: EmailInboundReceivedV1,
+    manager: EntityManager,
+    detail: string | null = null,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO quarantined_messages (inbound_message_id, reason, status, event, detail) VALUES ($1, $2, 'held', $3, $4)
+       ON CONFLICT DO NOTHING`,
+      [inboundMessageId, reason, JSON.stringify(event), detail],
+    );
   }
 
   async list(status: QuarantineStatus, page: Page): Promise<[QuarantinedMessageEntity[], number]> {

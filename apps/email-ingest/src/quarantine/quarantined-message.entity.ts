@@ -16,6 +16,10 @@ export class QuarantinedMessageEntity {
   @Column('text')
   status!: QuarantineStatus;
 
+  /** For a message that could not be read: what was wrong with it. */
+  @Column('text', { nullable: true })
+  detail!: string | null;
+
   @Column('jsonb')
   event!: EmailInboundReceivedV1;
 

@@ -45,9 +45,11 @@ describe('SPF and DMARC are judged from the SMTP session and DNS, never from hea
     const inboundMessageId = await send('jane@acme.test', { 'Authentication-Results': forged });
     const expected = { spf: 'fail', dmarc: 'fail', dmarcPolicy: 'reject', dkim: 'none' };
 
-    // Failing DMARC with p=reject, the mail is held in quarantine; released, its event flows on unchanged.
-    const held = (await (await ingest.fetch(`/quarantine`)).json()) as { items: { inboundMessageId: string; reason: string }[] };
-    expect(held.items).toContainEqual(expect.objectContaining({ inboundMessageId, reason: 'dmarc-fail', authentication: expected }));
+    // Failing DMARC with p=reject, the mail is held in quarantine once read; released, its event flows on unchanged.
+    await eventually(async () => {
+      const held = (await (await ingest.fetch(`/quarantine`)).json()) as { items: { inboundMessageId: string; reason: string }[] };
+      expect(held.items).toContainEqual(expect.objectContaining({ inboundMessageId, reason: 'dmarc-fail', authentication: expected }));
+    });
     expect((await ingest.fetch(`/quarantine/${inboundMessageId}/release`, { method: 'POST' })).status).toBe(204);
     expect((await publishedEvent(inboundMessageId)).mail.authentication).toEqual(expected);
   });

@@ -20,6 +20,7 @@ describe('SMTP smuggling and bare line breaks (real SMTP, Postgres and Kafka)', 
     expect((await client.command('DATA')).code).toBe(354);
     return client;
   };
+  /** The raw messages of read receipts with this Message-ID (a message is read after its 250). */
   const storedRaw = async (messageId: string): Promise<Buffer[]> =>
     (
       await ingest.database.query<{ content: Buffer }>(
@@ -27,6 +28,8 @@ describe('SMTP smuggling and bare line breaks (real SMTP, Postgres and Kafka)', 
         [messageId],
       )
     ).rows.map((row) => row.content);
+  const receiptCount = async () =>
+    (await ingest.database.query<{ count: number }>('SELECT count(*)::int AS count FROM inbound_messages')).rows[0].count;
 
   beforeAll(async () => {
     ingest = await startEmailIngest();
@@ -53,6 +56,7 @@ describe('SMTP smuggling and bare line breaks (real SMTP, Postgres and Kafka)', 
         'MAIL FROM:<mallory@evil.test>\r\nRCPT TO:<support@helpgate.test>\r\nDATA\r\n' +
         `From: ceo@acme.test\r\nTo: support@helpgate.test\r\nMessage-ID: ${smuggledId}\r\nSubject: Smuggled\r\n\r\nWire the money\r\n` +
         '.\r\n';
+      const receiptsBefore = await receiptCount();
       const client = await inData();
       const pieces = bytewise ? [...Buffer.from(payload, 'latin1')].map((byte) => Buffer.from([byte])) : [payload];
       for (const piece of pieces) await client.send(piece);
@@ -62,10 +66,11 @@ describe('SMTP smuggling and bare line breaks (real SMTP, Postgres and Kafka)', 
       // Replies come in order: had the server seen a second transaction, its replies would come before the one to QUIT.
       expect((await client.command('QUIT')).code).toBe(221);
 
+      const event = await ingest.waitForInboundEvent(messageId);
+      expect(await receiptCount()).toBe(receiptsBefore + 1);
       expect(await storedRaw(smuggledId)).toHaveLength(0);
       const [raw] = await storedRaw(messageId);
       expect(raw.includes(Buffer.from(`Hello${fakeEnd}MAIL FROM:<mallory@evil.test>`, 'latin1'))).toBe(true);
-      const event = await ingest.waitForInboundEvent(messageId);
       expect(ingest.inboundEventsWithMessageId(smuggledId)).toHaveLength(0);
       expect(event.mail.text).toContain('Wire the money');
     });
@@ -77,13 +82,14 @@ describe('SMTP smuggling and bare line breaks (real SMTP, Postgres and Kafka)', 
     ['an LF LF, where only a lenient parser sees the header section end', 'Subject: Hello\n\nX-Approved: yes\r\n'],
   ])('refuses a message whose header section has %s as a whole with 554 5.6.0, keeping nothing', async (_, header) => {
     const messageId = `<bare-in-header-${randomUUID()}@acme.test>`;
+    const receiptsBefore = await receiptCount();
     const client = await inData();
     await client.send(`From: jane@acme.test\r\nMessage-ID: ${messageId}\r\n${header}\r\nBody\r\n.\r\n`);
     const reply = await client.reply();
     expect(reply.code).toBe(554);
     expect(reply.lines).toEqual(['5.6.0 Message refused: bare CR or LF in header']);
     expect((await client.command('QUIT')).code).toBe(221);
-    expect(await storedRaw(messageId)).toHaveLength(0);
+    expect(await receiptCount()).toBe(receiptsBefore);
     expect(ingest.inboundEventsWithMessageId(messageId)).toHaveLength(0);
   });
 
@@ -94,9 +100,9 @@ describe('SMTP smuggling and bare line breaks (real SMTP, Postgres and Kafka)', 
     await client.send(`From: jane@acme.test\r\nMessage-ID: ${messageId}\r\nSubject: Sloppy sender\r\n\r\n${body}\r\n.\r\n`);
     expect((await client.reply()).code).toBe(250);
 
+    const event = await ingest.waitForInboundEvent(messageId);
     const [raw] = await storedRaw(messageId);
     expect(raw.includes(Buffer.from(`\r\n\r\n${body}\r\n`))).toBe(true);
-    const event = await ingest.waitForInboundEvent(messageId);
     expect(event.mail.text).toMatch(/^First line\nSecond line\nThird line/);
   });
 });

@@ -92,6 +92,44 @@ export const emailInboundReceivedV1 = eventEnvelopeSchema.extend({
 
 export type EmailInboundReceivedV1 = z.infer<typeof emailInboundReceivedV1>;
 
+/**
+ * A message email-ingest answered 250 for: stored as it arrived, not yet read. email-ingest alone consumes it,
+ * parses and authenticates the message and publishes `email.inbound.received.v1` (or holds it in quarantine).
+ */
+export const acceptedMessageSchema = z.object({
+  inboundMessageId: z.uuid(),
+  rawMessage: z.object({
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    sizeBytes: z.number().int().nonnegative(),
+  }),
+  envelope: z.object({
+    /** null for the null sender `<>`. */
+    mailFrom: z.string().max(320).nullable(),
+    rcptTo: z.array(z.string().max(320)).min(1).max(500),
+  }),
+  /** What the SMTP session saw of the client: SPF and DMARC are evaluated with these facts only. */
+  session: z.object({
+    remoteAddress: z.string().max(100).nullable(),
+    heloName: z.string().max(255).nullable(),
+  }),
+  supportAddress: z.string().min(3).max(320),
+  supportAddressCategory: z.string().max(200).optional(),
+  receivedAt: z.iso.datetime({ offset: true }),
+  /**
+   * The email-ingest database transaction that stored the message. Kafka acknowledges the record before that
+   * transaction commits, so a consumer that does not see the message yet asks whether it is still running.
+   */
+  storedInTransaction: z.string().regex(/^\d{1,20}$/),
+});
+
+export type AcceptedMessage = z.infer<typeof acceptedMessageSchema>;
+
+export const emailInboundAcceptedV1 = eventEnvelopeSchema.extend({
+  message: acceptedMessageSchema,
+});
+
+export type EmailInboundAcceptedV1 = z.infer<typeof emailInboundAcceptedV1>;
+
 /** Every Message-ID of mail Helpgate sends starts `<hg.`: such an id arriving from outside means our own mail came back. */
 export const helpgateMessageIdPrefix = '<hg.';
 
