@@ -138,8 +138,10 @@ describe('the first path: an email becomes a contact and a ticket, through all f
       text: 'once',
       messageId: '<twice-1@repeat.test>',
     };
-    await smtp.sendMail(mail);
-    await smtp.sendMail(mail);
+    // Two deliveries of one mail (through two relays, say) differ in their bytes; the very same bytes in the same
+    // envelope would be one inbound message to email-ingest already.
+    await smtp.sendMail({ ...mail, headers: { Received: 'from relay-a.repeat.test' } });
+    await smtp.sendMail({ ...mail, headers: { Received: 'from relay-b.repeat.test' } });
     await eventually(() => {
       const deliveries = stack.kafka
         .events<EmailInboundReceivedV1>(Topics.EmailInboundReceived)

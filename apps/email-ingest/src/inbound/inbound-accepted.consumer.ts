@@ -7,8 +7,8 @@ import { ProcessAcceptedMailUseCase } from './process-accepted-mail.use-case';
 export class InboundAcceptedConsumer {
   constructor(private readonly processAcceptedMail: ProcessAcceptedMailUseCase) {}
 
-  @EventPattern(Topics.EmailInboundAccepted)
-  async onInboundAccepted(@Payload() event: EmailInboundAcceptedV1): Promise<void> {
-    await this.processAcceptedMail.execute(event);
+  @EventPattern(Topics.EmailInboundAccepted, { batch: true })
+  async onInboundAccepted(@Payload() events: EmailInboundAcceptedV1[]): Promise<void> {
+    await this.processAcceptedMail.execute(events);
   }
 }

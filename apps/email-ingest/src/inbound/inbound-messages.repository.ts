@@ -12,6 +12,17 @@ export interface StoredAttachment {
   content: Buffer;
 }
 
+export type TransactionStatus = 'committed' | 'aborted' | 'in progress' | 'unknown';
+
+export interface MessageReading {
+  inboundMessageId: string;
+  sender: string;
+  messageId: string;
+  attachments: readonly StoredAttachment[];
+}
+
+const attachmentsPerStatement = 1000;
+
 export interface AcceptedInboundMessage {
   raw: { sha256: string; content: Buffer };
   receipt: AcceptedReceipt;
@@ -22,18 +33,20 @@ export class InboundMessagesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Messages from the sender received after `since`, counted up to `atMost`: the flood check only needs to
-   * know whether the limit is reached, and a flooding sender must not make each of its messages cost a
-   * scan of everything it sent.
+   * Messages from each sender received after `since` and already read, each counted up to `atMost`: the flood
+   * check only needs to know whether the limit is reached, and a flooding sender must not make each of its
+   * messages cost a scan of everything it sent.
    */
-  async countRecentFromSender(sender: string, since: Date, atMost: number): Promise<number> {
-    const [{ count }]: { count: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM (
-         SELECT 1 FROM inbound_messages WHERE sender = $1 AND received_at > $2 LIMIT $3
-       ) AS recent`,
-      [sender, since, atMost],
+  async countRecentFromSenders(senders: readonly string[], since: Date, atMost: number): Promise<Map<string, number>> {
+    if (senders.length === 0) return new Map();
+    const rows: { sender: string; count: number }[] = await this.dataSource.query(
+      `SELECT s.sender, (
+         SELECT count(*)::int FROM (SELECT 1 FROM inbound_messages WHERE sender = s.sender AND received_at > $2 LIMIT $3) AS recent
+       ) AS count
+       FROM unnest($1::text[]) AS s(sender)`,
+      [senders, since, atMost],
     );
-    return count;
+    return new Map(rows.map((row) => [row.sender, row.count]));
   }
 
   /**
@@ -74,55 +87,67 @@ export class InboundMessagesRepository {
     });
   }
 
-  /** The stored raw message of a receipt, or null when no committed receipt has this id. */
-  async findRawOf(inboundMessageId: string): Promise<Buffer | null> {
-    const rows: { content: Buffer }[] = await this.dataSource.query(
-      'SELECT r.content FROM inbound_messages i JOIN raw_messages r ON r.sha256 = i.raw_sha256 WHERE i.id = $1',
-      [inboundMessageId],
+  /** The stored raw messages of the receipts with these ids that are committed, by receipt id. */
+  async findRawsOf(inboundMessageIds: readonly string[]): Promise<Map<string, Buffer>> {
+    const rows: { id: string; content: Buffer }[] = await this.dataSource.query(
+      'SELECT i.id, r.content FROM inbound_messages i JOIN raw_messages r ON r.sha256 = i.raw_sha256 WHERE i.id = ANY($1::uuid[])',
+      [inboundMessageIds],
     );
-    return rows[0]?.content ?? null;
+    return new Map(rows.map((row) => [row.id, row.content]));
   }
 
-  /** Whether a transaction committed, aborted or still runs; unknown when Postgres no longer knows it. */
-  async transactionStatus(transaction: string): Promise<'committed' | 'aborted' | 'in progress' | 'unknown'> {
-    const [{ status }]: { status: 'committed' | 'aborted' | 'in progress' | null }[] = await this.dataSource.query(
-      'SELECT txid_status($1::bigint) AS status',
-      [transaction],
+  /** Whether each transaction committed, aborted or still runs; unknown when Postgres no longer knows it. */
+  async transactionStatuses(transactions: readonly string[]): Promise<Map<string, TransactionStatus>> {
+    const rows: { transaction: string; status: TransactionStatus | null }[] = await this.dataSource.query(
+      'SELECT t AS transaction, txid_status(t::bigint) AS status FROM unnest($1::text[]) AS t',
+      [transactions],
     );
-    return status ?? 'unknown';
+    return new Map(rows.map((row) => [row.transaction, row.status ?? 'unknown']));
   }
 
-  /** What reading the message found out about it: its sender and Message-ID on the receipt, and its attachments. */
-  async recordReading(
-    manager: EntityManager,
-    inboundMessageId: string,
-    reading: { sender: string; messageId: string; attachments: readonly StoredAttachment[] },
-  ): Promise<void> {
-    await manager.query('UPDATE inbound_messages SET sender = $2, message_id = $3 WHERE id = $1', [
-      inboundMessageId,
-      reading.sender,
-      reading.messageId,
-    ]);
-    await this.storeAttachments(manager, inboundMessageId, reading.attachments);
-  }
-
-  private async storeAttachments(
-    manager: EntityManager,
-    inboundMessageId: string,
-    attachments: readonly StoredAttachment[],
-  ): Promise<void> {
-    if (attachments.length === 0) return;
-    const contents = distinctBy(attachments, (attachment) => attachment.sha256);
+  /** What reading the messages found out: sender and Message-ID on each receipt, and the attachments, in two or three statements. */
+  async recordReadings(manager: EntityManager, readings: readonly MessageReading[]): Promise<void> {
+    if (readings.length === 0) return;
     await manager.query(
-      `INSERT INTO attachments (sha256, filename, content_type, content, size_bytes) VALUES ${valuesList(contents.length, 5)}
-       ON CONFLICT DO NOTHING`,
-      contents.flatMap(({ sha256, filename, contentType, content }) => [sha256, filename, contentType, content, content.length]),
+      `UPDATE inbound_messages SET sender = r.sender, message_id = r.message_id
+       FROM unnest($1::uuid[], $2::text[], $3::text[]) AS r(id, sender, message_id) WHERE inbound_messages.id = r.id`,
+      [
+        readings.map((reading) => reading.inboundMessageId),
+        readings.map((reading) => reading.sender),
+        readings.map((reading) => reading.messageId),
+      ],
     );
+    await this.storeAttachments(manager, readings);
+  }
+
+  private async storeAttachments(manager: EntityManager, readings: readonly MessageReading[]): Promise<void> {
+    const links = readings.flatMap(({ inboundMessageId, attachments }) =>
+      attachments.map((attachment, position) => ({ inboundMessageId, position, attachment })),
+    );
+    if (links.length === 0) return;
+    const contents = distinctBy(
+      links.map((link) => link.attachment),
+      (attachment) => attachment.sha256,
+    );
+    // In slices, so that one statement stays within Postgres' 65,535 parameters however many attachments a batch has.
+    for (let start = 0; start < contents.length; start += attachmentsPerStatement) {
+      const slice = contents.slice(start, start + attachmentsPerStatement);
+      await manager.query(
+        `INSERT INTO attachments (sha256, filename, content_type, content, size_bytes) VALUES ${valuesList(slice.length, 5)}
+         ON CONFLICT DO NOTHING`,
+        slice.flatMap(({ sha256, filename, contentType, content }) => [sha256, filename, contentType, content, content.length]),
+      );
+    }
     await manager.query(
       `INSERT INTO inbound_message_attachments (inbound_message_id, attachment_sha256, position, filename)
-       SELECT $1, sha256, position, filename FROM unnest($2::text[], $3::int[], $4::text[]) AS a(sha256, position, filename)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[])
        ON CONFLICT DO NOTHING`,
-      [inboundMessageId, attachments.map((a) => a.sha256), attachments.map((_a, index) => index), attachments.map((a) => a.filename)],
+      [
+        links.map((link) => link.inboundMessageId),
+        links.map((link) => link.attachment.sha256),
+        links.map((link) => link.position),
+        links.map((link) => link.attachment.filename),
+      ],
     );
   }
 }

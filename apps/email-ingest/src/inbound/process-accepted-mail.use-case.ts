@@ -4,7 +4,7 @@ import { TransactionalEvents } from '@helpgate/outbox';
 import type { QuarantineConfig } from '../config';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
 import { BounceRecorder } from '../outbound/bounce-recorder';
-import { quarantineReasonFor } from '../quarantine/quarantine-policy';
+import { QuarantineReason, quarantineReasonFor } from '../quarantine/quarantine-policy';
 import { QuarantineRepository } from '../quarantine/quarantine.repository';
 import { inboundIdsFor } from './inbound-message-id';
 import { InboundMessagesRepository } from './inbound-messages.repository';
@@ -13,6 +13,10 @@ import { SenderAuthenticator } from './sender-authenticator';
 
 export const OWN_DOMAINS = Symbol('OWN_DOMAINS');
 export const QUARANTINE_CONFIG = Symbol('QUARANTINE_CONFIG');
+
+/** Raw bytes and messages read at once, at most (one message larger than that is read on its own). */
+const maxChunkBytes = 32 * 1024 * 1024;
+const maxMessagesPerChunk = 100;
 
 /** How long a record may wait for the transaction that stored its message before the handler retries later. */
 const storingWaitMs = 30_000;
@@ -23,13 +27,19 @@ class MessageStillBeingStored extends Error {
   readonly retriable = true;
 }
 
+interface Reading {
+  accepted: EmailInboundAcceptedV1;
+  authentication: MailAuthentication;
+  outcome: { mail: ParsedInboundMail } | { malformed: string };
+}
+
 /**
- * Reads a message accepted over SMTP, after its 250: parses it, authenticates the sender (SPF, DKIM and DMARC
- * with the session facts kept with the receipt), records a bounce of our own mail, stores the attachments and
- * publishes `email.inbound.received.v1` through the outbox, or holds the message in quarantine: flood, loop,
- * DMARC failure, or a message that cannot be read (malformed). Each accepted record is handled once by its
- * event id; a record of a message whose storing was rolled back (its sender got a 451) is skipped unrecorded,
- * so the same message sent again is handled when it arrives.
+ * Reads messages accepted over SMTP, after their 250, a Kafka batch at a time: parses them, authenticates the
+ * senders (SPF, DKIM and DMARC with the session facts kept with the receipt), records bounces of our own mail,
+ * stores the attachments and publishes `email.inbound.received.v1` through the outbox, or holds a message in
+ * quarantine: flood, loop, DMARC failure, or a message that cannot be read (malformed). One transaction per
+ * chunk of a batch; each accepted record is handled once by its event id. A record of a message whose storing was rolled
+ * back (its sender got a 451) is skipped unrecorded, so the same message sent again is read when it arrives.
  */
 @Injectable()
 export class ProcessAcceptedMailUseCase {
@@ -45,108 +55,167 @@ export class ProcessAcceptedMailUseCase {
     @Inject(QUARANTINE_CONFIG) private readonly quarantineConfig: QuarantineConfig,
   ) {}
 
-  async execute(accepted: EmailInboundAcceptedV1): Promise<void> {
-    const { message } = accepted;
-    const { inboundMessageId } = message;
-    const raw = await this.storedRawOf(message);
-    if (!raw) {
+  /**
+   * Reads the batch in chunks bounded by the raw bytes they hold in memory, one transaction each: a chunk handled
+   * is in the ledger, so when a later one fails and the batch is handed over again, it is not handled twice.
+   */
+  async execute(batch: readonly EmailInboundAcceptedV1[]): Promise<void> {
+    let chunk: EmailInboundAcceptedV1[] = [];
+    let chunkBytes = 0;
+    for (const accepted of batch) {
+      if (chunk.length > 0 && (chunk.length >= maxMessagesPerChunk || chunkBytes + accepted.message.rawMessage.sizeBytes > maxChunkBytes)) {
+        await this.readChunk(chunk);
+        chunk = [];
+        chunkBytes = 0;
+      }
+      chunk.push(accepted);
+      chunkBytes += accepted.message.rawMessage.sizeBytes;
+    }
+    if (chunk.length > 0) await this.readChunk(chunk);
+  }
+
+  private async readChunk(batch: readonly EmailInboundAcceptedV1[]): Promise<void> {
+    const raws = await this.storedRawsOf(batch.map((accepted) => accepted.message));
+    const stored = batch.filter((accepted) => {
+      if (raws.has(accepted.message.inboundMessageId)) return true;
       this.logger.warn(
-        { inboundMessageId, eventId: accepted.eventId },
+        { inboundMessageId: accepted.message.inboundMessageId, eventId: accepted.eventId },
         'accepted record of a message whose storing was rolled back; skipped',
       );
-      return;
+      return false;
+    });
+    if (stored.length === 0) return;
+    const readings = new Map<string, Reading>();
+    for (const reading of await Promise.all(stored.map((accepted) => this.read(accepted, raws.get(accepted.message.inboundMessageId)!)))) {
+      readings.set(reading.accepted.eventId, reading);
     }
-    const [reading, authentication] = await Promise.all([
-      this.read(raw, message),
+    // One window for the batch, from its earliest mail: a flood is counted a few seconds generously rather than missed.
+    const earliest = Math.min(...stored.map((accepted) => Date.parse(accepted.message.receivedAt)));
+    const recentFromSender = await this.inboundMessages.countRecentFromSenders(
+      [...new Set([...readings.values()].flatMap(({ outcome }) => ('mail' in outcome ? [senderOf(outcome.mail)] : [])))],
+      new Date(earliest - this.quarantineConfig.floodWindowMinutes * 60_000),
+      this.quarantineConfig.floodLimit,
+    );
+    const held: { inboundMessageId: string; reason: QuarantineReason; detail?: string }[] = [];
+    await this.events.runOnceEach(stored, Topics.EmailInboundAccepted, async (fresh, manager, outbox) => {
+      const results = fresh.map((accepted) => this.judge(readings.get(accepted.eventId)!, recentFromSender));
+      await this.inboundMessages.recordReadings(
+        manager,
+        results.map(({ reading }) => reading),
+      );
+      for (const { automation } of results) await this.bounces.recordIfOurs(automation, manager);
+      for (const { reading, event, quarantine } of results) {
+        if (!quarantine) continue;
+        await this.quarantine.hold(reading.inboundMessageId, quarantine.reason, event, manager, quarantine.detail ?? null);
+        held.push({ inboundMessageId: reading.inboundMessageId, ...quarantine });
+      }
+      await outbox.addAll(
+        results
+          .filter(({ quarantine }) => !quarantine)
+          .map(({ reading, event }) => ({ topic: Topics.EmailInboundReceived, key: reading.sender, event })),
+      );
+    });
+    for (const entry of held) this.logger.warn(entry, 'inbound mail held in quarantine');
+    this.logger.log({ messages: stored.length, held: held.length }, 'inbound mail read');
+  }
+
+  /**
+   * The stored raw messages by receipt id; a message whose storing was rolled back has none. Kafka acknowledges a
+   * record before the storing transaction commits, so receipts not visible yet are waited for while it runs.
+   */
+  private async storedRawsOf(messages: readonly AcceptedMessage[]): Promise<Map<string, Buffer>> {
+    const raws = await this.inboundMessages.findRawsOf([...new Set(messages.map((message) => message.inboundMessageId))]);
+    const deadline = Date.now() + storingWaitMs;
+    let missing = messages.filter((message) => !raws.has(message.inboundMessageId));
+    while (missing.length > 0) {
+      const statuses = await this.inboundMessages.transactionStatuses([...new Set(missing.map((message) => message.storedInTransaction))]);
+      const statusOf = (message: AcceptedMessage) => statuses.get(message.storedInTransaction);
+      const pending = missing.filter((message) => statusOf(message) === 'committed' || statusOf(message) === 'in progress');
+      if (pending.length === 0) break;
+      for (const [id, raw] of await this.inboundMessages.findRawsOf(pending.map((message) => message.inboundMessageId))) raws.set(id, raw);
+      missing = pending.filter((message) => !raws.has(message.inboundMessageId) && statusOf(message) === 'in progress');
+      if (missing.length === 0) break;
+      if (Date.now() > deadline) throw new MessageStillBeingStored(`transaction ${missing[0].storedInTransaction} still stores a message`);
+      await new Promise((resolve) => setTimeout(resolve, storingPollMs));
+    }
+    return raws;
+  }
+
+  private async read(accepted: EmailInboundAcceptedV1, raw: Buffer): Promise<Reading> {
+    const { message } = accepted;
+    const [outcome, authentication] = await Promise.all([
+      parseInboundMail(raw, message.envelope, this.ownDomains).then(
+        (mail) => ({ mail }),
+        (error: unknown) => {
+          if (error instanceof IngestException && error.code === IngestErrorCode.MalformedMessage) return { malformed: error.message };
+          throw error;
+        },
+      ),
       this.authenticator.authenticate(raw, { ...message.session, envelopeFrom: message.envelope.mailFrom }),
     ]);
-    if ('malformed' in reading) return this.holdMalformed(accepted, authentication, reading.malformed);
+    return { accepted, authentication, outcome };
+  }
 
-    const { mail } = reading;
-    const sender = mail.from.address.toLowerCase();
+  /** What becomes of one message read: the event it makes, and whether it is held; counts it for its sender's flood check. */
+  private judge({ accepted, authentication, outcome }: Reading, recentFromSender: Map<string, number>) {
+    const { message } = accepted;
+    if ('malformed' in outcome) {
+      // Kept, never dropped: an agent sees why, can download the raw message, and can release what is left of it.
+      const sender = (message.envelope.mailFrom ?? 'mailer-daemon').toLowerCase();
+      const messageId = `<${message.rawMessage.sha256}@helpgate.invalid>`;
+      const event = receivedEvent(message, {
+        messageId,
+        references: [],
+        from: { address: sender },
+        to: [],
+        cc: [],
+        subject: '',
+        text: '',
+        textTruncated: false,
+        replyText: '',
+        attachments: [],
+        isAutomated: false,
+        authentication,
+      });
+      return {
+        reading: { inboundMessageId: message.inboundMessageId, sender, messageId, attachments: [] },
+        event,
+        automation: undefined,
+        quarantine: { reason: 'malformed' as const, detail: outcome.malformed },
+      };
+    }
+    const { mail } = outcome;
+    const sender = senderOf(mail);
     const { sha256: _sha256, attachments, ...summary } = mail;
     const event = receivedEvent(message, {
       ...summary,
       attachments: attachments.map(({ content: _content, ...reference }) => reference),
       authentication,
     });
-    const floodWindowStart = new Date(Date.parse(message.receivedAt) - this.quarantineConfig.floodWindowMinutes * 60_000);
-    const quarantineReason = quarantineReasonFor({
+    const recent = recentFromSender.get(sender) ?? 0;
+    recentFromSender.set(sender, recent + 1);
+    const reason = quarantineReasonFor({
       automation: mail.automation,
       authentication,
-      recentFromSender: await this.inboundMessages.countRecentFromSender(sender, floodWindowStart, this.quarantineConfig.floodLimit),
+      recentFromSender: recent,
       floodLimit: this.quarantineConfig.floodLimit,
     });
-    const handled = await this.events.runOnce(accepted, Topics.EmailInboundAccepted, async (manager, outbox) => {
-      await this.inboundMessages.recordReading(manager, inboundMessageId, {
+    return {
+      reading: {
+        inboundMessageId: message.inboundMessageId,
         sender,
         messageId: mail.messageId,
         attachments: attachments.map(({ id, filename, contentType, content }) => ({ sha256: id, filename, contentType, content })),
-      });
-      await this.bounces.recordIfOurs(mail.automation, manager);
-      if (quarantineReason) await this.quarantine.hold(inboundMessageId, quarantineReason, event, manager);
-      else await outbox.add(Topics.EmailInboundReceived, sender, event);
-    });
-    if (!handled) return;
-    if (quarantineReason) this.logger.warn({ inboundMessageId, reason: quarantineReason }, 'inbound mail held in quarantine');
-    this.logger.log({ inboundMessageId, attachments: attachments.length }, 'inbound mail read');
+      },
+      event,
+      automation: mail.automation,
+      quarantine: reason ? { reason } : undefined,
+    };
   }
+}
 
-  /**
-   * The stored raw message, or null when its storing was rolled back. Kafka acknowledges the record before the
-   * storing transaction commits, so a receipt not visible yet is waited for while that transaction runs.
-   */
-  private async storedRawOf(message: AcceptedMessage): Promise<Buffer | null> {
-    const deadline = Date.now() + storingWaitMs;
-    for (;;) {
-      const raw = await this.inboundMessages.findRawOf(message.inboundMessageId);
-      if (raw) return raw;
-      const status = await this.inboundMessages.transactionStatus(message.storedInTransaction);
-      if (status === 'committed') return this.inboundMessages.findRawOf(message.inboundMessageId);
-      if (status !== 'in progress') return null;
-      if (Date.now() > deadline) throw new MessageStillBeingStored(`transaction ${message.storedInTransaction} still stores the message`);
-      await new Promise((resolve) => setTimeout(resolve, storingPollMs));
-    }
-  }
-
-  private async read(raw: Buffer, message: AcceptedMessage): Promise<{ mail: ParsedInboundMail } | { malformed: string }> {
-    try {
-      return { mail: await parseInboundMail(raw, message.envelope, this.ownDomains) };
-    } catch (error) {
-      if (error instanceof IngestException && error.code === IngestErrorCode.MalformedMessage) return { malformed: error.message };
-      throw error;
-    }
-  }
-
-  /** Kept, never dropped: an agent sees why, can download the raw message, and can release what is left of it. */
-  private async holdMalformed(accepted: EmailInboundAcceptedV1, authentication: MailAuthentication, reason: string): Promise<void> {
-    const { message } = accepted;
-    const sender = (message.envelope.mailFrom ?? 'mailer-daemon').toLowerCase();
-    const messageId = `<${message.rawMessage.sha256}@helpgate.invalid>`;
-    const event = receivedEvent(message, {
-      messageId,
-      references: [],
-      from: { address: sender },
-      to: [],
-      cc: [],
-      subject: '',
-      text: '',
-      textTruncated: false,
-      replyText: '',
-      attachments: [],
-      isAutomated: false,
-      authentication,
-    });
-    const handled = await this.events.runOnce(accepted, Topics.EmailInboundAccepted, async (manager) => {
-      await this.inboundMessages.recordReading(manager, message.inboundMessageId, { sender, messageId, attachments: [] });
-      await this.quarantine.hold(message.inboundMessageId, 'malformed', event, manager, reason);
-    });
-    if (handled)
-      this.logger.warn(
-        { inboundMessageId: message.inboundMessageId, reason: 'malformed', detail: reason },
-        'inbound mail held in quarantine',
-      );
-  }
+function senderOf(mail: ParsedInboundMail): string {
+  return mail.from.address.toLowerCase();
 }
 
 type ReadMail = Omit<
