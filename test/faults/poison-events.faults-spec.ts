@@ -8,6 +8,7 @@ import {
   contactAnonymized,
   contactChanged,
   contactMerged,
+  emailInboundAcceptedNeverStored,
   emailInboundReceived,
   inboundMail,
   outboundDelivered,
@@ -39,6 +40,7 @@ describe('a poison event on every consumed topic under an SMTP load', () => {
   const request = outboundRequested({ to: [{ address: `${marker}@poison.test` }] });
   /** A valid event behind the poison in its partition: each either shows (a ticket, a relayed mail) or changes nothing. */
   const validEventBehind: Partial<Record<TopicName, object>> = {
+    [Topics.EmailInboundAccepted]: emailInboundAcceptedNeverStored(),
     [Topics.EmailInboundReceived]: emailInboundReceived(
       inboundMail({ from: { address: `${marker}@poison.test` }, subject: `Inbound behind poison ${marker}` }),
     ),

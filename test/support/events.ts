@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  EmailInboundAcceptedV1,
   EmailInboundReceivedV1,
   EmailOutboundDeliveredV1,
   EmailOutboundFailedV1,
@@ -44,6 +45,26 @@ export function inboundMail(overrides: Partial<InboundMail> = {}): InboundMail {
 
 export function emailInboundReceived(mail: InboundMail): EmailInboundReceivedV1 {
   return { eventId: randomUUID(), occurredAt: new Date().toISOString(), mail };
+}
+
+/**
+ * A valid `email.inbound.accepted` record of a message that was never stored (its storing transaction is long
+ * gone): email-ingest takes it and, finding no receipt, skips it.
+ */
+export function emailInboundAcceptedNeverStored(): EmailInboundAcceptedV1 {
+  return {
+    eventId: randomUUID(),
+    occurredAt: new Date().toISOString(),
+    message: {
+      inboundMessageId: randomUUID(),
+      rawMessage: { sha256: '0'.repeat(64), sizeBytes: 0 },
+      envelope: { mailFrom: 'nobody@never-stored.test', rcptTo: ['support@helpgate.test'] },
+      session: { remoteAddress: null, heloName: null },
+      supportAddress: 'support@helpgate.test',
+      receivedAt: new Date().toISOString(),
+      storedInTransaction: '3',
+    },
+  };
 }
 
 export function requesterResolved(mail: InboundMail, requester: Requester): IdentityRequesterResolvedV1 {
