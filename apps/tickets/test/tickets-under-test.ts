@@ -127,3 +127,33 @@ export async function startTickets(env: NodeJS.ProcessEnv = {}): Promise<Tickets
     },
   };
 }
+
+/** The requester's tickets with their details, oldest first, as an agent reads them through the API. */
+export async function ticketsOfRequester<Ticket extends { id: string; number: number }>(
+  service: ServiceInProcess,
+  email: string,
+): Promise<Ticket[]> {
+  const list = (await (await service.fetch(`/tickets?requesterEmail=${encodeURIComponent(email)}`)).json()) as { items: Ticket[] };
+  const details = await Promise.all(list.items.map(async ({ id }) => (await (await service.fetch(`/tickets/${id}`)).json()) as Ticket));
+  return details.sort((a, b) => a.number - b.number);
+}
+
+/** Waits until the requester has exactly `count` tickets, and returns them. */
+export async function waitForTicketsOf<Ticket extends { id: string; number: number }>(
+  service: ServiceInProcess,
+  email: string,
+  count: number,
+): Promise<Ticket[]> {
+  return eventually(async () => {
+    const found = await ticketsOfRequester<Ticket>(service, email);
+    expect(found).toHaveLength(count);
+    return found;
+  });
+}
+
+/** The acknowledgements the service asked email-ingest to send to the address. */
+export function acknowledgementsOf(service: ServiceInProcess, email: string): EmailOutboundRequestedV1[] {
+  return service.kafka
+    .events<EmailOutboundRequestedV1>(Topics.EmailOutboundRequested)
+    .filter((event) => event.mail.kind === 'acknowledgement' && event.mail.to[0].address === email);
+}

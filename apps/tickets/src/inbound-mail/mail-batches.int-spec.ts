@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  deadLetterTopicOf,
-  EmailOutboundRequestedV1,
-  IdentityRequesterResolvedV1,
-  InboundMail,
-  Requester,
-  Topics,
-} from '@helpgate/contracts';
+import { deadLetterTopicOf, IdentityRequesterResolvedV1, InboundMail, Requester, Topics } from '@helpgate/contracts';
 import { contactChanged, inboundMail, requesterResolved } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
-import { startTickets, TicketsUnderTest } from '../../test/tickets-under-test';
+import { acknowledgementsOf, startTickets, ticketsOfRequester, TicketsUnderTest, waitForTicketsOf } from '../../test/tickets-under-test';
 
 interface TicketView {
   id: string;
@@ -51,27 +44,9 @@ describe('tickets files mail in batches (real Postgres and Kafka)', () => {
     });
   }
 
-  async function ticketsOf(email: string): Promise<TicketView[]> {
-    const list = (await (await tickets.fetch(`/tickets?requesterEmail=${encodeURIComponent(email)}`)).json()) as { items: TicketView[] };
-    const details = await Promise.all(
-      list.items.map(async ({ id }) => (await (await tickets.fetch(`/tickets/${id}`)).json()) as TicketView),
-    );
-    return details.sort((a, b) => a.number - b.number);
-  }
-
-  async function waitForTickets(email: string, count: number): Promise<TicketView[]> {
-    return eventually(async () => {
-      const found = await ticketsOf(email);
-      expect(found).toHaveLength(count);
-      return found;
-    });
-  }
-
-  function acknowledgementsTo(email: string): EmailOutboundRequestedV1[] {
-    return tickets.kafka
-      .events<EmailOutboundRequestedV1>(Topics.EmailOutboundRequested)
-      .filter((event) => event.mail.kind === 'acknowledgement' && event.mail.to[0].address === email);
-  }
+  const ticketsOf = (email: string) => ticketsOfRequester<TicketView>(tickets, email);
+  const waitForTickets = (email: string, count: number) => waitForTicketsOf<TicketView>(tickets, email, count);
+  const acknowledgementsTo = (email: string) => acknowledgementsOf(tickets, email);
 
   function mailFrom(from: Requester, overrides: Partial<InboundMail> = {}): IdentityRequesterResolvedV1 {
     return requesterResolved(inboundMail({ from: { address: from.email }, ...overrides }), from);

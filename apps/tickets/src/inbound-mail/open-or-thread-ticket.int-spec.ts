@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { EmailOutboundRequestedV1, InboundMail, Requester, TicketsTicketChangedV2, Topics } from '@helpgate/contracts';
+import { InboundMail, Requester, TicketsTicketChangedV2, Topics } from '@helpgate/contracts';
 import { databaseUrl } from '@helpgate/database';
 import { inboundMail, requesterResolved } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import { ThreadTokens } from '../domain/thread-tokens';
 import { ticketsService } from '../tickets.service';
+import { acknowledgementsOf, ticketsOfRequester, waitForTicketsOf } from '../../test/tickets-under-test';
 
 interface TicketView {
   id: string;
@@ -53,29 +54,9 @@ describe('tickets turns resolved mail into tickets and threads replies (real Pos
     );
   }
 
-  async function ticketsOf(email: string): Promise<TicketView[]> {
-    const list = (await (await tickets.fetch(`/tickets?requesterEmail=${encodeURIComponent(email)}`)).json()) as {
-      items: TicketView[];
-    };
-    const details = await Promise.all(
-      list.items.map(async ({ id }) => (await (await tickets.fetch(`/tickets/${id}`)).json()) as TicketView),
-    );
-    return details.sort((a, b) => a.number - b.number);
-  }
-
-  async function waitForTickets(email: string, count: number): Promise<TicketView[]> {
-    return eventually(async () => {
-      const found = await ticketsOf(email);
-      expect(found).toHaveLength(count);
-      return found;
-    });
-  }
-
-  function acknowledgementsTo(email: string): EmailOutboundRequestedV1[] {
-    return tickets.kafka
-      .events<EmailOutboundRequestedV1>(Topics.EmailOutboundRequested)
-      .filter((event) => event.mail.kind === 'acknowledgement' && event.mail.to[0].address === email);
-  }
+  const ticketsOf = (email: string) => ticketsOfRequester<TicketView>(tickets, email);
+  const waitForTickets = (email: string, count: number) => waitForTicketsOf<TicketView>(tickets, email, count);
+  const acknowledgementsTo = (email: string) => acknowledgementsOf(tickets, email);
 
   beforeAll(async () => {
     tickets = await startServiceInProcess(ticketsService, { TICKETS_THREAD_SECRET: threadSecret, TICKETS_AUTO_REPLY_LIMIT: '3' });
