@@ -167,7 +167,7 @@ export async function createHelpgateRun({ brokers, databaseUrl, env = {}, name =
       let quietChecks = 0;
       while (Date.now() < deadline) {
         const lags = await Promise.all(running.map((service) => run.lagOf(service)));
-        const pendingOutbox = await Promise.all(running.filter((s) => s !== 'email-ingest').map((s) => run.outboxSize(s)));
+        const pendingOutbox = await Promise.all(running.map((service) => run.outboxSize(service)));
         // An outbox row becomes a record a moment later, so "idle" must hold on two checks in a row.
         quietChecks = lags.every((lag) => lag === 0) && pendingOutbox.every((size) => size === 0) ? quietChecks + 1 : 0;
         if (quietChecks >= 2) return;
