@@ -18,7 +18,8 @@ export interface EmailIngestUnderTest extends ServiceInProcess {
   inboundEvents(): EmailInboundReceivedV1[];
   inboundEventsWithMessageId(messageId: string): EmailInboundReceivedV1[];
   /** Waits until exactly one event with this Message-ID is recorded, and returns it. */
-  waitForInboundEvent(messageId: string): Promise<EmailInboundReceivedV1>;
+  /** Waits until the mail was read and its inbound event published (`timeoutMs`: default, that of `eventually`). */
+  waitForInboundEvent(messageId: string, timeoutMs?: number): Promise<EmailInboundReceivedV1>;
   /** A nodemailer transport to the SMTP port, in plain text unless TLS options are given. */
   smtpTransport(tls?: Pick<SMTPTransport.Options, 'requireTLS' | 'tls'>): Transporter<SMTPTransport.SentMessageInfo>;
   /** Ends the raw clients and the database connection, then stops the service. */
@@ -54,12 +55,12 @@ export async function startEmailIngest(env: NodeJS.ProcessEnv = {}): Promise<Ema
     rawClients,
     inboundEvents,
     inboundEventsWithMessageId,
-    waitForInboundEvent: (messageId) =>
+    waitForInboundEvent: (messageId, timeoutMs) =>
       eventually(() => {
         const found = inboundEventsWithMessageId(messageId);
         expect(found).toHaveLength(1);
         return found[0];
-      }),
+      }, timeoutMs),
     smtpTransport: (tls) => createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ...(tls ?? { ignoreTLS: true }) }),
     async close() {
       rawClients.destroyAll();

@@ -107,7 +107,9 @@ describe('email-ingest makes mail durable before answering 250 and reads it afte
     await ingest.kafka.createTopic(Topics.EmailInboundAccepted);
     const info = await send({ subject: 'During the outage', messageId: '<outage-1@acme.test>' });
     expect(info.response).toMatch(/^250 /);
-    await ingest.waitForInboundEvent('<outage-1@acme.test>');
+    // The reader was fetching from the deleted topic: kafkajs backs off and rejoins before it reads the new one,
+    // which took over 20 s once on a loaded CI machine.
+    await ingest.waitForInboundEvent('<outage-1@acme.test>', 90_000);
     expect(await storedReceipts('<outage-1@acme.test>')).toHaveLength(1);
   });
 
