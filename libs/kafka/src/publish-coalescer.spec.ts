@@ -70,4 +70,29 @@ describe('PublishCoalescer', () => {
     requests[2].finish();
     await expect(fourth).resolves.toBeUndefined();
   });
+
+  it('splits a publish larger than the limit into requests within it, in order, and settles it when all succeeded', async () => {
+    const { requests, send } = controlledSend();
+    const coalescer = new PublishCoalescer(send, (item: string) => item.length, 5);
+    let settled = false;
+    const large = coalescer.submit(['aa', 'bb', 'cc', 'dddddddd', 'e']).then(() => (settled = true));
+    for (let request = 0; request < 3; request++) {
+      requests[request].finish();
+      await flush();
+      expect(settled).toBe(false);
+    }
+    requests[3].finish();
+    await large;
+    expect(requests.map((request) => request.items)).toEqual([['aa', 'bb'], ['cc'], ['dddddddd'], ['e']]);
+  });
+
+  it('fails a split publish when any of its requests failed', async () => {
+    const { requests, send } = controlledSend();
+    const coalescer = new PublishCoalescer(send, (item: string) => item.length, 2);
+    const large = coalescer.submit(['aa', 'bb']);
+    requests[0].finish();
+    await flush();
+    requests[1].finish(new Error('broker unavailable'));
+    await expect(large).rejects.toThrow('broker unavailable');
+  });
 });

@@ -9,8 +9,10 @@ interface Waiting<Item> {
  * Lets concurrent publishes share produce requests. A publish arriving while no request is in flight is
  * sent at once; publishes arriving meanwhile wait for that request (the idempotent producer allows one in
  * flight per broker anyway, so they would queue behind it regardless) and then leave together in the next
- * one, up to `maxBytes` per request. Each caller settles with the outcome of the request that carried its
- * items, so nothing is reported published before Kafka acknowledged it.
+ * one, up to `maxBytes` per request. A publish larger than that is itself split, in order, into requests
+ * within the limit (only a single item over it goes alone): the broker refuses an oversized request, and an
+ * outbox relay retrying the same oversized batch would never get past it. Each caller settles once every
+ * request that carried its items succeeded, so nothing is reported published before Kafka acknowledged it.
  */
 export class PublishCoalescer<Item> {
   private readonly waiting: Waiting<Item>[] = [];
@@ -22,12 +24,31 @@ export class PublishCoalescer<Item> {
     private readonly maxBytes: number,
   ) {}
 
-  submit(items: readonly Item[]): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      const bytes = items.reduce((total, item) => total + this.sizeOf(item), 0);
-      this.waiting.push({ items, bytes, resolve, reject });
-      if (!this.sending) void this.sendWaiting();
-    });
+  async submit(items: readonly Item[]): Promise<void> {
+    const parts = this.partsOf(items).map(
+      (part) =>
+        new Promise<void>((resolve, reject) => {
+          this.waiting.push({ ...part, resolve, reject });
+        }),
+    );
+    if (!this.sending) void this.sendWaiting();
+    await Promise.all(parts);
+  }
+
+  /** The items in order, cut where the next item would take a part over the limit. */
+  private partsOf(items: readonly Item[]): { items: Item[]; bytes: number }[] {
+    const parts: { items: Item[]; bytes: number }[] = [];
+    for (const item of items) {
+      const size = this.sizeOf(item);
+      const last = parts.at(-1);
+      if (last && last.bytes + size <= this.maxBytes) {
+        last.items.push(item);
+        last.bytes += size;
+      } else {
+        parts.push({ items: [item], bytes: size });
+      }
+    }
+    return parts;
   }
 
   private async sendWaiting(): Promise<void> {

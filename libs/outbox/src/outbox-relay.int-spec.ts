@@ -1,0 +1,74 @@
+import { Kafka, logLevel } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { emailInboundReceivedV1, Topics } from '@helpgate/contracts';
+import { databaseUrl, ensureDatabase } from '@helpgate/database';
+import { EventPublisher } from '@helpgate/kafka';
+import type { KafkaConfig } from '@helpgate/config';
+import { dropDatabases } from '../../../test/support/databases';
+import { emailInboundReceived, inboundMail } from '../../../test/support/events';
+import { eventually, testInfra, uniqueName } from '../../../test/support/infra';
+import { KafkaTestClient } from '../../../test/support/kafka-test-client';
+import { CreateMessagingTables1763900000000 } from './messaging-tables.migration';
+import { OutboxRelay } from './outbox-relay';
+import { TransactionalEvents } from './transactional-events';
+
+describe('OutboxRelay against a real database and broker', () => {
+  const infra = testInfra();
+  const name = uniqueName('it_relay');
+  const kafkaConfig: KafkaConfig = {
+    brokers: infra.brokers,
+    clientId: 'it',
+    groupId: name,
+    topicPrefix: `${name}.`,
+    partitions: 2,
+    replicationFactor: 1,
+    maxHandlerAttempts: 3,
+    maxEventsPerBatch: 100,
+  };
+  const kafka = new KafkaTestClient(infra.brokers, kafkaConfig.topicPrefix);
+  let dataSource: DataSource;
+  let publisher: EventPublisher;
+  let relay: OutboxRelay;
+
+  beforeAll(async () => {
+    await ensureDatabase(infra.databaseUrl, name);
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: databaseUrl(infra.databaseUrl, name),
+      migrations: [CreateMessagingTables1763900000000],
+    });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    await kafka.createTopic(Topics.EmailInboundReceived);
+    await kafka.record(Topics.EmailInboundReceived);
+    publisher = new EventPublisher(new Kafka({ clientId: 'it', brokers: infra.brokers, logLevel: logLevel.NOTHING }), kafkaConfig);
+    await publisher.onModuleInit();
+    relay = new OutboxRelay(dataSource, publisher);
+  });
+
+  afterAll(async () => {
+    await relay?.beforeApplicationShutdown();
+    await publisher?.onApplicationShutdown();
+    await kafka.close();
+    await kafka.deleteOwnTopics();
+    await dataSource?.destroy();
+    await dropDatabases(infra.databaseUrl, [name]);
+  });
+
+  it('publishes a backlog of large events, many megabytes per relay batch, in order and completely', async () => {
+    // About 20 KB each: one relay batch of them is several times what the broker takes in one request.
+    const events = Array.from({ length: 600 }, (_, index) =>
+      emailInboundReceivedV1.parse(emailInboundReceived(inboundMail({ subject: `Large ${index}`, text: `${index} `.padEnd(20_000, 'x') }))),
+    );
+    await new TransactionalEvents(dataSource, relay).run(async (_manager, outbox) => {
+      await outbox.addAll(events.map((event) => ({ topic: Topics.EmailInboundReceived, key: 'one-sender', event })));
+    });
+
+    relay.onApplicationBootstrap();
+    await eventually(() => expect(kafka.messages(Topics.EmailInboundReceived)).toHaveLength(events.length), 60_000);
+    expect(kafka.events<{ eventId: string }>(Topics.EmailInboundReceived).map((event) => event.eventId)).toEqual(
+      events.map((event) => event.eventId),
+    );
+    expect(await dataSource.query('SELECT count(*)::int AS count FROM outbox_events')).toEqual([{ count: 0 }]);
+  });
+});
