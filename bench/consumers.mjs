@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadContracts } from './lib/compiled-libs.mjs';
-import { totalCpuSecondsOf } from './lib/cpu.mjs';
+import { cpuSecondsOfCommandSince, cpuSnapshotOfCommand, totalCpuSecondsOf } from './lib/cpu.mjs';
 import { createHelpgateRun, databaseUrlFor, TOPIC_PARTITIONS, uniqueRunName } from './lib/helpgate.mjs';
 import { topicSize, withAdmin } from './lib/kafka.mjs';
 import { repoRoot, workDir } from './lib/paths.mjs';
@@ -86,10 +86,12 @@ async function produceBacklog(run, contracts, events) {
 async function timeConsumer(run, service, instances, mailTopic, events) {
   await run.start(service, instances);
   const cpuAtStart = totalCpuSecondsOf(run.pidsOf(service));
+  const postgresAtStart = cpuSnapshotOfCommand('postgres');
   const [{ handled: handledAtStart }] = await run.query(service, 'SELECT count(*)::int AS handled FROM processed_events');
   while ((await run.lagOf(service)) > 0) await sleep(100);
   const finishedAt = Date.now();
   const cpu = totalCpuSecondsOf(run.pidsOf(service)) - cpuAtStart;
+  const postgresCpu = cpuSecondsOfCommandSince('postgres', postgresAtStart);
   const [{ first, mails, others }] = await run.query(
     service,
     `SELECT (extract(epoch FROM min(processed_at)) * 1000)::float8 AS first,
@@ -99,7 +101,14 @@ async function timeConsumer(run, service, instances, mailTopic, events) {
   );
   if (mails !== events) throw new Error(`${service} handled ${mails} of ${events} events`);
   const seconds = (finishedAt - first) / 1000;
-  return { seconds, rate: events / seconds, otherEvents: others, cpuMicrosPerEvent: (cpu / (mails + others - handledAtStart)) * 1e6 };
+  const handled = mails + others - handledAtStart;
+  return {
+    seconds,
+    rate: events / seconds,
+    otherEvents: others,
+    cpuMicrosPerEvent: (cpu / handled) * 1e6,
+    postgresCpuMicrosPerEvent: (postgresCpu / handled) * 1e6,
+  };
 }
 
 /** Waits until the service's outbox has published `count` records to the topic. */
@@ -189,7 +198,8 @@ export async function consumersBenchmark({ quick, repeats, brokers, databaseUrl,
         results.push({ repeat, instances, identity, tickets });
         log(
           `  [${repeat + 1}/${repeats}] ${instances} instance(s): identity ${round(identity.rate)} events/s (${round(identity.cpuMicrosPerEvent)} µs CPU each), ` +
-            `tickets ${round(tickets.rate)} events/s (${round(tickets.cpuMicrosPerEvent)} µs CPU each)`,
+            `tickets ${round(tickets.rate)} events/s (${round(tickets.cpuMicrosPerEvent)} µs CPU each); ` +
+            `Postgres CPU per event: identity ${round(identity.postgresCpuMicrosPerEvent)} µs, tickets ${round(tickets.postgresCpuMicrosPerEvent)} µs`,
         );
       } finally {
         await run.cleanUp();
@@ -210,6 +220,7 @@ function consumersMarkdown({ results, ceilings, events, quick, repeats }) {
       medianWithSpread(of(instances, service).map((result) => result.rate)),
       medianWithSpread(of(instances, service).map((result) => result.seconds)),
       medianWithSpread(of(instances, service).map((result) => result.cpuMicrosPerEvent)),
+      medianWithSpread(of(instances, service).map((result) => result.postgresCpuMicrosPerEvent)),
       medianWithSpread(
         results
           .filter((result) => result.instances === instances)
@@ -220,7 +231,7 @@ function consumersMarkdown({ results, ceilings, events, quick, repeats }) {
   const best = (service) => Math.max(...[1, 2].map((instances) => median(of(instances, service).map((result) => result.rate))));
   return [
     `Mode: ${quick ? '**quick** (3,000 events, 1 repeat: a check that the harness works, not a result)' : 'full'}; ${repeats} repeat(s), medians with (min–max).`,
-    `Backlog: ${events.toLocaleString('en')} \`email.inbound.received.v1\` events from ${(events / MAILS_PER_SENDER).toLocaleString('en')} senders (${MAILS_PER_SENDER} mails each, so one in ${MAILS_PER_SENDER} creates a contact), keyed by sender, ${TOPIC_PARTITIONS} partitions per topic; tickets then works off the ${events.toLocaleString('en')} \`identity.requester.resolved.v1\` events identity published (every mail a new ticket). Timed from the first handled event to consumer-group lag 0.`,
+    `Backlog: ${events.toLocaleString('en')} \`email.inbound.received.v1\` events from ${(events / MAILS_PER_SENDER).toLocaleString('en')} senders (${MAILS_PER_SENDER} mails each, so one in ${MAILS_PER_SENDER} creates a contact), keyed by sender, ${TOPIC_PARTITIONS} partitions per topic; tickets then works off the ${events.toLocaleString('en')} \`identity.requester.resolved.v1\` events identity published (every mail a new ticket). Timed from the first handled event to consumer-group lag 0; Postgres CPU is that of every \`postgres\` process on the machine (server and backends) over the same interval.`,
     '',
     '**Postgres on this machine, same run** (node `pg`, one connection)',
     '',
@@ -238,6 +249,7 @@ function consumersMarkdown({ results, ceilings, events, quick, repeats }) {
         'events/s',
         'seconds for the backlog',
         'CPU µs per handled event (all instances)',
+        'Postgres CPU µs per handled event',
         'events/s ÷ single-row commits/s',
       ],
       rows,

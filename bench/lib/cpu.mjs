@@ -1,6 +1,6 @@
 // CPU time a process has used, from /proc/<pid>/stat (user + system), in seconds.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 let clockTicksPerSecond;
 
@@ -26,4 +26,25 @@ export function cpuSecondsOf(pid) {
 
 export function totalCpuSecondsOf(pids) {
   return pids.reduce((total, pid) => total + cpuSecondsOf(pid), 0);
+}
+
+/** CPU seconds of every process whose command name is `command` (Postgres: the postmaster and each backend). */
+export function cpuSnapshotOfCommand(command) {
+  const snapshot = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === command) snapshot.set(entry, cpuSecondsOf(entry));
+    } catch {
+      // The process ended while the list was read.
+    }
+  }
+  return snapshot;
+}
+
+/** CPU seconds those processes used since `before`; a process started since counts from zero, one ended since is lost. */
+export function cpuSecondsOfCommandSince(command, before) {
+  let total = 0;
+  for (const [pid, seconds] of cpuSnapshotOfCommand(command)) total += seconds - (before.get(pid) ?? 0);
+  return total;
 }

@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { InboundMail, Requester } from '@helpgate/contracts';
+import { InboundMail, OutboundMail, Requester } from '@helpgate/contracts';
 import type { TicketMailConfig } from '../config';
 import { acknowledgementMail } from '../domain/acknowledgement';
 import { ThreadTokens } from '../domain/thread-tokens';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { AutomaticReplies } from '../tickets/automatic-replies';
-import { OutboundMails } from '../tickets/outbound-mails';
+import { OutboundAuthor, OutboundMails, OutboundSending } from '../tickets/outbound-mails';
 import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity } from '../tickets/ticket.entity';
+
+/** A ticket just opened from a mail, and who sent it. */
+export interface OpenedFromMail {
+  ticket: TicketEntity;
+  mail: InboundMail;
+  requester: Requester;
+}
 
 /**
  * Tells the customer their mail became a ticket. Never to machines (auto-replies, bounces, lists),
@@ -32,14 +39,28 @@ export class Acknowledgements {
     await this.automaticReplies.lookUp(recipients, work);
   }
 
-  async sendFor(ticket: TicketEntity, mail: InboundMail, requester: Requester, work: TicketWork): Promise<void> {
-    if (!this.config.sendAcknowledgements || mail.isAutomated) return;
-    if (!(await this.automaticReplies.take(requester.email, work))) {
-      this.logger.warn({ ticketId: ticket.id }, 'acknowledgement skipped: automatic reply limit for the requester reached');
-      return;
+  /** Acknowledges each new ticket opened from a mail, in order, all in one statement. */
+  async sendForAll(opened: readonly OpenedFromMail[], work: TicketWork): Promise<void> {
+    if (!this.config.sendAcknowledgements) return;
+    const sendings: OutboundSending[] = [];
+    for (const { ticket, mail, requester } of opened) {
+      if (mail.isAutomated) continue;
+      if (!(await this.automaticReplies.take(requester.email, work))) {
+        this.logger.warn({ ticketId: ticket.id }, 'acknowledgement skipped: automatic reply limit for the requester reached');
+        continue;
+      }
+      sendings.push({ ticket, mail: this.acknowledgementOf(ticket, mail, requester), author: this.author, actor: { type: 'system' } });
     }
+    await this.outbound.sendAll(sendings, work);
+  }
+
+  private get author(): OutboundAuthor {
+    return { kind: 'system', name: this.config.supportName };
+  }
+
+  private acknowledgementOf(ticket: TicketEntity, mail: InboundMail, requester: Requester): OutboundMail {
     const supportDomain = mail.supportAddress.slice(mail.supportAddress.lastIndexOf('@') + 1);
-    const outbound = acknowledgementMail({
+    return acknowledgementMail({
       requestId: randomUUID(),
       messageId: this.tokens.messageIdFor(ticket.id, supportDomain),
       ticket,
@@ -49,6 +70,5 @@ export class Acknowledgements {
       replyAddress: this.tokens.replyAddressFor(ticket.id, mail.supportAddress),
       answers: { messageId: mail.messageId, references: mail.references },
     });
-    await this.outbound.send(ticket, outbound, { kind: 'system', name: this.config.supportName }, { type: 'system' }, work);
   }
 }

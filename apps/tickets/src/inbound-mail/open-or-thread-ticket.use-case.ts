@@ -7,7 +7,7 @@ import { ccParticipants } from '../domain/participants';
 import { routeReply } from '../domain/reply-routing';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { systemMessage } from '../tickets/messages-without-mail';
-import { TicketLifecycle } from '../tickets/ticket-lifecycle';
+import { TicketLifecycle, TicketRequest } from '../tickets/ticket-lifecycle';
 import { TicketTransactions } from '../tickets/ticket-transactions';
 import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity, TicketLinkKind, TicketStatus } from '../tickets/ticket.entity';
@@ -16,6 +16,13 @@ import { Acknowledgements } from './acknowledgements';
 import { ThreadResolver } from './thread-resolver';
 
 const noSubject = '(no subject)';
+
+/** A mail to open a ticket for, linked to the ticket it answered when that one could not take it. */
+interface MailToOpen {
+  mail: InboundMail;
+  requester: Requester;
+  link?: { ticketId: string; kind: TicketLinkKind };
+}
 
 /**
  * Turns a mail whose requester is known into a new ticket or a message on the ticket it replies to,
@@ -39,7 +46,8 @@ export class OpenOrThreadTicketUseCase {
 
   /**
    * Files the mails of one partition, in order, in one transaction, each at most once: a mail whose Message-ID a
-   * ticket already holds (before or earlier in the batch) is a duplicate delivery and ignored.
+   * ticket already holds (before or earlier in the batch) is a duplicate delivery and ignored. Mails that carry no
+   * evidence of a ticket can only open one: they are opened together, before any later mail looks for its ticket.
    */
   async execute(events: IdentityRequesterResolvedV1[]): Promise<void> {
     await this.transactions.runOnceEach(events, Topics.IdentityRequesterResolved, async (fresh, work) => {
@@ -49,13 +57,21 @@ export class OpenOrThreadTicketUseCase {
         fresh.map((event) => event.mail.messageId),
         work.manager,
       );
+      const newTickets: MailToOpen[] = [];
       for (const { mail, requester } of fresh) {
         if (onTickets.has(mail.messageId)) {
           this.logger.log({ inboundMessageId: mail.inboundMessageId }, 'mail already on a ticket; duplicate delivery ignored');
-        } else if (await this.file(mail, requester, work)) {
+        } else if (this.threads.mayReplyToTicket(mail)) {
+          await this.openTickets(newTickets.splice(0), work);
+          if (await this.file(mail, requester, work)) onTickets.add(mail.messageId);
+        } else if (mail.isAutomated) {
+          this.logNotOpened(mail);
+        } else {
+          newTickets.push({ mail, requester });
           onTickets.add(mail.messageId);
         }
       }
+      await this.openTickets(newTickets, work);
     });
   }
 
@@ -65,10 +81,7 @@ export class OpenOrThreadTicketUseCase {
     const found = await this.threads.ticketRepliedTo(mail, manager);
     const repliedTo = found && (await this.tickets.lock(found.id, manager));
     if (!repliedTo && mail.isAutomated) {
-      this.logger.log(
-        { inboundMessageId: mail.inboundMessageId, kind: mail.automation?.kind },
-        'automated mail answers no ticket; not opened',
-      );
+      this.logNotOpened(mail);
       return false;
     }
     const route = repliedTo
@@ -81,23 +94,38 @@ export class OpenOrThreadTicketUseCase {
       await this.appendReply(repliedTo, mail, requester, route.newStatus, work);
     } else {
       const link = repliedTo && route?.action === 'open-linked' ? { ticketId: repliedTo.id, kind: route.link } : undefined;
-      await this.openTicket(mail, requester, link, work);
+      await this.openTickets([{ mail, requester, link }], work);
     }
     return true;
   }
 
-  private async openTicket(
-    mail: InboundMail,
-    requester: Requester,
-    link: { ticketId: string; kind: TicketLinkKind } | undefined,
-    work: TicketWork,
-  ): Promise<void> {
+  private logNotOpened(mail: InboundMail): void {
+    this.logger.log(
+      { inboundMessageId: mail.inboundMessageId, kind: mail.automation?.kind },
+      'automated mail answers no ticket; not opened',
+    );
+  }
+
+  /** Opens a ticket for each mail (in one statement), then warns of unverified senders and acknowledges them. */
+  private async openTickets(mails: readonly MailToOpen[], work: TicketWork): Promise<void> {
+    if (mails.length === 0) return;
+    const requests: TicketRequest[] = [];
+    for (const mail of mails) requests.push(await this.requestFor(mail, work));
+    const opened = (await this.lifecycle.openAll(requests, work)).map((ticket, index) => ({ ticket, ...mails[index] }));
+    for (const { ticket, mail } of opened) await this.warnIfUnverified(ticket, mail, work);
+    await this.acknowledgements.sendForAll(opened, work);
+    for (const { ticket, link } of opened) {
+      this.logger.log({ ticketId: ticket.id, ticketNumber: ticket.number, linkedTicketId: link?.ticketId }, 'ticket opened from mail');
+    }
+  }
+
+  private async requestFor({ mail, requester, link }: MailToOpen, work: TicketWork): Promise<TicketRequest> {
     const category = mail.supportAddressCategory ? await this.categories.forLabel(mail.supportAddressCategory, work.manager) : null;
     if (mail.supportAddressCategory && !category) {
       this.logger.warn({ inboundMessageId: mail.inboundMessageId }, "the support address's default category names no active category");
     }
-    const ticket = await this.lifecycle.open(
-      {
+    return {
+      draft: {
         subject: mail.subject.trim() || noSubject,
         status: 'new',
         priority: 'normal',
@@ -114,14 +142,10 @@ export class OpenOrThreadTicketUseCase {
         linkedTicketId: link?.ticketId ?? null,
         linkKind: link?.kind ?? null,
       },
-      inboundMessage(mail, requester, 'requester'),
-      ccParticipants(mail, requester.email, this.config.maxCcs),
-      customer(requester),
-      work,
-    );
-    await this.warnIfUnverified(ticket, mail, work);
-    await this.acknowledgements.sendFor(ticket, mail, requester, work);
-    this.logger.log({ ticketId: ticket.id, ticketNumber: ticket.number, linkedTicketId: link?.ticketId }, 'ticket opened from mail');
+      firstMessage: inboundMessage(mail, requester, 'requester'),
+      ccs: ccParticipants(mail, requester.email, this.config.maxCcs),
+      actor: customer(requester),
+    };
   }
 
   private async appendReply(

@@ -18,19 +18,27 @@ export class ThreadResolver {
     private readonly tickets: TicketsRepository,
   ) {}
 
+  /** False when the mail carries no evidence of a ticket at all, so `ticketRepliedTo` would find none. */
+  mayReplyToTicket(mail: InboundMail): boolean {
+    const { signedTicketIds, referenced, subjectNumbers } = this.evidenceOf(mail);
+    return signedTicketIds.length > 0 || referenced.length > 0 || subjectNumbers.length > 0;
+  }
+
   async ticketRepliedTo(mail: InboundMail, manager: EntityManager): Promise<TicketEntity | null> {
+    const { signedTicketIds, referenced, subjectNumbers } = this.evidenceOf(mail);
+    for (const ticketId of signedTicketIds) {
+      const ticket = await this.tickets.findById(ticketId, manager);
+      if (ticket) return ticket;
+    }
+    return (await this.tickets.findByMailMessageIds(referenced, manager)) ?? (await this.tickets.findByNumbers(subjectNumbers, manager));
+  }
+
+  private evidenceOf(mail: InboundMail): { signedTicketIds: string[]; referenced: string[]; subjectNumbers: number[] } {
     const referenced = referencedMessageIds(mail);
     const signedTicketIds = [
       ...[...mail.to, ...mail.cc].map((mailbox) => this.tokens.ticketOfReplyAddress(mailbox.address)),
       ...referenced.map((messageId) => this.tokens.ticketOfMessageId(messageId)),
     ].filter((ticketId): ticketId is string => ticketId !== null);
-    for (const ticketId of signedTicketIds) {
-      const ticket = await this.tickets.findById(ticketId, manager);
-      if (ticket) return ticket;
-    }
-    return (
-      (await this.tickets.findByMailMessageIds(referenced, manager)) ??
-      (await this.tickets.findByNumbers(ticketNumbersInSubject(mail.subject), manager))
-    );
+    return { signedTicketIds, referenced, subjectNumbers: ticketNumbersInSubject(mail.subject) };
   }
 }

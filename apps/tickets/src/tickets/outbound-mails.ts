@@ -12,6 +12,14 @@ import { NewTicketMessage } from './tickets.repository';
 export type OutboundAuthor =
   { kind: 'system'; name: string } | { kind: 'agent'; agentId: string; name: string } | { kind: 'rule'; ruleId: string; name: string };
 
+/** A mail to send from a ticket, who wrote it and who sends it. */
+export interface OutboundSending {
+  ticket: TicketEntity;
+  mail: OutboundMail;
+  author: OutboundAuthor;
+  actor: TicketActor;
+}
+
 /**
  * Sends mail from a ticket: the mail becomes a public outbound message of the ticket, queued until email-ingest
  * reports its delivery, and the request to send it commits with it.
@@ -27,9 +35,20 @@ export class OutboundMails {
     actor: TicketActor,
     work: TicketWork,
   ): Promise<TicketMessageEntity> {
-    const message = await this.lifecycle.addMessage(ticket, outboundMessage(mail, mail.text, author), actor, work);
-    work.publish(Topics.EmailOutboundRequested, ticket.id, { eventId: randomUUID(), occurredAt: new Date().toISOString(), mail });
+    const [message] = await this.sendAll([{ ticket, mail, author, actor }], work);
     return message;
+  }
+
+  /** Sends mails from tickets, their messages added in one statement, each request published after its message. */
+  async sendAll(sendings: readonly OutboundSending[], work: TicketWork): Promise<TicketMessageEntity[]> {
+    const messages = await this.lifecycle.addMessages(
+      sendings.map(({ ticket, mail, author, actor }) => ({ ticket, draft: outboundMessage(mail, mail.text, author), actor })),
+      work,
+    );
+    for (const { ticket, mail } of sendings) {
+      work.publish(Topics.EmailOutboundRequested, ticket.id, { eventId: randomUUID(), occurredAt: new Date().toISOString(), mail });
+    }
+    return messages;
   }
 
   /**

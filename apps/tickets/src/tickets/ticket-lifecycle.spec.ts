@@ -39,8 +39,11 @@ function newTicket(): TicketEntity {
 function lifecycleInMemory() {
   const tickets = {
     update: async (ticket: TicketEntity, fields: Partial<TicketEntity>) => void Object.assign(ticket, fields),
-    addMessage: async (_ticket: TicketEntity, draft: object) =>
-      ({ id: 'c0ffee00-0000-4000-8000-0000000000aa', createdAt: new Date(), ...draft }) as TicketMessageEntity,
+    addMessages: async (additions: { message: object }[]) =>
+      additions.map(
+        ({ message }, index) =>
+          ({ id: `c0ffee00-0000-4000-8000-0000000000a${index}`, createdAt: new Date(), ...message }) as TicketMessageEntity,
+      ),
     reloadCategory: async () => undefined,
   } as unknown as TicketsRepository;
   const work = new TicketWork({} as EntityManager);

@@ -16,6 +16,21 @@ export type TicketLifecycleEvent =
   | { kind: 'updated'; ticket: TicketEntity; actor: TicketActor; changes: TicketFieldChange[] }
   | { kind: 'message_added'; ticket: TicketEntity; actor: TicketActor; message: TicketMessageEntity };
 
+/** A ticket to open: its fields, its first message, the people copied on it and who opens it. */
+export interface TicketRequest {
+  draft: NewTicket;
+  firstMessage: NewTicketMessage;
+  ccs: Mailbox[];
+  actor: TicketActor;
+}
+
+/** A message to add to a ticket, and who adds it. */
+export interface MessageRequest {
+  ticket: TicketEntity;
+  draft: NewTicketMessage;
+  actor: TicketActor;
+}
+
 /** Something that acts on what happens to tickets (the automation rules), inside the transaction of the change. */
 export interface TicketReaction {
   react(event: TicketLifecycleEvent, work: TicketWork): Promise<void>;
@@ -47,20 +62,47 @@ export class TicketLifecycle {
     actor: TicketActor,
     work: TicketWork,
   ): Promise<TicketEntity> {
-    const { ticket, message } = await this.tickets.create(draft, firstMessage, work.manager);
-    await this.tickets.addCcs(ticket.id, ccs, ccs.length, work.manager);
-    await this.happened({ kind: 'created', ticket, actor, firstMessage: message }, work);
+    const [ticket] = await this.openAll([{ draft, firstMessage, ccs, actor }], work);
     return ticket;
+  }
+
+  /**
+   * Opens tickets in one statement, numbered in the order given; then, ticket by ticket, records the people copied
+   * and what happened (the rules react to each in turn). Each ticket sees the same steps as one opened alone.
+   */
+  async openAll(requests: readonly TicketRequest[], work: TicketWork): Promise<TicketEntity[]> {
+    const opened = await this.tickets.createAll(
+      requests.map(({ draft, firstMessage }) => ({ ticket: draft, firstMessage })),
+      work.manager,
+    );
+    for (const [index, { ticket, message }] of opened.entries()) {
+      const { ccs, actor } = requests[index];
+      await this.tickets.addCcs(ticket.id, ccs, ccs.length, work.manager);
+      await this.happened({ kind: 'created', ticket, actor, firstMessage: message }, work);
+    }
+    return opened.map(({ ticket }) => ticket);
   }
 
   /** Adds a message; the first public reply of an agent sets the first-response time. */
   async addMessage(ticket: TicketEntity, draft: NewTicketMessage, actor: TicketActor, work: TicketWork): Promise<TicketMessageEntity> {
-    const message = await this.tickets.addMessage(ticket, draft, work.manager);
-    if (message.authorKind === 'agent' && message.visibility === 'public' && !ticket.firstResponseAt) {
-      await this.tickets.update(ticket, { firstResponseAt: message.createdAt }, work.manager);
-    }
-    await this.happened({ kind: 'message_added', ticket, actor, message }, work);
+    const [message] = await this.addMessages([{ ticket, draft, actor }], work);
     return message;
+  }
+
+  /** Adds messages in one statement; then, message by message, what `addMessage` does after it. */
+  async addMessages(additions: readonly MessageRequest[], work: TicketWork): Promise<TicketMessageEntity[]> {
+    const messages = await this.tickets.addMessages(
+      additions.map(({ ticket, draft }) => ({ ticket, message: draft })),
+      work.manager,
+    );
+    for (const [index, message] of messages.entries()) {
+      const { ticket, actor } = additions[index];
+      if (message.authorKind === 'agent' && message.visibility === 'public' && !ticket.firstResponseAt) {
+        await this.tickets.update(ticket, { firstResponseAt: message.createdAt }, work.manager);
+      }
+      await this.happened({ kind: 'message_added', ticket, actor, message }, work);
+    }
+    return messages;
   }
 
   /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Page } from '@helpgate/platform';
@@ -55,6 +56,21 @@ export type TicketUpdate = Partial<
 >;
 
 export type NewTicketMessage = Omit<TicketMessageEntity, 'id' | 'ticketId' | 'ticket' | 'createdAt'>;
+
+export interface TicketOpening {
+  ticket: NewTicket;
+  firstMessage: NewTicketMessage;
+}
+
+export interface OpenedTicket {
+  ticket: TicketEntity;
+  message: TicketMessageEntity;
+}
+
+export interface MessageAddition {
+  ticket: TicketEntity;
+  message: NewTicketMessage;
+}
 
 /** Columns sorted by rank rather than alphabetically. */
 const rankedColumns: Partial<Record<TicketSort['field'], { column: string; ranks: readonly string[] }>> = {
@@ -278,54 +294,42 @@ export class TicketsRepository {
   }
 
   /**
-   * Opens a ticket with its first message, in one statement: the ticket is created, and last updated, when its first
-   * message is (its own time, not the transaction's: a batch of mail opens many tickets in one transaction).
+   * Opens tickets, each with its first message, in one statement, numbered in the order given: a ticket is created,
+   * and last updated, when its first message is (the statement's time, not the transaction's: a batch of mail opens
+   * many tickets in one transaction).
    */
-  async create(
-    ticket: NewTicket,
-    firstMessage: NewTicketMessage,
-    manager: EntityManager,
-  ): Promise<{ ticket: TicketEntity; message: TicketMessageEntity }> {
-    const ticketValues = [
-      ticket.subject,
-      ticket.status,
-      ticket.priority,
-      ticket.channel,
-      ticket.requesterContactId,
-      ticket.requesterEmail,
-      ticket.requesterName,
-      ticket.organizationId,
-      ticket.organizationName,
-      ticket.categoryId,
-      ticket.assigneeId,
-      ticket.tags,
-      ticket.supportAddress,
-      ticket.linkedTicketId,
-      ticket.linkKind,
-    ];
-    const rows: (TicketRow & { message_id: string })[] = await manager.query(createTicketStatement, [
-      ...ticketValues,
-      ...messageValues(firstMessage),
-    ]);
-    const opened = ticketOfRow(rows[0]);
-    const message = Object.assign(new TicketMessageEntity(), firstMessage, {
-      id: rows[0].message_id,
-      ticketId: opened.id,
-      createdAt: opened.createdAt,
+  async createAll(openings: readonly TicketOpening[], manager: EntityManager): Promise<OpenedTicket[]> {
+    if (openings.length === 0) return [];
+    const records = openings.map(({ ticket, firstMessage }, ordinal) => ({
+      ordinal,
+      ...ticketRecord(ticket),
+      ...messageRecord(firstMessage),
+    }));
+    const rows: TicketRow[] = await manager.query(createTicketsStatement, [JSON.stringify(records)]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return records.map((record, position) => {
+      const ticket = ticketOfRow(byId.get(record.id)!);
+      const message = Object.assign(new TicketMessageEntity(), openings[position].firstMessage, {
+        id: record.message_id,
+        ticketId: ticket.id,
+        createdAt: ticket.createdAt,
+      });
+      return { ticket, message };
     });
-    return { ticket: opened, message };
   }
 
-  /** Adds a message and moves the ticket's update time. */
-  async addMessage(ticket: TicketEntity, message: NewTicketMessage, manager: EntityManager): Promise<TicketMessageEntity> {
+  /** Adds messages, in one statement, and moves their tickets' update time (on the entities too). */
+  async addMessages(additions: readonly MessageAddition[], manager: EntityManager): Promise<TicketMessageEntity[]> {
+    if (additions.length === 0) return [];
     const updatedAt = new Date();
-    const [row]: { id: string; created_at: Date }[] = await manager.query(addMessageStatement, [
-      ticket.id,
-      ...messageValues(message),
-      updatedAt,
-    ]);
-    ticket.updatedAt = updatedAt;
-    return Object.assign(new TicketMessageEntity(), message, { id: row.id, ticketId: ticket.id, createdAt: row.created_at });
+    const records = additions.map(({ ticket, message }) => ({ ticket_id: ticket.id, ...messageRecord(message) }));
+    const rows: { id: string; created_at: Date }[] = await manager.query(addMessagesStatement, [JSON.stringify(records), updatedAt]);
+    const createdAt = new Map(rows.map((row) => [row.id, row.created_at]));
+    return additions.map(({ ticket, message }, position) => {
+      ticket.updatedAt = updatedAt;
+      const id = records[position].message_id;
+      return Object.assign(new TicketMessageEntity(), message, { id, ticketId: ticket.id, createdAt: createdAt.get(id)! });
+    });
   }
 }
 
@@ -333,37 +337,67 @@ const messageColumns = `mail_message_id, inbound_message_id, author_agent_id, au
   author_name, visibility, direction, author_kind, body_text, full_text, body_html, attachments, automated_kind, authentication,
   outbound_request_id, delivery_status, delivery_error, raw_message_sha256`;
 
-/** The values of `messageColumns`, in their order. */
-function messageValues(message: NewTicketMessage): unknown[] {
-  return [
-    message.mailMessageId,
-    message.inboundMessageId,
-    message.authorAgentId,
-    message.authorRuleId,
-    message.authorContactId,
-    message.authorEmail,
-    message.authorName,
-    message.visibility,
-    message.direction,
-    message.authorKind,
-    message.bodyText,
-    message.fullText,
-    message.bodyHtml,
-    JSON.stringify(message.attachments),
-    message.automatedKind,
-    message.authentication === null ? null : JSON.stringify(message.authentication),
-    message.outboundRequestId,
-    message.deliveryStatus,
-    message.deliveryError,
-    message.rawMessageSha256,
-  ];
+/** A message as a record of `messageRecordColumns`, with the id it will have. */
+function messageRecord(message: NewTicketMessage) {
+  return {
+    message_id: randomUUID(),
+    mail_message_id: message.mailMessageId,
+    inbound_message_id: message.inboundMessageId,
+    author_agent_id: message.authorAgentId,
+    author_rule_id: message.authorRuleId,
+    author_contact_id: message.authorContactId,
+    author_email: message.authorEmail,
+    author_name: message.authorName,
+    visibility: message.visibility,
+    direction: message.direction,
+    author_kind: message.authorKind,
+    body_text: message.bodyText,
+    full_text: message.fullText,
+    body_html: message.bodyHtml,
+    attachments: message.attachments,
+    automated_kind: message.automatedKind,
+    authentication: message.authentication,
+    outbound_request_id: message.outboundRequestId,
+    delivery_status: message.deliveryStatus,
+    delivery_error: message.deliveryError,
+    raw_message_sha256: message.rawMessageSha256,
+  };
 }
-const messageColumnCount = 20;
 
-/** `$first, …` for `count` parameters. */
-function placeholders(first: number, count: number): string {
-  return Array.from({ length: count }, (_, index) => `$${first + index}`).join(', ');
+/** The types of a `messageRecord`'s fields, to read records of it with `jsonb_to_recordset`. */
+const messageRecordColumns = `message_id uuid, mail_message_id text, inbound_message_id uuid, author_agent_id uuid,
+  author_rule_id uuid, author_contact_id uuid, author_email text, author_name text, visibility text, direction text,
+  author_kind text, body_text text, full_text text, body_html text, attachments jsonb, automated_kind text,
+  authentication jsonb, outbound_request_id uuid, delivery_status text, delivery_error text, raw_message_sha256 text`;
+
+const newTicketColumns = `subject, status, priority, channel, requester_contact_id, requester_email, requester_name,
+  organization_id, organization_name, category_id, assignee_id, tags, support_address, linked_ticket_id, link_kind`;
+
+/** A new ticket as a record of `ticketRecordColumns`, with the id it will have. */
+function ticketRecord(ticket: NewTicket) {
+  return {
+    id: randomUUID(),
+    subject: ticket.subject,
+    status: ticket.status,
+    priority: ticket.priority,
+    channel: ticket.channel,
+    requester_contact_id: ticket.requesterContactId,
+    requester_email: ticket.requesterEmail,
+    requester_name: ticket.requesterName,
+    organization_id: ticket.organizationId,
+    organization_name: ticket.organizationName,
+    category_id: ticket.categoryId,
+    assignee_id: ticket.assigneeId,
+    tags: ticket.tags,
+    support_address: ticket.supportAddress,
+    linked_ticket_id: ticket.linkedTicketId,
+    link_kind: ticket.linkKind,
+  };
 }
+
+const ticketRecordColumns = `id uuid, subject text, status text, priority text, channel text, requester_contact_id uuid,
+  requester_email text, requester_name text, organization_id uuid, organization_name text, category_id uuid, assignee_id uuid,
+  tags text[], support_address text, linked_ticket_id uuid, link_kind text`;
 
 /** The ticket columns a `ticket` row is read with, its category as one `category` value. */
 const ticketColumns = `ticket.id, ticket.number, ticket.subject, ticket.status, ticket.priority, ticket.channel,
@@ -447,28 +481,28 @@ function ticketOfRow(row: TicketRow): TicketEntity {
   });
 }
 
-const ticketColumnCount = 15;
-
-/** The ticket's `ticketColumnCount` values, then the first message's `messageColumns`. */
-const createTicketStatement = `WITH moment AS (SELECT clock_timestamp() AS at),
+/** One parameter: the JSON array of records, each a `ticketRecord`, a `messageRecord` and its `ordinal`. */
+const createTicketsStatement = `WITH moment AS (SELECT clock_timestamp() AS at),
+  given AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS given (ordinal int, ${ticketRecordColumns}, ${messageRecordColumns})
+  ),
   ticket AS (
-    INSERT INTO tickets (subject, status, priority, channel, requester_contact_id, requester_email, requester_name,
-                         organization_id, organization_name, category_id, assignee_id, tags, support_address,
-                         linked_ticket_id, link_kind, created_at, updated_at)
-    SELECT ${placeholders(1, ticketColumnCount)}, moment.at, moment.at FROM moment
+    INSERT INTO tickets (id, ${newTicketColumns}, created_at, updated_at)
+    SELECT id, ${newTicketColumns}, moment.at, moment.at FROM given, moment ORDER BY given.ordinal
     RETURNING *
   ),
   message AS (
-    INSERT INTO ticket_messages (ticket_id, ${messageColumns}, created_at)
-    SELECT ticket.id, ${placeholders(ticketColumnCount + 1, messageColumnCount)}, moment.at FROM ticket, moment
-    RETURNING id
+    INSERT INTO ticket_messages (id, ticket_id, ${messageColumns}, created_at)
+    SELECT message_id, id, ${messageColumns}, moment.at FROM given, moment
   )
-  SELECT ${ticketColumns}, message.id AS message_id FROM ticket CROSS JOIN message ${categoryJoin}`;
+  SELECT ${ticketColumns} FROM ticket ${categoryJoin}`;
 
-/** The ticket id, the message's `messageColumns`, then the ticket's new update time. */
-const addMessageStatement = `WITH message AS (
-    INSERT INTO ticket_messages (ticket_id, ${messageColumns})
-    VALUES ($1, ${placeholders(2, messageColumnCount)})
+/** The JSON array of records, each a ticket id and a `messageRecord`; then the tickets' new update time. */
+const addMessagesStatement = `WITH given AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS given (ticket_id uuid, ${messageRecordColumns})
+  ), message AS (
+    INSERT INTO ticket_messages (id, ticket_id, ${messageColumns})
+    SELECT message_id, ticket_id, ${messageColumns} FROM given
     RETURNING id, created_at
-  ), touched AS (UPDATE tickets SET updated_at = $${messageColumnCount + 2} WHERE id = $1)
+  ), touched AS (UPDATE tickets SET updated_at = $2 WHERE id IN (SELECT ticket_id FROM given))
   SELECT id, created_at FROM message`;
