@@ -116,6 +116,37 @@ async function measurePhase({ transport, watch, phase, rate, seconds }) {
   };
 }
 
+/**
+ * Where a steady phase's time went, every mail of it counted (not only those read), from the services' own records:
+ * email-ingest's `received_at` (end of DATA), identity's start of the transaction that resolved the requester (its
+ * `mail_received` timeline entry), and the ticket's insert time (`clock_timestamp()` in tickets).
+ */
+async function stagesOf(run, phase) {
+  const received = await run.query('email-ingest', 'SELECT id::text, received_at FROM inbound_messages WHERE message_id LIKE $1', [
+    `<latency.${phase}.%`,
+  ]);
+  const ids = received.map((row) => row.id);
+  const resolved = await run.query(
+    'identity',
+    `SELECT details->>'inboundMessageId' AS id, occurred_at FROM contact_activities
+      WHERE kind = 'mail_received' AND details->>'inboundMessageId' = ANY($1::text[])`,
+    [ids],
+  );
+  const filed = await run.query(
+    'tickets',
+    'SELECT inbound_message_id::text AS id, created_at FROM ticket_messages WHERE inbound_message_id = ANY($1::uuid[])',
+    [ids],
+  );
+  const resolvedAt = new Map(resolved.map((row) => [row.id, row.occurred_at.getTime()]));
+  const filedAt = new Map(filed.map((row) => [row.id, row.created_at.getTime()]));
+  const complete = received.filter((row) => resolvedAt.has(row.id) && filedAt.has(row.id));
+  const toIdentity = complete.map((row) => resolvedAt.get(row.id) - row.received_at.getTime());
+  const toTicket = complete.map((row) => filedAt.get(row.id) - resolvedAt.get(row.id));
+  const total = complete.map((row) => filedAt.get(row.id) - row.received_at.getTime());
+  const stage = (values) => ({ p50: percentile(values, 50), p99: percentile(values, 99) });
+  return { mails: complete.length, toIdentity: stage(toIdentity), toTicket: stage(toTicket), total: stage(total) };
+}
+
 function keptUp(result) {
   return result.refused === 0 && result.unseen === 0 && result.acceptedRate >= 0.95 * result.rate && result.p99 <= KEEPS_UP_P99_MS;
 }
@@ -156,12 +187,15 @@ export async function latencyBenchmark({ quick, repeats, brokers, databaseUrl, l
     await run.waitUntilIdle();
     for (let repeat = 0; repeat < repeats; repeat++) {
       for (const rate of STEADY_RATES) {
-        const result = await measurePhase({ transport, watch, phase: `steady${repeat}-${rate}`, rate, seconds: steadySeconds });
+        const phase = `steady${repeat}-${rate}`;
+        const result = await measurePhase({ transport, watch, phase, rate, seconds: steadySeconds });
+        await run.waitUntilIdle();
+        result.stages = await stagesOf(run, phase);
         steady.push(result);
         log(
-          `  [${repeat + 1}/${repeats}] ${rate} msg/s for ${steadySeconds} s: p50 ${round(result.p50)} ms, p95 ${round(result.p95)} ms, p99 ${round(result.p99)} ms, max ${round(result.max)} ms`,
+          `  [${repeat + 1}/${repeats}] ${rate} msg/s for ${steadySeconds} s: p50 ${round(result.p50)} ms, p95 ${round(result.p95)} ms, p99 ${round(result.p99)} ms, max ${round(result.max)} ms; ` +
+            `p50 received → identity ${round(result.stages.toIdentity.p50)} ms, identity → ticket ${round(result.stages.toTicket.p50)} ms`,
         );
-        await run.waitUntilIdle();
       }
       const search = [];
       for (const rate of steps) {
@@ -224,6 +258,23 @@ function latencyMarkdown({ steady, searches, steadySeconds, stepSeconds, quick, 
           spread('refused'),
           spread('unseen'),
           spread('smtpP99'),
+        ];
+      }),
+    ),
+    '',
+    `**Where the time goes in the steady phases, ms, p50 / p99** (every mail, from the services' own records: email-ingest's receipt at the end of DATA, identity's transaction that resolved the requester, the ticket's insert; the \`250\` comes between the first two, after the receipt's commit)`,
+    '',
+    table(
+      ['rate', 'mails', 'received → identity resolves', 'identity resolves → ticket inserted', 'received → ticket inserted'],
+      STEADY_RATES.map((rate) => {
+        const stages = steady.filter((result) => result.rate === rate).map((result) => result.stages);
+        const spread = (pick) => medianWithSpread(stages.map(pick));
+        return [
+          `${rate} msg/s`,
+          spread((stage) => stage.mails),
+          `${spread((stage) => stage.toIdentity.p50)} / ${spread((stage) => stage.toIdentity.p99)}`,
+          `${spread((stage) => stage.toTicket.p50)} / ${spread((stage) => stage.toTicket.p99)}`,
+          `${spread((stage) => stage.total.p50)} / ${spread((stage) => stage.total.p99)}`,
         ];
       }),
     ),
