@@ -7,14 +7,17 @@
 // when the ticket was readable, so the figures can only overstate the latency (by the outbox relay and
 // the Kafka delivery), never understate it. Above 50 mails per second only a systematic sample is read,
 // so the harness's own requests stay light next to the pipeline it measures.
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startDiscardSmtp } from './lib/discard-smtp.mjs';
 import { loadContracts } from './lib/compiled-libs.mjs';
 import { startDnsStub } from './lib/dns-stub.mjs';
 import { benchIngestEnv, createHelpgateRun, TOPIC_PARTITIONS } from './lib/helpgate.mjs';
 import { mimeMessage } from './lib/mail.mjs';
-import { repoRoot } from './lib/paths.mjs';
+import { repoRoot, workDir } from './lib/paths.mjs';
+import { profilesMarkdown } from './lib/profile.mjs';
 import { table } from './lib/report.mjs';
 import { median, medianWithSpread, percentile, round } from './lib/stats.mjs';
 import { fetchTicket } from './lib/tickets-api.mjs';
@@ -151,12 +154,15 @@ function keptUp(result) {
   return result.refused === 0 && result.unseen === 0 && result.acceptedRate >= 0.95 * result.rate && result.p99 <= KEEPS_UP_P99_MS;
 }
 
-export async function latencyBenchmark({ quick, repeats, brokers, databaseUrl, log }) {
+export async function latencyBenchmark({ quick, repeats, brokers, databaseUrl, profile, log }) {
   const dns = await startDnsStub();
   const relay = await startDiscardSmtp(0);
+  const profileDir = path.join(workDir, 'profiles', 'latency');
+  rmSync(profileDir, { recursive: true, force: true });
   const run = await createHelpgateRun({
     brokers,
     databaseUrl,
+    profileDir: profile ? profileDir : undefined,
     env: { LOG_LEVEL: 'info', ...benchIngestEnv({ supportAddress: SUPPORT_ADDRESS, dnsAddress: dns.address, relayPort: relay.port }) },
   });
   const transport = nodemailer.createTransport({
@@ -209,7 +215,14 @@ export async function latencyBenchmark({ quick, repeats, brokers, databaseUrl, l
       }
       searches.push(search);
     }
-    return { markdown: latencyMarkdown({ steady, searches, steadySeconds, stepSeconds, quick, repeats }) };
+    let profiles = '';
+    if (profile) {
+      // email-ingest drains before it exits (and writes its profile): its SMTP clients must be gone first.
+      transport.close();
+      for (const service of ['email-ingest', 'identity', 'tickets']) await run.stop(service);
+      profiles = profilesMarkdown(profileDir, ['email-ingest-1', 'identity-1', 'tickets-1'], 'over the whole latency run');
+    }
+    return { markdown: [latencyMarkdown({ steady, searches, steadySeconds, stepSeconds, quick, repeats }), profiles].join('\n\n') };
   } finally {
     await watch?.stop();
     transport.close();

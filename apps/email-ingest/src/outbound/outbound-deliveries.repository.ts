@@ -22,17 +22,17 @@ interface ClaimedRow {
 export class OutboundDeliveriesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Queues a request for sending; returns false when its request id was queued before (that one stays). */
-  async enqueue(mail: OutboundMail, manager: EntityManager): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(OutboundDeliveryEntity)
-      .values({ requestId: mail.requestId, messageId: mail.messageId, kind: mail.kind, request: mail })
-      .orIgnore()
-      .returning('request_id')
-      .execute();
-    return (result.raw as unknown[]).length > 0;
+  /** Queues requests for sending, in one statement; returns the request ids queued now (one queued before stays). */
+  async enqueueAll(mails: readonly OutboundMail[], manager: EntityManager): Promise<Set<string>> {
+    if (mails.length === 0) return new Set();
+    const rows: { request_id: string }[] = await manager.query(
+      `INSERT INTO outbound_deliveries (request_id, message_id, kind, request)
+       SELECT (request->>'requestId')::uuid, request->>'messageId', request->>'kind', request
+         FROM jsonb_array_elements($1::jsonb) AS request
+       ON CONFLICT DO NOTHING RETURNING request_id`,
+      [JSON.stringify(mails)],
+    );
+    return new Set(rows.map((row) => row.request_id));
   }
 
   /**

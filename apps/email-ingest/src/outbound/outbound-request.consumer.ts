@@ -7,8 +7,8 @@ import { QueueOutboundMailUseCase } from './queue-outbound-mail.use-case';
 export class OutboundRequestConsumer {
   constructor(private readonly queueOutboundMail: QueueOutboundMailUseCase) {}
 
-  @EventPattern(Topics.EmailOutboundRequested)
-  async onOutboundRequested(@Payload() event: EmailOutboundRequestedV1): Promise<void> {
-    await this.queueOutboundMail.execute(event);
+  @EventPattern(Topics.EmailOutboundRequested, { batch: true })
+  async onOutboundRequested(@Payload() events: EmailOutboundRequestedV1[]): Promise<void> {
+    await this.queueOutboundMail.execute(events);
   }
 }

@@ -5,7 +5,7 @@ import { OutboundDeliveriesRepository } from './outbound-deliveries.repository';
 import { OutboundSender } from './outbound-sender';
 
 /**
- * Records a request to send mail in the delivery queue and returns: the sending happens in the
+ * Records requests to send mail in the delivery queue and returns: the sending happens in the
  * background, so a slow relay never holds up the partition. A redelivered event or a repeated
  * request id queues nothing new.
  */
@@ -19,14 +19,19 @@ export class QueueOutboundMailUseCase {
     private readonly sender: OutboundSender,
   ) {}
 
-  async execute(event: EmailOutboundRequestedV1): Promise<void> {
-    const { requestId, messageId, kind } = event.mail;
-    let queued = false;
-    await this.events.runOnce(event, Topics.EmailOutboundRequested, async (manager) => {
-      queued = await this.deliveries.enqueue(event.mail, manager);
+  /** Queues a batch of requests (one partition's, in order) in one transaction. */
+  async execute(events: readonly EmailOutboundRequestedV1[]): Promise<void> {
+    let queued = new Set<string>();
+    await this.events.runOnceEach(events, Topics.EmailOutboundRequested, async (fresh, manager) => {
+      queued = await this.deliveries.enqueueAll(
+        fresh.map((event) => event.mail),
+        manager,
+      );
     });
-    if (!queued) return;
+    if (queued.size === 0) return;
     this.sender.wake();
-    this.logger.log({ requestId, messageId, kind }, 'outbound mail queued');
+    for (const { requestId, messageId, kind } of events.map((event) => event.mail)) {
+      if (queued.delete(requestId)) this.logger.log({ requestId, messageId, kind }, 'outbound mail queued');
+    }
   }
 }

@@ -7,9 +7,9 @@ import { RecordDeliveryUseCase } from './record-delivery.use-case';
 export class OutboundOutcomeConsumer {
   constructor(private readonly recordDelivery: RecordDeliveryUseCase) {}
 
-  @EventPattern(Topics.EmailOutboundDelivered)
-  async onDelivered(@Payload() event: EmailOutboundDeliveredV1): Promise<void> {
-    await this.recordDelivery.delivered(event);
+  @EventPattern(Topics.EmailOutboundDelivered, { batch: true })
+  async onDelivered(@Payload() events: EmailOutboundDeliveredV1[]): Promise<void> {
+    await this.recordDelivery.delivered(events);
   }
 
   @EventPattern(Topics.EmailOutboundFailed)

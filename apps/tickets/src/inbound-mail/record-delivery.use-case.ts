@@ -13,9 +13,13 @@ export class RecordDeliveryUseCase {
     private readonly tickets: TicketsRepository,
   ) {}
 
-  async delivered(event: EmailOutboundDeliveredV1): Promise<void> {
-    await this.events.runOnce(event, Topics.EmailOutboundDelivered, async (manager) => {
-      await this.tickets.recordDelivery(event.requestId, 'delivered', null, manager);
+  /** Marks a batch of delivered mails (one partition's) in one transaction. */
+  async delivered(events: readonly EmailOutboundDeliveredV1[]): Promise<void> {
+    await this.events.runOnceEach(events, Topics.EmailOutboundDelivered, async (fresh, manager) => {
+      await this.tickets.markDelivered(
+        fresh.map((event) => event.requestId),
+        manager,
+      );
     });
   }
 

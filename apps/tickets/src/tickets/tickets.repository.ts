@@ -267,6 +267,14 @@ export class TicketsRepository {
     return manager.getRepository(TicketMessageEntity).findOne({ where: { outboundRequestId } });
   }
 
+  /** Marks the messages of these outbound requests delivered, in one statement. */
+  async markDelivered(outboundRequestIds: readonly string[], manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE ticket_messages SET delivery_status = 'delivered', delivery_error = NULL WHERE outbound_request_id = ANY($1::uuid[])`,
+      [outboundRequestIds],
+    );
+  }
+
   /** How many automatic mails each of the recipients was sent since then (those sent none are left out). */
   async automaticRepliesSince(recipients: string[], since: Date, manager: EntityManager): Promise<Map<string, number>> {
     const rows: { recipient: string; count: number }[] = await manager.query(
