@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { Page } from '@helpgate/platform';
@@ -41,6 +42,13 @@ export interface ContactFilter {
 }
 
 /** What announcing a contact as the requester of a mail needs of it, read without its relations. */
+/** A contact created for the sender of an inbound mail. */
+export interface NewMailSender {
+  name: PersonName;
+  email: string;
+  organizationId: string;
+}
+
 export interface ContactSummary {
   id: string;
   name: string;
@@ -95,9 +103,9 @@ export class ContactsRepository {
   }
 
   /** The contacts with these ids, in no particular order; ids of no contact are left out. */
-  async findByIds(ids: readonly string[]): Promise<ContactEntity[]> {
+  async findByIds(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<ContactEntity[]> {
     if (ids.length === 0) return [];
-    return this.dataSource.getRepository(ContactEntity).find({ where: { id: In([...ids]) }, relations: withDetails });
+    return manager.getRepository(ContactEntity).find({ where: { id: In([...ids]) }, relations: withDetails });
   }
 
   /** Locks the contact's row until the transaction ends, so changes to one contact apply one after the other. */
@@ -176,6 +184,45 @@ export class ContactsRepository {
       ],
     );
     return (await this.findById(saved.id, manager))!;
+  }
+
+  /**
+   * Creates the contacts of new mail senders, each with its address as its primary one and its default membership,
+   * in one statement; returns them in the order given.
+   */
+  async createMailSenders(senders: readonly NewMailSender[], manager: EntityManager): Promise<ContactEntity[]> {
+    if (senders.length === 0) return [];
+    const records = senders.map(({ name, email, organizationId }) => ({
+      id: randomUUID(),
+      name: name.fullName,
+      first_name: name.firstName,
+      last_name: name.lastName,
+      organization_id: organizationId,
+      email,
+      mailbox_key: mailboxKey(email),
+    }));
+    await manager.query(
+      `WITH given AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS given (id uuid, name text, first_name text, last_name text,
+                                                                  organization_id uuid, email text, mailbox_key text)
+       ), contact AS (
+         INSERT INTO contacts (id, name, first_name, last_name, organization_id, source)
+         SELECT id, name, first_name, last_name, organization_id, 'email' FROM given
+       ), address AS (
+         INSERT INTO contact_emails (email, mailbox_key, contact_id, is_primary) SELECT email, mailbox_key, id, true FROM given
+       )
+       INSERT INTO contact_organizations (contact_id, organization_id) SELECT id, organization_id FROM given`,
+      [JSON.stringify(records)],
+    );
+    const created = new Map(
+      (
+        await this.findByIds(
+          records.map((record) => record.id),
+          manager,
+        )
+      ).map((contact) => [contact.id, contact]),
+    );
+    return records.map((record) => created.get(record.id)!);
   }
 
   /** Changes the given profile fields, and the update time. */

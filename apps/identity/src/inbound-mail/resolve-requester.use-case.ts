@@ -22,6 +22,14 @@ interface SenderMail {
   email: string;
 }
 
+/** A contact created for a new sender, the mail that created it, and the organizations that also claim its domain. */
+interface CreatedContact {
+  contact: ContactEntity;
+  email: string;
+  creatorEventId: string;
+  conflictingClaims: Placement['conflictingClaims'];
+}
+
 /**
  * One batch's reads for its new senders (made once, when the first new sender needs them), and the timeline
  * entries and events it writes at its end, each in one statement, in the order of its mails.
@@ -90,9 +98,10 @@ export class ResolveRequesterUseCase {
     await this.contacts.lockAddresses(addresses, manager);
     const contacts = await this.contacts.findSummariesByEmail(addresses, manager);
     const batch = this.batchWork(addresses.filter((address) => !contacts.has(address)).map(domainOf), manager);
+    const created = await this.createNewSenders(mails, contacts, batch, manager);
     const seen = new Set<string>();
     for (const mail of mails) {
-      const contact = contacts.get(mail.email) ?? (await this.contactForNewSender(mail.email, mail.event, batch, manager, outbox));
+      const contact = contacts.get(mail.email) ?? (await this.contactForNewSender(mail, created, batch, manager, outbox));
       if (!contact) continue;
       contacts.set(mail.email, contact);
       seen.add(contact.id);
@@ -111,6 +120,40 @@ export class ResolveRequesterUseCase {
     await outbox.addAll(batch.events);
   }
 
+  /**
+   * Creates, in one statement, the contacts of the batch's new senders that may have one: each by its sender's
+   * first mail that is not automated, while contacts are created automatically. The rest of what a creation does
+   * happens at that mail, in mail order (`contactCreatedBy`); a mail before it does not see the contact.
+   */
+  private async createNewSenders(
+    mails: readonly SenderMail[],
+    contacts: ReadonlyMap<string, unknown>,
+    batch: BatchWork,
+    manager: EntityManager,
+  ): Promise<Map<string, CreatedContact>> {
+    const creators = new Map<string, SenderMail>();
+    for (const mail of mails) {
+      if (!contacts.has(mail.email) && !creators.has(mail.email) && !mail.event.mail.isAutomated) creators.set(mail.email, mail);
+    }
+    if (creators.size === 0 || !(await batch.settings()).autoCreateContacts) return new Map();
+    const planned: { mail: SenderMail; placement: Placement }[] = [];
+    for (const mail of creators.values()) planned.push({ mail, placement: await batch.placement(domainOf(mail.email)) });
+    const created = await this.contacts.createMailSenders(
+      planned.map(({ mail, placement }) => ({
+        name: nameFromFullName(displayNameFor(mail.email, mail.event.mail.from.name)),
+        email: mail.email,
+        organizationId: placement.organization.id,
+      })),
+      manager,
+    );
+    return new Map(
+      planned.map(({ mail, placement }, index) => [
+        mail.email,
+        { contact: created[index], email: mail.email, creatorEventId: mail.event.eventId, conflictingClaims: placement.conflictingClaims },
+      ]),
+    );
+  }
+
   private batchWork(newSenderDomains: readonly string[], manager: EntityManager): BatchWork {
     let settings: Promise<IdentitySettings> | undefined;
     let placements: Promise<Map<string, Placement>> | undefined;
@@ -122,46 +165,43 @@ export class ResolveRequesterUseCase {
     };
   }
 
-  /** Creates the contact of a new sender, unless the mail is automated or agents create contacts themselves. */
+  /**
+   * The contact of a new sender at this mail: the one created for it when this is its creating mail; none for
+   * automated mail, nor while agents create contacts themselves (the mail is held for them).
+   */
   private async contactForNewSender(
-    email: string,
-    event: EmailInboundReceivedV1,
+    mail: SenderMail,
+    created: ReadonlyMap<string, CreatedContact>,
     batch: BatchWork,
     manager: EntityManager,
     outbox: Outbox,
   ): Promise<ContactEntity | null> {
-    const { inboundMessageId } = event.mail;
-    if (event.mail.isAutomated) {
+    const creation = created.get(mail.email);
+    if (creation?.creatorEventId === mail.event.eventId) return this.contactCreatedBy(creation, batch, manager, outbox);
+    const { inboundMessageId } = mail.event.mail;
+    if (mail.event.mail.isAutomated) {
       // Auto-replies and bounces from unknown addresses must not create contacts (nor tickets).
       this.logger.log({ inboundMessageId }, 'automated mail from an unknown sender not turned into a contact');
       return null;
     }
-    if (!(await batch.settings()).autoCreateContacts) {
-      await this.unknownSenders.hold(event, email, manager);
-      return null;
-    }
-    return this.createContact(email, event.mail.from.name, batch, manager, outbox);
+    await this.unknownSenders.hold(mail.event, mail.email, manager);
+    return null;
   }
 
-  private async createContact(
-    email: string,
-    displayName: string | undefined,
+  /** What follows the creation of a contact, at the mail that created it: its conflicts, timeline, event, welcome mail. */
+  private async contactCreatedBy(
+    { contact, email, conflictingClaims }: CreatedContact,
     batch: BatchWork,
     manager: EntityManager,
     outbox: Outbox,
   ): Promise<ContactEntity> {
     const domain = domainOf(email);
-    const { organization, conflictingClaims } = await batch.placement(domain);
-    const contact = await this.contacts.create(
-      { name: nameFromFullName(displayNameFor(email, displayName)), email, organizationId: organization.id, source: 'email' },
-      manager,
-    );
     if (conflictingClaims.length > 0) await this.assignment.recordConflict(contact.id, domain, conflictingClaims, manager);
     batch.activities.push({ contactId: contact.id, activity: { kind: 'created', details: { source: 'email' } } });
     batch.events.push({ topic: Topics.IdentityContactChanged, key: contact.id, event: contactChangedEvent(contact, 'created') });
     // The welcome mail enters the outbox at once; it goes to another service than the contact's other events.
     await this.welcomeMails.sendIfDue(contact, manager, outbox, await batch.settings());
-    this.logger.log({ contactId: contact.id, organizationId: organization.id }, 'contact created from inbound mail');
+    this.logger.log({ contactId: contact.id, organizationId: contact.organizationId }, 'contact created from inbound mail');
     return contact;
   }
 }
