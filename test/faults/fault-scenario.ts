@@ -14,14 +14,26 @@ import { Observed, outcomeCount, tally } from './fault-tally';
 export const loadSize = Number(process.env.FAULTS_MESSAGES ?? 2_000);
 if (!Number.isInteger(loadSize) || loadSize < 20) throw new Error(`FAULTS_MESSAGES must be a whole number of 20 or more, got ${loadSize}`);
 
-/** Time for one scenario: the stack, the load at a slow pace, the fault, and the pipeline catching up. */
-export const scenarioTimeoutMs = 180_000 + loadSize * 150;
+/** How long the messages refused during the outage may take to be accepted when sent again. */
+const resendTimeoutMs = 180_000;
+
+/** How long the pipeline may take to open the tickets of every accepted message. */
+const ticketsTimeoutMs = 60_000 + loadSize * 100;
+
+/** How long every service may take to consume everything once the tickets are there. */
+const idleTimeoutMs = 60_000;
 
 /**
  * How long acknowledgements may take once the tickets are there: a delivery whose claim was committed just as the
  * database went away (the sender never heard back) is taken again when the claim's lease (two minutes) runs out.
  */
 const acknowledgementsTimeoutMs = 150_000;
+
+/**
+ * Time for one scenario: the stack, the load at a slow pace and the fault, then every wait of the count in full,
+ * so a scenario that misses something still prints its row (what was lost) instead of timing out without one.
+ */
+export const scenarioTimeoutMs = 180_000 + loadSize * 150 + resendTimeoutMs + ticketsTimeoutMs + idleTimeoutMs + acknowledgementsTimeoutMs;
 
 /** Refusals that show an outage has hit the load: then the part taken away may come back. */
 const refusalsDuringOutage = 10;
@@ -98,11 +110,11 @@ export class FaultScenario {
   /** Sends again every message not answered 250, as the sending server would, until it is. */
   private resendRefused(first: MessageAttempt[]): Promise<MessageAttempt[]> {
     const refused = first.filter((attempt) => attempt.outcome !== 'accepted').map((attempt) => attempt.message);
-    return resendUntilAccepted(this.stack.smtpPort, refused, { timeoutMs: 180_000 });
+    return resendUntilAccepted(this.stack.smtpPort, refused, { timeoutMs: resendTimeoutMs });
   }
 
   /** Resolves once the pipeline has opened at least `count` tickets (or the time is up: the count then shows what is missing). */
-  private async ticketsOpened(count: number, timeoutMs = 60_000 + loadSize * 100): Promise<void> {
+  private async ticketsOpened(count: number, timeoutMs = ticketsTimeoutMs): Promise<void> {
     await eventually(async () => expect(await countTickets(this.stack)).toBeGreaterThanOrEqual(count), timeoutMs, 1_000).catch(
       () => undefined,
     );
@@ -115,7 +127,7 @@ export class FaultScenario {
   private async count(first: MessageAttempt[], resent: MessageAttempt[]): Promise<FaultRow> {
     const accepted = new Set([...first, ...resent].filter((attempt) => attempt.outcome === 'accepted').map((attempt) => attempt.message));
     await this.ticketsOpened(accepted.size);
-    await this.stack.waitUntilIdle(60_000).catch(() => undefined);
+    await this.stack.waitUntilIdle(idleTimeoutMs).catch(() => undefined);
     await eventually(() => {
       const { acknowledgements, recordedDeliveries } = this.outboundMail();
       expect(acknowledgements.length).toBeGreaterThanOrEqual(accepted.size);
