@@ -1,4 +1,5 @@
 import { Consumer, IHeaders, Kafka, logLevel, Producer } from 'kafkajs';
+import type { KafkaConfig } from '@helpgate/config';
 
 export interface RecordedMessage {
   topic: string;
@@ -6,6 +7,21 @@ export interface RecordedMessage {
   key: string | null;
   value: string | null;
   headers: Record<string, string>;
+}
+
+/** Kafka settings for one spec: its own consumer group and topic prefix, both named after it. */
+export function specKafkaConfig(brokers: string[], name: string, settings: Partial<KafkaConfig> = {}): KafkaConfig {
+  return {
+    brokers,
+    clientId: 'it',
+    groupId: name,
+    topicPrefix: `${name}.`,
+    partitions: 1,
+    replicationFactor: 1,
+    maxHandlerAttempts: 3,
+    maxEventsPerBatch: 100,
+    ...settings,
+  };
 }
 
 /** A plain Kafka client for tests: writes raw records and reads topics from the beginning. */

@@ -8,7 +8,7 @@ import { deadLetterTopicOf, Topics, TicketsTicketChangedV2, ticketsTicketChanged
 import type { KafkaConfig } from '@helpgate/config';
 import { ticketChanged as ticketChangedEvent } from '../../../test/support/events';
 import { eventually, testInfra, uniqueName } from '../../../test/support/infra';
-import { KafkaTestClient, RecordedMessage } from '../../../test/support/kafka-test-client';
+import { KafkaTestClient, RecordedMessage, specKafkaConfig } from '../../../test/support/kafka-test-client';
 import { EventConsumer } from './event-consumer.decorator';
 import { DEAD_LETTER_HEADERS, kafkaEventTransport } from './kafka-event-server';
 import { KafkaModule } from './kafka.module';
@@ -113,16 +113,7 @@ function ticketChanged(subject: string): TicketsTicketChangedV2 {
 describe('KafkaEventServer against the real broker', () => {
   const { brokers } = testInfra();
   const name = uniqueName('kafka_transport');
-  const kafkaConfig: KafkaConfig = {
-    brokers,
-    clientId: 'it',
-    groupId: name,
-    topicPrefix: `${name}.`,
-    partitions: 1,
-    replicationFactor: 1,
-    maxHandlerAttempts,
-    maxEventsPerBatch: 50,
-  };
+  const kafkaConfig = specKafkaConfig(brokers, name, { maxHandlerAttempts, maxEventsPerBatch: 50 });
   const kafka = new KafkaTestClient(brokers, kafkaConfig.topicPrefix);
   const admin: Admin = new Kafka({ clientId: 'it-admin', brokers, logLevel: logLevel.NOTHING }).admin();
   let app: INestApplication | undefined;
@@ -299,16 +290,7 @@ describe('KafkaEventServer with a batch handler against the real broker', () => 
   const { brokers } = testInfra();
   const name = uniqueName('kafka_batches');
   const maxEventsPerBatch = 8;
-  const kafkaConfig: KafkaConfig = {
-    brokers,
-    clientId: 'it',
-    groupId: name,
-    topicPrefix: `${name}.`,
-    partitions: 1,
-    replicationFactor: 1,
-    maxHandlerAttempts,
-    maxEventsPerBatch,
-  };
+  const kafkaConfig = specKafkaConfig(brokers, name, { maxHandlerAttempts, maxEventsPerBatch });
   const kafka = new KafkaTestClient(brokers, kafkaConfig.topicPrefix);
   let app: INestApplication | undefined;
   let log: HandlerLog;

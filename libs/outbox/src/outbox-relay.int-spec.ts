@@ -1,44 +1,26 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { emailInboundReceivedV1, Topics } from '@helpgate/contracts';
-import { databaseUrl, ensureDatabase } from '@helpgate/database';
 import { EventPublisher } from '@helpgate/kafka';
-import type { KafkaConfig } from '@helpgate/config';
 import { dropDatabases } from '../../../test/support/databases';
 import { emailInboundReceived, inboundMail } from '../../../test/support/events';
 import { eventually, testInfra, uniqueName } from '../../../test/support/infra';
-import { KafkaTestClient } from '../../../test/support/kafka-test-client';
-import { CreateMessagingTables1763900000000 } from './messaging-tables.migration';
+import { KafkaTestClient, specKafkaConfig } from '../../../test/support/kafka-test-client';
+import { messagingDatabase } from '../../../test/support/messaging';
 import { OutboxRelay } from './outbox-relay';
 import { TransactionalEvents } from './transactional-events';
 
 describe('OutboxRelay against a real database and broker', () => {
   const infra = testInfra();
   const name = uniqueName('it_relay');
-  const kafkaConfig: KafkaConfig = {
-    brokers: infra.brokers,
-    clientId: 'it',
-    groupId: name,
-    topicPrefix: `${name}.`,
-    partitions: 2,
-    replicationFactor: 1,
-    maxHandlerAttempts: 3,
-    maxEventsPerBatch: 100,
-  };
+  const kafkaConfig = specKafkaConfig(infra.brokers, name, { partitions: 2 });
   const kafka = new KafkaTestClient(infra.brokers, kafkaConfig.topicPrefix);
   let dataSource: DataSource;
   let publisher: EventPublisher;
   let relay: OutboxRelay;
 
   beforeAll(async () => {
-    await ensureDatabase(infra.databaseUrl, name);
-    dataSource = new DataSource({
-      type: 'postgres',
-      url: databaseUrl(infra.databaseUrl, name),
-      migrations: [CreateMessagingTables1763900000000],
-    });
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    dataSource = await messagingDatabase(infra.databaseUrl, name);
     await kafka.createTopic(Topics.EmailInboundReceived);
     await kafka.record(Topics.EmailInboundReceived);
     publisher = new EventPublisher(new Kafka({ clientId: 'it', brokers: infra.brokers, logLevel: logLevel.NOTHING }), kafkaConfig);

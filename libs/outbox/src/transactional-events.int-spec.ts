@@ -2,41 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Topics } from '@helpgate/contracts';
-import { databaseUrl, ensureDatabase } from '@helpgate/database';
 import { EVENT_HEADERS, EventPublisher } from '@helpgate/kafka';
-import type { KafkaConfig } from '@helpgate/config';
 import { dropDatabases } from '../../../test/support/databases';
 import { accessMailRequested, agentChanged } from '../../../test/support/events';
 import { testInfra, uniqueName } from '../../../test/support/infra';
-import { CreateMessagingTables1763900000000 } from './messaging-tables.migration';
+import { specKafkaConfig } from '../../../test/support/kafka-test-client';
+import { messagingDatabase } from '../../../test/support/messaging';
 import { OutboxRelay } from './outbox-relay';
 import { TransactionalEvents } from './transactional-events';
 
 describe('TransactionalEvents in batches, against a real database', () => {
   const infra = testInfra();
   const name = uniqueName('it_outbox');
-  const kafkaConfig: KafkaConfig = {
-    brokers: infra.brokers,
-    clientId: 'it',
-    groupId: name,
-    topicPrefix: `${name}.`,
-    partitions: 1,
-    replicationFactor: 1,
-    maxHandlerAttempts: 3,
-    maxEventsPerBatch: 100,
-  };
+  const kafkaConfig = specKafkaConfig(infra.brokers, name);
   let dataSource: DataSource;
   let events: TransactionalEvents;
 
   beforeAll(async () => {
-    await ensureDatabase(infra.databaseUrl, name);
-    dataSource = new DataSource({
-      type: 'postgres',
-      url: databaseUrl(infra.databaseUrl, name),
-      migrations: [CreateMessagingTables1763900000000],
-    });
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    dataSource = await messagingDatabase(infra.databaseUrl, name);
     // The relay is never started here: the specs read the outbox rows it would publish.
     const publisher = new EventPublisher(new Kafka({ clientId: 'it', brokers: infra.brokers, logLevel: logLevel.NOTHING }), kafkaConfig);
     events = new TransactionalEvents(dataSource, new OutboxRelay(dataSource, publisher));
