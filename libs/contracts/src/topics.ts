@@ -15,6 +15,13 @@ import {
   identityRequesterResolvedV1,
 } from './events/identity';
 import { ticketsTicketChangedV2 } from './events/tickets';
+import {
+  chatConversationEscalatedV1,
+  chatTranscriptRecordedV1,
+  chatVisitorIdentifiedV1,
+  identityChatRequesterResolvedV1,
+  identityOrganizationChangedV1,
+} from './events/chat';
 
 export const Topics = {
   EmailInboundAccepted: 'email.inbound.accepted.v1',
@@ -29,6 +36,11 @@ export const Topics = {
   IdentityAgentChanged: 'identity.agent.changed.v1',
   IdentityAccessMailRequested: 'identity.access-mail.requested.v1',
   TicketsTicketChanged: 'tickets.ticket.changed.v2',
+  IdentityOrganizationChanged: 'identity.organization.changed.v1',
+  IdentityChatRequesterResolved: 'identity.chat-requester.resolved.v1',
+  ChatVisitorIdentified: 'chat.visitor.identified.v1',
+  ChatConversationEscalated: 'chat.conversation.escalated.v1',
+  ChatTranscriptRecorded: 'chat.transcript.recorded.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -47,6 +59,11 @@ export const topicSchemas = {
   [Topics.IdentityAgentChanged]: identityAgentChangedV1,
   [Topics.IdentityAccessMailRequested]: identityAccessMailRequestedV1,
   [Topics.TicketsTicketChanged]: ticketsTicketChangedV2,
+  [Topics.IdentityOrganizationChanged]: identityOrganizationChangedV1,
+  [Topics.IdentityChatRequesterResolved]: identityChatRequesterResolvedV1,
+  [Topics.ChatVisitorIdentified]: chatVisitorIdentifiedV1,
+  [Topics.ChatConversationEscalated]: chatConversationEscalatedV1,
+  [Topics.ChatTranscriptRecorded]: chatTranscriptRecordedV1,
 } satisfies Record<TopicName, z.ZodType>;
 
 export type EventOf<T extends TopicName> = z.infer<(typeof topicSchemas)[T]>;
