@@ -5,7 +5,6 @@ import { io, Socket } from 'socket.io-client';
 import { eventually, testRedisUrl } from '../../../../test/support/infra';
 import { ReplicasInProcess, startReplicasInProcess } from '../../../../test/support/service-in-process';
 import { chatService } from '../chat.service';
-import { ChatModule } from '../chat.module';
 import type { ChatConfig } from '../config';
 
 /** A namespace with no handlers: the test drives rooms from the servers' side, as chat's gateways do. */

@@ -31,7 +31,7 @@ export class ChatIoAdapter extends IoAdapter {
       allowRequest: (request: IncomingMessage, answer: HandshakeAnswer) => this.admit(request, answer),
       // Browsers on the allowed sites poll across origins; with no list, pages come from this host and need no CORS.
       cors: this.allowedOrigins.length > 0 ? { origin: [...this.allowedOrigins], credentials: true } : undefined,
-    });
+    }) as Server;
   }
 
   override async dispose(): Promise<void> {
