@@ -1,7 +1,62 @@
-import { CommonConfig, commonServiceSettings, loadConfig } from '@helpgate/config';
+import { z } from 'zod';
+import { commonSettingsShape, loadConfig, optionalListSetting, toCommonConfig } from '@helpgate/config';
+import { BusinessHoursError, BusinessHoursSpec, parseBusinessHours } from './business-hours/business-hours';
 
-export type ChatConfig = CommonConfig;
+/** `https://help.example.com`: a scheme, a host and a port when not the default, as browsers send `Origin`. */
+const origin = z.string().transform((value, context) => {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below with the expected form
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== value.replace(/\/$/, '').toLowerCase()) {
+    context.addIssue({ code: 'custom', message: `"${value}" must be an origin such as https://help.example.com (no path)`, input: value });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
+const businessHoursSettings = {
+  schedule: 'CHAT_BUSINESS_HOURS',
+  timeZone: 'CHAT_TIME_ZONE',
+  holidays: 'CHAT_HOLIDAYS',
+} as const satisfies Record<keyof BusinessHoursSpec, string>;
+
+const chatSettings = z
+  .object({
+    ...commonSettingsShape({ service: 'chat', httpPort: 3004 }),
+    CHAT_BUSINESS_HOURS: z.string().default(''),
+    CHAT_TIME_ZONE: z.string().default('UTC'),
+    CHAT_HOLIDAYS: z.string().default(''),
+    CHAT_ALLOWED_ORIGINS: optionalListSetting(origin),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  })
+  .transform((env, context) => {
+    let businessHours;
+    try {
+      businessHours = parseBusinessHours({ schedule: env.CHAT_BUSINESS_HOURS, timeZone: env.CHAT_TIME_ZONE, holidays: env.CHAT_HOLIDAYS });
+    } catch (error) {
+      if (!(error instanceof BusinessHoursError)) throw error;
+      const setting = businessHoursSettings[error.part];
+      context.addIssue({ code: 'custom', path: [setting], message: error.message, input: env[setting] });
+      return z.NEVER;
+    }
+    return {
+      ...toCommonConfig('chat', env),
+      businessHours,
+      sockets: {
+        /** Empty: only pages served from the chat service's own host may connect (development). */
+        allowedOrigins: env.CHAT_ALLOWED_ORIGINS,
+        /** Set: instances share rooms through Redis; unset: through chat's own Postgres database. */
+        redisUrl: env.REDIS_URL ?? null,
+      },
+    };
+  });
+
+export type ChatConfig = z.output<typeof chatSettings>;
+export type ChatSocketsConfig = ChatConfig['sockets'];
 
 export function loadChatConfig(env: NodeJS.ProcessEnv = process.env): ChatConfig {
-  return loadConfig(commonServiceSettings('chat', 3004), env);
+  return loadConfig(chatSettings, env);
 }
