@@ -24,6 +24,7 @@ import { ContactAnonymization1763900000170 } from './migrations/1763900000170-co
 import { ContactImports1763900000180 } from './migrations/1763900000180-contact-imports';
 import { DuplicateCandidates1763900000181 } from './migrations/1763900000181-duplicate-candidates';
 import { Access1763900000190 } from './migrations/1763900000190-access';
+import { OrganizationSupportContracts1763900000192 } from './migrations/1763900000192-organization-support-contracts';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
 import { DuplicateCandidatesModule } from './duplicate-candidates/duplicate-candidates.module';
 import { DomainConflictEntity } from './organizations/domain-conflict.entity';
@@ -62,6 +63,7 @@ export const identitySchema = {
     ContactImports1763900000180,
     DuplicateCandidates1763900000181,
     Access1763900000190,
+    OrganizationSupportContracts1763900000192,
   ],
 };
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { AdminsOnly } from '@helpgate/auth';
 import { Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
 import {
   CreateOrganizationDto,
@@ -7,6 +8,8 @@ import {
   OrganizationResponseDto,
   RenameOrganizationDto,
   renameOrganizationSchema,
+  SupportContractDto,
+  supportContractSchema,
 } from './organization.dto';
 import { OrganizationsService } from './organizations.service';
 
@@ -41,6 +44,15 @@ export class OrganizationsController {
     @Body(new ZodValidationPipe(renameOrganizationSchema)) body: RenameOrganizationDto,
   ): Promise<OrganizationResponseDto> {
     return this.organizations.rename(id, body.name);
+  }
+
+  @AdminsOnly()
+  @Put(':id/support-contract')
+  setSupportContract(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(supportContractSchema)) body: SupportContractDto,
+  ): Promise<OrganizationResponseDto> {
+    return this.organizations.setSupportContract(id, body.activeUntil);
   }
 
   @Delete(':id')
