@@ -7,7 +7,7 @@ import type { PersonName } from '../domain/person-name';
 import { ContactEmailEntity } from './contact-email.entity';
 import { ContactMembershipEntity } from './contact-membership.entity';
 import { ContactPhoneEntity, PhoneKind } from './contact-phone.entity';
-import { ContactEntity, ContactSource, ContactStatus } from './contact.entity';
+import { ContactEntity, ContactSource, ContactStatus, SenderSource } from './contact.entity';
 
 export interface ContactProfile {
   language?: string | null;
@@ -41,14 +41,14 @@ export interface ContactFilter {
   status?: ContactStatus;
 }
 
-/** What announcing a contact as the requester of a mail needs of it, read without its relations. */
-/** A contact created for the sender of an inbound mail. */
-export interface NewMailSender {
+/** A contact created for someone who wrote in (by mail or chat) from an unknown address. */
+export interface NewSender {
   name: PersonName;
   email: string;
   organizationId: string;
 }
 
+/** What announcing a contact as the requester of a mail needs of it, read without its relations. */
 export interface ContactSummary {
   id: string;
   name: string;
@@ -187,10 +187,10 @@ export class ContactsRepository {
   }
 
   /**
-   * Creates the contacts of new mail senders, each with its address as its primary one and its default membership,
-   * in one statement; returns them in the order given.
+   * Creates the contacts of new senders (of mail, or chat visitors), each with its address as its primary one and its
+   * default membership, in one statement; returns them in the order given.
    */
-  async createMailSenders(senders: readonly NewMailSender[], manager: EntityManager): Promise<ContactEntity[]> {
+  async createSenders(senders: readonly NewSender[], source: SenderSource, manager: EntityManager): Promise<ContactEntity[]> {
     if (senders.length === 0) return [];
     const records = senders.map(({ name, email, organizationId }) => ({
       id: randomUUID(),
@@ -207,12 +207,12 @@ export class ContactsRepository {
                                                                   organization_id uuid, email text, mailbox_key text)
        ), contact AS (
          INSERT INTO contacts (id, name, first_name, last_name, organization_id, source)
-         SELECT id, name, first_name, last_name, organization_id, 'email' FROM given
+         SELECT id, name, first_name, last_name, organization_id, $2 FROM given
        ), address AS (
          INSERT INTO contact_emails (email, mailbox_key, contact_id, is_primary) SELECT email, mailbox_key, id, true FROM given
        )
        INSERT INTO contact_organizations (contact_id, organization_id) SELECT id, organization_id FROM given`,
-      [JSON.stringify(records)],
+      [JSON.stringify(records), source],
     );
     const created = new Map(
       (
