@@ -96,6 +96,21 @@ export class ContactsRepository {
     return new Map(rows.map((row) => [row.id, row.owner_id]));
   }
 
+  /** The id the contact stands under now: its own, or that of the contact it was merged into (through any merges since). */
+  async findSurvivorId(id: string, manager: EntityManager): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `WITH RECURSIVE chain (id, merged_into_id, hops) AS (
+         SELECT id, merged_into_id, 0 FROM contacts WHERE id = $1
+         UNION ALL
+         SELECT contact.id, contact.merged_into_id, chain.hops + 1 FROM contacts contact JOIN chain ON contact.id = chain.merged_into_id
+          WHERE chain.hops < 20
+       )
+       SELECT id FROM chain WHERE merged_into_id IS NULL`,
+      [id],
+    );
+    return rows[0]?.id ?? null;
+  }
+
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<ContactEntity | null> {
     // `find`, not `findOne`: the row limit of findOne makes TypeORM query the ids first when it joins to-many relations.
     const [contact] = await manager.getRepository(ContactEntity).find({ where: { id }, relations: withDetails });
@@ -362,6 +377,11 @@ export class ContactsRepository {
     await manager.query('UPDATE organization_domain_conflicts SET contact_id = $2 WHERE contact_id = $1', [fromContactId, toContactId]);
   }
 
+  /** Hands the transcripts of chats on one contact's profile to another, which now stands for the same person. */
+  async moveChatTranscripts(fromContactId: string, toContactId: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE chat_transcripts SET contact_id = $2 WHERE contact_id = $1', [fromContactId, toContactId]);
+  }
+
   /**
    * Turns a contact whose addresses and phones have moved into a tombstone pointing at the survivor: inactive,
    * in no organization but "Unassigned", which can never be deleted, so the row outlives any organization.
@@ -378,12 +398,14 @@ export class ContactsRepository {
 
   /**
    * Removes everything that identifies the contact besides its profile: its addresses (free for anyone again), phones,
-   * the domain conflicts listed about its address and its address in import reports. Sets when it was anonymized.
+   * the domain conflicts listed about its address, its address in import reports and the transcripts of its chats.
+   * Sets when it was anonymized.
    */
   async eraseIdentifiers(contactId: string, manager: EntityManager): Promise<void> {
     await manager.getRepository(ContactEmailEntity).delete({ contactId });
     await manager.getRepository(ContactPhoneEntity).delete({ contactId });
     await manager.query('DELETE FROM organization_domain_conflicts WHERE contact_id = $1', [contactId]);
+    await manager.query('DELETE FROM chat_transcripts WHERE contact_id = $1', [contactId]);
     await manager.query('UPDATE contact_import_rows SET email = NULL WHERE contact_id = $1', [contactId]);
     await manager.query('UPDATE contacts SET anonymized_at = now() WHERE id = $1', [contactId]);
   }

@@ -82,6 +82,16 @@ export class RequesterResolution {
   }
 
   /**
+   * The contact a signed-in visitor is, by its id: the survivor for a contact merged away since; null for an id of no
+   * contact, or of a contact whose personal data was erased.
+   */
+  async contactById(contactId: string, manager: EntityManager): Promise<ContactEntity | null> {
+    const survivorId = await this.contacts.findSurvivorId(contactId, manager);
+    const contact = survivorId ? await this.contacts.findById(survivorId, manager) : null;
+    return contact && !contact.anonymizedAt ? contact : null;
+  }
+
+  /**
    * Creates, in one statement, the contacts of the new addresses that may have one, each for its first sender that
    * may create it, while contacts are created automatically. Settings and placements are read only when needed.
    */
