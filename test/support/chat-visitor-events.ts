@@ -35,7 +35,7 @@ export function chatTranscript(startedAt = new Date('2026-12-05T10:00:00Z'), age
   ];
 }
 
-export function chatVisitorIdentified(visitor: ChatVisitor & { email: string }, conversationId = randomUUID()): ChatVisitorIdentifiedV1 {
+export function chatVisitorIdentified(visitor: ChatVisitor & { email: string }, conversationId: string = randomUUID()): ChatVisitorIdentifiedV1 {
   return { ...envelope(), conversationId, visitor };
 }
 
@@ -53,7 +53,7 @@ export function chatEscalation(overrides: Partial<ChatEscalation> = {}): ChatEsc
 export function chatConversationEscalated(
   visitor: ChatVisitor,
   escalation: ChatEscalation = chatEscalation(),
-  conversationId = randomUUID(),
+  conversationId: string = randomUUID(),
 ): ChatConversationEscalatedV1 {
   return { ...envelope(), conversationId, visitor, escalation };
 }
@@ -79,7 +79,7 @@ export function chatTranscriptRecorded(visitor: ChatVisitor, overrides: Partial<
 export function chatRequesterResolved(
   requester: Requester,
   escalation?: ChatEscalation,
-  conversationId = randomUUID(),
+  conversationId: string = randomUUID(),
 ): IdentityChatRequesterResolvedV1 {
   return { ...envelope(), conversationId, visitorId: randomUUID(), requester, ...(escalation ? { escalation } : {}) };
 }
