@@ -13,6 +13,7 @@ import {
   chatVisitorIdentified,
 } from '../../../../test/support/chat-visitor-events';
 import { eventually } from '../../../../test/support/infra';
+import { jsonOk } from '../../../../test/support/json-requests';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import type { ContactActivityPageDto } from '../contacts/contact-activity.dto';
 import type { ContactResponseDto } from '../contacts/contact.dto';
@@ -36,11 +37,7 @@ describe('identity resolves chat visitors to contacts by the rules mail follows 
     await identity?.close();
   });
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await identity.request(method, path, body);
-    if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const call = <T>(method: string, path: string, body?: unknown) => jsonOk<T>(identity, method, path, body);
 
   const contactsAt = async (email: string) =>
     (await call<{ items: ContactResponseDto[] }>('GET', `/contacts?email=${encodeURIComponent(email)}`)).items;

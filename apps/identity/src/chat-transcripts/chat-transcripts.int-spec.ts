@@ -5,6 +5,7 @@ import { databaseUrl } from '@helpgate/database';
 import { agentToken, contactToken } from '../../../../test/support/auth';
 import { chatTranscriptRecorded, chatVisitor } from '../../../../test/support/chat-visitor-events';
 import { eventually } from '../../../../test/support/infra';
+import { jsonOk } from '../../../../test/support/json-requests';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import type { ContactActivityPageDto } from '../contacts/contact-activity.dto';
 import type { ContactResponseDto } from '../contacts/contact.dto';
@@ -26,11 +27,8 @@ describe('chat transcripts on contacts’ profiles (real Postgres and Kafka)', (
     await identity?.close();
   });
 
-  async function call<T>(method: string, path: string, body?: unknown, token = agentToken('agent')): Promise<T> {
-    const response = await identity.request(method, path, body, { authorization: `Bearer ${token}` });
-    if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-    return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
-  }
+  const call = <T>(method: string, path: string, body?: unknown, token = agentToken('agent')) =>
+    jsonOk<T>(identity, method, path, body, { authorization: `Bearer ${token}` });
 
   const status = async (path: string, token: string) =>
     (await identity.request('GET', path, undefined, { authorization: `Bearer ${token}` })).status;

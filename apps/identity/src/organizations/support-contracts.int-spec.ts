@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { IdentityOrganizationChangedV1, Topics } from '@helpgate/contracts';
 import { agentToken } from '../../../../test/support/auth';
 import { eventually } from '../../../../test/support/infra';
+import { jsonOk } from '../../../../test/support/json-requests';
 import { undoMigrationsThrough } from '../../../../test/support/migrations';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import { identityService } from '../identity.service';
@@ -19,11 +20,7 @@ describe('organizations’ support contracts and their events (real Postgres and
     await identity?.close();
   });
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await identity.request(method, path, body);
-    if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()}`);
-    return (await response.json()) as T;
-  }
+  const call = <T>(method: string, path: string, body?: unknown) => jsonOk<T>(identity, method, path, body);
 
   const announced = (organizationId: string) =>
     identity.kafka

@@ -1,4 +1,4 @@
-import { acknowledgementMail, subjectWithTicketToken } from './acknowledgement';
+import { AcknowledgementInput, acknowledgementMail, subjectWithTicketToken } from './acknowledgement';
 
 describe('subjectWithTicketToken', () => {
   it('adds the token once', () => {
@@ -8,7 +8,7 @@ describe('subjectWithTicketToken', () => {
 });
 
 describe('acknowledgementMail', () => {
-  const mail = acknowledgementMail({
+  const input: AcknowledgementInput = {
     requestId: '6f1c0a52-3a7b-4c1e-9d4f-2b8e7a6c5d4e',
     messageId: '<hg.x@helpgate.test>',
     ticket: { id: '3f2b8c1e-9d4a-4b6e-8f00-1a2b3c4d5e6f', number: 42, subject: 'Cannot sign in' },
@@ -17,7 +17,8 @@ describe('acknowledgementMail', () => {
     supportName: 'Acme Support',
     replyAddress: 'support+t1.sig@helpgate.test',
     answers: { messageId: '<m2@acme.test>', references: ['<m1@acme.test>'] },
-  });
+  };
+  const mail = acknowledgementMail(input);
 
   it('answers the customer from the support address, threaded to their mail', () => {
     expect(mail).toMatchObject({
@@ -38,16 +39,8 @@ describe('acknowledgementMail', () => {
   });
 
   it('starts a thread of its own for a ticket that did not come by mail', () => {
-    const started = acknowledgementMail({
-      requestId: '6f1c0a52-3a7b-4c1e-9d4f-2b8e7a6c5d4e',
-      messageId: '<hg.y@helpgate.test>',
-      ticket: { id: '3f2b8c1e-9d4a-4b6e-8f00-1a2b3c4d5e6f', number: 43, subject: 'My invoice is wrong' },
-      requester: { contactId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', email: 'vera@acme.test', name: 'Vera Visitor' },
-      supportAddress: 'support@helpgate.test',
-      supportName: 'Acme Support',
-      replyAddress: 'support+t2.sig@helpgate.test',
-    });
-    expect(started).toMatchObject({ subject: '[#43] My invoice is wrong', references: [], replyTo: { address: 'support+t2.sig@helpgate.test' } });
+    const started = acknowledgementMail({ ...input, answers: undefined });
+    expect(started).toMatchObject({ subject: '[#42] Cannot sign in', references: [], replyTo: { address: 'support+t1.sig@helpgate.test' } });
     expect(started).not.toHaveProperty('inReplyTo');
   });
 });
