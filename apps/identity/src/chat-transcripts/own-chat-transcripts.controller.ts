@@ -4,7 +4,10 @@ import { Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/plat
 import { OwnChatTranscriptDto } from './chat-transcript.dto';
 import { ChatTranscriptsService } from './chat-transcripts.service';
 
-/** A signed-in contact reads the transcripts of its own conversations with the team (the portal). */
+/**
+ * A signed-in contact reads the transcripts of its own conversations with the team (the portal). `ContactsOnly` lets
+ * contacts alone through, so the principal is a contact's.
+ */
 @ContactsOnly()
 @Controller('me/chat-transcripts')
 export class OwnChatTranscriptsController {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { AdminsOnly } from '@helpgate/auth';
-import { Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
+import { ApiDescription, Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
 import {
   CreateOrganizationDto,
   createOrganizationSchema,
@@ -47,6 +47,10 @@ export class OrganizationsController {
   }
 
   @AdminsOnly()
+  @ApiDescription(
+    'Gives the organization a support contract until a day (inclusive, `YYYY-MM-DD`), or ends it with `null`; ' +
+      'published as `identity.organization.changed.v1`. "Unassigned" never has one (409).',
+  )
   @Put(':id/support-contract')
   setSupportContract(
     @Param('id', ParseUUIDPipe) id: string,

@@ -78,6 +78,16 @@ describe('organizations’ support contracts and their events (real Postgres and
     expect((await call<OrganizationResponseDto>('GET', `/organizations/${id}`)).supportContractActiveUntil).toBeNull();
   });
 
+  it('is described in the API document as for admins, with the contract’s day in its body', async () => {
+    const document = (await (await fetch(`${identity.baseUrl}/openapi.json`)).json()) as any;
+    const setContract = document.paths['/organizations/{id}/support-contract'].put;
+    expect(setContract.description).toMatch(/admins only/);
+    expect(setContract.requestBody.content['application/json'].schema).toMatchObject({
+      properties: { activeUntil: expect.anything() },
+      required: ['activeUntil'],
+    });
+  });
+
   it('goes down and up again through its migration, announcing every organization that exists once more', async () => {
     const dataSource = identity.app.get(DataSource);
     const { id } = await call<OrganizationResponseDto>('POST', '/organizations', { name: 'Umbrella' });
