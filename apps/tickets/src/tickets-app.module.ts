@@ -7,6 +7,7 @@ import { AgentEntity } from './agents/agent.entity';
 import { AgentsModule } from './agents/agents.module';
 import { CategoriesModule } from './categories/categories.module';
 import { CategoryEntity } from './categories/category.entity';
+import { ChatEscalationsModule } from './chat-escalations/chat-escalations.module';
 import { ContactErasuresModule } from './contact-erasures/contact-erasures.module';
 import { ContactMergesModule } from './contact-merges/contact-merges.module';
 import { ContactAddressEntity } from './contacts/contact-address.entity';
@@ -24,6 +25,7 @@ import { ContactDirectory1763900000236 } from './migrations/1763900000236-contac
 import { AgentDirectory1763900000250 } from './migrations/1763900000250-agent-directory';
 import { ErasableRequester1763900000252 } from './migrations/1763900000252-erasable-requester';
 import { PortalLookups1763900000254 } from './migrations/1763900000254-portal-lookups';
+import { ChatEscalations1763900000256 } from './migrations/1763900000256-chat-escalations';
 import { PortalModule } from './portal/portal.module';
 import { ReplyTemplates1763900000240 } from './migrations/1763900000240-reply-templates';
 import { AutomationRules1763900000242 } from './migrations/1763900000242-automation-rules';
@@ -64,6 +66,7 @@ export const ticketsSchema = {
     AgentDirectory1763900000250,
     ErasableRequester1763900000252,
     PortalLookups1763900000254,
+    ChatEscalations1763900000256,
     ReplyTemplates1763900000240,
     AutomationRules1763900000242,
     RuleHistory1763900000244,
@@ -88,6 +91,7 @@ export class TicketsAppModule {
         PortalModule,
         ReplyTemplatesModule,
         AutomationModule,
+        ChatEscalationsModule.forRoot(config.chat),
       ],
     };
   }

@@ -6,7 +6,15 @@ import { TopicName, Topics } from './topics';
  */
 export const consumedTopics = {
   'email-ingest': [Topics.EmailInboundAccepted, Topics.EmailOutboundRequested],
-  identity: [Topics.EmailInboundReceived, Topics.EmailOutboundFailed, Topics.TicketsTicketChanged, Topics.IdentityAccessMailRequested],
+  identity: [
+    Topics.EmailInboundReceived,
+    Topics.EmailOutboundFailed,
+    Topics.TicketsTicketChanged,
+    Topics.IdentityAccessMailRequested,
+    Topics.ChatVisitorIdentified,
+    Topics.ChatConversationEscalated,
+    Topics.ChatTranscriptRecorded,
+  ],
   tickets: [
     Topics.IdentityRequesterResolved,
     Topics.IdentityContactChanged,
@@ -15,6 +23,7 @@ export const consumedTopics = {
     Topics.IdentityAgentChanged,
     Topics.EmailOutboundDelivered,
     Topics.EmailOutboundFailed,
+    Topics.IdentityChatRequesterResolved,
   ],
   chat: [],
 } as const satisfies Record<string, readonly TopicName[]>;

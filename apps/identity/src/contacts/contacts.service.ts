@@ -14,12 +14,12 @@ import { WelcomeMails } from '../welcome-mail/welcome-mails';
 import { contactChangedEvent } from './contact-changed';
 import { ContactActivitiesRepository } from './contact-activities.repository';
 import { changedFields } from './contact-activity';
-import { ContactEntity, ContactSource } from './contact.entity';
+import { ContactEntity, ContactSource, SenderSource } from './contact.entity';
 import { ContactResponseDto, ContactSearchDto, CreateContactDto, toContactResponse, UpdateContactDto } from './contact.dto';
 import { ContactsRepository } from './contacts.repository';
 
-/** Who creates contacts through this service; contacts from inbound mail are created where mail is resolved. */
-type CreatedBy = Exclude<ContactSource, 'email'>;
+/** Who creates contacts through this service; contacts from mail and chat are created where requesters are resolved. */
+type CreatedBy = Exclude<ContactSource, SenderSource>;
 
 type ContactChange = (contact: ContactEntity, manager: EntityManager) => Promise<void>;
 

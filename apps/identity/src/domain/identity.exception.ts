@@ -32,6 +32,9 @@ export enum IdentityErrorCode {
   AgentEmailTaken = 'agent.email_taken',
   LastAdminProtected = 'agent.last_admin_protected',
   ContactImportNotFound = 'contact_import.not_found',
+  ChatVisitorUnidentified = 'chat.visitor_unidentified',
+  ChatVisitorUnknown = 'chat.visitor_unknown',
+  ChatTranscriptNotFound = 'chat_transcript.not_found',
 }
 
 const kindOf: Record<IdentityErrorCode, ErrorKind> = {
@@ -66,6 +69,9 @@ const kindOf: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.AgentEmailTaken]: ErrorKind.Conflict,
   [IdentityErrorCode.LastAdminProtected]: ErrorKind.Conflict,
   [IdentityErrorCode.ContactImportNotFound]: ErrorKind.NotFound,
+  [IdentityErrorCode.ChatVisitorUnidentified]: ErrorKind.Invalid,
+  [IdentityErrorCode.ChatVisitorUnknown]: ErrorKind.NotFound,
+  [IdentityErrorCode.ChatTranscriptNotFound]: ErrorKind.NotFound,
 };
 
 export class IdentityException extends domainExceptionFor(kindOf) {}

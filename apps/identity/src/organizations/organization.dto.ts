@@ -30,6 +30,13 @@ export const renameOrganizationSchema = z.object({ name: organizationName });
 
 export type RenameOrganizationDto = z.output<typeof renameOrganizationSchema>;
 
+export const supportContractSchema = z.strictObject({
+  /** The last day (inclusive) the contract covers, e.g. `2027-06-30`; null ends the contract. */
+  activeUntil: z.iso.date().nullable(),
+});
+
+export type SupportContractDto = z.output<typeof supportContractSchema>;
+
 export const addDomainSchema = z.object({
   domain: domainName,
   includeSubdomains: z.boolean().default(false),
@@ -46,6 +53,8 @@ export interface OrganizationResponseDto {
   domains: string[];
   domainRules: DomainRule[];
   isDefault: boolean;
+  /** The last day (inclusive) the support contract covers; null when the organization has none. */
+  supportContractActiveUntil: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -74,6 +83,7 @@ export function toOrganizationResponse(organization: OrganizationEntity): Organi
     domains: domainRules.map((rule) => rule.domain),
     domainRules,
     isDefault: organization.isDefault,
+    supportContractActiveUntil: organization.supportContractActiveUntil,
     createdAt: organization.createdAt.toISOString(),
     updatedAt: organization.updatedAt.toISOString(),
   };

@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { AdminsOnly } from '@helpgate/auth';
+import { ApiDescription, Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
 import {
   CreateOrganizationDto,
   createOrganizationSchema,
@@ -7,6 +8,8 @@ import {
   OrganizationResponseDto,
   RenameOrganizationDto,
   renameOrganizationSchema,
+  SupportContractDto,
+  supportContractSchema,
 } from './organization.dto';
 import { OrganizationsService } from './organizations.service';
 
@@ -41,6 +44,19 @@ export class OrganizationsController {
     @Body(new ZodValidationPipe(renameOrganizationSchema)) body: RenameOrganizationDto,
   ): Promise<OrganizationResponseDto> {
     return this.organizations.rename(id, body.name);
+  }
+
+  @AdminsOnly()
+  @ApiDescription(
+    'Gives the organization a support contract until a day (inclusive, `YYYY-MM-DD`), or ends it with `null`; ' +
+      'published as `identity.organization.changed.v1`. "Unassigned" never has one (409).',
+  )
+  @Put(':id/support-contract')
+  setSupportContract(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(supportContractSchema)) body: SupportContractDto,
+  ): Promise<OrganizationResponseDto> {
+    return this.organizations.setSupportContract(id, body.activeUntil);
   }
 
   @Delete(':id')

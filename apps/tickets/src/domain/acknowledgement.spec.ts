@@ -1,4 +1,4 @@
-import { acknowledgementMail, subjectWithTicketToken } from './acknowledgement';
+import { AcknowledgementInput, acknowledgementMail, subjectWithTicketToken } from './acknowledgement';
 
 describe('subjectWithTicketToken', () => {
   it('adds the token once', () => {
@@ -8,7 +8,7 @@ describe('subjectWithTicketToken', () => {
 });
 
 describe('acknowledgementMail', () => {
-  const mail = acknowledgementMail({
+  const input: AcknowledgementInput = {
     requestId: '6f1c0a52-3a7b-4c1e-9d4f-2b8e7a6c5d4e',
     messageId: '<hg.x@helpgate.test>',
     ticket: { id: '3f2b8c1e-9d4a-4b6e-8f00-1a2b3c4d5e6f', number: 42, subject: 'Cannot sign in' },
@@ -17,7 +17,8 @@ describe('acknowledgementMail', () => {
     supportName: 'Acme Support',
     replyAddress: 'support+t1.sig@helpgate.test',
     answers: { messageId: '<m2@acme.test>', references: ['<m1@acme.test>'] },
-  });
+  };
+  const mail = acknowledgementMail(input);
 
   it('answers the customer from the support address, threaded to their mail', () => {
     expect(mail).toMatchObject({
@@ -35,5 +36,11 @@ describe('acknowledgementMail', () => {
   it('names the ticket number and how to reply', () => {
     expect(mail.text).toContain('ticket #42');
     expect(mail.text).toContain('[#42]');
+  });
+
+  it('starts a thread of its own for a ticket that did not come by mail', () => {
+    const started = acknowledgementMail({ ...input, answers: undefined });
+    expect(started).toMatchObject({ subject: '[#42] Cannot sign in', references: [], replyTo: { address: 'support+t1.sig@helpgate.test' } });
+    expect(started).not.toHaveProperty('inReplyTo');
   });
 });

@@ -10,8 +10,8 @@ export interface AcknowledgementInput {
   supportName: string;
   /** The per-ticket reply address, so a reply finds its ticket whatever the client does to headers. */
   replyAddress: string;
-  /** The customer's mail, which the acknowledgement answers. */
-  answers: { messageId: string; references: string[] };
+  /** The customer's mail, which the acknowledgement answers; none for a ticket that did not come by mail (a chat). */
+  answers?: { messageId: string; references: string[] };
 }
 
 /** Puts the ticket token in a subject once, so replies keep it. */
@@ -22,7 +22,7 @@ export function subjectWithTicketToken(subject: string, ticketNumber: number): s
 
 /** The mail telling a customer their request arrived and which ticket number it has. */
 export function acknowledgementMail(input: AcknowledgementInput): OutboundMail {
-  const { ticket, requester } = input;
+  const { ticket, requester, answers } = input;
   const token = `[#${ticket.number}]`;
   return {
     requestId: input.requestId,
@@ -31,7 +31,7 @@ export function acknowledgementMail(input: AcknowledgementInput): OutboundMail {
     replyTo: { address: input.replyAddress, name: input.supportName },
     to: [{ address: requester.email, name: requester.name }],
     cc: [],
-    subject: subjectWithTicketToken(`Re: ${ticket.subject}`, ticket.number),
+    subject: subjectWithTicketToken(answers ? `Re: ${ticket.subject}` : ticket.subject, ticket.number),
     text: [
       `Hello ${requester.name},`,
       '',
@@ -42,8 +42,8 @@ export function acknowledgementMail(input: AcknowledgementInput): OutboundMail {
       input.supportName,
     ].join('\n'),
     messageId: input.messageId,
-    inReplyTo: input.answers.messageId,
-    references: [...input.answers.references, input.answers.messageId].slice(-50),
+    ...(answers ? { inReplyTo: answers.messageId } : {}),
+    references: answers ? [...answers.references, answers.messageId].slice(-50) : [],
     autoSubmitted: 'auto-replied',
     attachmentIds: [],
     ticketId: ticket.id,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InboundMail, OutboundMail, Requester } from '@helpgate/contracts';
 import type { TicketMailConfig } from '../config';
-import { acknowledgementMail } from '../domain/acknowledgement';
+import { AcknowledgementInput, acknowledgementMail } from '../domain/acknowledgement';
 import { ThreadTokens } from '../domain/thread-tokens';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { AutomaticReplies } from '../tickets/automatic-replies';
@@ -17,8 +17,16 @@ export interface OpenedFromMail {
   requester: Requester;
 }
 
+/** A new ticket to acknowledge: who asked, the support address answering, and the customer's mail it answers, if any. */
+interface Acknowledged {
+  ticket: TicketEntity;
+  requester: Requester;
+  supportAddress: string;
+  answers?: AcknowledgementInput['answers'];
+}
+
 /**
- * Tells the customer their mail became a ticket. Never to machines (auto-replies, bounces, lists),
+ * Tells the customer their mail (or chat) became a ticket. Never to machines (auto-replies, bounces, lists),
  * and at most a few times per window to one address, so two auto-responders can never loop.
  */
 @Injectable()
@@ -41,15 +49,33 @@ export class Acknowledgements {
 
   /** Acknowledges each new ticket opened from a mail, in order, all in one statement. */
   async sendForAll(opened: readonly OpenedFromMail[], work: TicketWork): Promise<void> {
+    await this.send(
+      opened
+        .filter(({ mail }) => !mail.isAutomated)
+        .map(({ ticket, mail, requester }) => ({
+          ticket,
+          requester,
+          supportAddress: mail.supportAddress,
+          answers: { messageId: mail.messageId, references: mail.references },
+        })),
+      work,
+    );
+  }
+
+  /** Acknowledges a ticket opened from a chat, from the default support address: the conversation goes on by mail. */
+  async sendForChat(ticket: TicketEntity, requester: Requester, work: TicketWork): Promise<void> {
+    await this.send([{ ticket, requester, supportAddress: this.config.defaultSupportAddress }], work);
+  }
+
+  private async send(acknowledged: readonly Acknowledged[], work: TicketWork): Promise<void> {
     if (!this.config.sendAcknowledgements) return;
     const sendings: OutboundSending[] = [];
-    for (const { ticket, mail, requester } of opened) {
-      if (mail.isAutomated) continue;
-      if (!(await this.automaticReplies.take(requester.email, work))) {
-        this.logger.warn({ ticketId: ticket.id }, 'acknowledgement skipped: automatic reply limit for the requester reached');
+    for (const item of acknowledged) {
+      if (!(await this.automaticReplies.take(item.requester.email, work))) {
+        this.logger.warn({ ticketId: item.ticket.id }, 'acknowledgement skipped: automatic reply limit for the requester reached');
         continue;
       }
-      sendings.push({ ticket, mail: this.acknowledgementOf(ticket, mail, requester), author: this.author, actor: { type: 'system' } });
+      sendings.push({ ticket: item.ticket, mail: this.acknowledgementOf(item), author: this.author, actor: { type: 'system' } });
     }
     await this.outbound.sendAll(sendings, work);
   }
@@ -58,17 +84,17 @@ export class Acknowledgements {
     return { kind: 'system', name: this.config.supportName };
   }
 
-  private acknowledgementOf(ticket: TicketEntity, mail: InboundMail, requester: Requester): OutboundMail {
-    const supportDomain = mail.supportAddress.slice(mail.supportAddress.lastIndexOf('@') + 1);
+  private acknowledgementOf({ ticket, requester, supportAddress, answers }: Acknowledged): OutboundMail {
+    const supportDomain = supportAddress.slice(supportAddress.lastIndexOf('@') + 1);
     return acknowledgementMail({
       requestId: randomUUID(),
       messageId: this.tokens.messageIdFor(ticket.id, supportDomain),
       ticket,
       requester,
-      supportAddress: mail.supportAddress,
+      supportAddress,
       supportName: this.config.supportName,
-      replyAddress: this.tokens.replyAddressFor(ticket.id, mail.supportAddress),
-      answers: { messageId: mail.messageId, references: mail.references },
+      replyAddress: this.tokens.replyAddressFor(ticket.id, supportAddress),
+      answers,
     });
   }
 }

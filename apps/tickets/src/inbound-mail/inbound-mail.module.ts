@@ -14,5 +14,6 @@ import { ThreadResolver } from './thread-resolver';
   imports: [OutboxModule, TicketsModule, CategoriesModule, ContactsModule],
   controllers: [RequesterResolvedConsumer, OutboundOutcomeConsumer],
   providers: [ThreadResolver, Acknowledgements, OpenOrThreadTicketUseCase, RecordDeliveryUseCase],
+  exports: [Acknowledgements],
 })
 export class InboundMailModule {}

@@ -199,8 +199,11 @@ export interface TicketMessageDto {
   bodyText: string;
   fullText: string | null;
   bodyHtml: string | null;
-  /** `storage` says where to download: email-ingest `GET /attachments/:id`, or tickets `GET /tickets/:ticketId/attachments/:id`. */
-  attachments: (AttachmentRef & { storage: AttachmentStorage })[];
+  /**
+   * `storage` says where to download: email-ingest `GET /attachments/:id`, tickets `GET /tickets/:ticketId/attachments/:id`,
+   * or chat at `downloadUrl` (a chat file also names its `sha256`).
+   */
+  attachments: (AttachmentRef & { storage: AttachmentStorage; sha256?: string; downloadUrl?: string })[];
   automatedKind: string | null;
   authentication: MailAuthentication | null;
   delivery: { status: string; error: string | null } | null;
