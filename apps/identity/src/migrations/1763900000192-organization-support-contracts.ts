@@ -12,7 +12,10 @@ export class OrganizationSupportContracts1763900000192 implements MigrationInter
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE organizations ADD COLUMN support_contract_active_until date');
-    const organizations: { id: string; name: string }[] = await queryRunner.query('SELECT id, name FROM organizations ORDER BY created_at, id');
+    const organizations = (await queryRunner.query('SELECT id, name FROM organizations ORDER BY created_at, id')) as {
+      id: string;
+      name: string;
+    }[];
     await new Outbox(queryRunner.manager).addAll(
       organizations.map(({ id, name }) => ({
         topic: Topics.IdentityOrganizationChanged,

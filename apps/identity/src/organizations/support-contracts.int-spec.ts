@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { IdentityOrganizationChangedV1, Topics } from '@helpgate/contracts';
+import type { OpenApiDocument } from '@helpgate/platform';
 import { agentToken } from '../../../../test/support/auth';
 import { eventually } from '../../../../test/support/infra';
 import { jsonOk } from '../../../../test/support/json-requests';
@@ -79,10 +80,10 @@ describe('organizations’ support contracts and their events (real Postgres and
   });
 
   it('is described in the API document as for admins, with the contract’s day in its body', async () => {
-    const document = (await (await fetch(`${identity.baseUrl}/openapi.json`)).json()) as any;
+    const document = (await (await fetch(`${identity.baseUrl}/openapi.json`)).json()) as OpenApiDocument;
     const setContract = document.paths['/organizations/{id}/support-contract'].put;
-    expect(setContract.description).toMatch(/admins only/);
-    expect(setContract.requestBody.content['application/json'].schema).toMatchObject({
+    expect(setContract?.description).toMatch(/admins only/);
+    expect(setContract?.requestBody?.content['application/json'].schema).toMatchObject({
       properties: { activeUntil: expect.anything() },
       required: ['activeUntil'],
     });
