@@ -16,10 +16,7 @@ export interface ServiceDefinition<Config extends CommonConfig> {
   jsonBodyLimitBytes?(config: Config): number;
 }
 
-/**
- * Starts one Helpgate service: config validated first, and the topics its handlers consume checked against those
- * libs/contracts declares for it; then its module, its event consumer and its HTTP API.
- */
+/** Starts one Helpgate service: config validated first, then its module, its event consumer and its HTTP API. */
 export async function runService<Config extends CommonConfig>(definition: ServiceDefinition<Config>): Promise<INestApplication> {
   const config = definition.loadConfig();
   await checkConsumedTopics(definition, config);
