@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DynamicModule, INestApplication, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EventPattern, Payload } from '@nestjs/microservices';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 import { register } from 'prom-client';
 import { deadLetterTopicOf, Topics, TicketsTicketChangedV2, ticketsTicketChangedV2 } from '@helpgate/contracts';
@@ -9,7 +8,7 @@ import type { KafkaConfig } from '@helpgate/config';
 import { ticketChanged as ticketChangedEvent } from '../../../test/support/events';
 import { eventually, testInfra, uniqueName } from '../../../test/support/infra';
 import { KafkaTestClient, RecordedMessage, specKafkaConfig } from '../../../test/support/kafka-test-client';
-import { EventConsumer } from './event-consumer.decorator';
+import { ConsumeEvent, EventConsumer } from './event-consumer.decorator';
 import { DEAD_LETTER_HEADERS, kafkaEventTransport } from './kafka-event-server';
 import { KafkaModule } from './kafka.module';
 
@@ -55,8 +54,8 @@ function failAsScripted(subject: string, attempt: number): void {
 class TicketChangedConsumer {
   constructor(private readonly log: HandlerLog) {}
 
-  @EventPattern(Topics.TicketsTicketChanged)
-  async onTicketChanged(@Payload() event: TicketsTicketChangedV2): Promise<void> {
+  @ConsumeEvent(Topics.TicketsTicketChanged)
+  async onTicketChanged(event: TicketsTicketChangedV2): Promise<void> {
     const attempt = this.log.recordAttempt(event);
     failAsScripted(event.ticket.subject, attempt);
     this.log.recordHandled(event);
@@ -70,8 +69,8 @@ class TicketChangedBatchConsumer {
 
   constructor(private readonly log: HandlerLog) {}
 
-  @EventPattern(Topics.TicketsTicketChanged, { batch: true })
-  async onTicketsChanged(@Payload() events: TicketsTicketChangedV2[]): Promise<void> {
+  @ConsumeEvent(Topics.TicketsTicketChanged, { batch: true })
+  async onTicketsChanged(events: TicketsTicketChangedV2[]): Promise<void> {
     this.calls.push(events.map((event) => event.eventId));
     const attempts = events.map((event) => this.log.recordAttempt(event));
     events.forEach((event, index) => failAsScripted(event.ticket.subject, attempts[index]));

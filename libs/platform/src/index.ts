@@ -1,3 +1,4 @@
+export * from './consumed-topics-check';
 export * from './http-exception.filter';
 export * from './logging';
 export * from './platform.module';

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CustomTransportStrategy } from '@nestjs/microservices';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, CommonConfig } from '@helpgate/config';
+import { checkConsumedTopics } from './consumed-topics-check';
 import { HttpExceptionFilter } from './http-exception.filter';
 
 export interface ServiceDefinition<Config extends CommonConfig> {
@@ -20,6 +21,7 @@ export interface ServiceDefinition<Config extends CommonConfig> {
 /** Starts one Helpgate service: config validated first, then its module, its event consumer, its sockets and its HTTP API. */
 export async function runService<Config extends CommonConfig>(definition: ServiceDefinition<Config>): Promise<INestApplication> {
   const config = definition.loadConfig();
+  await checkConsumedTopics(definition, config);
   const app = await NestFactory.create<NestExpressApplication>(definition.rootModule(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   if (definition.jsonBodyLimitBytes) app.useBodyParser('json', { limit: definition.jsonBodyLimitBytes(config) });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import { Gauge } from 'prom-client';
 import { EmailInboundAcceptedV1, Topics } from '@helpgate/contracts';
 import { EventPublisher, recordForEvent } from '@helpgate/kafka';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
@@ -12,6 +13,11 @@ import type { SmtpSessionFacts } from './sender-authenticator';
 
 /** Mails committed together at most: a bound on one statement's parameters and on the bytes of one produce. */
 const maxMailsPerCommit = 64;
+
+const mailsAwaitingStorage = new Gauge({
+  name: 'helpgate_smtp_mails_awaiting_storage',
+  help: 'Mails received over SMTP whose storing and publishing has not finished, so their senders still wait for a reply',
+});
 
 export interface ReceivedMail {
   raw: Buffer;
@@ -47,6 +53,7 @@ export class AcceptInboundMailUseCase {
     const receivedAt = new Date();
     const sha256 = createHash('sha256').update(raw).digest('hex');
     const { inboundMessageId, acceptedEventId } = inboundIdsFor(sha256, envelope);
+    mailsAwaitingStorage.inc();
     try {
       await this.storage.submit({
         stored: {
@@ -76,6 +83,8 @@ export class AcceptInboundMailUseCase {
       });
     } catch (error) {
       throw new IngestException(IngestErrorCode.NotDurable, 'The message could not be stored and published', { cause: error });
+    } finally {
+      mailsAwaitingStorage.dec();
     }
     this.logger.log({ inboundMessageId, sizeBytes: raw.length }, 'inbound mail accepted');
     return { inboundMessageId };
