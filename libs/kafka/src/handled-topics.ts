@@ -16,10 +16,10 @@ export async function topicsHandledIn(root: ModuleImport): Promise<string[]> {
     const module = await entry;
     if (visited.has(module)) return;
     visited.add(module);
-    if ('forwardRef' in module) return visit(module.forwardRef());
+    if ('forwardRef' in module) return visit((module.forwardRef as () => ModuleImport)());
     const { moduleClass, controllers = [], imports = [] } =
       typeof module === 'function' ? { moduleClass: module } : { moduleClass: module.module, ...module };
-    const declared = (key: string): unknown[] => Reflect.getMetadata(key, moduleClass) ?? [];
+    const declared = (key: string): unknown[] => (Reflect.getMetadata(key, moduleClass) as unknown[] | undefined) ?? [];
     for (const controller of [...declared(MODULE_METADATA.CONTROLLERS), ...controllers]) {
       for (const topic of handlerPatternsOf(controller as Type)) topics.add(topic);
     }
