@@ -5,7 +5,7 @@ import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
 import { databaseUrl } from '@helpgate/database';
 import { eventually, freePort } from '../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
-import { emailIngestService } from '../src/email-ingest.service';
+import { emailIngestService } from '../src/email-ingest.definition';
 import { RawSmtpClients } from './raw-smtp-client';
 
 export interface EmailIngestUnderTest extends ServiceInProcess {

@@ -1,6 +1,6 @@
 import { openApiStructureProblems } from '../../../test/support/openapi-structure';
 import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
-import { identityService } from './identity.service';
+import { identityService } from './identity.definition';
 
 /** The OpenAPI document and docs page every service gets from the platform, checked on identity's routes. */
 describe('identity API document and docs page (real Postgres and Kafka)', () => {

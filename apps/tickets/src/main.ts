@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { main } from '@helpgate/platform';
-import { ticketsService } from './tickets.service';
+import { ticketsService } from './tickets.definition';
 
 main(ticketsService(process.env));

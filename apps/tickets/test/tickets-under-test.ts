@@ -14,7 +14,7 @@ import { agentToken } from '../../../test/support/auth';
 import { agentChanged, contactChanged, requesterResolved } from '../../../test/support/events';
 import { eventually } from '../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
-import { ticketsService } from '../src/tickets.service';
+import { ticketsService } from '../src/tickets.definition';
 
 export interface TicketsUnderTest extends ServiceInProcess {
   /** Connected to the service's own database. */

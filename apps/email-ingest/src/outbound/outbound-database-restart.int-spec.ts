@@ -5,7 +5,7 @@ import { outboundRequested } from '../../../../test/support/events';
 import { eventually, freePort } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import { TestRelay } from '../../../../test/support/test-relay';
-import { emailIngestService } from '../email-ingest.service';
+import { emailIngestService } from '../email-ingest.definition';
 
 describe('outbound mail while the database restarts', () => {
   let postgres: DedicatedPostgres;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EmailOutboundRequestedV1, IdentityAccessMailRequestedV1, IdentityAgentChangedV1, Topics } from '@helpgate/contracts';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityService } from '../identity.definition';
 
 interface Answer<Body> {
   status: number;

@@ -4,7 +4,7 @@ import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import type { ContactActivityPageDto } from '../contacts/contact-activity.dto';
 import type { ContactResponseDto } from '../contacts/contact.dto';
-import { identityService } from '../identity.service';
+import { identityService } from '../identity.definition';
 import type { ContactImportReportDto } from './contact-import.dto';
 
 const csvHeaders = { 'content-type': 'text/csv' };

@@ -3,7 +3,7 @@ import { EmailOutboundFailedV1, Topics } from '@helpgate/contracts';
 import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityService } from '../identity.definition';
 
 interface Contact {
   id: string;

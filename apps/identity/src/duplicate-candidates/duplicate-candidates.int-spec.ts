@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { agentToken } from '../../../../test/support/auth';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import type { ContactResponseDto } from '../contacts/contact.dto';
-import { identityService } from '../identity.service';
+import { identityService } from '../identity.definition';
 import type { DismissalResponseDto, DuplicateCandidateDto, DuplicatePairDto } from './duplicate-candidate.dto';
 
 interface Page<Item> {

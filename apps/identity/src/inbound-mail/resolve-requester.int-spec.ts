@@ -9,7 +9,7 @@ import { DEAD_LETTER_HEADERS } from '@helpgate/kafka';
 import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityService } from '../identity.definition';
 import { ResolveRequesterUseCase } from './resolve-requester.use-case';
 
 describe('identity resolves the requester of inbound mail (real Postgres and Kafka)', () => {

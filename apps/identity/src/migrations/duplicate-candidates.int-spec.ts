@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { undoMigrationsThrough } from '../../../../test/support/migrations';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityService } from '../identity.definition';
 
 describe('migration DuplicateCandidates1763900000181 (real Postgres)', () => {
   let identity: ServiceInProcess;

@@ -5,7 +5,7 @@ import { databaseUrl } from '@helpgate/database';
 import { inboundMail, requesterResolved } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { ticketsService } from '../tickets.service';
+import { ticketsService } from '../tickets.definition';
 
 interface TicketView {
   id: string;

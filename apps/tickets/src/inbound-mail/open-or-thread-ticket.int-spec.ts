@@ -6,7 +6,7 @@ import { inboundMail, requesterResolved } from '../../../../test/support/events'
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import { ThreadTokens } from '../domain/thread-tokens';
-import { ticketsService } from '../tickets.service';
+import { ticketsService } from '../tickets.definition';
 import { acknowledgementsOf, ticketsOfRequester, waitForTicketsOf } from '../../test/tickets-under-test';
 
 interface TicketView {
