@@ -2,7 +2,7 @@ import type { ServiceDefinition } from '@helpgate/platform';
 import { ChatConfig, loadChatConfig } from './config';
 import { ChatModule } from './chat.module';
 
-export function chatService(env: NodeJS.ProcessEnv): ServiceDefinition<ChatConfig> {
+export function chatServiceDefinition(env: NodeJS.ProcessEnv): ServiceDefinition<ChatConfig> {
   return {
     loadConfig: () => loadChatConfig(env),
     rootModule: (config) => ChatModule.forRoot(config),

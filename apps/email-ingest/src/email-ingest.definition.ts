@@ -3,7 +3,7 @@ import type { ServiceDefinition } from '@helpgate/platform';
 import { EmailIngestConfig, loadEmailIngestConfig } from './config';
 import { EmailIngestModule } from './email-ingest.module';
 
-export function emailIngestService(env: NodeJS.ProcessEnv): ServiceDefinition<EmailIngestConfig> {
+export function emailIngestServiceDefinition(env: NodeJS.ProcessEnv): ServiceDefinition<EmailIngestConfig> {
   return {
     loadConfig: () => loadEmailIngestConfig(env),
     rootModule: (config) => EmailIngestModule.forRoot(config),

@@ -3,7 +3,7 @@ import type { ServiceDefinition } from '@helpgate/platform';
 import { IdentityConfig, loadIdentityConfig } from './config';
 import { IdentityModule } from './identity.module';
 
-export function identityService(env: NodeJS.ProcessEnv): ServiceDefinition<IdentityConfig> {
+export function identityServiceDefinition(env: NodeJS.ProcessEnv): ServiceDefinition<IdentityConfig> {
   return {
     loadConfig: () => loadIdentityConfig(env),
     rootModule: (config) => IdentityModule.forRoot(config),

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { main } from '@helpgate/platform';
-import { identityService } from './identity.definition';
+import { identityServiceDefinition } from './identity.definition';
 
-main(identityService(process.env));
+main(identityServiceDefinition(process.env));

@@ -3,7 +3,7 @@ import type { ServiceDefinition } from '@helpgate/platform';
 import { jsonBodyLimitBytes, loadTicketsConfig, TicketsConfig } from './config';
 import { TicketsAppModule } from './tickets-app.module';
 
-export function ticketsService(env: NodeJS.ProcessEnv): ServiceDefinition<TicketsConfig> {
+export function ticketsServiceDefinition(env: NodeJS.ProcessEnv): ServiceDefinition<TicketsConfig> {
   return {
     loadConfig: () => loadTicketsConfig(env),
     rootModule: (config) => TicketsAppModule.forRoot(config),
