@@ -1,11 +1,4 @@
-import { acknowledgementMail, subjectWithTicketToken } from './acknowledgement';
-
-describe('subjectWithTicketToken', () => {
-  it('adds the token once', () => {
-    expect(subjectWithTicketToken('Re: Cannot sign in', 42)).toBe('[#42] Re: Cannot sign in');
-    expect(subjectWithTicketToken('[#42] Re: Cannot sign in', 42)).toBe('[#42] Re: Cannot sign in');
-  });
-});
+import { acknowledgementMail } from './acknowledgement';
 
 describe('acknowledgementMail', () => {
   const mail = acknowledgementMail({

@@ -1,4 +1,5 @@
 import type { OutboundMail } from '@helpgate/contracts';
+import { subjectWithTicketToken } from './thread-matching';
 
 export interface AcknowledgementInput {
   requestId: string;
@@ -12,12 +13,6 @@ export interface AcknowledgementInput {
   replyAddress: string;
   /** The customer's mail, which the acknowledgement answers. */
   answers: { messageId: string; references: string[] };
-}
-
-/** Puts the ticket token in a subject once, so replies keep it. */
-export function subjectWithTicketToken(subject: string, ticketNumber: number): string {
-  const token = `[#${ticketNumber}]`;
-  return subject.includes(token) ? subject : `${token} ${subject}`.trim();
 }
 
 /** The mail telling a customer their request arrived and which ticket number it has. */

@@ -1,5 +1,5 @@
 import type { Mailbox, OutboundMail } from '@helpgate/contracts';
-import { subjectWithTicketToken } from './acknowledgement';
+import { subjectWithTicketToken } from './thread-matching';
 
 const maxReferences = 50;
 
