@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { AddressObject, AttachmentStream, HeaderValue, MailParser, MessageText } from 'mailparser';
 import type { AttachmentRef, Automation, Mailbox } from '@helpgate/contracts';
-import { automationInputFromParsedMail, detectAutomation } from '../domain/automation';
+import { automationInputFromParsedMail, detectAutomation } from './automation';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
-import { sanitizeMailHtml } from '../domain/mail-html';
-import { extractReplyText } from '../domain/reply-text';
+import { sanitizeMailHtml } from './mail-html';
+import { extractReplyText } from './reply-text';
 import { checkMimeStructure, mimeLimits } from './mime-structure';
 
 /** Events stay small: longer bodies are cut here and read in full from the stored raw message. */

@@ -6,7 +6,7 @@ import type { PageOf } from '@helpgate/platform';
 import { domainOf, normalizeEmail } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { nameAfter, noName, PersonName } from '../domain/person-name';
-import { normalizePhone } from '../domain/phone-number';
+import { normalizePhone } from './phone-number';
 import { violatedUniqueConstraint } from '../domain/unique-violation';
 import { DomainAssignment } from '../organizations/domain-assignment';
 import type { RegisteredDomain } from '../organizations/organization-for-address';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InboundMail, OutboundMail, Requester } from '@helpgate/contracts';
 import type { TicketMailConfig } from '../config';
-import { acknowledgementMail } from '../domain/acknowledgement';
+import { acknowledgementMail } from './acknowledgement-mail';
 import { ThreadTokens } from '../domain/thread-tokens';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { AutomaticReplies } from '../tickets/automatic-replies';

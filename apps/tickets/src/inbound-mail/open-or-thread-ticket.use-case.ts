@@ -3,7 +3,7 @@ import { IdentityRequesterResolvedV1, InboundMail, Requester, TicketActor, Topic
 import { CategoriesService } from '../categories/categories.service';
 import type { TicketMailConfig } from '../config';
 import { ContactDirectory } from '../contacts/contact-directory';
-import { ccParticipants } from '../domain/participants';
+import { ccParticipants } from './participants';
 import { routeReply } from '../domain/reply-routing';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { systemMessage } from '../tickets/messages-without-mail';

@@ -5,7 +5,7 @@ import type { PageOf } from '@helpgate/platform';
 import { CategoriesService } from '../categories/categories.service';
 import type { AttachmentLimitsConfig } from '../config';
 import { ContactDirectory } from '../contacts/contact-directory';
-import { ticketStatusesOf } from '../domain/portal-status';
+import { ticketStatusesOf } from './portal-status';
 import { priorityDefinitions } from '../domain/priorities';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { ATTACHMENT_LIMITS } from '../tickets-config.module';

@@ -5,7 +5,7 @@ import type { TicketActor } from '@helpgate/contracts';
 import { CategoriesService } from '../categories/categories.service';
 import type { AttachmentLimitsConfig, TicketMailConfig } from '../config';
 import { ContactDirectory, RequesterReference } from '../contacts/contact-directory';
-import { requireWithinAttachmentLimits } from '../domain/attachment-limits';
+import { requireWithinAttachmentLimits } from './attachment-limits';
 import { ATTACHMENT_LIMITS, TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { AgentActor } from './current-agent.decorator';
 import { requesterMessage } from './messages-without-mail';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { TicketActor } from '@helpgate/contracts';
 import type { TicketMailConfig } from '../config';
-import { agentReplyMail } from '../domain/agent-reply';
+import { agentReplyMail } from './agent-reply-mail';
 import { ThreadTokens } from '../domain/thread-tokens';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { ReplyContent, withPortalValuesNamed } from '../reply-templates/reply-template';

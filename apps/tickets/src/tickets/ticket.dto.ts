@@ -10,7 +10,7 @@ import {
 } from '@helpgate/contracts';
 import { pageQuerySchema } from '@helpgate/platform';
 import { categoryPath } from '../domain/category-label';
-import { searchWords } from '../domain/search-words';
+import { searchWords } from './search-words';
 import { TicketAuditEntity } from './ticket-audit.entity';
 import { AttachmentStorage, TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity } from './ticket.entity';

@@ -1,5 +1,5 @@
 import type { Mailbox, OutboundMail } from '@helpgate/contracts';
-import { subjectWithTicketToken } from './thread-matching';
+import { subjectWithTicketToken } from '../domain/thread-matching';
 
 const maxReferences = 50;
 

@@ -1,5 +1,5 @@
 import type { OutboundMail } from '@helpgate/contracts';
-import { subjectWithTicketToken } from './thread-matching';
+import { subjectWithTicketToken } from '../domain/thread-matching';
 
 export interface AcknowledgementInput {
   requestId: string;

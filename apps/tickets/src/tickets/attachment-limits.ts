@@ -1,4 +1,4 @@
-import { TicketsErrorCode, TicketsException } from './tickets.exception';
+import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 
 export interface AttachmentLimits {
   maxCount: number;

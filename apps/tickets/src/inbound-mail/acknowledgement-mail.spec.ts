@@ -1,4 +1,4 @@
-import { acknowledgementMail } from './acknowledgement';
+import { acknowledgementMail } from './acknowledgement-mail';
 
 describe('acknowledgementMail', () => {
   const mail = acknowledgementMail({

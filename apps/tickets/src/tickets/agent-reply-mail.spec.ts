@@ -1,4 +1,4 @@
-import { agentReplyMail, replyThreading } from './agent-reply';
+import { agentReplyMail, replyThreading } from './agent-reply-mail';
 
 describe('replyThreading', () => {
   it('answers the newest mail of the conversation and references all of it', () => {

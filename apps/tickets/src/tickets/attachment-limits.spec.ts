@@ -1,5 +1,5 @@
 import { requireWithinAttachmentLimits } from './attachment-limits';
-import { TicketsErrorCode } from './tickets.exception';
+import { TicketsErrorCode } from '../domain/tickets.exception';
 
 const limits = { maxCount: 3, maxTotalBytes: 10 * 1024 * 1024 };
 

@@ -1,4 +1,4 @@
-import type { TicketStatus } from './ticket-status';
+import type { TicketStatus } from '../domain/ticket-status';
 
 /**
  * The statuses a customer sees. Agents' distinctions that mean nothing to the customer are folded: a new or on-hold
