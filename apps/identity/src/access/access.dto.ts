@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { agentRoles } from '@helpgate/contracts';
 import { pageQuerySchema } from '@helpgate/platform';
 import { ContactResponseDto, emailInput, languageInput, namePart } from '../contacts/contact.dto';
-import type { Agent } from './agent';
+import type { Agent } from '../agents/agent';
 import { passwordRules } from './password-hash';
 
 export const signInSchema = z.strictObject({ email: emailInput, password: z.string().min(1).max(passwordRules.maxLength) });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Page } from '@helpgate/platform';
-import type { Agent, SubjectKind } from './agent';
+import type { Agent, SubjectKind } from '../agents/agent';
 import type { LinkPurpose } from './one-time-link';
 
 interface AgentRow {

@@ -5,7 +5,7 @@ import { ContactsRepository } from '../contacts/contacts.repository';
 import { ContactsService } from '../contacts/contacts.service';
 import type { ContactEntity } from '../contacts/contact.entity';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
-import type { Agent, SubjectKind } from './agent';
+import type { Agent, SubjectKind } from '../agents/agent';
 import { AccessTokenDto, MeDto, PasswordResetDto, SetPasswordDto, SignInDto, toAgentDto, toPortalProfile, VerifyEmailDto } from './access.dto';
 import { AccessRepository } from './access.repository';
 import { AccessTokens } from './access-tokens';

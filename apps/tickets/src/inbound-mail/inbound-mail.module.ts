@@ -5,8 +5,8 @@ import { ContactsModule } from '../contacts/contacts.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { Acknowledgements } from './acknowledgements';
 import { OpenOrThreadTicketUseCase } from './open-or-thread-ticket.use-case';
-import { OutboundOutcomeConsumer } from './outbound-outcome.consumer';
-import { RecordDeliveryUseCase } from './record-delivery.use-case';
+import { OutboundOutcomeConsumer } from '../delivery-outcomes/outbound-outcome.consumer';
+import { RecordDeliveryUseCase } from '../delivery-outcomes/record-delivery.use-case';
 import { RequesterResolvedConsumer } from './requester-resolved.consumer';
 import { ThreadResolver } from './thread-resolver';
 

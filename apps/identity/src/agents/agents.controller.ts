@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { AdminsOnly } from '@helpgate/auth';
 import { Page, PageOf, ZodValidationPipe } from '@helpgate/platform';
-import { AgentDto, agentListSchema, CreateAgentDto, createAgentSchema, UpdateAgentDto, updateAgentSchema } from './access.dto';
-import { AccessService } from './access.service';
+import { AgentDto, agentListSchema, CreateAgentDto, createAgentSchema, UpdateAgentDto, updateAgentSchema } from '../access/access.dto';
+import { AccessService } from '../access/access.service';
 import { AgentsService } from './agents.service';
 
 @Controller('agents')

@@ -7,10 +7,10 @@ import type { PageOf, Page } from '@helpgate/platform';
 import type { AccessConfig } from '../config';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import type { Agent } from './agent';
-import { AgentDto, CreateAgentDto, toAgentDto, UpdateAgentDto } from './access.dto';
-import { AccessRepository } from './access.repository';
-import { ACCESS_CONFIG, OneTimeLinks } from './one-time-links';
-import { hashPassword } from './password-hash';
+import { AgentDto, CreateAgentDto, toAgentDto, UpdateAgentDto } from '../access/access.dto';
+import { AccessRepository } from '../access/access.repository';
+import { ACCESS_CONFIG, OneTimeLinks } from '../access/one-time-links';
+import { hashPassword } from '../access/password-hash';
 
 /** Taken while the first admin is created, so replicas starting together create one. */
 const firstAdminLock = 0x6167656e74; // "agent"
