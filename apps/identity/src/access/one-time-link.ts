@@ -4,6 +4,9 @@ import { createHash, randomBytes } from 'node:crypto';
 export const linkPurposes = ['set_password', 'verify_email'] as const;
 export type LinkPurpose = (typeof linkPurposes)[number];
 
+/** Who holds a password or a link. */
+export type SubjectKind = 'agent' | 'contact';
+
 export interface NewLinkSecret {
   /** Sent in the link only; never stored. */
   token: string;

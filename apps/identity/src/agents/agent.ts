@@ -1,4 +1,5 @@
 import type { AgentRole } from '@helpgate/auth';
+import type { LinkRecipient } from '../access/one-time-links';
 
 export interface Agent {
   id: string;
@@ -12,4 +13,7 @@ export interface Agent {
   updatedAt: Date;
 }
 
-export type SubjectKind = 'agent' | 'contact';
+/** The agent as the one a link is mailed to. */
+export function agentLinkRecipient(agent: Agent): LinkRecipient {
+  return { subjectKind: 'agent', subjectId: agent.id, email: agent.email, name: agent.name };
+}

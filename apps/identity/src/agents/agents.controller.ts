@@ -1,16 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { AdminsOnly } from '@helpgate/auth';
 import { Page, PageOf, ZodValidationPipe } from '@helpgate/platform';
-import { AgentDto, agentListSchema, CreateAgentDto, createAgentSchema, UpdateAgentDto, updateAgentSchema } from '../access/access.dto';
-import { AccessService } from '../access/access.service';
+import { AgentDto, agentListSchema, CreateAgentDto, createAgentSchema, UpdateAgentDto, updateAgentSchema } from './agent.dto';
 import { AgentsService } from './agents.service';
 
 @Controller('agents')
 export class AgentsController {
-  constructor(
-    private readonly agents: AgentsService,
-    private readonly access: AccessService,
-  ) {}
+  constructor(private readonly agents: AgentsService) {}
 
   @Get()
   list(@Query(new ZodValidationPipe(agentListSchema)) page: Page): Promise<PageOf<AgentDto>> {
@@ -38,6 +34,6 @@ export class AgentsController {
   @Post(':id/password-link')
   @HttpCode(HttpStatus.ACCEPTED)
   sendPasswordLink(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    return this.access.sendAgentPasswordLink(id);
+    return this.agents.sendPasswordLink(id);
   }
 }

@@ -6,11 +6,12 @@ import { Outbox, TransactionalEvents } from '@helpgate/outbox';
 import type { PageOf, Page } from '@helpgate/platform';
 import type { AccessConfig } from '../config';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
-import type { Agent } from './agent';
-import { AgentDto, CreateAgentDto, toAgentDto, UpdateAgentDto } from '../access/access.dto';
 import { AccessRepository } from '../access/access.repository';
 import { ACCESS_CONFIG, OneTimeLinks } from '../access/one-time-links';
 import { hashPassword } from '../access/password-hash';
+import { Agent, agentLinkRecipient } from './agent';
+import { AgentDto, CreateAgentDto, toAgentDto, UpdateAgentDto } from './agent.dto';
+import { AgentsRepository } from './agents.repository';
 
 /** Taken while the first admin is created, so replicas starting together create one. */
 const firstAdminLock = 0x6167656e74; // "agent"
@@ -22,6 +23,7 @@ export class AgentsService implements OnApplicationBootstrap {
 
   constructor(
     private readonly events: TransactionalEvents,
+    private readonly agents: AgentsRepository,
     private readonly access: AccessRepository,
     private readonly links: OneTimeLinks,
     @Inject(ACCESS_CONFIG) private readonly config: AccessConfig,
@@ -34,8 +36,8 @@ export class AgentsService implements OnApplicationBootstrap {
     const passwordHash = await hashPassword(firstAdmin.password);
     await this.events.run(async (manager, outbox) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [firstAdminLock]);
-      if (await this.access.anyAgentExists(manager)) return;
-      const admin = await this.access.createAgent(
+      if (await this.agents.anyExists(manager)) return;
+      const admin = await this.agents.create(
         { email: firstAdmin.email, name: firstAdmin.name, role: 'admin', languages: ['en'], chatCapacity: 3 },
         manager,
       );
@@ -46,7 +48,7 @@ export class AgentsService implements OnApplicationBootstrap {
   }
 
   async list(page: Page): Promise<PageOf<AgentDto>> {
-    const [agents, total] = await this.access.listAgents(page);
+    const [agents, total] = await this.agents.list(page);
     return { items: agents.map(toAgentDto), total, ...page };
   }
 
@@ -57,15 +59,10 @@ export class AgentsService implements OnApplicationBootstrap {
   /** Adds an agent and mails them a link to choose their password. */
   async create(input: CreateAgentDto): Promise<AgentDto> {
     const agent = await this.events.run(async (manager, outbox) => {
-      const created = await this.access.createAgent(input, manager);
+      const created = await this.agents.create(input, manager);
       if (!created) throw new IdentityException(IdentityErrorCode.AgentEmailTaken, `An agent with ${input.email} exists`);
       await publishAgent(created, outbox);
-      await this.links.mailLink(
-        'agent_invitation',
-        { subjectKind: 'agent', subjectId: created.id, email: created.email, name: created.name },
-        manager,
-        outbox,
-      );
+      await this.links.mailLink('agent_invitation', agentLinkRecipient(created), manager, outbox);
       return created;
     });
     this.logger.log({ agentId: agent.id, role: agent.role }, 'agent created');
@@ -75,7 +72,7 @@ export class AgentsService implements OnApplicationBootstrap {
   async update(id: string, changes: UpdateAgentDto): Promise<AgentDto> {
     const agent = await this.events.run(async (manager, outbox) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [firstAdminLock]);
-      const updated = await this.access.updateAgent(id, changes, manager);
+      const updated = await this.agents.update(id, changes, manager);
       if (!updated) throw agentNotFound(id);
       await this.requireAnActiveAdmin(manager);
       await publishAgent(updated, outbox);
@@ -85,14 +82,20 @@ export class AgentsService implements OnApplicationBootstrap {
     return toAgentDto(agent);
   }
 
+  /** An admin sends an agent a new set-password link. */
+  async sendPasswordLink(id: string): Promise<void> {
+    const agent = await this.requireAgent(id);
+    await this.events.run((manager, outbox) => this.links.mailLink('password_reset', agentLinkRecipient(agent), manager, outbox));
+  }
+
   private async requireAnActiveAdmin(manager: EntityManager): Promise<void> {
-    if ((await this.access.activeAdminCount(manager)) === 0) {
+    if ((await this.agents.activeAdminCount(manager)) === 0) {
       throw new IdentityException(IdentityErrorCode.LastAdminProtected, 'The last active admin cannot be demoted or deactivated');
     }
   }
 
   private async requireAgent(id: string): Promise<Agent> {
-    const agent = await this.access.findAgent(id);
+    const agent = await this.agents.findById(id);
     if (!agent) throw agentNotFound(id);
     return agent;
   }
