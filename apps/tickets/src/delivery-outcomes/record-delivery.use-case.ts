@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EmailOutboundDeliveredV1, EmailOutboundFailedV1, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
-import { TicketsRepository } from '../tickets/tickets.repository';
+import { MessageDeliveriesRepository } from './message-deliveries.repository';
 
 /** Shows agents whether each mail the ticket sent arrived, from email-ingest's delivery outcomes. */
 @Injectable()
@@ -10,13 +10,13 @@ export class RecordDeliveryUseCase {
 
   constructor(
     private readonly events: TransactionalEvents,
-    private readonly tickets: TicketsRepository,
+    private readonly deliveries: MessageDeliveriesRepository,
   ) {}
 
   /** Marks a batch of delivered mails (one partition's) in one transaction. */
   async delivered(events: readonly EmailOutboundDeliveredV1[]): Promise<void> {
     await this.events.runOnceEach(events, Topics.EmailOutboundDelivered, async (fresh, manager) => {
-      await this.tickets.markDelivered(
+      await this.deliveries.markDelivered(
         fresh.map((event) => event.requestId),
         manager,
       );
@@ -25,7 +25,12 @@ export class RecordDeliveryUseCase {
 
   async failed(event: EmailOutboundFailedV1): Promise<void> {
     await this.events.runOnce(event, Topics.EmailOutboundFailed, async (manager) => {
-      const message = await this.tickets.recordDelivery(event.requestId, 'failed', `${event.status ?? ''} ${event.error}`.trim(), manager);
+      const message = await this.deliveries.recordDelivery(
+        event.requestId,
+        'failed',
+        `${event.status ?? ''} ${event.error}`.trim(),
+        manager,
+      );
       if (message)
         this.logger.warn(
           { ticketId: message.ticketId, requestId: event.requestId, permanent: event.permanent },

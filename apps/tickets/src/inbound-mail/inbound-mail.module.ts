@@ -5,14 +5,12 @@ import { ContactsModule } from '../contacts/contacts.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { Acknowledgements } from './acknowledgements';
 import { OpenOrThreadTicketUseCase } from './open-or-thread-ticket.use-case';
-import { OutboundOutcomeConsumer } from '../delivery-outcomes/outbound-outcome.consumer';
-import { RecordDeliveryUseCase } from '../delivery-outcomes/record-delivery.use-case';
 import { RequesterResolvedConsumer } from './requester-resolved.consumer';
 import { ThreadResolver } from './thread-resolver';
 
 @Module({
   imports: [OutboxModule, TicketsModule, CategoriesModule, ContactsModule],
-  controllers: [RequesterResolvedConsumer, OutboundOutcomeConsumer],
-  providers: [ThreadResolver, Acknowledgements, OpenOrThreadTicketUseCase, RecordDeliveryUseCase],
+  controllers: [RequesterResolvedConsumer],
+  providers: [ThreadResolver, Acknowledgements, OpenOrThreadTicketUseCase],
 })
 export class InboundMailModule {}

@@ -11,6 +11,8 @@ import { TicketLifecycle, TicketRequest } from '../tickets/ticket-lifecycle';
 import { TicketTransactions } from '../tickets/ticket-transactions';
 import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity, TicketLinkKind, TicketStatus } from '../tickets/ticket.entity';
+import { TicketCcsRepository } from '../tickets/ticket-ccs.repository';
+import { TicketThreadsRepository } from '../tickets/ticket-threads.repository';
 import { NewTicketMessage, TicketsRepository } from '../tickets/tickets.repository';
 import { Acknowledgements } from './acknowledgements';
 import { ThreadResolver } from './thread-resolver';
@@ -37,6 +39,8 @@ export class OpenOrThreadTicketUseCase {
     @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
     private readonly transactions: TicketTransactions,
     private readonly tickets: TicketsRepository,
+    private readonly ticketThreads: TicketThreadsRepository,
+    private readonly ccs: TicketCcsRepository,
     private readonly lifecycle: TicketLifecycle,
     private readonly threads: ThreadResolver,
     private readonly acknowledgements: Acknowledgements,
@@ -53,7 +57,7 @@ export class OpenOrThreadTicketUseCase {
     await this.transactions.runOnceEach(events, Topics.IdentityRequesterResolved, async (fresh, work) => {
       await this.directory.learnRequesters(fresh, work.manager);
       await this.acknowledgements.prepareFor(fresh, work);
-      const onTickets = await this.tickets.storedMailMessageIds(
+      const onTickets = await this.ticketThreads.storedMailMessageIds(
         fresh.map((event) => event.mail.messageId),
         work.manager,
       );
@@ -86,7 +90,7 @@ export class OpenOrThreadTicketUseCase {
     }
     const route = repliedTo
       ? routeReply(
-          { ...repliedTo, ccEmails: await this.tickets.ccEmails(repliedTo.id, manager) },
+          { ...repliedTo, ccEmails: await this.ccs.emailsOfTicket(repliedTo.id, manager) },
           { kind: 'customer', contactId: requester.contactId, email: requester.email },
         )
       : undefined;
@@ -159,7 +163,7 @@ export class OpenOrThreadTicketUseCase {
     const statusBefore = ticket.status;
     await this.lifecycle.addMessage(ticket, inboundMessage(mail, requester, authorKind), customer(requester), work);
     if (!mail.isAutomated) {
-      await this.tickets.addCcs(ticket.id, ccParticipants(mail, requester.email, this.config.maxCcs), this.config.maxCcs, work.manager);
+      await this.ccs.add(ticket.id, ccParticipants(mail, requester.email, this.config.maxCcs), this.config.maxCcs, work.manager);
     }
     await this.warnIfUnverified(ticket, mail, work);
     // A rule reacting to the message may have moved the ticket already (e.g. solved on a thank-you): its move stands.

@@ -4,6 +4,7 @@ import type { InboundMail } from '@helpgate/contracts';
 import { referencedMessageIds, ticketNumbersInSubject } from '../domain/thread-matching';
 import { ThreadTokens } from '../domain/thread-tokens';
 import { TicketEntity } from '../tickets/ticket.entity';
+import { TicketThreadsRepository } from '../tickets/ticket-threads.repository';
 import { TicketsRepository } from '../tickets/tickets.repository';
 
 /**
@@ -16,6 +17,7 @@ export class ThreadResolver {
   constructor(
     private readonly tokens: ThreadTokens,
     private readonly tickets: TicketsRepository,
+    private readonly threads: TicketThreadsRepository,
   ) {}
 
   /** False when the mail carries no evidence of a ticket at all, so `ticketRepliedTo` would find none. */
@@ -30,7 +32,7 @@ export class ThreadResolver {
       const ticket = await this.tickets.findById(ticketId, manager);
       if (ticket) return ticket;
     }
-    return (await this.tickets.findByMailMessageIds(referenced, manager)) ?? (await this.tickets.findByNumbers(subjectNumbers, manager));
+    return (await this.threads.findByMailMessageIds(referenced, manager)) ?? (await this.threads.findByNumbers(subjectNumbers, manager));
   }
 
   private evidenceOf(mail: InboundMail): { signedTicketIds: string[]; referenced: string[]; subjectNumbers: number[] } {

@@ -9,6 +9,7 @@ import { requesterMessage } from '../tickets/messages-without-mail';
 import { TicketLifecycle } from '../tickets/ticket-lifecycle';
 import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity, TicketLinkKind } from '../tickets/ticket.entity';
+import { TicketCcsRepository } from '../tickets/ticket-ccs.repository';
 import { NewTicketMessage, TicketsRepository } from '../tickets/tickets.repository';
 import { PortalReplyDto, PortalTicketDto } from './portal.dto';
 import { PortalService } from './portal.service';
@@ -29,6 +30,7 @@ export class PortalRepliesUseCase {
     private readonly transactions: TicketTransactions,
     private readonly lifecycle: TicketLifecycle,
     private readonly tickets: TicketsRepository,
+    private readonly ccs: TicketCcsRepository,
     private readonly portalTickets: PortalTicketsRepository,
     private readonly directory: ContactDirectory,
     private readonly portal: PortalService,
@@ -43,7 +45,7 @@ export class PortalRepliesUseCase {
       const repliedTo = visible && (await this.tickets.lock(ticketId, manager));
       if (!repliedTo) throw new TicketsException(TicketsErrorCode.TicketNotFound, `No ticket ${ticketId}`);
       const author = await this.directory.requester({ contactId: contact.contactId }, manager);
-      const ccEmails = await this.tickets.ccEmails(repliedTo.id, manager);
+      const ccEmails = await this.ccs.emailsOfTicket(repliedTo.id, manager);
       // Copied under another of its addresses than the primary one, the contact replies as that address, as by mail.
       const email = viewer.addresses.find((address) => ccEmails.includes(address)) ?? author.email;
       const route = routeReply({ ...repliedTo, ccEmails }, { kind: 'customer', contactId: author.contactId, email });
@@ -74,7 +76,7 @@ export class PortalRepliesUseCase {
     work: TicketWork,
   ): Promise<TicketEntity> {
     const ccs =
-      link === 'follow-up' ? (await this.tickets.ccs(repliedTo.id, work.manager)).filter((cc) => cc.address !== author.email) : [];
+      link === 'follow-up' ? (await this.ccs.ofTicket(repliedTo.id, work.manager)).filter((cc) => cc.address !== author.email) : [];
     return this.lifecycle.open(
       {
         ...linkedTicketDraft(repliedTo, link),

@@ -15,6 +15,7 @@ import { TicketLifecycle } from './ticket-lifecycle';
 import { TicketWork } from './ticket-work';
 import { TicketReplies } from './ticket-replies';
 import { TicketEntity } from './ticket.entity';
+import { TicketCcsRepository } from './ticket-ccs.repository';
 import { TicketsRepository } from './tickets.repository';
 import { TicketTransactions } from './ticket-transactions';
 
@@ -30,6 +31,7 @@ export class AgentMessagesService {
     private readonly replies: TicketReplies,
     private readonly templates: ReplyTemplatesService,
     private readonly tickets: TicketsRepository,
+    private readonly ccs: TicketCcsRepository,
   ) {}
 
   /**
@@ -106,7 +108,7 @@ export class AgentMessagesService {
         direction: 'outbound',
         bodyText: `Follow-up of ticket #${closed.number}, which is closed: an agent replied to it.`,
       }),
-      await this.tickets.ccs(closed.id, work.manager),
+      await this.ccs.ofTicket(closed.id, work.manager),
       actor,
       work,
     );

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { TicketMailConfig } from '../config';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { TicketWork } from './ticket-work';
-import { TicketsRepository } from './tickets.repository';
+import { AutomaticRepliesRepository } from './automatic-replies.repository';
 
 /**
  * Mail nobody wrote by hand (acknowledgements, templates mailed by rules) goes to one address at most a few times per
@@ -13,14 +13,14 @@ import { TicketsRepository } from './tickets.repository';
 export class AutomaticReplies {
   constructor(
     @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
-    private readonly tickets: TicketsRepository,
+    private readonly sentMails: AutomaticRepliesRepository,
   ) {}
 
   /** Looks up, in one query, what the recipients were sent within the window (a batch of mail may answer each). */
   async lookUp(recipients: string[], work: TicketWork): Promise<void> {
     const unknown = [...new Set(recipients)].filter((recipient) => work.automaticRepliesTo(recipient) === undefined);
     if (unknown.length === 0) return;
-    const sent = await this.tickets.automaticRepliesSince(unknown, this.windowStart(), work.manager);
+    const sent = await this.sentMails.countsSince(unknown, this.windowStart(), work.manager);
     for (const recipient of unknown) work.knowAutomaticRepliesBefore(recipient, sent.get(recipient) ?? 0);
   }
 

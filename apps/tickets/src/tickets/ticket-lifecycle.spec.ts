@@ -5,6 +5,7 @@ import { TicketLifecycle, TicketLifecycleEvent } from './ticket-lifecycle';
 import type { TicketMessageEntity } from './ticket-message.entity';
 import type { TicketEntity } from './ticket.entity';
 import { TicketWork } from './ticket-work';
+import type { TicketCcsRepository } from './ticket-ccs.repository';
 import type { TicketsRepository } from './tickets.repository';
 
 function newTicket(): TicketEntity {
@@ -47,7 +48,7 @@ function lifecycleInMemory() {
     reloadCategory: async () => undefined,
   } as unknown as TicketsRepository;
   const work = new TicketWork({} as EntityManager);
-  return { lifecycle: new TicketLifecycle(tickets), work };
+  return { lifecycle: new TicketLifecycle(tickets, {} as TicketCcsRepository), work };
 }
 
 const rule: TicketActor = { type: 'rule', id: 'c0ffee00-0000-4000-8000-000000000001' };

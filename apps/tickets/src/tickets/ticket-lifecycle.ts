@@ -8,6 +8,7 @@ import { TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity } from './ticket.entity';
 import { ticketSnapshot } from './ticket-snapshot';
 import { TicketWork } from './ticket-work';
+import { TicketCcsRepository } from './ticket-ccs.repository';
 import { NewTicket, NewTicketMessage, TicketsRepository, TicketUpdate } from './tickets.repository';
 
 /** What happened to a ticket, with everything a reaction to it (the history, events, automation) needs. */
@@ -47,7 +48,10 @@ export interface TicketReaction {
 export class TicketLifecycle {
   private readonly reactions: TicketReaction[] = [];
 
-  constructor(private readonly tickets: TicketsRepository) {}
+  constructor(
+    private readonly tickets: TicketsRepository,
+    private readonly ccs: TicketCcsRepository,
+  ) {}
 
   /** Registered once at start-up by the module that reacts (the automation rules). */
   addReaction(reaction: TicketReaction): void {
@@ -77,7 +81,7 @@ export class TicketLifecycle {
     );
     for (const [index, { ticket, message }] of opened.entries()) {
       const { ccs, actor } = requests[index];
-      await this.tickets.addCcs(ticket.id, ccs, ccs.length, work.manager);
+      await this.ccs.add(ticket.id, ccs, ccs.length, work.manager);
       await this.happened({ kind: 'created', ticket, actor, firstMessage: message }, work);
     }
     return opened.map(({ ticket }) => ticket);

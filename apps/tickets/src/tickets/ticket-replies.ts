@@ -11,7 +11,8 @@ import { OutboundAuthor, OutboundMails } from './outbound-mails';
 import { TicketWork } from './ticket-work';
 import { TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity } from './ticket.entity';
-import { TicketsRepository } from './tickets.repository';
+import { TicketCcsRepository } from './ticket-ccs.repository';
+import { TicketThreadsRepository } from './ticket-threads.repository';
 
 export interface ReplyDelivery {
   /** The ticket whose conversation the mail continues: the ticket itself, or the closed one a follow-up continues. */
@@ -32,7 +33,8 @@ export class TicketReplies {
   constructor(
     @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
     private readonly tokens: ThreadTokens,
-    private readonly tickets: TicketsRepository,
+    private readonly ccs: TicketCcsRepository,
+    private readonly threads: TicketThreadsRepository,
     private readonly outbound: OutboundMails,
   ) {}
 
@@ -56,14 +58,14 @@ export class TicketReplies {
       messageId: this.tokens.messageIdFor(ticket.id, supportAddress.slice(supportAddress.lastIndexOf('@') + 1)),
       ticket,
       requester: { contactId: ticket.requesterContactId, email: ticket.requesterEmail, name: ticket.requesterName },
-      ccs: delivery.copyCcs && !reply.needsPortalValues ? await this.tickets.ccs(ticket.id, work.manager) : [],
+      ccs: delivery.copyCcs && !reply.needsPortalValues ? await this.ccs.ofTicket(ticket.id, work.manager) : [],
       supportAddress,
       supportName: this.config.supportName,
       replyAddress: this.tokens.replyAddressFor(ticket.id, supportAddress),
       text: reply.text,
       ...(reply.subject === undefined ? {} : { subject: reply.subject }),
       automatic: delivery.automatic,
-      thread: await this.tickets.publicMailIds(delivery.conversation.id, work.manager),
+      thread: await this.threads.publicMailIds(delivery.conversation.id, work.manager),
     });
     return reply.needsPortalValues
       ? this.outbound.sendThroughIdentity(ticket, mail, withPortalValuesNamed(reply.text), author, actor, work)

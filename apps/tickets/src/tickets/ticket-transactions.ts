@@ -4,7 +4,7 @@ import type { TopicName } from '@helpgate/contracts';
 import { Outbox, TransactionalEvents } from '@helpgate/outbox';
 import { TicketAuditRepository } from './ticket-audit.repository';
 import { TicketWork } from './ticket-work';
-import { TicketsRepository } from './tickets.repository';
+import { AutomaticRepliesRepository } from './automatic-replies.repository';
 
 /**
  * Runs work on tickets in one transaction, with what it held (history, events, automatic mails counted) written at
@@ -15,7 +15,7 @@ export class TicketTransactions {
   constructor(
     private readonly events: TransactionalEvents,
     private readonly audit: TicketAuditRepository,
-    private readonly tickets: TicketsRepository,
+    private readonly automaticReplies: AutomaticRepliesRepository,
   ) {}
 
   async run<Result>(work: (work: TicketWork) => Promise<Result>): Promise<Result> {
@@ -38,7 +38,7 @@ export class TicketTransactions {
     const result = await work(ticketWork);
     const { history, events, automaticReplies } = ticketWork.takeHeld();
     await this.audit.recordAll(history, manager);
-    await this.tickets.recordAutomaticReplies(automaticReplies, manager);
+    await this.automaticReplies.record(automaticReplies, manager);
     await outbox.addAll(events);
     return result;
   }

@@ -14,7 +14,7 @@ import { searchWords } from './search-words';
 import { TicketAuditEntity } from './ticket-audit.entity';
 import { AttachmentStorage, TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity } from './ticket.entity';
-import { TicketSort, ticketSortFields } from './tickets.repository';
+import { TicketSort, ticketSortFields } from './ticket-search.repository';
 
 const emailInput = z
   .string()

@@ -7,11 +7,15 @@ import { PrioritiesController } from '../priorities/priorities.controller';
 import { ReplyTemplatesModule } from '../reply-templates/reply-templates.module';
 import { AgentMessagesService } from './agent-messages.service';
 import { AutomaticReplies } from './automatic-replies';
+import { AutomaticRepliesRepository } from './automatic-replies.repository';
 import { OpenTicketUseCase } from './open-ticket.use-case';
 import { OutboundMails } from './outbound-mails';
 import { TicketAuditRepository } from './ticket-audit.repository';
+import { TicketCcsRepository } from './ticket-ccs.repository';
 import { TicketLifecycle } from './ticket-lifecycle';
 import { TicketReplies } from './ticket-replies';
+import { TicketSearchRepository } from './ticket-search.repository';
+import { TicketThreadsRepository } from './ticket-threads.repository';
 import { TicketTransactions } from './ticket-transactions';
 import { TicketsController } from './tickets.controller';
 import { TicketsRepository } from './tickets.repository';
@@ -24,6 +28,10 @@ import { UploadedAttachmentsRepository } from './uploaded-attachments.repository
   controllers: [TicketsController, PrioritiesController],
   providers: [
     TicketsRepository,
+    TicketSearchRepository,
+    TicketThreadsRepository,
+    TicketCcsRepository,
+    AutomaticRepliesRepository,
     TicketAuditRepository,
     UploadedAttachmentsRepository,
     TicketLifecycle,
@@ -38,6 +46,8 @@ import { UploadedAttachmentsRepository } from './uploaded-attachments.repository
   ],
   exports: [
     TicketsRepository,
+    TicketThreadsRepository,
+    TicketCcsRepository,
     TicketAuditRepository,
     TicketLifecycle,
     TicketTransactions,

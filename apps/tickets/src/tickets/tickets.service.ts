@@ -11,6 +11,7 @@ import {
   toTicketSummary,
 } from './ticket.dto';
 import { TicketAuditRepository } from './ticket-audit.repository';
+import { TicketSearchRepository } from './ticket-search.repository';
 import { TicketsRepository } from './tickets.repository';
 import { UploadedAttachmentsRepository, UploadedFile } from './uploaded-attachments.repository';
 
@@ -19,13 +20,14 @@ import { UploadedAttachmentsRepository, UploadedFile } from './uploaded-attachme
 export class TicketsService {
   constructor(
     private readonly tickets: TicketsRepository,
+    private readonly ticketSearch: TicketSearchRepository,
     private readonly audit: TicketAuditRepository,
     private readonly uploads: UploadedAttachmentsRepository,
   ) {}
 
   async search(query: TicketSearchDto): Promise<PageOf<TicketSummaryDto>> {
     const { limit, offset, sort, status, priority, channel, assigneeId, q, ...filter } = query;
-    const [tickets, total] = await this.tickets.search(
+    const [tickets, total] = await this.ticketSearch.search(
       {
         ...filter,
         statuses: status,
