@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { EmailInboundAcceptedV1, Topics } from '@helpgate/contracts';
 import { EventPublisher, recordForEvent } from '@helpgate/kafka';
+import { sha256Hex } from '@helpgate/platform';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
 import { SupportAddressDirectory } from '../support-addresses/support-address-directory';
 import { GroupCommit } from './group-commit';
@@ -45,7 +45,7 @@ export class AcceptInboundMailUseCase {
     const supportAddress = this.supportAddresses.resolve(envelope.rcptTo[0]);
     if (!supportAddress) throw new IngestException(IngestErrorCode.UnknownRecipient, 'The support address was removed during the session');
     const receivedAt = new Date();
-    const sha256 = createHash('sha256').update(raw).digest('hex');
+    const sha256 = sha256Hex(raw);
     const { inboundMessageId, acceptedEventId } = inboundIdsFor(sha256, envelope);
     try {
       await this.storage.submit({

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { TicketActor } from '@helpgate/contracts';
+import { sha256Hex } from '@helpgate/platform';
 import { CategoriesService } from '../categories/categories.service';
 import type { AttachmentLimitsConfig, TicketMailConfig } from '../config';
 import { ContactDirectory, RequesterReference } from '../contacts/contact-directory';
@@ -117,7 +117,7 @@ export class OpenTicketUseCase {
   private async store(files: GivenFile[], manager: EntityManager): Promise<MessageAttachment[]> {
     const stored: MessageAttachment[] = [];
     for (const file of files) {
-      const sha256 = createHash('sha256').update(file.content).digest('hex');
+      const sha256 = sha256Hex(file.content);
       await this.uploads.store(sha256, file.content, manager);
       stored.push({
         id: sha256,
