@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ContactPrincipal } from '@helpgate/auth';
-import type { PageOf } from '@helpgate/platform';
+import type { PageOf, StoredFile } from '@helpgate/platform';
 import { CategoriesService } from '../categories/categories.service';
 import type { AttachmentLimitsConfig } from '../config';
 import { ContactDirectory } from '../contacts/contact-directory';
@@ -11,7 +11,7 @@ import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception'
 import { ATTACHMENT_LIMITS } from '../tickets-config.module';
 import { OpenTicketUseCase } from '../tickets/open-ticket.use-case';
 import { TicketEntity } from '../tickets/ticket.entity';
-import { UploadedAttachmentsRepository, UploadedFile } from '../tickets/uploaded-attachments.repository';
+import { UploadedAttachmentsRepository } from '../tickets/uploaded-attachments.repository';
 import {
   PortalNewTicketDto,
   PortalTicketDto,
@@ -78,7 +78,7 @@ export class PortalService {
   }
 
   /** A file given with a public message of a ticket the contact may see. */
-  async attachment(contact: ContactPrincipal, ticketId: string, sha256: string): Promise<UploadedFile> {
+  async attachment(contact: ContactPrincipal, ticketId: string, sha256: string): Promise<StoredFile> {
     await this.requireVisible(ticketId, await this.viewerOf(contact));
     const file = await this.uploads.findOnTicket(ticketId, sha256, 'public');
     if (!file)

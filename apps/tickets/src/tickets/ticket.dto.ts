@@ -159,8 +159,6 @@ export const noteSchema = z.strictObject({ body: messageBody });
 
 export type NoteDto = z.output<typeof noteSchema>;
 
-export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in lower-case hex');
-
 export interface CategoryRefDto {
   id: string;
   department: string;

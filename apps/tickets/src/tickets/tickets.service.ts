@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Page, PageOf } from '@helpgate/platform';
+import type { Page, PageOf, StoredFile } from '@helpgate/platform';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import {
   AuditEntryDto,
@@ -13,7 +13,7 @@ import {
 import { TicketAuditRepository } from './ticket-audit.repository';
 import { TicketSearchRepository } from './ticket-search.repository';
 import { TicketsRepository } from './tickets.repository';
-import { UploadedAttachmentsRepository, UploadedFile } from './uploaded-attachments.repository';
+import { UploadedAttachmentsRepository } from './uploaded-attachments.repository';
 
 /** What agents read: ticket lists, a ticket with its thread, its history and the files given with it. */
 @Injectable()
@@ -55,7 +55,7 @@ export class TicketsService {
     return { items: entries.map(toAuditEntry), total, ...page };
   }
 
-  async attachment(ticketId: string, sha256: string): Promise<UploadedFile> {
+  async attachment(ticketId: string, sha256: string): Promise<StoredFile> {
     const file = await this.uploads.findOnTicket(ticketId, sha256);
     if (!file) throw new TicketsException(TicketsErrorCode.AttachmentNotFound, `Ticket ${ticketId} has no uploaded attachment ${sha256}`);
     return file;
