@@ -3,12 +3,12 @@ import { EmailInboundAcceptedV1, Topics } from '@helpgate/contracts';
 import { EventPublisher, recordForEvent } from '@helpgate/kafka';
 import { sha256Hex } from '@helpgate/platform';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
-import { SupportAddressDirectory } from '../support-addresses/support-address-directory';
+import { SupportAddressDirectory } from '../support-addresses/support-address-directory.service';
 import { GroupCommit } from './group-commit';
 import { inboundIdsFor } from './inbound-message-id';
 import { AcceptedInboundMessage, InboundMessagesRepository } from './inbound-messages.repository';
 import type { MailEnvelope } from './parse-inbound-mail';
-import type { SmtpSessionFacts } from './sender-authenticator';
+import type { SmtpSessionFacts } from './sender-authentication.service';
 
 /** Mails committed together at most: a bound on one statement's parameters and on the bytes of one produce. */
 const maxMailsPerCommit = 64;

@@ -7,7 +7,7 @@ import { QuarantineModule } from '../quarantine/quarantine.module';
 import { InboundAcceptedConsumer } from './inbound-accepted.consumer';
 import { InboundMessagesRepository } from './inbound-messages.repository';
 import { OWN_DOMAINS, ProcessAcceptedMailUseCase, QUARANTINE_CONFIG } from './process-accepted-mail.use-case';
-import { SenderAuthenticator } from './sender-authenticator';
+import { SenderAuthenticator } from './sender-authentication.service';
 import { SupportAddressesModule } from '../support-addresses/support-addresses.module';
 
 @Module({})

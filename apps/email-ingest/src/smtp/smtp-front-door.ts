@@ -4,7 +4,7 @@ import { SMTPServer, SMTPServerAddress, SMTPServerDataStream, SMTPServerSession 
 import type { SmtpConfig } from '../config';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
 import { AcceptInboundMailUseCase } from '../inbound/accept-inbound-mail.use-case';
-import { SupportAddressDirectory } from '../support-addresses/support-address-directory';
+import { SupportAddressDirectory } from '../support-addresses/support-address-directory.service';
 import { ConnectionLimiter } from './connection-limiter';
 import { hasBareLineBreakInHeader } from './header-line-breaks';
 import { MessageRateLimiter } from './message-rate-limiter';

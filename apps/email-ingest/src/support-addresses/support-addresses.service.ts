@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
 import { PutSupportAddressDto, SupportAddressResponseDto, toSupportAddressResponse } from './support-address.dto';
-import { SupportAddressDirectory } from './support-address-directory';
+import { SupportAddressDirectory } from './support-address-directory.service';
 import { SupportAddressesRepository } from './support-addresses.repository';
 
 @Injectable()

@@ -3,7 +3,7 @@ import { OutboxModule } from '@helpgate/outbox';
 import { AgentsModule } from '../agents/agents.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { AccessService } from './access.service';
-import { AccessTokens } from './access-tokens';
+import { AccessTokens } from './access-tokens.service';
 import { AuthController } from './auth.controller';
 import { ContactAccessController } from './contact-access.controller';
 

@@ -10,9 +10,9 @@ import { toAgentDto } from '../agents/agent.dto';
 import { AgentsRepository } from '../agents/agents.repository';
 import { AccessTokenDto, MeDto, PasswordResetDto, SetPasswordDto, SignInDto, toPortalProfile, VerifyEmailDto } from './access.dto';
 import { AccessRepository } from './access.repository';
-import { AccessTokens } from './access-tokens';
+import { AccessTokens } from './access-tokens.service';
 import { linkTokenHash, SubjectKind } from './one-time-link';
-import { OneTimeLinks } from './one-time-links';
+import { OneTimeLinks } from './one-time-links.service';
 import { hashPassword, passwordMatches, passwordProblem, unusablePasswordHash } from './password-hash';
 
 const invalidCredentials = () => new IdentityException(IdentityErrorCode.InvalidCredentials, 'Wrong email address or password');

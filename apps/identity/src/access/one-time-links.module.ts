@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AccessConfig } from '../config';
 import { AccessRepository } from './access.repository';
-import { ACCESS_CONFIG, OneTimeLinks } from './one-time-links';
+import { ACCESS_CONFIG, OneTimeLinks } from './one-time-links.service';
 
 @Module({})
 export class OneTimeLinksModule {

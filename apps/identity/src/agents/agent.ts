@@ -1,5 +1,5 @@
 import type { AgentRole } from '@helpgate/auth';
-import type { LinkRecipient } from '../access/one-time-links';
+import type { LinkRecipient } from '../access/one-time-links.service';
 
 export interface Agent {
   id: string;

@@ -7,7 +7,7 @@ import type { PageOf, Page } from '@helpgate/platform';
 import type { AccessConfig } from '../config';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { AccessRepository } from '../access/access.repository';
-import { ACCESS_CONFIG, OneTimeLinks } from '../access/one-time-links';
+import { ACCESS_CONFIG, OneTimeLinks } from '../access/one-time-links.service';
 import { hashPassword } from '../access/password-hash';
 import { Agent, agentLinkRecipient } from './agent';
 import { AgentDto, CreateAgentDto, toAgentDto, UpdateAgentDto } from './agent.dto';

@@ -8,9 +8,9 @@ import { IdentityErrorCode, IdentityException } from '../domain/identity.excepti
 import { nameAfter, noName, PersonName } from '../domain/person-name';
 import { normalizePhone } from './phone-number';
 import { violatedUniqueConstraint } from '../domain/unique-violation';
-import { DomainAssignment } from '../organizations/domain-assignment';
+import { DomainAssignment } from '../organizations/domain-assignment.service';
 import type { RegisteredDomain } from '../organizations/organization-for-address';
-import { WelcomeMails } from '../welcome-mail/welcome-mails';
+import { WelcomeMails } from '../welcome-mail/welcome-mails.service';
 import { contactChangedEvent } from './contact-changed';
 import { ContactActivitiesRepository } from './contact-activities.repository';
 import { changedFields } from './contact-activity';

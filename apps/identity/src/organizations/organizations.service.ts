@@ -9,7 +9,7 @@ import { ContactsRepository } from '../contacts/contacts.repository';
 import { domainOf } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { violatedUniqueConstraint } from '../domain/unique-violation';
-import { DomainAssignment, requireDomain } from './domain-assignment';
+import { DomainAssignment, requireDomain } from './domain-assignment.service';
 import { DomainConflictsRepository } from './domain-conflicts.repository';
 import { DomainRule, mergeDuplicateDomains } from './domain-rules';
 import {

@@ -6,7 +6,7 @@ import { TransactionalEvents } from '@helpgate/outbox';
 import { ContactsRepository } from '../contacts/contacts.repository';
 import type { ContactEntity } from '../contacts/contact.entity';
 import { SettingsService } from '../settings/settings.service';
-import { OneTimeLinks } from '../access/one-time-links';
+import { OneTimeLinks } from '../access/one-time-links.service';
 import { fillPortalPlaceholders, namesSetPasswordLink } from './portal-placeholders';
 
 /**

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { WelcomeMails } from './welcome-mails';
+import { WelcomeMails } from './welcome-mails.service';
 
 @Module({
   providers: [WelcomeMails],

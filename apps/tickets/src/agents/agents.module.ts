@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
-import { AgentDirectory } from './agent-directory';
+import { AgentDirectory } from './agent-directory.service';
 import { AgentEventsConsumer } from './agent-events.consumer';
 import { AgentsRepository } from './agents.repository';
 import { FollowAgentChangesUseCase } from './follow-agent-changes.use-case';

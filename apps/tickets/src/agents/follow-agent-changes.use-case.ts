@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityAgentChangedV1, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
-import { AgentDirectory } from './agent-directory';
+import { AgentDirectory } from './agent-directory.service';
 
 /** Keeps the agent directory as identity describes its staff. */
 @Injectable()

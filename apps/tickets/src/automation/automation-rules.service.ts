@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PageOf } from '@helpgate/platform';
-import { AgentDirectory } from '../agents/agent-directory';
+import { AgentDirectory } from '../agents/agent-directory.service';
 import { CategoriesService } from '../categories/categories.service';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { ReplyTemplatesService } from '../reply-templates/reply-templates.service';

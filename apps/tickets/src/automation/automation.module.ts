@@ -6,7 +6,7 @@ import { TicketsModule } from '../tickets/tickets.module';
 import { AutomationRulesController } from './automation-rules.controller';
 import { AutomationRulesRepository } from './automation-rules.repository';
 import { AutomationRulesService } from './automation-rules.service';
-import { RuleActions } from './rule-actions';
+import { RuleActions } from './rule-actions.service';
 import { RunRulesReaction } from './run-rules.reaction';
 
 /** Automation rules: admins write them; they run on what happens to tickets, registered with the ticket lifecycle. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { TicketActor } from '@helpgate/contracts';
-import { TicketLifecycle, TicketLifecycleEvent, TicketReaction } from '../tickets/ticket-lifecycle';
+import { TicketLifecycle, TicketLifecycleEvent, TicketReaction } from '../tickets/ticket-lifecycle.service';
 import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { TicketsRepository } from '../tickets/tickets.repository';
@@ -8,7 +8,7 @@ import { AutomationRuleEntity } from './automation-rule.entity';
 import { AutomationRulesRepository } from './automation-rules.repository';
 import { fireRules, RuleTrigger } from './rule-engine';
 import { ruleFactsOf, triggerOf } from './rule-facts';
-import { RuleActions } from './rule-actions';
+import { RuleActions } from './rule-actions.service';
 import { undoneOnError } from './savepoint';
 
 const maxNoteLength = 500;

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { IdentityContactMergedV1, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
-import { ContactDirectory } from '../contacts/contact-directory';
+import { ContactDirectory } from '../contacts/contact-directory.service';
 import { ContactMergesRepository } from './contact-merges.repository';
 
 /**

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
-import { ContactDirectory } from './contact-directory';
+import { ContactDirectory } from './contact-directory.service';
 import { ContactEventsConsumer } from './contact-events.consumer';
 import { ContactsRepository } from './contacts.repository';
 import { FollowContactChangesUseCase } from './follow-contact-changes.use-case';

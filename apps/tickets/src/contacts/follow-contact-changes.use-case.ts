@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityContactChangedV1, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
-import { ContactDirectory } from './contact-directory';
+import { ContactDirectory } from './contact-directory.service';
 
 /** Keeps the contact directory as identity describes its contacts. */
 @Injectable()

@@ -2,20 +2,20 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { IdentityRequesterResolvedV1, InboundMail, Requester, TicketActor, Topics } from '@helpgate/contracts';
 import { CategoriesService } from '../categories/categories.service';
 import type { TicketMailConfig } from '../config';
-import { ContactDirectory } from '../contacts/contact-directory';
+import { ContactDirectory } from '../contacts/contact-directory.service';
 import { ccParticipants } from './participants';
 import { routeReply } from '../domain/reply-routing';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { systemMessage } from '../tickets/messages-without-mail';
-import { TicketLifecycle, TicketRequest } from '../tickets/ticket-lifecycle';
-import { TicketTransactions } from '../tickets/ticket-transactions';
+import { TicketLifecycle, TicketRequest } from '../tickets/ticket-lifecycle.service';
+import { TicketTransactions } from '../tickets/ticket-transactions.service';
 import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity, TicketLinkKind, TicketStatus } from '../tickets/ticket.entity';
 import { TicketCcsRepository } from '../tickets/ticket-ccs.repository';
 import { TicketThreadsRepository } from '../tickets/ticket-threads.repository';
 import { NewTicketMessage, TicketsRepository } from '../tickets/tickets.repository';
-import { Acknowledgements } from './acknowledgements';
-import { ThreadResolver } from './thread-resolver';
+import { Acknowledgements } from './acknowledgements.service';
+import { ThreadResolver } from './thread-resolver.service';
 
 const noSubject = '(no subject)';
 

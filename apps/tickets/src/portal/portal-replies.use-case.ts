@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ContactPrincipal } from '@helpgate/auth';
 import type { Requester, TicketActor } from '@helpgate/contracts';
-import { ContactDirectory } from '../contacts/contact-directory';
+import { ContactDirectory } from '../contacts/contact-directory.service';
 import { routeReply } from '../domain/reply-routing';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { linkedTicketDraft } from '../tickets/linked-ticket-draft';
 import { requesterMessage } from '../tickets/messages-without-mail';
-import { TicketLifecycle } from '../tickets/ticket-lifecycle';
+import { TicketLifecycle } from '../tickets/ticket-lifecycle.service';
 import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity, TicketLinkKind } from '../tickets/ticket.entity';
 import { TicketCcsRepository } from '../tickets/ticket-ccs.repository';
@@ -14,7 +14,7 @@ import { NewTicketMessage, TicketsRepository } from '../tickets/tickets.reposito
 import { PortalReplyDto, PortalTicketDto } from './portal.dto';
 import { PortalService } from './portal.service';
 import { PortalTicketsRepository } from './portal-tickets.repository';
-import { TicketTransactions } from '../tickets/ticket-transactions';
+import { TicketTransactions } from '../tickets/ticket-transactions.service';
 
 /**
  * A customer replies in the portal, under the same rules as by mail (`routeReply`): a solved or pending ticket

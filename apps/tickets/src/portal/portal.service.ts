@@ -4,7 +4,7 @@ import type { ContactPrincipal } from '@helpgate/auth';
 import type { PageOf, StoredFile } from '@helpgate/platform';
 import { CategoriesService } from '../categories/categories.service';
 import type { AttachmentLimitsConfig } from '../config';
-import { ContactDirectory } from '../contacts/contact-directory';
+import { ContactDirectory } from '../contacts/contact-directory.service';
 import { ticketStatusesOf } from './portal-status';
 import { priorityDefinitions } from '../domain/priorities';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';

@@ -11,13 +11,13 @@ import { AgentActor } from './current-agent.decorator';
 import { agentMessage, systemMessage } from './messages-without-mail';
 import { linkedTicketDraft } from './linked-ticket-draft';
 import { NoteDto, ReplyDto, TicketDetailDto, toTicketDetail } from './ticket.dto';
-import { TicketLifecycle } from './ticket-lifecycle';
+import { TicketLifecycle } from './ticket-lifecycle.service';
 import { TicketWork } from './ticket-work';
-import { TicketReplies } from './ticket-replies';
+import { TicketReplies } from './ticket-replies.service';
 import { TicketEntity } from './ticket.entity';
 import { TicketCcsRepository } from './ticket-ccs.repository';
 import { TicketsRepository } from './tickets.repository';
-import { TicketTransactions } from './ticket-transactions';
+import { TicketTransactions } from './ticket-transactions.service';
 
 /** What agents write on tickets: public replies, mailed to the requester and CCs, and internal notes, never mailed. */
 @Injectable()

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AgentDirectory } from '../agents/agent-directory';
+import { AgentDirectory } from '../agents/agent-directory.service';
 import { CategoriesService } from '../categories/categories.service';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { AgentActor } from './current-agent.decorator';
 import { TicketDetailDto, toTicketDetail, UpdateTicketDto } from './ticket.dto';
-import { TicketLifecycle } from './ticket-lifecycle';
+import { TicketLifecycle } from './ticket-lifecycle.service';
 import { TicketsRepository } from './tickets.repository';
-import { TicketTransactions } from './ticket-transactions';
+import { TicketTransactions } from './ticket-transactions.service';
 
 /** An agent changes a ticket's status, priority, category, assignee or tags. */
 @Injectable()

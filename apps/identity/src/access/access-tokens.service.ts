@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { signToken, TokenClaims } from '@helpgate/auth';
 import type { AccessConfig } from '../config';
 import type { AccessTokenDto } from './access.dto';
-import { ACCESS_CONFIG } from './one-time-links';
+import { ACCESS_CONFIG } from './one-time-links.service';
 
 type Subject = { kind: 'agent'; sub: string; role: 'admin' | 'agent' } | { kind: 'contact'; sub: string; primaryOf: string[] };
 

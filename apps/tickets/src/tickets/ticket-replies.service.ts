@@ -7,7 +7,7 @@ import { ThreadTokens } from '../domain/thread-tokens';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { ReplyContent, withPortalValuesNamed } from '../reply-templates/reply-template';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
-import { OutboundAuthor, OutboundMails } from './outbound-mails';
+import { OutboundAuthor, OutboundMails } from './outbound-mails.service';
 import { TicketWork } from './ticket-work';
 import { TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity } from './ticket.entity';

@@ -1,7 +1,7 @@
 import type { TicketActor } from '@helpgate/contracts';
 import type { EntityManager } from 'typeorm';
 import { systemMessage } from './messages-without-mail';
-import { TicketLifecycle, TicketLifecycleEvent } from './ticket-lifecycle';
+import { TicketLifecycle, TicketLifecycleEvent } from './ticket-lifecycle.service';
 import type { TicketMessageEntity } from './ticket-message.entity';
 import type { TicketEntity } from './ticket.entity';
 import { TicketWork } from './ticket-work';

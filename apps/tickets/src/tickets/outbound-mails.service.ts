@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { OutboundMail, TicketActor, Topics } from '@helpgate/contracts';
 import { agentMessage, ruleMessage, systemMessage } from './messages-without-mail';
-import { TicketLifecycle } from './ticket-lifecycle';
+import { TicketLifecycle } from './ticket-lifecycle.service';
 import { TicketWork } from './ticket-work';
 import { TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity } from './ticket.entity';

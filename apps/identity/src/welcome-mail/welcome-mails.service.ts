@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Topics } from '@helpgate/contracts';
 import { Outbox } from '@helpgate/outbox';
 import type { ContactEntity } from '../contacts/contact.entity';
-import { OneTimeLinks } from '../access/one-time-links';
+import { OneTimeLinks } from '../access/one-time-links.service';
 import type { IdentitySettings } from '../settings/identity-settings';
 import { SettingsService } from '../settings/settings.service';
 import { namesPlaceholder } from '../settings/template';

@@ -5,8 +5,8 @@ import type { TicketMailConfig } from '../config';
 import { acknowledgementMail } from './acknowledgement-mail';
 import { ThreadTokens } from '../domain/thread-tokens';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
-import { AutomaticReplies } from '../tickets/automatic-replies';
-import { OutboundAuthor, OutboundMails, OutboundSending } from '../tickets/outbound-mails';
+import { AutomaticReplies } from '../tickets/automatic-replies.service';
+import { OutboundAuthor, OutboundMails, OutboundSending } from '../tickets/outbound-mails.service';
 import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity } from '../tickets/ticket.entity';
 
