@@ -3,7 +3,7 @@ import { EmailInboundAcceptedV1, Topics } from '@helpgate/contracts';
 import { EventPublisher, recordForEvent } from '@helpgate/kafka';
 import { sha256Hex } from '@helpgate/platform';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
-import { SupportAddressDirectory } from '../support-addresses/support-address-directory.service';
+import { SupportAddressDirectoryService } from '../support-addresses/support-address-directory.service';
 import { GroupCommit } from './group-commit';
 import { inboundIdsFor } from './inbound-message-id';
 import { AcceptedInboundMessage, InboundMessagesRepository } from './inbound-messages.repository';
@@ -38,7 +38,7 @@ export class AcceptInboundMailUseCase {
   constructor(
     private readonly inboundMessages: InboundMessagesRepository,
     private readonly publisher: EventPublisher,
-    private readonly supportAddresses: SupportAddressDirectory,
+    private readonly supportAddresses: SupportAddressDirectoryService,
   ) {}
 
   async execute({ raw, envelope, session }: ReceivedMail): Promise<{ inboundMessageId: string }> {

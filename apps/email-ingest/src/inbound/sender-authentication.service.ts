@@ -24,8 +24,8 @@ type AuthResult = MailAuthentication['spf'];
  * sender of the session. `Authentication-Results` headers inside the message are never trusted.
  */
 @Injectable()
-export class SenderAuthenticator {
-  private readonly logger = new Logger(SenderAuthenticator.name);
+export class SenderAuthenticationService {
+  private readonly logger = new Logger(SenderAuthenticationService.name);
   private readonly dns: DnsAnswerCache;
 
   constructor(private readonly options: SenderAuthenticatorOptions) {

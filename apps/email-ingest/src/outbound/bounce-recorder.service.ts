@@ -10,8 +10,8 @@ import { OutboundDeliveriesRepository } from './outbound-deliveries.repository';
  * marked failed and `email.outbound.failed.v1` tells the service that asked for the mail.
  */
 @Injectable()
-export class BounceRecorder {
-  private readonly logger = new Logger(BounceRecorder.name);
+export class BounceRecorderService {
+  private readonly logger = new Logger(BounceRecorderService.name);
 
   constructor(private readonly deliveries: OutboundDeliveriesRepository) {}
 

@@ -11,8 +11,8 @@ const refreshIntervalMs = 5_000;
  * database round trip. Other instances' changes arrive within the refresh interval.
  */
 @Injectable()
-export class SupportAddressDirectory implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SupportAddressDirectory.name);
+export class SupportAddressDirectoryService implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SupportAddressDirectoryService.name);
   private addresses = new Map<string, SupportAddress>();
   private timer?: NodeJS.Timeout;
 

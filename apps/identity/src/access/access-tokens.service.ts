@@ -8,7 +8,7 @@ type Subject = { kind: 'agent'; sub: string; role: 'admin' | 'agent' } | { kind:
 
 /** Signs short-lived access tokens with identity's private key; every service verifies them with the public key. */
 @Injectable()
-export class AccessTokens {
+export class AccessTokensService {
   constructor(@Inject(ACCESS_CONFIG) private readonly config: AccessConfig) {}
 
   issue(subject: Subject): AccessTokenDto {

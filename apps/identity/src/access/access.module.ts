@@ -3,7 +3,7 @@ import { OutboxModule } from '@helpgate/outbox';
 import { AgentsModule } from '../agents/agents.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { AccessService } from './access.service';
-import { AccessTokens } from './access-tokens.service';
+import { AccessTokensService } from './access-tokens.service';
 import { AuthController } from './auth.controller';
 import { ContactAccessController } from './contact-access.controller';
 
@@ -11,6 +11,6 @@ import { ContactAccessController } from './contact-access.controller';
 @Module({
   imports: [OutboxModule, ContactsModule, AgentsModule],
   controllers: [AuthController, ContactAccessController],
-  providers: [AccessService, AccessTokens],
+  providers: [AccessService, AccessTokensService],
 })
 export class AccessModule {}

@@ -10,9 +10,9 @@ import { toAgentDto } from '../agents/agent.dto';
 import { AgentsRepository } from '../agents/agents.repository';
 import { AccessTokenDto, MeDto, PasswordResetDto, SetPasswordDto, SignInDto, toPortalProfile, VerifyEmailDto } from './access.dto';
 import { AccessRepository } from './access.repository';
-import { AccessTokens } from './access-tokens.service';
+import { AccessTokensService } from './access-tokens.service';
 import { linkTokenHash, SubjectKind } from './one-time-link';
-import { OneTimeLinks } from './one-time-links.service';
+import { OneTimeLinksService } from './one-time-links.service';
 import { hashPassword, passwordMatches, passwordProblem, unusablePasswordHash } from './password-hash';
 
 const invalidCredentials = () => new IdentityException(IdentityErrorCode.InvalidCredentials, 'Wrong email address or password');
@@ -29,8 +29,8 @@ export class AccessService {
     private readonly agents: AgentsRepository,
     private readonly contacts: ContactsRepository,
     private readonly contactsService: ContactsService,
-    private readonly links: OneTimeLinks,
-    private readonly tokens: AccessTokens,
+    private readonly links: OneTimeLinksService,
+    private readonly tokens: AccessTokensService,
   ) {}
 
   async signInAgent({ email, password }: SignInDto): Promise<AccessTokenDto> {

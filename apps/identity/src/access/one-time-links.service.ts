@@ -26,8 +26,8 @@ export interface LinkRecipient {
 
 /** Issues one-time links (only their digest is stored) and the mails that carry them, inside the caller's transaction. */
 @Injectable()
-export class OneTimeLinks {
-  private readonly logger = new Logger(OneTimeLinks.name);
+export class OneTimeLinksService {
+  private readonly logger = new Logger(OneTimeLinksService.name);
 
   constructor(
     private readonly access: AccessRepository,

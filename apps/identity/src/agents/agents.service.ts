@@ -7,7 +7,7 @@ import type { PageOf, Page } from '@helpgate/platform';
 import type { AccessConfig } from '../config';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { AccessRepository } from '../access/access.repository';
-import { ACCESS_CONFIG, OneTimeLinks } from '../access/one-time-links.service';
+import { ACCESS_CONFIG, OneTimeLinksService } from '../access/one-time-links.service';
 import { hashPassword } from '../access/password-hash';
 import { Agent, agentLinkRecipient } from './agent';
 import { AgentDto, CreateAgentDto, toAgentDto, UpdateAgentDto } from './agent.dto';
@@ -25,7 +25,7 @@ export class AgentsService implements OnApplicationBootstrap {
     private readonly events: TransactionalEvents,
     private readonly agents: AgentsRepository,
     private readonly access: AccessRepository,
-    private readonly links: OneTimeLinks,
+    private readonly links: OneTimeLinksService,
     @Inject(ACCESS_CONFIG) private readonly config: AccessConfig,
   ) {}
 

@@ -9,11 +9,11 @@ import { ContactsRepository } from '../contacts/contacts.repository';
 import { displayNameFor, domainOf, normalizeEmail } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { nameFromFullName } from '../domain/person-name';
-import { DomainAssignment, Placement } from '../organizations/domain-assignment.service';
+import { DomainAssignmentService, Placement } from '../organizations/domain-assignment.service';
 import type { IdentitySettings } from '../settings/identity-settings';
 import { SettingsService } from '../settings/settings.service';
 import { UnknownSendersService } from '../unknown-senders/unknown-senders.service';
-import { WelcomeMails } from '../welcome-mail/welcome-mails.service';
+import { WelcomeMailsService } from '../welcome-mail/welcome-mails.service';
 import { requesterResolvedEvent } from './requester-resolved';
 
 /** An inbound mail and its sender's normalized address. */
@@ -54,10 +54,10 @@ export class ResolveRequesterUseCase {
     private readonly events: TransactionalEvents,
     private readonly contacts: ContactsRepository,
     private readonly activities: ContactActivitiesRepository,
-    private readonly assignment: DomainAssignment,
+    private readonly assignment: DomainAssignmentService,
     private readonly settings: SettingsService,
     private readonly unknownSenders: UnknownSendersService,
-    private readonly welcomeMails: WelcomeMails,
+    private readonly welcomeMails: WelcomeMailsService,
   ) {}
 
   /**

@@ -16,8 +16,8 @@ export interface Placement {
 
 /** Which organization an address belongs to, by the domains organizations registered. */
 @Injectable()
-export class DomainAssignment {
-  private readonly logger = new Logger(DomainAssignment.name);
+export class DomainAssignmentService {
+  private readonly logger = new Logger(DomainAssignmentService.name);
 
   constructor(
     private readonly publicDomains: PublicMailDomains,

@@ -6,7 +6,7 @@ import { TransactionalEvents } from '@helpgate/outbox';
 import { ContactsRepository } from '../contacts/contacts.repository';
 import type { ContactEntity } from '../contacts/contact.entity';
 import { SettingsService } from '../settings/settings.service';
-import { OneTimeLinks } from '../access/one-time-links.service';
+import { OneTimeLinksService } from '../access/one-time-links.service';
 import { fillPortalPlaceholders, namesSetPasswordLink } from './portal-placeholders';
 
 /**
@@ -22,7 +22,7 @@ export class SendAccessMailUseCase {
     private readonly events: TransactionalEvents,
     private readonly contacts: ContactsRepository,
     private readonly settings: SettingsService,
-    private readonly links: OneTimeLinks,
+    private readonly links: OneTimeLinksService,
   ) {}
 
   async execute(event: IdentityAccessMailRequestedV1): Promise<void> {

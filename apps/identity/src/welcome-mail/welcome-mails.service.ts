@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Topics } from '@helpgate/contracts';
 import { Outbox } from '@helpgate/outbox';
 import type { ContactEntity } from '../contacts/contact.entity';
-import { OneTimeLinks } from '../access/one-time-links.service';
+import { OneTimeLinksService } from '../access/one-time-links.service';
 import type { IdentitySettings } from '../settings/identity-settings';
 import { SettingsService } from '../settings/settings.service';
 import { namesPlaceholder } from '../settings/template';
@@ -12,12 +12,12 @@ import { shouldReceiveWelcomeMail, welcomeMail } from './welcome-mail';
 
 /** Requests the welcome mail of a just-created contact, in the transaction that created it. */
 @Injectable()
-export class WelcomeMails {
-  private readonly logger = new Logger(WelcomeMails.name);
+export class WelcomeMailsService {
+  private readonly logger = new Logger(WelcomeMailsService.name);
 
   constructor(
     private readonly settings: SettingsService,
-    private readonly links: OneTimeLinks,
+    private readonly links: OneTimeLinksService,
   ) {}
 
   /** `settings` saves reading them again when the caller has them from the same transaction. */

@@ -9,7 +9,7 @@ import { AgentsRepository } from './agents.repository';
  * Only the id, name and whether the agent is active are kept; identity owns the rest of the staff's data.
  */
 @Injectable()
-export class AgentDirectory {
+export class AgentDirectoryService {
   constructor(private readonly agents: AgentsRepository) {}
 
   async learn(event: IdentityAgentChangedV1, manager: EntityManager): Promise<void> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AgentDirectory } from '../agents/agent-directory.service';
+import { AgentDirectoryService } from '../agents/agent-directory.service';
 import { CategoriesService } from '../categories/categories.service';
 import type { TicketMailConfig } from '../config';
 import type { TicketPriority } from '../domain/priorities';
@@ -9,11 +9,11 @@ import { TicketsException } from '../domain/tickets.exception';
 import { renderTemplate, templateValuesOf } from '../reply-templates/reply-template';
 import { ReplyTemplatesService } from '../reply-templates/reply-templates.service';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
-import { AutomaticReplies } from '../tickets/automatic-replies.service';
+import { AutomaticRepliesService } from '../tickets/automatic-replies.service';
 import { ruleMessage } from '../tickets/messages-without-mail';
-import { TicketLifecycle } from '../tickets/ticket-lifecycle.service';
+import { TicketLifecycleService } from '../tickets/ticket-lifecycle.service';
 import { TicketWork } from '../tickets/ticket-work';
-import { TicketReplies } from '../tickets/ticket-replies.service';
+import { TicketRepliesService } from '../tickets/ticket-replies.service';
 import { TicketEntity } from '../tickets/ticket.entity';
 import type { AutomationRuleEntity } from './automation-rule.entity';
 import type { RuleFiring, TicketChangesAsked } from './rule-engine';
@@ -28,17 +28,17 @@ type RuleActor = { type: 'rule'; id: string };
  * that triggered the rule.
  */
 @Injectable()
-export class RuleActions {
-  private readonly logger = new Logger(RuleActions.name);
+export class RuleActionsService {
+  private readonly logger = new Logger(RuleActionsService.name);
 
   constructor(
     @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
-    private readonly lifecycle: TicketLifecycle,
-    private readonly replies: TicketReplies,
+    private readonly lifecycle: TicketLifecycleService,
+    private readonly replies: TicketRepliesService,
     private readonly templates: ReplyTemplatesService,
     private readonly categories: CategoriesService,
-    private readonly agents: AgentDirectory,
-    private readonly automaticReplies: AutomaticReplies,
+    private readonly agents: AgentDirectoryService,
+    private readonly automaticReplies: AutomaticRepliesService,
   ) {}
 
   async apply(firing: RuleFiring, rule: AutomationRuleEntity, ticket: TicketEntity, work: TicketWork): Promise<void> {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { IdentityContactMergedV1, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
-import { ContactDirectory } from '../contacts/contact-directory.service';
+import { ContactDirectoryService } from '../contacts/contact-directory.service';
 import { ContactMergesRepository } from './contact-merges.repository';
 
 /**
@@ -17,7 +17,7 @@ export class FollowContactMergeUseCase {
   constructor(
     private readonly events: TransactionalEvents,
     private readonly merges: ContactMergesRepository,
-    private readonly directory: ContactDirectory,
+    private readonly directory: ContactDirectoryService,
   ) {}
 
   async execute(event: IdentityContactMergedV1): Promise<void> {

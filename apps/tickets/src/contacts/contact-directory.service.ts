@@ -21,7 +21,7 @@ const maxMergeHops = 10;
  * its organization. Identity owns contacts; an address it has not told about yet is unknown here.
  */
 @Injectable()
-export class ContactDirectory {
+export class ContactDirectoryService {
   constructor(private readonly contacts: ContactsRepository) {}
 
   /** The requesters of mails, in the order of the mails. */

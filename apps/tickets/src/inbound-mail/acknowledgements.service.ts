@@ -5,8 +5,8 @@ import type { TicketMailConfig } from '../config';
 import { acknowledgementMail } from './acknowledgement-mail';
 import { ThreadTokens } from '../domain/thread-tokens';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
-import { AutomaticReplies } from '../tickets/automatic-replies.service';
-import { OutboundAuthor, OutboundMails, OutboundSending } from '../tickets/outbound-mails.service';
+import { AutomaticRepliesService } from '../tickets/automatic-replies.service';
+import { OutboundAuthor, OutboundMailsService, OutboundSending } from '../tickets/outbound-mails.service';
 import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity } from '../tickets/ticket.entity';
 
@@ -22,14 +22,14 @@ export interface OpenedFromMail {
  * and at most a few times per window to one address, so two auto-responders can never loop.
  */
 @Injectable()
-export class Acknowledgements {
-  private readonly logger = new Logger(Acknowledgements.name);
+export class AcknowledgementsService {
+  private readonly logger = new Logger(AcknowledgementsService.name);
 
   constructor(
     @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
     private readonly tokens: ThreadTokens,
-    private readonly automaticReplies: AutomaticReplies,
-    private readonly outbound: OutboundMails,
+    private readonly automaticReplies: AutomaticRepliesService,
+    private readonly outbound: OutboundMailsService,
   ) {}
 
   /** Looks up at once what the requesters of a batch of mail were sent, so that acknowledging each costs no query. */

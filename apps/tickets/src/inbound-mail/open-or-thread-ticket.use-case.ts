@@ -2,20 +2,20 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { IdentityRequesterResolvedV1, InboundMail, Requester, TicketActor, Topics } from '@helpgate/contracts';
 import { CategoriesService } from '../categories/categories.service';
 import type { TicketMailConfig } from '../config';
-import { ContactDirectory } from '../contacts/contact-directory.service';
+import { ContactDirectoryService } from '../contacts/contact-directory.service';
 import { ccParticipants } from './participants';
 import { routeReply } from '../domain/reply-routing';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { systemMessage } from '../tickets/messages-without-mail';
-import { TicketLifecycle, TicketRequest } from '../tickets/ticket-lifecycle.service';
-import { TicketTransactions } from '../tickets/ticket-transactions.service';
+import { TicketLifecycleService, TicketRequest } from '../tickets/ticket-lifecycle.service';
+import { TicketTransactionsService } from '../tickets/ticket-transactions.service';
 import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity, TicketLinkKind, TicketStatus } from '../tickets/ticket.entity';
 import { TicketCcsRepository } from '../tickets/ticket-ccs.repository';
 import { TicketThreadsRepository } from '../tickets/ticket-threads.repository';
 import { NewTicketMessage, TicketsRepository } from '../tickets/tickets.repository';
-import { Acknowledgements } from './acknowledgements.service';
-import { ThreadResolver } from './thread-resolver.service';
+import { AcknowledgementsService } from './acknowledgements.service';
+import { ThreadResolverService } from './thread-resolver.service';
 
 const noSubject = '(no subject)';
 
@@ -37,15 +37,15 @@ export class OpenOrThreadTicketUseCase {
 
   constructor(
     @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
-    private readonly transactions: TicketTransactions,
+    private readonly transactions: TicketTransactionsService,
     private readonly tickets: TicketsRepository,
     private readonly ticketThreads: TicketThreadsRepository,
     private readonly ccs: TicketCcsRepository,
-    private readonly lifecycle: TicketLifecycle,
-    private readonly threads: ThreadResolver,
-    private readonly acknowledgements: Acknowledgements,
+    private readonly lifecycle: TicketLifecycleService,
+    private readonly threads: ThreadResolverService,
+    private readonly acknowledgements: AcknowledgementsService,
     private readonly categories: CategoriesService,
-    private readonly directory: ContactDirectory,
+    private readonly directory: ContactDirectoryService,
   ) {}
 
   /**

@@ -13,7 +13,7 @@ import { TicketsRepository } from '../tickets/tickets.repository';
  * a ticket, and last a `[#123]` token in the subject.
  */
 @Injectable()
-export class ThreadResolver {
+export class ThreadResolverService {
   constructor(
     private readonly tokens: ThreadTokens,
     private readonly tickets: TicketsRepository,

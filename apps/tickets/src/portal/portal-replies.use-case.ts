@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ContactPrincipal } from '@helpgate/auth';
 import type { Requester, TicketActor } from '@helpgate/contracts';
-import { ContactDirectory } from '../contacts/contact-directory.service';
+import { ContactDirectoryService } from '../contacts/contact-directory.service';
 import { routeReply } from '../domain/reply-routing';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { linkedTicketDraft } from '../tickets/linked-ticket-draft';
 import { requesterMessage } from '../tickets/messages-without-mail';
-import { TicketLifecycle } from '../tickets/ticket-lifecycle.service';
+import { TicketLifecycleService } from '../tickets/ticket-lifecycle.service';
 import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity, TicketLinkKind } from '../tickets/ticket.entity';
 import { TicketCcsRepository } from '../tickets/ticket-ccs.repository';
@@ -14,7 +14,7 @@ import { NewTicketMessage, TicketsRepository } from '../tickets/tickets.reposito
 import { PortalReplyDto, PortalTicketDto } from './portal.dto';
 import { PortalService } from './portal.service';
 import { PortalTicketsRepository } from './portal-tickets.repository';
-import { TicketTransactions } from '../tickets/ticket-transactions.service';
+import { TicketTransactionsService } from '../tickets/ticket-transactions.service';
 
 /**
  * A customer replies in the portal, under the same rules as by mail (`routeReply`): a solved or pending ticket
@@ -27,12 +27,12 @@ export class PortalRepliesUseCase {
   private readonly logger = new Logger(PortalRepliesUseCase.name);
 
   constructor(
-    private readonly transactions: TicketTransactions,
-    private readonly lifecycle: TicketLifecycle,
+    private readonly transactions: TicketTransactionsService,
+    private readonly lifecycle: TicketLifecycleService,
     private readonly tickets: TicketsRepository,
     private readonly ccs: TicketCcsRepository,
     private readonly portalTickets: PortalTicketsRepository,
-    private readonly directory: ContactDirectory,
+    private readonly directory: ContactDirectoryService,
     private readonly portal: PortalService,
   ) {}
 

@@ -4,7 +4,7 @@ import type { ContactPrincipal } from '@helpgate/auth';
 import type { PageOf, StoredFile } from '@helpgate/platform';
 import { CategoriesService } from '../categories/categories.service';
 import type { AttachmentLimitsConfig } from '../config';
-import { ContactDirectory } from '../contacts/contact-directory.service';
+import { ContactDirectoryService } from '../contacts/contact-directory.service';
 import { ticketStatusesOf } from './portal-status';
 import { priorityDefinitions } from '../domain/priorities';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
@@ -34,7 +34,7 @@ export class PortalService {
   constructor(
     @Inject(ATTACHMENT_LIMITS) private readonly limits: AttachmentLimitsConfig,
     private readonly dataSource: DataSource,
-    private readonly directory: ContactDirectory,
+    private readonly directory: ContactDirectoryService,
     private readonly portalTickets: PortalTicketsRepository,
     private readonly categories: CategoriesService,
     private readonly openTicket: OpenTicketUseCase,

@@ -10,7 +10,7 @@ import { AutomaticRepliesRepository } from './automatic-replies.repository';
  * sends is counted in the work and written when it ends (`TicketWork`).
  */
 @Injectable()
-export class AutomaticReplies {
+export class AutomaticRepliesService {
   constructor(
     @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
     private readonly sentMails: AutomaticRepliesRepository,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { OutboundMail, TicketActor, Topics } from '@helpgate/contracts';
 import { agentMessage, ruleMessage, systemMessage } from './messages-without-mail';
-import { TicketLifecycle } from './ticket-lifecycle.service';
+import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketWork } from './ticket-work';
 import { TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity } from './ticket.entity';
@@ -25,8 +25,8 @@ export interface OutboundSending {
  * reports its delivery, and the request to send it commits with it.
  */
 @Injectable()
-export class OutboundMails {
-  constructor(private readonly lifecycle: TicketLifecycle) {}
+export class OutboundMailsService {
+  constructor(private readonly lifecycle: TicketLifecycleService) {}
 
   async send(
     ticket: TicketEntity,

@@ -1,7 +1,7 @@
 import type { TicketActor } from '@helpgate/contracts';
 import type { EntityManager } from 'typeorm';
 import { systemMessage } from './messages-without-mail';
-import { TicketLifecycle, TicketLifecycleEvent } from './ticket-lifecycle.service';
+import { TicketLifecycleService, TicketLifecycleEvent } from './ticket-lifecycle.service';
 import type { TicketMessageEntity } from './ticket-message.entity';
 import type { TicketEntity } from './ticket.entity';
 import { TicketWork } from './ticket-work';
@@ -48,13 +48,13 @@ function lifecycleInMemory() {
     reloadCategory: async () => undefined,
   } as unknown as TicketsRepository;
   const work = new TicketWork({} as EntityManager);
-  return { lifecycle: new TicketLifecycle(tickets, {} as TicketCcsRepository), work };
+  return { lifecycle: new TicketLifecycleService(tickets, {} as TicketCcsRepository), work };
 }
 
 const rule: TicketActor = { type: 'rule', id: 'c0ffee00-0000-4000-8000-000000000001' };
 const agent: TicketActor = { type: 'agent', id: 'c0ffee00-0000-4000-8000-000000000002' };
 
-describe('TicketLifecycle reactions', () => {
+describe('TicketLifecycleService reactions', () => {
   it('hands a reaction what agents, customers and Helpgate do, never what a rule does', async () => {
     const { lifecycle, work } = lifecycleInMemory();
     const seen: string[] = [];

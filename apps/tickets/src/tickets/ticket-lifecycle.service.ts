@@ -45,7 +45,7 @@ export interface TicketReaction {
  * never runs the rules again, so rules cannot trigger themselves or each other in a loop.
  */
 @Injectable()
-export class TicketLifecycle {
+export class TicketLifecycleService {
   private readonly reactions: TicketReaction[] = [];
 
   constructor(

@@ -7,7 +7,7 @@ import { ThreadTokens } from '../domain/thread-tokens';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { ReplyContent, withPortalValuesNamed } from '../reply-templates/reply-template';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
-import { OutboundAuthor, OutboundMails } from './outbound-mails.service';
+import { OutboundAuthor, OutboundMailsService } from './outbound-mails.service';
 import { TicketWork } from './ticket-work';
 import { TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity } from './ticket.entity';
@@ -29,13 +29,13 @@ export interface ReplyDelivery {
  * identity, which fills them and mails the requester's own address only.
  */
 @Injectable()
-export class TicketReplies {
+export class TicketRepliesService {
   constructor(
     @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
     private readonly tokens: ThreadTokens,
     private readonly ccs: TicketCcsRepository,
     private readonly threads: TicketThreadsRepository,
-    private readonly outbound: OutboundMails,
+    private readonly outbound: OutboundMailsService,
   ) {}
 
   async send(

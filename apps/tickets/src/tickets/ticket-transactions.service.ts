@@ -11,7 +11,7 @@ import { AutomaticRepliesRepository } from './automatic-replies.repository';
  * its end in one statement each: all of it commits with the data or not at all.
  */
 @Injectable()
-export class TicketTransactions {
+export class TicketTransactionsService {
   constructor(
     private readonly events: TransactionalEvents,
     private readonly audit: TicketAuditRepository,

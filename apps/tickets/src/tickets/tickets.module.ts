@@ -6,17 +6,17 @@ import { ContactsModule } from '../contacts/contacts.module';
 import { PrioritiesController } from '../priorities/priorities.controller';
 import { ReplyTemplatesModule } from '../reply-templates/reply-templates.module';
 import { AgentMessagesService } from './agent-messages.service';
-import { AutomaticReplies } from './automatic-replies.service';
+import { AutomaticRepliesService } from './automatic-replies.service';
 import { AutomaticRepliesRepository } from './automatic-replies.repository';
 import { OpenTicketUseCase } from './open-ticket.use-case';
-import { OutboundMails } from './outbound-mails.service';
+import { OutboundMailsService } from './outbound-mails.service';
 import { TicketAuditRepository } from './ticket-audit.repository';
 import { TicketCcsRepository } from './ticket-ccs.repository';
-import { TicketLifecycle } from './ticket-lifecycle.service';
-import { TicketReplies } from './ticket-replies.service';
+import { TicketLifecycleService } from './ticket-lifecycle.service';
+import { TicketRepliesService } from './ticket-replies.service';
 import { TicketSearchRepository } from './ticket-search.repository';
 import { TicketThreadsRepository } from './ticket-threads.repository';
-import { TicketTransactions } from './ticket-transactions.service';
+import { TicketTransactionsService } from './ticket-transactions.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
@@ -34,11 +34,11 @@ import { UploadedAttachmentsRepository } from './uploaded-attachments.repository
     AutomaticRepliesRepository,
     TicketAuditRepository,
     UploadedAttachmentsRepository,
-    TicketLifecycle,
-    TicketTransactions,
-    OutboundMails,
-    TicketReplies,
-    AutomaticReplies,
+    TicketLifecycleService,
+    TicketTransactionsService,
+    OutboundMailsService,
+    TicketRepliesService,
+    AutomaticRepliesService,
     TicketsService,
     OpenTicketUseCase,
     UpdateTicketUseCase,
@@ -49,11 +49,11 @@ import { UploadedAttachmentsRepository } from './uploaded-attachments.repository
     TicketThreadsRepository,
     TicketCcsRepository,
     TicketAuditRepository,
-    TicketLifecycle,
-    TicketTransactions,
-    OutboundMails,
-    TicketReplies,
-    AutomaticReplies,
+    TicketLifecycleService,
+    TicketTransactionsService,
+    OutboundMailsService,
+    TicketRepliesService,
+    AutomaticRepliesService,
     OpenTicketUseCase,
     UploadedAttachmentsRepository,
   ],
