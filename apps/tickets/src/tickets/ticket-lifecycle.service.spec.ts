@@ -7,34 +7,7 @@ import type { TicketEntity } from './ticket.entity';
 import { TicketWork } from './ticket-work';
 import type { TicketCcsRepository } from './ticket-ccs.repository';
 import type { TicketsRepository } from './tickets.repository';
-
-function newTicket(): TicketEntity {
-  const now = new Date();
-  return {
-    id: '3f2b8c1e-9d4a-4b6e-8f00-1a2b3c4d5e6f',
-    number: 1,
-    subject: 'Cannot sign in',
-    status: 'new',
-    priority: 'normal',
-    channel: 'email',
-    requesterContactId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-    requesterEmail: 'jane@acme.test',
-    requesterName: 'Jane',
-    organizationId: '6f1c0a52-3a7b-4c1e-9d4f-2b8e7a6c5d4e',
-    organizationName: 'Acme',
-    categoryId: null,
-    category: null,
-    assigneeId: null,
-    tags: [],
-    supportAddress: null,
-    linkedTicketId: null,
-    linkKind: null,
-    createdAt: now,
-    updatedAt: now,
-    firstResponseAt: null,
-    solvedAt: null,
-  } as unknown as TicketEntity;
-}
+import { ticketEntity } from '../../test/ticket-fixtures';
 
 /** The lifecycle over an in-memory stand-in for its repository: what it hands its reactions. */
 function lifecycleInMemory() {
@@ -59,7 +32,7 @@ describe('TicketLifecycleService reactions', () => {
     const { lifecycle, work } = lifecycleInMemory();
     const seen: string[] = [];
     lifecycle.addReaction({ react: async (event) => void seen.push(`${event.kind}:${event.actor.type}`) });
-    const ticket = newTicket();
+    const ticket = ticketEntity();
 
     await lifecycle.change(ticket, { priority: 'high' }, agent, work);
     await lifecycle.addMessage(
@@ -99,7 +72,7 @@ describe('TicketLifecycleService reactions', () => {
         await lifecycle.change(event.ticket, { priority: 'low' }, rule, reactionWork);
       },
     });
-    const ticket = newTicket();
+    const ticket = ticketEntity();
 
     await lifecycle.change(ticket, { tags: ['vip'] }, agent, work);
 

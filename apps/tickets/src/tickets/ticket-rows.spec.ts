@@ -5,6 +5,7 @@ import { ticketsSchema } from '../tickets-app.module';
 import { TicketRows } from './ticket-rows';
 import { TicketEntity } from './ticket.entity';
 import type { NewTicket, NewTicketMessage } from './tickets.repository';
+import { ticketEntity } from '../../test/ticket-fixtures';
 
 /** The rows of the tickets schema as the service builds them, from metadata alone (no database). */
 async function ticketRows(): Promise<TicketRows> {
@@ -14,23 +15,13 @@ async function ticketRows(): Promise<TicketRows> {
   return new TicketRows({ getMetadata: metadataOf } as DataSource);
 }
 
-const newTicket: NewTicket = {
-  subject: 'Cannot sign in',
-  status: 'new',
-  priority: 'normal',
-  channel: 'email',
-  requesterContactId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
-  requesterEmail: 'jane@acme.test',
-  requesterName: 'Jane',
-  organizationId: '6f1c0a52-3a7b-4c1e-9d4f-2b8e7a6c5d4e',
-  organizationName: 'Acme',
-  categoryId: null,
-  assigneeId: null,
-  tags: ['vip'],
-  supportAddress: 'support@helpgate.test',
-  linkedTicketId: null,
-  linkKind: null,
-};
+/** What the database gives a ticket when it is opened, so a new ticket has none of it. */
+const givenByDatabase = ['id', 'number', 'category', 'createdAt', 'updatedAt', 'firstResponseAt', 'solvedAt'];
+const newTicket = Object.fromEntries(
+  Object.entries({ ...ticketEntity(), tags: ['vip'], supportAddress: 'support@helpgate.test' }).filter(
+    ([key]) => !givenByDatabase.includes(key),
+  ),
+) as NewTicket;
 
 const newMessage: NewTicketMessage = {
   mailMessageId: '<m1@acme.test>',
