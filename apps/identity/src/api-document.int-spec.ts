@@ -1,7 +1,7 @@
 import type { OpenApiDocument } from '@helpgate/platform';
 import { openApiStructureProblems } from '../../../test/support/openapi-structure';
 import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
-import { identityService } from './identity.service';
+import { identityServiceDefinition } from './identity.definition';
 
 /** The OpenAPI document and docs page every service gets from the platform, checked on identity's routes. */
 describe('identity API document and docs page (real Postgres and Kafka)', () => {
@@ -9,7 +9,7 @@ describe('identity API document and docs page (real Postgres and Kafka)', () => 
   let document: OpenApiDocument;
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService);
+    identity = await startServiceInProcess(identityServiceDefinition);
     const response = await fetch(`${identity.baseUrl}/openapi.json`);
     expect(response.status).toBe(200);
     document = (await response.json()) as OpenApiDocument;

@@ -5,6 +5,7 @@ import { OneTimeLinksModule } from './access/one-time-links.module';
 import { ChatRequestersModule } from './chat-requesters/chat-requesters.module';
 import { ChatTranscriptEntity } from './chat-transcripts/chat-transcript.entity';
 import { ChatTranscriptsModule } from './chat-transcripts/chat-transcripts.module';
+import { AgentsModule } from './agents/agents.module';
 import { IdentityConfig } from './config';
 import { ContactActivityEntity } from './contacts/contact-activity.entity';
 import { ContactEmailEntity } from './contacts/contact-email.entity';
@@ -35,6 +36,7 @@ import { DomainConflictEntity } from './organizations/domain-conflict.entity';
 import { OrganizationDomainEntity } from './organizations/organization-domain.entity';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PortalAccessMailModule } from './portal-access-mail/portal-access-mail.module';
 import { SettingChangeEntity } from './settings/setting-change.entity';
 import { SettingsModule } from './settings/settings.module';
 import { UnknownSenderMailEntity } from './unknown-senders/unknown-sender-mail.entity';
@@ -83,7 +85,9 @@ export class IdentityModule {
         OrganizationsModule.forRoot(config.organizations),
         SettingsModule.forRoot(config.settingDefaults),
         OneTimeLinksModule.forRoot(config.access),
+        AgentsModule,
         AccessModule,
+        PortalAccessMailModule,
         ContactsModule,
         InboundMailModule,
         UnknownSendersModule,

@@ -13,6 +13,7 @@ import { ContactMergesModule } from './contact-merges/contact-merges.module';
 import { ContactAddressEntity } from './contacts/contact-address.entity';
 import { ContactEntity } from './contacts/contact.entity';
 import { ContactsModule } from './contacts/contacts.module';
+import { DeliveryOutcomesModule } from './delivery-outcomes/delivery-outcomes.module';
 import { InboundMailModule } from './inbound-mail/inbound-mail.module';
 import { CreateTicketsSchema1763900000200 } from './migrations/1763900000200-create-tickets-schema';
 import { MailThreading1763900000210 } from './migrations/1763900000210-mail-threading';
@@ -85,6 +86,7 @@ export class TicketsAppModule {
         CategoriesModule,
         ContactsModule,
         InboundMailModule,
+        DeliveryOutcomesModule,
         ContactMergesModule,
         ContactErasuresModule,
         AgentsModule,

@@ -14,7 +14,7 @@ import { agentToken } from '../../../test/support/auth';
 import { agentChanged, contactChanged, requesterResolved } from '../../../test/support/events';
 import { eventually } from '../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
-import { ticketsService } from '../src/tickets.service';
+import { ticketsServiceDefinition } from '../src/tickets.definition';
 
 export interface TicketsUnderTest extends ServiceInProcess {
   /** Connected to the service's own database. */
@@ -44,7 +44,7 @@ export interface TicketsUnderTest extends ServiceInProcess {
 
 /** Starts tickets in this process, connected to its database, recording the ticket and outbound mail events. */
 export async function startTickets(env: NodeJS.ProcessEnv = {}): Promise<TicketsUnderTest> {
-  const service = await startServiceInProcess(ticketsService, env);
+  const service = await startServiceInProcess(ticketsServiceDefinition, env);
   const database = new Client({ connectionString: databaseUrl(service.env.DATABASE_URL!, service.env.DATABASE_NAME!) });
   try {
     await database.connect();

@@ -7,7 +7,7 @@ import { QuarantineModule } from '../quarantine/quarantine.module';
 import { InboundAcceptedConsumer } from './inbound-accepted.consumer';
 import { InboundMessagesRepository } from './inbound-messages.repository';
 import { OWN_DOMAINS, ProcessAcceptedMailUseCase, QUARANTINE_CONFIG } from './process-accepted-mail.use-case';
-import { SenderAuthenticator } from './sender-authenticator';
+import { SenderAuthenticationService } from './sender-authentication.service';
 import { SupportAddressesModule } from '../support-addresses/support-addresses.module';
 
 @Module({})
@@ -22,8 +22,8 @@ export class InboundModule {
         { provide: OWN_DOMAINS, useValue: config.ownDomains },
         { provide: QUARANTINE_CONFIG, useValue: config.quarantine },
         {
-          provide: SenderAuthenticator,
-          useValue: new SenderAuthenticator({ serverName: config.smtp.serverName, dnsServers: config.dnsServers }),
+          provide: SenderAuthenticationService,
+          useValue: new SenderAuthenticationService({ serverName: config.smtp.serverName, dnsServers: config.dnsServers }),
         },
         InboundMessagesRepository,
         AcceptInboundMailUseCase,

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { AddressObject, AttachmentStream, HeaderValue, MailParser, MessageText } from 'mailparser';
 import type { AttachmentRef, Automation, Mailbox } from '@helpgate/contracts';
-import { automationInputFromParsedMail, detectAutomation } from '../domain/automation';
+import { sha256Hex } from '@helpgate/platform';
+import { automationInputFromParsedMail, detectAutomation } from './automation';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
-import { sanitizeMailHtml } from '../domain/mail-html';
-import { extractReplyText } from '../domain/reply-text';
+import { sanitizeMailHtml } from './mail-html';
+import { extractReplyText } from './reply-text';
 import { checkMimeStructure, mimeLimits } from './mime-structure';
 
 /** Events stay small: longer bodies are cut here and read in full from the stored raw message. */
@@ -53,7 +53,7 @@ export async function parseInboundMail(
   envelope: MailEnvelope,
   ownDomains: readonly string[] = [],
 ): Promise<ParsedInboundMail> {
-  const sha256 = createHash('sha256').update(raw).digest('hex');
+  const sha256 = sha256Hex(raw);
   await checkMimeStructure(raw);
   const { headers, text: fullText, html, attachments } = await streamParts(raw);
   const automation = detectAutomation(
@@ -121,7 +121,7 @@ async function collectAttachment(attachment: AttachmentStream, into: ParsedAttac
   if (into.length >= maxAttachments) return;
   const content = Buffer.concat(chunks);
   into.push({
-    id: createHash('sha256').update(content).digest('hex'),
+    id: sha256Hex(content),
     filename: (attachment.filename ?? 'attachment').slice(0, 255),
     contentType: attachment.contentType.slice(0, 255),
     sizeBytes: content.length,

@@ -3,13 +3,13 @@ import { AcceptedMessage, EmailInboundAcceptedV1, EmailInboundReceivedV1, MailAu
 import { TransactionalEvents } from '@helpgate/outbox';
 import type { QuarantineConfig } from '../config';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
-import { BounceRecorder } from '../outbound/bounce-recorder';
+import { BounceRecorderService } from '../outbound/bounce-recorder.service';
 import { QuarantineReason, quarantineReasonFor } from '../quarantine/quarantine-policy';
 import { QuarantineRepository } from '../quarantine/quarantine.repository';
 import { inboundIdsFor } from './inbound-message-id';
 import { InboundMessagesRepository } from './inbound-messages.repository';
 import { ParsedInboundMail, parseInboundMail } from './parse-inbound-mail';
-import { SenderAuthenticator } from './sender-authenticator';
+import { SenderAuthenticationService } from './sender-authentication.service';
 
 export const OWN_DOMAINS = Symbol('OWN_DOMAINS');
 export const QUARANTINE_CONFIG = Symbol('QUARANTINE_CONFIG');
@@ -48,8 +48,8 @@ export class ProcessAcceptedMailUseCase {
   constructor(
     private readonly inboundMessages: InboundMessagesRepository,
     private readonly quarantine: QuarantineRepository,
-    private readonly authenticator: SenderAuthenticator,
-    private readonly bounces: BounceRecorder,
+    private readonly authenticator: SenderAuthenticationService,
+    private readonly bounces: BounceRecorderService,
     private readonly events: TransactionalEvents,
     @Inject(OWN_DOMAINS) private readonly ownDomains: readonly string[],
     @Inject(QUARANTINE_CONFIG) private readonly quarantineConfig: QuarantineConfig,

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { agentRoles } from '@helpgate/contracts';
-import { pageQuerySchema } from '@helpgate/platform';
-import { ContactResponseDto, emailInput, languageInput, namePart } from '../contacts/contact.dto';
-import type { Agent } from './agent';
+import type { AgentDto } from '../agents/agent.dto';
+import { ContactResponseDto, emailInput } from '../contacts/contact.dto';
 import { passwordRules } from './password-hash';
 
 export const signInSchema = z.strictObject({ email: emailInput, password: z.string().min(1).max(passwordRules.maxLength) });
@@ -19,56 +17,10 @@ export type SetPasswordDto = z.output<typeof setPasswordSchema>;
 export const verifyEmailSchema = z.strictObject({ token: linkToken });
 export type VerifyEmailDto = z.output<typeof verifyEmailSchema>;
 
-const agentName = namePart(200).pipe(z.string().min(1, 'must not be empty'));
-
-const languages = z
-  .array(languageInput)
-  .max(50)
-  .transform((tags) => [...new Set(tags)]);
-
-export const createAgentSchema = z.strictObject({
-  email: emailInput,
-  name: agentName,
-  role: z.enum(agentRoles).default('agent'),
-  languages: languages.default(['en']),
-  chatCapacity: z.number().int().min(0).max(100).default(3),
-});
-export type CreateAgentDto = z.output<typeof createAgentSchema>;
-
-export const updateAgentSchema = z
-  .strictObject({
-    name: agentName,
-    role: z.enum(agentRoles),
-    languages,
-    chatCapacity: z.number().int().min(0).max(100),
-    active: z.boolean(),
-  })
-  .partial()
-  .refine((changes) => Object.keys(changes).length > 0, 'name at least one field to change');
-export type UpdateAgentDto = z.output<typeof updateAgentSchema>;
-
-export const agentListSchema = pageQuerySchema;
-
 export interface AccessTokenDto {
   accessToken: string;
   tokenType: 'Bearer';
   expiresAt: string;
-}
-
-export interface AgentDto {
-  id: string;
-  email: string;
-  name: string;
-  role: Agent['role'];
-  languages: string[];
-  chatCapacity: number;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export function toAgentDto(agent: Agent): AgentDto {
-  return { ...agent, createdAt: agent.createdAt.toISOString(), updatedAt: agent.updatedAt.toISOString() };
 }
 
 /** What a contact sees of itself in the portal: never the agents' details, notes or tags. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EmailOutboundRequestedV1, IdentityAccessMailRequestedV1, IdentityAgentChangedV1, Topics } from '@helpgate/contracts';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 
 interface Answer<Body> {
   status: number;
@@ -20,7 +20,7 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
   const admin = { email: 'boss@helpgate.test', password: 'first admin secret' };
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService, {
+    identity = await startServiceInProcess(identityServiceDefinition, {
       IDENTITY_FIRST_ADMIN_EMAIL: admin.email,
       IDENTITY_FIRST_ADMIN_NAME: 'Bea Boss',
       IDENTITY_FIRST_ADMIN_PASSWORD: admin.password,

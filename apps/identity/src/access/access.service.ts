@@ -5,12 +5,14 @@ import { ContactsRepository } from '../contacts/contacts.repository';
 import { ContactsService } from '../contacts/contacts.service';
 import type { ContactEntity } from '../contacts/contact.entity';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
-import type { Agent, SubjectKind } from './agent';
-import { AccessTokenDto, MeDto, PasswordResetDto, SetPasswordDto, SignInDto, toAgentDto, toPortalProfile, VerifyEmailDto } from './access.dto';
+import { agentLinkRecipient } from '../agents/agent';
+import { toAgentDto } from '../agents/agent.dto';
+import { AgentsRepository } from '../agents/agents.repository';
+import { AccessTokenDto, MeDto, PasswordResetDto, SetPasswordDto, SignInDto, toPortalProfile, VerifyEmailDto } from './access.dto';
 import { AccessRepository } from './access.repository';
-import { AccessTokens } from './access-tokens';
-import { linkTokenHash } from './one-time-link';
-import { OneTimeLinks } from './one-time-links';
+import { AccessTokensService } from './access-tokens.service';
+import { linkTokenHash, SubjectKind } from './one-time-link';
+import { OneTimeLinksService } from './one-time-links.service';
 import { hashPassword, passwordMatches, passwordProblem, unusablePasswordHash } from './password-hash';
 
 const invalidCredentials = () => new IdentityException(IdentityErrorCode.InvalidCredentials, 'Wrong email address or password');
@@ -24,14 +26,15 @@ export class AccessService {
   constructor(
     private readonly events: TransactionalEvents,
     private readonly access: AccessRepository,
+    private readonly agents: AgentsRepository,
     private readonly contacts: ContactsRepository,
     private readonly contactsService: ContactsService,
-    private readonly links: OneTimeLinks,
-    private readonly tokens: AccessTokens,
+    private readonly links: OneTimeLinksService,
+    private readonly tokens: AccessTokensService,
   ) {}
 
   async signInAgent({ email, password }: SignInDto): Promise<AccessTokenDto> {
-    const agent = await this.access.findAgentByEmail(email);
+    const agent = await this.agents.findByEmail(email);
     const usable = agent?.active ? agent : null;
     await this.checkPassword(usable && { kind: 'agent', id: usable.id }, password);
     this.logger.log({ agentId: usable!.id }, 'agent signed in');
@@ -49,8 +52,10 @@ export class AccessService {
   /** Mails a set-password link when the account exists; the answer is the same either way, so it reveals no accounts. */
   async startPasswordReset({ email, accountType }: PasswordResetDto): Promise<void> {
     if (accountType === 'agent') {
-      const agent = await this.access.findAgentByEmail(email);
-      if (agent?.active) await this.mailAgentLink(agent, 'password_reset');
+      const agent = await this.agents.findByEmail(email);
+      if (agent?.active) {
+        await this.events.run((manager, outbox) => this.links.mailLink('password_reset', agentLinkRecipient(agent), manager, outbox));
+      }
       return;
     }
     const contact = await this.contacts.findByEmail(email);
@@ -61,12 +66,6 @@ export class AccessService {
   async sendContactPasswordLink(contactId: string): Promise<void> {
     const contact = await this.requireActiveContact(contactId);
     await this.mailContactLink(contact, primaryEmailOf(contact), 'password_reset');
-  }
-
-  async sendAgentPasswordLink(agentId: string): Promise<void> {
-    const agent = await this.access.findAgent(agentId);
-    if (!agent) throw new IdentityException(IdentityErrorCode.AgentNotFound, `No agent ${agentId}`);
-    await this.mailAgentLink(agent, 'password_reset');
   }
 
   /** An agent asks a contact to confirm one of its addresses. */
@@ -102,7 +101,7 @@ export class AccessService {
 
   async me(principal: Principal): Promise<MeDto> {
     if (principal.kind === 'agent') {
-      const agent = await this.access.findAgent(principal.agentId);
+      const agent = await this.agents.findById(principal.agentId);
       if (!agent) throw new IdentityException(IdentityErrorCode.AgentNotFound, `No agent ${principal.agentId}`);
       return { kind: 'agent', agent: toAgentDto(agent) };
     }
@@ -134,12 +133,6 @@ export class AccessService {
   private mailContactLink(contact: ContactEntity, email: string, purpose: 'password_reset' | 'email_verification'): Promise<void> {
     return this.events.run((manager, outbox) =>
       this.links.mailLink(purpose, { subjectKind: 'contact', subjectId: contact.id, email, name: contact.name }, manager, outbox),
-    );
-  }
-
-  private mailAgentLink(agent: Agent, purpose: 'password_reset'): Promise<void> {
-    return this.events.run((manager, outbox) =>
-      this.links.mailLink(purpose, { subjectKind: 'agent', subjectId: agent.id, email: agent.email, name: agent.name }, manager, outbox),
     );
   }
 }

@@ -1,8 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { sha256Hex } from '@helpgate/platform';
 
 /** What a one-time link lets its holder do. */
 export const linkPurposes = ['set_password', 'verify_email'] as const;
 export type LinkPurpose = (typeof linkPurposes)[number];
+
+/** Who holds a password or a link. */
+export type SubjectKind = 'agent' | 'contact';
 
 export interface NewLinkSecret {
   /** Sent in the link only; never stored. */
@@ -17,7 +21,7 @@ export function newLinkSecret(): NewLinkSecret {
 }
 
 export function linkTokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return sha256Hex(token);
 }
 
 const pathOf: Record<LinkPurpose, string> = { set_password: 'set-password', verify_email: 'verify-email' };

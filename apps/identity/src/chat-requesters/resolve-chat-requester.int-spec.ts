@@ -17,14 +17,14 @@ import { jsonOk } from '../../../../test/support/json-requests';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import type { ContactActivityPageDto } from '../contacts/contact-activity.dto';
 import type { ContactResponseDto } from '../contacts/contact.dto';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 
 describe('identity resolves chat visitors to contacts by the rules mail follows (real Postgres and Kafka)', () => {
   let identity: ServiceInProcess;
   let acme: { id: string; name: string };
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService);
+    identity = await startServiceInProcess(identityServiceDefinition);
     await identity.kafka.record(
       Topics.IdentityChatRequesterResolved,
       Topics.IdentityContactChanged,

@@ -9,7 +9,7 @@ import { jsonOk } from '../../../../test/support/json-requests';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import type { ContactActivityPageDto } from '../contacts/contact-activity.dto';
 import type { ContactResponseDto } from '../contacts/contact.dto';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 import type { ChatTranscriptDto, ChatTranscriptSummaryDto, OwnChatTranscriptDto } from './chat-transcript.dto';
 
 describe('chat transcripts on contacts’ profiles (real Postgres and Kafka)', () => {
@@ -17,7 +17,7 @@ describe('chat transcripts on contacts’ profiles (real Postgres and Kafka)', (
   let database: Client;
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService);
+    identity = await startServiceInProcess(identityServiceDefinition);
     database = new Client({ connectionString: databaseUrl(identity.env.DATABASE_URL!, identity.env.DATABASE_NAME!) });
     await database.connect();
   });

@@ -4,7 +4,7 @@ import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import type { ContactActivityPageDto } from '../contacts/contact-activity.dto';
 import type { ContactResponseDto } from '../contacts/contact.dto';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 import type { ContactImportReportDto } from './contact-import.dto';
 
 const csvHeaders = { 'content-type': 'text/csv' };
@@ -15,7 +15,10 @@ describe('contact import (real Postgres and Kafka)', () => {
   let globex: { id: string };
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService, { IDENTITY_IMPORT_MAX_BYTES: '4096', IDENTITY_IMPORT_MAX_ROWS: '20' });
+    identity = await startServiceInProcess(identityServiceDefinition, {
+      IDENTITY_IMPORT_MAX_BYTES: '4096',
+      IDENTITY_IMPORT_MAX_ROWS: '20',
+    });
     await identity.kafka.record(Topics.IdentityContactChanged, Topics.EmailOutboundRequested);
     acme = await json('POST', '/organizations', { name: 'Acme', domains: ['acme.test'] });
     globex = await json('POST', '/organizations', { name: 'Globex', domains: ['globex.test'] });

@@ -3,7 +3,7 @@ import { IdentityContactAnonymizedV1, Topics, TicketsTicketChangedV2 } from '@he
 import { emailInboundReceived, inboundMail, ticketChanged } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 import type { ContactActivityPageDto } from './contact-activity.dto';
 import type { ContactResponseDto } from './contact.dto';
 
@@ -11,7 +11,7 @@ describe('contact activity timeline and anonymized deletion (real Postgres and K
   let identity: ServiceInProcess;
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService);
+    identity = await startServiceInProcess(identityServiceDefinition);
     await identity.kafka.record(Topics.IdentityContactAnonymized);
   });
 

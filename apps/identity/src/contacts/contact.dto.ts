@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '@helpgate/platform';
 import { normalizeEmail } from '../domain/email-address';
-import { canonicalLanguageTag, isTimeZone } from '../domain/locale';
-import { normalizePhone } from '../domain/phone-number';
+import { canonicalLanguageTag, isTimeZone } from './locale';
+import { normalizePhone } from './phone-number';
 import { plainText } from '../domain/plain-text';
 import { maxTagsPerContact, normalizeTag, uniqueTags } from '../domain/tags';
 import { primaryFirst } from './contact-changed';

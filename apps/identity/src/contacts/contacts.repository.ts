@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { Page } from '@helpgate/platform';
-import { mailboxKey } from '../domain/mailbox-key';
+import { mailboxKey } from './mailbox-key';
 import type { PersonName } from '../domain/person-name';
 import { ContactEmailEntity } from './contact-email.entity';
 import { ContactMembershipEntity } from './contact-membership.entity';

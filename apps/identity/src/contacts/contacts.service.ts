@@ -6,11 +6,11 @@ import type { PageOf } from '@helpgate/platform';
 import { domainOf, normalizeEmail } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { nameAfter, noName, PersonName } from '../domain/person-name';
-import { normalizePhone } from '../domain/phone-number';
+import { normalizePhone } from './phone-number';
 import { violatedUniqueConstraint } from '../domain/unique-violation';
-import { DomainAssignment } from '../organizations/domain-assignment';
+import { DomainAssignmentService } from '../organizations/domain-assignment.service';
 import type { RegisteredDomain } from '../organizations/organization-for-address';
-import { WelcomeMails } from '../welcome-mail/welcome-mails';
+import { WelcomeMailsService } from '../welcome-mail/welcome-mails.service';
 import { contactChangedEvent } from './contact-changed';
 import { ContactActivitiesRepository } from './contact-activities.repository';
 import { changedFields } from './contact-activity';
@@ -41,8 +41,8 @@ export class ContactsService {
     private readonly events: TransactionalEvents,
     private readonly contacts: ContactsRepository,
     private readonly activities: ContactActivitiesRepository,
-    private readonly assignment: DomainAssignment,
-    private readonly welcomeMails: WelcomeMails,
+    private readonly assignment: DomainAssignmentService,
+    private readonly welcomeMails: WelcomeMailsService,
   ) {}
 
   async search({ email, q, phone, organizationId, tag, status, limit, offset }: ContactSearchDto): Promise<PageOf<ContactResponseDto>> {

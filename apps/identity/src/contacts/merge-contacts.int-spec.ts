@@ -3,7 +3,7 @@ import { IdentityContactChangedV1, IdentityContactMergedV1, IdentityRequesterRes
 import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 import { ResolveRequesterUseCase } from '../inbound-mail/resolve-requester.use-case';
 import type { ContactResponseDto } from './contact.dto';
 
@@ -16,7 +16,7 @@ describe('merging contacts (real Postgres and Kafka)', () => {
   let initech: { id: string };
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService);
+    identity = await startServiceInProcess(identityServiceDefinition);
     await identity.kafka.record(Topics.IdentityContactMerged, Topics.IdentityContactChanged, Topics.IdentityRequesterResolved);
     acme = await organization('Acme', 'acme.test');
     globex = await organization('Globex', 'globex.test');

@@ -9,7 +9,7 @@ import { ContactsRepository } from '../contacts/contacts.repository';
 import { domainOf } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { violatedUniqueConstraint } from '../domain/unique-violation';
-import { DomainAssignment, requireDomain } from './domain-assignment';
+import { DomainAssignmentService, requireDomain } from './domain-assignment.service';
 import { DomainConflictsRepository } from './domain-conflicts.repository';
 import { DomainRule, mergeDuplicateDomains } from './domain-rules';
 import {
@@ -34,7 +34,7 @@ export class OrganizationsService {
     private readonly organizations: OrganizationsRepository,
     private readonly contacts: ContactsRepository,
     private readonly conflicts: DomainConflictsRepository,
-    private readonly assignment: DomainAssignment,
+    private readonly assignment: DomainAssignmentService,
   ) {}
 
   async create(input: CreateOrganizationDto): Promise<OrganizationResponseDto> {

@@ -6,14 +6,14 @@ import { eventually } from '../../../../test/support/infra';
 import { jsonOk } from '../../../../test/support/json-requests';
 import { undoMigrationsThrough } from '../../../../test/support/migrations';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 import type { OrganizationResponseDto } from './organization.dto';
 
 describe('organizations’ support contracts and their events (real Postgres and Kafka)', () => {
   let identity: ServiceInProcess;
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService);
+    identity = await startServiceInProcess(identityServiceDefinition);
     await identity.kafka.record(Topics.IdentityOrganizationChanged);
   });
 

@@ -8,10 +8,10 @@ import { ContactEntity, SenderSource } from '../contacts/contact.entity';
 import { ContactsRepository, ContactSummary } from '../contacts/contacts.repository';
 import { displayNameFor, domainOf } from '../domain/email-address';
 import { nameFromFullName } from '../domain/person-name';
-import { DomainAssignment, Placement } from '../organizations/domain-assignment';
+import { DomainAssignmentService, Placement } from '../organizations/domain-assignment.service';
 import type { IdentitySettings } from '../settings/identity-settings';
 import { SettingsService } from '../settings/settings.service';
-import { WelcomeMails } from '../welcome-mail/welcome-mails';
+import { WelcomeMailsService } from '../welcome-mail/welcome-mails.service';
 
 /** Someone who wrote in (a mail's sender, a chat visitor), whose contact is found, or created, by the rules mail follows. */
 export interface Sender {
@@ -54,9 +54,9 @@ export class RequesterResolution {
 
   constructor(
     private readonly contacts: ContactsRepository,
-    private readonly assignment: DomainAssignment,
+    private readonly assignment: DomainAssignmentService,
     private readonly settings: SettingsService,
-    private readonly welcomeMails: WelcomeMails,
+    private readonly welcomeMails: WelcomeMailsService,
   ) {}
 
   /**

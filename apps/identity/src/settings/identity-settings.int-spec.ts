@@ -3,7 +3,7 @@ import { agentToken } from '../../../../test/support/auth';
 import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 
 interface Page<Item = Record<string, unknown>> {
   items: Item[];
@@ -19,7 +19,7 @@ describe('identity settings, welcome mail and mail from unknown senders (real Po
   let identity: ServiceInProcess;
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService, { IDENTITY_PORTAL_URL: 'https://portal.acme.test' });
+    identity = await startServiceInProcess(identityServiceDefinition, { IDENTITY_PORTAL_URL: 'https://portal.acme.test' });
     await identity.kafka.record(Topics.EmailOutboundRequested, Topics.IdentityRequesterResolved);
   });
 

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ChatEscalation, IdentityChatRequesterResolvedV1, Requester, TicketActor, Topics } from '@helpgate/contracts';
 import type { ChatLinksConfig } from '../config';
-import { ContactDirectory } from '../contacts/contact-directory';
-import { Acknowledgements } from '../inbound-mail/acknowledgements';
+import { ContactDirectoryService } from '../contacts/contact-directory.service';
+import { AcknowledgementsService } from '../inbound-mail/acknowledgements.service';
 import { requesterMessage } from '../tickets/messages-without-mail';
-import { TicketLifecycle } from '../tickets/ticket-lifecycle';
-import { TicketTransactions } from '../tickets/ticket-transactions';
+import { TicketLifecycleService } from '../tickets/ticket-lifecycle.service';
+import { TicketTransactionsService } from '../tickets/ticket-transactions.service';
 import { TicketWork } from '../tickets/ticket-work';
 import { chatAttachments } from './chat-attachments';
 import { ChatEscalationTicketsRepository } from './chat-escalation-tickets.repository';
@@ -24,10 +24,10 @@ export class OpenChatTicketUseCase {
 
   constructor(
     @Inject(CHAT_LINKS) private readonly chat: ChatLinksConfig,
-    private readonly transactions: TicketTransactions,
-    private readonly lifecycle: TicketLifecycle,
-    private readonly directory: ContactDirectory,
-    private readonly acknowledgements: Acknowledgements,
+    private readonly transactions: TicketTransactionsService,
+    private readonly lifecycle: TicketLifecycleService,
+    private readonly directory: ContactDirectoryService,
+    private readonly acknowledgements: AcknowledgementsService,
     private readonly escalations: ChatEscalationTicketsRepository,
   ) {}
 

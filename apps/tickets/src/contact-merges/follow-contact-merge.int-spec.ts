@@ -5,7 +5,7 @@ import { databaseUrl } from '@helpgate/database';
 import { inboundMail, requesterResolved } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { ticketsService } from '../tickets.service';
+import { ticketsServiceDefinition } from '../tickets.definition';
 
 interface TicketView {
   id: string;
@@ -46,7 +46,7 @@ describe('tickets follow a contact merge (real Postgres and Kafka)', () => {
   }
 
   beforeAll(async () => {
-    tickets = await startServiceInProcess(ticketsService);
+    tickets = await startServiceInProcess(ticketsServiceDefinition);
     database = new Client({ connectionString: databaseUrl(tickets.env.DATABASE_URL!, tickets.env.DATABASE_NAME!) });
     await database.connect();
   });

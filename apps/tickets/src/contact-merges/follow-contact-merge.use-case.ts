@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { IdentityContactMergedV1, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
-import { ContactDirectory } from '../contacts/contact-directory';
-import { TicketsRepository } from '../tickets/tickets.repository';
+import { ContactDirectoryService } from '../contacts/contact-directory.service';
+import { ContactMergesRepository } from './contact-merges.repository';
 
 /**
  * Gives the survivor of a contact merge the merged-away contact's tickets and messages, and makes the merged-away id
@@ -16,13 +16,13 @@ export class FollowContactMergeUseCase {
 
   constructor(
     private readonly events: TransactionalEvents,
-    private readonly tickets: TicketsRepository,
-    private readonly directory: ContactDirectory,
+    private readonly merges: ContactMergesRepository,
+    private readonly directory: ContactDirectoryService,
   ) {}
 
   async execute(event: IdentityContactMergedV1): Promise<void> {
     await this.events.runOnce(event, Topics.IdentityContactMerged, async (manager) => {
-      const movedTickets = await this.tickets.reassignContact(event.mergedAwayId, event.survivorId, manager);
+      const movedTickets = await this.merges.reassignContact(event.mergedAwayId, event.survivorId, manager);
       await this.directory.learnMerge(event, manager);
       this.logger.log({ survivorId: event.survivorId, mergedAwayId: event.mergedAwayId, movedTickets }, 'contact merge followed');
     });

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ContactPrincipal, ContactsOnly, ContactsToo } from '@helpgate/auth';
-import { ApiDescription, PageOf, ZodValidationPipe } from '@helpgate/platform';
-import { sha256Schema } from '../tickets/ticket.dto';
+import { ApiDescription, FileDownload, PageOf, sha256HexSchema, StoredFile, ZodValidationPipe } from '@helpgate/platform';
 import { CurrentContact } from './current-contact.decorator';
 import {
   PortalNewTicketDto,
@@ -77,19 +76,13 @@ export class PortalController {
     return this.replies.execute(contact, id, body);
   }
 
-  /** Always a download, never rendered: a file must not run in the customer's browser. */
   @Get('tickets/:id/attachments/:sha256')
-  @Header('X-Content-Type-Options', 'nosniff')
-  async attachment(
+  @FileDownload()
+  attachment(
     @CurrentContact() contact: ContactPrincipal,
     @Param('id', ParseUUIDPipe) id: string,
-    @Param('sha256', new ZodValidationPipe(sha256Schema)) sha256: string,
-  ): Promise<StreamableFile> {
-    const { content, contentType, filename } = await this.portal.attachment(contact, id, sha256);
-    return new StreamableFile(content, {
-      type: contentType,
-      length: content.length,
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    });
+    @Param('sha256', new ZodValidationPipe(sha256HexSchema)) sha256: string,
+  ): Promise<StoredFile> {
+    return this.portal.attachment(contact, id, sha256);
   }
 }

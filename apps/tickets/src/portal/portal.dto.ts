@@ -4,7 +4,7 @@ import { pageQuerySchema } from '@helpgate/platform';
 import type { AttachmentLimitsConfig } from '../config';
 import type { DepartmentDto } from '../categories/category.dto';
 import { categoryPath } from '../domain/category-label';
-import { portalStatuses, portalStatusOf, PortalStatus } from '../domain/portal-status';
+import { portalStatuses, portalStatusOf, PortalStatus } from './portal-status';
 import type { PriorityDefinition } from '../domain/priorities';
 import { attachmentInput } from '../tickets/ticket.dto';
 import { TicketMessageEntity } from '../tickets/ticket-message.entity';

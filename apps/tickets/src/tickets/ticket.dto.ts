@@ -10,11 +10,11 @@ import {
 } from '@helpgate/contracts';
 import { pageQuerySchema } from '@helpgate/platform';
 import { categoryPath } from '../domain/category-label';
-import { searchWords } from '../domain/search-words';
+import { searchWords } from './search-words';
 import { TicketAuditEntity } from './ticket-audit.entity';
 import { AttachmentStorage, TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity } from './ticket.entity';
-import { TicketSort, ticketSortFields } from './tickets.repository';
+import { TicketSort, ticketSortFields } from './ticket-search.repository';
 
 const emailInput = z
   .string()
@@ -158,8 +158,6 @@ export type ReplyDto = z.output<typeof replySchema>;
 export const noteSchema = z.strictObject({ body: messageBody });
 
 export type NoteDto = z.output<typeof noteSchema>;
-
-export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in lower-case hex');
 
 export interface CategoryRefDto {
   id: string;

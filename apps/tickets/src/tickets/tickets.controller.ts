@@ -1,5 +1,14 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiDescription, Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiDescription,
+  FileDownload,
+  Page,
+  PageOf,
+  pageQuerySchema,
+  sha256HexSchema,
+  StoredFile,
+  ZodValidationPipe,
+} from '@helpgate/platform';
 import { AgentActor, CurrentAgent } from './current-agent.decorator';
 import { AgentMessagesService } from './agent-messages.service';
 import { OpenTicketUseCase } from './open-ticket.use-case';
@@ -11,7 +20,6 @@ import {
   noteSchema,
   ReplyDto,
   replySchema,
-  sha256Schema,
   TicketDetailDto,
   TicketSearchDto,
   ticketSearchSchema,
@@ -85,18 +93,12 @@ export class TicketsController {
     return this.tickets.history(id, page);
   }
 
-  /** Always a download, never rendered: an HTML or SVG file must not run in the agent's browser. */
   @Get(':id/attachments/:sha256')
-  @Header('X-Content-Type-Options', 'nosniff')
-  async attachment(
+  @FileDownload()
+  attachment(
     @Param('id', ParseUUIDPipe) id: string,
-    @Param('sha256', new ZodValidationPipe(sha256Schema)) sha256: string,
-  ): Promise<StreamableFile> {
-    const { content, contentType, filename } = await this.tickets.attachment(id, sha256);
-    return new StreamableFile(content, {
-      type: contentType,
-      length: content.length,
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    });
+    @Param('sha256', new ZodValidationPipe(sha256HexSchema)) sha256: string,
+  ): Promise<StoredFile> {
+    return this.tickets.attachment(id, sha256);
   }
 }

@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { AdminsOnly } from '@helpgate/auth';
+import { Page, PageOf, ZodValidationPipe } from '@helpgate/platform';
+import { AgentDto, agentListSchema, CreateAgentDto, createAgentSchema, UpdateAgentDto, updateAgentSchema } from './agent.dto';
+import { AgentsService } from './agents.service';
+
+@Controller('agents')
+export class AgentsController {
+  constructor(private readonly agents: AgentsService) {}
+
+  @Get()
+  list(@Query(new ZodValidationPipe(agentListSchema)) page: Page): Promise<PageOf<AgentDto>> {
+    return this.agents.list(page);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUUIDPipe) id: string): Promise<AgentDto> {
+    return this.agents.get(id);
+  }
+
+  @AdminsOnly()
+  @Post()
+  create(@Body(new ZodValidationPipe(createAgentSchema)) body: CreateAgentDto): Promise<AgentDto> {
+    return this.agents.create(body);
+  }
+
+  @AdminsOnly()
+  @Patch(':id')
+  update(@Param('id', ParseUUIDPipe) id: string, @Body(new ZodValidationPipe(updateAgentSchema)) body: UpdateAgentDto): Promise<AgentDto> {
+    return this.agents.update(id, body);
+  }
+
+  @AdminsOnly()
+  @Post(':id/password-link')
+  @HttpCode(HttpStatus.ACCEPTED)
+  sendPasswordLink(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    return this.agents.sendPasswordLink(id);
+  }
+}
