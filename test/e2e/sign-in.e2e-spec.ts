@@ -45,14 +45,22 @@ describe('signing in: identity issues a token that every service verifies on its
     );
     // chat has no API of its own yet beyond health and metrics.
     const guarded: Partial<Record<ServiceName, string>> = { 'email-ingest': '/quarantine', identity: '/contacts', tickets: '/tickets' };
+    const answer = async (response: Response) => `${response.status} ${((await response.json()) as { code?: string }).code}`;
     for (const [service, path] of Object.entries(guarded) as [ServiceName, string][]) {
-      const statuses = {
+      const answers = {
         service,
         health: (await fetch(`${stack.url[service]}/health`)).status,
-        withoutToken: (await fetch(`${stack.url[service]}${path}`)).status,
-        forged: (await fetch(`${stack.url[service]}${path}`, withToken(forged))).status,
+        withoutToken: await answer(await fetch(`${stack.url[service]}${path}`)),
+        forged: await answer(await fetch(`${stack.url[service]}${path}`, withToken(forged))),
+        unknownRoute: await answer(await fetch(`${stack.url[service]}/no-such-route`, withToken(forged))),
       };
-      expect(statuses).toEqual({ service, health: 200, withoutToken: 401, forged: 401 });
+      expect(answers).toEqual({
+        service,
+        health: 200,
+        withoutToken: '401 auth.token_missing',
+        forged: '401 auth.token_invalid',
+        unknownRoute: '404 request.route_not_found',
+      });
     }
   });
 

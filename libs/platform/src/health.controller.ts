@@ -1,6 +1,7 @@
 import { Public } from '@helpgate/auth';
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpStatus } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { RequestErrorCode, RequestRefusedException } from './error-body';
 
 @Public()
 @Controller('health')
@@ -12,7 +13,7 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
     } catch (error) {
-      throw new ServiceUnavailableException('database unreachable', { cause: error });
+      throw new RequestRefusedException(HttpStatus.SERVICE_UNAVAILABLE, RequestErrorCode.Unavailable, 'database unreachable', { cause: error });
     }
     return { status: 'ok' };
   }

@@ -10,11 +10,8 @@ const categoryName = z
   .regex(/^[^\p{Cc}<>]+$/u, 'may not contain control characters or < >')
   .transform((name) => name.replace(/\s+/g, ' '));
 
-/** " / " separates a department from its feature in labels, so a department name never holds it. */
-const departmentName = categoryName.refine((name) => !name.includes(' / '), 'may not contain " / "');
-
 export const createCategorySchema = z.strictObject({
-  department: departmentName,
+  department: categoryName,
   /** A feature beneath the (existing) department; without it, a new department. */
   feature: categoryName.optional(),
 });
