@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { keyIdOf, signToken } from '@helpgate/auth';
 import { ServiceName, services } from '../../scripts/lib/service-processes.cjs';
-import { openApiStructureProblems } from '../support/openapi-structure';
+import { openApiStructureProblems, undescribedSuccessResponses } from '../support/openapi-structure';
 import { startStack, Stack } from '../support/stack';
 
 describe('signing in: identity issues a token that every service verifies on its own', () => {
@@ -70,11 +70,12 @@ describe('signing in: identity issues a token that every service verifies on its
         info: { title: string };
         paths: Record<string, Record<string, { security: unknown[] }>>;
       };
-      expect({ service, title: document.info.title, problems: openApiStructureProblems(document) }).toEqual({
+      expect({
         service,
-        title: `Helpgate ${service}`,
-        problems: [],
-      });
+        title: document.info.title,
+        problems: openApiStructureProblems(document),
+        undescribed: undescribedSuccessResponses(document),
+      }).toEqual({ service, title: `Helpgate ${service}`, problems: [], undescribed: [] });
       expect(document.paths['/health'].get.security).toEqual([]);
       const bundle = await fetch(`${stack.url[service]}/docs/swagger-ui-bundle.js`);
       expect({ service, docs: (await fetch(`${stack.url[service]}/docs`)).status, bundle: bundle.status }).toEqual({

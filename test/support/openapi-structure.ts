@@ -60,3 +60,17 @@ function localRefs(value: unknown): string[] {
     key === '$ref' && typeof item === 'string' ? (item.startsWith('#') ? [item] : [`not local: ${item}`]) : localRefs(item),
   );
 }
+
+/**
+ * Operations whose success answer has a body the document does not describe: every success but `202 Accepted` and
+ * `204 No Content` answers one here, declared with `@ResponseBody(schema)` or `@ResponseContent(type)`.
+ */
+export function undescribedSuccessResponses(document: any): string[] {
+  return Object.entries<Record<string, any>>(document.paths ?? {}).flatMap(([path, item]) =>
+    Object.entries(item).flatMap(([method, operation]) =>
+      Object.entries<any>(operation.responses ?? {})
+        .filter(([status, response]) => /^2\d\d$/.test(status) && !['202', '204'].includes(status) && !response.content)
+        .map(([status]) => `${method} ${path} ${status}`),
+    ),
+  );
+}

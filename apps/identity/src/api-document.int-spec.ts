@@ -1,4 +1,4 @@
-import { openApiStructureProblems } from '../../../test/support/openapi-structure';
+import { openApiStructureProblems, undescribedSuccessResponses } from '../../../test/support/openapi-structure';
 import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
 import { identityService } from './identity.service';
 
@@ -22,6 +22,12 @@ describe('identity API document and docs page (real Postgres and Kafka)', () => 
     expect(openApiStructureProblems(document)).toEqual([]);
     expect(document.info).toEqual({ title: 'Helpgate identity', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(document.servers).toEqual([{ url: '/' }]);
+  });
+
+  it('describes the body of every success answer that has one, and every error answer with the one error body', () => {
+    expect(undescribedSuccessResponses(document)).toEqual([]);
+    expect(document.components.responses.Unauthorized.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+    expect(document.components.schemas.Error.required).toEqual(['statusCode', 'code', 'message']);
   });
 
   it('describes sign-in as public, with its body schema from the zod schema that validates it', () => {
