@@ -1,6 +1,8 @@
 import { openApiStructureProblems, undescribedSuccessResponses } from '../../../test/support/openapi-structure';
 import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
 import { identityService } from './identity.service';
+import { contactResponseSchema } from './contacts/contact.dto';
+import { organizationResponseSchema } from './organizations/organization.dto';
 
 /** The OpenAPI document and docs page every service gets from the platform, checked on identity's routes. */
 describe('identity API document and docs page (real Postgres and Kafka)', () => {
@@ -28,6 +30,19 @@ describe('identity API document and docs page (real Postgres and Kafka)', () => 
     expect(undescribedSuccessResponses(document)).toEqual([]);
     expect(document.components.responses.Unauthorized.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
     expect(document.components.schemas.Error.required).toEqual(['statusCode', 'code', 'message']);
+  });
+
+  it('declares response schemas that match what the routes answer, field for field', async () => {
+    const created: unknown = await (await identity.request('POST', '/contacts', { name: 'Ada Lovelace', email: 'ada@engine.test' })).json();
+    expect(contactResponseSchema.strict().safeParse(created).error).toBeUndefined();
+    const organizations = (await (await identity.fetch('/organizations')).json()) as { items: unknown[] };
+    expect(organizations.items.length).toBeGreaterThan(0);
+    for (const organization of organizations.items) {
+      expect(organizationResponseSchema.strict().safeParse(organization).error).toBeUndefined();
+    }
+    expect(document.paths['/contacts/{id}'].patch.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Contact',
+    });
   });
 
   it('describes sign-in as public, with its body schema from the zod schema that validates it', () => {

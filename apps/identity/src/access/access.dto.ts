@@ -49,40 +49,44 @@ export type UpdateAgentDto = z.output<typeof updateAgentSchema>;
 
 export const agentListSchema = pageQuerySchema;
 
-export interface AccessTokenDto {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresAt: string;
-}
+export const accessTokenSchema = z.object({ accessToken: z.string(), tokenType: z.literal('Bearer'), expiresAt: z.iso.datetime() });
 
-export interface AgentDto {
-  id: string;
-  email: string;
-  name: string;
-  role: Agent['role'];
-  languages: string[];
-  chatCapacity: number;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type AccessTokenDto = z.infer<typeof accessTokenSchema>;
+
+export const agentResponseSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(agentRoles),
+    languages: z.array(z.string()),
+    chatCapacity: z.number().int(),
+    active: z.boolean(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Agent' });
+
+export type AgentDto = z.infer<typeof agentResponseSchema>;
 
 export function toAgentDto(agent: Agent): AgentDto {
   return { ...agent, createdAt: agent.createdAt.toISOString(), updatedAt: agent.updatedAt.toISOString() };
 }
 
 /** What a contact sees of itself in the portal: never the agents' details, notes or tags. */
-export interface PortalProfileDto {
-  id: string;
-  name: string;
-  firstName: string | null;
-  lastName: string | null;
-  portalUserName: string;
-  emailAddresses: { email: string; isPrimary: boolean; verified: boolean }[];
-  organizations: { id: string; name: string; isPrimaryContact: boolean }[];
-  language: string | null;
-  timeZone: string | null;
-}
+const portalProfileSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  portalUserName: z.string(),
+  emailAddresses: z.array(z.object({ email: z.string(), isPrimary: z.boolean(), verified: z.boolean() })),
+  organizations: z.array(z.object({ id: z.uuid(), name: z.string(), isPrimaryContact: z.boolean() })),
+  language: z.string().nullable(),
+  timeZone: z.string().nullable(),
+});
+
+export type PortalProfileDto = z.infer<typeof portalProfileSchema>;
 
 export function toPortalProfile(contact: ContactResponseDto): PortalProfileDto {
   return {
@@ -98,4 +102,11 @@ export function toPortalProfile(contact: ContactResponseDto): PortalProfileDto {
   };
 }
 
-export type MeDto = { kind: 'agent'; agent: AgentDto } | { kind: 'contact'; contact: PortalProfileDto };
+export const meSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agent'), agent: agentResponseSchema }),
+  z.object({ kind: z.literal('contact'), contact: portalProfileSchema }),
+]);
+
+export type MeDto = z.infer<typeof meSchema>;
+
+export const verifiedEmailSchema = z.object({ email: z.string().describe('The address now verified.') });

@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
+import { Page, PageOf, pageOf, pageQuerySchema, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
 import {
   CreateOrganizationDto,
   createOrganizationSchema,
   DomainConflictResponseDto,
+  domainConflictResponseSchema,
   OrganizationResponseDto,
+  organizationResponseSchema,
   RenameOrganizationDto,
   renameOrganizationSchema,
 } from './organization.dto';
@@ -15,27 +17,32 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Post()
+  @ResponseBody(organizationResponseSchema)
   create(@Body(new ZodValidationPipe(createOrganizationSchema)) body: CreateOrganizationDto): Promise<OrganizationResponseDto> {
     return this.organizations.create(body);
   }
 
   @Get()
+  @ResponseBody(pageOf(organizationResponseSchema))
   list(@Query(new ZodValidationPipe(pageQuerySchema)) page: Page): Promise<PageOf<OrganizationResponseDto>> {
     return this.organizations.list(page);
   }
 
   /** Contacts left in "Unassigned" because several organizations claimed their domain. Declared before `:id`. */
   @Get('conflicts')
+  @ResponseBody(pageOf(domainConflictResponseSchema))
   listConflicts(@Query(new ZodValidationPipe(pageQuerySchema)) page: Page): Promise<PageOf<DomainConflictResponseDto>> {
     return this.organizations.listConflicts(page);
   }
 
   @Get(':id')
+  @ResponseBody(organizationResponseSchema)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<OrganizationResponseDto> {
     return this.organizations.get(id);
   }
 
   @Patch(':id')
+  @ResponseBody(organizationResponseSchema)
   rename(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(renameOrganizationSchema)) body: RenameOrganizationDto,
