@@ -8,7 +8,8 @@ export type MessageDirection = 'inbound' | 'outbound';
 export type MessageAuthorKind = 'requester' | 'cc' | 'agent' | 'system';
 export type DeliveryStatus = 'queued' | 'delivered' | 'failed';
 /** Where an attachment's content is: email-ingest keeps mail attachments; tickets keeps files given through its API. */
-export type AttachmentStorage = 'email-ingest' | 'tickets';
+export const attachmentStorages = ['email-ingest', 'tickets'] as const;
+export type AttachmentStorage = (typeof attachmentStorages)[number];
 /** Rows from before uploads name no storage: theirs is email-ingest. */
 export type MessageAttachment = AttachmentRef & { storage?: AttachmentStorage };
 

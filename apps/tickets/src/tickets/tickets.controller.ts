@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiDescription, Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
+import { ApiDescription, Page, PageOf, pageOf, pageQuerySchema, ResponseBody, ResponseContent, ZodValidationPipe } from '@helpgate/platform';
 import { AgentActor, CurrentAgent } from './current-agent.decorator';
 import { AgentMessagesService } from './agent-messages.service';
 import { OpenTicketUseCase } from './open-ticket.use-case';
 import {
   AuditEntryDto,
+  auditEntrySchema,
   CreateTicketDto,
   createTicketSchema,
   NoteDto,
@@ -13,9 +14,11 @@ import {
   replySchema,
   sha256Schema,
   TicketDetailDto,
+  ticketDetailSchema,
   TicketSearchDto,
   ticketSearchSchema,
   TicketSummaryDto,
+  ticketSummarySchema,
   UpdateTicketDto,
   updateTicketSchema,
 } from './ticket.dto';
@@ -32,11 +35,13 @@ export class TicketsController {
   ) {}
 
   @Get()
+  @ResponseBody(pageOf(ticketSummarySchema))
   search(@Query(new ZodValidationPipe(ticketSearchSchema)) query: TicketSearchDto): Promise<PageOf<TicketSummaryDto>> {
     return this.tickets.search(query);
   }
 
   @Post()
+  @ResponseBody(ticketDetailSchema)
   create(
     @Body(new ZodValidationPipe(createTicketSchema)) body: CreateTicketDto,
     @CurrentAgent() agent: AgentActor,
@@ -45,11 +50,13 @@ export class TicketsController {
   }
 
   @Get(':id')
+  @ResponseBody(ticketDetailSchema)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<TicketDetailDto> {
     return this.tickets.get(id);
   }
 
   @Patch(':id')
+  @ResponseBody(ticketDetailSchema)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(updateTicketSchema)) body: UpdateTicketDto,
@@ -60,6 +67,7 @@ export class TicketsController {
 
   /** Answers the ticket that took the reply: a follow-up when the ticket was closed. */
   @Post(':id/replies')
+  @ResponseBody(ticketDetailSchema)
   @ApiDescription(
     "`body` as written, or `templateId`: the reply template filled in for the ticket (with `body`, the agent's edited text of it). A template naming portal values is completed and mailed by identity to the requester alone.",
   )
@@ -72,6 +80,7 @@ export class TicketsController {
   }
 
   @Post(':id/notes')
+  @ResponseBody(ticketDetailSchema)
   addNote(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(noteSchema)) body: NoteDto,
@@ -81,12 +90,14 @@ export class TicketsController {
   }
 
   @Get(':id/audit')
+  @ResponseBody(pageOf(auditEntrySchema))
   audit(@Param('id', ParseUUIDPipe) id: string, @Query(new ZodValidationPipe(pageQuerySchema)) page: Page): Promise<PageOf<AuditEntryDto>> {
     return this.tickets.history(id, page);
   }
 
   /** Always a download, never rendered: an HTML or SVG file must not run in the agent's browser. */
   @Get(':id/attachments/:sha256')
+  @ResponseContent('application/octet-stream')
   @Header('X-Content-Type-Options', 'nosniff')
   async attachment(
     @Param('id', ParseUUIDPipe) id: string,
