@@ -5,9 +5,9 @@ import {
   ticketActorSchema,
   ticketChannels,
   ticketFieldChangeSchema,
-  ticketMessageAuthorKinds,
   ticketMessageVisibilities,
   ticketPriorities,
+  ticketsTicketChangedV2,
   ticketStatuses,
 } from '@helpgate/contracts';
 import { pageQuerySchema } from '@helpgate/platform';
@@ -243,14 +243,8 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   actor: ticketActorSchema,
   changes: z.array(ticketFieldChangeSchema),
-  message: z
-    .object({
-      id: z.uuid(),
-      visibility: z.enum(ticketMessageVisibilities),
-      direction: z.enum(['inbound', 'outbound']),
-      authorKind: z.enum(ticketMessageAuthorKinds),
-    })
-    .nullable() satisfies z.ZodType<TicketAuditEntity['message']>,
+  /** The message it added, as `tickets.ticket.changed.v2` describes it. */
+  message: ticketsTicketChangedV2.shape.message.unwrap().nullable() satisfies z.ZodType<TicketAuditEntity['message']>,
   note: z.string().nullable().describe("Why a rule's action was skipped, or how a rule failed."),
   occurredAt: timestamp,
 });
