@@ -200,6 +200,15 @@ describe('contact import (real Postgres and Kafka)', () => {
       status: 415,
       body: { statusCode: 415, code: 'request.unsupported_media_type', message: expect.stringContaining("curl -H 'Content-Type: text/csv' --data-binary @contacts.csv") },
     });
+    const notUtf8 = Buffer.from([...Buffer.from('email,name\nb@acme.test,'), 0xff, 0xfe]);
+    expect(await answers(await identity.fetch('/contacts/imports', { method: 'POST', headers: csvHeaders, body: notUtf8 }))).toEqual({
+      status: 400,
+      body: {
+        statusCode: 400,
+        code: 'request.malformed_body',
+        message: 'The file is not valid utf-8: give its charset in the Content-Type header',
+      },
+    });
     expect(await answers(await importFile('name,phone\nJane,123456'))).toMatchObject({
       status: 400,
       body: { statusCode: 400, code: 'request.invalid_input', details: [{ path: 'header', message: 'the header row has no email column' }] },
