@@ -1,5 +1,6 @@
 import { applyDecorators, CallHandler, Header, NestInterceptor, StreamableFile, UseInterceptors } from '@nestjs/common';
 import { map, Observable } from 'rxjs';
+import { ResponseContent } from './openapi/api-document.decorators';
 
 /** A file as it is stored: its bytes, its media type and the name it was given. */
 export interface StoredFile {
@@ -28,8 +29,12 @@ class StoredFileInterceptor implements NestInterceptor<StoredFile, StreamableFil
 /**
  * Sends the `StoredFile` the route answers as a download, never rendered: saved under its name, with its type and
  * length, and `X-Content-Type-Options: nosniff` so no browser guesses another type. An HTML or SVG file must not run
- * in the reader's browser.
+ * in the reader's browser. The API document describes the answer as `documentedType`.
  */
-export function FileDownload(): MethodDecorator {
-  return applyDecorators(Header('X-Content-Type-Options', 'nosniff'), UseInterceptors(new StoredFileInterceptor()));
+export function FileDownload(documentedType = 'application/octet-stream'): MethodDecorator {
+  return applyDecorators(
+    ResponseContent(documentedType),
+    Header('X-Content-Type-Options', 'nosniff'),
+    UseInterceptors(new StoredFileInterceptor()),
+  );
 }

@@ -1,4 +1,5 @@
 export * from './consumed-topics-check';
+export * from './error-body';
 export * from './http-exception.filter';
 export * from './logging';
 export * from './platform.module';
@@ -7,5 +8,6 @@ export * from './zod-validation.pipe';
 export * from './pagination';
 export * from './file-download';
 export * from './sha256';
-export { ApiDescription, ExcludedFromApiDocument } from './openapi/api-document.decorators';
+export { ApiDescription, ExcludedFromApiDocument, ResponseBody, ResponseContent } from './openapi/api-document.decorators';
 export type { OpenApiDocument } from './openapi/openapi-document';
+export type { HttpMethod } from './openapi/http-routes';

@@ -13,7 +13,7 @@ export class DownloadsController {
   }
 
   @Get('inbound-messages/:id/raw')
-  @FileDownload()
+  @FileDownload('message/rfc822')
   rawMessage(@Param('id', ParseUUIDPipe) id: string): Promise<StoredFile> {
     return this.downloads.rawMessage(id);
   }

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { PageOf, ZodValidationPipe } from '@helpgate/platform';
-import { QuarantinedMessageDto, QuarantineQueryDto, quarantineQuerySchema } from './quarantine.dto';
+import { PageOf, pageOf, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
+import { QuarantinedMessageDto, quarantinedMessageSchema, QuarantineQueryDto, quarantineQuerySchema } from './quarantine.dto';
 import { QuarantineService } from './quarantine.service';
 
 @Controller('quarantine')
@@ -8,6 +8,7 @@ export class QuarantineController {
   constructor(private readonly quarantine: QuarantineService) {}
 
   @Get()
+  @ResponseBody(pageOf(quarantinedMessageSchema))
   list(@Query(new ZodValidationPipe(quarantineQuerySchema)) query: QuarantineQueryDto): Promise<PageOf<QuarantinedMessageDto>> {
     return this.quarantine.list(query);
   }

@@ -1,25 +1,30 @@
 import { z } from 'zod';
+import { mailAuthenticationSchema } from '@helpgate/contracts';
 import { pageQuerySchema } from '@helpgate/platform';
-import { QuarantinedMessageEntity } from './quarantined-message.entity';
+import { quarantineReasons } from './quarantine-policy';
+import { QuarantinedMessageEntity, QuarantineStatus } from './quarantined-message.entity';
+
+const quarantineStatusSchema = z.enum(['held', 'released', 'deleted']) satisfies z.ZodType<QuarantineStatus>;
 
 export const quarantineQuerySchema = pageQuerySchema.extend({
-  status: z.enum(['held', 'released', 'deleted']).default('held'),
+  status: quarantineStatusSchema.default('held'),
 });
 
 export type QuarantineQueryDto = z.output<typeof quarantineQuerySchema>;
 
-export interface QuarantinedMessageDto {
-  inboundMessageId: string;
-  reason: string;
-  /** What was wrong with a message that could not be read (reason malformed). */
-  detail?: string;
-  status: string;
-  from: string;
-  subject: string;
-  receivedAt: string;
-  authentication: { spf: string; dkim: string; dmarc: string; dmarcPolicy?: string };
-  heldAt: string;
-}
+export const quarantinedMessageSchema = z.object({
+  inboundMessageId: z.uuid(),
+  reason: z.enum(quarantineReasons),
+  detail: z.string().optional().describe('What was wrong with a message that could not be read (reason malformed).'),
+  status: quarantineStatusSchema,
+  from: z.string(),
+  subject: z.string(),
+  receivedAt: z.iso.datetime(),
+  authentication: mailAuthenticationSchema,
+  heldAt: z.iso.datetime(),
+});
+
+export type QuarantinedMessageDto = z.infer<typeof quarantinedMessageSchema>;
 
 export function toQuarantinedMessage(entity: QuarantinedMessageEntity): QuarantinedMessageDto {
   const { mail } = entity.event;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AgentDto } from '../agents/agent.dto';
+import { agentResponseSchema } from '../agents/agent.dto';
 import { ContactResponseDto, emailInput } from '../contacts/contact.dto';
 import { passwordRules } from './password-hash';
 
@@ -17,24 +17,24 @@ export type SetPasswordDto = z.output<typeof setPasswordSchema>;
 export const verifyEmailSchema = z.strictObject({ token: linkToken });
 export type VerifyEmailDto = z.output<typeof verifyEmailSchema>;
 
-export interface AccessTokenDto {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresAt: string;
-}
+export const accessTokenSchema = z.object({ accessToken: z.string(), tokenType: z.literal('Bearer'), expiresAt: z.iso.datetime() });
+
+export type AccessTokenDto = z.infer<typeof accessTokenSchema>;
 
 /** What a contact sees of itself in the portal: never the agents' details, notes or tags. */
-export interface PortalProfileDto {
-  id: string;
-  name: string;
-  firstName: string | null;
-  lastName: string | null;
-  portalUserName: string;
-  emailAddresses: { email: string; isPrimary: boolean; verified: boolean }[];
-  organizations: { id: string; name: string; isPrimaryContact: boolean }[];
-  language: string | null;
-  timeZone: string | null;
-}
+const portalProfileSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  portalUserName: z.string(),
+  emailAddresses: z.array(z.object({ email: z.string(), isPrimary: z.boolean(), verified: z.boolean() })),
+  organizations: z.array(z.object({ id: z.uuid(), name: z.string(), isPrimaryContact: z.boolean() })),
+  language: z.string().nullable(),
+  timeZone: z.string().nullable(),
+});
+
+export type PortalProfileDto = z.infer<typeof portalProfileSchema>;
 
 export function toPortalProfile(contact: ContactResponseDto): PortalProfileDto {
   return {
@@ -50,4 +50,11 @@ export function toPortalProfile(contact: ContactResponseDto): PortalProfileDto {
   };
 }
 
-export type MeDto = { kind: 'agent'; agent: AgentDto } | { kind: 'contact'; contact: PortalProfileDto };
+export const meSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agent'), agent: agentResponseSchema }),
+  z.object({ kind: z.literal('contact'), contact: portalProfileSchema }),
+]);
+
+export type MeDto = z.infer<typeof meSchema>;
+
+export const verifiedEmailSchema = z.object({ email: z.string().describe('The address now verified.') });

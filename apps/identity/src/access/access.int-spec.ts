@@ -79,8 +79,14 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
   });
 
   it('requires a token on every API but health and sign-in', async () => {
-    expect((await call('GET', '/contacts', undefined, '')).status).toBe(401);
-    expect((await call('GET', '/agents', undefined, 'forged.token.here')).status).toBe(401);
+    expect(await call('GET', '/contacts', undefined, '')).toEqual({
+      status: 401,
+      body: { statusCode: 401, code: 'auth.token_missing', message: 'A bearer token is required' },
+    });
+    expect(await call('GET', '/agents', undefined, 'forged.token.here')).toEqual({
+      status: 401,
+      body: expect.objectContaining({ code: 'auth.token_invalid' }),
+    });
     expect((await fetch(`${identity.baseUrl}/health`)).status).toBe(200);
   });
 

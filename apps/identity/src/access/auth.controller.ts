@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ContactsToo, CurrentPrincipal, Principal, Public } from '@helpgate/auth';
-import { ZodValidationPipe } from '@helpgate/platform';
+import { ResponseBody, ZodValidationPipe } from '@helpgate/platform';
 import {
   AccessTokenDto,
+  accessTokenSchema,
   MeDto,
+  meSchema,
   PasswordResetDto,
   passwordResetSchema,
   SetPasswordDto,
@@ -11,6 +13,7 @@ import {
   SignInDto,
   signInSchema,
   VerifyEmailDto,
+  verifiedEmailSchema,
   verifyEmailSchema,
 } from './access.dto';
 import { AccessService } from './access.service';
@@ -21,6 +24,7 @@ export class AuthController {
 
   @Public()
   @Post('auth/agents/sign-in')
+  @ResponseBody(accessTokenSchema)
   @HttpCode(HttpStatus.OK)
   signInAgent(@Body(new ZodValidationPipe(signInSchema)) body: SignInDto): Promise<AccessTokenDto> {
     return this.access.signInAgent(body);
@@ -28,6 +32,7 @@ export class AuthController {
 
   @Public()
   @Post('auth/contacts/sign-in')
+  @ResponseBody(accessTokenSchema)
   @HttpCode(HttpStatus.OK)
   signInContact(@Body(new ZodValidationPipe(signInSchema)) body: SignInDto): Promise<AccessTokenDto> {
     return this.access.signInContact(body);
@@ -49,6 +54,7 @@ export class AuthController {
 
   @Public()
   @Post('auth/email-verifications')
+  @ResponseBody(verifiedEmailSchema)
   @HttpCode(HttpStatus.OK)
   verifyEmail(@Body(new ZodValidationPipe(verifyEmailSchema)) body: VerifyEmailDto): Promise<{ email: string }> {
     return this.access.verifyEmail(body);
@@ -56,6 +62,7 @@ export class AuthController {
 
   @ContactsToo()
   @Get('me')
+  @ResponseBody(meSchema)
   me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
     return this.access.me(principal);
   }

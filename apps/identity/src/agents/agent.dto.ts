@@ -34,17 +34,21 @@ export type UpdateAgentDto = z.output<typeof updateAgentSchema>;
 
 export const agentListSchema = pageQuerySchema;
 
-export interface AgentDto {
-  id: string;
-  email: string;
-  name: string;
-  role: Agent['role'];
-  languages: string[];
-  chatCapacity: number;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export const agentResponseSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(agentRoles),
+    languages: z.array(z.string()),
+    chatCapacity: z.number().int(),
+    active: z.boolean(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Agent' });
+
+export type AgentDto = z.infer<typeof agentResponseSchema>;
 
 export function toAgentDto(agent: Agent): AgentDto {
   return { ...agent, createdAt: agent.createdAt.toISOString(), updatedAt: agent.updatedAt.toISOString() };

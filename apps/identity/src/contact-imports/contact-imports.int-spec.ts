@@ -201,28 +201,37 @@ describe('contact import (real Postgres and Kafka)', () => {
     const answers = async (response: Response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> });
     expect(await answers(await identity.request('POST', '/contacts/imports', { csv: 'email\na@acme.test' }))).toMatchObject({
       status: 415,
-      body: { message: expect.stringContaining("curl -H 'Content-Type: text/csv' --data-binary @contacts.csv") },
+      body: { statusCode: 415, code: 'request.unsupported_media_type', message: expect.stringContaining("curl -H 'Content-Type: text/csv' --data-binary @contacts.csv") },
+    });
+    const notUtf8 = Buffer.from([...Buffer.from('email,name\nb@acme.test,'), 0xff, 0xfe]);
+    expect(await answers(await identity.fetch('/contacts/imports', { method: 'POST', headers: csvHeaders, body: notUtf8 }))).toEqual({
+      status: 400,
+      body: {
+        statusCode: 400,
+        code: 'request.malformed_body',
+        message: 'The file is not valid utf-8: give its charset in the Content-Type header',
+      },
     });
     expect(await answers(await importFile('name,phone\nJane,123456'))).toMatchObject({
       status: 400,
-      body: { errors: [{ path: 'header', message: 'the header row has no email column' }] },
+      body: { statusCode: 400, code: 'request.invalid_input', details: [{ path: 'header', message: 'the header row has no email column' }] },
     });
     expect(await answers(await importFile('email,name\n"a@acme.test,A\n'))).toMatchObject({
       status: 400,
-      body: { errors: [{ path: 'line 2', message: 'a quoted field opened on line 2 is never closed' }] },
+      body: { statusCode: 400, code: 'request.invalid_input', details: [{ path: 'line 2', message: 'a quoted field opened on line 2 is never closed' }] },
     });
     expect(await answers(await importFile('email,name\n\n'))).toMatchObject({
       status: 400,
-      body: { errors: [{ path: 'rows', message: 'the file has no rows under its header' }] },
+      body: { statusCode: 400, code: 'request.invalid_input', details: [{ path: 'rows', message: 'the file has no rows under its header' }] },
     });
     const tooManyRows = ['email', ...Array.from({ length: 21 }, (_, index) => `row${index}@acme.test`)].join('\n');
     expect(await answers(await importFile(tooManyRows))).toMatchObject({
       status: 413,
-      body: { message: 'The file has 21 rows; at most 20 are imported at once: split it' },
+      body: { statusCode: 413, code: 'request.body_too_large', message: 'The file has 21 rows; at most 20 are imported at once: split it' },
     });
     expect(await answers(await importFile(`email,notes\na@acme.test,${'x'.repeat(5000)}`))).toMatchObject({
       status: 413,
-      body: { message: 'The file is larger than 4096 bytes: split it into smaller files' },
+      body: { statusCode: 413, code: 'request.body_too_large', message: 'The file is larger than 4096 bytes: split it into smaller files' },
     });
     expect(await json<{ total: number }>('GET', '/contacts?q=row1')).toMatchObject({ total: 0 });
   });

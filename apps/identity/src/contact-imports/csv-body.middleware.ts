@@ -1,13 +1,7 @@
 import { TextDecoder } from 'node:util';
-import {
-  BadRequestException,
-  Inject,
-  Injectable,
-  NestMiddleware,
-  PayloadTooLargeException,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, NestMiddleware } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { RequestErrorCode, RequestRefusedException } from '@helpgate/platform';
 import type { ContactImportLimits } from '../config';
 
 export const CONTACT_IMPORT_LIMITS = Symbol('CONTACT_IMPORT_LIMITS');
@@ -27,15 +21,24 @@ export class CsvBodyMiddleware implements NestMiddleware {
     const tooLarge = () => {
       // The unread rest of the upload is not worth reading: the connection ends with the answer.
       response.setHeader('Connection', 'close');
-      return new PayloadTooLargeException(`The file is larger than ${this.limits.maxBytes} bytes: split it into smaller files`);
+      return new RequestRefusedException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        RequestErrorCode.BodyTooLarge,
+        `The file is larger than ${this.limits.maxBytes} bytes: split it into smaller files`,
+      );
     };
     if (Number(request.headers['content-length']) > this.limits.maxBytes) throw tooLarge();
     const bytes = await readAtMost(request, this.limits.maxBytes);
     if (!bytes) throw tooLarge();
     try {
       request.body = decoder.decode(bytes);
-    } catch {
-      throw new BadRequestException(`The file is not valid ${decoder.encoding}: give its charset in the Content-Type header`);
+    } catch (error) {
+      throw new RequestRefusedException(
+        HttpStatus.BAD_REQUEST,
+        RequestErrorCode.MalformedBody,
+        `The file is not valid ${decoder.encoding}: give its charset in the Content-Type header`,
+        { cause: error },
+      );
     }
     next();
   }
@@ -43,7 +46,7 @@ export class CsvBodyMiddleware implements NestMiddleware {
 
 function decoderFor(contentType: string | undefined): TextDecoder {
   const [mediaType, ...parameters] = (contentType ?? '').split(';').map((part) => part.trim().toLowerCase());
-  if (mediaType !== 'text/csv') throw new UnsupportedMediaTypeException(`Contacts are imported from CSV: ${howToSend}`);
+  if (mediaType !== 'text/csv') throw unsupportedMediaType(`Contacts are imported from CSV: ${howToSend}`);
   const charset =
     parameters
       .find((parameter) => parameter.startsWith('charset='))
@@ -52,8 +55,12 @@ function decoderFor(contentType: string | undefined): TextDecoder {
   try {
     return new TextDecoder(charset, { fatal: true });
   } catch {
-    throw new UnsupportedMediaTypeException(`The charset ${charset.slice(0, 40)} is not supported`);
+    throw unsupportedMediaType(`The charset ${charset.slice(0, 40)} is not supported`);
   }
+}
+
+function unsupportedMediaType(message: string): RequestRefusedException {
+  return new RequestRefusedException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, RequestErrorCode.UnsupportedMediaType, message);
 }
 
 /** The request's body; null as soon as it is past `maxBytes` (reading then stops). */

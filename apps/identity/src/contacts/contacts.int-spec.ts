@@ -103,7 +103,9 @@ describe('contacts API (real Postgres and Kafka)', () => {
       phones: [{ number: '12', kind: 'direct' }],
     });
     expect(response.status).toBe(400);
-    const paths = ((await response.json()) as { errors: { path: string }[] }).errors.map((error) => error.path);
+    const refusal = (await response.json()) as { code: string; details: { path: string }[] };
+    expect(refusal.code).toBe('request.invalid_input');
+    const paths = refusal.details.map((detail) => detail.path);
     expect(paths).toEqual(expect.arrayContaining(['timeZone', 'language', 'tags.0', 'phones.0.number']));
     expect((await call('POST', '/contacts', { name: '<b></b>', email: 'nameless@acme.test' })).status).toBe(422);
   });

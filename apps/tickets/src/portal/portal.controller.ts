@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ContactPrincipal, ContactsOnly, ContactsToo } from '@helpgate/auth';
-import { ApiDescription, FileDownload, PageOf, sha256HexSchema, StoredFile, ZodValidationPipe } from '@helpgate/platform';
+import { ApiDescription, FileDownload, PageOf, pageOf, ResponseBody, sha256HexSchema, StoredFile, ZodValidationPipe } from '@helpgate/platform';
 import { CurrentContact } from './current-contact.decorator';
 import {
   PortalNewTicketDto,
@@ -9,9 +9,12 @@ import {
   portalReplySchema,
   PortalTicketDto,
   PortalTicketFormDto,
+  portalTicketFormSchema,
+  portalTicketSchema,
   PortalTicketListDto,
   portalTicketListSchema,
   PortalTicketSummaryDto,
+  portalTicketSummarySchema,
 } from './portal.dto';
 import { PortalRepliesUseCase } from './portal-replies.use-case';
 import { PortalService } from './portal.service';
@@ -34,11 +37,13 @@ export class PortalController {
    */
   @ContactsToo()
   @Get('ticket-form')
+  @ResponseBody(portalTicketFormSchema)
   form(): Promise<PortalTicketFormDto> {
     return this.portal.form();
   }
 
   @Get('tickets')
+  @ResponseBody(pageOf(portalTicketSummarySchema))
   @ApiDescription(
     '`scope=mine` (default): the tickets the contact requested or is copied on; `scope=organization`: every ticket of the organizations it is a primary contact of (403 otherwise). Newest activity first.',
   )
@@ -50,6 +55,7 @@ export class PortalController {
   }
 
   @Post('tickets')
+  @ResponseBody(portalTicketSchema)
   open(
     @CurrentContact() contact: ContactPrincipal,
     @Body(new ZodValidationPipe(portalNewTicketSchema)) body: PortalNewTicketDto,
@@ -58,6 +64,7 @@ export class PortalController {
   }
 
   @Get('tickets/:id')
+  @ResponseBody(portalTicketSchema)
   @ApiDescription('The ticket and its public thread; a ticket the contact may not see answers 404, as one that does not exist.')
   get(@CurrentContact() contact: ContactPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<PortalTicketDto> {
     return this.portal.get(contact, id);
@@ -65,6 +72,7 @@ export class PortalController {
 
   /** Answers the ticket that took the reply: a linked one when the ticket was closed. */
   @Post('tickets/:id/replies')
+  @ResponseBody(portalTicketSchema)
   @ApiDescription(
     'The same rules as a reply by mail: a pending or solved ticket reopens; a closed one gets a linked follow-up that takes the reply; a primary contact not taking part in the ticket gets a linked ticket of its own. Answers the ticket that took the reply.',
   )

@@ -11,7 +11,8 @@ export type DeliveryStatus = 'queued' | 'delivered' | 'failed';
  * Where an attachment's content is: email-ingest keeps mail attachments; tickets keeps files given through its API;
  * chat keeps the files of a conversation that became a ticket.
  */
-export type AttachmentStorage = 'email-ingest' | 'tickets' | 'chat';
+export const attachmentStorages = ['email-ingest', 'tickets', 'chat'] as const;
+export type AttachmentStorage = (typeof attachmentStorages)[number];
 /**
  * Rows from before uploads name no storage: theirs is email-ingest. A chat file's id is chat's; it carries its sha256
  * and the URL chat serves it at.

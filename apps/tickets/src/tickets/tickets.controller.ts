@@ -4,7 +4,9 @@ import {
   FileDownload,
   Page,
   PageOf,
+  pageOf,
   pageQuerySchema,
+  ResponseBody,
   sha256HexSchema,
   StoredFile,
   ZodValidationPipe,
@@ -14,6 +16,7 @@ import { AgentMessagesService } from './agent-messages.service';
 import { OpenTicketUseCase } from './open-ticket.use-case';
 import {
   AuditEntryDto,
+  auditEntrySchema,
   CreateTicketDto,
   createTicketSchema,
   NoteDto,
@@ -21,9 +24,11 @@ import {
   ReplyDto,
   replySchema,
   TicketDetailDto,
+  ticketDetailSchema,
   TicketSearchDto,
   ticketSearchSchema,
   TicketSummaryDto,
+  ticketSummarySchema,
   UpdateTicketDto,
   updateTicketSchema,
 } from './ticket.dto';
@@ -40,11 +45,13 @@ export class TicketsController {
   ) {}
 
   @Get()
+  @ResponseBody(pageOf(ticketSummarySchema))
   search(@Query(new ZodValidationPipe(ticketSearchSchema)) query: TicketSearchDto): Promise<PageOf<TicketSummaryDto>> {
     return this.tickets.search(query);
   }
 
   @Post()
+  @ResponseBody(ticketDetailSchema)
   create(
     @Body(new ZodValidationPipe(createTicketSchema)) body: CreateTicketDto,
     @CurrentAgent() agent: AgentActor,
@@ -53,11 +60,13 @@ export class TicketsController {
   }
 
   @Get(':id')
+  @ResponseBody(ticketDetailSchema)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<TicketDetailDto> {
     return this.tickets.get(id);
   }
 
   @Patch(':id')
+  @ResponseBody(ticketDetailSchema)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(updateTicketSchema)) body: UpdateTicketDto,
@@ -68,6 +77,7 @@ export class TicketsController {
 
   /** Answers the ticket that took the reply: a follow-up when the ticket was closed. */
   @Post(':id/replies')
+  @ResponseBody(ticketDetailSchema)
   @ApiDescription(
     "`body` as written, or `templateId`: the reply template filled in for the ticket (with `body`, the agent's edited text of it). A template naming portal values is completed and mailed by identity to the requester alone.",
   )
@@ -80,6 +90,7 @@ export class TicketsController {
   }
 
   @Post(':id/notes')
+  @ResponseBody(ticketDetailSchema)
   addNote(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(noteSchema)) body: NoteDto,
@@ -89,6 +100,7 @@ export class TicketsController {
   }
 
   @Get(':id/audit')
+  @ResponseBody(pageOf(auditEntrySchema))
   audit(@Param('id', ParseUUIDPipe) id: string, @Query(new ZodValidationPipe(pageQuerySchema)) page: Page): Promise<PageOf<AuditEntryDto>> {
     return this.tickets.history(id, page);
   }

@@ -5,29 +5,37 @@ export type JsonSchema = { [keyword: string]: unknown };
 
 const componentsPath = '#/components/schemas/';
 
+/** Which side of a zod schema to describe: what a client sends to pass it, or what a route answers. */
+export type SchemaSide = 'input' | 'output';
+
 /**
- * JSON Schema (2020-12, the dialect of OpenAPI 3.1) of what a client sends to pass a zod schema: transforms,
- * defaults and coercions are described on their input side. Definitions zod extracts (recursive schemas,
- * `.meta({ id })`) become shared components, because a `#/$defs/…` reference would point into the root of
- * the API document rather than into the schema.
+ * JSON Schema (2020-12, the dialect of OpenAPI 3.1) of zod schemas: request parts on their input side (transforms,
+ * defaults and coercions are described by what a client sends), response bodies on their output side (dates as the
+ * ISO strings they are serialized to). Definitions zod extracts (recursive schemas, `.meta({ id })`) become shared
+ * components, because a `#/$defs/…` reference would point into the root of the API document rather than into the
+ * schema.
  */
-export class InputSchemas {
+export class JsonSchemas {
   /** For `#/components/schemas`. */
   readonly components: Record<string, JsonSchema> = {};
-  private readonly converted = new Map<z.ZodType, JsonSchema>();
+  private readonly converted: Record<SchemaSide, Map<z.ZodType, JsonSchema>> = { input: new Map(), output: new Map() };
 
   /** `name` names the component when the schema refers to itself. */
-  of(schema: z.ZodType, name: string): JsonSchema {
-    let converted = this.converted.get(schema);
+  of(schema: z.ZodType, name: string, side: SchemaSide = 'input'): JsonSchema {
+    let converted = this.converted[side].get(schema);
     if (!converted) {
-      converted = this.convert(schema, name);
-      this.converted.set(schema, converted);
+      converted = this.convert(schema, name, side);
+      this.converted[side].set(schema, converted);
     }
     return converted;
   }
 
-  private convert(schema: z.ZodType, name: string): JsonSchema {
-    const { $schema: _dialect, $defs, ...root } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  private convert(schema: z.ZodType, name: string, side: SchemaSide): JsonSchema {
+    const { $schema: _dialect, $defs, ...root } = z.toJSONSchema(schema, {
+      io: side,
+      unrepresentable: 'any',
+      override: describeDates,
+    }) as JsonSchema;
     const definitions = new Map<string, { schema: JsonSchema; baseName: string }>();
     for (const [key, definition] of Object.entries(($defs ?? {}) as Record<string, JsonSchema>)) {
       // zod names the parts of a recursive schema `__schema0`, …: unique within one schema only.
@@ -60,6 +68,11 @@ export class InputSchemas {
       }),
     );
   }
+}
+
+/** A `Date` travels as its ISO string (`toJSON`), and a query or body gives one as such a string. */
+function describeDates({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }): void {
+  if (zodSchema._zod.def.type === 'date') Object.assign(jsonSchema, { type: 'string', format: 'date-time' });
 }
 
 function refersTo(value: unknown, ref: string): boolean {
