@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@helpgate/platform';
 import { ChatConfig } from './config';
+import { KnowledgeBaseModule, knowledgeBaseSchema } from './knowledge-base/knowledge-base.module';
 import { SocketIoAttachments1763900000605 } from './migrations/1763900000605-socket-io-attachments';
 
 /** Live chat: its own database and Kafka wiring are in place; conversations arrive with the chat issue. */
@@ -9,7 +10,13 @@ export class ChatModule {
   static forRoot(config: ChatConfig): DynamicModule {
     return {
       module: ChatModule,
-      imports: [PlatformModule.forService(config, { entities: [], migrations: [SocketIoAttachments1763900000605] })],
+      imports: [
+        PlatformModule.forService(config, {
+          entities: [...knowledgeBaseSchema.entities],
+          migrations: [SocketIoAttachments1763900000605, ...knowledgeBaseSchema.migrations],
+        }),
+        KnowledgeBaseModule.forRoot(config.knowledgeBase),
+      ],
     };
   }
 }

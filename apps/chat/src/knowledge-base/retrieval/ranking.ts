@@ -50,7 +50,8 @@ const k1 = 1.2;
 const b = 0.75;
 /** Titles and tags say what an article is about; they weigh as much as two mentions in its text. */
 const titleWeight = 2;
-const fallbackLanguage = 'en';
+/** The language shown when an article has no translation in the reader's. */
+export const fallbackLanguage = 'en';
 
 /**
  * Okapi BM25 over passages in every language at once. A question's words are reduced to terms by each article
@@ -68,7 +69,7 @@ export class Bm25Ranker implements Ranker {
   private readonly articleCount: number;
 
   constructor(
-    articles: SearchableArticle[],
+    private readonly articles: SearchableArticle[],
     private readonly options: RankingOptions = chosenRanking,
   ) {
     this.units = articles.flatMap((article) => {
@@ -124,6 +125,16 @@ export class Bm25Ranker implements Ranker {
       const analyzer = this.analyzer(hit.article.language);
       return { ...hit, snippet: snippetOf(snippet, (word) => matchedTerms.has(analyzer.term(word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')))) };
     });
+  }
+
+  /** The articles of a department (and feature), one translation each as `search` picks it, by title. */
+  inCategory(department: string, feature: string | null, language: string | null): SearchableArticle[] {
+    const inCategory = this.articles
+      .filter((article) => article.department === department && (!feature || article.feature === feature))
+      .map((article) => ({ article, score: 0, confidence: 0, snippet: '' }));
+    return this.oneTranslationEach(inCategory, language ?? fallbackLanguage)
+      .map((hit) => hit.article)
+      .sort((left, right) => left.title.localeCompare(right.title));
   }
 
   /**
