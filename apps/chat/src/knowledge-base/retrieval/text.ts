@@ -1,10 +1,7 @@
 import { algorithms, newStemmer, Stemmer } from 'snowball-stemmers';
 import * as stopWordLists from 'stopword';
+import { fold } from '../../language/fold';
 
-/** Lower case without accents or other combining marks: "Réinitialiser" and "reinitialiser" fold alike. */
-export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-}
 
 /** Scripts written without spaces between words: each run of them is cut into overlapping pairs of characters. */
 const unspacedScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
