@@ -2,9 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@helpgate/platform';
 import { ChatConfig } from './config';
 import { KnowledgeBaseModule, knowledgeBaseSchema } from './knowledge-base/knowledge-base.module';
+import { LanguageModule } from './language/language.module';
 import { SocketIoAttachments1763900000605 } from './migrations/1763900000605-socket-io-attachments';
 
-/** Live chat: its own database and Kafka wiring are in place; conversations arrive with the chat issue. */
+/** Live chat: its own database and Kafka wiring, the knowledge base and help center; conversations arrive with the chat issue. */
 @Module({})
 export class ChatModule {
   static forRoot(config: ChatConfig): DynamicModule {
@@ -16,6 +17,7 @@ export class ChatModule {
           migrations: [SocketIoAttachments1763900000605, ...knowledgeBaseSchema.migrations],
         }),
         KnowledgeBaseModule.forRoot(config.knowledgeBase),
+        LanguageModule.forRoot(config.languages),
       ],
     };
   }
