@@ -59,8 +59,8 @@ export const voteSchema = z.strictObject({
 });
 export type VoteDto = z.output<typeof voteSchema>;
 
-/** An article as admins see it, with its votes. */
-export interface AdminArticleDto {
+/** What admins and readers both see of an article. */
+interface ArticleContentDto {
   id: string;
   language: string;
   title: string;
@@ -68,21 +68,17 @@ export interface AdminArticleDto {
   department: string;
   feature: string | null;
   tags: string[];
-  published: boolean;
   updatedAt: string;
+}
+
+/** An article as admins see it, with its votes. */
+export interface AdminArticleDto extends ArticleContentDto {
+  published: boolean;
   votes: VoteCounts;
 }
 
 /** An article as the help center shows it. */
-export interface PublicArticleDto {
-  id: string;
-  language: string;
-  title: string;
-  body: string;
-  department: string;
-  feature: string | null;
-  tags: string[];
-  updatedAt: string;
+export interface PublicArticleDto extends ArticleContentDto {
   link: string;
   /** The language asked for; differs from `language` when the article has no translation in it. */
   requestedLanguage: string;
@@ -107,31 +103,18 @@ export function articleLink(id: string, language: string): string {
   return `/help-center/articles/${encodeURIComponent(id)}?language=${language}`;
 }
 
+function toArticleContent(article: ArticleEntity): ArticleContentDto {
+  const { id, language, title, body, department, feature, tags } = article;
+  return { id, language, title, body, department, feature, tags, updatedAt: article.updatedAt.toISOString() };
+}
+
 export function toAdminArticle(article: ArticleEntity, votes: VoteCounts): AdminArticleDto {
-  return {
-    id: article.id,
-    language: article.language,
-    title: article.title,
-    body: article.body,
-    department: article.department,
-    feature: article.feature,
-    tags: article.tags,
-    published: article.published,
-    updatedAt: article.updatedAt.toISOString(),
-    votes,
-  };
+  return { ...toArticleContent(article), published: article.published, votes };
 }
 
 export function toPublicArticle(article: ArticleEntity, requestedLanguage: string, availableLanguages: string[]): PublicArticleDto {
   return {
-    id: article.id,
-    language: article.language,
-    title: article.title,
-    body: article.body,
-    department: article.department,
-    feature: article.feature,
-    tags: article.tags,
-    updatedAt: article.updatedAt.toISOString(),
+    ...toArticleContent(article),
     link: articleLink(article.id, article.language),
     requestedLanguage,
     fallback: article.language !== requestedLanguage,

@@ -6,6 +6,9 @@ import { startServiceInProcess, ServiceInProcess } from '../../../../test/suppor
 import { chatService } from '../chat.service';
 import type { AdminArticleDto, PublicArticleDto, SearchResultDto } from './article.dto';
 import type { ImportReport } from './article-import.service';
+import { KnowledgeBaseRepository } from './knowledge-base.repository';
+import { evaluateRetrieval, parseQuestions, RankedIds, rankedIdsOf, RetrievalFigures } from './retrieval/evaluation';
+import { answerThreshold, Bm25Ranker } from './retrieval/ranking';
 
 const demoFolder = join(__dirname, '../../demo/knowledge-base');
 const demoFile = (path: string) => ({ path, content: readFileSync(join(demoFolder, path), 'utf8') });
@@ -141,6 +144,49 @@ describe('knowledge base: demo load, imports, admin API and the public help cent
     const asAgent = await chat.request('GET', '/knowledge-base/articles', undefined, { authorization: `Bearer ${agentToken('agent')}` });
     expect(asAgent.status).toBe(403);
     expect((await fetch(`${chat.baseUrl}/knowledge-base/articles`)).status).toBe(401);
+  });
+});
+
+describe('retrieval compared: in-process BM25 against Postgres full-text search with a configuration per language', () => {
+  let chat: ServiceInProcess;
+
+  beforeAll(async () => {
+    chat = await startServiceInProcess(chatService, { CHAT_DEMO_KNOWLEDGE_BASE_DIR: demoFolder });
+  });
+
+  afterAll(async () => {
+    await chat?.close();
+  });
+
+  it('reports both on the dev and held-out questions: they rank alike, only BM25 tells unanswerable questions apart', async () => {
+    const repository = chat.app.get(KnowledgeBaseRepository);
+    const dev = parseQuestions(readFileSync(join(__dirname, '../../../../../shared/reference/chat-questions-dev.jsonl'), 'utf8'));
+    const heldOut = parseQuestions(readFileSync(join(__dirname, 'retrieval/questions-held-out.jsonl'), 'utf8'));
+    const bm25 = rankedIdsOf(new Bm25Ranker(await repository.allPublished()));
+    const fullText: RankedIds = async (question) => (await repository.fullTextSearch(question.q, 3)).map((hit) => ({ id: hit.id, confidence: hit.rank }));
+    // Full-text ranks have no natural threshold: it gets its best one on the dev questions, an advantage BM25 lacks.
+    const sweep = await Promise.all([0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6].map((threshold) => evaluateRetrieval(fullText, dev, threshold)));
+    const net = (figures: RetrievalFigures) => figures.answeredCorrectly - figures.unanswerableAnswered;
+    const fullTextThreshold = sweep.reduce((left, right) => (net(right) > net(left) ? right : left)).threshold;
+    const figures = {
+      bm25: { dev: await evaluateRetrieval(bm25, dev, answerThreshold), heldOut: await evaluateRetrieval(bm25, heldOut, answerThreshold) },
+      fullText: { dev: await evaluateRetrieval(fullText, dev, fullTextThreshold), heldOut: await evaluateRetrieval(fullText, heldOut, fullTextThreshold) },
+    };
+    const row = (name: string, result: RetrievalFigures) =>
+      `${name.padEnd(48)} recall@1 ${result.recallAt1.toFixed(2)}  recall@3 ${result.recallAt3.toFixed(2)}  answered ${result.answeredCorrectly.toFixed(2)}  unanswerable answered ${result.unanswerableAnswered.toFixed(2)}  (threshold ${result.threshold})`;
+    console.log(
+      [
+        row('dev: BM25 over stemmed passages (chosen)', figures.bm25.dev),
+        row('dev: Postgres full-text search, per language', figures.fullText.dev),
+        row('held-out: BM25 over stemmed passages (chosen)', figures.bm25.heldOut),
+        row('held-out: Postgres full-text search', figures.fullText.heldOut),
+      ].join('\n'),
+    );
+    const firstHits = ({ dev: inDev, heldOut: inHeldOut }: { dev: RetrievalFigures; heldOut: RetrievalFigures }) =>
+      Math.round(inDev.recallAt1 * inDev.answerable + inHeldOut.recallAt1 * inHeldOut.answerable);
+    expect(firstHits(figures.bm25)).toBeGreaterThanOrEqual(firstHits(figures.fullText));
+    expect(figures.bm25.dev.unanswerableAnswered).toBeLessThan(figures.fullText.dev.unanswerableAnswered);
+    expect(figures.bm25.heldOut.unanswerableAnswered).toBeLessThan(figures.fullText.heldOut.unanswerableAnswered);
   });
 });
 

@@ -93,6 +93,30 @@ export class KnowledgeBaseRepository {
       .upsert({ articleId, visitorId, helpful, votedAt: new Date() }, { conflictPaths: ['articleId', 'visitorId'] });
   }
 
+  /**
+   * Postgres full-text search, each article under its language's configuration, any of the question's words matching
+   * (`|`), ranked by `ts_rank_cd` scaled to 0–1. Not what the help center uses: the ranking the in-process BM25 was
+   * measured against (BENCHMARKS.md, "Knowledge-base retrieval"), kept so the comparison can be run again.
+   */
+  async fullTextSearch(question: string, limit: number): Promise<{ id: string; language: string; rank: number }[]> {
+    return (await this.dataSource.query(
+      `WITH configured AS (
+         SELECT id, language, title, body, tags,
+                COALESCE(($2::jsonb ->> language), 'simple')::regconfig AS config
+           FROM knowledge_base_articles WHERE published
+       ), scored AS (
+         SELECT id, language,
+                ts_rank_cd(to_tsvector(config, title || ' ' || array_to_string(tags, ' ') || ' ' || body),
+                           NULLIF(replace(plainto_tsquery(config, $1)::text, '&', '|'), '')::tsquery, 32) AS rank
+           FROM configured
+       )
+       SELECT DISTINCT ON (id) id, language, rank FROM scored WHERE rank > 0 ORDER BY id, rank DESC`,
+      [question, JSON.stringify(textSearchConfigurations)],
+    ) as { id: string; language: string; rank: number }[])
+      .sort((left, right) => right.rank - left.rank)
+      .slice(0, limit);
+  }
+
   async voteCounts(articleIds: string[]): Promise<Map<string, VoteCounts>> {
     if (articleIds.length === 0) return new Map();
     const rows = (await this.dataSource.query(
@@ -103,6 +127,12 @@ export class KnowledgeBaseRepository {
     return new Map(rows.map((row) => [row.article_id, { helpful: row.helpful, notHelpful: row.not_helpful }]));
   }
 }
+
+/** Postgres text-search configurations for the languages it ships one for; others are matched as `simple` words. */
+const textSearchConfigurations: Record<string, string> = {
+  ar: 'arabic', da: 'danish', de: 'german', en: 'english', es: 'spanish', fi: 'finnish', fr: 'french', hu: 'hungarian',
+  it: 'italian', nl: 'dutch', no: 'norwegian', pt: 'portuguese', ro: 'romanian', ru: 'russian', sv: 'swedish', tr: 'turkish',
+};
 
 export function votesOf(counts: Map<string, VoteCounts>, articleId: string): VoteCounts {
   return counts.get(articleId) ?? noVotes;
