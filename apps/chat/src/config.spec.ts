@@ -68,4 +68,11 @@ describe('loadChatConfig: knowledge base and languages', () => {
     expect(config.languages).toEqual(['en', 'ja']);
     expect(() => loadChatConfig({ ...testAuthEnv, CHAT_LANGUAGES: 'english' })).toThrow(/CHAT_LANGUAGES/);
   });
+
+  it('refuses to start on a demo folder that does not exist, unless the demo load is off', () => {
+    expect(() => loadChatConfig({ ...testAuthEnv, CHAT_DEMO_KNOWLEDGE_BASE_DIR: '/nowhere/kb' })).toThrow(
+      /CHAT_DEMO_KNOWLEDGE_BASE_DIR: .*\/nowhere\/kb does not exist/,
+    );
+    expect(loadChatConfig({ ...testAuthEnv, CHAT_DEMO_KNOWLEDGE_BASE_DIR: '/nowhere/kb', CHAT_LOAD_DEMO_KNOWLEDGE_BASE: 'no' }).knowledgeBase.loadDemo).toBe(false);
+  });
 });

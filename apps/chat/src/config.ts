@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { booleanSetting, commonSettingsShape, listSetting, loadConfig, optionalListSetting, toCommonConfig } from '@helpgate/config';
 import { BusinessHoursError, BusinessHoursSpec, parseBusinessHours } from './business-hours/business-hours';
@@ -46,6 +47,12 @@ const chatSettings = z
       context.addIssue({ code: 'custom', path: [setting], message: error.message, input: env[setting] });
       return z.NEVER;
     }
+    const demoFolder = resolve(env.CHAT_DEMO_KNOWLEDGE_BASE_DIR);
+    if (env.CHAT_LOAD_DEMO_KNOWLEDGE_BASE && !existsSync(demoFolder)) {
+      const message = `${demoFolder} does not exist: point it at the demo articles, or set CHAT_LOAD_DEMO_KNOWLEDGE_BASE=false`;
+      context.addIssue({ code: 'custom', path: ['CHAT_DEMO_KNOWLEDGE_BASE_DIR'], message, input: env.CHAT_DEMO_KNOWLEDGE_BASE_DIR });
+      return z.NEVER;
+    }
     return {
       ...toCommonConfig('chat', env),
       businessHours,
@@ -58,7 +65,7 @@ const chatSettings = z
       knowledgeBase: {
         loadDemo: env.CHAT_LOAD_DEMO_KNOWLEDGE_BASE,
         /** Relative to the working directory (the repository, or /app in the image). */
-        demoFolder: resolve(env.CHAT_DEMO_KNOWLEDGE_BASE_DIR),
+        demoFolder,
       },
       /** The languages the team enables: chat text is detected as one of them. */
       languages: env.CHAT_LANGUAGES,
