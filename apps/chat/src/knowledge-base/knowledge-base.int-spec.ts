@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PageOf } from '@helpgate/platform';
+import type { OpenApiDocument, PageOf } from '@helpgate/platform';
 import { agentToken } from '../../../../test/support/auth';
+import { openApiStructureProblems } from '../../../../test/support/openapi-structure';
 import { startServiceInProcess, ServiceInProcess } from '../../../../test/support/service-in-process';
 import { chatService } from '../chat.service';
 import type { AdminArticleDto, PublicArticleDto, SearchResultDto } from './article.dto';
@@ -118,6 +119,13 @@ describe('knowledge base: demo load, imports, admin API and the public help cent
     expect((await vote('visitor-0002', false)).status).toBe(204);
     const page = await asAdmin<PageOf<AdminArticleDto>>('GET', '/knowledge-base/articles?language=en&department=Admin%20menu');
     expect(page.items.find((article) => article.id === 'kb-certificates')!.votes).toEqual({ helpful: 1, notHelpful: 1 });
+  });
+
+  it('documents the help center as public and the knowledge base as for admins in a sound API document', async () => {
+    const document = (await (await fetch(`${chat.baseUrl}/openapi.json`)).json()) as OpenApiDocument;
+    expect(openApiStructureProblems(document)).toEqual([]);
+    expect(document.paths['/help-center/search']!.get).toMatchObject({ security: [] });
+    expect(document.paths['/knowledge-base/imports']!.post!.security).not.toEqual([]);
   });
 
   it('lets admins create, update, unpublish and delete articles; agents and anonymous callers may not', async () => {
