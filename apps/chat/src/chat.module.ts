@@ -1,15 +1,24 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@helpgate/platform';
 import { ChatConfig } from './config';
+import { KnowledgeBaseModule, knowledgeBaseSchema } from './knowledge-base/knowledge-base.module';
+import { LanguageModule } from './language/language.module';
 import { SocketIoAttachments1763900000605 } from './migrations/1763900000605-socket-io-attachments';
 
-/** Live chat: its own database and Kafka wiring are in place; conversations arrive with the chat issue. */
+/** Live chat: its own database and Kafka wiring, the knowledge base and help center; conversations arrive with the chat issue. */
 @Module({})
 export class ChatModule {
   static forRoot(config: ChatConfig): DynamicModule {
     return {
       module: ChatModule,
-      imports: [PlatformModule.forService(config, { entities: [], migrations: [SocketIoAttachments1763900000605] })],
+      imports: [
+        PlatformModule.forService(config, {
+          entities: [...knowledgeBaseSchema.entities],
+          migrations: [SocketIoAttachments1763900000605, ...knowledgeBaseSchema.migrations],
+        }),
+        KnowledgeBaseModule.forRoot(config.knowledgeBase),
+        LanguageModule.forRoot(config.languages),
+      ],
     };
   }
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { commonSettingsShape, loadConfig, optionalListSetting, toCommonConfig } from '@helpgate/config';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { booleanSetting, commonSettingsShape, listSetting, loadConfig, optionalListSetting, toCommonConfig } from '@helpgate/config';
 import { BusinessHoursError, BusinessHoursSpec, parseBusinessHours } from './business-hours/business-hours';
 
 /** `https://help.example.com`: a scheme, a host and a port when not the default, as browsers send `Origin`. */
@@ -31,6 +33,9 @@ const chatSettings = z
     CHAT_HOLIDAYS: z.string().default(''),
     CHAT_ALLOWED_ORIGINS: optionalListSetting(origin),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    CHAT_LOAD_DEMO_KNOWLEDGE_BASE: booleanSetting(true),
+    CHAT_DEMO_KNOWLEDGE_BASE_DIR: z.string().min(1).default('apps/chat/demo/knowledge-base'),
+    CHAT_LANGUAGES: listSetting(z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code such as "en"'), 'en,fr,it,de,es'),
   })
   .transform((env, context) => {
     let businessHours;
@@ -42,6 +47,12 @@ const chatSettings = z
       context.addIssue({ code: 'custom', path: [setting], message: error.message, input: env[setting] });
       return z.NEVER;
     }
+    const demoFolder = resolve(env.CHAT_DEMO_KNOWLEDGE_BASE_DIR);
+    if (env.CHAT_LOAD_DEMO_KNOWLEDGE_BASE && !existsSync(demoFolder)) {
+      const message = `${demoFolder} does not exist: point it at the demo articles, or set CHAT_LOAD_DEMO_KNOWLEDGE_BASE=false`;
+      context.addIssue({ code: 'custom', path: ['CHAT_DEMO_KNOWLEDGE_BASE_DIR'], message, input: env.CHAT_DEMO_KNOWLEDGE_BASE_DIR });
+      return z.NEVER;
+    }
     return {
       ...toCommonConfig('chat', env),
       businessHours,
@@ -51,6 +62,13 @@ const chatSettings = z
         /** Set: instances share rooms through Redis; unset: through chat's own Postgres database. */
         redisUrl: env.REDIS_URL ?? null,
       },
+      knowledgeBase: {
+        loadDemo: env.CHAT_LOAD_DEMO_KNOWLEDGE_BASE,
+        /** Relative to the working directory (the repository, or /app in the image). */
+        demoFolder,
+      },
+      /** The languages the team enables: chat text is detected as one of them. */
+      languages: env.CHAT_LANGUAGES,
     };
   });
 
