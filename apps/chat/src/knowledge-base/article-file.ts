@@ -12,7 +12,10 @@ export const articleFieldsSchema = z.object({
   department: label,
   feature: label.nullable().default(null),
   // A tag YAML reads as a number (`429`) is kept as its text.
-  tags: z.array(z.union([z.string(), z.number().transform(String)]).pipe(z.string().trim().min(1).max(100))).max(50).default([]),
+  tags: z
+    .array(z.union([z.string(), z.number().transform(String)]).pipe(z.string().trim().min(1).max(100)))
+    .max(50)
+    .default([]),
   published: z.boolean().default(true),
   body: z.string().trim().min(1).max(200_000),
 });
@@ -53,7 +56,9 @@ export function parseArticleFile(text: string): ArticleDraft {
   }
   const parsed = frontMatterSchema.extend({ body: articleFieldsSchema.shape.body }).safeParse({ ...(fields as object), body: block[2] });
   if (!parsed.success) {
-    throw new ArticleFileError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'front matter'}: ${issue.message}`).join('; '));
+    throw new ArticleFileError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'front matter'}: ${issue.message}`).join('; '),
+    );
   }
   const { updated, ...draft } = parsed.data;
   return { ...draft, updatedAt: updated ?? null };

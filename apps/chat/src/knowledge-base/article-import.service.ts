@@ -1,21 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { parseArticleFile, ArticleFileError } from './article-file';
+import type { ImportReport } from './article-import-report';
 import { ArticleFolderFile, loadArticleFolder } from './article-folder';
 import { ImportDto, toArticleRow } from './article.dto';
 import { KnowledgeBaseRepository } from './knowledge-base.repository';
 import { KNOWLEDGE_BASE_SETTINGS, KnowledgeBaseSettings } from './knowledge-base.settings';
-
-export type ImportOutcome = 'created' | 'updated' | 'unchanged' | 'invalid' | 'duplicate';
-
-export interface ImportReport {
-  created: number;
-  updated: number;
-  unchanged: number;
-  invalid: number;
-  duplicate: number;
-  files: { path: string; outcome: ImportOutcome; id?: string; language?: string; reason?: string }[];
-}
 
 /**
  * Imports Markdown files with front matter, by (id, language): new ones are created, changed ones updated, identical ones
@@ -35,7 +25,8 @@ export class ArticleImportService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if (!this.settings.loadDemo) return;
     const report = await this.importFiles(loadArticleFolder(this.settings.demoFolder), { onlyIntoEmpty: true });
-    if (report) this.logger.log({ folder: this.settings.demoFolder, created: report.created, invalid: report.invalid }, 'demo knowledge base loaded');
+    if (report)
+      this.logger.log({ folder: this.settings.demoFolder, created: report.created, invalid: report.invalid }, 'demo knowledge base loaded');
   }
 
   async importUploaded({ files }: ImportDto): Promise<ImportReport> {
@@ -48,7 +39,10 @@ export class ArticleImportService implements OnApplicationBootstrap {
       }
     });
     const report = (await this.importFiles(parsed, { onlyIntoEmpty: false }))!;
-    this.logger.log({ created: report.created, updated: report.updated, unchanged: report.unchanged, invalid: report.invalid }, 'articles imported');
+    this.logger.log(
+      { created: report.created, updated: report.updated, unchanged: report.unchanged, invalid: report.invalid },
+      'articles imported',
+    );
     return report;
   }
 
@@ -70,7 +64,13 @@ export class ArticleImportService implements OnApplicationBootstrap {
         const key = `${id}/${language}`;
         const outcome = seen.has(key) ? 'duplicate' : await this.upsert(toArticleRow(file.article, now), manager);
         seen.add(key);
-        report.files.push({ path: file.path, outcome, id, language, ...(outcome === 'duplicate' ? { reason: `another file of this import is ${key}` } : {}) });
+        report.files.push({
+          path: file.path,
+          outcome,
+          id,
+          language,
+          ...(outcome === 'duplicate' ? { reason: `another file of this import is ${key}` } : {}),
+        });
         report[outcome]++;
       }
       if (report.created + report.updated > 0) await this.articles.bumpRevision(manager);

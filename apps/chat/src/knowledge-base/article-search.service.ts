@@ -29,9 +29,10 @@ export class ArticleSearchService {
   async suggestions({ department, feature, subject, language, limit }: SuggestionsDto): Promise<SearchResultDto[]> {
     if (!subject) {
       const ranker = await this.ranker();
-      return ranker.inCategory(department, feature ?? null, language ?? null).slice(0, limit).map((article) =>
-        toResult({ article, score: 0, confidence: 0, snippet: '' }),
-      );
+      return ranker
+        .inCategory(department, feature ?? null, language ?? null)
+        .slice(0, limit)
+        .map((article) => toResult({ article, score: 0, confidence: 0, snippet: '' }));
     }
     const results = await this.ranked({ text: subject, language, department, feature, limit });
     return results.filter((result) => result.confident);

@@ -21,13 +21,19 @@ const optionalLabel = z.string().trim().min(1).max(200).optional();
 export const articleListSchema = pageQuerySchema.extend({
   language: languageSchema.optional(),
   department: optionalLabel,
-  published: z.enum(['true', 'false']).transform((value) => value === 'true').optional(),
+  published: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
 });
 export type ArticleListDto = z.output<typeof articleListSchema>;
 
 export const importSchema = z.strictObject({
   /** The folder's Markdown files with front matter, each with its path (for the report). */
-  files: z.array(z.strictObject({ path: z.string().min(1).max(500), content: z.string().max(500_000) })).min(1).max(2000),
+  files: z
+    .array(z.strictObject({ path: z.string().min(1).max(500), content: z.string().max(500_000) }))
+    .min(1)
+    .max(2000),
 });
 export type ImportDto = z.output<typeof importSchema>;
 
@@ -60,44 +66,54 @@ export const voteSchema = z.strictObject({
 export type VoteDto = z.output<typeof voteSchema>;
 
 /** What admins and readers both see of an article. */
-interface ArticleContentDto {
-  id: string;
-  language: string;
-  title: string;
-  body: string;
-  department: string;
-  feature: string | null;
-  tags: string[];
-  updatedAt: string;
-}
+const articleContentSchema = z.object({
+  id: z.string(),
+  language: z.string(),
+  title: z.string(),
+  body: z.string().describe('Markdown.'),
+  department: z.string(),
+  feature: z.string().nullable(),
+  tags: z.array(z.string()),
+  updatedAt: z.iso.datetime(),
+});
+
+type ArticleContentDto = z.infer<typeof articleContentSchema>;
 
 /** An article as admins see it, with its votes. */
-export interface AdminArticleDto extends ArticleContentDto {
-  published: boolean;
-  votes: VoteCounts;
-}
+export const adminArticleSchema = articleContentSchema
+  .extend({
+    published: z.boolean(),
+    votes: z.object({ helpful: z.number().int(), notHelpful: z.number().int() }) satisfies z.ZodType<VoteCounts>,
+  })
+  .meta({ id: 'AdminArticle' });
+
+export type AdminArticleDto = z.infer<typeof adminArticleSchema>;
 
 /** An article as the help center shows it. */
-export interface PublicArticleDto extends ArticleContentDto {
-  link: string;
-  /** The language asked for; differs from `language` when the article has no translation in it. */
-  requestedLanguage: string;
-  /** True when this is another language's text because the requested one does not exist. */
-  fallback: boolean;
-  availableLanguages: string[];
-}
+export const publicArticleSchema = articleContentSchema
+  .extend({
+    link: z.string(),
+    requestedLanguage: z.string().describe('The language asked for; differs from `language` when the article has no translation in it.'),
+    fallback: z.boolean().describe('True when this is another language’s text because the requested one does not exist.'),
+    availableLanguages: z.array(z.string()),
+  })
+  .meta({ id: 'PublicArticle' });
 
-export interface SearchResultDto {
-  id: string;
-  title: string;
-  language: string;
-  link: string;
-  /** Confidence 0–1: the share of the question the article's best passage matches. */
-  score: number;
-  /** Whether the score reaches the threshold from which the article counts as an answer. */
-  confident: boolean;
-  snippet: string;
-}
+export type PublicArticleDto = z.infer<typeof publicArticleSchema>;
+
+export const searchResultSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    language: z.string(),
+    link: z.string(),
+    score: z.number().describe('Confidence 0–1: the share of the question the article’s best passage matches.'),
+    confident: z.boolean().describe('Whether the score reaches the threshold from which the article counts as an answer.'),
+    snippet: z.string(),
+  })
+  .meta({ id: 'ArticleSearchResult' });
+
+export type SearchResultDto = z.infer<typeof searchResultSchema>;
 
 export function articleLink(id: string, language: string): string {
   return `/help-center/articles/${encodeURIComponent(id)}?language=${language}`;
@@ -125,6 +141,8 @@ export function toPublicArticle(article: ArticleEntity, requestedLanguage: strin
 /** The row an article draft becomes; its hash covers what a reader sees, so an import can tell an unchanged file. */
 export function toArticleRow(draft: ArticleDraft, now: Date): ArticleRow {
   const { id, language, title, body, department, feature, tags, published } = draft;
-  const contentHash = createHash('sha256').update(JSON.stringify([title, body, department, feature, tags, published])).digest('hex');
+  const contentHash = createHash('sha256')
+    .update(JSON.stringify([title, body, department, feature, tags, published]))
+    .digest('hex');
   return { id, language, title, body, department, feature, tags, published, contentHash, updatedAt: draft.updatedAt ?? now };
 }

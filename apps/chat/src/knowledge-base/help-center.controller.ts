@@ -1,12 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { Public } from '@helpgate/auth';
-import { ZodValidationPipe } from '@helpgate/platform';
+import { ResponseBody, ZodValidationPipe } from '@helpgate/platform';
 import { z } from 'zod';
 import {
   PublicArticleDto,
+  publicArticleSchema,
   readArticleSchema,
   SearchDto,
   SearchResultDto,
+  searchResultSchema,
   searchSchema,
   SuggestionsDto,
   suggestionsSchema,
@@ -27,16 +29,19 @@ export class HelpCenterController {
   ) {}
 
   @Get('search')
+  @ResponseBody(z.array(searchResultSchema))
   find(@Query(new ZodValidationPipe(searchSchema)) query: SearchDto): Promise<SearchResultDto[]> {
     return this.search.search(query);
   }
 
   @Get('suggestions')
+  @ResponseBody(z.array(searchResultSchema))
   suggest(@Query(new ZodValidationPipe(suggestionsSchema)) query: SuggestionsDto): Promise<SearchResultDto[]> {
     return this.search.suggestions(query);
   }
 
   @Get('articles/:id')
+  @ResponseBody(publicArticleSchema)
   read(
     @Param('id', new ZodValidationPipe(articleIdSchema)) id: string,
     @Query(new ZodValidationPipe(readArticleSchema)) { language }: z.output<typeof readArticleSchema>,
@@ -47,7 +52,10 @@ export class HelpCenterController {
   /** Once per visitor and article: a second vote replaces the first (a reader may change their mind). */
   @Post('articles/:id/votes')
   @HttpCode(204)
-  vote(@Param('id', new ZodValidationPipe(articleIdSchema)) id: string, @Body(new ZodValidationPipe(voteSchema)) body: VoteDto): Promise<void> {
+  vote(
+    @Param('id', new ZodValidationPipe(articleIdSchema)) id: string,
+    @Body(new ZodValidationPipe(voteSchema)) body: VoteDto,
+  ): Promise<void> {
     return this.knowledgeBase.vote(id, body);
   }
 }

@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { AdminsOnly } from '@helpgate/auth';
-import { ApiDescription, PageOf, ZodValidationPipe } from '@helpgate/platform';
+import { ApiDescription, PageOf, pageOf, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
 import {
   AdminArticleDto,
+  adminArticleSchema,
   ArticleListDto,
   articleKeySchema,
   articleListSchema,
@@ -13,7 +14,8 @@ import {
   UpdateArticleDto,
   updateArticleSchema,
 } from './article.dto';
-import { ArticleImportService, ImportReport } from './article-import.service';
+import { ImportReport, importReportSchema } from './article-import-report';
+import { ArticleImportService } from './article-import.service';
 import { KnowledgeBaseService } from './knowledge-base.service';
 
 type ArticleKey = { id: string; language: string };
@@ -28,17 +30,20 @@ export class KnowledgeBaseAdminController {
   ) {}
 
   @Get('articles')
+  @ResponseBody(pageOf(adminArticleSchema))
   @ApiDescription('Every translation, published or not, with its helpful / not helpful votes.')
   list(@Query(new ZodValidationPipe(articleListSchema)) query: ArticleListDto): Promise<PageOf<AdminArticleDto>> {
     return this.knowledgeBase.list(query);
   }
 
   @Post('articles')
+  @ResponseBody(adminArticleSchema)
   create(@Body(new ZodValidationPipe(createArticleSchema)) body: CreateArticleDto): Promise<AdminArticleDto> {
     return this.knowledgeBase.create(body);
   }
 
   @Patch('articles/:id/:language')
+  @ResponseBody(adminArticleSchema)
   update(
     @Param(new ZodValidationPipe(articleKeySchema)) { id, language }: ArticleKey,
     @Body(new ZodValidationPipe(updateArticleSchema)) body: UpdateArticleDto,
@@ -53,6 +58,7 @@ export class KnowledgeBaseAdminController {
   }
 
   @Post('imports')
+  @ResponseBody(importReportSchema)
   @HttpCode(200)
   @ApiDescription(
     'Markdown files with front matter (id, title, language, department, feature?, tags?, published?, updated?): new articles are created, changed ones updated, identical ones left untouched; the report has one line per file.',

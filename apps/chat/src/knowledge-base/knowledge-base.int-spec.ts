@@ -4,9 +4,9 @@ import type { OpenApiDocument, PageOf } from '@helpgate/platform';
 import { agentToken } from '../../../../test/support/auth';
 import { openApiStructureProblems } from '../../../../test/support/openapi-structure';
 import { startServiceInProcess, ServiceInProcess } from '../../../../test/support/service-in-process';
-import { chatService } from '../chat.service';
+import { chatServiceDefinition } from '../chat.definition';
 import type { AdminArticleDto, PublicArticleDto, SearchResultDto } from './article.dto';
-import type { ImportReport } from './article-import.service';
+import type { ImportReport } from './article-import-report';
 import { KnowledgeBaseRepository } from './knowledge-base.repository';
 import { evaluateRetrieval, parseQuestions, RankedIds, rankedIdsOf, RetrievalFigures } from './retrieval/evaluation';
 import { answerThreshold, Bm25Ranker } from './retrieval/ranking';
@@ -28,7 +28,7 @@ describe('knowledge base: demo load, imports, admin API and the public help cent
   };
 
   beforeAll(async () => {
-    chat = await startServiceInProcess(chatService, { CHAT_DEMO_KNOWLEDGE_BASE_DIR: demoFolder });
+    chat = await startServiceInProcess(chatServiceDefinition, { CHAT_DEMO_KNOWLEDGE_BASE_DIR: demoFolder });
   });
 
   afterAll(async () => {
@@ -54,7 +54,10 @@ describe('knowledge base: demo load, imports, admin API and the public help cent
       files: [
         demoFile('en/password-reset.md'),
         changed,
-        { path: 'en/new.md', content: '---\nid: kb-new\ntitle: A new article\nlanguage: en\ndepartment: Reports\n---\nHow the quarterly kudos digest is sent.' },
+        {
+          path: 'en/new.md',
+          content: '---\nid: kb-new\ntitle: A new article\nlanguage: en\ndepartment: Reports\n---\nHow the quarterly kudos digest is sent.',
+        },
         { path: 'en/broken.md', content: 'no front matter here' },
         demoFile('en/password-reset.md'),
       ],
@@ -69,24 +72,37 @@ describe('knowledge base: demo load, imports, admin API and the public help cent
     ]);
     expect(report.files[3]!.reason).toContain('front matter');
     // The search index follows the import: the new article is found, the changed one by its new title.
-    expect((await publicGet<SearchResultDto[]>('/help-center/search?q=kudos%20digest&language=en')).body[0]).toMatchObject({ id: 'kb-new' });
+    expect((await publicGet<SearchResultDto[]>('/help-center/search?q=kudos%20digest&language=en')).body[0]).toMatchObject({
+      id: 'kb-new',
+    });
     expect((await publicGet<PublicArticleDto>('/help-center/articles/kb-webhooks')).body.title).toMatch(/^Webhooks — /);
   });
 
   it('searches without a token: results with id, title, language, link, score and snippet, filtered and in the reader language', async () => {
-    const french = await publicGet<SearchResultDto[]>(`/help-center/search?q=${encodeURIComponent('Comment réinitialiser mon mot de passe ?')}&language=fr`);
+    const french = await publicGet<SearchResultDto[]>(
+      `/help-center/search?q=${encodeURIComponent('Comment réinitialiser mon mot de passe ?')}&language=fr`,
+    );
     expect(french.status).toBe(200);
-    expect(french.body[0]).toMatchObject({ id: 'kb-password-reset', language: 'fr', link: '/help-center/articles/kb-password-reset?language=fr', confident: true });
+    expect(french.body[0]).toMatchObject({
+      id: 'kb-password-reset',
+      language: 'fr',
+      link: '/help-center/articles/kb-password-reset?language=fr',
+      confident: true,
+    });
     expect(french.body[0]!.score).toBeGreaterThan(0.5);
     expect(french.body[0]!.snippet.length).toBeGreaterThan(0);
 
-    const portuguese = await publicGet<SearchResultDto[]>(`/help-center/search?q=${encodeURIComponent('Como configuro o SSO SAML com o Okta?')}&language=pt`);
+    const portuguese = await publicGet<SearchResultDto[]>(
+      `/help-center/search?q=${encodeURIComponent('Como configuro o SSO SAML com o Okta?')}&language=pt`,
+    );
     expect(portuguese.body[0]).toMatchObject({ id: 'kb-sso-saml-setup', language: 'en' });
 
     const filtered = await publicGet<SearchResultDto[]>('/help-center/search?q=sync&department=Salesforce&feature=User%20sync');
     expect(filtered.body.map((result) => result.id)).toEqual(['kb-salesforce-user-sync']);
 
-    const offTopic = await publicGet<SearchResultDto[]>(`/help-center/search?q=${encodeURIComponent('Can I embed a course in SharePoint?')}&language=en`);
+    const offTopic = await publicGet<SearchResultDto[]>(
+      `/help-center/search?q=${encodeURIComponent('Can I embed a course in SharePoint?')}&language=en`,
+    );
     expect(offTopic.body.every((result) => !result.confident)).toBe(true);
 
     expect((await publicGet('/help-center/search')).status).toBe(400);
@@ -94,16 +110,25 @@ describe('knowledge base: demo load, imports, admin API and the public help cent
 
   it('reads an article in the asked language, else English, saying so', async () => {
     const italian = await publicGet<PublicArticleDto>('/help-center/articles/kb-password-reset?language=it');
-    expect(italian.body).toMatchObject({ language: 'it', requestedLanguage: 'it', fallback: false, availableLanguages: ['en', 'fr', 'it'] });
+    expect(italian.body).toMatchObject({
+      language: 'it',
+      requestedLanguage: 'it',
+      fallback: false,
+      availableLanguages: ['en', 'fr', 'it'],
+    });
     const german = await publicGet<PublicArticleDto>('/help-center/articles/kb-password-reset?language=de');
     expect(german.body).toMatchObject({ language: 'en', requestedLanguage: 'de', fallback: true, title: 'Resetting a forgotten password' });
-    expect((await publicGet<{ code: string }>('/help-center/articles/kb-nothing')).body).toMatchObject({ code: 'knowledge_base.article_not_found' });
+    expect((await publicGet<{ code: string }>('/help-center/articles/kb-nothing')).body).toMatchObject({
+      code: 'knowledge_base.article_not_found',
+    });
   });
 
   it('suggests the category articles for the ticket form, narrowed by the subject typed so far', async () => {
     const category = await publicGet<SearchResultDto[]>('/help-center/suggestions?department=Single%20sign-on');
     expect(category.body.map((result) => result.id).sort()).toEqual(['kb-sso-saml-setup', 'kb-sso-troubleshooting']);
-    const typed = await publicGet<SearchResultDto[]>(`/help-center/suggestions?department=Single%20sign-on&subject=${encodeURIComponent('SSO login error user not found')}`);
+    const typed = await publicGet<SearchResultDto[]>(
+      `/help-center/suggestions?department=Single%20sign-on&subject=${encodeURIComponent('SSO login error user not found')}`,
+    );
     expect(typed.body[0]).toMatchObject({ id: 'kb-sso-troubleshooting' });
   });
 
@@ -138,7 +163,9 @@ describe('knowledge base: demo load, imports, admin API and the public help cent
       tags: ['teams'],
     });
     expect(created).toMatchObject({ id: 'kb-teams', published: true, feature: null });
-    expect((await chat.request('POST', '/knowledge-base/articles', { ...created, updatedAt: undefined, votes: undefined })).status).toBe(409);
+    expect((await chat.request('POST', '/knowledge-base/articles', { ...created, updatedAt: undefined, votes: undefined })).status).toBe(
+      409,
+    );
     const teams = () => publicGet<SearchResultDto[]>('/help-center/search?q=Microsoft%20Teams');
     expect((await teams()).body[0]).toMatchObject({ id: 'kb-teams' });
 
@@ -159,7 +186,7 @@ describe('retrieval compared: in-process BM25 against Postgres full-text search 
   let chat: ServiceInProcess;
 
   beforeAll(async () => {
-    chat = await startServiceInProcess(chatService, { CHAT_DEMO_KNOWLEDGE_BASE_DIR: demoFolder });
+    chat = await startServiceInProcess(chatServiceDefinition, { CHAT_DEMO_KNOWLEDGE_BASE_DIR: demoFolder });
   });
 
   afterAll(async () => {
@@ -171,14 +198,18 @@ describe('retrieval compared: in-process BM25 against Postgres full-text search 
     const dev = parseQuestions(readFileSync(join(__dirname, '../../../../../shared/reference/chat-questions-dev.jsonl'), 'utf8'));
     const heldOut = parseQuestions(readFileSync(join(__dirname, 'retrieval/questions-held-out.jsonl'), 'utf8'));
     const bm25 = rankedIdsOf(new Bm25Ranker(await repository.allPublished()));
-    const fullText: RankedIds = async (question) => (await repository.fullTextSearch(question.q, 3)).map((hit) => ({ id: hit.id, confidence: hit.rank }));
+    const fullText: RankedIds = async (question) =>
+      (await repository.fullTextSearch(question.q, 3)).map((hit) => ({ id: hit.id, confidence: hit.rank }));
     // Full-text ranks have no natural threshold: it gets its best one on the dev questions, an advantage BM25 lacks.
     const sweep = await Promise.all([0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6].map((threshold) => evaluateRetrieval(fullText, dev, threshold)));
     const net = (figures: RetrievalFigures) => figures.answeredCorrectly - figures.unanswerableAnswered;
     const fullTextThreshold = sweep.reduce((left, right) => (net(right) > net(left) ? right : left)).threshold;
     const figures = {
       bm25: { dev: await evaluateRetrieval(bm25, dev, answerThreshold), heldOut: await evaluateRetrieval(bm25, heldOut, answerThreshold) },
-      fullText: { dev: await evaluateRetrieval(fullText, dev, fullTextThreshold), heldOut: await evaluateRetrieval(fullText, heldOut, fullTextThreshold) },
+      fullText: {
+        dev: await evaluateRetrieval(fullText, dev, fullTextThreshold),
+        heldOut: await evaluateRetrieval(fullText, heldOut, fullTextThreshold),
+      },
     };
     const row = (name: string, result: RetrievalFigures) =>
       `${name.padEnd(48)} recall@1 ${result.recallAt1.toFixed(2)}  recall@3 ${result.recallAt3.toFixed(2)}  answered ${result.answeredCorrectly.toFixed(2)}  unanswerable answered ${result.unanswerableAnswered.toFixed(2)}  (threshold ${result.threshold})`;
@@ -200,7 +231,7 @@ describe('retrieval compared: in-process BM25 against Postgres full-text search 
 
 describe('knowledge base with the demo load turned off', () => {
   it('starts empty', async () => {
-    const chat = await startServiceInProcess(chatService, { CHAT_LOAD_DEMO_KNOWLEDGE_BASE: 'false' });
+    const chat = await startServiceInProcess(chatServiceDefinition, { CHAT_LOAD_DEMO_KNOWLEDGE_BASE: 'false' });
     try {
       const page = (await (await chat.fetch('/knowledge-base/articles')).json()) as PageOf<AdminArticleDto>;
       expect(page.total).toBe(0);

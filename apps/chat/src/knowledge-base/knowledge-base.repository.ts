@@ -82,7 +82,10 @@ export class KnowledgeBaseRepository {
   async delete(id: string, language: string, manager: EntityManager): Promise<boolean> {
     const { affected } = await manager.getRepository(ArticleEntity).delete({ id, language });
     if (!affected) return false;
-    await manager.query('DELETE FROM knowledge_base_votes WHERE article_id = $1 AND NOT EXISTS (SELECT 1 FROM knowledge_base_articles WHERE id = $1)', [id]);
+    await manager.query(
+      'DELETE FROM knowledge_base_votes WHERE article_id = $1 AND NOT EXISTS (SELECT 1 FROM knowledge_base_articles WHERE id = $1)',
+      [id],
+    );
     return true;
   }
 
@@ -99,8 +102,9 @@ export class KnowledgeBaseRepository {
    * measured against (BENCHMARKS.md, "Knowledge-base retrieval"), kept so the comparison can be run again.
    */
   async fullTextSearch(question: string, limit: number): Promise<{ id: string; language: string; rank: number }[]> {
-    return (await this.dataSource.query(
-      `WITH configured AS (
+    return (
+      (await this.dataSource.query(
+        `WITH configured AS (
          SELECT id, language, title, body, tags,
                 COALESCE(($2::jsonb ->> language), 'simple')::regconfig AS config
            FROM knowledge_base_articles WHERE published
@@ -111,8 +115,9 @@ export class KnowledgeBaseRepository {
            FROM configured
        )
        SELECT DISTINCT ON (id) id, language, rank FROM scored WHERE rank > 0 ORDER BY id, rank DESC`,
-      [question, JSON.stringify(textSearchConfigurations)],
-    ) as { id: string; language: string; rank: number }[])
+        [question, JSON.stringify(textSearchConfigurations)],
+      )) as { id: string; language: string; rank: number }[]
+    )
       .sort((left, right) => right.rank - left.rank)
       .slice(0, limit);
   }
@@ -130,8 +135,22 @@ export class KnowledgeBaseRepository {
 
 /** Postgres text-search configurations for the languages it ships one for; others are matched as `simple` words. */
 const textSearchConfigurations: Record<string, string> = {
-  ar: 'arabic', da: 'danish', de: 'german', en: 'english', es: 'spanish', fi: 'finnish', fr: 'french', hu: 'hungarian',
-  it: 'italian', nl: 'dutch', no: 'norwegian', pt: 'portuguese', ro: 'romanian', ru: 'russian', sv: 'swedish', tr: 'turkish',
+  ar: 'arabic',
+  da: 'danish',
+  de: 'german',
+  en: 'english',
+  es: 'spanish',
+  fi: 'finnish',
+  fr: 'french',
+  hu: 'hungarian',
+  it: 'italian',
+  nl: 'dutch',
+  no: 'norwegian',
+  pt: 'portuguese',
+  ro: 'romanian',
+  ru: 'russian',
+  sv: 'swedish',
+  tr: 'turkish',
 };
 
 export function votesOf(counts: Map<string, VoteCounts>, articleId: string): VoteCounts {

@@ -32,7 +32,10 @@ export class KnowledgeBaseService {
   async create(input: CreateArticleDto): Promise<AdminArticleDto> {
     const created = await this.articles.transaction(async (manager) => {
       if (await this.articles.find(input.id, input.language, manager)) {
-        throw new KnowledgeBaseException(KnowledgeBaseErrorCode.ArticleExists, `Article ${input.id} has a ${input.language} translation already`);
+        throw new KnowledgeBaseException(
+          KnowledgeBaseErrorCode.ArticleExists,
+          `Article ${input.id} has a ${input.language} translation already`,
+        );
       }
       await this.articles.insert(toArticleRow({ ...input, updatedAt: null }, new Date()), manager);
       await this.articles.bumpRevision(manager);
