@@ -53,7 +53,8 @@ export class ChatTranscriptsService {
 
   private async requireTranscript(contactId: string, id: string): Promise<ChatTranscriptEntity> {
     const transcript = await this.transcripts.findOf(contactId, id);
-    if (!transcript) throw new IdentityException(IdentityErrorCode.ChatTranscriptNotFound, `No chat transcript ${id} on this contact's profile`);
+    if (!transcript)
+      throw new IdentityException(IdentityErrorCode.ChatTranscriptNotFound, `No chat transcript ${id} on this contact's profile`);
     return transcript;
   }
 }

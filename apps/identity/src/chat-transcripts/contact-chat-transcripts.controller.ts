@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
-import { ChatTranscriptDto, ChatTranscriptSummaryDto } from './chat-transcript.dto';
+import { Page, PageOf, pageOf, pageQuerySchema, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
+import { ChatTranscriptDto, chatTranscriptSchema, ChatTranscriptSummaryDto, chatTranscriptSummarySchema } from './chat-transcript.dto';
 import { ChatTranscriptsService } from './chat-transcripts.service';
 
 /** Agents read the chat transcripts on a contact's profile, the latest conversation first. */
@@ -9,6 +9,7 @@ export class ContactChatTranscriptsController {
   constructor(private readonly transcripts: ChatTranscriptsService) {}
 
   @Get()
+  @ResponseBody(pageOf(chatTranscriptSummarySchema))
   list(
     @Param('id', ParseUUIDPipe) contactId: string,
     @Query(new ZodValidationPipe(pageQuerySchema)) page: Page,
@@ -17,6 +18,7 @@ export class ContactChatTranscriptsController {
   }
 
   @Get(':transcriptId')
+  @ResponseBody(chatTranscriptSchema)
   get(@Param('id', ParseUUIDPipe) contactId: string, @Param('transcriptId', ParseUUIDPipe) id: string): Promise<ChatTranscriptDto> {
     return this.transcripts.getForAgents(contactId, id);
   }

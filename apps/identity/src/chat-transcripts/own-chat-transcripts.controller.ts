@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ContactsOnly, CurrentPrincipal, ContactPrincipal } from '@helpgate/auth';
-import { Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
-import { OwnChatTranscriptDto } from './chat-transcript.dto';
+import { Page, PageOf, pageOf, pageQuerySchema, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
+import { OwnChatTranscriptDto, ownChatTranscriptSchema, ownChatTranscriptSummarySchema } from './chat-transcript.dto';
 import { ChatTranscriptsService } from './chat-transcripts.service';
 
 /**
@@ -14,6 +14,7 @@ export class OwnChatTranscriptsController {
   constructor(private readonly transcripts: ChatTranscriptsService) {}
 
   @Get()
+  @ResponseBody(pageOf(ownChatTranscriptSummarySchema))
   list(
     @CurrentPrincipal() principal: ContactPrincipal,
     @Query(new ZodValidationPipe(pageQuerySchema)) page: Page,
@@ -22,6 +23,7 @@ export class OwnChatTranscriptsController {
   }
 
   @Get(':id')
+  @ResponseBody(ownChatTranscriptSchema)
   get(@CurrentPrincipal() principal: ContactPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<OwnChatTranscriptDto> {
     return this.transcripts.getOwn(principal.contactId, id);
   }

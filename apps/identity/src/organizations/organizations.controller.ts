@@ -59,6 +59,7 @@ export class OrganizationsController {
       'published as `identity.organization.changed.v1`. "Unassigned" never has one (409).',
   )
   @Put(':id/support-contract')
+  @ResponseBody(organizationResponseSchema)
   setSupportContract(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(supportContractSchema)) body: SupportContractDto,
