@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@helpgate/platform';
+import { AnnouncementsModule, announcementsSchema } from './announcements/announcements.module';
 import { ChatConfig } from './config';
 import { KnowledgeBaseModule, knowledgeBaseSchema } from './knowledge-base/knowledge-base.module';
 import { LanguageModule } from './language/language.module';
@@ -13,11 +14,12 @@ export class ChatModule {
       module: ChatModule,
       imports: [
         PlatformModule.forService(config, {
-          entities: [...knowledgeBaseSchema.entities],
-          migrations: [SocketIoAttachments1763900000605, ...knowledgeBaseSchema.migrations],
+          entities: [...knowledgeBaseSchema.entities, ...announcementsSchema.entities],
+          migrations: [SocketIoAttachments1763900000605, ...knowledgeBaseSchema.migrations, ...announcementsSchema.migrations],
         }),
         KnowledgeBaseModule.forRoot(config.knowledgeBase),
         LanguageModule.forRoot(config.languages),
+        AnnouncementsModule,
       ],
     };
   }
