@@ -76,3 +76,16 @@ describe('loadChatConfig: knowledge base and languages', () => {
     expect(loadChatConfig({ ...testAuthEnv, CHAT_DEMO_KNOWLEDGE_BASE_DIR: '/nowhere/kb', CHAT_LOAD_DEMO_KNOWLEDGE_BASE: 'no' }).knowledgeBase.loadDemo).toBe(false);
   });
 });
+
+describe('loadChatConfig: status notices', () => {
+  it('shows resolved incidents for a week and links the feed to the local chat service by default', () => {
+    expect(loadChatConfig(testAuthEnv).statusNotices).toEqual({ publicUrl: 'http://127.0.0.1:3004', resolvedShownDays: 7 });
+  });
+
+  it('reads the public URL without its trailing slash and refuses a retention that is not a positive number of days', () => {
+    const config = loadChatConfig({ ...testAuthEnv, CHAT_PUBLIC_URL: 'https://chat.example.com/', CHAT_STATUS_RESOLVED_DAYS: '14' });
+    expect(config.statusNotices).toEqual({ publicUrl: 'https://chat.example.com', resolvedShownDays: 14 });
+    expect(() => loadChatConfig({ ...testAuthEnv, CHAT_STATUS_RESOLVED_DAYS: '0' })).toThrow(/CHAT_STATUS_RESOLVED_DAYS/);
+    expect(() => loadChatConfig({ ...testAuthEnv, CHAT_PUBLIC_URL: 'ftp://chat.example.com' })).toThrow(/CHAT_PUBLIC_URL/);
+  });
+});

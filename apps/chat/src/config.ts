@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { booleanSetting, commonSettingsShape, listSetting, loadConfig, optionalListSetting, toCommonConfig } from '@helpgate/config';
+import {
+  booleanSetting,
+  commonSettingsShape,
+  listSetting,
+  loadConfig,
+  optionalListSetting,
+  positiveIntSetting,
+  toCommonConfig,
+} from '@helpgate/config';
 import { BusinessHoursError, BusinessHoursSpec, parseBusinessHours } from './business-hours/business-hours';
 
 /** `https://help.example.com`: a scheme, a host and a port when not the default, as browsers send `Origin`. */
@@ -36,6 +44,12 @@ const chatSettings = z
     CHAT_LOAD_DEMO_KNOWLEDGE_BASE: booleanSetting(true),
     CHAT_DEMO_KNOWLEDGE_BASE_DIR: z.string().min(1).default('apps/chat/demo/knowledge-base'),
     CHAT_LANGUAGES: listSetting(z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code such as "en"'), 'en,fr,it,de,es'),
+    /** Where people reach the chat service's API: the status feed links its items there. */
+    CHAT_PUBLIC_URL: z
+      .url({ protocol: /^https?$/ })
+      .default('http://127.0.0.1:3004')
+      .transform((url) => url.replace(/\/+$/, '')),
+    CHAT_STATUS_RESOLVED_DAYS: positiveIntSetting(7),
   })
   .transform((env, context) => {
     let businessHours;
@@ -69,6 +83,11 @@ const chatSettings = z
       },
       /** The languages the team enables: chat text is detected as one of them. */
       languages: env.CHAT_LANGUAGES,
+      statusNotices: {
+        publicUrl: env.CHAT_PUBLIC_URL,
+        /** Resolved incidents stay on the status page and in the feed this many days. */
+        resolvedShownDays: env.CHAT_STATUS_RESOLVED_DAYS,
+      },
     };
   });
 

@@ -1,7 +1,7 @@
 import { Controller, ExecutionContext, Get } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { AdminsOnly, AuthenticatedRequest, ContactsOnly, Public } from './access.decorators';
+import { AdminsOnly, AuthenticatedRequest, ContactsOnly, Public, TokenOptional } from './access.decorators';
 import { AuthErrorCode } from './auth.exception';
 import { BearerTokenGuard } from './bearer-token.guard';
 import { keyIdOf, signToken, TokenClaims } from './signed-token';
@@ -22,6 +22,10 @@ class NotesController {
   @Public()
   @Get('public')
   forAnyone(): void {}
+
+  @TokenOptional()
+  @Get('news')
+  forAnyoneSignedInOrNot(): void {}
 }
 
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -96,5 +100,16 @@ describe('BearerTokenGuard', () => {
       code: AuthErrorCode.WrongAudience,
       message: 'This API is for contacts',
     });
+  });
+
+  it('lets anyone through a token-optional route, yet checks a token that is sent and keeps its principal', () => {
+    const anonymous = call('forAnyoneSignedInOrNot');
+    expect(anonymous.pass()).toBe(true);
+    expect(anonymous.request.principal).toBeUndefined();
+    const contact = call('forAnyoneSignedInOrNot', `Bearer ${token({ kind: 'contact' })}`);
+    expect(contact.pass()).toBe(true);
+    expect(contact.request.principal).toMatchObject({ kind: 'contact' });
+    expect(refusal(call('forAnyoneSignedInOrNot', 'Bearer forged.token.here').pass)).toMatchObject({ code: AuthErrorCode.TokenInvalid });
+    expect(refusal(call('forAnyoneSignedInOrNot', '').pass)).toMatchObject({ code: AuthErrorCode.TokenMissing });
   });
 });

@@ -1,14 +1,19 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { KeyObject } from 'node:crypto';
-import { audienceOf, AuthenticatedRequest } from './access.decorators';
+import { Audience, audienceOf, AuthenticatedRequest } from './access.decorators';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { principalOf } from './principal';
 import { ExpiredTokenError, InvalidTokenError, verifyToken } from './signed-token';
 
 export const TOKEN_PUBLIC_KEYS = Symbol('TOKEN_PUBLIC_KEYS');
 
-/** Every HTTP route needs a valid token unless marked `@Public()`; the route's audience decides who may call it. */
+const contactAudiences = new Set<Audience>(['anyone-token-optional', 'agents-and-contacts', 'contacts']);
+
+/**
+ * Every HTTP route needs a valid token unless marked `@Public()` (or `@TokenOptional()`, where a token sent is checked
+ * all the same); the route's audience decides who may call it.
+ */
 @Injectable()
 export class BearerTokenGuard implements CanActivate {
   constructor(
@@ -21,8 +26,9 @@ export class BearerTokenGuard implements CanActivate {
     const audience = audienceOf(this.reflector, context.getHandler(), context.getClass());
     if (audience === 'anyone') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    if (audience === 'anyone-token-optional' && request.headers.authorization === undefined) return true;
     const principal = principalOf(this.verifiedClaims(request.headers.authorization));
-    if (principal.kind === 'contact' && audience !== 'agents-and-contacts' && audience !== 'contacts') {
+    if (principal.kind === 'contact' && !contactAudiences.has(audience)) {
       throw new AuthException(AuthErrorCode.WrongAudience, 'This API is for agents');
     }
     if (principal.kind === 'agent' && audience === 'contacts') throw new AuthException(AuthErrorCode.WrongAudience, 'This API is for contacts');

@@ -54,6 +54,7 @@ const bearerToken = 'bearerToken';
 
 const audienceNotes: Record<Audience, string> = {
   anyone: 'Public: no token needed.',
+  'anyone-token-optional': 'Public: no token needed; a contact who sends theirs is answered as themselves.',
   admins: 'For admins only.',
   agents: 'For agents (admins included); contacts are refused.',
   'agents-and-contacts': 'For agents and contacts; a contact gets its own data only.',
@@ -114,10 +115,16 @@ function operationOf(route: HttpRoute, operationId: string, schemas: JsonSchemas
       ...namedParametersOf(route.inputs, 'header', `${schemaName}Headers`, schemas),
     ],
     responses: responsesOf(route, `${schemaName}Response`, schemas),
-    security: route.audience === 'anyone' ? [] : [{ [bearerToken]: [] }],
+    security: securityOf(route.audience),
   };
   if (requestBody) operation.requestBody = requestBody;
   return operation;
+}
+
+/** No scheme for a public route; for a token-optional one, none or the bearer token (OpenAPI's `{}` is "none"). */
+function securityOf(audience: Audience): Operation['security'] {
+  if (audience === 'anyone') return [];
+  return audience === 'anyone-token-optional' ? [{}, { [bearerToken]: [] }] : [{ [bearerToken]: [] }];
 }
 
 /** `signInAgent` → "Sign in agent"; an acronym keeps its capitals (`getURL` → "Get URL"). */
