@@ -68,7 +68,8 @@ export class RecreatedTopicRewinder {
       return;
     }
     const { gone, recreated } = this.presence.observe(existing);
-    if (gone.length > 0) this.logger.warn({ topics: gone }, 'subscribed topics are gone; they will be read from the beginning once created again');
+    if (gone.length > 0)
+      this.logger.warn({ topics: gone }, 'subscribed topics are gone; they will be read from the beginning once created again');
     for (const topic of recreated) this.rewind(topic);
   }
 
