@@ -21,6 +21,7 @@ export function specKafkaConfig(brokers: string[], name: string, settings: Parti
     replicationFactor: 1,
     maxHandlerAttempts: 3,
     maxEventsPerBatch: 100,
+    topicCheckIntervalMs: 5000,
     ...settings,
   };
 }

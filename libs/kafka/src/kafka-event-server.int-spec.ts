@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { DynamicModule, INestApplication, Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Admin, Kafka, logLevel } from 'kafkajs';
+import { Admin, Consumer, Kafka, logLevel } from 'kafkajs';
 import { register } from 'prom-client';
 import { deadLetterTopicOf, Topics, TicketsTicketChangedV2, ticketsTicketChangedV2 } from '@helpgate/contracts';
 import type { KafkaConfig } from '@helpgate/config';
@@ -9,7 +9,7 @@ import { ticketChanged as ticketChangedEvent } from '../../../test/support/event
 import { eventually, testInfra, uniqueName } from '../../../test/support/infra';
 import { KafkaTestClient, RecordedMessage, specKafkaConfig } from '../../../test/support/kafka-test-client';
 import { ConsumeEvent, EventConsumer } from './event-consumer.decorator';
-import { DEAD_LETTER_HEADERS, kafkaEventTransport } from './kafka-event-server';
+import { DEAD_LETTER_HEADERS, KafkaEventServer, kafkaEventTransport } from './kafka-event-server';
 import { KafkaModule } from './kafka.module';
 
 const ticketTopic = Topics.TicketsTicketChanged;
@@ -93,16 +93,21 @@ class TransportTestModule {
   }
 }
 
-async function startConsumerApp(
+async function startConsumerAppWithServer(
   config: KafkaConfig,
   log: HandlerLog,
   consumer: ConsumerClass = TicketChangedConsumer,
-): Promise<INestApplication> {
+): Promise<{ app: INestApplication; server: KafkaEventServer }> {
   const app = await NestFactory.create(TransportTestModule.forRoot(config, log, consumer), { logger: false });
-  app.connectMicroservice({ strategy: kafkaEventTransport(app, config) }, { inheritAppConfig: false });
+  const server = kafkaEventTransport(app, config);
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: false });
   await app.init();
   await app.startAllMicroservices();
-  return app;
+  return { app, server };
+}
+
+async function startConsumerApp(config: KafkaConfig, log: HandlerLog, consumer?: ConsumerClass): Promise<INestApplication> {
+  return (await startConsumerAppWithServer(config, log, consumer)).app;
 }
 
 function ticketChanged(subject: string): TicketsTicketChangedV2 {
@@ -360,4 +365,46 @@ describe('KafkaEventServer with a batch handler against the real broker', () => 
   function deadLettersOf(event: TicketsTicketChangedV2): RecordedMessage[] {
     return kafka.messages(deadLetterTopic).filter((message) => message.value === JSON.stringify(event));
   }
+});
+
+describe('KafkaEventServer when its topic is deleted and created again', () => {
+  const { brokers } = testInfra();
+  const name = uniqueName('kafka_recreated');
+  const kafkaConfig = specKafkaConfig(brokers, name, { maxHandlerAttempts, topicCheckIntervalMs: 200 });
+  const wireTopic = kafkaConfig.topicPrefix + ticketTopic;
+  const kafka = new KafkaTestClient(brokers, kafkaConfig.topicPrefix);
+  const warnings = jest.spyOn(Logger.prototype, 'warn');
+  let app: INestApplication | undefined;
+
+  afterAll(async () => {
+    warnings.mockRestore();
+    await app?.close();
+    await kafka.close();
+    await kafka.deleteOwnTopics();
+  }, 60_000);
+
+  it('reads the new topic from its beginning even when records reached it before the consumer fetched it again', async () => {
+    const log = new HandlerLog();
+    const started = await startConsumerAppWithServer(kafkaConfig, log);
+    app = started.app;
+    const consumer = started.server.unwrap<Consumer>();
+    const beforeDeletion = ticketChanged('before the topic was deleted');
+    await kafka.produce(ticketTopic, [{ key: 'one-partition', value: JSON.stringify(beforeDeletion) }]);
+    await eventually(() => expect(log.timesHandled(beforeDeletion.eventId)).toBe(1));
+
+    // Paused, the consumer keeps its position (offset 1) but fetches nothing: the new topic then holds a record
+    // at offset 0 before the consumer fetches it, as when its fetches back off while the topic is gone.
+    consumer.pause([{ topic: wireTopic }]);
+    await kafka.deleteTopic(ticketTopic);
+    await eventually(() =>
+      expect(warnings).toHaveBeenCalledWith({ topics: [wireTopic] }, expect.stringMatching(/^subscribed topics are gone/)),
+    );
+    await kafka.createTopic(ticketTopic, 1);
+    const afterRecreation = ticketChanged('in the recreated topic');
+    await kafka.produce(ticketTopic, [{ key: 'one-partition', value: JSON.stringify(afterRecreation) }]);
+    consumer.resume([{ topic: wireTopic }]);
+
+    await eventually(() => expect(log.timesHandled(afterRecreation.eventId)).toBe(1));
+    expect(log.timesHandled(beforeDeletion.eventId)).toBe(1);
+  });
 });
