@@ -304,7 +304,8 @@ function machineMailKind(input: AutomationInput): { kind: 'auto-reply' | 'bulk';
   if (autoReplyRule) return { kind: 'auto-reply', rule: autoReplyRule };
   if (isBulkMail(headers)) return { kind: 'bulk', rule: 'list-headers' };
   if (listManagerHeadersRule.recognise(input)) return { kind: 'bulk', rule: 'list-manager-headers' };
-  if (isAutoSubmitted(headers) || suppressesAutoReplies(headers) || headers.has('x-loop')) return { kind: 'auto-reply', rule: 'auto-submitted' };
+  if (isAutoSubmitted(headers) || suppressesAutoReplies(headers) || headers.has('x-loop'))
+    return { kind: 'auto-reply', rule: 'auto-submitted' };
   return undefined;
 }
 

@@ -35,7 +35,15 @@ const listRefusalWording =
   /you are not a member|not a member of (?:the|this) list|non-member (?:post|submission)|only members (?:may|can) post|posting (?:is )?restricted to members|you are not allowed to post|is not subscribed to/i;
 
 /** Headers only list managers write (List-Id and List-Unsubscribe are read by the standard list rule). */
-const listManagerHeaders = ['x-mailman-version', 'x-beenthere', 'x-ml-name', 'x-mailing-list', 'mailing-list', 'x-listserver', 'x-list-administrivia'];
+const listManagerHeaders = [
+  'x-mailman-version',
+  'x-beenthere',
+  'x-ml-name',
+  'x-mailing-list',
+  'mailing-list',
+  'x-listserver',
+  'x-list-administrivia',
+];
 
 /** An SMTP failure as servers quote it: a 4xx/5xx reply with its enhanced status (`550 5.1.1`, `554-5.7.1`, `#550 5.1.1`). */
 const smtpFailureReply = /(?<![\w.])#?[45]\d\d[ -]#?[45]\.\d{1,3}\.\d{1,3}(?!\.?\d)/;
@@ -138,7 +146,8 @@ export function providerNotificationOf(text: string | undefined): ProviderNotifi
   const recipients = details.bouncedRecipients ?? details.complainedRecipients;
   const first: unknown = Array.isArray(recipients) ? recipients[0] : undefined;
   const recipient = isRecord(first) && typeof first.emailAddress === 'string' ? addressIn(first.emailAddress) : undefined;
-  const status = isRecord(first) && typeof first.status === 'string' && /^[245]\.\d{1,3}\.\d{1,3}$/.test(first.status) ? first.status : undefined;
+  const status =
+    isRecord(first) && typeof first.status === 'string' && /^[245]\.\d{1,3}\.\d{1,3}$/.test(first.status) ? first.status : undefined;
   const headers = isRecord(notification.mail.commonHeaders) ? notification.mail.commonHeaders : {};
   const messageId = typeof headers.messageId === 'string' && /^<[^<>\s]{1,996}>$/.test(headers.messageId) ? headers.messageId : undefined;
   return {
