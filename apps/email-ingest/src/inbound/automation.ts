@@ -1,11 +1,28 @@
 import { helpgateMessageIdPrefix } from '@helpgate/contracts';
 import type { Automation } from '@helpgate/contracts';
+import {
+  addressIn,
+  addressSource,
+  headerBlock,
+  headerTexts,
+  isRecord,
+  MailPart,
+  partText,
+  partType,
+  returnedMessageTypes,
+  scannedText,
+  senderOf,
+  unfold,
+} from './mail-view';
+import {
+  isListManagerAddress,
+  listManagerHeadersRule,
+  nonstandardReportRules,
+  providerNotificationOf,
+  returnsMessageToItsSender,
+} from './nonstandard-machine-mail';
 
-/** A MIME part other than the bodies, as mailparser lists attachments. */
-export interface MailPart {
-  contentType: string;
-  content: Buffer;
-}
+export type { MailPart } from './mail-view';
 
 export interface AutomationInput {
   /** The envelope sender; null for the null sender `<>`. */
@@ -45,20 +62,18 @@ interface RecipientReport {
   diagnostic?: string;
 }
 
-/** Reports say what they must in their first kilobytes; a huge body must not cost more. */
-const maxScannedChars = 64 * 1024;
-
 const deliveryStatusTypes = new Set(['message/delivery-status', 'message/global-delivery-status']);
-const returnedMessageTypes = new Set(['message/rfc822', 'message/global', 'text/rfc822-headers', 'message/global-headers']);
 
-const daemonLocalPart = /^(?:mailer[-_]?daemon|mail[-_]?daemon|postmaster|microsoftexchange[0-9a-f]{32})$/i;
+const daemonLocalPart = /^(?:mailer[-_]?daemon|mail[-_]?daemon|post[-_]?master|microsoftexchange[0-9a-f]{32})$/i;
 
-const address = String.raw`[^\s<>()[\]"',;:@]+@(?:[\p{L}\p{N}-]+\.)+[\p{L}\p{N}-]{2,}`;
-const addressPattern = new RegExp(address, 'u');
+const address = addressSource;
 
-/** Subjects MTAs give their bounces; a person's "Re:" or "Fwd:" of one never matches, being anchored. */
+/**
+ * Subjects MTAs, list managers and mobile carriers give their error notices; a person's "Re:" or "Fwd:" of one
+ * never matches, being anchored.
+ */
 const bounceSubject = new RegExp(
-  '^(?:' +
+  '^[\\[【(]?(?:' +
     [
       'undelivered mail returned to sender',
       'undeliver(?:able|ed)\\b',
@@ -73,7 +88,13 @@ const bounceSubject = new RegExp(
       'mail system error',
       'message not delivered',
       'non remis',
+      'message non remis',
       'unzustellbar',
+      'nicht zustellbar',
+      'you are not a member',
+      'メール(?:送信|配信)エラー',
+      '(?:メール)?不達(?:通知|メール)?',
+      'メールが届きませんでした',
       'non recapitabile',
       'no se puede entregar',
       'onbestelbaar',
@@ -152,20 +173,63 @@ const autoReplySubjectPrefix = new RegExp(`^(?:${autoReplyPhrases})\\s*:`, 'i');
 /** "Out of Office" alone: a person might write it too, so it only counts on an answer. */
 const autoReplyWholeSubject = new RegExp(`^(?:${autoReplyPhrases})[\\s.!]*$`, 'i');
 
-/**
- * Why a mail was written by a machine, or undefined for mail a person wrote. Machine mail never opens
- * a ticket, so a person's mail must never match: weak signs (subjects, notice wording) only count
- * together with another one. Delivery and feedback reports come first, as they also carry the
- * headers of auto-replies.
- */
+/** The rule that recognised machine mail: each names the evidence it needs (see the README's table). */
+export type MachineMailRule =
+  | 'feedback-report-mime'
+  | 'legacy-feedback-report'
+  | 'provider-json-notification'
+  | 'delivery-status-report'
+  | 'failed-recipients-header'
+  | 'daemon-sender'
+  | 'error-subject'
+  | 'bounce-wording-from-machine'
+  | 'list-manager-notice'
+  | 'returned-message-with-error'
+  | 'own-message-id'
+  | 'auto-reply-headers'
+  | 'auto-reply-subject'
+  | 'read-receipt'
+  | 'list-headers'
+  | 'list-manager-headers'
+  | 'auto-submitted'
+  | 'null-sender';
+
+export interface Recognition {
+  automation: Automation;
+  rule: MachineMailRule;
+  /** The Message-ID of the message a report or notice is about (returned, quoted or answered), when it names one. */
+  aboutMessageId?: string;
+}
+
+/** Why a mail was written by a machine, or undefined for mail a person wrote; see `recogniseAutomation`. */
 export function detectAutomation(input: AutomationInput): Automation | undefined {
-  if (isFeedbackReport(input)) return { kind: 'feedback-report' };
-  if (isBounce(input)) return bounceOf(input);
-  if (isOwnMailComingBack(input)) return { kind: 'loop' };
-  const kind = machineMailKind(input);
-  if (kind) return { kind };
+  return recogniseAutomation(input)?.automation;
+}
+
+/**
+ * Why a mail was written by a machine and by which rule, or undefined for mail a person wrote. Machine mail
+ * never opens a ticket, so a person's mail must never match: weak signs (subjects, notice wording, a sender's
+ * name) only count together with another one. Delivery and feedback reports come first, as they also carry
+ * the headers of auto-replies.
+ */
+export function recogniseAutomation(input: AutomationInput): Recognition | undefined {
+  const recognised = (automation: Automation, rule: MachineMailRule): Recognition => {
+    const aboutMessageId = automation.bounce?.originalMessageId ?? originalMessageIdOf(input);
+    return { automation, rule, ...(aboutMessageId ? { aboutMessageId } : {}) };
+  };
+  const feedbackRule = isFeedbackReport(input) ? 'feedback-report-mime' : undefined;
+  if (feedbackRule) return recognised({ kind: 'feedback-report' }, feedbackRule);
+  const bounceRule = standardBounceRule(input);
+  if (bounceRule) return recognised(bounceOf(input), bounceRule);
+  for (const rule of nonstandardReportRules) {
+    const kind = rule.recognise(input);
+    if (kind) return recognised(kind === 'bounce' ? bounceOf(input) : { kind }, rule.name as MachineMailRule);
+  }
+  if (isOwnMailComingBack(input)) return recognised({ kind: 'loop' }, 'own-message-id');
+  const machine = machineMailKind(input);
+  if (machine) return recognised({ kind: machine.kind }, machine.rule);
   // RFC 5321 keeps the null sender for delivery notices; auto-replies using it were recognised above.
-  return hasNullSender(input) ? bounceOf(input) : undefined;
+  return hasNullSender(input) ? recognised(bounceOf(input), 'null-sender') : undefined;
 }
 
 /** The detection input of a mail parsed by mailparser (streaming or simpleParser). */
@@ -195,12 +259,21 @@ function isReadReceipt(input: AutomationInput): boolean {
   return reportType(input.headers) === 'disposition-notification' || hasPart(input, 'message/disposition-notification');
 }
 
-function isBounce(input: AutomationInput): boolean {
-  if (isDeliveryReport(input) || input.headers.has('x-failed-recipients') || hasDaemonSender(input)) return true;
+/**
+ * A delivery report, the failed-recipients header, a daemon sender; else an error subject or the notice wording
+ * of an MTA, each only with a second sign: a null or auto-submitted sender, a list manager's address, or the
+ * message it returns attached.
+ */
+function standardBounceRule(input: AutomationInput): MachineMailRule | undefined {
+  if (isDeliveryReport(input)) return 'delivery-status-report';
+  if (input.headers.has('x-failed-recipients')) return 'failed-recipients-header';
+  if (hasDaemonSender(input)) return 'daemon-sender';
   const subjectSaysSo = bounceSubject.test(input.subject.trim());
   const wordingSaysSo = bounceWording.test(scannedText(input.text));
   const sentByMachine = hasNullSender(input) || isAutoSubmitted(input.headers);
-  return (subjectSaysSo && (wordingSaysSo || sentByMachine)) || (wordingSaysSo && sentByMachine);
+  const secondSign = wordingSaysSo || sentByMachine || isListManagerAddress(input.fromAddress) || returnsMessageToItsSender(input);
+  if (subjectSaysSo && secondSign) return 'error-subject';
+  return wordingSaysSo && sentByMachine ? 'bounce-wording-from-machine' : undefined;
 }
 
 function hasDaemonSender({ fromAddress, envelopeFrom }: AutomationInput): boolean {
@@ -225,24 +298,27 @@ function isOwnMailComingBack({ messageId, headers, ownDomains }: AutomationInput
 }
 
 /** Explicit auto-reply signs first, then list mail, then generic machine signs. */
-function machineMailKind(input: AutomationInput): 'auto-reply' | 'bulk' | undefined {
+function machineMailKind(input: AutomationInput): { kind: 'auto-reply' | 'bulk'; rule: MachineMailRule } | undefined {
   const { headers } = input;
-  if (isAutomaticReply(input)) return 'auto-reply';
-  if (isBulkMail(headers)) return 'bulk';
-  if (isAutoSubmitted(headers) || suppressesAutoReplies(headers) || headers.has('x-loop')) return 'auto-reply';
+  const autoReplyRule = automaticReplyRule(input);
+  if (autoReplyRule) return { kind: 'auto-reply', rule: autoReplyRule };
+  if (isBulkMail(headers)) return { kind: 'bulk', rule: 'list-headers' };
+  if (listManagerHeadersRule.recognise(input)) return { kind: 'bulk', rule: 'list-manager-headers' };
+  if (isAutoSubmitted(headers) || suppressesAutoReplies(headers) || headers.has('x-loop'))
+    return { kind: 'auto-reply', rule: 'auto-submitted' };
   return undefined;
 }
 
-function isAutomaticReply(input: AutomationInput): boolean {
+function automaticReplyRule(input: AutomationInput): MachineMailRule | undefined {
   const { headers } = input;
-  return (
+  const autoReplyHeaders =
     autoSubmitted(headers) === 'auto-replied' ||
     headers.has('x-autoreply') ||
     headers.has('x-autorespond') ||
-    precedences(headers).includes('auto_reply') ||
-    isReadReceipt(input) ||
-    hasAutoReplySubject(input)
-  );
+    precedences(headers).includes('auto_reply');
+  if (autoReplyHeaders) return 'auto-reply-headers';
+  if (isReadReceipt(input)) return 'read-receipt';
+  return hasAutoReplySubject(input) ? 'auto-reply-subject' : undefined;
 }
 
 function hasAutoReplySubject(input: AutomationInput): boolean {
@@ -277,6 +353,11 @@ function suppressesAutoReplies(headers: ReadonlyMap<string, unknown>): boolean {
 }
 
 function bounceOf(input: AutomationInput): Automation {
+  const relayed = providerNotificationOf(input.text);
+  if (relayed?.type === 'bounce') {
+    const { type: _type, ...bounce } = relayed;
+    return { kind: 'bounce', bounce };
+  }
   const report = failedRecipientReport(input.parts);
   const notice = noticeOf(input.text);
   const recipient = report?.recipient ?? failedRecipientHeader(input.headers) ?? recipientIn(notice);
@@ -364,31 +445,6 @@ function noticeOf(text: string | undefined): string {
   return marker ? scanned.slice(0, marker.index) : scanned;
 }
 
-function addressIn(text: string): string | undefined {
-  const found = addressPattern.exec(text)?.[0];
-  return found && found.length <= 320 ? found : undefined;
-}
-
-function headerBlock(message: string): string {
-  return message.split(/\r?\n\r?\n/)[0];
-}
-
-function unfold(text: string): string {
-  return text.replace(/\r?\n[ \t]+/g, ' ');
-}
-
-function scannedText(text: string | undefined): string {
-  return (text ?? '').slice(0, maxScannedChars).replace(/\r\n?/g, '\n');
-}
-
-function partText(part: MailPart): string {
-  return part.content.subarray(0, maxScannedChars).toString('utf8');
-}
-
-function partType(part: MailPart): string {
-  return part.contentType.trim().toLowerCase();
-}
-
 function hasPart(input: AutomationInput, contentType: string): boolean {
   return input.parts.some((part) => partType(part) === contentType);
 }
@@ -399,28 +455,4 @@ function reportType(headers: ReadonlyMap<string, unknown>): string {
   return String(params['report-type'] ?? '')
     .trim()
     .toLowerCase();
-}
-
-/** Every value of a header as text: mailparser gives a string, an array for a repeated header, or `{ value }`. */
-function headerTexts(headers: ReadonlyMap<string, unknown>, name: string): string[] {
-  const value = headers.get(name);
-  const values: unknown[] = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return values.map((entry) => String(isRecord(entry) && 'value' in entry ? entry.value : entry).trim());
-}
-
-/**
- * The first mailbox of an address header as mailparser parses it: its address, or the bare word of a
- * sender written without a domain (`From: MAILER-DAEMON`); undefined when there is none (`<>`).
- */
-function senderOf(field: unknown): string | undefined {
-  const first: unknown = Array.isArray(field) ? field[0] : field;
-  const mailbox: unknown = isRecord(first) && Array.isArray(first.value) ? first.value[0] : undefined;
-  if (!isRecord(mailbox)) return undefined;
-  const { address, name } = mailbox;
-  if (typeof address === 'string' && address !== '') return address;
-  return typeof name === 'string' && /^[^\s@]+$/.test(name) ? name : undefined;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -15,7 +15,7 @@ export class InboundModule {
   static forRoot(config: EmailIngestConfig): DynamicModule {
     return {
       module: InboundModule,
-      imports: [SupportAddressesModule.forRoot(config.smtp.supportAddresses), QuarantineModule, OutboxModule],
+      imports: [SupportAddressesModule.forRoot(config.smtp.supportAddresses), QuarantineModule.forRoot(config.quarantine), OutboxModule],
       controllers: [InboundAcceptedConsumer],
       providers: [
         { provide: SMTP_CONFIG, useValue: config.smtp },

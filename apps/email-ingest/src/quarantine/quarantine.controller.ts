@@ -1,6 +1,13 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { PageOf, pageOf, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
-import { QuarantinedMessageDto, quarantinedMessageSchema, QuarantineQueryDto, quarantineQuerySchema } from './quarantine.dto';
+import {
+  HeldCountsDto,
+  heldCountsSchema,
+  QuarantinedMessageDto,
+  quarantinedMessageSchema,
+  QuarantineQueryDto,
+  quarantineQuerySchema,
+} from './quarantine.dto';
 import { QuarantineService } from './quarantine.service';
 
 @Controller('quarantine')
@@ -11,6 +18,12 @@ export class QuarantineController {
   @ResponseBody(pageOf(quarantinedMessageSchema))
   list(@Query(new ZodValidationPipe(quarantineQuerySchema)) query: QuarantineQueryDto): Promise<PageOf<QuarantinedMessageDto>> {
     return this.quarantine.list(query);
+  }
+
+  @Get('counts')
+  @ResponseBody(heldCountsSchema)
+  counts(): Promise<HeldCountsDto> {
+    return this.quarantine.countHeld();
   }
 
   @Post(':id/release')
