@@ -50,7 +50,7 @@ const identitySettings = z
     IDENTITY_SIGN_IN_MAX_DELAY_MS: positiveIntSetting(8000),
     IDENTITY_SIGN_IN_MAX_FAILURES: positiveIntSetting(10),
     IDENTITY_SIGN_IN_MAX_FAILURES_PER_ADDRESS: positiveIntSetting(100),
-    IDENTITY_SIGN_IN_WINDOW_MINUTES: positiveIntSetting(15),
+    IDENTITY_SIGN_IN_WINDOW_SECONDS: positiveIntSetting(900),
     IDENTITY_FIRST_ADMIN_EMAIL: emailSetting.optional(),
     IDENTITY_FIRST_ADMIN_NAME: z.string().min(1).max(200).default('Administrator'),
     IDENTITY_FIRST_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
@@ -104,7 +104,7 @@ const identitySettings = z
         delayMs: env.IDENTITY_SIGN_IN_DELAY_MS,
         maxDelayMs: env.IDENTITY_SIGN_IN_MAX_DELAY_MS,
         maxFailures: { account: env.IDENTITY_SIGN_IN_MAX_FAILURES, address: env.IDENTITY_SIGN_IN_MAX_FAILURES_PER_ADDRESS },
-        windowSeconds: env.IDENTITY_SIGN_IN_WINDOW_MINUTES * 60,
+        windowSeconds: env.IDENTITY_SIGN_IN_WINDOW_SECONDS,
       },
       firstAdmin:
         env.IDENTITY_FIRST_ADMIN_EMAIL && env.IDENTITY_FIRST_ADMIN_PASSWORD
