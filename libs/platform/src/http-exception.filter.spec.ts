@@ -74,9 +74,12 @@ describe('errorBodyOf', () => {
 });
 
 describe('HttpExceptionFilter', () => {
-  function hostAnswering(): { host: ArgumentsHost; answer: { status?: number; body?: unknown } } {
-    const answer: { status?: number; body?: unknown } = {};
+  function hostAnswering(): { host: ArgumentsHost; answer: { status?: number; body?: unknown; headers?: Record<string, string> } } {
+    const answer: { status?: number; body?: unknown; headers?: Record<string, string> } = {};
     const response = {
+      setHeader(name: string, value: string) {
+        answer.headers = { ...answer.headers, [name]: value };
+      },
       status(status: number) {
         answer.status = status;
         return response;
@@ -105,5 +108,18 @@ describe('HttpExceptionFilter', () => {
     const { host, answer } = hostAnswering();
     filter.catch(new Error('password=hunter2'), host);
     expect(answer).toEqual({ status: 500, body: { statusCode: 500, code: 'server.internal_error', message: 'Internal server error' } });
+  });
+
+  it('answers a refusal for trying too often with 429 and Retry-After in whole seconds', () => {
+    const { host, answer } = hostAnswering();
+    new HttpExceptionFilter().catch(
+      new DomainException('auth.too_many_attempts', ErrorKind.TooManyRequests, 'Try again later', { retryAfterSeconds: 41.2 }),
+      host,
+    );
+    expect(answer).toEqual({
+      status: 429,
+      headers: { 'Retry-After': '42' },
+      body: { statusCode: 429, code: 'auth.too_many_attempts', message: 'Try again later' },
+    });
   });
 });

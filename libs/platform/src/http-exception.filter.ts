@@ -17,6 +17,7 @@ const statusOfKind: Record<ErrorKind, HttpStatus> = {
   [ErrorKind.Forbidden]: HttpStatus.FORBIDDEN,
   [ErrorKind.Gone]: HttpStatus.GONE,
   [ErrorKind.Unavailable]: HttpStatus.SERVICE_UNAVAILABLE,
+  [ErrorKind.TooManyRequests]: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 /**
@@ -55,6 +56,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.error({ err: exception }, 'unhandled error in an HTTP request');
       body = internalError;
     }
-    host.switchToHttp().getResponse<Response>().status(body.statusCode).json(body);
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof DomainException && exception.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(Math.max(1, Math.ceil(exception.retryAfterSeconds))));
+    }
+    response.status(body.statusCode).json(body);
   }
 }

@@ -17,9 +17,21 @@ export type SetPasswordDto = z.output<typeof setPasswordSchema>;
 export const verifyEmailSchema = z.strictObject({ token: linkToken });
 export type VerifyEmailDto = z.output<typeof verifyEmailSchema>;
 
-export const accessTokenSchema = z.object({ accessToken: z.string(), tokenType: z.literal('Bearer'), expiresAt: z.iso.datetime() });
+const accessTokenSchema = z.object({ accessToken: z.string(), tokenType: z.literal('Bearer'), expiresAt: z.iso.datetime() });
 
 export type AccessTokenDto = z.infer<typeof accessTokenSchema>;
+
+/** What sign-in and renewal answer: a short-lived access token and the refresh token that renews it (also set as a cookie). */
+export const sessionTokensSchema = accessTokenSchema.extend({
+  refreshToken: z.string().describe('Renews the session once through POST /auth/refresh; each renewal answers a new one.'),
+  refreshTokenExpiresAt: z.iso.datetime().describe('When the session ends, whatever its renewals.'),
+});
+
+export type SessionTokensDto = z.infer<typeof sessionTokensSchema>;
+
+/** API clients send their refresh token in the body; browsers send none and the cookie carries it. */
+export const refreshTokenSchema = z.strictObject({ refreshToken: z.string().min(1).max(200).optional() }).default({});
+export type RefreshTokenDto = z.output<typeof refreshTokenSchema>;
 
 /** What a contact sees of itself in the portal: never the agents' details, notes or tags. */
 const portalProfileSchema = z.object({

@@ -7,7 +7,8 @@ import type { AccessConfig } from '../config';
 import { SettingsService } from '../settings/settings.service';
 import { accessMail, AccessMailPurpose, durationInWords } from './access-mail';
 import { AccessRepository, StoredLink } from './access.repository';
-import { newLinkSecret, portalLink } from './one-time-link';
+import { newSecretToken } from '../domain/secret-token';
+import { portalLink } from './one-time-link';
 
 export const ACCESS_CONFIG = Symbol('ACCESS_CONFIG');
 
@@ -65,7 +66,7 @@ export class OneTimeLinksService {
 
   private async issue(link: StoredLink, ttlSeconds: number, manager: EntityManager): Promise<string> {
     const { portalUrl } = await this.settings.current(manager);
-    const secret = newLinkSecret();
+    const secret = newSecretToken();
     await this.access.retireLinks(link.subjectKind, link.subjectId, link.purpose, manager);
     await this.access.addLink(secret.tokenHash, link, new Date(Date.now() + ttlSeconds * 1000), manager);
     return portalLink(portalUrl, link.purpose, secret.token);

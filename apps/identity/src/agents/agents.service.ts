@@ -9,6 +9,7 @@ import { IdentityErrorCode, IdentityException } from '../domain/identity.excepti
 import { AccessRepository } from '../access/access.repository';
 import { ACCESS_CONFIG, OneTimeLinksService } from '../access/one-time-links.service';
 import { hashPassword } from '../access/password-hash';
+import { SessionsService } from '../sessions/sessions.service';
 import { Agent, agentLinkRecipient } from './agent';
 import { AgentDto, CreateAgentDto, toAgentDto, UpdateAgentDto } from './agent.dto';
 import { AgentsRepository } from './agents.repository';
@@ -26,6 +27,7 @@ export class AgentsService implements OnApplicationBootstrap {
     private readonly agents: AgentsRepository,
     private readonly access: AccessRepository,
     private readonly links: OneTimeLinksService,
+    private readonly sessions: SessionsService,
     @Inject(ACCESS_CONFIG) private readonly config: AccessConfig,
   ) {}
 
@@ -75,6 +77,7 @@ export class AgentsService implements OnApplicationBootstrap {
       const updated = await this.agents.update(id, changes, manager);
       if (!updated) throw agentNotFound(id);
       await this.requireAnActiveAdmin(manager);
+      if (!updated.active) await this.sessions.endAllOf({ kind: 'agent', id }, 'deactivated', manager);
       await publishAgent(updated, outbox);
       return updated;
     });

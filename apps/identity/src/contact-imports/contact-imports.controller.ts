@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
 import { actorOf, AdminsOnly, CurrentPrincipal, Principal } from '@helpgate/auth';
 import { ApiDescription, ResponseBody } from '@helpgate/platform';
 import { ContactImportReportDto, contactImportReportSchema } from './contact-import.dto';
 import { ContactImportsService } from './contact-imports.service';
+import { CsvBodyInterceptor } from './csv-body.interceptor';
 import { ImportFile, ImportFilePipe } from './import-file.pipe';
 
 @Controller('contacts/imports')
@@ -18,6 +19,7 @@ export class ContactImportsController {
       '413 past the size or row limit; 415 for another content type.',
   )
   @Post()
+  @UseInterceptors(CsvBodyInterceptor)
   @ResponseBody(contactImportReportSchema)
   importFile(@Body(ImportFilePipe) file: ImportFile, @CurrentPrincipal() principal: Principal): Promise<ContactImportReportDto> {
     return this.imports.run(file, actorOf(principal));

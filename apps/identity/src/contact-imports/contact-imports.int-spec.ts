@@ -188,6 +188,20 @@ describe('contact import (real Postgres and Kafka)', () => {
     expect(await contact(report.rows[0]!.contactId!)).toMatchObject({ name: 'Zoë Ünal', organization: { id: globex.id } });
   });
 
+  it('checks the token before anything of the request: 401 without one, whatever the body and its type', async () => {
+    for (const headers of [{ 'content-type': 'application/json' }, csvHeaders, { 'content-type': 'text/csv; charset=klingon' }]) {
+      const response = await fetch(`${identity.baseUrl}/contacts/imports`, { method: 'POST', headers, body: 'email,name\nnobody@acme.test,No Body' });
+      expect({ type: headers['content-type'], status: response.status, body: await response.json() }).toEqual({
+        type: headers['content-type'],
+        status: 401,
+        body: { statusCode: 401, code: 'auth.token_missing', message: 'A bearer token is required' },
+      });
+    }
+    const asAgent = { authorization: `Bearer ${agentToken('agent')}` };
+    const wrongTypeAsAgent = await fetch(`${identity.baseUrl}/contacts/imports`, { method: 'POST', headers: { 'content-type': 'application/xml', ...asAgent }, body: '<a/>' });
+    expect(wrongTypeAsAgent.status).toBe(403);
+  });
+
   it('lets admins only import, and any agent read a report', async () => {
     const csv = 'email,name\nagent-tried@acme.test,Agent Tried';
     const asAgent = { authorization: `Bearer ${agentToken('agent')}` };

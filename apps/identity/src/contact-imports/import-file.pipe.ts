@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable, PipeTransform } from '@nestjs/common';
 import { invalidInput, RequestErrorCode, RequestRefusedException } from '@helpgate/platform';
 import type { ContactImportLimits } from '../config';
-import { CONTACT_IMPORT_LIMITS } from './csv-body.middleware';
+import { CONTACT_IMPORT_LIMITS } from './csv-body.interceptor';
 import { CsvRecord, CsvSyntaxError, parseCsv } from './csv';
 import { ImportColumns, importColumns } from './import-columns';
 

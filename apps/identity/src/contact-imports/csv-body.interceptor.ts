@@ -1,6 +1,7 @@
 import { TextDecoder } from 'node:util';
-import { HttpStatus, Inject, Injectable, NestMiddleware } from '@nestjs/common';
+import { CallHandler, ExecutionContext, HttpStatus, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import type { Observable } from 'rxjs';
 import { RequestErrorCode, RequestRefusedException } from '@helpgate/platform';
 import type { ContactImportLimits } from '../config';
 
@@ -10,13 +11,17 @@ const howToSend = "send the file as text/csv, e.g. curl -H 'Content-Type: text/c
 
 /**
  * Reads an import file sent as `text/csv` (UTF-8 unless a charset is given) into the request body as text. A file
- * past the size limit is refused as soon as it is known to be, without reading the rest.
+ * past the size limit is refused as soon as it is known to be, without reading the rest. An interceptor rather than a
+ * middleware because Nest runs middleware before the guards: the caller's token is checked before the body is looked at.
  */
 @Injectable()
-export class CsvBodyMiddleware implements NestMiddleware {
+export class CsvBodyInterceptor implements NestInterceptor {
   constructor(@Inject(CONTACT_IMPORT_LIMITS) private readonly limits: ContactImportLimits) {}
 
-  async use(request: Request, response: Response, next: () => void): Promise<void> {
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const http = context.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
     const decoder = decoderFor(request.headers['content-type']);
     const tooLarge = () => {
       // The unread rest of the upload is not worth reading: the connection ends with the answer.
@@ -40,7 +45,7 @@ export class CsvBodyMiddleware implements NestMiddleware {
         { cause: error },
       );
     }
-    next();
+    return next.handle();
   }
 }
 
