@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IdentityContactAnonymizedV1, Topics, TicketsTicketChangedV2 } from '@helpgate/contracts';
+import { IdentityContactAnonymizedV1, Topics, TicketsTicketChangedV3 } from '@helpgate/contracts';
 import { emailInboundReceived, inboundMail, ticketChanged } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
@@ -38,7 +38,7 @@ describe('contact activity timeline and anonymized deletion (real Postgres and K
     return event.mail.inboundMessageId;
   }
 
-  function ticketCreated(requesterContactId: string, number: number): TicketsTicketChangedV2 {
+  function ticketCreated(requesterContactId: string, number: number): TicketsTicketChangedV3 {
     return ticketChanged({ requesterContactId, number });
   }
 
