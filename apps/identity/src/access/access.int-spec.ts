@@ -60,6 +60,28 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
     });
   }
 
+  /** A request to mail the contact a text naming portal values, as tickets publishes it. */
+  function accessMailRequest(
+    contactId: string,
+    mail: Pick<IdentityAccessMailRequestedV1['mail'], 'subject' | 'text' | 'messageId' | 'ticketId'>,
+  ): IdentityAccessMailRequestedV1 {
+    return {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      contactId,
+      mail: {
+        requestId: randomUUID(),
+        kind: 'reply',
+        from: { address: 'support@helpgate.test' },
+        cc: [],
+        references: [],
+        autoSubmitted: 'no',
+        attachmentIds: [],
+        ...mail,
+      },
+    };
+  }
+
   async function signIn(as: 'agents' | 'contacts', email: string, password: string): Promise<string> {
     const answer = await call<TokenBody>('POST', `/auth/${as}/sign-in`, { email, password }, '');
     expect(answer.status).toBe(200);
@@ -220,24 +242,12 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
   it('fills a mail another service wrote with the portal address, user name and a working set-password link', async () => {
     const contact = await call<{ id: string }>('POST', '/contacts', { email: 'Paula@Customer.test', name: 'Paula Portal' });
     const ticketId = randomUUID();
-    const request: IdentityAccessMailRequestedV1 = {
-      eventId: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      contactId: contact.body.id,
-      mail: {
-        requestId: randomUUID(),
-        kind: 'reply',
-        from: { address: 'support@helpgate.test' },
-        cc: [],
-        subject: '[#7] Your portal credentials',
-        text: 'Portal: {{portal.url}}\nUser name: {{ portal.username }}\nPassword: {{portal.setPasswordLink}}\nTicket {{ticket.number}}',
-        messageId: '<hg.t.abc@helpgate.test>',
-        references: [],
-        autoSubmitted: 'no',
-        attachmentIds: [],
-        ticketId,
-      },
-    };
+    const request = accessMailRequest(contact.body.id, {
+      subject: '[#7] Your portal credentials',
+      text: 'Portal: {{portal.url}}\nUser name: {{ portal.username }}\nPassword: {{portal.setPasswordLink}}\nTicket {{ticket.number}}',
+      messageId: '<hg.t.abc@helpgate.test>',
+      ticketId,
+    });
     await identity.kafka.produce(Topics.IdentityAccessMailRequested, [{ key: contact.body.id, value: JSON.stringify(request) }]);
 
     const sent = await eventually(() => {
@@ -263,24 +273,12 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
   it('sends no access mail to an erased contact and publishes why, for the ticket that asked', async () => {
     const contact = await call<{ id: string }>('POST', '/contacts', { email: 'erin@customer.test', name: 'Erin Erased' });
     expect((await call('DELETE', `/contacts/${contact.body.id}`)).status).toBeLessThan(300);
-    const request: IdentityAccessMailRequestedV1 = {
-      eventId: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      contactId: contact.body.id,
-      mail: {
-        requestId: randomUUID(),
-        kind: 'reply',
-        from: { address: 'support@helpgate.test' },
-        cc: [],
-        subject: 'Your portal access',
-        text: 'Portal: {{portal.url}}\nPassword: {{portal.setPasswordLink}}',
-        messageId: '<hg.t.erased@helpgate.test>',
-        references: [],
-        autoSubmitted: 'no',
-        attachmentIds: [],
-        ticketId: randomUUID(),
-      },
-    };
+    const request = accessMailRequest(contact.body.id, {
+      subject: 'Your portal access',
+      text: 'Portal: {{portal.url}}\nPassword: {{portal.setPasswordLink}}',
+      messageId: '<hg.t.erased@helpgate.test>',
+      ticketId: randomUUID(),
+    });
     await identity.kafka.produce(Topics.IdentityAccessMailRequested, [{ key: contact.body.id, value: JSON.stringify(request) }]);
     await identity.kafka.produce(Topics.IdentityAccessMailRequested, [{ key: contact.body.id, value: JSON.stringify(request) }]);
 
