@@ -16,7 +16,7 @@ import {
   OutboundMail,
   Requester,
   TicketSnapshot,
-  TicketsTicketChangedV2,
+  TicketsTicketChangedV3,
 } from '@helpgate/contracts';
 
 /** A valid inbound-mail payload as email-ingest would publish it; tests override what they vary. */
@@ -74,8 +74,8 @@ export function requesterResolved(mail: InboundMail, requester: Requester): Iden
 /** A valid `tickets.ticket.changed` payload for a ticket just opened from mail; tests override what they vary. */
 export function ticketChanged(
   ticket: Partial<TicketSnapshot> = {},
-  overrides: Partial<TicketsTicketChangedV2> = {},
-): TicketsTicketChangedV2 {
+  overrides: Partial<TicketsTicketChangedV3> = {},
+): TicketsTicketChangedV3 {
   const now = new Date().toISOString();
   return {
     eventId: randomUUID(),

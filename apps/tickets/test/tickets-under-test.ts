@@ -5,7 +5,7 @@ import {
   IdentityAccessMailRequestedV1,
   InboundMail,
   Requester,
-  TicketsTicketChangedV2,
+  TicketsTicketChangedV3,
   TopicName,
   Topics,
 } from '@helpgate/contracts';
@@ -35,7 +35,7 @@ export interface TicketsUnderTest extends ServiceInProcess {
   knownContact(email: string, organization?: { id: string; name: string }): Promise<Requester>;
   /** A mail from the contact, resolved by identity, handled by the service. */
   deliverMail(mail: InboundMail, from: Requester): Promise<void>;
-  ticketEvents(ticketId: string): TicketsTicketChangedV2[];
+  ticketEvents(ticketId: string): TicketsTicketChangedV3[];
   outboundMailsOf(ticketId: string): EmailOutboundRequestedV1['mail'][];
   /** Mail the service asked identity to complete with portal values and send. */
   accessMailsOf(ticketId: string): IdentityAccessMailRequestedV1[];
@@ -111,7 +111,7 @@ export async function startTickets(env: NodeJS.ProcessEnv = {}): Promise<Tickets
       await handled(Topics.IdentityRequesterResolved, from.contactId, requesterResolved(mail, from));
     },
     ticketEvents: (ticketId) =>
-      service.kafka.events<TicketsTicketChangedV2>(Topics.TicketsTicketChanged).filter((event) => event.ticket.id === ticketId),
+      service.kafka.events<TicketsTicketChangedV3>(Topics.TicketsTicketChanged).filter((event) => event.ticket.id === ticketId),
     outboundMailsOf: (ticketId) =>
       service.kafka
         .events<EmailOutboundRequestedV1>(Topics.EmailOutboundRequested)

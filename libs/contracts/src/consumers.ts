@@ -26,6 +26,7 @@ export const consumedTopics = {
     Topics.EmailOutboundDelivered,
     Topics.EmailOutboundFailed,
     Topics.IdentityChatRequesterResolved,
+    Topics.IdentityAccessMailFailed,
   ],
   chat: [],
 } as const satisfies Record<string, readonly TopicName[]>;

@@ -3,7 +3,7 @@ import {
   EmailOutboundFailedV1,
   IdentityAgentChangedV1,
   IdentityContactChangedV1,
-  TicketsTicketChangedV2,
+  TicketsTicketChangedV3,
   Topics,
 } from '@helpgate/contracts';
 import { ConsumeEvent, EventConsumer } from './event-consumer.decorator';
@@ -12,7 +12,7 @@ import { topicsHandledIn } from './handled-topics';
 @EventConsumer()
 class TicketChanges {
   @ConsumeEvent(Topics.TicketsTicketChanged, { batch: true })
-  async onTicketsChanged(_events: TicketsTicketChangedV2[]): Promise<void> {}
+  async onTicketsChanged(_events: TicketsTicketChangedV3[]): Promise<void> {}
 }
 
 @EventConsumer()

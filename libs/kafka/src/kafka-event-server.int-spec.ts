@@ -3,7 +3,7 @@ import { DynamicModule, INestApplication, Logger, Module } from '@nestjs/common'
 import { NestFactory } from '@nestjs/core';
 import { Admin, Consumer, Kafka, logLevel } from 'kafkajs';
 import { register } from 'prom-client';
-import { deadLetterTopicOf, Topics, TicketsTicketChangedV2, ticketsTicketChangedV2 } from '@helpgate/contracts';
+import { deadLetterTopicOf, Topics, TicketsTicketChangedV3, ticketsTicketChangedV3 } from '@helpgate/contracts';
 import type { KafkaConfig } from '@helpgate/config';
 import { ticketChanged as ticketChangedEvent } from '../../../test/support/events';
 import { eventually, testInfra, uniqueName } from '../../../test/support/infra';
@@ -18,15 +18,15 @@ const maxHandlerAttempts = 3;
 
 /** Every call of the test handler, and the calls that returned without throwing. */
 class HandlerLog {
-  readonly attempts: TicketsTicketChangedV2[] = [];
-  readonly handled: TicketsTicketChangedV2[] = [];
+  readonly attempts: TicketsTicketChangedV3[] = [];
+  readonly handled: TicketsTicketChangedV3[] = [];
 
-  recordAttempt(event: TicketsTicketChangedV2): number {
+  recordAttempt(event: TicketsTicketChangedV3): number {
     this.attempts.push(event);
     return this.attemptsOf(event.eventId);
   }
 
-  recordHandled(event: TicketsTicketChangedV2): void {
+  recordHandled(event: TicketsTicketChangedV3): void {
     this.handled.push(event);
   }
 
@@ -55,7 +55,7 @@ class TicketChangedConsumer {
   constructor(private readonly log: HandlerLog) {}
 
   @ConsumeEvent(Topics.TicketsTicketChanged)
-  async onTicketChanged(event: TicketsTicketChangedV2): Promise<void> {
+  async onTicketChanged(event: TicketsTicketChangedV3): Promise<void> {
     const attempt = this.log.recordAttempt(event);
     failAsScripted(event.ticket.subject, attempt);
     this.log.recordHandled(event);
@@ -70,7 +70,7 @@ class TicketChangedBatchConsumer {
   constructor(private readonly log: HandlerLog) {}
 
   @ConsumeEvent(Topics.TicketsTicketChanged, { batch: true })
-  async onTicketsChanged(events: TicketsTicketChangedV2[]): Promise<void> {
+  async onTicketsChanged(events: TicketsTicketChangedV3[]): Promise<void> {
     this.calls.push(events.map((event) => event.eventId));
     const attempts = events.map((event) => this.log.recordAttempt(event));
     events.forEach((event, index) => failAsScripted(event.ticket.subject, attempts[index]));
@@ -110,8 +110,8 @@ async function startConsumerApp(config: KafkaConfig, log: HandlerLog, consumer?:
   return (await startConsumerAppWithServer(config, log, consumer)).app;
 }
 
-function ticketChanged(subject: string): TicketsTicketChangedV2 {
-  return ticketsTicketChangedV2.parse(ticketChangedEvent({ subject }));
+function ticketChanged(subject: string): TicketsTicketChangedV3 {
+  return ticketsTicketChangedV3.parse(ticketChangedEvent({ subject }));
 }
 
 describe('KafkaEventServer against the real broker', () => {
@@ -148,7 +148,7 @@ describe('KafkaEventServer against the real broker', () => {
     await kafka.produce(ticketTopic, [{ key, value }]);
   }
 
-  async function produceEvent(event: TicketsTicketChangedV2): Promise<void> {
+  async function produceEvent(event: TicketsTicketChangedV3): Promise<void> {
     await produceRaw(JSON.stringify(event), event.ticket.id);
   }
 
@@ -156,11 +156,11 @@ describe('KafkaEventServer against the real broker', () => {
     return kafka.messages(deadLetterTopic).filter((message) => message.value === value);
   }
 
-  function deadLettersOf(event: TicketsTicketChangedV2): RecordedMessage[] {
+  function deadLettersOf(event: TicketsTicketChangedV3): RecordedMessage[] {
     return deadLettersWithValue(JSON.stringify(event));
   }
 
-  async function waitUntilHandled(event: TicketsTicketChangedV2, handlerLog = log): Promise<void> {
+  async function waitUntilHandled(event: TicketsTicketChangedV3, handlerLog = log): Promise<void> {
     await eventually(() => expect(handlerLog.timesHandled(event.eventId)).toBeGreaterThanOrEqual(1));
   }
 
@@ -362,7 +362,7 @@ describe('KafkaEventServer with a batch handler against the real broker', () => 
     );
   });
 
-  function deadLettersOf(event: TicketsTicketChangedV2): RecordedMessage[] {
+  function deadLettersOf(event: TicketsTicketChangedV3): RecordedMessage[] {
     return kafka.messages(deadLetterTopic).filter((message) => message.value === JSON.stringify(event));
   }
 });

@@ -18,6 +18,11 @@ const contactActivityResponseSchema = z.discriminatedUnion('kind', [
   z.object({ ...entry, kind: z.literal('ticket_opened'), details: z.object({ ticketId: z.uuid(), number: z.number().int() }) }),
   z.object({
     ...entry,
+    kind: z.literal('ticket_moved'),
+    details: z.object({ ticketId: z.uuid(), number: z.number().int(), fromContactId: z.uuid() }),
+  }),
+  z.object({
+    ...entry,
     kind: z.literal('chat_escalated'),
     details: z.object({ conversationId: z.uuid(), reason: z.enum(chatEscalationReasons) }),
   }),

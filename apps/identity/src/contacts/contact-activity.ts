@@ -11,6 +11,8 @@ export type ContactActivity =
   | { kind: 'profile_changed'; details: { fields: string[] } }
   | { kind: 'merged'; details: { otherContactId: string } }
   | { kind: 'ticket_opened'; details: { ticketId: string; number: number } }
+  /** A ticket of a contact merged into this one moved here (tickets moves them on the merge). */
+  | { kind: 'ticket_moved'; details: { ticketId: string; number: number; fromContactId: string } }
   | { kind: 'chat_escalated'; details: { conversationId: string; reason: ChatEscalationReason } }
   | { kind: 'chat_transcript_recorded'; details: { transcriptId: string; conversationId: string } }
   | { kind: 'anonymized'; details: Record<string, never> };

@@ -7,12 +7,14 @@ import { ContactsRepository } from '../contacts/contacts.repository';
 import type { ContactEntity } from '../contacts/contact.entity';
 import { SettingsService } from '../settings/settings.service';
 import { OneTimeLinksService } from '../access/one-time-links.service';
+import { accessMailRefusal } from './access-mail-refusal';
 import { fillPortalPlaceholders, namesSetPasswordLink } from './portal-placeholders';
 
 /**
  * Mails a contact a text another service wrote (a ticket's reply template, an automation rule), filling in the
  * portal address, user name and, where named, a fresh set-password link. It goes to the contact's own primary
- * address only, so no link can be sent elsewhere.
+ * address only, so no link can be sent elsewhere. A contact that is gone (unknown, erased, inactive) is sent nothing,
+ * and `identity.access-mail.failed.v1` says why.
  */
 @Injectable()
 export class SendAccessMailUseCase {
@@ -28,8 +30,21 @@ export class SendAccessMailUseCase {
   async execute(event: IdentityAccessMailRequestedV1): Promise<void> {
     await this.events.runOnce(event, Topics.IdentityAccessMailRequested, async (manager, outbox) => {
       const contact = await this.currentContact(event.contactId, manager);
-      if (!contact) {
-        this.logger.warn({ contactId: event.contactId, requestId: event.mail.requestId }, 'access mail for a contact that is gone: not sent');
+      const refusal = accessMailRefusal(contact);
+      if (!contact || refusal) {
+        const { requestId, ticketId } = event.mail;
+        const now = new Date().toISOString();
+        // No outbound request leaves, so no delivery outcome ever follows: the requester learns of the failure here.
+        await outbox.add(Topics.IdentityAccessMailFailed, event.contactId, {
+          eventId: randomUUID(),
+          occurredAt: now,
+          requestId,
+          contactId: event.contactId,
+          ...(ticketId === undefined ? {} : { ticketId }),
+          reason: refusal ?? 'contact_unknown',
+          failedAt: now,
+        });
+        this.logger.warn({ contactId: event.contactId, requestId, reason: refusal }, 'access mail for a contact that is gone: not sent');
         return;
       }
       const email = (contact.emails.find((address) => address.isPrimary) ?? contact.emails[0]!).email;
@@ -52,10 +67,9 @@ export class SendAccessMailUseCase {
     });
   }
 
-  /** The contact, or the one it was merged into; null when it is gone or may not sign in. */
+  /** The contact, or the one it was merged into; null when neither exists. */
   private async currentContact(id: string, manager: EntityManager): Promise<ContactEntity | null> {
     const contact = await this.contacts.findById(id, manager);
-    const current = contact?.mergedIntoId ? await this.contacts.findById(contact.mergedIntoId, manager) : contact;
-    return current && current.status === 'active' && !current.anonymizedAt && !current.mergedIntoId ? current : null;
+    return contact?.mergedIntoId ? this.contacts.findById(contact.mergedIntoId, manager) : contact;
   }
 }

@@ -1,4 +1,4 @@
-import { EmailOutboundDeliveredV1, EmailOutboundFailedV1, Topics } from '@helpgate/contracts';
+import { EmailOutboundDeliveredV1, EmailOutboundFailedV1, IdentityAccessMailFailedV1, Topics } from '@helpgate/contracts';
 import { ConsumeEvent, EventConsumer } from '@helpgate/kafka';
 import { RecordDeliveryUseCase } from './record-delivery.use-case';
 
@@ -14,5 +14,10 @@ export class OutboundOutcomeConsumer {
   @ConsumeEvent(Topics.EmailOutboundFailed)
   async onFailed(event: EmailOutboundFailedV1): Promise<void> {
     await this.recordDelivery.failed(event);
+  }
+
+  @ConsumeEvent(Topics.IdentityAccessMailFailed)
+  async onAccessMailFailed(event: IdentityAccessMailFailedV1): Promise<void> {
+    await this.recordDelivery.accessMailFailed(event);
   }
 }

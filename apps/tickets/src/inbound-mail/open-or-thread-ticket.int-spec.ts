@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { InboundMail, Requester, TicketsTicketChangedV2, Topics } from '@helpgate/contracts';
+import { InboundMail, Requester, TicketsTicketChangedV3, Topics } from '@helpgate/contracts';
 import { databaseUrl } from '@helpgate/database';
 import { inboundMail, requesterResolved } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
@@ -90,7 +90,7 @@ describe('tickets turns resolved mail into tickets and threads replies (real Pos
     });
     expect(ticket.messages[0]).toMatchObject({ bodyText: 'The page spins forever.', mailMessageId: mail.messageId, direction: 'inbound' });
     await eventually(() =>
-      expect(tickets.kafka.events<TicketsTicketChangedV2>(Topics.TicketsTicketChanged)).toContainEqual(
+      expect(tickets.kafka.events<TicketsTicketChangedV3>(Topics.TicketsTicketChanged)).toContainEqual(
         expect.objectContaining({ change: 'created', ticket: expect.objectContaining({ id: ticket.id, number: ticket.number }) }),
       ),
     );

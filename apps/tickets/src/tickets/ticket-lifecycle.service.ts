@@ -123,7 +123,7 @@ export class TicketLifecycleService {
         `Ticket #${ticket.number} is closed and cannot change; reply to open a follow-up`,
       );
     }
-    const update = Object.fromEntries(changes.map((change) => [change.field, patch[change.field]])) as TicketUpdate;
+    const update = Object.fromEntries(changes.map((change) => [change.field, change.to])) as TicketUpdate;
     if (update.status === 'solved') update.solvedAt = new Date();
     else if (update.status && ticket.status === 'solved') update.solvedAt = null;
     await this.tickets.update(ticket, update, work.manager);
@@ -132,7 +132,26 @@ export class TicketLifecycleService {
     return changes;
   }
 
+  /**
+   * Writes to the history and publishes that identity merged the requester of these tickets (`fromContactId`) into
+   * the contact they now name; their rows were moved by the caller, all in one statement. The reactions do not run:
+   * nobody worked on the tickets, and a merge must not mail about or change a contact's whole history.
+   */
+  requesterMerged(moved: readonly TicketEntity[], fromContactId: string, work: TicketWork): void {
+    for (const ticket of moved) {
+      const changes: TicketFieldChange[] = [{ field: 'requesterContactId', from: fromContactId, to: ticket.requesterContactId }];
+      this.recordAndPublish({ kind: 'updated', ticket, actor: { type: 'system' }, changes }, work);
+    }
+  }
+
   private async happened(event: TicketLifecycleEvent, work: TicketWork): Promise<void> {
+    this.recordAndPublish(event, work);
+    if (event.actor.type === 'rule') return;
+    for (const reaction of this.reactions) await reaction.react(event, work);
+  }
+
+  /** The ticket's history entry and its `tickets.ticket.changed` event, held by the work until it ends. */
+  private recordAndPublish(event: TicketLifecycleEvent, work: TicketWork): void {
     const { ticket, actor } = event;
     const message = event.kind === 'message_added' ? describeMessage(event.message) : undefined;
     work.record({
@@ -153,8 +172,6 @@ export class TicketLifecycleService {
       changes: event.kind === 'updated' ? event.changes : [],
       ...(message ? { message } : {}),
     });
-    if (actor.type === 'rule') return;
-    for (const reaction of this.reactions) await reaction.react(event, work);
   }
 }
 

@@ -7,7 +7,7 @@ import {
   ticketFieldChangeSchema,
   ticketMessageVisibilities,
   ticketPriorities,
-  ticketsTicketChangedV2,
+  ticketsTicketChangedV3,
   ticketStatuses,
 } from '@helpgate/contracts';
 import { pageQuerySchema } from '@helpgate/platform';
@@ -248,8 +248,8 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   actor: ticketActorSchema,
   changes: z.array(ticketFieldChangeSchema),
-  /** The message it added, as `tickets.ticket.changed.v2` describes it. */
-  message: ticketsTicketChangedV2.shape.message.unwrap().nullable() satisfies z.ZodType<TicketAuditEntity['message']>,
+  /** The message it added, as `tickets.ticket.changed.v3` describes it. */
+  message: ticketsTicketChangedV3.shape.message.unwrap().nullable() satisfies z.ZodType<TicketAuditEntity['message']>,
   note: z.string().nullable().describe("Why a rule's action was skipped, or how a rule failed."),
   occurredAt: timestamp,
 });
