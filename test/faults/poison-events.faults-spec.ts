@@ -3,6 +3,7 @@ import { consumedTopics, deadLetterTopicOf, Requester, TopicName, Topics } from 
 import { DEAD_LETTER_HEADERS } from '@helpgate/kafka';
 import { services } from '../../scripts/lib/service-processes.cjs';
 import {
+  accessMailFailed,
   accessMailRequested,
   agentChanged,
   contactAnonymized,
@@ -62,6 +63,7 @@ describe('a poison event on every consumed topic under an SMTP load', () => {
     [Topics.IdentityContactAnonymized]: contactAnonymized(randomUUID()),
     [Topics.IdentityAgentChanged]: agentChanged(),
     [Topics.IdentityAccessMailRequested]: accessMailRequested(requester.contactId),
+    [Topics.IdentityAccessMailFailed]: accessMailFailed(randomUUID()),
     [Topics.ChatVisitorIdentified]: chatVisitorIdentified({ ...chatVisitor(), email: `${marker}@poison.test` }),
     [Topics.ChatConversationEscalated]: chatConversationEscalated(
       chatVisitor({ email: `${marker}@poison.test` }),

@@ -6,6 +6,7 @@ import {
   EmailOutboundFailedV1,
   EmailOutboundRequestedV1,
   EventEnvelope,
+  IdentityAccessMailFailedV1,
   IdentityAccessMailRequestedV1,
   IdentityAgentChangedV1,
   IdentityContactAnonymizedV1,
@@ -187,6 +188,11 @@ export function outboundFailed(request: EmailOutboundRequestedV1): EmailOutbound
 export function accessMailRequested(contactId: string): IdentityAccessMailRequestedV1 {
   const { to: _to, ...mail } = outboundRequested().mail;
   return { ...envelope(), contactId, mail };
+}
+
+/** identity could not send an access mail: the contact is unknown to it. */
+export function accessMailFailed(contactId: string): IdentityAccessMailFailedV1 {
+  return { ...envelope(), requestId: randomUUID(), contactId, reason: 'contact_unknown', failedAt: new Date().toISOString() };
 }
 
 export function contactMerged(survivorId: string, mergedAwayId: string): IdentityContactMergedV1 {
