@@ -9,7 +9,8 @@ import { ticketChanged as ticketChangedEvent } from '../../../test/support/event
 import { eventually, testInfra, uniqueName } from '../../../test/support/infra';
 import { KafkaTestClient, RecordedMessage, specKafkaConfig } from '../../../test/support/kafka-test-client';
 import { ConsumeEvent, EventConsumer } from './event-consumer.decorator';
-import { DEAD_LETTER_HEADERS, KafkaEventServer, kafkaEventTransport } from './kafka-event-server';
+import { DEAD_LETTER_HEADERS } from './dead-letters/dead-letter-headers';
+import { KafkaEventServer, kafkaEventTransport } from './kafka-event-server';
 import { KafkaModule } from './kafka.module';
 
 const ticketTopic = Topics.TicketsTicketChanged;
