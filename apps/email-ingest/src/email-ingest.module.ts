@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@helpgate/platform';
+import { DeadLettersModule, PlatformModule } from '@helpgate/platform';
 import { EmailIngestConfig } from './config';
 import { InboundMessageEntity } from './inbound/inbound-message.entity';
 import { InboundModule } from './inbound/inbound.module';
@@ -47,6 +47,7 @@ export class EmailIngestModule {
       module: EmailIngestModule,
       imports: [
         PlatformModule.forService(config, emailIngestSchema),
+        DeadLettersModule.forService(config.service),
         InboundModule.forRoot(config),
         OutboundModule.forRoot(config),
         DownloadsModule,
