@@ -116,6 +116,6 @@ export class AcceptInboundMailUseCase {
  * One sender's mail is read in the order it arrived (the flood check counts what was read before), so records
  * are keyed by the envelope sender; bounces, from the null sender, spread by message.
  */
-export function partitionKeyOf(message: AcceptedMessage): string {
+export function partitionKeyOf(message: Pick<AcceptedMessage, 'envelope' | 'inboundMessageId'>): string {
   return message.envelope.mailFrom?.toLowerCase() ?? message.inboundMessageId;
 }
