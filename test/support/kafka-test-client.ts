@@ -22,6 +22,7 @@ export function specKafkaConfig(brokers: string[], name: string, settings: Parti
     maxHandlerAttempts: 3,
     maxEventsPerBatch: 100,
     topicCheckIntervalMs: 5000,
+    deadLetterDepthIntervalMs: 1000,
     ...settings,
   };
 }

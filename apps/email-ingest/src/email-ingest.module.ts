@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@helpgate/platform';
+import { DeadLettersModule, PlatformModule } from '@helpgate/platform';
 import { EmailIngestConfig } from './config';
 import { InboundMessageEntity } from './inbound/inbound-message.entity';
 import { InboundModule } from './inbound/inbound.module';
@@ -15,6 +15,7 @@ import { CreateOutboundDeliveries1763900000400 } from './migrations/176390000040
 import { OutboundMessageIdIndex1763900000410 } from './migrations/1763900000410-outbound-message-id-index';
 import { ReadInboundMailAfterAcceptance1763900000500 } from './migrations/1763900000500-read-inbound-mail-after-acceptance';
 import { KeepMachineMailInQuarantine1763900000600 } from './migrations/1763900000600-keep-machine-mail-in-quarantine';
+import { QuarantineMailWhoseProcessingFailed1763900000700 } from './migrations/1763900000700-quarantine-mail-whose-processing-failed';
 import { OutboundDeliveryEntity } from './outbound/outbound-delivery.entity';
 import { OutboundModule } from './outbound/outbound.module';
 import { DownloadsModule } from './downloads/downloads.module';
@@ -37,6 +38,7 @@ export const emailIngestSchema = {
     OutboundMessageIdIndex1763900000410,
     ReadInboundMailAfterAcceptance1763900000500,
     KeepMachineMailInQuarantine1763900000600,
+    QuarantineMailWhoseProcessingFailed1763900000700,
   ],
 };
 
@@ -47,6 +49,7 @@ export class EmailIngestModule {
       module: EmailIngestModule,
       imports: [
         PlatformModule.forService(config, emailIngestSchema),
+        DeadLettersModule.forService(config.service),
         InboundModule.forRoot(config),
         OutboundModule.forRoot(config),
         DownloadsModule,

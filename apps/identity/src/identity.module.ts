@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@helpgate/platform';
+import { DeadLettersModule, PlatformModule } from '@helpgate/platform';
 import { AccessModule } from './access/access.module';
 import { OneTimeLinksModule } from './access/one-time-links.module';
 import { ChatRequestersModule } from './chat-requesters/chat-requesters.module';
@@ -84,6 +84,7 @@ export class IdentityModule {
       module: IdentityModule,
       imports: [
         PlatformModule.forService(config, identitySchema),
+        DeadLettersModule.forService(config.service),
         OrganizationsModule.forRoot(config.organizations),
         SettingsModule.forRoot(config.settingDefaults),
         OneTimeLinksModule.forRoot(config.access),

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { PlatformModule } from '@helpgate/platform';
+import { DeadLettersModule, PlatformModule } from '@helpgate/platform';
 import { AutomationRuleEntity } from './automation/automation-rule.entity';
 import { AutomationModule } from './automation/automation.module';
 import { TicketsConfig } from './config';
@@ -81,6 +81,7 @@ export class TicketsAppModule {
       module: TicketsAppModule,
       imports: [
         PlatformModule.forService(config, ticketsSchema),
+        DeadLettersModule.forService(config.service),
         TicketsConfigModule.forRoot(config),
         TicketsModule,
         CategoriesModule,

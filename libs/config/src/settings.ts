@@ -68,6 +68,7 @@ export function commonSettingsShape(defaults: { service: string; httpPort: numbe
     KAFKA_MAX_HANDLER_ATTEMPTS: positiveIntSetting(5),
     KAFKA_MAX_EVENTS_PER_BATCH: positiveIntSetting(500),
     KAFKA_TOPIC_CHECK_INTERVAL_MS: positiveIntSetting(1000),
+    KAFKA_DEAD_LETTER_DEPTH_INTERVAL_MS: positiveIntSetting(15_000),
     AUTH_PUBLIC_KEYS_FILE: tokenPublicKeysFile,
   };
 }
@@ -90,6 +91,7 @@ export function toCommonConfig(service: string, env: CommonEnv) {
       maxHandlerAttempts: env.KAFKA_MAX_HANDLER_ATTEMPTS,
       maxEventsPerBatch: env.KAFKA_MAX_EVENTS_PER_BATCH,
       topicCheckIntervalMs: env.KAFKA_TOPIC_CHECK_INTERVAL_MS,
+      deadLetterDepthIntervalMs: env.KAFKA_DEAD_LETTER_DEPTH_INTERVAL_MS,
     },
     auth: { publicKeys: env.AUTH_PUBLIC_KEYS_FILE },
   };

@@ -8,3 +8,4 @@ export * from './kafka-event-server';
 export * from './kafka.module';
 export * from './topic-names';
 export * from './transient-error';
+export * from './dead-letters';

@@ -9,7 +9,10 @@ import { ticketChanged as ticketChangedEvent } from '../../../test/support/event
 import { eventually, testInfra, uniqueName } from '../../../test/support/infra';
 import { KafkaTestClient, RecordedMessage, specKafkaConfig } from '../../../test/support/kafka-test-client';
 import { ConsumeEvent, EventConsumer } from './event-consumer.decorator';
-import { DEAD_LETTER_HEADERS, KafkaEventServer, kafkaEventTransport } from './kafka-event-server';
+import { DEAD_LETTER_HEADERS } from './dead-letters/dead-letter-headers';
+import { addressedToGroup } from './dead-letters/replay';
+import { recordForEvent } from './event-publisher';
+import { KafkaEventServer, kafkaEventTransport } from './kafka-event-server';
 import { KafkaModule } from './kafka.module';
 
 const ticketTopic = Topics.TicketsTicketChanged;
@@ -406,5 +409,39 @@ describe('KafkaEventServer when its topic is deleted and created again', () => {
 
     await eventually(() => expect(log.timesHandled(afterRecreation.eventId)).toBe(1));
     expect(log.timesHandled(beforeDeletion.eventId)).toBe(1);
+  });
+});
+
+describe('KafkaEventServer and replayed dead letters (real broker)', () => {
+  const { brokers } = testInfra();
+  const name = uniqueName('kafka_replay');
+  const failingGroup = specKafkaConfig(brokers, name);
+  const otherGroup = { ...failingGroup, groupId: `${name}-other` };
+  const kafka = new KafkaTestClient(brokers, failingGroup.topicPrefix);
+  const failingLog = new HandlerLog();
+  const otherLog = new HandlerLog();
+  const apps: INestApplication[] = [];
+
+  beforeAll(async () => {
+    apps.push(await startConsumerApp(failingGroup, failingLog), await startConsumerApp(otherGroup, otherLog));
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    await kafka.close();
+    await kafka.deleteOwnTopics();
+  }, 60_000);
+
+  it('a record handed back for one consumer group is handled by that group alone; the others skip it', async () => {
+    const replayed = ticketChanged('replayed for the failing group');
+    const everyones = ticketChanged('for every group');
+    for (const record of [addressedToGroup(recordForEvent(ticketTopic, 'k', replayed), failingGroup.groupId), recordForEvent(ticketTopic, 'k', everyones)]) {
+      await kafka.produce(ticketTopic, [{ key: record.key, value: record.value, headers: record.headers }]);
+    }
+
+    // One partition: once both groups handled the record behind it, each has passed the replayed one.
+    await eventually(() => expect([failingLog.timesHandled(everyones.eventId), otherLog.timesHandled(everyones.eventId)]).toEqual([1, 1]));
+    expect(failingLog.timesHandled(replayed.eventId)).toBe(1);
+    expect(otherLog.attemptsOf(replayed.eventId)).toBe(0);
   });
 });

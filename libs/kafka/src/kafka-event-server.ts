@@ -1,6 +1,6 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
-import { Consumer, EachBatchPayload, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
+import { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { Counter } from 'prom-client';
 import { lastValueFrom } from 'rxjs';
 import { deadLetterTopicOf, isTopicName, topicSchemas } from '@helpgate/contracts';
@@ -10,17 +10,12 @@ import { KAFKA_CLIENT } from './kafka-client';
 import { BATCH_HANDLER_EXTRA } from './event-consumer.decorator';
 import { DeadLetterCause, decideOnFailure } from './failure-policy';
 import { KafkaEventContext } from './kafka-event-context';
+import { DEAD_LETTER_HEADERS } from './dead-letters/dead-letter-headers';
+import type { DeadLetterObserver } from './dead-letters/dead-letter-observer';
+import { isReplayForAnotherGroup } from './dead-letters/replay';
+import { textHeaders } from './record-headers';
 import { RecreatedTopicRewinder } from './recreated-topic-rewinder';
 import { TopicNamer } from './topic-names';
-
-export const DEAD_LETTER_HEADERS = {
-  reason: 'dlq-reason',
-  originalTopic: 'dlq-original-topic',
-  originalPartition: 'dlq-original-partition',
-  originalOffset: 'dlq-original-offset',
-  consumerGroup: 'dlq-consumer-group',
-  failedAt: 'dlq-failed-at',
-} as const;
 
 const deadLettered = new Counter({
   name: 'helpgate_events_dead_lettered_total',
@@ -28,7 +23,11 @@ const deadLettered = new Counter({
   labelNames: ['topic', 'cause'] as const,
 });
 
-type Outcome = { kind: 'handled' } | { kind: 'dead-letter'; cause: DeadLetterCause; reason: string };
+type Outcome =
+  | { kind: 'handled' }
+  | { kind: 'dead-letter'; cause: DeadLetterCause; reason: string }
+  /** A dead letter handed back for another consumer group, which handles it; this one did already. */
+  | { kind: 'skipped' };
 
 interface DecodedRecord {
   event: unknown;
@@ -55,6 +54,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     private readonly kafka: Kafka,
     private readonly config: KafkaConfig,
     private readonly publisher: EventPublisher,
+    private readonly deadLetterObservers: readonly DeadLetterObserver[] = [],
   ) {
     super();
     this.namer = new TopicNamer(config.topicPrefix);
@@ -172,6 +172,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     if (!handler || !isTopicName(topic)) {
       return { ok: false, outcome: { kind: 'dead-letter', cause: 'no-handler', reason: `no handler for topic ${topic}` } };
     }
+    const headers = textHeaders(message.headers);
+    if (isReplayForAnotherGroup(headers, this.config.groupId)) return { ok: false, outcome: { kind: 'skipped' } };
     const parsed = parseJson(message.value);
     if (!parsed.ok) return { ok: false, outcome: { kind: 'dead-letter', cause: 'invalid', reason: `invalid: ${parsed.error}` } };
     const validated = topicSchemas[topic].safeParse(parsed.value);
@@ -184,7 +186,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       partition,
       message.offset,
       message.key?.toString() ?? null,
-      textHeaders(message.headers),
+      headers,
     ]);
     return { ok: true, record: { event: validated.data, context }, handler };
   }
@@ -238,11 +240,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     { cause, reason }: { cause: DeadLetterCause; reason: string },
   ): Promise<void> {
     const topic = this.namer.fromWire(wireTopic);
+    const failed = { key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', reason };
+    for (const observer of this.deadLetterObservers) if (observer.topic === topic) await observer.onDeadLetter(failed);
     await this.publisher.publishRecords([
       {
         topic: deadLetterTopicOf(topic),
-        key: message.key?.toString() ?? '',
-        value: message.value?.toString() ?? '',
+        key: failed.key,
+        value: failed.value,
         headers: {
           ...textHeaders(message.headers),
           [DEAD_LETTER_HEADERS.reason]: reason.slice(0, 4000),
@@ -268,14 +272,6 @@ function parseJson(value: Buffer | null): { ok: true; value: unknown } | { ok: f
   }
 }
 
-function textHeaders(headers: IHeaders | undefined): Record<string, string> {
-  const text: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (value !== undefined) text[name] = Array.isArray(value) ? value.map(String).join(',') : String(value);
-  }
-  return text;
-}
-
 /** Waits in short steps so the group keeps this member and a shutdown is not held up by a long backoff. */
 async function waitWithHeartbeats(totalMs: number, heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
   const deadline = Date.now() + totalMs;
@@ -286,7 +282,11 @@ async function waitWithHeartbeats(totalMs: number, heartbeat: () => Promise<void
   }
 }
 
-/** The event transport of a service, built from the Kafka client and publisher its KafkaModule provides. */
-export function kafkaEventTransport(app: INestApplicationContext, config: KafkaConfig): KafkaEventServer {
-  return new KafkaEventServer(app.get(KAFKA_CLIENT), config, app.get(EventPublisher));
+/** The event transport of a service, built from the Kafka client and publisher its KafkaModule provides, with what the service does besides dead-lettering a record of some topic. */
+export function kafkaEventTransport(
+  app: INestApplicationContext,
+  config: KafkaConfig,
+  deadLetterObservers: readonly DeadLetterObserver[] = [],
+): KafkaEventServer {
+  return new KafkaEventServer(app.get(KAFKA_CLIENT), config, app.get(EventPublisher), deadLetterObservers);
 }

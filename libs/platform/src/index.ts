@@ -11,3 +11,4 @@ export * from './sha256';
 export { ApiDescription, ExcludedFromApiDocument, ResponseBody, ResponseContent } from './openapi/api-document.decorators';
 export type { OpenApiDocument } from './openapi/openapi-document';
 export type { HttpMethod } from './openapi/http-routes';
+export * from './dead-letters';

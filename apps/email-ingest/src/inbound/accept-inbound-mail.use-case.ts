@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Gauge } from 'prom-client';
-import { EmailInboundAcceptedV1, Topics } from '@helpgate/contracts';
+import { AcceptedMessage, EmailInboundAcceptedV1, Topics } from '@helpgate/contracts';
 import { EventPublisher, recordForEvent } from '@helpgate/kafka';
 import { sha256Hex } from '@helpgate/platform';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
@@ -116,6 +116,6 @@ export class AcceptInboundMailUseCase {
  * One sender's mail is read in the order it arrived (the flood check counts what was read before), so records
  * are keyed by the envelope sender; bounces, from the null sender, spread by message.
  */
-function partitionKeyOf(message: MailToAccept['accepted']['message']): string {
+export function partitionKeyOf(message: Pick<AcceptedMessage, 'envelope' | 'inboundMessageId'>): string {
   return message.envelope.mailFrom?.toLowerCase() ?? message.inboundMessageId;
 }

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AcceptedMessage, EmailInboundAcceptedV1, EmailInboundReceivedV1, MailAuthentication, Topics } from '@helpgate/contracts';
+import { AcceptedMessage, EmailInboundAcceptedV1, MailAuthentication, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
 import type { QuarantineConfig } from '../config';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
 import { BounceRecorderService } from '../outbound/bounce-recorder.service';
 import { machineMailKindOf, QuarantineReason, quarantineReasonFor } from '../quarantine/quarantine-policy';
 import { QuarantineRepository } from '../quarantine/quarantine.repository';
-import { inboundIdsFor } from './inbound-message-id';
+import { receivedEvent, unreadMailEvent } from './received-event';
 import { InboundMessagesRepository } from './inbound-messages.repository';
 import { concernsOurMail, MachineMailEvidence, referencedMessageIds } from './machine-mail-evidence';
 import { ParsedInboundMail, parseInboundMail } from './parse-inbound-mail';
@@ -174,22 +174,7 @@ export class ProcessAcceptedMailUseCase {
     const { message } = accepted;
     if ('malformed' in outcome) {
       // Kept, never dropped: an agent sees why, can download the raw message, and can release what is left of it.
-      const sender = (message.envelope.mailFrom ?? 'mailer-daemon').toLowerCase();
-      const messageId = `<${message.rawMessage.sha256}@helpgate.invalid>`;
-      const event = receivedEvent(message, {
-        messageId,
-        references: [],
-        from: { address: sender },
-        to: [],
-        cc: [],
-        subject: '',
-        text: '',
-        textTruncated: false,
-        replyText: '',
-        attachments: [],
-        isAutomated: false,
-        authentication,
-      });
+      const { sender, messageId, event } = unreadMailEvent(message, authentication);
       return {
         reading: { inboundMessageId: message.inboundMessageId, sender, messageId, attachments: [] },
         event,
@@ -244,25 +229,4 @@ function machineMailEvidence(message: AcceptedMessage, mail: ParsedInboundMail):
 
 function senderOf(mail: ParsedInboundMail): string {
   return mail.from.address.toLowerCase();
-}
-
-type ReadMail = Omit<
-  EmailInboundReceivedV1['mail'],
-  'inboundMessageId' | 'supportAddress' | 'supportAddressCategory' | 'rawMessage' | 'receivedAt'
->;
-
-/** The event identity and tickets consume; its id and time come from the accepted message, so a redelivery publishes the same event. */
-function receivedEvent(message: AcceptedMessage, mail: ReadMail): EmailInboundReceivedV1 {
-  return {
-    eventId: inboundIdsFor(message.rawMessage.sha256, message.envelope).eventId,
-    occurredAt: message.receivedAt,
-    mail: {
-      ...mail,
-      inboundMessageId: message.inboundMessageId,
-      supportAddress: message.supportAddress,
-      ...(message.supportAddressCategory ? { supportAddressCategory: message.supportAddressCategory } : {}),
-      rawMessage: message.rawMessage,
-      receivedAt: message.receivedAt,
-    },
-  };
 }

@@ -4,7 +4,7 @@ import type { Automation, MailAuthentication } from '@helpgate/contracts';
 export const machineMailKinds = ['bounce', 'auto-reply', 'feedback-report', 'list'] as const;
 export type MachineMailKind = (typeof machineMailKinds)[number];
 
-export const quarantineReasons = ['flood', 'dmarc-fail', 'loop', 'malformed', ...machineMailKinds] as const;
+export const quarantineReasons = ['flood', 'dmarc-fail', 'loop', 'malformed', 'processing-failed', ...machineMailKinds] as const;
 export type QuarantineReason = (typeof quarantineReasons)[number];
 
 export interface QuarantineFacts {
@@ -25,7 +25,8 @@ export interface QuarantineFacts {
  * - bounce, auto-reply, feedback-report, list: machine mail that answers no ticket and reports on none of our
  *   mails would open nothing and reach no one; kept under its kind so that a person's mail taken for it is seen;
  * - flood: one sender sending more than a person would.
- * (malformed, a message that cannot be read, is decided where it is parsed, not from these facts.)
+ * (malformed, a message that cannot be read, is decided where it is parsed, and processing-failed, a message whose
+ * reading was dead-lettered, where it is dead-lettered; not from these facts.)
  */
 export function quarantineReasonFor(facts: QuarantineFacts): QuarantineReason | null {
   if (facts.automation?.kind === 'loop') return 'loop';

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { QuarantineConfig } from '../config';
 import { MACHINE_MAIL_RETENTION, MachineMailRetentionSweeper } from './machine-mail-retention.sweeper';
+import { ProcessingFailedMailObserver } from './processing-failed-mail.observer';
 import { QuarantineController } from './quarantine.controller';
 import { QuarantineRepository } from './quarantine.repository';
 import { QuarantineService } from './quarantine.service';
@@ -16,6 +17,7 @@ export class QuarantineModule {
         QuarantineRepository,
         QuarantineService,
         MachineMailRetentionSweeper,
+        ProcessingFailedMailObserver,
       ],
       exports: [QuarantineRepository],
     };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { EmailInboundReceivedV1 } from '@helpgate/contracts';
+import type { EmailInboundAcceptedV1, EmailInboundReceivedV1 } from '@helpgate/contracts';
 import type { Page } from '@helpgate/platform';
 import type { QuarantineReason } from './quarantine-policy';
 import { QuarantinedMessageEntity, QuarantineStatus } from './quarantined-message.entity';
@@ -9,7 +9,10 @@ import { QuarantinedMessageEntity, QuarantineStatus } from './quarantined-messag
 export class QuarantineRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Holds a message; one held before (the same message sent again) stays as it is. */
+  /**
+   * Holds a message; one held before (the same message sent again) stays as it is, unless it was held because its
+   * processing failed: the reading that has now succeeded decides.
+   */
   async hold(
     inboundMessageId: string,
     { reason, rule, detail }: { reason: QuarantineReason; rule?: string; detail?: string },
@@ -18,8 +21,25 @@ export class QuarantineRepository {
   ): Promise<void> {
     await manager.query(
       `INSERT INTO quarantined_messages (inbound_message_id, reason, rule, status, event, detail) VALUES ($1, $2, $3, 'held', $4, $5)
-       ON CONFLICT DO NOTHING`,
+       ON CONFLICT (inbound_message_id) DO UPDATE
+         SET reason = EXCLUDED.reason, rule = EXCLUDED.rule, status = 'held', event = EXCLUDED.event, detail = EXCLUDED.detail,
+             accepted_event = NULL, updated_at = now()
+         WHERE quarantined_messages.reason = 'processing-failed'`,
       [inboundMessageId, reason, rule ?? null, JSON.stringify(event), detail ?? null],
+    );
+  }
+
+  /**
+   * Holds a message whose processing was dead-lettered, with its accepted event; held again when it fails after a
+   * release. A message held for another reason already was read, and stays as it is.
+   */
+  async holdUnprocessed(accepted: EmailInboundAcceptedV1, event: EmailInboundReceivedV1, detail: string): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO quarantined_messages (inbound_message_id, reason, status, event, detail, accepted_event)
+       VALUES ($1, 'processing-failed', 'held', $2, $3, $4)
+       ON CONFLICT (inbound_message_id) DO UPDATE SET status = 'held', detail = EXCLUDED.detail, updated_at = now()
+         WHERE quarantined_messages.reason = 'processing-failed'`,
+      [accepted.message.inboundMessageId, JSON.stringify(event), detail, JSON.stringify(accepted)],
     );
   }
 

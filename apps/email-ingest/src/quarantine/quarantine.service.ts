@@ -1,11 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Topics } from '@helpgate/contracts';
-import { EventPublisher } from '@helpgate/kafka';
+import type { KafkaConfig } from '@helpgate/config';
+import { addressedToGroup, EventPublisher, KAFKA_CONFIG, OutgoingRecord, recordForEvent } from '@helpgate/kafka';
+import { partitionKeyOf } from '../inbound/accept-inbound-mail.use-case';
 import type { PageOf } from '@helpgate/platform';
 import { QuarantineErrorCode, QuarantineException } from './quarantine.exception';
 import { HeldCountsDto, QuarantinedMessageDto, QuarantineQueryDto, toHeldCounts, toQuarantinedMessage } from './quarantine.dto';
 import { releasedEvent } from './released-event';
 import { QuarantineRepository } from './quarantine.repository';
+import { QuarantinedMessageEntity } from './quarantined-message.entity';
 
 /** What agents do with held mail: count it by kind, look at it, let it flow on as if it had just arrived, or discard it. */
 @Injectable()
@@ -15,6 +18,7 @@ export class QuarantineService {
   constructor(
     private readonly quarantine: QuarantineRepository,
     private readonly publisher: EventPublisher,
+    @Inject(KAFKA_CONFIG) private readonly kafka: KafkaConfig,
   ) {}
 
   async list({ status, limit, offset }: QuarantineQueryDto): Promise<PageOf<QuarantinedMessageDto>> {
@@ -29,10 +33,22 @@ export class QuarantineService {
   async release(inboundMessageId: string): Promise<void> {
     await this.quarantine.withHeld(inboundMessageId, async (held, manager) => {
       if (!held) throw notHeld(inboundMessageId);
-      await this.publisher.publish(Topics.EmailInboundReceived, held.event.mail.from.address.toLowerCase(), releasedEvent(held));
+      await this.publisher.publishRecords([this.releaseRecordOf(held)]);
       await this.quarantine.setStatus(inboundMessageId, 'released', manager);
     });
     this.logger.log({ inboundMessageId }, 'quarantined mail released');
+  }
+
+  /**
+   * A message read and held flows on as `email.inbound.received.v1`; one whose reading failed is handed back to this
+   * service's own reading, addressed to its consumer group, to be read again.
+   */
+  private releaseRecordOf(held: QuarantinedMessageEntity): OutgoingRecord {
+    if (held.acceptedEvent) {
+      const accepted = held.acceptedEvent;
+      return addressedToGroup(recordForEvent(Topics.EmailInboundAccepted, partitionKeyOf(accepted.message), accepted), this.kafka.groupId);
+    }
+    return recordForEvent(Topics.EmailInboundReceived, held.event.mail.from.address.toLowerCase(), releasedEvent(held));
   }
 
   /** Marks the message deleted; the raw message and the record stay, so nothing vanishes without a trace. */

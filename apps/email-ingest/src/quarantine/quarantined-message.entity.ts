@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { EmailInboundReceivedV1 } from '@helpgate/contracts';
+import type { EmailInboundAcceptedV1, EmailInboundReceivedV1 } from '@helpgate/contracts';
 import type { QuarantineReason } from './quarantine-policy';
 
 export type QuarantineStatus = 'held' | 'released' | 'deleted';
@@ -26,6 +26,10 @@ export class QuarantinedMessageEntity {
 
   @Column('jsonb')
   event!: EmailInboundReceivedV1;
+
+  /** For a message whose processing failed (reason processing-failed): the accepted event, read again on release. */
+  @Column('jsonb', { name: 'accepted_event', nullable: true })
+  acceptedEvent!: EmailInboundAcceptedV1 | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
