@@ -1,14 +1,30 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@helpgate/platform';
+import { AgentDeskModule } from './agent-desk/agent-desk.module';
+import { AgentEntity } from './agents/agent.entity';
+import { AgentsModule } from './agents/agents.module';
+import { ChatCoreModule } from './chat-core.module';
 import { ChatConfig } from './config';
+import { ContactsModule } from './contacts/contacts.module';
+import { ConversationEntity } from './conversations/conversation.entity';
+import { ChatFileEntity } from './files/chat-file.entity';
+import { MessageEntity } from './messages/message.entity';
+import { ChatSchema1764000000400 } from './migrations/1764000000400-chat-schema';
+import { VisitorChatModule } from './visitor-chat/visitor-chat.module';
+import { VisitorEntity } from './visitors/visitor.entity';
 
-/** Live chat: its own database and Kafka wiring are in place; conversations arrive with the chat issue. */
+export const chatSchema = {
+  entities: [VisitorEntity, ConversationEntity, MessageEntity, ChatFileEntity, AgentEntity],
+  migrations: [ChatSchema1764000000400],
+};
+
+/** Live chat: visitors and agents on socket.io, the human queue shared by every instance, escalation to tickets. */
 @Module({})
 export class ChatModule {
   static forRoot(config: ChatConfig): DynamicModule {
     return {
       module: ChatModule,
-      imports: [PlatformModule.forService(config, { entities: [], migrations: [] })],
+      imports: [PlatformModule.forService(config, chatSchema), ChatCoreModule.forRoot(config), AgentsModule, ContactsModule, VisitorChatModule, AgentDeskModule],
     };
   }
 }

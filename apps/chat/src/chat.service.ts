@@ -1,10 +1,13 @@
+import { kafkaEventTransport } from '@helpgate/kafka';
 import type { ServiceDefinition } from '@helpgate/platform';
-import { ChatConfig, loadChatConfig } from './config';
+import { ChatConfig, jsonBodyLimitBytes, loadChatConfig } from './config';
 import { ChatModule } from './chat.module';
 
 export function chatService(env: NodeJS.ProcessEnv): ServiceDefinition<ChatConfig> {
   return {
     loadConfig: () => loadChatConfig(env),
     rootModule: (config) => ChatModule.forRoot(config),
+    eventTransport: (app, config) => kafkaEventTransport(app, config.kafka),
+    jsonBodyLimitBytes,
   };
 }
