@@ -3,7 +3,7 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
 import { AI_AGENT, NoAiAgent } from './ai-agent/ai-agent';
 import { CHAT_SETTINGS, INSTANCE_ID, TOKEN_KEYS } from './chat-core.tokens';
-import type { ChatConfig } from './config';
+import type { ChatConfig, ChatSettings } from './config';
 import { ChatMetrics } from './metrics/chat-metrics';
 import { ChatNotifier } from './realtime/chat-notifier';
 import { ChatTransactions, QueueSignal } from './realtime/chat-transactions';
@@ -15,7 +15,7 @@ import { VisitorTokens } from './visitors/visitor-token';
 export class ChatCoreModule {
   static forRoot(config: ChatConfig): DynamicModule {
     const providers = [
-      { provide: CHAT_SETTINGS, useValue: config.chat },
+      { provide: CHAT_SETTINGS, useValue: { ...config.chat, businessHours: config.businessHours } satisfies ChatSettings },
       { provide: TOKEN_KEYS, useValue: config.auth.publicKeys },
       { provide: INSTANCE_ID, useValue: randomUUID() },
       { provide: VisitorTokens, useValue: new VisitorTokens(config.chat.visitorTokenSecret) },

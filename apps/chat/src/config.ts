@@ -1,6 +1,27 @@
 import { z } from 'zod';
-import { booleanSetting, commonSettingsShape, loadConfig, positiveIntSetting, toCommonConfig } from '@helpgate/config';
-import { BusinessHours, parseBusinessHours } from './business-hours/business-hours';
+import { booleanSetting, commonSettingsShape, loadConfig, optionalListSetting, positiveIntSetting, toCommonConfig } from '@helpgate/config';
+import { BusinessHoursError, BusinessHoursSpec, parseBusinessHours } from './business-hours/business-hours';
+
+/** `https://help.example.com`: a scheme, a host and a port when not the default, as browsers send `Origin`. */
+const origin = z.string().transform((value, context) => {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below with the expected form
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== value.replace(/\/$/, '').toLowerCase()) {
+    context.addIssue({ code: 'custom', message: `"${value}" must be an origin such as https://help.example.com (no path)`, input: value });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
+const businessHoursSettings = {
+  schedule: 'CHAT_BUSINESS_HOURS',
+  timeZone: 'CHAT_TIME_ZONE',
+  holidays: 'CHAT_HOLIDAYS',
+} as const satisfies Record<keyof BusinessHoursSpec, string>;
 
 /** The AI agents chat can put first in a conversation; `none` sends every conversation straight to the people. */
 export const aiAgentKinds = ['none'] as const;
@@ -8,12 +29,18 @@ export const aiAgentKinds = ['none'] as const;
 const chatSettings = z
   .object({
     ...commonSettingsShape({ service: 'chat', httpPort: 3004 }),
+    CHAT_BUSINESS_HOURS: z.string().default(''),
+    CHAT_TIME_ZONE: z.string().default('UTC'),
+    CHAT_HOLIDAYS: z.string().default(''),
+    CHAT_ALLOWED_ORIGINS: optionalListSetting(origin),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     CHAT_VISITOR_TOKEN_SECRET: z
       .string()
       .min(32, 'must be at least 32 characters: it signs the conversation tokens anonymous visitors keep')
       .default('helpgate-development-visitor-token-secret-change-me'),
     CHAT_AI_AGENT: z.enum(aiAgentKinds).default('none'),
     CHAT_PRE_CHAT_FORM: booleanSetting(false),
+    CHAT_REQUIRE_SUPPORT_CONTRACT: booleanSetting(false),
     CHAT_MAX_MESSAGE_CHARS: positiveIntSetting(4000),
     CHAT_MESSAGES_PER_SECOND: positiveIntSetting(5),
     CHAT_MESSAGE_BURST: positiveIntSetting(10),
@@ -26,27 +53,31 @@ const chatSettings = z
     CHAT_MAX_WAIT_SECONDS: positiveIntSetting(600),
     CHAT_SWEEP_INTERVAL_MS: positiveIntSetting(2000),
     CHAT_TOKEN_RENEW_SECONDS: positiveIntSetting(60),
-    CHAT_REQUIRE_SUPPORT_CONTRACT: booleanSetting(false),
-    CHAT_BUSINESS_HOURS: z.string().default(''),
-    CHAT_TIME_ZONE: z.string().default('UTC'),
-    CHAT_HOLIDAYS: z.string().default(''),
   })
   .transform((env, context) => {
-    let businessHours: BusinessHours;
+    let businessHours;
     try {
       businessHours = parseBusinessHours({ schedule: env.CHAT_BUSINESS_HOURS, timeZone: env.CHAT_TIME_ZONE, holidays: env.CHAT_HOLIDAYS });
     } catch (error) {
-      context.addIssue({ code: 'custom', message: `CHAT_BUSINESS_HOURS, CHAT_TIME_ZONE, CHAT_HOLIDAYS: ${(error as Error).message}`, input: env.CHAT_BUSINESS_HOURS });
+      if (!(error instanceof BusinessHoursError)) throw error;
+      const setting = businessHoursSettings[error.part];
+      context.addIssue({ code: 'custom', path: [setting], message: error.message, input: env[setting] });
       return z.NEVER;
     }
     return {
       ...toCommonConfig('chat', env),
+      businessHours,
+      sockets: {
+        /** Empty: only pages served from the chat service's own host may connect (development). */
+        allowedOrigins: env.CHAT_ALLOWED_ORIGINS,
+        /** Set: instances share rooms through Redis; unset: through chat's own Postgres database. */
+        redisUrl: env.REDIS_URL ?? null,
+      },
       chat: {
         visitorTokenSecret: env.CHAT_VISITOR_TOKEN_SECRET,
         aiAgent: env.CHAT_AI_AGENT,
         preChatForm: env.CHAT_PRE_CHAT_FORM,
         requireSupportContract: env.CHAT_REQUIRE_SUPPORT_CONTRACT,
-        businessHours,
         limits: {
           maxMessageChars: env.CHAT_MAX_MESSAGE_CHARS,
           messagesPerSecond: env.CHAT_MESSAGES_PER_SECOND,
@@ -68,8 +99,9 @@ const chatSettings = z
   });
 
 export type ChatConfig = z.output<typeof chatSettings>;
-export type ChatSettings = ChatConfig['chat'];
-export type ChatLimits = ChatSettings['limits'];
+export type ChatSocketsConfig = ChatConfig['sockets'];
+/** What the conversation features read (`CHAT_SETTINGS`): chat's own settings and the business hours. */
+export type ChatSettings = ChatConfig['chat'] & Pick<ChatConfig, 'businessHours'>;
 
 export function loadChatConfig(env: NodeJS.ProcessEnv = process.env): ChatConfig {
   return loadConfig(chatSettings, env);

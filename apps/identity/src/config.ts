@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { signingKeyFromPem } from '@helpgate/auth';
-import { commonSettingsShape, fileSetting, loadConfig, positiveIntSetting, toCommonConfig } from '@helpgate/config';
+import { commonSettingsShape, fileSetting, loadConfig, optionalListSetting, positiveIntSetting, toCommonConfig } from '@helpgate/config';
 import { normalizeDomain, normalizeEmail } from './domain/email-address';
 
 const domainName = z.string().transform((raw, context) => {
@@ -8,18 +8,6 @@ const domainName = z.string().transform((raw, context) => {
   if (!domain) context.addIssue({ code: 'custom', message: `"${raw}" is not a domain name`, input: raw });
   return domain ?? z.NEVER;
 });
-
-/** Comma-separated domains; unlike `listSetting`, empty by default. */
-const domainListSetting = z
-  .string()
-  .default('')
-  .transform((value) =>
-    value
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(domainName));
 
 const httpsUrl = z.url({ protocol: /^https$/ });
 
@@ -34,7 +22,7 @@ const signingKeyFile = fileSetting('the Ed25519 key that signs access tokens', s
 const identitySettings = z
   .object({
     ...commonSettingsShape({ service: 'identity', httpPort: 3002 }),
-    IDENTITY_FREE_MAIL_DOMAINS: domainListSetting,
+    IDENTITY_FREE_MAIL_DOMAINS: optionalListSetting(domainName),
     IDENTITY_PORTAL_URL: httpsUrl.default('https://support.example.test'),
     IDENTITY_WELCOME_FROM: emailSetting.default('support@helpgate.test'),
     AUTH_PRIVATE_KEY_FILE: signingKeyFile,

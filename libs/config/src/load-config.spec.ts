@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { testAuthEnv } from '../../../test/support/auth';
 import { ConfigError, loadConfig } from './load-config';
-import { commonSettingsShape, listSetting, toCommonConfig } from './settings';
+import { commonSettingsShape, listSetting, optionalListSetting, toCommonConfig } from './settings';
 
 const schema = z
   .object({ ...commonSettingsShape({ service: 'email-ingest', httpPort: 3001 }) })
@@ -36,12 +36,22 @@ describe('loadConfig', () => {
 
   it('reads the token public keys from their file, and names the file when it cannot', () => {
     expect(loadConfig(schema, testAuthEnv).auth.publicKeys.size).toBe(1);
-    expect(() => loadConfig(schema, { AUTH_PUBLIC_KEYS_FILE: '/nonexistent.pem' })).toThrow(/AUTH_PUBLIC_KEYS_FILE: cannot read the public keys that sign access tokens from \/nonexistent.pem/);
+    expect(() => loadConfig(schema, { AUTH_PUBLIC_KEYS_FILE: '/nonexistent.pem' })).toThrow(
+      /AUTH_PUBLIC_KEYS_FILE: cannot read the public keys that sign access tokens from \/nonexistent.pem/,
+    );
   });
 
   it('splits and validates comma-separated lists', () => {
     const list = z.object({ ITEMS: listSetting(z.email(), 'a@b.test') });
     expect(loadConfig(list, { ITEMS: ' x@y.test , z@w.test ' }).ITEMS).toEqual(['x@y.test', 'z@w.test']);
     expect(() => loadConfig(list, { ITEMS: 'x@y.test,not-an-address' })).toThrow(/ITEMS/);
+  });
+
+  it('reads an optional list as empty when unset, and validates its items when set', () => {
+    const list = z.object({ ITEMS: optionalListSetting(z.email()) });
+    expect(loadConfig(list, {}).ITEMS).toEqual([]);
+    expect(loadConfig(list, { ITEMS: ' , ' }).ITEMS).toEqual([]);
+    expect(loadConfig(list, { ITEMS: 'x@y.test' }).ITEMS).toEqual(['x@y.test']);
+    expect(() => loadConfig(list, { ITEMS: 'not-an-address' })).toThrow(/ITEMS/);
   });
 });

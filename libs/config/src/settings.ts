@@ -12,7 +12,7 @@ export const booleanSetting = (fallback: boolean) =>
     .default(fallback ? 'true' : 'false')
     .transform((value) => ['true', '1', 'yes'].includes(value));
 
-export const listSetting = <Item extends z.ZodType<string, string>>(item: Item, fallback: string) =>
+const commaSeparated = (fallback: string) =>
   z
     .string()
     .default(fallback)
@@ -21,8 +21,13 @@ export const listSetting = <Item extends z.ZodType<string, string>>(item: Item, 
         .split(',')
         .map((entry) => entry.trim())
         .filter(Boolean),
-    )
-    .pipe(z.array(item).min(1));
+    );
+
+export const listSetting = <Item extends z.ZodType<string, string>>(item: Item, fallback: string) =>
+  commaSeparated(fallback).pipe(z.array(item).min(1));
+
+/** A comma-separated list that may be empty, and is by default. */
+export const optionalListSetting = <Item extends z.ZodType<unknown, string>>(item: Item) => commaSeparated('').pipe(z.array(item));
 
 const databaseName = z
   .string()

@@ -1,0 +1,55 @@
+import { testAuthEnv } from '../../../test/support/auth';
+import { isOpenAt } from './business-hours/business-hours';
+import { loadChatConfig } from './config';
+
+describe('loadChatConfig', () => {
+  it('is open around the clock, same-host only and on Postgres when nothing is set', () => {
+    const config = loadChatConfig(testAuthEnv);
+    expect(config.http.port).toBe(3004);
+    expect(config.database.name).toBe('helpgate_chat');
+    expect(isOpenAt(config.businessHours, new Date('2026-01-11T03:00:00Z'))).toBe(true);
+    expect(config.sockets).toEqual({ allowedOrigins: [], redisUrl: null });
+  });
+
+  it('reads business hours in their time zone with holidays', () => {
+    const config = loadChatConfig({
+      ...testAuthEnv,
+      CHAT_BUSINESS_HOURS: 'mon-fri 09:00-17:00',
+      CHAT_TIME_ZONE: 'Europe/Zurich',
+      CHAT_HOLIDAYS: '2026-01-06',
+    });
+    expect(config.businessHours.timeZone).toBe('Europe/Zurich');
+    expect(isOpenAt(config.businessHours, new Date('2026-01-05T08:30:00Z'))).toBe(true);
+    expect(isOpenAt(config.businessHours, new Date('2026-01-06T08:30:00Z'))).toBe(false);
+  });
+
+  it('names the business-hours setting that is wrong and the reason when they are wrong', () => {
+    expect(() => loadChatConfig({ ...testAuthEnv, CHAT_BUSINESS_HOURS: 'weekdays 9-5' })).toThrow(
+      /CHAT_BUSINESS_HOURS: business hours: "weekdays" in "weekdays 9-5" must be a day/,
+    );
+    expect(() => loadChatConfig({ ...testAuthEnv, CHAT_TIME_ZONE: 'Europe/Atlantis' })).toThrow(
+      /CHAT_TIME_ZONE: .*"Europe\/Atlantis" is not an IANA time zone/,
+    );
+    expect(() => loadChatConfig({ ...testAuthEnv, CHAT_HOLIDAYS: '2026-13-01' })).toThrow(/CHAT_HOLIDAYS: .*holiday "2026-13-01"/);
+  });
+
+  it('reads the allowed origins and the Redis URL', () => {
+    const config = loadChatConfig({
+      ...testAuthEnv,
+      CHAT_ALLOWED_ORIGINS: 'https://www.example.com, http://localhost:8080/',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    });
+    expect(config.sockets).toEqual({
+      allowedOrigins: ['https://www.example.com', 'http://localhost:8080'],
+      redisUrl: 'redis://127.0.0.1:6379',
+    });
+  });
+
+  it('refuses an origin with a path or another scheme, and a Redis URL that is not one', () => {
+    expect(() => loadChatConfig({ ...testAuthEnv, CHAT_ALLOWED_ORIGINS: 'https://example.com/chat' })).toThrow(
+      /CHAT_ALLOWED_ORIGINS.*"https:\/\/example.com\/chat" must be an origin/,
+    );
+    expect(() => loadChatConfig({ ...testAuthEnv, CHAT_ALLOWED_ORIGINS: 'example.com' })).toThrow(/must be an origin/);
+    expect(() => loadChatConfig({ ...testAuthEnv, REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/);
+  });
+});
