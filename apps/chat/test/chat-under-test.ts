@@ -114,7 +114,7 @@ function clientOf(socket: Socket): ChatClient {
     next: <T>(event: string, matching: (payload: T) => boolean = () => true) =>
       eventually(() => {
         const found = ((received.get(event) ?? []) as T[]).find(matching);
-        if (found === undefined) throw new Error(`no ${event} event${matching ? ' matching' : ''} yet`);
+        if (found === undefined) throw new Error(`no ${event} event matching yet`);
         return found;
       }),
     close: () => socket.disconnect(),

@@ -48,8 +48,8 @@ export class VisitorChatService {
 
   async start(session: VisitorSession, request: VisitorEvent<'conversation.start'>): Promise<ConversationView> {
     return this.transactions.run(async (tx) => {
-      const conversation = await this.startIn(tx, session, { language: request.language ?? null, previousConversationId: null, identity: request });
-      return this.views.conversation(conversation, tx.manager);
+      const created = await this.startIn(tx, session, { language: request.language ?? null, previousConversationId: null, identity: request });
+      return this.views.conversation(await this.beginWithFirstResponder(tx, created), tx.manager);
     });
   }
 
@@ -60,13 +60,15 @@ export class VisitorChatService {
   async send(session: VisitorSession, message: VisitorEvent<'message.send'>): Promise<MessageView> {
     this.posting.requireWithinLimits(message);
     return this.transactions.run(async (tx) => {
-      let conversation = message.conversationId ? await this.lockOwned(tx, session, message.conversationId) : null;
-      if (!conversation || isEnded(conversation.state)) {
+      const existing = message.conversationId ? await this.lockOwned(tx, session, message.conversationId) : null;
+      const starts = !existing || isEnded(existing.state);
+      if (starts) {
         const retried = await this.messages.findOfVisitor(session.visitorId, message.clientId, tx.manager);
         if (retried) return (await this.views.messages([retried], tx.manager))[0]!;
-        const previousConversationId = conversation?.id ?? null;
-        conversation = await this.startIn(tx, session, { language: message.language ?? conversation?.language ?? null, previousConversationId });
       }
+      const conversation = starts
+        ? await this.startIn(tx, session, { language: message.language ?? existing?.language ?? null, previousConversationId: existing?.id ?? null })
+        : existing;
       const { view } = await this.posting.post(tx, conversation, {
         clientId: message.clientId,
         authorKind: 'visitor',
@@ -74,6 +76,8 @@ export class VisitorChatService {
         text: message.text,
         fileIds: message.fileIds,
       });
+      // The first message is in the conversation before anyone is told of it (agents see it in the queue).
+      if (starts) await this.beginWithFirstResponder(tx, conversation);
       return view;
     });
   }
@@ -166,6 +170,11 @@ export class VisitorChatService {
     const created = await this.conversations.create({ visitorId: session.visitorId, ...start }, tx.manager);
     if (start.identity?.email) await this.identifyIn(tx, session, created.id, { name: start.identity.name ?? null, email: start.identity.email });
     tellParticipants(tx, created, 'conversation.updated', await this.views.conversation(created, tx.manager));
+    return created;
+  }
+
+  /** A new conversation starts with the AI agent, or without one (`none`) goes straight to the people. */
+  private async beginWithFirstResponder(tx: ChatTransaction, created: ConversationEntity): Promise<ConversationEntity> {
     if (this.aiAgent.answersFirst) return created;
     return this.handoff.requestPerson(tx, await this.conversations.lock(created.id, tx.manager), 'no_ai_agent');
   }
