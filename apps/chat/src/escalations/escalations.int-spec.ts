@@ -117,7 +117,8 @@ describe('handoff only within business hours and under a support contract', () =
 
   const signedInVisitor = async (supportContractActiveUntil: string | null) => {
     const organization = { id: randomUUID(), name: 'Acme', supportContractActiveUntil };
-    await chat.handled(Topics.IdentityOrganizationChanged, organization.id, { eventId: randomUUID(), occurredAt: new Date().toISOString(), organization });
+    const changed = { eventId: randomUUID(), occurredAt: new Date().toISOString(), organization };
+    await chat.handled(Topics.IdentityOrganizationChanged, organization.id, changed);
     const contact = { contactId: randomUUID(), email: `${randomUUID()}@acme.test`, name: 'Kim', organizationId: organization.id, organizationName: 'Acme' };
     await chat.handled(Topics.IdentityContactChanged, contact.contactId, contactChanged(contact));
     return chat.visitor({ contactToken: contactToken(contact.contactId) });
