@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- smtp|consumers|latency ...] [--quick] [--repeats N] [--profile] [--scenarios a,b] [--skip-build] [--no-write]
+// npm run bench [-- smtp|consumers|latency|chat ...] [--quick] [--repeats N] [--profile] [--scenarios a,b] [--skip-build] [--no-write]
 //
 // Runs the real Helpgate stack on this machine next to what it is compared with, and writes the results
 // into BENCHMARKS.md (each benchmark its own section). Never part of npm test.
@@ -17,6 +17,7 @@ const benchmarks = {
   smtp: { title: '1. SMTP ingest throughput', module: './smtp.mjs', run: 'smtpBenchmark', needsBenchPackages: true },
   consumers: { title: '2. Consumers: identity and tickets from a backlog', module: './consumers.mjs', run: 'consumersBenchmark' },
   latency: { title: '3. End-to-end latency and the highest steady rate', module: './latency.mjs', run: 'latencyBenchmark' },
+  chat: { title: '4. Live chat: relay latency and idle connections', module: './chat.mjs', run: 'chatBenchmark' },
 };
 
 const { values: options, positionals } = parseArgs({

@@ -60,7 +60,7 @@ describe('signing in: identity issues a token that every service verifies on its
     for (const service of services) {
       const document = (await (await fetch(`${stack.url[service]}/openapi.json`)).json()) as {
         info: { title: string };
-        paths: Record<string, Record<string, { security: unknown[] }>>;
+        paths: Record<string, Record<string, { security: object[] }>>;
       };
       expect({ service, title: document.info.title, problems: openApiStructureProblems(document) }).toEqual({
         service,

@@ -10,6 +10,11 @@ export function testInfra(): { brokers: string[]; databaseUrl: string } {
   return { brokers: KAFKA_BROKERS.split(','), databaseUrl: DATABASE_URL };
 }
 
+/** The Redis server for tests of what runs over Redis: `REDIS_URL`, else the one on this machine. */
+export function testRedisUrl(): string {
+  return process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+}
+
 /** A name no earlier or parallel run uses, valid as a Postgres identifier and inside a Kafka topic name. */
 export function uniqueName(prefix: string): string {
   return `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;

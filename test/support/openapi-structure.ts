@@ -1,15 +1,30 @@
+/** What the check reads of a document: each part may be missing or malformed, which is what it looks for. */
+export interface DocumentParts {
+  openapi?: unknown;
+  info?: { title?: unknown; version?: unknown };
+  components?: { securitySchemes?: object };
+  paths?: Record<string, Record<string, OperationParts>>;
+}
+
+interface OperationParts {
+  operationId?: unknown;
+  parameters?: { in?: unknown; name?: unknown; required?: unknown }[];
+  responses?: object;
+  security?: object[];
+}
+
 /**
  * A light structural check of an OpenAPI 3.1 document, for what tools reading it rely on: the required
  * fields, every path template parameter declared once as a required path parameter, unique operation ids,
  * well-formed response codes, declared security schemes, and every local `$ref` resolving.
  */
-export function openApiStructureProblems(document: any): string[] {
+export function openApiStructureProblems(document: DocumentParts): string[] {
   const problems: string[] = [];
   if (!/^3\.1\.\d+$/.test(String(document.openapi))) problems.push(`openapi is ${document.openapi}, not 3.1.x`);
   if (typeof document.info?.title !== 'string' || typeof document.info?.version !== 'string') problems.push('info needs title and version');
   const schemes = Object.keys(document.components?.securitySchemes ?? {});
   const operationIds = new Set<string>();
-  for (const [path, item] of Object.entries<Record<string, any>>(document.paths ?? {})) {
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
     if (!path.startsWith('/')) problems.push(`${path}: paths start with /`);
     const templateNames = [...path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => name);
     for (const [method, operation] of Object.entries(item)) {
@@ -20,13 +35,14 @@ export function openApiStructureProblems(document: any): string[] {
         if (operationIds.has(operation.operationId)) problems.push(`${where}: operationId ${operation.operationId} used twice`);
         operationIds.add(operation.operationId);
       }
-      const parameters: any[] = operation.parameters ?? [];
+      const parameters = operation.parameters ?? [];
       const keys = parameters.map((parameter) => `${parameter.in}:${parameter.name}`);
       if (new Set(keys).size !== keys.length) problems.push(`${where}: a parameter is listed twice`);
       for (const parameter of parameters) {
-        if (!['path', 'query', 'header', 'cookie'].includes(parameter.in))
+        if (typeof parameter.in !== 'string' || !['path', 'query', 'header', 'cookie'].includes(parameter.in))
           problems.push(`${where}: parameter ${parameter.name} in ${parameter.in}`);
-        if (parameter.in === 'path' && (parameter.required !== true || !templateNames.includes(parameter.name))) {
+        const inTemplate = typeof parameter.name === 'string' && templateNames.includes(parameter.name);
+        if (parameter.in === 'path' && (parameter.required !== true || !inTemplate)) {
           problems.push(`${where}: path parameter ${parameter.name} must be required and in the path`);
         }
       }
@@ -47,10 +63,14 @@ export function openApiStructureProblems(document: any): string[] {
     const target = ref
       .slice(2)
       .split('/')
-      .reduce<any>((node, segment) => node?.[segment.replace(/~1/g, '/').replace(/~0/g, '~')], document);
+      .reduce<unknown>((node, segment) => propertyOf(node, segment.replace(/~1/g, '/').replace(/~0/g, '~')), document);
     if (target === undefined) problems.push(`$ref ${ref} does not resolve`);
   }
   return problems;
+}
+
+function propertyOf(node: unknown, key: string): unknown {
+  return node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
 }
 
 function localRefs(value: unknown): string[] {

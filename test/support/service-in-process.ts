@@ -67,3 +67,40 @@ export async function startServiceInProcess<Config extends CommonConfig>(
     },
   };
 }
+
+export interface ReplicasInProcess {
+  replicas: ServiceInProcess[];
+  close(): Promise<void>;
+}
+
+/**
+ * Several instances of one service in this process, sharing one database, topic prefix and consumer group as the
+ * replicas of a deployment do, each on its own HTTP port.
+ */
+export async function startReplicasInProcess<Config extends CommonConfig>(
+  definition: (env: NodeJS.ProcessEnv) => ServiceDefinition<Config>,
+  count: number,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<ReplicasInProcess> {
+  const first = await startServiceInProcess(definition, extraEnv);
+  const { DATABASE_NAME, KAFKA_TOPIC_PREFIX, KAFKA_GROUP_ID } = first.env;
+  const replicas = [first];
+  try {
+    while (replicas.length < count) {
+      replicas.push(await startServiceInProcess(definition, { ...extraEnv, DATABASE_NAME, KAFKA_TOPIC_PREFIX, KAFKA_GROUP_ID }));
+    }
+  } catch (error) {
+    await closeReplicas(replicas);
+    throw error;
+  }
+  return { replicas, close: () => closeReplicas(replicas) };
+}
+
+/** The first replica made the database and topics, so it removes them, once the others are closed. */
+async function closeReplicas([first, ...others]: ServiceInProcess[]): Promise<void> {
+  for (const replica of others) {
+    await replica.app.close();
+    await replica.kafka.close();
+  }
+  await first.close();
+}

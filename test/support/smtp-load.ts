@@ -162,7 +162,7 @@ export class SmtpLoad {
     private readonly messages: readonly LoadMessage[],
     private readonly options: Required<LoadOptions>,
   ) {
-    this.attempts = new Array(messages.length).fill(undefined);
+    this.attempts = new Array<MessageAttempt | undefined>(messages.length).fill(undefined);
     const workers = Array.from({ length: Math.min(options.concurrency, messages.length) }, () => this.work());
     this.finished = Promise.all(workers).then(() => this.attempts as MessageAttempt[]);
   }

@@ -16,10 +16,12 @@ export class TestRelay {
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
-    onData: (stream, session, callback) =>
-      this.keep(stream, session)
+    // smtp-server waits for the callback, not for a promise: the chain ends in it, errors included.
+    onData: (stream, session, callback) => {
+      void this.keep(stream, session)
         .then(() => this.held)
-        .then(() => callback(), callback),
+        .then(() => callback(), callback);
+    },
   });
 
   private constructor(readonly port: number) {}

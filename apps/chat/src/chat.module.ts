@@ -12,10 +12,11 @@ import { MessageEntity } from './messages/message.entity';
 import { ChatSchema1764000000400 } from './migrations/1764000000400-chat-schema';
 import { VisitorChatModule } from './visitor-chat/visitor-chat.module';
 import { VisitorEntity } from './visitors/visitor.entity';
+import { SocketIoAttachments1763900000605 } from './migrations/1763900000605-socket-io-attachments';
 
 export const chatSchema = {
   entities: [VisitorEntity, ConversationEntity, MessageEntity, ChatFileEntity, AgentEntity],
-  migrations: [ChatSchema1764000000400],
+  migrations: [SocketIoAttachments1763900000605, ChatSchema1764000000400],
 };
 
 /** Live chat: visitors and agents on socket.io, the human queue shared by every instance, escalation to tickets. */

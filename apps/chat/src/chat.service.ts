@@ -2,6 +2,7 @@ import { kafkaEventTransport } from '@helpgate/kafka';
 import type { ServiceDefinition } from '@helpgate/platform';
 import { ChatConfig, jsonBodyLimitBytes, loadChatConfig } from './config';
 import { ChatModule } from './chat.module';
+import { createChatIoAdapter } from './instances/chat-io-adapter';
 
 export function chatService(env: NodeJS.ProcessEnv): ServiceDefinition<ChatConfig> {
   return {
@@ -9,5 +10,6 @@ export function chatService(env: NodeJS.ProcessEnv): ServiceDefinition<ChatConfi
     rootModule: (config) => ChatModule.forRoot(config),
     eventTransport: (app, config) => kafkaEventTransport(app, config.kafka),
     jsonBodyLimitBytes,
+    webSocketAdapter: (app, config) => createChatIoAdapter(app, config),
   };
 }

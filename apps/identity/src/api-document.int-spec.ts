@@ -1,3 +1,4 @@
+import type { OpenApiDocument } from '@helpgate/platform';
 import { openApiStructureProblems } from '../../../test/support/openapi-structure';
 import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
 import { identityService } from './identity.service';
@@ -5,13 +6,13 @@ import { identityService } from './identity.service';
 /** The OpenAPI document and docs page every service gets from the platform, checked on identity's routes. */
 describe('identity API document and docs page (real Postgres and Kafka)', () => {
   let identity: ServiceInProcess;
-  let document: any;
+  let document: OpenApiDocument;
 
   beforeAll(async () => {
     identity = await startServiceInProcess(identityService);
     const response = await fetch(`${identity.baseUrl}/openapi.json`);
     expect(response.status).toBe(200);
-    document = await response.json();
+    document = (await response.json()) as OpenApiDocument;
   });
 
   afterAll(async () => {
@@ -25,9 +26,9 @@ describe('identity API document and docs page (real Postgres and Kafka)', () => 
   });
 
   it('describes sign-in as public, with its body schema from the zod schema that validates it', () => {
-    const signIn = document.paths['/auth/agents/sign-in'].post;
+    const signIn = document.paths['/auth/agents/sign-in'].post!;
     expect(signIn).toMatchObject({ tags: ['Auth'], summary: 'Sign in agent', security: [] });
-    expect(signIn.requestBody.content['application/json'].schema).toMatchObject({
+    expect(signIn.requestBody?.content['application/json'].schema).toMatchObject({
       type: 'object',
       properties: { email: { type: 'string' }, password: { type: 'string' } },
       required: ['email', 'password'],
@@ -37,21 +38,21 @@ describe('identity API document and docs page (real Postgres and Kafka)', () => 
   });
 
   it('marks changing settings as for admins, behind the bearer token, with 401 and 403', () => {
-    const changeSettings = document.paths['/settings'].patch;
+    const changeSettings = document.paths['/settings'].patch!;
     expect(changeSettings.security).toEqual([{ bearerToken: [] }]);
     expect(changeSettings.description).toMatch(/admins only/);
     expect(changeSettings.responses).toMatchObject({
       401: { $ref: '#/components/responses/Unauthorized' },
       403: { $ref: '#/components/responses/Forbidden' },
     });
-    expect(Object.keys(changeSettings.requestBody.content['application/json'].schema.properties)).toEqual(
+    expect(Object.keys(changeSettings.requestBody!.content['application/json'].schema.properties as object)).toEqual(
       expect.arrayContaining(['autoCreateContacts', 'sendWelcomeMail', 'welcomeTemplate']),
     );
     expect(document.components.securitySchemes.bearerToken).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
   it('lists the contact search filters as query parameters and contact ids as uuids', () => {
-    const search = document.paths['/contacts'].get;
+    const search = document.paths['/contacts'].get!;
     expect(search.parameters.map((parameter: { name: string; in: string }) => `${parameter.in}:${parameter.name}`)).toEqual(
       expect.arrayContaining([
         'query:limit',
@@ -64,18 +65,18 @@ describe('identity API document and docs page (real Postgres and Kafka)', () => 
         'query:status',
       ]),
     );
-    expect(search.parameters.find((parameter: { name: string }) => parameter.name === 'limit').schema).toMatchObject({
+    expect(search.parameters.find((parameter: { name: string }) => parameter.name === 'limit')?.schema).toMatchObject({
       default: 50,
       maximum: 200,
     });
-    expect(document.paths['/contacts/{id}'].get.parameters).toEqual([
+    expect(document.paths['/contacts/{id}'].get?.parameters).toEqual([
       { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
     ]);
-    expect(document.paths['/me'].get.description).toMatch(/agents and contacts/);
+    expect(document.paths['/me'].get?.description).toMatch(/agents and contacts/);
   });
 
   it('covers the platform routes but not the document and docs page themselves', () => {
-    expect(document.paths['/health'].get.security).toEqual([]);
+    expect(document.paths['/health'].get?.security).toEqual([]);
     expect(document.paths['/openapi.json']).toBeUndefined();
     expect(Object.keys(document.paths).filter((path) => path.startsWith('/docs'))).toEqual([]);
   });

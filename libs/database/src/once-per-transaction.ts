@@ -10,7 +10,7 @@ const lookups = new WeakMap<EntityManager, Map<string, Promise<unknown>>>();
 export async function oncePerTransaction<T>(manager: EntityManager, key: string, lookUp: () => Promise<T>): Promise<T> {
   if (!manager.queryRunner?.isTransactionActive) return lookUp();
   let known = lookups.get(manager);
-  if (!known) lookups.set(manager, (known = new Map()));
+  if (!known) lookups.set(manager, (known = new Map<string, Promise<unknown>>()));
   const cached = known.get(key) as Promise<T> | undefined;
   if (cached) return cached;
   const looked = lookUp();

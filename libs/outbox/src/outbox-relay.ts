@@ -53,7 +53,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /** Publishes one batch; returns how many rows it published. */
   async publishPending(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [relayLockId]);
+      const [{ locked }] = await manager.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [relayLockId]);
       if (!locked) return 0;
       const rows: OutboxRow[] = await manager.query('SELECT seq, topic, key, value, headers FROM outbox_events ORDER BY seq LIMIT $1', [
         batchSize,

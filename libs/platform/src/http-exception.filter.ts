@@ -23,7 +23,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     if (exception instanceof DomainException) {
       const status = statusOfKind[exception.kind];
-      response.status(status).json({ statusCode: status, code: exception.code, message: exception.message });
+      // `instanceof` cannot name the code type, so it narrows to DomainException<any>; every code is a string.
+      response.status(status).json({ statusCode: status, code: exception.code as string, message: exception.message });
       return;
     }
     if (exception instanceof HttpException) {

@@ -5,3 +5,4 @@ export * from './run-service';
 export * from './zod-validation.pipe';
 export * from './pagination';
 export { ApiDescription, ExcludedFromApiDocument } from './openapi/api-document.decorators';
+export type { OpenApiDocument } from './openapi/openapi-document';

@@ -1,4 +1,4 @@
-import { DynamicModule, INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { DynamicModule, INestApplication, Logger as NestLogger, WebSocketAdapter } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CustomTransportStrategy } from '@nestjs/microservices';
@@ -13,15 +13,19 @@ export interface ServiceDefinition<Config extends CommonConfig> {
   eventTransport?(app: INestApplication, config: Config): CustomTransportStrategy;
   /** The largest JSON request body the HTTP API reads, for services taking files in JSON; Express's 100 KB otherwise. */
   jsonBodyLimitBytes?(config: Config): number;
+  /** The adapter the service's socket.io gateways run on, for services that have any (chat: rooms across instances). */
+  webSocketAdapter?(app: INestApplication, config: Config): Promise<WebSocketAdapter>;
 }
 
-/** Starts one Helpgate service: config validated first, then its module, its event consumer and its HTTP API. */
+/** Starts one Helpgate service: config validated first, then its module, its event consumer, its sockets and its HTTP API. */
 export async function runService<Config extends CommonConfig>(definition: ServiceDefinition<Config>): Promise<INestApplication> {
   const config = definition.loadConfig();
   const app = await NestFactory.create<NestExpressApplication>(definition.rootModule(config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   if (definition.jsonBodyLimitBytes) app.useBodyParser('json', { limit: definition.jsonBodyLimitBytes(config) });
   app.useGlobalFilters(new HttpExceptionFilter());
+  // Gateways are bound by init, so their adapter must be in place (and connected) before it.
+  if (definition.webSocketAdapter) app.useWebSocketAdapter(await definition.webSocketAdapter(app, config));
   if (definition.eventTransport) {
     app.connectMicroservice({ strategy: definition.eventTransport(app, config) }, { inheritAppConfig: false });
   }

@@ -17,7 +17,7 @@ describe('email-ingest makes mail durable before answering 250 and reads it afte
   /** Receipts of messages that were read: the Message-ID is known once the message was parsed, after the 250. */
   const storedReceipts = async (messageId: string) =>
     (
-      await ingest.database.query(
+      await ingest.database.query<{ size_bytes: number }>(
         'SELECT r.size_bytes FROM inbound_messages i JOIN raw_messages r ON r.sha256 = i.raw_sha256 WHERE i.message_id = $1',
         [messageId],
       )

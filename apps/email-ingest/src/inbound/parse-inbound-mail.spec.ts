@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IngestException } from '../domain/ingest.exception';
 import { maxEventTextChars, parseInboundMail } from './parse-inbound-mail';
 
 const envelope = { mailFrom: 'jane@acme.test', rcptTo: ['support@helpgate.test'] };

@@ -17,7 +17,10 @@ describe('the SMTP session times out: idle between commands, stalled during DATA
     return client;
   };
   const storedCount = async (messageId: string) =>
-    Number((await ingest.database.query('SELECT count(*) FROM inbound_messages WHERE message_id = $1', [messageId])).rows[0].count);
+    Number(
+      (await ingest.database.query<{ count: string }>('SELECT count(*) FROM inbound_messages WHERE message_id = $1', [messageId])).rows[0]
+        .count,
+    );
 
   beforeAll(async () => {
     ingest = await startEmailIngest({ SMTP_IDLE_TIMEOUT_MS: String(idleTimeoutMs), SMTP_DATA_TIMEOUT_MS: String(dataTimeoutMs) });

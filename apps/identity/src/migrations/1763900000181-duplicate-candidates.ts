@@ -9,9 +9,9 @@ export class DuplicateCandidates1763900000181 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE contact_emails ADD COLUMN mailbox_key text');
     for (;;) {
-      const rows: { email: string }[] = await queryRunner.query('SELECT email FROM contact_emails WHERE mailbox_key IS NULL LIMIT $1', [
+      const rows = (await queryRunner.query('SELECT email FROM contact_emails WHERE mailbox_key IS NULL LIMIT $1', [
         backfillBatchSize,
-      ]);
+      ])) as { email: string }[];
       if (rows.length === 0) break;
       const emails = rows.map((row) => row.email);
       await queryRunner.query(

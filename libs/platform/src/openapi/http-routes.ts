@@ -59,9 +59,10 @@ const reflector = new Reflector();
 /** The HTTP routes a controller class declares; none for event consumers or excluded controllers. */
 export function httpRoutesOf(controller: Type, scanner: MetadataScanner): HttpRoute[] {
   if (Reflect.getMetadata(excludedFromApiDocumentKey, controller)) return [];
-  const prefixes = pathsOf(Reflect.getMetadata(PATH_METADATA, controller));
-  return scanner.getAllMethodNames(controller.prototype).flatMap((handlerName) => {
-    const handler: unknown = controller.prototype[handlerName];
+  const prefixes = pathsOf(Reflect.getMetadata(PATH_METADATA, controller) as string | string[] | undefined);
+  const prototype = controller.prototype as Record<string, unknown>;
+  return scanner.getAllMethodNames(prototype).flatMap((handlerName) => {
+    const handler = prototype[handlerName];
     if (typeof handler !== 'function') return [];
     const method = httpMethods[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
     const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;

@@ -4,7 +4,7 @@
  * `require.resolve` would become a module id; the package's own `absolute-path.js` (its `getAbsoluteFSPath`)
  * answers the real folder without loading the browser bundle into Node.
  */
-export const swaggerUiDirectory: string = require('swagger-ui-dist/absolute-path.js')();
+export const swaggerUiDirectory = (require('swagger-ui-dist/absolute-path.js') as () => string)();
 
 /** The files the docs page loads, by name, with their content types; nothing else of the package is served. */
 export const swaggerUiAssets = new Map([

@@ -1,0 +1,72 @@
+// Socket.io load from the harness: pairs of sockets relaying messages at a steady rate, idle sockets, and the
+// memory a server process holds for them.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { repoRoot } from './paths.mjs';
+import { percentile } from './stats.mjs';
+
+const require = createRequire(`${repoRoot}/package.json`);
+const { io } = require('socket.io-client');
+
+/** Opens a websocket-only socket.io connection and resolves once it is connected. */
+export function openSocket(url, { query = {}, auth = {} } = {}) {
+  const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true, query, auth });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => reject(new Error(`socket.io connection to ${url} refused: ${error.message}`)));
+  });
+}
+
+/** Opens `count` connections, `concurrency` at a time, so the server is not flooded with handshakes at once. */
+export async function openMany(count, open, concurrency = 200) {
+  const sockets = [];
+  for (let start = 0; start < count; start += concurrency) {
+    const batch = Array.from({ length: Math.min(concurrency, count - start) }, (_, offset) => open(start + offset));
+    sockets.push(...(await Promise.all(batch)));
+  }
+  return sockets;
+}
+
+/** Resident memory of a process, in bytes (Linux). */
+export function residentBytesOf(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('VmRSS:'));
+  return Number(line.split(/\s+/)[1]) * 1024;
+}
+
+/**
+ * Each pair sends one message a second for `seconds`, pairs spread evenly over the second; `send(pair, body)`
+ * sends as its protocol does, and the receiving side calls `received(body)`. Latency is from the send to the
+ * receipt on the other socket, both measured on this process's clock.
+ */
+export async function relayAtSteadyRate({ pairs, seconds, send, onReceived }) {
+  const latencies = [];
+  let sent = 0;
+  onReceived((body) => latencies.push(performance.now() - body.sentAt));
+  const startedAt = performance.now() + 100;
+  const timers = [];
+  for (let index = 0; index < pairs.length; index++) {
+    const offsetMs = (index * 1000) / pairs.length;
+    for (let second = 0; second < seconds; second++) {
+      const at = startedAt + second * 1000 + offsetMs;
+      timers.push(
+        setTimeout(() => {
+          sent++;
+          send(pairs[index], { sentAt: performance.now(), text: `message ${second} of pair ${index}` });
+        }, at - performance.now()),
+      );
+    }
+  }
+  // Everything sent, then up to five seconds for the stragglers.
+  await sleep(seconds * 1000 + 200);
+  const deadline = performance.now() + 5_000;
+  while (latencies.length < sent && performance.now() < deadline) await sleep(20);
+  return {
+    sent,
+    received: latencies.length,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+  };
+}

@@ -1,0 +1,15 @@
+// The bare reference for the chat benchmark: socket.io alone, no persistence, no adapter. A socket joins the
+// room named by its `pair` query parameter; a message it sends goes to the other socket of its pair, as chat
+// relays a visitor's message to the agent of the conversation. Started as its own process, as chat is.
+import { createRequire } from 'node:module';
+import { repoRoot } from './paths.mjs';
+
+const require = createRequire(`${repoRoot}/package.json`);
+const { Server } = require('socket.io');
+
+const io = new Server(Number(process.env.PORT), { serveClient: false });
+io.on('connection', (socket) => {
+  const pair = String(socket.handshake.query.pair ?? socket.id);
+  void socket.join(pair);
+  socket.on('message', (payload) => socket.to(pair).emit('message', payload));
+});
