@@ -23,9 +23,16 @@ export const testAuthEnv: NodeJS.ProcessEnv = {
 
 type Claims<Kind extends TokenClaims['kind']> = Omit<Extract<TokenClaims, { kind: Kind }>, 'kind' | 'iss' | 'iat' | 'exp'>;
 
-function testToken(claims: Claims<'agent'> & { kind: 'agent' } | Claims<'contact'> & { kind: 'contact' }, lifetimeSeconds = 600): string {
+function testToken(
+  claims: (Claims<'agent'> & { kind: 'agent' }) | (Claims<'contact'> & { kind: 'contact' }),
+  lifetimeSeconds = 600,
+): string {
   const now = Math.floor(Date.now() / 1000);
-  return signToken({ ...claims, iss: 'helpgate-identity', iat: now, exp: now + lifetimeSeconds } as TokenClaims, testKeys.privateKey, testKeys.keyId);
+  return signToken(
+    { ...claims, iss: 'helpgate-identity', iat: now, exp: now + lifetimeSeconds } as TokenClaims,
+    testKeys.privateKey,
+    testKeys.keyId,
+  );
 }
 
 /** A token as identity would sign it for an agent: tests act as an admin unless they say otherwise. */

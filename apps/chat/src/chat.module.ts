@@ -25,7 +25,14 @@ export class ChatModule {
   static forRoot(config: ChatConfig): DynamicModule {
     return {
       module: ChatModule,
-      imports: [PlatformModule.forService(config, chatSchema), ChatCoreModule.forRoot(config), AgentsModule, ContactsModule, VisitorChatModule, AgentDeskModule],
+      imports: [
+        PlatformModule.forService(config, chatSchema),
+        ChatCoreModule.forRoot(config),
+        AgentsModule,
+        ContactsModule,
+        VisitorChatModule,
+        AgentDeskModule,
+      ],
     };
   }
 }

@@ -27,11 +27,11 @@ export interface ChatUnderTest extends ServiceInProcess {
 export interface ChatClient {
   socket: Socket;
   /** Emits with an acknowledgement and answers it; a refusal answers `{ error }`. */
-  request<T = any>(event: string, payload?: unknown): Promise<T>;
+  request<T = unknown>(event: string, payload?: unknown): Promise<T>;
   /** Every event of that name received so far. */
-  received<T = any>(event: string): T[];
+  received<T = unknown>(event: string): T[];
   /** Waits for an event of that name matching the predicate (received before or after the call). */
-  next<T = any>(event: string, matching?: (payload: T) => boolean): Promise<T>;
+  next<T = unknown>(event: string, matching?: (payload: T) => boolean): Promise<T>;
   close(): void;
 }
 

@@ -8,7 +8,7 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import type { Namespace, Socket } from 'socket.io';
+import type { ChatNamespace, ChatSocket as Socket } from '../gateways/chat-socket';
 import { AgentTokens } from '../gateways/agent-token';
 import { ChatWsExceptionFilter } from '../gateways/chat-ws-exception.filter';
 import { connectionCheck, refuseUnknownEvents } from '../gateways/socket-errors';
@@ -18,7 +18,7 @@ import { agentEvents as events, AgentEvent } from '../protocol/protocol';
 import { AgentDeskService } from '../queue/agent-desk.service';
 import { ChatNotifier, rooms } from '../realtime/chat-notifier';
 
-const agentOf = (socket: Socket): string => socket.data.agentId as string;
+const agentOf = (socket: Socket): string => socket.data.agentId!;
 
 /** `/agent`: the support team, with identity's agent token in the handshake's `auth.token`. */
 @WebSocketGateway({ namespace: '/agent' })
@@ -31,7 +31,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     private readonly notifier: ChatNotifier,
   ) {}
 
-  afterInit(namespace: Namespace): void {
+  afterInit(namespace: ChatNamespace): void {
     this.notifier.attach({ agents: namespace });
     namespace.use(
       connectionCheck(async (socket) => {
@@ -44,7 +44,8 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     const agentId = agentOf(socket);
     await socket.join([rooms.agent(agentId), rooms.agents]);
     refuseUnknownEvents(socket, events);
-    const status = socket.handshake.auth.status === 'away' ? 'away' : socket.handshake.auth.status === 'available' ? 'available' : undefined;
+    const status =
+      socket.handshake.auth.status === 'away' ? 'away' : socket.handshake.auth.status === 'available' ? 'available' : undefined;
     await this.presence.connected(socket.id, agentId, status);
   }
 
@@ -60,7 +61,10 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   }
 
   @SubscribeMessage('presence.set')
-  setPresence(@ConnectedSocket() socket: Socket, @MessageBody(new ZodEventPipe(events['presence.set'].schema)) body: AgentEvent<'presence.set'>) {
+  setPresence(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody(new ZodEventPipe(events['presence.set'].schema)) body: AgentEvent<'presence.set'>,
+  ) {
     return this.presence.choose(agentOf(socket), body.status);
   }
 
@@ -70,22 +74,34 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   }
 
   @SubscribeMessage('conversation.accept')
-  accept(@ConnectedSocket() socket: Socket, @MessageBody(new ZodEventPipe(events['conversation.accept'].schema)) body: AgentEvent<'conversation.accept'>) {
+  accept(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody(new ZodEventPipe(events['conversation.accept'].schema)) body: AgentEvent<'conversation.accept'>,
+  ) {
     return this.desk.accept(agentOf(socket), body);
   }
 
   @SubscribeMessage('conversation.transfer')
-  transfer(@ConnectedSocket() socket: Socket, @MessageBody(new ZodEventPipe(events['conversation.transfer'].schema)) body: AgentEvent<'conversation.transfer'>) {
+  transfer(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody(new ZodEventPipe(events['conversation.transfer'].schema)) body: AgentEvent<'conversation.transfer'>,
+  ) {
     return this.desk.transfer(agentOf(socket), body);
   }
 
   @SubscribeMessage('conversation.close')
-  close(@ConnectedSocket() socket: Socket, @MessageBody(new ZodEventPipe(events['conversation.close'].schema)) body: AgentEvent<'conversation.close'>) {
+  close(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody(new ZodEventPipe(events['conversation.close'].schema)) body: AgentEvent<'conversation.close'>,
+  ) {
     return this.desk.close(agentOf(socket), body);
   }
 
   @SubscribeMessage('conversation.escalate')
-  escalate(@ConnectedSocket() socket: Socket, @MessageBody(new ZodEventPipe(events['conversation.escalate'].schema)) body: AgentEvent<'conversation.escalate'>) {
+  escalate(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody(new ZodEventPipe(events['conversation.escalate'].schema)) body: AgentEvent<'conversation.escalate'>,
+  ) {
     return this.desk.escalate(agentOf(socket), body);
   }
 
@@ -95,7 +111,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   }
 
   @SubscribeMessage('conversation.resume')
-  resume(@ConnectedSocket() socket: Socket, @MessageBody(new ZodEventPipe(events['conversation.resume'].schema)) body: AgentEvent<'conversation.resume'>) {
+  resume(@MessageBody(new ZodEventPipe(events['conversation.resume'].schema)) body: AgentEvent<'conversation.resume'>) {
     return this.desk.resume(body);
   }
 

@@ -54,13 +54,19 @@ export class AgentsRepository {
 
   /** Active agents with a live connection, as routing sees them. */
   async onlineCandidates(manager: EntityManager): Promise<AgentCandidate[]> {
-    const rows: { id: string; languages: string[]; chat_capacity: number; chosen_status: ChosenStatus; last_assigned_at: Date | null; active_chats: number }[] =
-      await manager.query(
-        `SELECT a.id, a.languages, a.chat_capacity, a.chosen_status, a.last_assigned_at,
+    const rows: {
+      id: string;
+      languages: string[];
+      chat_capacity: number;
+      chosen_status: ChosenStatus;
+      last_assigned_at: Date | null;
+      active_chats: number;
+    }[] = await manager.query(
+      `SELECT a.id, a.languages, a.chat_capacity, a.chosen_status, a.last_assigned_at,
                 (SELECT count(*)::int FROM conversations c WHERE c.assigned_agent_id = a.id AND c.state = 'assigned') AS active_chats
            FROM chat_agents a
           WHERE a.active AND EXISTS (SELECT 1 FROM agent_connections k WHERE k.agent_id = a.id AND k.${live})`,
-      );
+    );
     return rows.map((row) => ({
       agentId: row.id,
       languages: row.languages,

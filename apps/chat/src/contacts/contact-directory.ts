@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  IdentityChatRequesterResolvedV1,
-  IdentityContactChangedV1,
-  IdentityOrganizationChangedV1,
-  Topics,
-} from '@helpgate/contracts';
+import { IdentityChatRequesterResolvedV1, IdentityContactChangedV1, IdentityOrganizationChangedV1, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
 import { VisitorsRepository } from '../visitors/visitors.repository';
 import { ContactsRepository } from './contacts.repository';
@@ -35,7 +30,13 @@ export class ContactDirectory {
     await this.events.runOnce(event, Topics.IdentityChatRequesterResolved, async (manager) => {
       const { requester } = event;
       await this.contacts.learnContact(
-        { id: requester.contactId, email: requester.email, name: requester.name, organizationId: requester.organizationId, organizationName: requester.organizationName },
+        {
+          id: requester.contactId,
+          email: requester.email,
+          name: requester.name,
+          organizationId: requester.organizationId,
+          organizationName: requester.organizationName,
+        },
         new Date(event.occurredAt),
         manager,
       );

@@ -22,7 +22,11 @@ export class ContactsRepository {
     );
   }
 
-  async learnOrganization(organization: IdentityOrganizationChangedV1['organization'], knownAt: Date, manager: EntityManager): Promise<void> {
+  async learnOrganization(
+    organization: IdentityOrganizationChangedV1['organization'],
+    knownAt: Date,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO chat_organizations (id, name, support_contract_active_until, known_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name,

@@ -1,10 +1,5 @@
 import { EventPattern, Payload } from '@nestjs/microservices';
-import {
-  IdentityChatRequesterResolvedV1,
-  IdentityContactChangedV1,
-  IdentityOrganizationChangedV1,
-  Topics,
-} from '@helpgate/contracts';
+import { IdentityChatRequesterResolvedV1, IdentityContactChangedV1, IdentityOrganizationChangedV1, Topics } from '@helpgate/contracts';
 import { EventConsumer } from '@helpgate/kafka';
 import { ContactDirectory } from './contact-directory';
 

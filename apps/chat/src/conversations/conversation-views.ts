@@ -37,7 +37,10 @@ export class ConversationViews {
 
   async messages(messages: readonly MessageEntity[], manager: EntityManager): Promise<MessageView[]> {
     const names = await this.agents.namesOf(distinct(messages.map((m) => m.agentId)), manager);
-    const files = await this.files.refsByIds(messages.flatMap((m) => m.fileIds), manager);
+    const files = await this.files.refsByIds(
+      messages.flatMap((m) => m.fileIds),
+      manager,
+    );
     return messages.map((m) => ({
       conversationId: m.conversationId,
       sequence: m.sequence,

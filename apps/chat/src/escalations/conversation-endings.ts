@@ -41,7 +41,12 @@ export class ConversationEndings {
    * the transcript and files and the visitor is told the answer comes by mail; without, the visitor is asked for an
    * email first (`awaiting_email`), and the escalation happens when it gives one.
    */
-  async escalate(tx: ChatTransaction, conversation: ConversationEntity, reason: ChatEscalationReason, agentId?: string): Promise<ConversationEntity> {
+  async escalate(
+    tx: ChatTransaction,
+    conversation: ConversationEntity,
+    reason: ChatEscalationReason,
+    agentId?: string,
+  ): Promise<ConversationEntity> {
     const visitor = await this.transcripts.visitorOf(conversation, tx);
     if (!visitor.email && !visitor.contactId) return this.askForEmail(tx, conversation, reason);
     requireMove(conversation.state, 'escalated');
@@ -74,7 +79,11 @@ export class ConversationEndings {
     return escalated;
   }
 
-  private async askForEmail(tx: ChatTransaction, conversation: ConversationEntity, reason: ChatEscalationReason): Promise<ConversationEntity> {
+  private async askForEmail(
+    tx: ChatTransaction,
+    conversation: ConversationEntity,
+    reason: ChatEscalationReason,
+  ): Promise<ConversationEntity> {
     requireMove(conversation.state, 'awaiting_email');
     await this.queue.remove(conversation.id, tx.manager);
     const waiting = await this.conversations.change(conversation.id, { state: 'awaiting_email', pendingEscalation: reason }, tx.manager);

@@ -21,7 +21,9 @@ describe('escalation to tickets and transcripts (real Postgres and Kafka)', () =
     const visitor = await chat.visitor();
     const { conversationId } = await visitor.request<MessageView>('message.send', { clientId: clientId(), text: 'My invoice is wrong' });
     expect(await visitor.next('email.required')).toEqual({ conversationId, reason: 'no_agent_available' });
-    expect(await visitor.next<ConversationView>('conversation.updated', (c) => c.state === 'awaiting_email')).toMatchObject({ id: conversationId });
+    expect(await visitor.next<ConversationView>('conversation.updated', (c) => c.state === 'awaiting_email')).toMatchObject({
+      id: conversationId,
+    });
 
     expect(await visitor.request('visitor.identify', { conversationId, name: 'Jane Doe', email: 'jane@acme.test' })).toEqual({ ok: true });
     expect(await visitor.next('escalated')).toEqual({ conversationId, reason: 'no_agent_available', email: 'jane@acme.test' });
@@ -80,7 +82,13 @@ describe('escalation to tickets and transcripts (real Postgres and Kafka)', () =
   it('turns a conversation into a ticket when its agent chooses, naming the agent', async () => {
     const known = await chat.knownAgent();
     const agent = await chat.agent(known.id);
-    const contact = { contactId: randomUUID(), email: 'sam@acme.test', name: 'Sam', organizationId: randomUUID(), organizationName: 'Acme' };
+    const contact = {
+      contactId: randomUUID(),
+      email: 'sam@acme.test',
+      name: 'Sam',
+      organizationId: randomUUID(),
+      organizationName: 'Acme',
+    };
     await chat.handled(Topics.IdentityContactChanged, contact.contactId, contactChanged(contact));
     const visitor = await chat.visitor({ contactToken: contactToken(contact.contactId) });
     const { conversationId } = await visitor.request<MessageView>('message.send', { clientId: clientId(), text: 'Complicated' });
@@ -119,7 +127,13 @@ describe('handoff only within business hours and under a support contract', () =
     const organization = { id: randomUUID(), name: 'Acme', supportContractActiveUntil };
     const changed = { eventId: randomUUID(), occurredAt: new Date().toISOString(), organization };
     await chat.handled(Topics.IdentityOrganizationChanged, organization.id, changed);
-    const contact = { contactId: randomUUID(), email: `${randomUUID()}@acme.test`, name: 'Kim', organizationId: organization.id, organizationName: 'Acme' };
+    const contact = {
+      contactId: randomUUID(),
+      email: `${randomUUID()}@acme.test`,
+      name: 'Kim',
+      organizationId: organization.id,
+      organizationName: 'Acme',
+    };
     await chat.handled(Topics.IdentityContactChanged, contact.contactId, contactChanged(contact));
     return chat.visitor({ contactToken: contactToken(contact.contactId) });
   };
@@ -131,7 +145,11 @@ describe('handoff only within business hours and under a support contract', () =
     expect(await visitor.next<MessageView>('message', (m) => m.author === 'system' && m.sequence === 2)).toMatchObject({
       text: expect.stringContaining('support contract'),
     });
-    await eventually(() => expect(chat.published(Topics.ChatConversationEscalated, conversationId)).toMatchObject([{ escalation: { reason: 'no_support_contract' } }]));
+    await eventually(() =>
+      expect(chat.published(Topics.ChatConversationEscalated, conversationId)).toMatchObject([
+        { escalation: { reason: 'no_support_contract' } },
+      ]),
+    );
   });
 
   it('outside business hours, escalates a visitor under contract and says so', async () => {

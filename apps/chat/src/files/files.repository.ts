@@ -17,7 +17,10 @@ export class FilesRepository {
     const stored: ChatFileEntity[] = [];
     for (const file of files) {
       const sha256 = createHash('sha256').update(file.content).digest('hex');
-      await manager.query('INSERT INTO chat_file_contents (sha256, content) VALUES ($1, $2) ON CONFLICT DO NOTHING', [sha256, file.content]);
+      await manager.query('INSERT INTO chat_file_contents (sha256, content) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+        sha256,
+        file.content,
+      ]);
       stored.push(
         await manager.getRepository(ChatFileEntity).save({
           id: randomUUID(),

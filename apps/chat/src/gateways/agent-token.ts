@@ -1,15 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { KeyObject } from 'node:crypto';
-import type { Socket } from 'socket.io';
 import { InvalidTokenError, verifyToken } from '@helpgate/auth';
 import { CHAT_SETTINGS, TOKEN_KEYS } from '../chat-core.tokens';
 import type { ChatSettings } from '../config';
 import { ChatErrorCode, ChatException } from '../domain/chat.exception';
-
-interface Expiry {
-  expiring: NodeJS.Timeout;
-  expired: NodeJS.Timeout;
-}
+import type { ChatSocket, TokenExpiry } from './chat-socket';
 
 /**
  * Agents' access tokens on the socket: verified like every HTTP route's (libs/auth), and followed while connected:
@@ -24,7 +19,7 @@ export class AgentTokens {
   ) {}
 
   /** The agent id of a valid agent token; the socket's expiry is followed from now on. */
-  authenticate(socket: Socket, token: unknown): string {
+  authenticate(socket: ChatSocket, token: unknown): string {
     const claims = this.verify(token);
     if (socket.data.agentId && socket.data.agentId !== claims.sub) {
       throw new ChatException(ChatErrorCode.Unauthenticated, 'A renewed token must be of the same agent');
@@ -33,8 +28,8 @@ export class AgentTokens {
     return claims.sub;
   }
 
-  forget(socket: Socket): void {
-    const expiry = socket.data.tokenExpiry as Expiry | undefined;
+  forget(socket: ChatSocket): void {
+    const expiry = socket.data.tokenExpiry;
     if (!expiry) return;
     clearTimeout(expiry.expiring);
     clearTimeout(expiry.expired);
@@ -44,16 +39,18 @@ export class AgentTokens {
     if (typeof token !== 'string') throw new ChatException(ChatErrorCode.Unauthenticated, 'An agent token is required');
     try {
       const claims = verifyToken(token, this.publicKeys, Math.floor(Date.now() / 1000));
-      if (claims.kind !== 'agent') throw new ChatException(ChatErrorCode.Unauthenticated, '/agent is for agents: use /visitor with a contact token');
+      if (claims.kind !== 'agent')
+        throw new ChatException(ChatErrorCode.Unauthenticated, '/agent is for agents: use /visitor with a contact token');
       if (claims.exp * 1000 <= Date.now()) throw new ChatException(ChatErrorCode.TokenExpired, 'The token has expired: sign in again');
       return claims;
     } catch (error) {
-      if (error instanceof InvalidTokenError) throw new ChatException(ChatErrorCode.Unauthenticated, `Invalid token: ${error.message}`, { cause: error });
+      if (error instanceof InvalidTokenError)
+        throw new ChatException(ChatErrorCode.Unauthenticated, `Invalid token: ${error.message}`, { cause: error });
       throw error;
     }
   }
 
-  private follow(socket: Socket, expiresAtMs: number): void {
+  private follow(socket: ChatSocket, expiresAtMs: number): void {
     this.forget(socket);
     const expiresAt = new Date(expiresAtMs).toISOString();
     const now = Date.now();
@@ -63,6 +60,6 @@ export class AgentTokens {
         socket.emit('token_expired', { expiredAt: expiresAt });
         socket.disconnect(true);
       }, expiresAtMs - now),
-    } satisfies Expiry;
+    } satisfies TokenExpiry;
   }
 }

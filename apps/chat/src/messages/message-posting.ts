@@ -30,7 +30,11 @@ export class MessagePosting {
     }
   }
 
-  async post(tx: ChatTransaction, conversation: ConversationEntity, message: NewMessage): Promise<{ view: MessageView; duplicate: boolean }> {
+  async post(
+    tx: ChatTransaction,
+    conversation: ConversationEntity,
+    message: NewMessage,
+  ): Promise<{ view: MessageView; duplicate: boolean }> {
     const files = await this.files.ofConversation(conversation.id, message.fileIds, tx.manager);
     if (files.length !== new Set(message.fileIds).size) {
       throw new ChatException(ChatErrorCode.FileNotFound, 'Files of a message must have been uploaded to its conversation');
@@ -49,7 +53,12 @@ export class MessagePosting {
 }
 
 /** Tells the visitor and the conversation's agent, after the commit. */
-export function tellParticipants(tx: ChatTransaction, conversation: Pick<ConversationEntity, 'visitorId' | 'assignedAgentId'>, event: string, payload: unknown): void {
+export function tellParticipants(
+  tx: ChatTransaction,
+  conversation: Pick<ConversationEntity, 'visitorId' | 'assignedAgentId'>,
+  event: string,
+  payload: unknown,
+): void {
   const { visitorId, assignedAgentId } = conversation;
   tx.notices.add((notifier) => {
     notifier.toVisitor(visitorId, event, payload);

@@ -17,7 +17,11 @@ export class MessagesRepository {
    * Stores a message with the next sequence number of its conversation, which the caller has locked: a client id
    * already stored there gives back the stored message (`duplicate`), with no new number and nothing stored.
    */
-  async append(conversationId: string, message: NewMessage, manager: EntityManager): Promise<{ message: MessageEntity; duplicate: boolean }> {
+  async append(
+    conversationId: string,
+    message: NewMessage,
+    manager: EntityManager,
+  ): Promise<{ message: MessageEntity; duplicate: boolean }> {
     const messages = manager.getRepository(MessageEntity);
     const stored = await messages.findOneBy({ conversationId, clientId: message.clientId });
     if (stored) return { message: stored, duplicate: true };
@@ -32,7 +36,9 @@ export class MessagesRepository {
 
   /** Every message after the given sequence, in order: what a client that saw up to it missed. */
   async after(conversationId: string, afterSequence: number, manager: EntityManager): Promise<MessageEntity[]> {
-    return manager.getRepository(MessageEntity).find({ where: { conversationId, sequence: MoreThan(afterSequence) }, order: { sequence: 'ASC' } });
+    return manager
+      .getRepository(MessageEntity)
+      .find({ where: { conversationId, sequence: MoreThan(afterSequence) }, order: { sequence: 'ASC' } });
   }
 
   async firstVisitorText(conversationId: string, manager: EntityManager): Promise<string | null> {

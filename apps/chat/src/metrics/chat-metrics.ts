@@ -14,7 +14,12 @@ function metric<T>(name: string, create: () => T): T {
 export class ChatMetrics {
   private readonly outcomes = metric(
     'helpgate_chat_conversations_ended_total',
-    () => new Counter({ name: 'helpgate_chat_conversations_ended_total', help: 'Conversations ended, by outcome', labelNames: ['outcome'] as const }),
+    () =>
+      new Counter({
+        name: 'helpgate_chat_conversations_ended_total',
+        help: 'Conversations ended, by outcome',
+        labelNames: ['outcome'] as const,
+      }),
   );
   private readonly firstHumanAnswer = metric(
     'helpgate_chat_first_human_answer_seconds',
@@ -27,11 +32,21 @@ export class ChatMetrics {
   );
   private readonly waits = metric(
     'helpgate_chat_queue_wait_seconds',
-    () => new Histogram({ name: 'helpgate_chat_queue_wait_seconds', help: 'Time in the queue until an agent took the conversation', buckets: waitBuckets }),
+    () =>
+      new Histogram({
+        name: 'helpgate_chat_queue_wait_seconds',
+        help: 'Time in the queue until an agent took the conversation',
+        buckets: waitBuckets,
+      }),
   );
   private readonly handoffs = metric(
     'helpgate_chat_handoffs_total',
-    () => new Counter({ name: 'helpgate_chat_handoffs_total', help: 'Conversations entering the human queue, by reason', labelNames: ['reason'] as const }),
+    () =>
+      new Counter({
+        name: 'helpgate_chat_handoffs_total',
+        help: 'Conversations entering the human queue, by reason',
+        labelNames: ['reason'] as const,
+      }),
   );
   private readonly ratings = metric(
     'helpgate_chat_ratings_total',

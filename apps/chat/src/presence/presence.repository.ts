@@ -9,7 +9,11 @@ export type Presence = 'available' | 'away' | 'offline';
  */
 @Injectable()
 export class PresenceRepository {
-  async connect(connection: { socketId: string; agentId: string; instanceId: string }, leaseMs: number, manager: EntityManager): Promise<void> {
+  async connect(
+    connection: { socketId: string; agentId: string; instanceId: string },
+    leaseMs: number,
+    manager: EntityManager,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO agent_connections (socket_id, agent_id, instance_id, lease_until)
        VALUES ($1, $2, $3, now() + make_interval(secs => $4))

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { INSTANCE_ID, CHAT_SETTINGS } from '../chat-core.tokens';
 import type { ChatSettings } from '../config';
@@ -10,9 +10,11 @@ import { Presence, PresenceRepository } from './presence.repository';
 
 /** Agents' presence across instances: what they chose, while they have a live connection on any instance. */
 @Injectable()
-export class PresenceService implements OnModuleInit, OnApplicationShutdown {
+export class PresenceService implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(PresenceService.name);
   private heartbeat?: NodeJS.Timeout;
+  /** Set once the service stops: its sockets close with it, and their agents are not announced one by one. */
+  private stopping = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -34,6 +36,10 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
     this.heartbeat.unref();
   }
 
+  beforeApplicationShutdown(): void {
+    this.stopping = true;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.heartbeat);
     // A graceful stop ends its connections now: their grace period starts at once, not when the lease lapses.
@@ -49,7 +55,7 @@ export class PresenceService implements OnModuleInit, OnApplicationShutdown {
 
   async disconnected(socketId: string, agentId: string): Promise<void> {
     await this.presence.disconnect(socketId, this.dataSource.manager);
-    await this.announce(agentId);
+    if (!this.stopping) await this.announce(agentId);
   }
 
   async choose(agentId: string, status: ChosenStatus): Promise<{ status: Presence }> {

@@ -51,7 +51,9 @@ export const visitorEvents = {
   'person.request': { schema: conversationRef, description: 'The visitor asks for a person (the AI agent hands over)' },
   'visitor.identify': { schema: identify, description: 'The visitor gives its email (asked before a ticket, or the pre-chat step)' },
   'conversation.close': {
-    schema: conversationRef.extend({ rating: z.object({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }).optional() }),
+    schema: conversationRef.extend({
+      rating: z.object({ score: z.number().int().min(1).max(5), comment: z.string().max(2000).optional() }).optional(),
+    }),
     description: 'The visitor ends the conversation, optionally rating it',
   },
   'conversation.rate': {
@@ -62,7 +64,10 @@ export const visitorEvents = {
 
 export const agentEvents = {
   renew: { schema: z.object({ token: z.string().min(1).max(4000) }), description: 'A fresh access token, after `token_expiring`' },
-  'presence.set': { schema: z.object({ status: z.enum(['available', 'away']) }), description: 'Available takes routed chats; away takes none' },
+  'presence.set': {
+    schema: z.object({ status: z.enum(['available', 'away']) }),
+    description: 'Available takes routed chats; away takes none',
+  },
   'queue.list': { schema: z.object({}).default({}), description: 'The queue in order, with each conversation’s wait' },
   'conversation.accept': { schema: conversationRef, description: 'Takes a queued conversation; exactly one of simultaneous accepts wins' },
   'conversation.transfer': {
@@ -71,8 +76,14 @@ export const agentEvents = {
   },
   'conversation.close': { schema: conversationRef, description: 'Ends a conversation the agent has' },
   'conversation.escalate': { schema: conversationRef, description: 'Turns a conversation into a ticket (the agent’s choice)' },
-  'message.send': { schema: messageSend.extend({ conversationId: uuid }).omit({ language: true }), description: 'Answers in a conversation the agent has' },
-  'conversation.resume': { schema: resume, description: 'Every message after `afterSequence` of a conversation the agent has or is queued' },
+  'message.send': {
+    schema: messageSend.extend({ conversationId: uuid }).omit({ language: true }),
+    description: 'Answers in a conversation the agent has',
+  },
+  'conversation.resume': {
+    schema: resume,
+    description: 'Every message after `afterSequence` of a conversation the agent has or is queued',
+  },
   typing: { schema: typing, description: 'The agent is typing (or stopped)' },
   read: { schema: read, description: 'The agent read the conversation up to `sequence`' },
 } satisfies Record<string, ClientEvent>;
@@ -135,7 +146,10 @@ export const queueEntrySchema = z.object({
 
 /** What the server emits on `/visitor`. */
 export const visitorServerEvents = {
-  session: { schema: z.object({ visitorId: uuid, visitorToken: z.string().nullable() }), description: 'Who the visitor is; anonymous visitors keep the token' },
+  session: {
+    schema: z.object({ visitorId: uuid, visitorToken: z.string().nullable() }),
+    description: 'Who the visitor is; anonymous visitors keep the token',
+  },
   message: { schema: messageViewSchema, description: 'A stored message of one of the visitor’s conversations' },
   'conversation.updated': { schema: conversationViewSchema, description: 'A conversation changed state' },
   'queue.position': { schema: queuePositionSchema, description: 'Position and estimated wait, pushed as the queue moves' },
@@ -163,9 +177,18 @@ export const agentServerEvents = {
     schema: conversationRef.extend({ score: z.number().int().min(1).max(5), comment: z.string().optional() }),
     description: 'The visitor rated a conversation you had',
   },
-  presence: { schema: z.object({ agentId: uuid, status: z.enum(['available', 'away', 'offline']) }), description: 'An agent’s presence changed' },
-  token_expiring: { schema: z.object({ expiresAt: z.iso.datetime({ offset: true }) }), description: 'Send `renew` with a fresh token before `expiresAt`' },
-  token_expired: { schema: z.object({ expiredAt: z.iso.datetime({ offset: true }) }), description: 'The token expired: the connection closes' },
+  presence: {
+    schema: z.object({ agentId: uuid, status: z.enum(['available', 'away', 'offline']) }),
+    description: 'An agent’s presence changed',
+  },
+  token_expiring: {
+    schema: z.object({ expiresAt: z.iso.datetime({ offset: true }) }),
+    description: 'Send `renew` with a fresh token before `expiresAt`',
+  },
+  token_expired: {
+    schema: z.object({ expiredAt: z.iso.datetime({ offset: true }) }),
+    description: 'The token expired: the connection closes',
+  },
   typing: { schema: typing, description: 'The visitor is typing' },
   read: { schema: read, description: 'The visitor read up to `sequence`' },
   error: { schema: errorEventSchema, description: 'A refused event or connection, with its code' },

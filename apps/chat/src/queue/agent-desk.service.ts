@@ -38,7 +38,9 @@ export class AgentDeskService {
   }
 
   async accept(agentId: string, { conversationId }: AgentEvent<'conversation.accept'>): Promise<ConversationView> {
-    return this.transactions.run(async (tx) => this.views.conversation(await this.assignments.assignQueued(tx, conversationId, agentId), tx.manager));
+    return this.transactions.run(async (tx) =>
+      this.views.conversation(await this.assignments.assignQueued(tx, conversationId, agentId), tx.manager),
+    );
   }
 
   /** To a colleague (under the colleague's capacity), or back to the queue without one. */

@@ -36,7 +36,11 @@ export class Assignments {
 
   /** Moves an assigned, locked conversation to a colleague, under the colleague's capacity. */
   async transfer(tx: ChatTransaction, conversation: ConversationEntity, toAgentId: string): Promise<ConversationEntity> {
-    const transferred = await this.conversations.change(conversation.id, { assignedAgentId: toAgentId, assignedAt: new Date() }, tx.manager);
+    const transferred = await this.conversations.change(
+      conversation.id,
+      { assignedAgentId: toAgentId, assignedAt: new Date() },
+      tx.manager,
+    );
     return this.handOver(tx, transferred, toAgentId);
   }
 
@@ -46,7 +50,10 @@ export class Assignments {
     if (!locked) throw new ChatException(ChatErrorCode.UnknownAgent, `No agent ${agentId} is known to chat: identity has not announced it`);
     if (!locked.agent.active) throw new ChatException(ChatErrorCode.AgentUnavailable, `The agent ${agentId} is deactivated`);
     if (locked.activeChats >= locked.agent.chatCapacity) {
-      throw new ChatException(ChatErrorCode.CapacityReached, `The agent has ${locked.activeChats} chats, its capacity (${locked.agent.chatCapacity})`);
+      throw new ChatException(
+        ChatErrorCode.CapacityReached,
+        `The agent has ${locked.activeChats} chats, its capacity (${locked.agent.chatCapacity})`,
+      );
     }
   }
 

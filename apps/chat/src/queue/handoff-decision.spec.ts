@@ -16,7 +16,10 @@ describe('handoff to a person', () => {
   it('offers people only under an active contract when the team requires one, whatever the hours', () => {
     const required = { ...open, requireSupportContract: true };
     expect(decideHandoff(required)).toEqual({ kind: 'ticket', reason: 'no_support_contract' });
-    expect(decideHandoff({ ...required, openNow: false, supportContractActiveUntil: '2026-03-09' })).toEqual({ kind: 'ticket', reason: 'no_support_contract' });
+    expect(decideHandoff({ ...required, openNow: false, supportContractActiveUntil: '2026-03-09' })).toEqual({
+      kind: 'ticket',
+      reason: 'no_support_contract',
+    });
     expect(decideHandoff({ ...required, supportContractActiveUntil: '2026-03-10' })).toEqual({ kind: 'queue' });
   });
 

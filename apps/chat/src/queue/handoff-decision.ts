@@ -11,7 +11,9 @@ export interface HandoffFacts {
   at: Date;
 }
 
-export type HandoffDecision = { kind: 'queue' } | { kind: 'ticket'; reason: Extract<ChatEscalationReason, 'outside_business_hours' | 'no_agent_available' | 'no_support_contract'> };
+export type HandoffDecision =
+  | { kind: 'queue' }
+  | { kind: 'ticket'; reason: Extract<ChatEscalationReason, 'outside_business_hours' | 'no_agent_available' | 'no_support_contract'> };
 
 /**
  * Whether a conversation asking for a person may wait for one: only customers under contract when the team requires

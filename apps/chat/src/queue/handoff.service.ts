@@ -47,7 +47,12 @@ export class HandoffService {
   }
 
   /** Into the queue, at its back or (a chat given back by a dropped agent) its front; agents on every instance hear of it. */
-  async enqueue(tx: ChatTransaction, conversation: ConversationEntity, reason: QueueReason, placement: 'back' | 'front'): Promise<ConversationEntity> {
+  async enqueue(
+    tx: ChatTransaction,
+    conversation: ConversationEntity,
+    reason: QueueReason,
+    placement: 'back' | 'front',
+  ): Promise<ConversationEntity> {
     requireMove(conversation.state, 'queued');
     await this.queue.add(conversation.id, reason, placement, tx.manager);
     const queued = await this.conversations.change(

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AgentsRepository } from '../agents/agents.repository';
@@ -29,7 +29,7 @@ const recentWaits = 20;
  * front of the queue, and waits past the limit go to the ticket path.
  */
 @Injectable()
-export class QueueDispatcher implements OnModuleInit, OnApplicationShutdown {
+export class QueueDispatcher implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(QueueDispatcher.name);
   private subscription?: Subscription;
   private sweepTimer?: NodeJS.Timeout;
@@ -62,7 +62,7 @@ export class QueueDispatcher implements OnModuleInit, OnApplicationShutdown {
     this.sweepTimer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     this.subscription?.unsubscribe();
     clearInterval(this.sweepTimer);
     await this.running;
@@ -102,7 +102,12 @@ export class QueueDispatcher implements OnModuleInit, OnApplicationShutdown {
   }
 
   /** False when no agent has room left. Candidates are updated as conversations are given, or found full or taken. */
-  private async routeOne(tx: ChatTransaction, conversationId: string, language: string | null, candidates: AgentCandidate[]): Promise<boolean> {
+  private async routeOne(
+    tx: ChatTransaction,
+    conversationId: string,
+    language: string | null,
+    candidates: AgentCandidate[],
+  ): Promise<boolean> {
     for (;;) {
       const choice = chooseAgent(candidates, language);
       if (!choice) return false;

@@ -30,7 +30,12 @@ describe('the human queue: accept race, routing, capacity, transfer, grace perio
   const converse = async (visitor: VisitorClient, text: string, language?: string) =>
     visitor.request<MessageView>('message.send', { clientId: clientId(), text, ...(language ? { language } : {}) });
   const stateOf = async (conversationId: string) =>
-    (await chat.database.query('SELECT state, assigned_agent_id FROM conversations WHERE id = $1', [conversationId])).rows[0];
+    (
+      await chat.database.query<{ state: string; assigned_agent_id: string | null }>(
+        'SELECT state, assigned_agent_id FROM conversations WHERE id = $1',
+        [conversationId],
+      )
+    ).rows[0];
 
   it('lets exactly one of two agents accepting at the same moment win; the other is told', async () => {
     // Someone available but full keeps conversations waiting, so the two agents pull rather than get routed.
@@ -42,14 +47,17 @@ describe('the human queue: accept race, routing, capacity, transfer, grace perio
     expect(queued).toMatchObject({ reason: 'no_ai_agent', preview: 'I need a person' });
     await bob.client.next<QueueEntryView>('queue.added', (entry) => entry.conversationId === conversationId);
 
-    const answers = await Promise.all([ada, bob].map(({ client }) => client.request('conversation.accept', { conversationId })));
+    type Answer = Partial<ConversationView> & { error?: unknown };
+    const answers = await Promise.all([ada, bob].map(({ client }) => client.request<Answer>('conversation.accept', { conversationId })));
     const winners = answers.filter((answer) => answer.state === 'assigned');
     const losers = answers.filter((answer) => answer.error);
     expect(winners).toHaveLength(1);
     expect(losers).toEqual([{ error: expect.objectContaining({ code: 'already_accepted', event: 'conversation.accept' }) }]);
-    const winner = winners[0].assignedAgent.id;
+    const winner = winners[0]!.assignedAgent!.id;
     expect(await stateOf(conversationId)).toEqual({ state: 'assigned', assigned_agent_id: winner });
-    expect(await visitor.next<ConversationView>('conversation.updated', (c) => c.state === 'assigned')).toMatchObject({ assignedAgent: { id: winner } });
+    expect(await visitor.next<ConversationView>('conversation.updated', (c) => c.state === 'assigned')).toMatchObject({
+      assignedAgent: { id: winner },
+    });
   });
 
   it('routes to an available agent speaking the language first, never beyond an agent’s capacity', async () => {
@@ -57,7 +65,9 @@ describe('the human queue: accept race, routing, capacity, transfer, grace perio
     const italian = await agent({ languages: ['it'], chatCapacity: 1 });
     const swiss = await chat.visitor();
     const first = await converse(swiss, 'Buongiorno', 'it-CH');
-    expect(await italian.client.next<ConversationView>('conversation.assigned', (c) => c.id === first.conversationId)).toMatchObject({ language: 'it-CH' });
+    expect(await italian.client.next<ConversationView>('conversation.assigned', (c) => c.id === first.conversationId)).toMatchObject({
+      language: 'it-CH',
+    });
 
     const second = await converse(await chat.visitor(), 'Ciao', 'it');
     // The Italian speaker is full: anyone available takes it.
@@ -66,12 +76,14 @@ describe('the human queue: accept race, routing, capacity, transfer, grace perio
     const third = await converse(await chat.visitor(), 'Hello?', 'en');
     const waiting = await chat.visitor();
     const fourth = await converse(waiting, 'Anyone?', 'en');
-    expect(await waiting.next('queue.position', (p: { conversationId: string }) => p.conversationId === fourth.conversationId)).toMatchObject({
+    expect(
+      await waiting.next('queue.position', (p: { conversationId: string }) => p.conversationId === fourth.conversationId),
+    ).toMatchObject({
       position: 2,
       teamLanguages: ['en', 'it'],
     });
-    expect((await stateOf(third.conversationId)).state).toBe('queued');
-    const load = await chat.database.query(
+    expect((await stateOf(third.conversationId))?.state).toBe('queued');
+    const load = await chat.database.query<{ chats: number }>(
       `SELECT assigned_agent_id, count(*)::int AS chats FROM conversations WHERE state = 'assigned' AND assigned_agent_id = ANY($1) GROUP BY 1`,
       [[english.id, italian.id]],
     );
@@ -91,7 +103,10 @@ describe('the human queue: accept race, routing, capacity, transfer, grace perio
     const { conversationId } = await converse(visitor, 'Hi');
     await ada.client.next<ConversationView>('conversation.assigned', (c) => c.id === conversationId);
     const answer = await ada.client.request<MessageView>('message.send', { conversationId, clientId: clientId(), text: 'Hello, Ada here' });
-    expect(await visitor.next<MessageView>('message', (m) => m.sequence === answer.sequence)).toMatchObject({ author: 'agent', authorName: 'Alex Agent' });
+    expect(await visitor.next<MessageView>('message', (m) => m.sequence === answer.sequence)).toMatchObject({
+      author: 'agent',
+      authorName: 'Alex Agent',
+    });
     await visitor.request('typing', { conversationId, typing: true });
     expect(await ada.client.next('typing')).toEqual({ conversationId, typing: true });
     await ada.client.request('read', { conversationId, sequence: 1 });
@@ -108,7 +123,9 @@ describe('the human queue: accept race, routing, capacity, transfer, grace perio
     await ada.client.request('presence.set', { status: 'away' });
     const back = await bob.client.request<ConversationView>('conversation.transfer', { conversationId });
     expect(back).toMatchObject({ state: 'queued', queueReason: 'transfer' });
-    expect(await ada.client.next<QueueEntryView>('queue.added', (e) => e.conversationId === conversationId && e.reason === 'transfer')).toBeTruthy();
+    expect(
+      await ada.client.next<QueueEntryView>('queue.added', (e) => e.conversationId === conversationId && e.reason === 'transfer'),
+    ).toBeTruthy();
   });
 
   it('gives the chats of an agent whose connection dropped back to the front of the queue after the grace period', async () => {

@@ -15,7 +15,16 @@ import { QueueViews } from './queue-views';
 
 /** The human queue shared by every instance: handoff, routing, accepting, transfers, the sweep. */
 @Module({
-  imports: [QueueDataModule, ConversationsModule, MessagesModule, EscalationsModule, PresenceModule, AgentsModule, ContactsModule, VisitorsModule],
+  imports: [
+    QueueDataModule,
+    ConversationsModule,
+    MessagesModule,
+    EscalationsModule,
+    PresenceModule,
+    AgentsModule,
+    ContactsModule,
+    VisitorsModule,
+  ],
   providers: [HandoffService, Assignments, QueueDispatcher, QueueViews, AgentDeskService],
   exports: [HandoffService, AgentDeskService, QueueDispatcher],
 })

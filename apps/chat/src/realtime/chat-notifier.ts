@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import type { Namespace } from 'socket.io';
+import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
+import type { ChatNamespace as Namespace } from '../gateways/chat-socket';
 
 export const rooms = {
   /** Every socket of one visitor (tabs, devices of a signed-in contact). */
@@ -15,9 +15,15 @@ export const rooms = {
  * event reaches the visitor or agent on whichever instance it is connected to.
  */
 @Injectable()
-export class ChatNotifier {
+export class ChatNotifier implements BeforeApplicationShutdown {
   private visitors?: Namespace;
   private agents?: Namespace;
+
+  /** The servers close after this: what is still told while the service stops would reach nobody. */
+  beforeApplicationShutdown(): void {
+    this.visitors = undefined;
+    this.agents = undefined;
+  }
 
   attach(namespaces: { visitors?: Namespace; agents?: Namespace }): void {
     this.visitors = namespaces.visitors ?? this.visitors;

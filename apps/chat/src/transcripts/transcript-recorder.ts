@@ -49,7 +49,9 @@ export class TranscriptRecorder {
     if (!conversation.firstAssignedAt || !conversation.outcome || !conversation.endedAt) return;
     const visitor = await this.visitorOf(conversation, tx);
     const { messages, transcript } = await this.transcriptOf(conversation, visitor, tx);
-    const agentIds = [...new Set([conversation.assignedAgentId, ...messages.map((m) => m.agentId)].filter((id): id is string => id !== null))];
+    const agentIds = [
+      ...new Set([conversation.assignedAgentId, ...messages.map((m) => m.agentId)].filter((id): id is string => id !== null)),
+    ];
     const names = await this.agents.namesOf(agentIds, tx.manager);
     const rating = await this.ratings.ratingOf(conversation.id, tx.manager);
     await tx.outbox.add(Topics.ChatTranscriptRecorded, conversation.id, {

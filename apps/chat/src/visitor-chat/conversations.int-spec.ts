@@ -27,7 +27,9 @@ describe('visitors chat: conversations, messages and resume (real Postgres and K
     const [a, b] = await Promise.all([visitor.request('message.send', again), visitor.request('message.send', again)]);
     expect(a).toEqual(b);
     expect((a as MessageView).sequence).toBe(2);
-    const stored = await chat.database.query('SELECT sequence, text FROM chat_messages WHERE conversation_id = $1 ORDER BY sequence', [first.conversationId]);
+    const stored = await chat.database.query('SELECT sequence, text FROM chat_messages WHERE conversation_id = $1 ORDER BY sequence', [
+      first.conversationId,
+    ]);
     expect(stored.rows).toEqual([
       { sequence: 1, text: 'Hello' },
       { sequence: 2, text: 'Second' },
@@ -45,7 +47,10 @@ describe('visitors chat: conversations, messages and resume (real Postgres and K
     await send(other, { text: 'unrelated' });
     const again = await chat.visitor({ visitorToken: visitor.visitorToken });
     expect(again.visitorId).toBe(visitor.visitorId);
-    const missed = await again.request<{ conversation: ConversationView; messages: MessageView[] }>('conversation.resume', { conversationId, afterSequence: 1 });
+    const missed = await again.request<{ conversation: ConversationView; messages: MessageView[] }>('conversation.resume', {
+      conversationId,
+      afterSequence: 1,
+    });
     expect(missed.messages.map((m) => [m.sequence, m.text])).toEqual([
       [2, 'two'],
       [3, 'three'],
@@ -54,14 +59,18 @@ describe('visitors chat: conversations, messages and resume (real Postgres and K
     const nothing = await again.request<{ messages: MessageView[] }>('conversation.resume', { conversationId, afterSequence: 3 });
     expect(nothing.messages).toEqual([]);
     // Another visitor's conversation answers as missing.
-    expect(await other.request('conversation.resume', { conversationId, afterSequence: 0 })).toMatchObject({ error: { code: 'conversation_not_found' } });
+    expect(await other.request('conversation.resume', { conversationId, afterSequence: 0 })).toMatchObject({
+      error: { code: 'conversation_not_found' },
+    });
   });
 
   it('shows another tab the messages of the same visitor live', async () => {
     const tab = await chat.visitor();
     const otherTab = await chat.visitor({ visitorToken: tab.visitorToken });
     const sent = await send(tab, { text: 'from the first tab' });
-    expect(await otherTab.next<MessageView>('message', (m) => m.sequence === sent.sequence && m.conversationId === sent.conversationId)).toMatchObject({ text: 'from the first tab' });
+    expect(
+      await otherTab.next<MessageView>('message', (m) => m.sequence === sent.sequence && m.conversationId === sent.conversationId),
+    ).toMatchObject({ text: 'from the first tab' });
   });
 
   it('lists every conversation, and a message after a close starts a new conversation linked to the closed one', async () => {

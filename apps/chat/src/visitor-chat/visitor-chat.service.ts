@@ -42,13 +42,20 @@ export class VisitorChatService {
 
   async list(session: VisitorSession): Promise<{ conversations: ConversationView[] }> {
     return this.transactions.run(async ({ manager }) => ({
-      conversations: await this.views.conversations(await this.conversations.listOfVisitor(session.visitorId, session.contactId, manager), manager),
+      conversations: await this.views.conversations(
+        await this.conversations.listOfVisitor(session.visitorId, session.contactId, manager),
+        manager,
+      ),
     }));
   }
 
   async start(session: VisitorSession, request: VisitorEvent<'conversation.start'>): Promise<ConversationView> {
     return this.transactions.run(async (tx) => {
-      const created = await this.startIn(tx, session, { language: request.language ?? null, previousConversationId: null, identity: request });
+      const created = await this.startIn(tx, session, {
+        language: request.language ?? null,
+        previousConversationId: null,
+        identity: request,
+      });
       return this.views.conversation(await this.beginWithFirstResponder(tx, created), tx.manager);
     });
   }
@@ -67,7 +74,10 @@ export class VisitorChatService {
         if (retried) return (await this.views.messages([retried], tx.manager))[0]!;
       }
       const conversation = starts
-        ? await this.startIn(tx, session, { language: message.language ?? existing?.language ?? null, previousConversationId: existing?.id ?? null })
+        ? await this.startIn(tx, session, {
+            language: message.language ?? existing?.language ?? null,
+            previousConversationId: existing?.id ?? null,
+          })
         : existing;
       const { view } = await this.posting.post(tx, conversation, {
         clientId: message.clientId,
@@ -87,11 +97,18 @@ export class VisitorChatService {
     return this.transactions.run(async (tx) => {
       const conversation = await this.owned(tx, session, conversationId);
       const missed = await this.messages.after(conversationId, afterSequence, tx.manager);
-      return { conversation: await this.views.conversation(conversation, tx.manager), messages: await this.views.messages(missed, tx.manager) };
+      return {
+        conversation: await this.views.conversation(conversation, tx.manager),
+        messages: await this.views.messages(missed, tx.manager),
+      };
     });
   }
 
-  async signal(session: VisitorSession, event: 'typing' | 'read', payload: VisitorEvent<'typing'> | VisitorEvent<'read'>): Promise<{ ok: true }> {
+  async signal(
+    session: VisitorSession,
+    event: 'typing' | 'read',
+    payload: VisitorEvent<'typing'> | VisitorEvent<'read'>,
+  ): Promise<{ ok: true }> {
     const conversation = await this.transactions.run((tx) => this.owned(tx, session, payload.conversationId));
     const agentId = conversation.assignedAgentId;
     if (agentId) this.notifier.toAgent(agentId, event, payload);
@@ -168,7 +185,8 @@ export class VisitorChatService {
       throw new ChatException(ChatErrorCode.PreChatRequired, 'Give your name and email first (conversation.start with name and email)');
     }
     const created = await this.conversations.create({ visitorId: session.visitorId, ...start }, tx.manager);
-    if (start.identity?.email) await this.identifyIn(tx, session, created.id, { name: start.identity.name ?? null, email: start.identity.email });
+    if (start.identity?.email)
+      await this.identifyIn(tx, session, created.id, { name: start.identity.name ?? null, email: start.identity.email });
     tellParticipants(tx, created, 'conversation.updated', await this.views.conversation(created, tx.manager));
     return created;
   }
@@ -179,7 +197,12 @@ export class VisitorChatService {
     return this.handoff.requestPerson(tx, await this.conversations.lock(created.id, tx.manager), 'no_ai_agent');
   }
 
-  private async identifyIn(tx: ChatTransaction, session: VisitorSession, conversationId: string | null, identity: { name: string | null; email: string }): Promise<void> {
+  private async identifyIn(
+    tx: ChatTransaction,
+    session: VisitorSession,
+    conversationId: string | null,
+    identity: { name: string | null; email: string },
+  ): Promise<void> {
     await this.visitors.identify(session.visitorId, identity, tx.manager);
     if (!conversationId) return;
     await tx.outbox.add(Topics.ChatVisitorIdentified, conversationId, {

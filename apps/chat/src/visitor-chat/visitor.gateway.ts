@@ -8,7 +8,7 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import type { Namespace, Socket } from 'socket.io';
+import type { ChatNamespace, ChatSocket as Socket } from '../gateways/chat-socket';
 import { ChatWsExceptionFilter } from '../gateways/chat-ws-exception.filter';
 import { connectionCheck, refuseUnknownEvents } from '../gateways/socket-errors';
 import { SocketLimits } from '../gateways/socket-limits';
@@ -18,7 +18,7 @@ import { ChatNotifier, rooms } from '../realtime/chat-notifier';
 import { VisitorAuthentication, VisitorSession } from '../visitors/visitor-authentication';
 import { VisitorChatService } from './visitor-chat.service';
 
-const sessionOf = (socket: Socket): VisitorSession => socket.data.session as VisitorSession;
+const sessionOf = (socket: Socket): VisitorSession => socket.data.session!;
 
 /** `/visitor`: customers on the website. Credentials in the handshake's `auth` (see the protocol document). */
 @WebSocketGateway({ namespace: '/visitor' })
@@ -31,7 +31,7 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     private readonly notifier: ChatNotifier,
   ) {}
 
-  afterInit(namespace: Namespace): void {
+  afterInit(namespace: ChatNamespace): void {
     this.notifier.attach({ visitors: namespace });
     namespace.use(
       connectionCheck(async (socket) => {
@@ -63,18 +63,27 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   }
 
   @SubscribeMessage('conversation.start')
-  start(@ConnectedSocket() socket: Socket, @MessageBody(new ZodEventPipe(events['conversation.start'].schema)) body: VisitorEvent<'conversation.start'>) {
+  start(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody(new ZodEventPipe(events['conversation.start'].schema)) body: VisitorEvent<'conversation.start'>,
+  ) {
     return this.chat.start(sessionOf(socket), body);
   }
 
   @SubscribeMessage('message.send')
-  send(@ConnectedSocket() socket: Socket, @MessageBody(new ZodEventPipe(events['message.send'].schema)) body: VisitorEvent<'message.send'>) {
+  send(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody(new ZodEventPipe(events['message.send'].schema)) body: VisitorEvent<'message.send'>,
+  ) {
     this.limits.takeMessage(socket);
     return this.chat.send(sessionOf(socket), body);
   }
 
   @SubscribeMessage('conversation.resume')
-  resume(@ConnectedSocket() socket: Socket, @MessageBody(new ZodEventPipe(events['conversation.resume'].schema)) body: VisitorEvent<'conversation.resume'>) {
+  resume(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody(new ZodEventPipe(events['conversation.resume'].schema)) body: VisitorEvent<'conversation.resume'>,
+  ) {
     return this.chat.resume(sessionOf(socket), body);
   }
 
@@ -89,22 +98,34 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   }
 
   @SubscribeMessage('person.request')
-  requestPerson(@ConnectedSocket() socket: Socket, @MessageBody(new ZodEventPipe(events['person.request'].schema)) body: VisitorEvent<'person.request'>) {
+  requestPerson(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody(new ZodEventPipe(events['person.request'].schema)) body: VisitorEvent<'person.request'>,
+  ) {
     return this.chat.requestPerson(sessionOf(socket), body);
   }
 
   @SubscribeMessage('visitor.identify')
-  identify(@ConnectedSocket() socket: Socket, @MessageBody(new ZodEventPipe(events['visitor.identify'].schema)) body: VisitorEvent<'visitor.identify'>) {
+  identify(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody(new ZodEventPipe(events['visitor.identify'].schema)) body: VisitorEvent<'visitor.identify'>,
+  ) {
     return this.chat.identify(sessionOf(socket), body);
   }
 
   @SubscribeMessage('conversation.close')
-  close(@ConnectedSocket() socket: Socket, @MessageBody(new ZodEventPipe(events['conversation.close'].schema)) body: VisitorEvent<'conversation.close'>) {
+  close(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody(new ZodEventPipe(events['conversation.close'].schema)) body: VisitorEvent<'conversation.close'>,
+  ) {
     return this.chat.close(sessionOf(socket), body);
   }
 
   @SubscribeMessage('conversation.rate')
-  rate(@ConnectedSocket() socket: Socket, @MessageBody(new ZodEventPipe(events['conversation.rate'].schema)) body: VisitorEvent<'conversation.rate'>) {
+  rate(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody(new ZodEventPipe(events['conversation.rate'].schema)) body: VisitorEvent<'conversation.rate'>,
+  ) {
     return this.chat.rate(sessionOf(socket), body);
   }
 }
