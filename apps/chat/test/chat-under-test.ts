@@ -53,9 +53,17 @@ export async function startChat(env: NodeJS.ProcessEnv = {}, shareWith?: ChatUnd
       }
     : {};
   const service = await startServiceInProcess(chatService, { CHAT_SWEEP_INTERVAL_MS: '200', ...shared, ...env });
+  // An instance sharing another's topics produces and records through that one's client (same prefix).
+  const kafka = shareWith?.kafka ?? service.kafka;
   const database = new Client({ connectionString: databaseUrl(service.env.DATABASE_URL!, service.env.DATABASE_NAME!) });
-  await database.connect();
-  await service.kafka.record(Topics.ChatConversationEscalated, Topics.ChatTranscriptRecorded, Topics.ChatVisitorIdentified);
+  try {
+    await database.connect();
+    if (!shareWith) await kafka.record(Topics.ChatConversationEscalated, Topics.ChatTranscriptRecorded, Topics.ChatVisitorIdentified);
+  } catch (error) {
+    await database.end().catch(() => undefined);
+    await (shareWith ? service.app.close() : service.close());
+    throw error;
+  }
   const clients: ChatClient[] = [];
   const connect = async (namespace: string, auth: Record<string, unknown>): Promise<ChatClient> => {
     const socket = io(`${service.baseUrl}${namespace}`, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
@@ -68,13 +76,14 @@ export async function startChat(env: NodeJS.ProcessEnv = {}, shareWith?: ChatUnd
     return client;
   };
   const handled = async (topic: TopicName, key: string, event: { eventId: string }) => {
-    await service.kafka.produce(topic, [{ key, value: JSON.stringify(event) }]);
+    await kafka.produce(topic, [{ key, value: JSON.stringify(event) }]);
     await eventually(async () =>
       expect((await database.query('SELECT 1 FROM processed_events WHERE event_id = $1', [event.eventId])).rowCount).toBe(1),
     );
   };
   return {
     ...service,
+    kafka,
     database,
     handled,
     async knownAgent(agent = {}) {
@@ -90,7 +99,7 @@ export async function startChat(env: NodeJS.ProcessEnv = {}, shareWith?: ChatUnd
     agent: (agentId, options = {}) =>
       connect('/agent', { token: options.token ?? agentToken('agent', agentId), ...(options.status ? { status: options.status } : {}) }),
     published: <T extends TopicName>(topic: T, conversationId: string) =>
-      service.kafka.events<EventOf<T> & { conversationId: string }>(topic).filter((event) => event.conversationId === conversationId),
+      kafka.events<EventOf<T> & { conversationId: string }>(topic).filter((event) => event.conversationId === conversationId),
     async close() {
       for (const client of clients) client.close();
       await database.end();
