@@ -28,16 +28,33 @@ describe.each([
     await watcher.next<QueueEntryView>('queue.added', (entry) => entry.conversationId === conversationId);
     const agent = await second.knownAgent();
     const onSecond = await second.agent(agent.id, { status: 'away' });
-    expect(await watcher.next('presence', (p: { agentId: string }) => p.agentId === agent.id)).toEqual({ agentId: agent.id, status: 'away' });
-    const queueSeenByEach = await Promise.all([watcher, onSecond].map((client) => client.request<{ entries: QueueEntryView[] }>('queue.list')));
+    expect(await watcher.next('presence', (p: { agentId: string }) => p.agentId === agent.id)).toEqual({
+      agentId: agent.id,
+      status: 'away',
+    });
+    const queueSeenByEach = await Promise.all(
+      [watcher, onSecond].map((client) => client.request<{ entries: QueueEntryView[] }>('queue.list')),
+    );
     expect(queueSeenByEach[0]).toEqual(queueSeenByEach[1]);
     expect(queueSeenByEach[0]!.entries.map((entry) => entry.conversationId)).toEqual([conversationId]);
 
     expect(await watcher.request<ConversationView>('conversation.accept', { conversationId })).toMatchObject({ state: 'assigned' });
-    expect(await visitor.next<ConversationView>('conversation.updated', (c) => c.state === 'assigned')).toMatchObject({ id: conversationId });
-    const answer = await watcher.request<MessageView>('message.send', { conversationId, clientId: clientId(), text: 'Answered from the first' });
-    expect(await visitor.next<MessageView>('message', (m) => m.sequence === answer.sequence)).toMatchObject({ text: 'Answered from the first' });
-    const reply = await visitor.request<MessageView>('message.send', { conversationId, clientId: clientId(), text: 'Thanks, from the second' });
+    expect(await visitor.next<ConversationView>('conversation.updated', (c) => c.state === 'assigned')).toMatchObject({
+      id: conversationId,
+    });
+    const answer = await watcher.request<MessageView>('message.send', {
+      conversationId,
+      clientId: clientId(),
+      text: 'Answered from the first',
+    });
+    expect(await visitor.next<MessageView>('message', (m) => m.sequence === answer.sequence)).toMatchObject({
+      text: 'Answered from the first',
+    });
+    const reply = await visitor.request<MessageView>('message.send', {
+      conversationId,
+      clientId: clientId(),
+      text: 'Thanks, from the second',
+    });
     expect(await watcher.next<MessageView>('message', (m) => m.sequence === reply.sequence)).toMatchObject({ author: 'visitor' });
   });
 });
