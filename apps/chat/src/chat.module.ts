@@ -10,6 +10,7 @@ import { ConversationEntity } from './conversations/conversation.entity';
 import { ChatFileEntity } from './files/chat-file.entity';
 import { MessageEntity } from './messages/message.entity';
 import { ChatSchema1764000000400 } from './migrations/1764000000400-chat-schema';
+import { ProtocolModule } from './protocol/protocol.module';
 import { VisitorChatModule } from './visitor-chat/visitor-chat.module';
 import { VisitorEntity } from './visitors/visitor.entity';
 import { SocketIoAttachments1763900000605 } from './migrations/1763900000605-socket-io-attachments';
@@ -32,6 +33,7 @@ export class ChatModule {
         ContactsModule,
         VisitorChatModule,
         AgentDeskModule,
+        ProtocolModule,
       ],
     };
   }

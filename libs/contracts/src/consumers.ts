@@ -16,5 +16,10 @@ export const consumedTopics = {
     Topics.EmailOutboundDelivered,
     Topics.EmailOutboundFailed,
   ],
-  chat: [],
+  chat: [
+    Topics.IdentityAgentChanged,
+    Topics.IdentityContactChanged,
+    Topics.IdentityOrganizationChanged,
+    Topics.IdentityChatRequesterResolved,
+  ],
 } as const satisfies Record<string, readonly TopicName[]>;

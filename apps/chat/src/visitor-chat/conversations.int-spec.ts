@@ -91,6 +91,15 @@ describe('visitors chat: conversations, messages and resume (real Postgres and K
     expect(reopened.rows).toEqual([{ state: 'closed' }]);
   });
 
+  it('serves the protocol document next to the OpenAPI one', async () => {
+    const document = (await (await fetch(`${chat.baseUrl}/asyncapi.json`)).json()) as {
+      asyncapi: string;
+      channels: Record<string, { address: string }>;
+    };
+    expect(document.asyncapi).toBe('3.0.0');
+    expect(Object.values(document.channels).map((channel) => channel.address)).toEqual(['/visitor', '/agent']);
+  });
+
   it('stores text exactly as sent', async () => {
     const visitor = await chat.visitor();
     const text = '<script>alert("x")</script> & <b>bold</b>';
