@@ -14,6 +14,8 @@ COPY package.json package-lock.json ./
 # Runtime dependencies only; none of them needs an install script.
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# chat loads these sample articles into an empty knowledge base (CHAT_LOAD_DEMO_KNOWLEDGE_BASE=false turns it off).
+COPY apps/chat/demo ./apps/chat/demo
 
 ARG APP
 ENV APP=${APP}

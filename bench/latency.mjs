@@ -2,7 +2,7 @@
 // steady rate; then the highest steady rate at which the whole pipeline keeps up.
 //
 // Mail is sent on a fixed schedule (message i at start + i / rate) over a pool of SMTP connections. The
-// harness follows tickets.ticket.changed.v2 to learn each new ticket's id as soon as it is committed (the
+// harness follows tickets.ticket.changed.v3 to learn each new ticket's id as soon as it is committed (the
 // outbox publishes after the commit), then reads it with GET /tickets/:id: the time that answers 200 is
 // when the ticket was readable, so the figures can only overstate the latency (by the outbox relay and
 // the Kafka delivery), never understate it. Above 50 mails per second only a systematic sample is read,
@@ -240,7 +240,7 @@ function latencyMarkdown({ steady, searches, steadySeconds, stepSeconds, quick, 
   const lastSearch = searches.at(-1) ?? [];
   return [
     `Mode: ${quick ? `**quick** (${steadySeconds} s steady phases, ${stepSeconds} s steps, 1 repeat: a check that the harness works, not a result)` : 'full'}; ${repeats} repeat(s), medians with (min–max).`,
-    `Mail: 5 KB MIME from ${SENDERS.toLocaleString('en')} senders over ${CONNECTIONS} pooled SMTP connections (nodemailer), each mail a new ticket. A mail's ticket id comes from \`tickets.ticket.changed.v2\` (published after the commit); it counts as readable when \`GET /tickets/:id\` (admin token signed with libs/auth) answers 200, so the figures can only overstate the latency. At most ${READS_PER_SECOND} mails per second are read (a systematic sample above that rate).`,
+    `Mail: 5 KB MIME from ${SENDERS.toLocaleString('en')} senders over ${CONNECTIONS} pooled SMTP connections (nodemailer), each mail a new ticket. A mail's ticket id comes from \`tickets.ticket.changed.v3\` (published after the commit); it counts as readable when \`GET /tickets/:id\` (admin token signed with libs/auth) answers 200, so the figures can only overstate the latency. At most ${READS_PER_SECOND} mails per second are read (a systematic sample above that rate).`,
     '',
     `**Steady rates for ${steadySeconds} s each: SMTP 250 → ticket readable through the API, ms** (${TARGET_RATE} msg/s is the target's rate; ${STEADY_RATES[0]} msg/s shows the path when nothing queues)`,
     '',

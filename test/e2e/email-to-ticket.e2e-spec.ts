@@ -1,5 +1,5 @@
 import { createTransport, Transporter } from 'nodemailer';
-import { EmailInboundReceivedV1, IdentityRequesterResolvedV1, TicketsTicketChangedV2, Topics } from '@helpgate/contracts';
+import { EmailInboundReceivedV1, IdentityRequesterResolvedV1, TicketsTicketChangedV3, Topics } from '@helpgate/contracts';
 import { eventually } from '../support/infra';
 import { startStack, Stack } from '../support/stack';
 
@@ -102,7 +102,7 @@ describe('the first path: an email becomes a contact and a ticket, through all f
       expect(inbound.map((event) => event.mail.inboundMessageId)).toContain(inboundMessageId);
       const resolved = stack.kafka.events<IdentityRequesterResolvedV1>(Topics.IdentityRequesterResolved);
       expect(resolved.map((event) => event.requester.contactId)).toContain(contacts.items[0].id);
-      const changed = stack.kafka.events<TicketsTicketChangedV2>(Topics.TicketsTicketChanged);
+      const changed = stack.kafka.events<TicketsTicketChangedV3>(Topics.TicketsTicketChanged);
       expect(changed).toContainEqual(expect.objectContaining({ change: 'created', ticket: expect.objectContaining({ id: ticket.id }) }));
     });
   });

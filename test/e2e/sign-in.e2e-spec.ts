@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { keyIdOf, signToken } from '@helpgate/auth';
 import { ServiceName, services } from '../../scripts/lib/service-processes.cjs';
-import { openApiStructureProblems } from '../support/openapi-structure';
+import { openApiStructureProblems, undescribedSuccessResponses } from '../support/openapi-structure';
 import { startStack, Stack } from '../support/stack';
 
 describe('signing in: identity issues a token that every service verifies on its own', () => {
@@ -45,14 +45,22 @@ describe('signing in: identity issues a token that every service verifies on its
     );
     // chat has no API of its own yet beyond health and metrics.
     const guarded: Partial<Record<ServiceName, string>> = { 'email-ingest': '/quarantine', identity: '/contacts', tickets: '/tickets' };
+    const answer = async (response: Response) => `${response.status} ${((await response.json()) as { code?: string }).code}`;
     for (const [service, path] of Object.entries(guarded) as [ServiceName, string][]) {
-      const statuses = {
+      const answers = {
         service,
         health: (await fetch(`${stack.url[service]}/health`)).status,
-        withoutToken: (await fetch(`${stack.url[service]}${path}`)).status,
-        forged: (await fetch(`${stack.url[service]}${path}`, withToken(forged))).status,
+        withoutToken: await answer(await fetch(`${stack.url[service]}${path}`)),
+        forged: await answer(await fetch(`${stack.url[service]}${path}`, withToken(forged))),
+        unknownRoute: await answer(await fetch(`${stack.url[service]}/no-such-route`, withToken(forged))),
       };
-      expect(statuses).toEqual({ service, health: 200, withoutToken: 401, forged: 401 });
+      expect(answers).toEqual({
+        service,
+        health: 200,
+        withoutToken: '401 auth.token_missing',
+        forged: '401 auth.token_invalid',
+        unknownRoute: '404 request.route_not_found',
+      });
     }
   });
 
@@ -62,11 +70,12 @@ describe('signing in: identity issues a token that every service verifies on its
         info: { title: string };
         paths: Record<string, Record<string, { security: object[] }>>;
       };
-      expect({ service, title: document.info.title, problems: openApiStructureProblems(document) }).toEqual({
+      expect({
         service,
-        title: `Helpgate ${service}`,
-        problems: [],
-      });
+        title: document.info.title,
+        problems: openApiStructureProblems(document),
+        undescribed: undescribedSuccessResponses(document),
+      }).toEqual({ service, title: `Helpgate ${service}`, problems: [], undescribed: [] });
       expect(document.paths['/health'].get.security).toEqual([]);
       const bundle = await fetch(`${stack.url[service]}/docs/swagger-ui-bundle.js`);
       expect({ service, docs: (await fetch(`${stack.url[service]}/docs`)).status, bundle: bundle.status }).toEqual({

@@ -19,7 +19,7 @@ export interface FaultRow {
   tickets: number;
   /** Contacts of the load's senders. */
   contacts: number;
-  /** Acknowledgements of the load's messages the relay received. */
+  /** AcknowledgementsService of the load's messages the relay received. */
   acknowledgements: number;
   /** Accepted messages without a ticket, plus senders of accepted messages without a contact. */
   lost: number;

@@ -3,6 +3,7 @@ import { consumedTopics, deadLetterTopicOf, Requester, TopicName, Topics } from 
 import { DEAD_LETTER_HEADERS } from '@helpgate/kafka';
 import { services } from '../../scripts/lib/service-processes.cjs';
 import {
+  accessMailFailed,
   accessMailRequested,
   agentChanged,
   contactAnonymized,
@@ -17,6 +18,14 @@ import {
   requesterResolved,
   ticketChanged,
 } from '../support/events';
+import {
+  chatConversationEscalated,
+  chatEscalation,
+  chatRequesterResolved,
+  chatTranscriptRecorded,
+  chatVisitor,
+  chatVisitorIdentified,
+} from '../support/chat-visitor-events';
 import { allTickets } from '../support/helpgate-api';
 import { eventually } from '../support/infra';
 import { FaultScenario, loadSize, scenarioTimeoutMs } from './fault-scenario';
@@ -54,6 +63,14 @@ describe('a poison event on every consumed topic under an SMTP load', () => {
     [Topics.IdentityContactAnonymized]: contactAnonymized(randomUUID()),
     [Topics.IdentityAgentChanged]: agentChanged(),
     [Topics.IdentityAccessMailRequested]: accessMailRequested(requester.contactId),
+    [Topics.IdentityAccessMailFailed]: accessMailFailed(randomUUID()),
+    [Topics.ChatVisitorIdentified]: chatVisitorIdentified({ ...chatVisitor(), email: `${marker}@poison.test` }),
+    [Topics.ChatConversationEscalated]: chatConversationEscalated(
+      chatVisitor({ email: `${marker}@poison.test` }),
+      chatEscalation({ subject: `Escalated behind poison ${marker}` }),
+    ),
+    [Topics.ChatTranscriptRecorded]: chatTranscriptRecorded(chatVisitor({ email: `${marker}@poison.test` })),
+    [Topics.IdentityChatRequesterResolved]: chatRequesterResolved(requester, chatEscalation({ subject: `Chat behind poison ${marker}` })),
   };
   let scenario: FaultScenario;
 
@@ -111,7 +128,14 @@ describe('a poison event on every consumed topic under an SMTP load', () => {
       });
 
       const subjects = (await allTickets(stack)).map((ticket) => ticket.subject);
-      expect(subjects).toEqual(expect.arrayContaining([`Inbound behind poison ${marker}`, `Resolved behind poison ${marker}`]));
+      expect(subjects).toEqual(
+      expect.arrayContaining([
+        `Inbound behind poison ${marker}`,
+        `Resolved behind poison ${marker}`,
+        `Escalated behind poison ${marker}`,
+        `Chat behind poison ${marker}`,
+      ]),
+    );
       await eventually(() =>
         expect(scenario.relay.to(`${marker}@poison.test`).map((mail) => mail.parsed.messageId)).toContain(request.mail.messageId),
       );

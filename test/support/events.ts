@@ -6,6 +6,7 @@ import {
   EmailOutboundFailedV1,
   EmailOutboundRequestedV1,
   EventEnvelope,
+  IdentityAccessMailFailedV1,
   IdentityAccessMailRequestedV1,
   IdentityAgentChangedV1,
   IdentityContactAnonymizedV1,
@@ -16,7 +17,7 @@ import {
   OutboundMail,
   Requester,
   TicketSnapshot,
-  TicketsTicketChangedV2,
+  TicketsTicketChangedV3,
 } from '@helpgate/contracts';
 
 /** A valid inbound-mail payload as email-ingest would publish it; tests override what they vary. */
@@ -74,8 +75,8 @@ export function requesterResolved(mail: InboundMail, requester: Requester): Iden
 /** A valid `tickets.ticket.changed` payload for a ticket just opened from mail; tests override what they vary. */
 export function ticketChanged(
   ticket: Partial<TicketSnapshot> = {},
-  overrides: Partial<TicketsTicketChangedV2> = {},
-): TicketsTicketChangedV2 {
+  overrides: Partial<TicketsTicketChangedV3> = {},
+): TicketsTicketChangedV3 {
   const now = new Date().toISOString();
   return {
     eventId: randomUUID(),
@@ -187,6 +188,11 @@ export function outboundFailed(request: EmailOutboundRequestedV1): EmailOutbound
 export function accessMailRequested(contactId: string): IdentityAccessMailRequestedV1 {
   const { to: _to, ...mail } = outboundRequested().mail;
   return { ...envelope(), contactId, mail };
+}
+
+/** identity could not send an access mail: the contact is unknown to it. */
+export function accessMailFailed(contactId: string): IdentityAccessMailFailedV1 {
+  return { ...envelope(), requestId: randomUUID(), contactId, reason: 'contact_unknown', failedAt: new Date().toISOString() };
 }
 
 export function contactMerged(survivorId: string, mergedAwayId: string): IdentityContactMergedV1 {

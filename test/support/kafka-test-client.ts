@@ -4,6 +4,7 @@ import type { KafkaConfig } from '@helpgate/config';
 export interface RecordedMessage {
   topic: string;
   partition: number;
+  offset: string;
   key: string | null;
   value: string | null;
   headers: Record<string, string>;
@@ -20,6 +21,7 @@ export function specKafkaConfig(brokers: string[], name: string, settings: Parti
     replicationFactor: 1,
     maxHandlerAttempts: 3,
     maxEventsPerBatch: 100,
+    topicCheckIntervalMs: 5000,
     ...settings,
   };
 }
@@ -72,6 +74,7 @@ export class KafkaTestClient {
         this.recorded.push({
           topic: topic.slice(this.topicPrefix.length),
           partition,
+          offset: message.offset,
           key: message.key?.toString() ?? null,
           value: message.value?.toString() ?? null,
           headers,
@@ -86,6 +89,15 @@ export class KafkaTestClient {
 
   events<T>(topic: string): T[] {
     return this.messages(topic).map((message) => JSON.parse(message.value ?? 'null') as T);
+  }
+
+  /** True when the recorder has read every record the topic (given without prefix) holds so far. */
+  async hasRecordedAll(topic: string): Promise<boolean> {
+    const ends = await this.withAdmin((admin) => admin.fetchTopicOffsets(this.topicPrefix + topic));
+    const recorded = this.messages(topic);
+    const readUpTo = (partition: number) =>
+      Math.max(0, ...recorded.filter((message) => message.partition === partition).map((message) => Number(message.offset) + 1));
+    return ends.every((end) => readUpTo(end.partition) >= Number(end.high));
   }
 
   /** True when the consumer group has committed every record of the topics (given without prefix). */

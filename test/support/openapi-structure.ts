@@ -1,3 +1,5 @@
+import type { HttpMethod, OpenApiDocument } from '@helpgate/platform';
+
 /** What the check reads of a document: each part may be missing or malformed, which is what it looks for. */
 export interface DocumentParts {
   openapi?: unknown;
@@ -79,4 +81,29 @@ function localRefs(value: unknown): string[] {
   return Object.entries(value).flatMap(([key, item]) =>
     key === '$ref' && typeof item === 'string' ? (item.startsWith('#') ? [item] : [`not local: ${item}`]) : localRefs(item),
   );
+}
+
+/**
+ * Operations whose success answer has a body the document does not describe: every success but `202 Accepted` and
+ * `204 No Content` answers one here, declared with `@ResponseBody(schema)` or `@ResponseContent(type)`.
+ */
+export function undescribedSuccessResponses(document: DocumentParts): string[] {
+  return Object.entries(document.paths ?? {}).flatMap(([path, item]) =>
+    Object.entries(item).flatMap(([method, operation]) =>
+      Object.entries((operation.responses ?? {}) as Record<string, { content?: unknown }>)
+        .filter(([status, response]) => /^2\d\d$/.test(status) && !['202', '204'].includes(status) && !response.content)
+        .map(([status]) => `${method} ${path} ${status}`),
+    ),
+  );
+}
+
+/** The media types and schemas one operation's answer with `status` is documented with; empty when it has none. */
+export function documentedContent(
+  document: OpenApiDocument,
+  path: string,
+  method: HttpMethod,
+  status = '200',
+): Record<string, { schema: unknown }> {
+  const response = document.paths[path]?.[method]?.responses[status];
+  return response && 'content' in response ? (response.content ?? {}) : {};
 }

@@ -13,27 +13,50 @@ import { ChatSchema1764000000400 } from './migrations/1764000000400-chat-schema'
 import { ProtocolModule } from './protocol/protocol.module';
 import { VisitorChatModule } from './visitor-chat/visitor-chat.module';
 import { VisitorEntity } from './visitors/visitor.entity';
+import { AnnouncementsModule, announcementsSchema } from './announcements/announcements.module';
+import { KnowledgeBaseModule, knowledgeBaseSchema } from './knowledge-base/knowledge-base.module';
+import { LanguageModule } from './language/language.module';
 import { SocketIoAttachments1763900000605 } from './migrations/1763900000605-socket-io-attachments';
+import { StatusNoticesModule, statusNoticesSchema } from './status-notices/status-notices.module';
 
-export const chatSchema = {
+/** Live chat's conversations, queue and presence. */
+export const conversationsSchema = {
   entities: [VisitorEntity, ConversationEntity, MessageEntity, ChatFileEntity, AgentEntity],
-  migrations: [SocketIoAttachments1763900000605, ChatSchema1764000000400],
+  migrations: [ChatSchema1764000000400],
 };
 
-/** Live chat: visitors and agents on socket.io, the human queue shared by every instance, escalation to tickets. */
+/** Live chat: visitors and agents on socket.io, the human queue shared by every instance, escalation to tickets; the knowledge base and help center. */
 @Module({})
 export class ChatModule {
   static forRoot(config: ChatConfig): DynamicModule {
     return {
       module: ChatModule,
       imports: [
-        PlatformModule.forService(config, chatSchema),
+        PlatformModule.forService(config, {
+          entities: [
+            ...conversationsSchema.entities,
+            ...knowledgeBaseSchema.entities,
+            ...announcementsSchema.entities,
+            ...statusNoticesSchema.entities,
+          ],
+          migrations: [
+            SocketIoAttachments1763900000605,
+            ...conversationsSchema.migrations,
+            ...knowledgeBaseSchema.migrations,
+            ...announcementsSchema.migrations,
+            ...statusNoticesSchema.migrations,
+          ],
+        }),
         ChatCoreModule.forRoot(config),
         AgentsModule,
         ContactsModule,
         VisitorChatModule,
         AgentDeskModule,
         ProtocolModule,
+        KnowledgeBaseModule.forRoot(config.knowledgeBase),
+        LanguageModule.forRoot(config.languages),
+        AnnouncementsModule,
+        StatusNoticesModule.forRoot(config.statusNotices),
       ],
     };
   }

@@ -53,3 +53,39 @@ describe('loadChatConfig', () => {
     expect(() => loadChatConfig({ ...testAuthEnv, REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(/REDIS_URL/);
   });
 });
+
+describe('loadChatConfig: knowledge base and languages', () => {
+  it('loads the demo articles from the repository folder and enables the sample languages by default', () => {
+    const config = loadChatConfig(testAuthEnv);
+    expect(config.knowledgeBase.loadDemo).toBe(true);
+    expect(config.knowledgeBase.demoFolder).toMatch(/apps\/chat\/demo\/knowledge-base$/);
+    expect(config.languages).toEqual(['en', 'fr', 'it', 'de', 'es']);
+  });
+
+  it('turns the demo load off and reads the enabled languages, refusing codes that are not ISO 639-1', () => {
+    const config = loadChatConfig({ ...testAuthEnv, CHAT_LOAD_DEMO_KNOWLEDGE_BASE: 'false', CHAT_LANGUAGES: 'en, ja' });
+    expect(config.knowledgeBase.loadDemo).toBe(false);
+    expect(config.languages).toEqual(['en', 'ja']);
+    expect(() => loadChatConfig({ ...testAuthEnv, CHAT_LANGUAGES: 'english' })).toThrow(/CHAT_LANGUAGES/);
+  });
+
+  it('refuses to start on a demo folder that does not exist, unless the demo load is off', () => {
+    expect(() => loadChatConfig({ ...testAuthEnv, CHAT_DEMO_KNOWLEDGE_BASE_DIR: '/nowhere/kb' })).toThrow(
+      /CHAT_DEMO_KNOWLEDGE_BASE_DIR: .*\/nowhere\/kb does not exist/,
+    );
+    expect(loadChatConfig({ ...testAuthEnv, CHAT_DEMO_KNOWLEDGE_BASE_DIR: '/nowhere/kb', CHAT_LOAD_DEMO_KNOWLEDGE_BASE: 'no' }).knowledgeBase.loadDemo).toBe(false);
+  });
+});
+
+describe('loadChatConfig: status notices', () => {
+  it('shows resolved incidents for a week and links the feed to the local chat service by default', () => {
+    expect(loadChatConfig(testAuthEnv).statusNotices).toEqual({ publicUrl: 'http://127.0.0.1:3004', resolvedShownDays: 7 });
+  });
+
+  it('reads the public URL without its trailing slash and refuses a retention that is not a positive number of days', () => {
+    const config = loadChatConfig({ ...testAuthEnv, CHAT_PUBLIC_URL: 'https://chat.example.com/', CHAT_STATUS_RESOLVED_DAYS: '14' });
+    expect(config.statusNotices).toEqual({ publicUrl: 'https://chat.example.com', resolvedShownDays: 14 });
+    expect(() => loadChatConfig({ ...testAuthEnv, CHAT_STATUS_RESOLVED_DAYS: '0' })).toThrow(/CHAT_STATUS_RESOLVED_DAYS/);
+    expect(() => loadChatConfig({ ...testAuthEnv, CHAT_PUBLIC_URL: 'ftp://chat.example.com' })).toThrow(/CHAT_PUBLIC_URL/);
+  });
+});

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { booleanSetting, commonSettingsShape, loadConfig, optionalListSetting, positiveIntSetting, toCommonConfig } from '@helpgate/config';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  booleanSetting,
+  commonSettingsShape,
+  listSetting,
+  loadConfig,
+  optionalListSetting,
+  positiveIntSetting,
+  toCommonConfig,
+} from '@helpgate/config';
 import { BusinessHoursError, BusinessHoursSpec, parseBusinessHours } from './business-hours/business-hours';
 
 /** `https://help.example.com`: a scheme, a host and a port when not the default, as browsers send `Origin`. */
@@ -53,6 +63,15 @@ const chatSettings = z
     CHAT_MAX_WAIT_SECONDS: positiveIntSetting(600),
     CHAT_SWEEP_INTERVAL_MS: positiveIntSetting(2000),
     CHAT_TOKEN_RENEW_SECONDS: positiveIntSetting(60),
+    CHAT_LOAD_DEMO_KNOWLEDGE_BASE: booleanSetting(true),
+    CHAT_DEMO_KNOWLEDGE_BASE_DIR: z.string().min(1).default('apps/chat/demo/knowledge-base'),
+    CHAT_LANGUAGES: listSetting(z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code such as "en"'), 'en,fr,it,de,es'),
+    /** Where people reach the chat service's API: the status feed links its items there. */
+    CHAT_PUBLIC_URL: z
+      .url({ protocol: /^https?$/ })
+      .default('http://127.0.0.1:3004')
+      .transform((url) => url.replace(/\/+$/, '')),
+    CHAT_STATUS_RESOLVED_DAYS: positiveIntSetting(7),
   })
   .transform((env, context) => {
     let businessHours;
@@ -62,6 +81,12 @@ const chatSettings = z
       if (!(error instanceof BusinessHoursError)) throw error;
       const setting = businessHoursSettings[error.part];
       context.addIssue({ code: 'custom', path: [setting], message: error.message, input: env[setting] });
+      return z.NEVER;
+    }
+    const demoFolder = resolve(env.CHAT_DEMO_KNOWLEDGE_BASE_DIR);
+    if (env.CHAT_LOAD_DEMO_KNOWLEDGE_BASE && !existsSync(demoFolder)) {
+      const message = `${demoFolder} does not exist: point it at the demo articles, or set CHAT_LOAD_DEMO_KNOWLEDGE_BASE=false`;
+      context.addIssue({ code: 'custom', path: ['CHAT_DEMO_KNOWLEDGE_BASE_DIR'], message, input: env.CHAT_DEMO_KNOWLEDGE_BASE_DIR });
       return z.NEVER;
     }
     return {
@@ -94,6 +119,18 @@ const chatSettings = z
           sweepIntervalMs: env.CHAT_SWEEP_INTERVAL_MS,
         },
         tokenRenewMs: env.CHAT_TOKEN_RENEW_SECONDS * 1000,
+      },
+      knowledgeBase: {
+        loadDemo: env.CHAT_LOAD_DEMO_KNOWLEDGE_BASE,
+        /** Relative to the working directory (the repository, or /app in the image). */
+        demoFolder,
+      },
+      /** The languages the team enables: chat text is detected as one of them. */
+      languages: env.CHAT_LANGUAGES,
+      statusNotices: {
+        publicUrl: env.CHAT_PUBLIC_URL,
+        /** Resolved incidents stay on the status page and in the feed this many days. */
+        resolvedShownDays: env.CHAT_STATUS_RESOLVED_DAYS,
       },
     };
   });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { main } from '@helpgate/platform';
-import { chatService } from './chat.service';
+import { chatServiceDefinition } from './chat.definition';
 
-main(chatService(process.env));
+main(chatServiceDefinition(process.env));

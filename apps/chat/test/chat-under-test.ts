@@ -7,7 +7,7 @@ import { agentToken } from '../../../test/support/auth';
 import { agentChanged } from '../../../test/support/events';
 import { eventually } from '../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
-import { chatService } from '../src/chat.service';
+import { chatServiceDefinition } from '../src/chat.definition';
 
 export interface ChatUnderTest extends ServiceInProcess {
   database: Client;
@@ -52,7 +52,7 @@ export async function startChat(env: NodeJS.ProcessEnv = {}, shareWith?: ChatUnd
         KAFKA_GROUP_ID: shareWith.env.KAFKA_GROUP_ID,
       }
     : {};
-  const service = await startServiceInProcess(chatService, { CHAT_SWEEP_INTERVAL_MS: '200', ...shared, ...env });
+  const service = await startServiceInProcess(chatServiceDefinition, { CHAT_SWEEP_INTERVAL_MS: '200', ...shared, ...env });
   // An instance sharing another's topics produces and records through that one's client (same prefix).
   const kafka = shareWith?.kafka ?? service.kafka;
   const database = new Client({ connectionString: databaseUrl(service.env.DATABASE_URL!, service.env.DATABASE_NAME!) });

@@ -42,6 +42,7 @@ const emailIngestSettings = z
     OUTBOUND_RETRY_BASE_MS: positiveIntSetting(30_000),
     INBOUND_FLOOD_LIMIT: positiveIntSetting(30),
     INBOUND_FLOOD_WINDOW_MINUTES: positiveIntSetting(10),
+    INGEST_MACHINE_MAIL_RETENTION_DAYS: positiveIntSetting(30),
   })
   .refine((env) => Boolean(env.SMTP_TLS_KEY_FILE) === Boolean(env.SMTP_TLS_CERT_FILE), {
     message: 'set both SMTP_TLS_KEY_FILE and SMTP_TLS_CERT_FILE, or neither',
@@ -67,7 +68,11 @@ const emailIngestSettings = z
     /** Domains whose mail is ours: our own Message-IDs coming back mean a loop. */
     ownDomains: [...new Set(env.SUPPORT_ADDRESSES.map((address) => address.slice(address.lastIndexOf('@') + 1)))],
     dnsServers: env.DNS_SERVERS,
-    quarantine: { floodLimit: env.INBOUND_FLOOD_LIMIT, floodWindowMinutes: env.INBOUND_FLOOD_WINDOW_MINUTES },
+    quarantine: {
+      floodLimit: env.INBOUND_FLOOD_LIMIT,
+      floodWindowMinutes: env.INBOUND_FLOOD_WINDOW_MINUTES,
+      machineMailRetentionDays: env.INGEST_MACHINE_MAIL_RETENTION_DAYS,
+    },
     outbound: {
       relayUrl: env.SMTP_RELAY_URL,
       maxAttempts: env.OUTBOUND_MAX_ATTEMPTS,

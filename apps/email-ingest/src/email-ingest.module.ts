@@ -14,6 +14,7 @@ import { CreateIngestSchema1763900000300 } from './migrations/1763900000300-crea
 import { CreateOutboundDeliveries1763900000400 } from './migrations/1763900000400-create-outbound-deliveries';
 import { OutboundMessageIdIndex1763900000410 } from './migrations/1763900000410-outbound-message-id-index';
 import { ReadInboundMailAfterAcceptance1763900000500 } from './migrations/1763900000500-read-inbound-mail-after-acceptance';
+import { KeepMachineMailInQuarantine1763900000600 } from './migrations/1763900000600-keep-machine-mail-in-quarantine';
 import { OutboundDeliveryEntity } from './outbound/outbound-delivery.entity';
 import { OutboundModule } from './outbound/outbound.module';
 import { DownloadsModule } from './downloads/downloads.module';
@@ -35,6 +36,7 @@ export const emailIngestSchema = {
     CreateOutboundDeliveries1763900000400,
     OutboundMessageIdIndex1763900000410,
     ReadInboundMailAfterAcceptance1763900000500,
+    KeepMachineMailInQuarantine1763900000600,
   ],
 };
 

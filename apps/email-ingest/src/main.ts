@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { main } from '@helpgate/platform';
-import { emailIngestService } from './email-ingest.service';
+import { emailIngestServiceDefinition } from './email-ingest.definition';
 
-main(emailIngestService(process.env));
+main(emailIngestServiceDefinition(process.env));

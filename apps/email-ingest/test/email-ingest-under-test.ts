@@ -5,7 +5,7 @@ import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
 import { databaseUrl } from '@helpgate/database';
 import { eventually, freePort } from '../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
-import { emailIngestService } from '../src/email-ingest.service';
+import { emailIngestServiceDefinition } from '../src/email-ingest.definition';
 import { RawSmtpClients } from './raw-smtp-client';
 
 export interface EmailIngestUnderTest extends ServiceInProcess {
@@ -32,7 +32,11 @@ export interface EmailIngestUnderTest extends ServiceInProcess {
  */
 export async function startEmailIngest(env: NodeJS.ProcessEnv = {}): Promise<EmailIngestUnderTest> {
   const smtpPort = await freePort();
-  const service = await startServiceInProcess(emailIngestService, { ...env, SMTP_PORT: String(smtpPort), SMTP_HOST: '127.0.0.1' });
+  const service = await startServiceInProcess(emailIngestServiceDefinition, {
+    ...env,
+    SMTP_PORT: String(smtpPort),
+    SMTP_HOST: '127.0.0.1',
+  });
   const { DATABASE_URL: serverUrl, DATABASE_NAME: databaseName } = service.env;
   let database: Client;
   try {

@@ -1,7 +1,9 @@
 import type { OpenApiDocument } from '@helpgate/platform';
-import { openApiStructureProblems } from '../../../test/support/openapi-structure';
+import { documentedContent, openApiStructureProblems, undescribedSuccessResponses } from '../../../test/support/openapi-structure';
 import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
-import { identityService } from './identity.service';
+import { identityServiceDefinition } from './identity.definition';
+import { contactResponseSchema } from './contacts/contact.dto';
+import { organizationResponseSchema } from './organizations/organization.dto';
 
 /** The OpenAPI document and docs page every service gets from the platform, checked on identity's routes. */
 describe('identity API document and docs page (real Postgres and Kafka)', () => {
@@ -9,7 +11,7 @@ describe('identity API document and docs page (real Postgres and Kafka)', () => 
   let document: OpenApiDocument;
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService);
+    identity = await startServiceInProcess(identityServiceDefinition);
     const response = await fetch(`${identity.baseUrl}/openapi.json`);
     expect(response.status).toBe(200);
     document = (await response.json()) as OpenApiDocument;
@@ -23,6 +25,25 @@ describe('identity API document and docs page (real Postgres and Kafka)', () => 
     expect(openApiStructureProblems(document)).toEqual([]);
     expect(document.info).toEqual({ title: 'Helpgate identity', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(document.servers).toEqual([{ url: '/' }]);
+  });
+
+  it('describes the body of every success answer that has one, and every error answer with the one error body', () => {
+    expect(undescribedSuccessResponses(document)).toEqual([]);
+    expect(document.components.responses.Unauthorized.content?.['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+    expect(document.components.schemas.Error.required).toEqual(['statusCode', 'code', 'message']);
+  });
+
+  it('declares response schemas that match what the routes answer, field for field', async () => {
+    const created: unknown = await (await identity.request('POST', '/contacts', { name: 'Ada Lovelace', email: 'ada@engine.test' })).json();
+    expect(contactResponseSchema.strict().safeParse(created).error).toBeUndefined();
+    const organizations = (await (await identity.fetch('/organizations')).json()) as { items: unknown[] };
+    expect(organizations.items.length).toBeGreaterThan(0);
+    for (const organization of organizations.items) {
+      expect(organizationResponseSchema.strict().safeParse(organization).error).toBeUndefined();
+    }
+    expect(documentedContent(document, '/contacts/{id}', 'patch')['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/Contact',
+    });
   });
 
   it('describes sign-in as public, with its body schema from the zod schema that validates it', () => {

@@ -57,4 +57,23 @@ describe('loadIdentityConfig', () => {
     });
     expect(() => loadIdentityConfig({ IDENTITY_IMPORT_MAX_ROWS: '0' })).toThrow(/IDENTITY_IMPORT_MAX_ROWS/);
   });
+
+  it('reads the session lifetime as a duration, a working day unless told', () => {
+    expect(loadIdentityConfig({}).access.sessionTtlSeconds).toBe(12 * 3600);
+    expect(loadIdentityConfig({ IDENTITY_SESSION_TTL: '90m' }).access.sessionTtlSeconds).toBe(5400);
+    expect(loadIdentityConfig({ IDENTITY_SESSION_TTL: '1d' }).access.sessionTtlSeconds).toBe(86400);
+    expect(() => loadIdentityConfig({ IDENTITY_SESSION_TTL: '12 hours' })).toThrow(/IDENTITY_SESSION_TTL.*not a duration/);
+    expect(() => loadIdentityConfig({ IDENTITY_SESSION_TTL: '0h' })).toThrow(/IDENTITY_SESSION_TTL/);
+  });
+
+  it('reads the sign-in throttle, refusing limits that leave no failure slowed before the lock', () => {
+    expect(loadIdentityConfig({}).access.signInThrottle).toEqual({
+      freeFailures: 3,
+      delayMs: 500,
+      maxDelayMs: 8000,
+      maxFailures: { account: 10, address: 100 },
+      windowSeconds: 900,
+    });
+    expect(() => loadIdentityConfig({ IDENTITY_SIGN_IN_FREE_FAILURES: '10' })).toThrow(/IDENTITY_SIGN_IN_MAX_FAILURES: must be more than/);
+  });
 });

@@ -17,6 +17,20 @@ const emailSetting = z.string().transform((raw, context) => {
   return email ?? z.NEVER;
 });
 
+const secondsPerUnit = { s: 1, m: 60, h: 3600, d: 86400 } as const;
+
+/** A duration such as `12h`, `90m`, `3600s` or `1d`, in seconds. */
+const durationSetting = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((raw, context) => {
+      const match = /^\s*(\d+)\s*([smhd])\s*$/.exec(raw);
+      const seconds = match ? Number(match[1]) * secondsPerUnit[match[2] as keyof typeof secondsPerUnit] : 0;
+      if (seconds <= 0) context.addIssue({ code: 'custom', message: `"${raw}" is not a duration such as 12h, 90m or 1d`, input: raw });
+      return seconds > 0 ? seconds : z.NEVER;
+    });
+
 const signingKeyFile = fileSetting('the Ed25519 key that signs access tokens', signingKeyFromPem);
 
 const identitySettings = z
@@ -30,6 +44,13 @@ const identitySettings = z
     IDENTITY_INVITATION_LINK_TTL_HOURS: positiveIntSetting(72),
     IDENTITY_PASSWORD_RESET_TTL_MINUTES: positiveIntSetting(60),
     IDENTITY_VERIFICATION_LINK_TTL_HOURS: positiveIntSetting(72),
+    IDENTITY_SESSION_TTL: durationSetting('12h'),
+    IDENTITY_SIGN_IN_FREE_FAILURES: positiveIntSetting(3),
+    IDENTITY_SIGN_IN_DELAY_MS: positiveIntSetting(500),
+    IDENTITY_SIGN_IN_MAX_DELAY_MS: positiveIntSetting(8000),
+    IDENTITY_SIGN_IN_MAX_FAILURES: positiveIntSetting(10),
+    IDENTITY_SIGN_IN_MAX_FAILURES_PER_ADDRESS: positiveIntSetting(100),
+    IDENTITY_SIGN_IN_WINDOW_SECONDS: positiveIntSetting(900),
     IDENTITY_FIRST_ADMIN_EMAIL: emailSetting.optional(),
     IDENTITY_FIRST_ADMIN_NAME: z.string().min(1).max(200).default('Administrator'),
     IDENTITY_FIRST_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
@@ -45,6 +66,16 @@ const identitySettings = z
         message: 'its public key is missing from AUTH_PUBLIC_KEYS_FILE, so no service would accept the tokens it signs',
         input: env.AUTH_PRIVATE_KEY_FILE.keyId,
       });
+    }
+    for (const limit of ['IDENTITY_SIGN_IN_MAX_FAILURES', 'IDENTITY_SIGN_IN_MAX_FAILURES_PER_ADDRESS'] as const) {
+      if (env[limit] <= env.IDENTITY_SIGN_IN_FREE_FAILURES) {
+        context.issues.push({
+          code: 'custom',
+          path: [limit],
+          message: 'must be more than IDENTITY_SIGN_IN_FREE_FAILURES, or no attempt would ever be slowed before the lock',
+          input: env[limit],
+        });
+      }
     }
     if (env.IDENTITY_FIRST_ADMIN_EMAIL && !env.IDENTITY_FIRST_ADMIN_PASSWORD) {
       context.issues.push({
@@ -67,6 +98,14 @@ const identitySettings = z
         passwordReset: env.IDENTITY_PASSWORD_RESET_TTL_MINUTES * 60,
         verification: env.IDENTITY_VERIFICATION_LINK_TTL_HOURS * 3600,
       },
+      sessionTtlSeconds: env.IDENTITY_SESSION_TTL,
+      signInThrottle: {
+        freeFailures: env.IDENTITY_SIGN_IN_FREE_FAILURES,
+        delayMs: env.IDENTITY_SIGN_IN_DELAY_MS,
+        maxDelayMs: env.IDENTITY_SIGN_IN_MAX_DELAY_MS,
+        maxFailures: { account: env.IDENTITY_SIGN_IN_MAX_FAILURES, address: env.IDENTITY_SIGN_IN_MAX_FAILURES_PER_ADDRESS },
+        windowSeconds: env.IDENTITY_SIGN_IN_WINDOW_SECONDS,
+      },
       firstAdmin:
         env.IDENTITY_FIRST_ADMIN_EMAIL && env.IDENTITY_FIRST_ADMIN_PASSWORD
           ? { email: env.IDENTITY_FIRST_ADMIN_EMAIL, name: env.IDENTITY_FIRST_ADMIN_NAME, password: env.IDENTITY_FIRST_ADMIN_PASSWORD }
@@ -77,6 +116,8 @@ const identitySettings = z
 
 export type IdentityConfig = z.output<typeof identitySettings>;
 export type AccessConfig = IdentityConfig['access'];
+/** How repeated failed sign-ins are slowed, then refused (see `sign-in-throttle/throttle-policy.ts`). */
+export type SignInThrottleConfig = AccessConfig['signInThrottle'];
 export type OrganizationRulesConfig = IdentityConfig['organizations'];
 /** Defaults of the settings agents can change through the API. */
 export type SettingDefaultsConfig = IdentityConfig['settingDefaults'];

@@ -2,6 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@helpgate/platform';
 import { AccessModule } from './access/access.module';
 import { OneTimeLinksModule } from './access/one-time-links.module';
+import { ChatRequestersModule } from './chat-requesters/chat-requesters.module';
+import { ChatTranscriptEntity } from './chat-transcripts/chat-transcript.entity';
+import { ChatTranscriptsModule } from './chat-transcripts/chat-transcripts.module';
+import { AgentsModule } from './agents/agents.module';
 import { IdentityConfig } from './config';
 import { ContactActivityEntity } from './contacts/contact-activity.entity';
 import { ContactEmailEntity } from './contacts/contact-email.entity';
@@ -24,12 +28,16 @@ import { ContactAnonymization1763900000170 } from './migrations/1763900000170-co
 import { ContactImports1763900000180 } from './migrations/1763900000180-contact-imports';
 import { DuplicateCandidates1763900000181 } from './migrations/1763900000181-duplicate-candidates';
 import { Access1763900000190 } from './migrations/1763900000190-access';
+import { OrganizationSupportContracts1763900000192 } from './migrations/1763900000192-organization-support-contracts';
+import { ChatOnContactProfiles1763900000194 } from './migrations/1763900000194-chat-on-contact-profiles';
+import { SessionsAndSignInThrottle1763900000196 } from './migrations/1763900000196-sessions-and-sign-in-throttle';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
 import { DuplicateCandidatesModule } from './duplicate-candidates/duplicate-candidates.module';
 import { DomainConflictEntity } from './organizations/domain-conflict.entity';
 import { OrganizationDomainEntity } from './organizations/organization-domain.entity';
 import { OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { PortalAccessMailModule } from './portal-access-mail/portal-access-mail.module';
 import { SettingChangeEntity } from './settings/setting-change.entity';
 import { SettingsModule } from './settings/settings.module';
 import { UnknownSenderMailEntity } from './unknown-senders/unknown-sender-mail.entity';
@@ -49,6 +57,7 @@ export const identitySchema = {
     UnknownSenderMailEntity,
     ContactImportEntity,
     ContactImportRowEntity,
+    ChatTranscriptEntity,
   ],
   migrations: [
     CreateIdentitySchema1763900000100,
@@ -62,6 +71,9 @@ export const identitySchema = {
     ContactImports1763900000180,
     DuplicateCandidates1763900000181,
     Access1763900000190,
+    OrganizationSupportContracts1763900000192,
+    ChatOnContactProfiles1763900000194,
+    SessionsAndSignInThrottle1763900000196,
   ],
 };
 
@@ -75,7 +87,9 @@ export class IdentityModule {
         OrganizationsModule.forRoot(config.organizations),
         SettingsModule.forRoot(config.settingDefaults),
         OneTimeLinksModule.forRoot(config.access),
+        AgentsModule,
         AccessModule,
+        PortalAccessMailModule,
         ContactsModule,
         InboundMailModule,
         UnknownSendersModule,
@@ -83,6 +97,8 @@ export class IdentityModule {
         TicketActivityModule,
         ContactImportsModule.forRoot(config.contactImports),
         DuplicateCandidatesModule,
+        ChatRequestersModule,
+        ChatTranscriptsModule,
       ],
     };
   }

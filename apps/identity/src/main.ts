@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { main } from '@helpgate/platform';
-import { identityService } from './identity.service';
+import { identityServiceDefinition } from './identity.definition';
 
-main(identityService(process.env));
+main(identityServiceDefinition(process.env));

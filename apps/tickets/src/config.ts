@@ -19,6 +19,11 @@ const ticketsSettings = z
     TICKETS_AUTO_REPLY_WINDOW_MINUTES: positiveIntSetting(180),
     TICKETS_MAX_ATTACHMENTS: positiveIntSetting(3),
     TICKETS_MAX_ATTACHMENTS_TOTAL_BYTES: positiveIntSetting(10 * 1024 * 1024),
+    /** Where people reach the chat service's API: the files of a conversation turned into a ticket are downloaded there. */
+    CHAT_PUBLIC_URL: z
+      .url({ protocol: /^https?$/ })
+      .default('http://127.0.0.1:3004')
+      .transform((url) => url.replace(/\/+$/, '')),
   })
   .transform((env) => ({
     ...toCommonConfig('tickets', env),
@@ -35,11 +40,13 @@ const ticketsSettings = z
       maxCount: env.TICKETS_MAX_ATTACHMENTS,
       maxTotalBytes: env.TICKETS_MAX_ATTACHMENTS_TOTAL_BYTES,
     },
+    chat: { publicUrl: env.CHAT_PUBLIC_URL },
   }));
 
 export type TicketsConfig = z.output<typeof ticketsSettings>;
 export type TicketMailConfig = TicketsConfig['mail'];
 export type AttachmentLimitsConfig = TicketsConfig['attachments'];
+export type ChatLinksConfig = TicketsConfig['chat'];
 
 export function loadTicketsConfig(env: NodeJS.ProcessEnv = process.env): TicketsConfig {
   return loadConfig(ticketsSettings, env);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { main } from '@helpgate/platform';
-import { ticketsService } from './tickets.service';
+import { ticketsServiceDefinition } from './tickets.definition';
 
-main(ticketsService(process.env));
+main(ticketsServiceDefinition(process.env));

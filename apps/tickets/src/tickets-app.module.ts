@@ -7,11 +7,13 @@ import { AgentEntity } from './agents/agent.entity';
 import { AgentsModule } from './agents/agents.module';
 import { CategoriesModule } from './categories/categories.module';
 import { CategoryEntity } from './categories/category.entity';
+import { ChatEscalationsModule } from './chat-escalations/chat-escalations.module';
 import { ContactErasuresModule } from './contact-erasures/contact-erasures.module';
 import { ContactMergesModule } from './contact-merges/contact-merges.module';
 import { ContactAddressEntity } from './contacts/contact-address.entity';
 import { ContactEntity } from './contacts/contact.entity';
 import { ContactsModule } from './contacts/contacts.module';
+import { DeliveryOutcomesModule } from './delivery-outcomes/delivery-outcomes.module';
 import { InboundMailModule } from './inbound-mail/inbound-mail.module';
 import { CreateTicketsSchema1763900000200 } from './migrations/1763900000200-create-tickets-schema';
 import { MailThreading1763900000210 } from './migrations/1763900000210-mail-threading';
@@ -24,6 +26,7 @@ import { ContactDirectory1763900000236 } from './migrations/1763900000236-contac
 import { AgentDirectory1763900000250 } from './migrations/1763900000250-agent-directory';
 import { ErasableRequester1763900000252 } from './migrations/1763900000252-erasable-requester';
 import { PortalLookups1763900000254 } from './migrations/1763900000254-portal-lookups';
+import { ChatEscalations1763900000256 } from './migrations/1763900000256-chat-escalations';
 import { PortalModule } from './portal/portal.module';
 import { ReplyTemplates1763900000240 } from './migrations/1763900000240-reply-templates';
 import { AutomationRules1763900000242 } from './migrations/1763900000242-automation-rules';
@@ -64,6 +67,7 @@ export const ticketsSchema = {
     AgentDirectory1763900000250,
     ErasableRequester1763900000252,
     PortalLookups1763900000254,
+    ChatEscalations1763900000256,
     ReplyTemplates1763900000240,
     AutomationRules1763900000242,
     RuleHistory1763900000244,
@@ -82,12 +86,14 @@ export class TicketsAppModule {
         CategoriesModule,
         ContactsModule,
         InboundMailModule,
+        DeliveryOutcomesModule,
         ContactMergesModule,
         ContactErasuresModule,
         AgentsModule,
         PortalModule,
         ReplyTemplatesModule,
         AutomationModule,
+        ChatEscalationsModule.forRoot(config.chat),
       ],
     };
   }

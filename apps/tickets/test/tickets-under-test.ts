@@ -5,7 +5,7 @@ import {
   IdentityAccessMailRequestedV1,
   InboundMail,
   Requester,
-  TicketsTicketChangedV2,
+  TicketsTicketChangedV3,
   TopicName,
   Topics,
 } from '@helpgate/contracts';
@@ -14,7 +14,7 @@ import { agentToken } from '../../../test/support/auth';
 import { agentChanged, contactChanged, requesterResolved } from '../../../test/support/events';
 import { eventually } from '../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
-import { ticketsService } from '../src/tickets.service';
+import { ticketsServiceDefinition } from '../src/tickets.definition';
 
 export interface TicketsUnderTest extends ServiceInProcess {
   /** Connected to the service's own database. */
@@ -35,7 +35,7 @@ export interface TicketsUnderTest extends ServiceInProcess {
   knownContact(email: string, organization?: { id: string; name: string }): Promise<Requester>;
   /** A mail from the contact, resolved by identity, handled by the service. */
   deliverMail(mail: InboundMail, from: Requester): Promise<void>;
-  ticketEvents(ticketId: string): TicketsTicketChangedV2[];
+  ticketEvents(ticketId: string): TicketsTicketChangedV3[];
   outboundMailsOf(ticketId: string): EmailOutboundRequestedV1['mail'][];
   /** Mail the service asked identity to complete with portal values and send. */
   accessMailsOf(ticketId: string): IdentityAccessMailRequestedV1[];
@@ -44,7 +44,7 @@ export interface TicketsUnderTest extends ServiceInProcess {
 
 /** Starts tickets in this process, connected to its database, recording the ticket and outbound mail events. */
 export async function startTickets(env: NodeJS.ProcessEnv = {}): Promise<TicketsUnderTest> {
-  const service = await startServiceInProcess(ticketsService, env);
+  const service = await startServiceInProcess(ticketsServiceDefinition, env);
   const database = new Client({ connectionString: databaseUrl(service.env.DATABASE_URL!, service.env.DATABASE_NAME!) });
   try {
     await database.connect();
@@ -111,7 +111,7 @@ export async function startTickets(env: NodeJS.ProcessEnv = {}): Promise<Tickets
       await handled(Topics.IdentityRequesterResolved, from.contactId, requesterResolved(mail, from));
     },
     ticketEvents: (ticketId) =>
-      service.kafka.events<TicketsTicketChangedV2>(Topics.TicketsTicketChanged).filter((event) => event.ticket.id === ticketId),
+      service.kafka.events<TicketsTicketChangedV3>(Topics.TicketsTicketChanged).filter((event) => event.ticket.id === ticketId),
     outboundMailsOf: (ticketId) =>
       service.kafka
         .events<EmailOutboundRequestedV1>(Topics.EmailOutboundRequested)

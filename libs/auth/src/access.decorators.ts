@@ -4,12 +4,17 @@ import type { Request } from 'express';
 import type { Principal } from './principal';
 
 /** Who may call a route. Without a decorator a route is for agents of either role. */
-export type Audience = 'anyone' | 'admins' | 'agents' | 'agents-and-contacts' | 'contacts';
+export type Audience = 'anyone' | 'anyone-token-optional' | 'admins' | 'agents' | 'agents-and-contacts' | 'contacts';
 
 export const audienceKey = 'helpgate:audience';
 
 /** No token needed: health checks, sign-in and one-time links. */
 export const Public = () => SetMetadata(audienceKey, 'anyone' satisfies Audience);
+/**
+ * No token needed, but one that is sent is verified (an invalid one is refused as on any route) and its holder given
+ * to the handler through `@OptionalPrincipal()`: public content that a signed-in contact sees as their own.
+ */
+export const TokenOptional = () => SetMetadata(audienceKey, 'anyone-token-optional' satisfies Audience);
 export const AdminsOnly = () => SetMetadata(audienceKey, 'admins' satisfies Audience);
 /** Contacts may call it too; the handler must then limit what it returns to the contact's own data. */
 export const ContactsToo = () => SetMetadata(audienceKey, 'agents-and-contacts' satisfies Audience);
@@ -31,3 +36,8 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, context: E
   if (!principal) throw new Error('CurrentPrincipal used on a public route');
   return principal;
 });
+
+/** The verified caller of a `@TokenOptional()` route, or `undefined` when no token was sent. */
+export const OptionalPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal | undefined => context.switchToHttp().getRequest<AuthenticatedRequest>().principal,
+);

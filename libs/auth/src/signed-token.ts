@@ -30,7 +30,12 @@ export const tokenClaimsSchema = z.discriminatedUnion('kind', [
 export type TokenClaims = z.infer<typeof tokenClaimsSchema>;
 
 export class InvalidTokenError extends Error {
-  override readonly name = 'InvalidTokenError';
+  override readonly name: string = 'InvalidTokenError';
+}
+
+/** A token that was valid until its expiry: the caller signs in again. */
+export class ExpiredTokenError extends InvalidTokenError {
+  override readonly name = 'ExpiredTokenError';
 }
 
 /** Tolerated clock difference between the signing and the verifying machine. */
@@ -63,7 +68,7 @@ export function verifyToken(token: string, publicKeys: ReadonlyMap<string, KeyOb
   }
   const claims = tokenClaimsSchema.safeParse(decodePart(payload));
   if (!claims.success) throw new InvalidTokenError('unexpected token claims');
-  if (claims.data.exp + clockSkewSeconds <= nowSeconds) throw new InvalidTokenError('token expired');
+  if (claims.data.exp + clockSkewSeconds <= nowSeconds) throw new ExpiredTokenError('token expired');
   if (claims.data.iat - clockSkewSeconds > nowSeconds) throw new InvalidTokenError('token issued in the future');
   return claims.data;
 }

@@ -67,6 +67,7 @@ export function commonSettingsShape(defaults: { service: string; httpPort: numbe
     KAFKA_REPLICATION_FACTOR: positiveIntSetting(1),
     KAFKA_MAX_HANDLER_ATTEMPTS: positiveIntSetting(5),
     KAFKA_MAX_EVENTS_PER_BATCH: positiveIntSetting(500),
+    KAFKA_TOPIC_CHECK_INTERVAL_MS: positiveIntSetting(1000),
     AUTH_PUBLIC_KEYS_FILE: tokenPublicKeysFile,
   };
 }
@@ -88,6 +89,7 @@ export function toCommonConfig(service: string, env: CommonEnv) {
       replicationFactor: env.KAFKA_REPLICATION_FACTOR,
       maxHandlerAttempts: env.KAFKA_MAX_HANDLER_ATTEMPTS,
       maxEventsPerBatch: env.KAFKA_MAX_EVENTS_PER_BATCH,
+      topicCheckIntervalMs: env.KAFKA_TOPIC_CHECK_INTERVAL_MS,
     },
     auth: { publicKeys: env.AUTH_PUBLIC_KEYS_FILE },
   };

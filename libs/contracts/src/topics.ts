@@ -7,6 +7,7 @@ import {
   emailOutboundRequestedV1,
 } from './events/email';
 import {
+  identityAccessMailFailedV1,
   identityAccessMailRequestedV1,
   identityAgentChangedV1,
   identityContactAnonymizedV1,
@@ -14,7 +15,7 @@ import {
   identityContactMergedV1,
   identityRequesterResolvedV1,
 } from './events/identity';
-import { ticketsTicketChangedV2 } from './events/tickets';
+import { ticketsTicketChangedV3 } from './events/tickets';
 import {
   chatConversationEscalatedV1,
   chatTranscriptRecordedV1,
@@ -35,7 +36,8 @@ export const Topics = {
   IdentityContactAnonymized: 'identity.contact.anonymized.v1',
   IdentityAgentChanged: 'identity.agent.changed.v1',
   IdentityAccessMailRequested: 'identity.access-mail.requested.v1',
-  TicketsTicketChanged: 'tickets.ticket.changed.v2',
+  IdentityAccessMailFailed: 'identity.access-mail.failed.v1',
+  TicketsTicketChanged: 'tickets.ticket.changed.v3',
   IdentityOrganizationChanged: 'identity.organization.changed.v1',
   IdentityChatRequesterResolved: 'identity.chat-requester.resolved.v1',
   ChatVisitorIdentified: 'chat.visitor.identified.v1',
@@ -58,7 +60,8 @@ export const topicSchemas = {
   [Topics.IdentityContactAnonymized]: identityContactAnonymizedV1,
   [Topics.IdentityAgentChanged]: identityAgentChangedV1,
   [Topics.IdentityAccessMailRequested]: identityAccessMailRequestedV1,
-  [Topics.TicketsTicketChanged]: ticketsTicketChangedV2,
+  [Topics.IdentityAccessMailFailed]: identityAccessMailFailedV1,
+  [Topics.TicketsTicketChanged]: ticketsTicketChangedV3,
   [Topics.IdentityOrganizationChanged]: identityOrganizationChangedV1,
   [Topics.IdentityChatRequesterResolved]: identityChatRequesterResolvedV1,
   [Topics.ChatVisitorIdentified]: chatVisitorIdentifiedV1,

@@ -10,17 +10,28 @@ export enum ErrorKind {
   /** The thing existed but is gone for good (an expired or used one-time link). */
   Gone = 'gone',
   Unavailable = 'unavailable',
+  /** Refused for now because of how often it was tried; the exception says when to try again (`retryAfterSeconds`). */
+  TooManyRequests = 'too_many_requests',
+}
+
+export interface DomainExceptionOptions {
+  cause?: unknown;
+  /** When trying again may succeed, for refusals of kind `TooManyRequests`. */
+  retryAfterSeconds?: number;
 }
 
 export class DomainException<Code extends string = string> extends Error {
+  readonly retryAfterSeconds: number | undefined;
+
   constructor(
     readonly code: Code,
     readonly kind: ErrorKind,
     message: string,
-    options?: { cause?: unknown },
+    options?: DomainExceptionOptions,
   ) {
     super(message, options);
     this.name = 'DomainException';
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
 
@@ -30,7 +41,7 @@ export class DomainException<Code extends string = string> extends Error {
  */
 export function domainExceptionFor<Code extends string>(kindOf: Record<Code, ErrorKind>) {
   return class extends DomainException<Code> {
-    constructor(code: Code, message: string, options?: { cause?: unknown }) {
+    constructor(code: Code, message: string, options?: DomainExceptionOptions) {
       super(code, kindOf[code], message, options);
     }
   };

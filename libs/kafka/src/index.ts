@@ -1,6 +1,7 @@
 export * from './event-consumer.decorator';
 export * from './event-publisher';
 export * from './failure-policy';
+export * from './handled-topics';
 export * from './kafka-client';
 export * from './kafka-event-context';
 export * from './kafka-event-server';

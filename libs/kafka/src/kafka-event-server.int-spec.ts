@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { DynamicModule, INestApplication, Module } from '@nestjs/common';
+import { DynamicModule, INestApplication, Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { Admin, Kafka, logLevel } from 'kafkajs';
+import { Admin, Consumer, Kafka, logLevel } from 'kafkajs';
 import { register } from 'prom-client';
-import { deadLetterTopicOf, Topics, TicketsTicketChangedV2, ticketsTicketChangedV2 } from '@helpgate/contracts';
+import { deadLetterTopicOf, Topics, TicketsTicketChangedV3, ticketsTicketChangedV3 } from '@helpgate/contracts';
 import type { KafkaConfig } from '@helpgate/config';
 import { ticketChanged as ticketChangedEvent } from '../../../test/support/events';
 import { eventually, testInfra, uniqueName } from '../../../test/support/infra';
 import { KafkaTestClient, RecordedMessage, specKafkaConfig } from '../../../test/support/kafka-test-client';
-import { EventConsumer } from './event-consumer.decorator';
-import { DEAD_LETTER_HEADERS, kafkaEventTransport } from './kafka-event-server';
+import { ConsumeEvent, EventConsumer } from './event-consumer.decorator';
+import { DEAD_LETTER_HEADERS, KafkaEventServer, kafkaEventTransport } from './kafka-event-server';
 import { KafkaModule } from './kafka.module';
 
 const ticketTopic = Topics.TicketsTicketChanged;
@@ -19,15 +18,15 @@ const maxHandlerAttempts = 3;
 
 /** Every call of the test handler, and the calls that returned without throwing. */
 class HandlerLog {
-  readonly attempts: TicketsTicketChangedV2[] = [];
-  readonly handled: TicketsTicketChangedV2[] = [];
+  readonly attempts: TicketsTicketChangedV3[] = [];
+  readonly handled: TicketsTicketChangedV3[] = [];
 
-  recordAttempt(event: TicketsTicketChangedV2): number {
+  recordAttempt(event: TicketsTicketChangedV3): number {
     this.attempts.push(event);
     return this.attemptsOf(event.eventId);
   }
 
-  recordHandled(event: TicketsTicketChangedV2): void {
+  recordHandled(event: TicketsTicketChangedV3): void {
     this.handled.push(event);
   }
 
@@ -55,8 +54,8 @@ function failAsScripted(subject: string, attempt: number): void {
 class TicketChangedConsumer {
   constructor(private readonly log: HandlerLog) {}
 
-  @EventPattern(Topics.TicketsTicketChanged)
-  async onTicketChanged(@Payload() event: TicketsTicketChangedV2): Promise<void> {
+  @ConsumeEvent(Topics.TicketsTicketChanged)
+  async onTicketChanged(event: TicketsTicketChangedV3): Promise<void> {
     const attempt = this.log.recordAttempt(event);
     failAsScripted(event.ticket.subject, attempt);
     this.log.recordHandled(event);
@@ -70,8 +69,8 @@ class TicketChangedBatchConsumer {
 
   constructor(private readonly log: HandlerLog) {}
 
-  @EventPattern(Topics.TicketsTicketChanged, { batch: true })
-  async onTicketsChanged(@Payload() events: TicketsTicketChangedV2[]): Promise<void> {
+  @ConsumeEvent(Topics.TicketsTicketChanged, { batch: true })
+  async onTicketsChanged(events: TicketsTicketChangedV3[]): Promise<void> {
     this.calls.push(events.map((event) => event.eventId));
     const attempts = events.map((event) => this.log.recordAttempt(event));
     events.forEach((event, index) => failAsScripted(event.ticket.subject, attempts[index]));
@@ -94,20 +93,25 @@ class TransportTestModule {
   }
 }
 
-async function startConsumerApp(
+async function startConsumerAppWithServer(
   config: KafkaConfig,
   log: HandlerLog,
   consumer: ConsumerClass = TicketChangedConsumer,
-): Promise<INestApplication> {
+): Promise<{ app: INestApplication; server: KafkaEventServer }> {
   const app = await NestFactory.create(TransportTestModule.forRoot(config, log, consumer), { logger: false });
-  app.connectMicroservice({ strategy: kafkaEventTransport(app, config) }, { inheritAppConfig: false });
+  const server = kafkaEventTransport(app, config);
+  app.connectMicroservice({ strategy: server }, { inheritAppConfig: false });
   await app.init();
   await app.startAllMicroservices();
-  return app;
+  return { app, server };
 }
 
-function ticketChanged(subject: string): TicketsTicketChangedV2 {
-  return ticketsTicketChangedV2.parse(ticketChangedEvent({ subject }));
+async function startConsumerApp(config: KafkaConfig, log: HandlerLog, consumer?: ConsumerClass): Promise<INestApplication> {
+  return (await startConsumerAppWithServer(config, log, consumer)).app;
+}
+
+function ticketChanged(subject: string): TicketsTicketChangedV3 {
+  return ticketsTicketChangedV3.parse(ticketChangedEvent({ subject }));
 }
 
 describe('KafkaEventServer against the real broker', () => {
@@ -144,7 +148,7 @@ describe('KafkaEventServer against the real broker', () => {
     await kafka.produce(ticketTopic, [{ key, value }]);
   }
 
-  async function produceEvent(event: TicketsTicketChangedV2): Promise<void> {
+  async function produceEvent(event: TicketsTicketChangedV3): Promise<void> {
     await produceRaw(JSON.stringify(event), event.ticket.id);
   }
 
@@ -152,11 +156,11 @@ describe('KafkaEventServer against the real broker', () => {
     return kafka.messages(deadLetterTopic).filter((message) => message.value === value);
   }
 
-  function deadLettersOf(event: TicketsTicketChangedV2): RecordedMessage[] {
+  function deadLettersOf(event: TicketsTicketChangedV3): RecordedMessage[] {
     return deadLettersWithValue(JSON.stringify(event));
   }
 
-  async function waitUntilHandled(event: TicketsTicketChangedV2, handlerLog = log): Promise<void> {
+  async function waitUntilHandled(event: TicketsTicketChangedV3, handlerLog = log): Promise<void> {
     await eventually(() => expect(handlerLog.timesHandled(event.eventId)).toBeGreaterThanOrEqual(1));
   }
 
@@ -358,7 +362,49 @@ describe('KafkaEventServer with a batch handler against the real broker', () => 
     );
   });
 
-  function deadLettersOf(event: TicketsTicketChangedV2): RecordedMessage[] {
+  function deadLettersOf(event: TicketsTicketChangedV3): RecordedMessage[] {
     return kafka.messages(deadLetterTopic).filter((message) => message.value === JSON.stringify(event));
   }
+});
+
+describe('KafkaEventServer when its topic is deleted and created again', () => {
+  const { brokers } = testInfra();
+  const name = uniqueName('kafka_recreated');
+  const kafkaConfig = specKafkaConfig(brokers, name, { maxHandlerAttempts, topicCheckIntervalMs: 200 });
+  const wireTopic = kafkaConfig.topicPrefix + ticketTopic;
+  const kafka = new KafkaTestClient(brokers, kafkaConfig.topicPrefix);
+  const warnings = jest.spyOn(Logger.prototype, 'warn');
+  let app: INestApplication | undefined;
+
+  afterAll(async () => {
+    warnings.mockRestore();
+    await app?.close();
+    await kafka.close();
+    await kafka.deleteOwnTopics();
+  }, 60_000);
+
+  it('reads the new topic from its beginning even when records reached it before the consumer fetched it again', async () => {
+    const log = new HandlerLog();
+    const started = await startConsumerAppWithServer(kafkaConfig, log);
+    app = started.app;
+    const consumer = started.server.unwrap<Consumer>();
+    const beforeDeletion = ticketChanged('before the topic was deleted');
+    await kafka.produce(ticketTopic, [{ key: 'one-partition', value: JSON.stringify(beforeDeletion) }]);
+    await eventually(() => expect(log.timesHandled(beforeDeletion.eventId)).toBe(1));
+
+    // Paused, the consumer keeps its position (offset 1) but fetches nothing: the new topic then holds a record
+    // at offset 0 before the consumer fetches it, as when its fetches back off while the topic is gone.
+    consumer.pause([{ topic: wireTopic }]);
+    await kafka.deleteTopic(ticketTopic);
+    await eventually(() =>
+      expect(warnings).toHaveBeenCalledWith({ topics: [wireTopic] }, expect.stringMatching(/^subscribed topics are gone/)),
+    );
+    await kafka.createTopic(ticketTopic, 1);
+    const afterRecreation = ticketChanged('in the recreated topic');
+    await kafka.produce(ticketTopic, [{ key: 'one-partition', value: JSON.stringify(afterRecreation) }]);
+    consumer.resume([{ topic: wireTopic }]);
+
+    await eventually(() => expect(log.timesHandled(afterRecreation.eventId)).toBe(1));
+    expect(log.timesHandled(beforeDeletion.eventId)).toBe(1);
+  });
 });

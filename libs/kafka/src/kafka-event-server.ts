@@ -10,6 +10,7 @@ import { KAFKA_CLIENT } from './kafka-client';
 import { BATCH_HANDLER_EXTRA } from './event-consumer.decorator';
 import { DeadLetterCause, decideOnFailure } from './failure-policy';
 import { KafkaEventContext } from './kafka-event-context';
+import { RecreatedTopicRewinder } from './recreated-topic-rewinder';
 import { TopicNamer } from './topic-names';
 
 export const DEAD_LETTER_HEADERS = {
@@ -46,6 +47,7 @@ class ConsumerStopping extends Error {}
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
+  private rewinder?: RecreatedTopicRewinder;
   private readonly namer: TopicNamer;
   protected override readonly logger = new Logger(KafkaEventServer.name);
 
@@ -68,6 +70,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   async close(): Promise<void> {
+    await this.rewinder?.stop();
+    this.rewinder = undefined;
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }
@@ -96,15 +100,21 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       maxWaitTimeInMs: 1_000,
       allowAutoTopicCreation: false,
     });
+    const wireTopics = topics.map((topic) => this.namer.toWire(topic));
+    this.consumer.on(this.consumer.events.CRASH, ({ payload: { error, groupId, restart } }) =>
+      this.logger.error({ err: error, groupId, restart }, restart ? 'consumer crashed; kafkajs restarts it' : 'consumer crashed for good'),
+    );
+    this.rewinder = new RecreatedTopicRewinder(this.kafka, this.consumer, wireTopics, this.config.topicCheckIntervalMs);
     await this.consumer.connect();
     // A new consumer group must read the backlog, not skip it.
-    await this.consumer.subscribe({ topics: topics.map((topic) => this.namer.toWire(topic)), fromBeginning: true });
+    await this.consumer.subscribe({ topics: wireTopics, fromBeginning: true });
     await this.consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.config.partitions,
       eachBatch: (payload) => this.handleBatch(payload),
     });
+    await this.rewinder.start();
     this.logger.log({ topics, groupId: this.config.groupId }, 'consuming');
   }
 

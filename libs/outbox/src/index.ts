@@ -1,3 +1,4 @@
+export * from './background-worker';
 export * from './messaging-tables.migration';
 export * from './outbox-relay';
 export * from './outbox.module';

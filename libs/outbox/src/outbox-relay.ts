@@ -1,7 +1,7 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventPublisher } from '@helpgate/kafka';
-import { WorkLoop } from './work-loop';
+import { BackgroundWorker } from './background-worker';
 
 const relayLockId = 7_345_002;
 const batchSize = 500;
@@ -22,36 +22,16 @@ interface OutboxRow {
  * keeps per-key order; a crash between publish and delete republishes, and consumers deduplicate.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(OutboxRelay.name);
-  private readonly loop = new WorkLoop({
-    work: () => this.publishPending(),
-    batchSize,
-    idlePollMs,
-    errorBackoffMs,
-    onError: (error) => this.logger.warn({ err: error }, 'outbox relay could not publish; retrying'),
-  });
-
+export class OutboxRelay extends BackgroundWorker {
   constructor(
     private readonly dataSource: DataSource,
     private readonly publisher: EventPublisher,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.loop.start();
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
-  }
-
-  /** Called after a transaction that wrote to the outbox committed, so events leave at once. */
-  wake(): void {
-    this.loop.wake();
+  ) {
+    super({ batchSize, idlePollMs, errorBackoffMs, failureMessage: 'outbox relay could not publish; retrying' });
   }
 
   /** Publishes one batch; returns how many rows it published. */
-  async publishPending(): Promise<number> {
+  protected async workRound(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock($1) AS locked', [relayLockId]);
       if (!locked) return 0;

@@ -1,6 +1,11 @@
 import { Public } from '@helpgate/auth';
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpStatus } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { RequestErrorCode, RequestRefusedException } from './error-body';
+import { ResponseBody } from './openapi/api-document.decorators';
+
+const healthSchema = z.object({ status: z.literal('ok') });
 
 @Public()
 @Controller('health')
@@ -8,11 +13,12 @@ export class HealthController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
-  async check(): Promise<{ status: 'ok' }> {
+  @ResponseBody(healthSchema)
+  async check(): Promise<z.infer<typeof healthSchema>> {
     try {
       await this.dataSource.query('SELECT 1');
     } catch (error) {
-      throw new ServiceUnavailableException('database unreachable', { cause: error });
+      throw new RequestRefusedException(HttpStatus.SERVICE_UNAVAILABLE, RequestErrorCode.Unavailable, 'database unreachable', { cause: error });
     }
     return { status: 'ok' };
   }

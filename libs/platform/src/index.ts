@@ -1,8 +1,13 @@
+export * from './consumed-topics-check';
+export * from './error-body';
 export * from './http-exception.filter';
 export * from './logging';
 export * from './platform.module';
 export * from './run-service';
 export * from './zod-validation.pipe';
 export * from './pagination';
-export { ApiDescription, ExcludedFromApiDocument } from './openapi/api-document.decorators';
+export * from './file-download';
+export * from './sha256';
+export { ApiDescription, ExcludedFromApiDocument, ResponseBody, ResponseContent } from './openapi/api-document.decorators';
 export type { OpenApiDocument } from './openapi/openapi-document';
+export type { HttpMethod } from './openapi/http-routes';

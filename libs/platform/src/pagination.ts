@@ -13,3 +13,13 @@ export interface PageOf<Item> {
   limit: number;
   offset: number;
 }
+
+/** The response schema of a list of `item`s, one page of them. */
+export function pageOf<Item extends z.ZodType>(item: Item) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().describe('How many there are in all, on every page.'),
+    limit: z.number().int(),
+    offset: z.number().int(),
+  });
+}

@@ -2,8 +2,11 @@ import { DynamicModule, INestApplication, Logger as NestLogger, WebSocketAdapter
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { CustomTransportStrategy } from '@nestjs/microservices';
+import { json, urlencoded } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, CommonConfig } from '@helpgate/config';
+import { checkConsumedTopics } from './consumed-topics-check';
+import { BodyErrorInterceptor, deferringErrors } from './deferred-body-errors';
 import { HttpExceptionFilter } from './http-exception.filter';
 
 export interface ServiceDefinition<Config extends CommonConfig> {
@@ -20,10 +23,14 @@ export interface ServiceDefinition<Config extends CommonConfig> {
 /** Starts one Helpgate service: config validated first, then its module, its event consumer, its sockets and its HTTP API. */
 export async function runService<Config extends CommonConfig>(definition: ServiceDefinition<Config>): Promise<INestApplication> {
   const config = definition.loadConfig();
-  const app = await NestFactory.create<NestExpressApplication>(definition.rootModule(config), { bufferLogs: true });
+  await checkConsumedTopics(definition, config);
+  // Nest's own parsers would answer an unreadable body before the guards check the token.
+  const app = await NestFactory.create<NestExpressApplication>(definition.rootModule(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  if (definition.jsonBodyLimitBytes) app.useBodyParser('json', { limit: definition.jsonBodyLimitBytes(config) });
+  app.use(deferringErrors(json({ limit: definition.jsonBodyLimitBytes?.(config) ?? '100kb' })));
+  app.use(deferringErrors(urlencoded({ extended: true })));
   app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalInterceptors(new BodyErrorInterceptor());
   // Gateways are bound by init, so their adapter must be in place (and connected) before it.
   if (definition.webSocketAdapter) app.useWebSocketAdapter(await definition.webSocketAdapter(app, config));
   if (definition.eventTransport) {

@@ -4,7 +4,7 @@ import type { Namespace } from 'socket.io';
 import { io, Socket } from 'socket.io-client';
 import { eventually, testRedisUrl } from '../../../../test/support/infra';
 import { ReplicasInProcess, startReplicasInProcess } from '../../../../test/support/service-in-process';
-import { chatService } from '../chat.service';
+import { chatServiceDefinition } from '../chat.definition';
 import type { ChatConfig } from '../config';
 
 /** A namespace with no handlers: the test drives rooms from the servers' side, as chat's gateways do. */
@@ -18,7 +18,7 @@ class RoomsProbeModule {}
 
 /** The chat service as it starts (config, database, migrations, the adapter hook), plus the probe namespace. */
 const chatWithProbe = (env: NodeJS.ProcessEnv) => {
-  const definition = chatService(env);
+  const definition = chatServiceDefinition(env);
   return { ...definition, rootModule: (config: ChatConfig) => ({ module: RoomsProbeModule, imports: [definition.rootModule(config)] }) };
 };
 

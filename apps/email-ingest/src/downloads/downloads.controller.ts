@@ -1,32 +1,20 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, StreamableFile } from '@nestjs/common';
-import { z } from 'zod';
-import { ZodValidationPipe } from '@helpgate/platform';
-import { Download, DownloadsService } from './downloads.service';
-
-const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in lower-case hex');
+import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { FileDownload, sha256HexSchema, StoredFile, ZodValidationPipe } from '@helpgate/platform';
+import { DownloadsService } from './downloads.service';
 
 @Controller()
 export class DownloadsController {
   constructor(private readonly downloads: DownloadsService) {}
 
   @Get('attachments/:id')
-  @Header('X-Content-Type-Options', 'nosniff')
-  async attachment(@Param('id', new ZodValidationPipe(sha256Schema)) id: string): Promise<StreamableFile> {
-    return asFile(await this.downloads.attachment(id));
+  @FileDownload()
+  attachment(@Param('id', new ZodValidationPipe(sha256HexSchema)) id: string): Promise<StoredFile> {
+    return this.downloads.attachment(id);
   }
 
   @Get('inbound-messages/:id/raw')
-  @Header('X-Content-Type-Options', 'nosniff')
-  async rawMessage(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    return asFile(await this.downloads.rawMessage(id));
+  @FileDownload('message/rfc822')
+  rawMessage(@Param('id', ParseUUIDPipe) id: string): Promise<StoredFile> {
+    return this.downloads.rawMessage(id);
   }
-}
-
-/** Always a download, never rendered: an HTML or SVG attachment must not run in the agent's browser. */
-function asFile({ content, contentType, filename }: Download): StreamableFile {
-  return new StreamableFile(content, {
-    type: contentType,
-    length: content.length,
-    disposition: `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
-  });
 }

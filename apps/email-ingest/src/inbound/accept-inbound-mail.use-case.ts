@@ -1,17 +1,23 @@
-import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
+import { Gauge } from 'prom-client';
 import { EmailInboundAcceptedV1, Topics } from '@helpgate/contracts';
 import { EventPublisher, recordForEvent } from '@helpgate/kafka';
+import { sha256Hex } from '@helpgate/platform';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
-import { SupportAddressDirectory } from '../support-addresses/support-address-directory';
+import { SupportAddressDirectoryService } from '../support-addresses/support-address-directory.service';
 import { GroupCommit } from './group-commit';
 import { inboundIdsFor } from './inbound-message-id';
 import { AcceptedInboundMessage, InboundMessagesRepository } from './inbound-messages.repository';
 import type { MailEnvelope } from './parse-inbound-mail';
-import type { SmtpSessionFacts } from './sender-authenticator';
+import type { SmtpSessionFacts } from './sender-authentication.service';
 
 /** Mails committed together at most: a bound on one statement's parameters and on the bytes of one produce. */
 const maxMailsPerCommit = 64;
+
+const mailsAwaitingStorage = new Gauge({
+  name: 'helpgate_smtp_mails_awaiting_storage',
+  help: 'Mails received over SMTP whose storing and publishing has not finished, so their senders still wait for a reply',
+});
 
 export interface ReceivedMail {
   raw: Buffer;
@@ -38,15 +44,16 @@ export class AcceptInboundMailUseCase {
   constructor(
     private readonly inboundMessages: InboundMessagesRepository,
     private readonly publisher: EventPublisher,
-    private readonly supportAddresses: SupportAddressDirectory,
+    private readonly supportAddresses: SupportAddressDirectoryService,
   ) {}
 
   async execute({ raw, envelope, session }: ReceivedMail): Promise<{ inboundMessageId: string }> {
     const supportAddress = this.supportAddresses.resolve(envelope.rcptTo[0]);
     if (!supportAddress) throw new IngestException(IngestErrorCode.UnknownRecipient, 'The support address was removed during the session');
     const receivedAt = new Date();
-    const sha256 = createHash('sha256').update(raw).digest('hex');
+    const sha256 = sha256Hex(raw);
     const { inboundMessageId, acceptedEventId } = inboundIdsFor(sha256, envelope);
+    mailsAwaitingStorage.inc();
     try {
       await this.storage.submit({
         stored: {
@@ -76,6 +83,8 @@ export class AcceptInboundMailUseCase {
       });
     } catch (error) {
       throw new IngestException(IngestErrorCode.NotDurable, 'The message could not be stored and published', { cause: error });
+    } finally {
+      mailsAwaitingStorage.dec();
     }
     this.logger.log({ inboundMessageId, sizeBytes: raw.length }, 'inbound mail accepted');
     return { inboundMessageId };

@@ -30,6 +30,8 @@ describe('mails finishing DATA together share one commit (real SMTP, Postgres an
         [messageIds],
       )
     ).rows;
+  const mailsAwaitingStorage = async () =>
+    Number(/^helpgate_smtp_mails_awaiting_storage (\d+)$/m.exec(await (await ingest.fetch('/metrics')).text())?.[1]);
   const receiptCount = async () =>
     (await ingest.database.query<{ count: number }>('SELECT count(*)::int AS count FROM inbound_messages')).rows[0].count;
 
@@ -46,8 +48,9 @@ describe('mails finishing DATA together share one commit (real SMTP, Postgres an
       expect(rows).toHaveLength(1);
     });
     const rest = messageIds.slice(1).map(send);
-    // The rest need a moment to finish DATA and queue behind the blocked commit; the lock keeps that commit waiting meanwhile.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The rest have finished DATA and queue behind the blocked commit once every mail waits for storage; the lock keeps
+    // that commit waiting meanwhile.
+    await eventually(async () => expect(await mailsAwaitingStorage()).toBe(messageIds.length));
     await beforeUnlock();
     await blocker.query('ROLLBACK');
     return Promise.allSettled([first, ...rest]);

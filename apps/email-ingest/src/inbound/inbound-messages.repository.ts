@@ -50,6 +50,20 @@ export class InboundMessagesRepository {
   }
 
   /**
+   * Which of these Message-IDs belong to mail email-ingest received or sent: machine mail pointing at one may
+   * answer a ticket, so it flows on.
+   */
+  async knownMessageIds(messageIds: readonly string[]): Promise<Set<string>> {
+    if (messageIds.length === 0) return new Set();
+    const rows: { message_id: string }[] = await this.dataSource.query(
+      `SELECT message_id FROM inbound_messages WHERE message_id = ANY($1)
+       UNION SELECT message_id FROM outbound_deliveries WHERE message_id = ANY($1)`,
+      [messageIds],
+    );
+    return new Set(rows.map((row) => row.message_id));
+  }
+
+  /**
    * Stores the raw messages (once per content) and the receipts of several messages in one statement, inside
    * one transaction, then runs `finish` (the publish) inside it: if anything fails nothing of any of them is
    * kept, and every sender is asked to retry. A receipt stored before (the same message sent again) is kept as

@@ -7,7 +7,7 @@ import { QuarantineModule } from '../quarantine/quarantine.module';
 import { InboundAcceptedConsumer } from './inbound-accepted.consumer';
 import { InboundMessagesRepository } from './inbound-messages.repository';
 import { OWN_DOMAINS, ProcessAcceptedMailUseCase, QUARANTINE_CONFIG } from './process-accepted-mail.use-case';
-import { SenderAuthenticator } from './sender-authenticator';
+import { SenderAuthenticationService } from './sender-authentication.service';
 import { SupportAddressesModule } from '../support-addresses/support-addresses.module';
 
 @Module({})
@@ -15,15 +15,15 @@ export class InboundModule {
   static forRoot(config: EmailIngestConfig): DynamicModule {
     return {
       module: InboundModule,
-      imports: [SupportAddressesModule.forRoot(config.smtp.supportAddresses), QuarantineModule, OutboxModule],
+      imports: [SupportAddressesModule.forRoot(config.smtp.supportAddresses), QuarantineModule.forRoot(config.quarantine), OutboxModule],
       controllers: [InboundAcceptedConsumer],
       providers: [
         { provide: SMTP_CONFIG, useValue: config.smtp },
         { provide: OWN_DOMAINS, useValue: config.ownDomains },
         { provide: QUARANTINE_CONFIG, useValue: config.quarantine },
         {
-          provide: SenderAuthenticator,
-          useValue: new SenderAuthenticator({ serverName: config.smtp.serverName, dnsServers: config.dnsServers }),
+          provide: SenderAuthenticationService,
+          useValue: new SenderAuthenticationService({ serverName: config.smtp.serverName, dnsServers: config.dnsServers }),
         },
         InboundMessagesRepository,
         AcceptInboundMailUseCase,

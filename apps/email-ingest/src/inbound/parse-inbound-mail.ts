@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { AddressObject, AttachmentStream, HeaderValue, MailParser, MessageText } from 'mailparser';
 import type { AttachmentRef, Automation, Mailbox } from '@helpgate/contracts';
-import { automationInputFromParsedMail, detectAutomation } from '../domain/automation';
+import { sha256Hex } from '@helpgate/platform';
+import { automationInputFromParsedMail, MachineMailRule, recogniseAutomation } from './automation';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
-import { sanitizeMailHtml } from '../domain/mail-html';
-import { extractReplyText } from '../domain/reply-text';
+import { sanitizeMailHtml } from './mail-html';
+import { extractReplyText } from './reply-text';
 import { checkMimeStructure, mimeLimits } from './mime-structure';
 
 /** Events stay small: longer bodies are cut here and read in full from the stored raw message. */
@@ -37,6 +37,8 @@ export interface ParsedInboundMail {
   attachments: ParsedAttachment[];
   isAutomated: boolean;
   automation?: Automation;
+  /** For machine mail: the rule that recognised it and the message it reports on; kept by email-ingest, not published. */
+  machineMail?: { rule: MachineMailRule; aboutMessageId?: string };
   sha256: string;
 }
 
@@ -53,12 +55,13 @@ export async function parseInboundMail(
   envelope: MailEnvelope,
   ownDomains: readonly string[] = [],
 ): Promise<ParsedInboundMail> {
-  const sha256 = createHash('sha256').update(raw).digest('hex');
+  const sha256 = sha256Hex(raw);
   await checkMimeStructure(raw);
   const { headers, text: fullText, html, attachments } = await streamParts(raw);
-  const automation = detectAutomation(
+  const recognition = recogniseAutomation(
     automationInputFromParsedMail({ headers, text: fullText, attachments }, { envelopeFrom: envelope.mailFrom, ownDomains }),
   );
+  const automation = recognition?.automation;
   // Without a From address the envelope sender speaks; the null sender `<>` is used by bounces only.
   const from = mailboxes(headers.get('from'))[0] ?? { address: envelope.mailFrom ?? 'mailer-daemon' };
   const text = fullText.replace(/\r\n/g, '\n');
@@ -79,7 +82,12 @@ export async function parseInboundMail(
     ...(html ? { html: sanitizeMailHtml(html).slice(0, maxEventHtmlChars) } : {}),
     attachments,
     isAutomated: automation !== undefined,
-    ...(automation ? { automation } : {}),
+    ...(recognition
+      ? {
+          automation,
+          machineMail: { rule: recognition.rule, ...(recognition.aboutMessageId ? { aboutMessageId: recognition.aboutMessageId } : {}) },
+        }
+      : {}),
     sha256,
   };
 }
@@ -121,7 +129,7 @@ async function collectAttachment(attachment: AttachmentStream, into: ParsedAttac
   if (into.length >= maxAttachments) return;
   const content = Buffer.concat(chunks);
   into.push({
-    id: createHash('sha256').update(content).digest('hex'),
+    id: sha256Hex(content),
     filename: (attachment.filename ?? 'attachment').slice(0, 255),
     contentType: attachment.contentType.slice(0, 255),
     sizeBytes: content.length,

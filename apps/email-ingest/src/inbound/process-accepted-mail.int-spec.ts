@@ -40,6 +40,16 @@ describe('reading accepted mail waits for its storing transaction (real SMTP, Po
     ingest.kafka.produce(Topics.EmailInboundAccepted, [{ key: envelope.mailFrom, value: JSON.stringify(record) }]);
   const processed = async (eventId: string) =>
     (await ingest.database.query('SELECT 1 FROM processed_events WHERE event_id = $1', [eventId])).rows.length;
+  const databaseClock = async () => (await ingest.database.query<{ now: string }>('SELECT clock_timestamp()::text AS now')).rows[0].now;
+  /** Whether the service asked Postgres about a storing transaction (txid_status) since the given time, on its own connections. */
+  const askedForStoringSince = async (since: string) =>
+    (
+      await ingest.database.query(
+        `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+         AND query LIKE '%txid_status%' AND query_start > $1::timestamptz`,
+        [since],
+      )
+    ).rows.length > 0;
 
   beforeAll(async () => {
     ingest = await startEmailIngest();
@@ -67,9 +77,11 @@ describe('reading accepted mail waits for its storing transaction (real SMTP, Po
       `INSERT INTO inbound_messages (id, raw_sha256, envelope_from, envelope_to, received_at) VALUES ($1, $2, $3, $4, now())`,
       [record.message.inboundMessageId, record.message.rawMessage.sha256, envelope.mailFrom, envelope.rcptTo],
     );
+    const producedAt = await databaseClock();
     await produce(record);
-    // Gives the consumer time to take the record while the transaction is open; it must wait, not skip.
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // The consumer took the record while the transaction is open once it asks how that transaction went: it must
+    // wait for it then, not skip the record.
+    await eventually(async () => expect(await askedForStoringSince(producedAt)).toBe(true));
     expect(await processed(record.eventId)).toBe(0);
     await storing.query('COMMIT');
 

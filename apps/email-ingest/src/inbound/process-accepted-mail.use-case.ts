@@ -3,13 +3,14 @@ import { AcceptedMessage, EmailInboundAcceptedV1, EmailInboundReceivedV1, MailAu
 import { TransactionalEvents } from '@helpgate/outbox';
 import type { QuarantineConfig } from '../config';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
-import { BounceRecorder } from '../outbound/bounce-recorder';
-import { QuarantineReason, quarantineReasonFor } from '../quarantine/quarantine-policy';
+import { BounceRecorderService } from '../outbound/bounce-recorder.service';
+import { machineMailKindOf, QuarantineReason, quarantineReasonFor } from '../quarantine/quarantine-policy';
 import { QuarantineRepository } from '../quarantine/quarantine.repository';
 import { inboundIdsFor } from './inbound-message-id';
 import { InboundMessagesRepository } from './inbound-messages.repository';
+import { concernsOurMail, MachineMailEvidence, referencedMessageIds } from './machine-mail-evidence';
 import { ParsedInboundMail, parseInboundMail } from './parse-inbound-mail';
-import { SenderAuthenticator } from './sender-authenticator';
+import { SenderAuthenticationService } from './sender-authentication.service';
 
 export const OWN_DOMAINS = Symbol('OWN_DOMAINS');
 export const QUARANTINE_CONFIG = Symbol('QUARANTINE_CONFIG');
@@ -37,7 +38,8 @@ interface Reading {
  * Reads messages accepted over SMTP, after their 250, a Kafka batch at a time: parses them, authenticates the
  * senders (SPF, DKIM and DMARC with the session facts kept with the receipt), records bounces of our own mail,
  * stores the attachments and publishes `email.inbound.received.v1` through the outbox, or holds a message in
- * quarantine: flood, loop, DMARC failure, or a message that cannot be read (malformed). One transaction per
+ * quarantine: flood, loop, DMARC failure, a message that cannot be read (malformed), or machine mail that answers no
+ * ticket and reports on none of our mails (held under its kind with the rule that recognised it). One transaction per
  * chunk of a batch; each accepted record is handled once by its event id. A record of a message whose storing was rolled
  * back (its sender got a 451) is skipped unrecorded, so the same message sent again is read when it arrives.
  */
@@ -48,8 +50,8 @@ export class ProcessAcceptedMailUseCase {
   constructor(
     private readonly inboundMessages: InboundMessagesRepository,
     private readonly quarantine: QuarantineRepository,
-    private readonly authenticator: SenderAuthenticator,
-    private readonly bounces: BounceRecorder,
+    private readonly authenticator: SenderAuthenticationService,
+    private readonly bounces: BounceRecorderService,
     private readonly events: TransactionalEvents,
     @Inject(OWN_DOMAINS) private readonly ownDomains: readonly string[],
     @Inject(QUARANTINE_CONFIG) private readonly quarantineConfig: QuarantineConfig,
@@ -96,9 +98,16 @@ export class ProcessAcceptedMailUseCase {
       new Date(earliest - this.quarantineConfig.floodWindowMinutes * 60_000),
       this.quarantineConfig.floodLimit,
     );
-    const held: { inboundMessageId: string; reason: QuarantineReason; detail?: string }[] = [];
+    const knownMessageIds = await this.inboundMessages.knownMessageIds([
+      ...new Set(
+        [...readings.values()].flatMap(({ accepted, outcome }) =>
+          'mail' in outcome && outcome.mail.isAutomated ? referencedMessageIds(machineMailEvidence(accepted.message, outcome.mail)) : [],
+        ),
+      ),
+    ]);
+    const held: { inboundMessageId: string; reason: QuarantineReason; rule?: string; detail?: string }[] = [];
     await this.events.runOnceEach(stored, Topics.EmailInboundAccepted, async (fresh, manager, outbox) => {
-      const results = fresh.map((accepted) => this.judge(readings.get(accepted.eventId)!, recentFromSender));
+      const results = fresh.map((accepted) => this.judge(readings.get(accepted.eventId)!, recentFromSender, knownMessageIds));
       await this.inboundMessages.recordReadings(
         manager,
         results.map(({ reading }) => reading),
@@ -106,7 +115,7 @@ export class ProcessAcceptedMailUseCase {
       for (const { automation } of results) await this.bounces.recordIfOurs(automation, manager);
       for (const { reading, event, quarantine } of results) {
         if (!quarantine) continue;
-        await this.quarantine.hold(reading.inboundMessageId, quarantine.reason, event, manager, quarantine.detail ?? null);
+        await this.quarantine.hold(reading.inboundMessageId, quarantine, event, manager);
         held.push({ inboundMessageId: reading.inboundMessageId, ...quarantine });
       }
       await outbox.addAll(
@@ -157,7 +166,11 @@ export class ProcessAcceptedMailUseCase {
   }
 
   /** What becomes of one message read: the event it makes, and whether it is held; counts it for its sender's flood check. */
-  private judge({ accepted, authentication, outcome }: Reading, recentFromSender: Map<string, number>) {
+  private judge(
+    { accepted, authentication, outcome }: Reading,
+    recentFromSender: Map<string, number>,
+    knownMessageIds: ReadonlySet<string>,
+  ) {
     const { message } = accepted;
     if ('malformed' in outcome) {
       // Kept, never dropped: an agent sees why, can download the raw message, and can release what is left of it.
@@ -186,7 +199,7 @@ export class ProcessAcceptedMailUseCase {
     }
     const { mail } = outcome;
     const sender = senderOf(mail);
-    const { sha256: _sha256, attachments, ...summary } = mail;
+    const { sha256: _sha256, machineMail, attachments, ...summary } = mail;
     const event = receivedEvent(message, {
       ...summary,
       attachments: attachments.map(({ content: _content, ...reference }) => reference),
@@ -199,6 +212,9 @@ export class ProcessAcceptedMailUseCase {
       authentication,
       recentFromSender: recent,
       floodLimit: this.quarantineConfig.floodLimit,
+      ...(mail.isAutomated
+        ? { concernsOurMail: concernsOurMail(machineMailEvidence(message, mail), { ownDomains: this.ownDomains, knownMessageIds }) }
+        : {}),
     });
     return {
       reading: {
@@ -209,9 +225,21 @@ export class ProcessAcceptedMailUseCase {
       },
       event,
       automation: mail.automation,
-      quarantine: reason ? { reason } : undefined,
+      quarantine: reason
+        ? { reason, ...(machineMail && reason === machineMailKindOf(mail.automation) ? { rule: machineMail.rule } : {}) }
+        : undefined,
     };
   }
+}
+
+function machineMailEvidence(message: AcceptedMessage, mail: ParsedInboundMail): MachineMailEvidence {
+  return {
+    subject: mail.subject,
+    inReplyTo: mail.inReplyTo,
+    references: mail.references,
+    aboutMessageId: mail.machineMail?.aboutMessageId,
+    recipients: [...mail.to, ...mail.cc].map((mailbox) => mailbox.address).concat(message.envelope.rcptTo),
+  };
 }
 
 function senderOf(mail: ParsedInboundMail): string {

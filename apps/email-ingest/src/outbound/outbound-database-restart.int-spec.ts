@@ -5,7 +5,7 @@ import { outboundRequested } from '../../../../test/support/events';
 import { eventually, freePort } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import { TestRelay } from '../../../../test/support/test-relay';
-import { emailIngestService } from '../email-ingest.service';
+import { emailIngestServiceDefinition } from '../email-ingest.definition';
 
 describe('outbound mail while the database restarts', () => {
   let postgres: DedicatedPostgres;
@@ -15,7 +15,7 @@ describe('outbound mail while the database restarts', () => {
   beforeAll(async () => {
     postgres = await DedicatedPostgres.start('outbound-restart');
     relay = await TestRelay.start();
-    ingest = await startServiceInProcess(emailIngestService, {
+    ingest = await startServiceInProcess(emailIngestServiceDefinition, {
       DATABASE_URL: postgres.url,
       SMTP_RELAY_URL: relay.url,
       SMTP_HOST: '127.0.0.1',

@@ -1,5 +1,5 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { WorkLoop } from '@helpgate/outbox';
+import { Injectable } from '@nestjs/common';
+import { BackgroundWorker } from '@helpgate/outbox';
 import { DeliverOutboundMailUseCase } from './deliver-outbound-mail.use-case';
 import { relayConnections, relaySendTimeoutMs } from './mail-relay';
 import { OutboundDeliveriesRepository } from './outbound-deliveries.repository';
@@ -13,39 +13,24 @@ const errorBackoffMs = 1000;
  * Works through the outbound delivery queue: claims due deliveries and sends them through the relay,
  * so a slow or failing relay never holds up the Kafka consumer that queues them. Woken when a request
  * is queued, it polls otherwise, which also picks up retries that fall due and other instances' leftovers.
+ * On shutdown the sends in flight finish (each is bounded by the relay timeout), so none is cut off mid-way.
  */
 @Injectable()
-export class OutboundSender implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(OutboundSender.name);
-  private readonly loop = new WorkLoop({
-    work: () => this.sendDue(),
-    batchSize: relayConnections,
-    idlePollMs,
-    errorBackoffMs,
-    onError: (error) => this.logger.warn({ err: error }, 'outbound sender could not claim deliveries; retrying'),
-  });
-
+export class OutboundSender extends BackgroundWorker {
   constructor(
     private readonly deliveries: OutboundDeliveriesRepository,
     private readonly deliverOutboundMail: DeliverOutboundMailUseCase,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.loop.start();
-  }
-
-  /** Lets the sends in flight finish (each is bounded by the relay timeout), so none is cut off mid-way. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await this.loop.stop();
-  }
-
-  /** Called once a request is queued, so it leaves at once instead of at the next poll. */
-  wake(): void {
-    this.loop.wake();
+  ) {
+    super({
+      batchSize: relayConnections,
+      idlePollMs,
+      errorBackoffMs,
+      failureMessage: 'outbound sender could not claim deliveries; retrying',
+    });
   }
 
   /** Sends one batch of due deliveries; returns how many it claimed. */
-  async sendDue(): Promise<number> {
+  protected async workRound(): Promise<number> {
     const claimed = await this.deliveries.claimDue(relayConnections, leaseMs);
     await Promise.all(
       claimed.map((delivery) =>

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
 import type { EmailIngestConfig } from '../config';
-import { BounceRecorder } from './bounce-recorder';
+import { BounceRecorderService } from './bounce-recorder.service';
 import { DeliverOutboundMailUseCase, RETRY_POLICY } from './deliver-outbound-mail.use-case';
 import { MailRelay } from './mail-relay';
 import { OutboundDeliveriesRepository } from './outbound-deliveries.repository';
@@ -26,9 +26,9 @@ export class OutboundModule {
         QueueOutboundMailUseCase,
         DeliverOutboundMailUseCase,
         OutboundSender,
-        BounceRecorder,
+        BounceRecorderService,
       ],
-      exports: [BounceRecorder],
+      exports: [BounceRecorderService],
     };
   }
 }

@@ -25,4 +25,19 @@ describe('quarantineReasonFor', () => {
     expect(quarantineReasonFor({ ...facts, recentFromSender: 29 })).toBeNull();
     expect(quarantineReasonFor({ ...facts, recentFromSender: 30 })).toBe('flood');
   });
+
+  it('holds machine mail about nothing of ours under its kind, list mail as list', () => {
+    expect(quarantineReasonFor({ ...facts, automation: { kind: 'auto-reply' }, concernsOurMail: false })).toBe('auto-reply');
+    expect(quarantineReasonFor({ ...facts, automation: { kind: 'bulk' }, concernsOurMail: false })).toBe('list');
+    expect(quarantineReasonFor({ ...facts, automation: { kind: 'bounce', bounce: { permanent: true } }, concernsOurMail: false })).toBe(
+      'bounce',
+    );
+    expect(quarantineReasonFor({ ...facts, automation: { kind: 'feedback-report' }, concernsOurMail: false, recentFromSender: 99 })).toBe(
+      'feedback-report',
+    );
+  });
+
+  it('lets machine mail that may concern our mail flow on, so tickets shows it on its ticket', () => {
+    expect(quarantineReasonFor({ ...facts, automation: { kind: 'auto-reply' }, concernsOurMail: true })).toBeNull();
+  });
 });

@@ -1,6 +1,13 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { PageOf, ZodValidationPipe } from '@helpgate/platform';
-import { QuarantinedMessageDto, QuarantineQueryDto, quarantineQuerySchema } from './quarantine.dto';
+import { PageOf, pageOf, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
+import {
+  HeldCountsDto,
+  heldCountsSchema,
+  QuarantinedMessageDto,
+  quarantinedMessageSchema,
+  QuarantineQueryDto,
+  quarantineQuerySchema,
+} from './quarantine.dto';
 import { QuarantineService } from './quarantine.service';
 
 @Controller('quarantine')
@@ -8,8 +15,15 @@ export class QuarantineController {
   constructor(private readonly quarantine: QuarantineService) {}
 
   @Get()
+  @ResponseBody(pageOf(quarantinedMessageSchema))
   list(@Query(new ZodValidationPipe(quarantineQuerySchema)) query: QuarantineQueryDto): Promise<PageOf<QuarantinedMessageDto>> {
     return this.quarantine.list(query);
+  }
+
+  @Get('counts')
+  @ResponseBody(heldCountsSchema)
+  counts(): Promise<HeldCountsDto> {
+    return this.quarantine.countHeld();
   }
 
   @Post(':id/release')

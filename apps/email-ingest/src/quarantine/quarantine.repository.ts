@@ -12,16 +12,39 @@ export class QuarantineRepository {
   /** Holds a message; one held before (the same message sent again) stays as it is. */
   async hold(
     inboundMessageId: string,
-    reason: QuarantineReason,
+    { reason, rule, detail }: { reason: QuarantineReason; rule?: string; detail?: string },
     event: EmailInboundReceivedV1,
     manager: EntityManager,
-    detail: string | null = null,
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO quarantined_messages (inbound_message_id, reason, status, event, detail) VALUES ($1, $2, 'held', $3, $4)
+      `INSERT INTO quarantined_messages (inbound_message_id, reason, rule, status, event, detail) VALUES ($1, $2, $3, 'held', $4, $5)
        ON CONFLICT DO NOTHING`,
-      [inboundMessageId, reason, JSON.stringify(event), detail],
+      [inboundMessageId, reason, rule ?? null, JSON.stringify(event), detail ?? null],
     );
+  }
+
+  /** How many messages are held, per kind. */
+  async countHeldByKind(): Promise<Map<QuarantineReason, number>> {
+    const rows: { reason: QuarantineReason; count: number }[] = await this.dataSource.query(
+      `SELECT reason, count(*)::int AS count FROM quarantined_messages WHERE status = 'held' GROUP BY reason`,
+    );
+    return new Map(rows.map((row) => [row.reason, row.count]));
+  }
+
+  /**
+   * Marks deleted up to `limit` messages of these kinds held since before `heldBefore`; returns how many. Rows another
+   * instance is sweeping or an agent is releasing are skipped (`SKIP LOCKED`), so instances sweep side by side.
+   */
+  async deleteHeldBefore(kinds: readonly QuarantineReason[], heldBefore: Date, limit: number): Promise<number> {
+    const [, affected]: [unknown, number] = await this.dataSource.query(
+      `UPDATE quarantined_messages SET status = 'deleted', updated_at = now()
+       WHERE inbound_message_id IN (
+         SELECT inbound_message_id FROM quarantined_messages
+         WHERE status = 'held' AND reason = ANY($1) AND created_at < $2
+         ORDER BY created_at LIMIT $3 FOR UPDATE SKIP LOCKED)`,
+      [kinds, heldBefore, limit],
+    );
+    return affected;
   }
 
   async list(status: QuarantineStatus, page: Page): Promise<[QuarantinedMessageEntity[], number]> {

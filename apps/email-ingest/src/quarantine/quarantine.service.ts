@@ -3,10 +3,11 @@ import { Topics } from '@helpgate/contracts';
 import { EventPublisher } from '@helpgate/kafka';
 import type { PageOf } from '@helpgate/platform';
 import { QuarantineErrorCode, QuarantineException } from './quarantine.exception';
-import { QuarantinedMessageDto, QuarantineQueryDto, toQuarantinedMessage } from './quarantine.dto';
+import { HeldCountsDto, QuarantinedMessageDto, QuarantineQueryDto, toHeldCounts, toQuarantinedMessage } from './quarantine.dto';
+import { releasedEvent } from './released-event';
 import { QuarantineRepository } from './quarantine.repository';
 
-/** What agents do with held mail: look at it, let it flow on as if it had just arrived, or discard it. */
+/** What agents do with held mail: count it by kind, look at it, let it flow on as if it had just arrived, or discard it. */
 @Injectable()
 export class QuarantineService {
   private readonly logger = new Logger(QuarantineService.name);
@@ -21,10 +22,14 @@ export class QuarantineService {
     return { items: held.map(toQuarantinedMessage), total, limit, offset };
   }
 
+  async countHeld(): Promise<HeldCountsDto> {
+    return toHeldCounts(await this.quarantine.countHeldByKind());
+  }
+
   async release(inboundMessageId: string): Promise<void> {
     await this.quarantine.withHeld(inboundMessageId, async (held, manager) => {
       if (!held) throw notHeld(inboundMessageId);
-      await this.publisher.publish(Topics.EmailInboundReceived, held.event.mail.from.address.toLowerCase(), held.event);
+      await this.publisher.publish(Topics.EmailInboundReceived, held.event.mail.from.address.toLowerCase(), releasedEvent(held));
       await this.quarantine.setStatus(inboundMessageId, 'released', manager);
     });
     this.logger.log({ inboundMessageId }, 'quarantined mail released');

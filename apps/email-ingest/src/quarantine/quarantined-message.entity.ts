@@ -13,6 +13,10 @@ export class QuarantinedMessageEntity {
   @Column('text')
   reason!: QuarantineReason;
 
+  /** For machine mail: the rule that recognised it. */
+  @Column('text', { nullable: true })
+  rule!: string | null;
+
   @Column('text')
   status!: QuarantineStatus;
 

@@ -4,7 +4,7 @@ import { SMTPServer, SMTPServerAddress, SMTPServerDataStream, SMTPServerSession 
 import type { SmtpConfig } from '../config';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
 import { AcceptInboundMailUseCase } from '../inbound/accept-inbound-mail.use-case';
-import { SupportAddressDirectory } from '../support-addresses/support-address-directory';
+import { SupportAddressDirectoryService } from '../support-addresses/support-address-directory.service';
 import { ConnectionLimiter } from './connection-limiter';
 import { hasBareLineBreakInHeader } from './header-line-breaks';
 import { MessageRateLimiter } from './message-rate-limiter';
@@ -28,7 +28,7 @@ export class SmtpFrontDoor implements OnApplicationBootstrap, BeforeApplicationS
   constructor(
     @Inject(SMTP_CONFIG) private readonly config: SmtpConfig,
     private readonly acceptInboundMail: AcceptInboundMailUseCase,
-    supportAddresses: SupportAddressDirectory,
+    supportAddresses: SupportAddressDirectoryService,
   ) {
     this.recipients = new RecipientPolicy(supportAddresses, config.maxRecipients);
     this.connectionLimiter = new ConnectionLimiter(config.maxConnectionsPerClient);

@@ -12,11 +12,11 @@ export const supportAddressParamSchema = z
   .transform((address) => address.toLowerCase())
   .refine((address) => !address.slice(0, address.lastIndexOf('@')).includes('+'), 'a support address has no plus tag');
 
-export interface SupportAddressResponseDto {
-  address: string;
-  defaultCategory: string | null;
-  createdAt: string;
-}
+export const supportAddressResponseSchema = z
+  .object({ address: z.email(), defaultCategory: z.string().nullable(), createdAt: z.iso.datetime() })
+  .meta({ id: 'SupportAddress' });
+
+export type SupportAddressResponseDto = z.infer<typeof supportAddressResponseSchema>;
 
 export function toSupportAddressResponse(entity: SupportAddressEntity): SupportAddressResponseDto {
   return { address: entity.address, defaultCategory: entity.defaultCategory, createdAt: entity.createdAt.toISOString() };

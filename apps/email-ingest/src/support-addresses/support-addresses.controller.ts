@@ -1,6 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
-import { ZodValidationPipe } from '@helpgate/platform';
-import { PutSupportAddressDto, putSupportAddressSchema, SupportAddressResponseDto, supportAddressParamSchema } from './support-address.dto';
+import { z } from 'zod';
+import { ResponseBody, ZodValidationPipe } from '@helpgate/platform';
+import {
+  PutSupportAddressDto,
+  putSupportAddressSchema,
+  SupportAddressResponseDto,
+  supportAddressParamSchema,
+  supportAddressResponseSchema,
+} from './support-address.dto';
 import { SupportAddressesService } from './support-addresses.service';
 
 @Controller('support-addresses')
@@ -8,11 +15,13 @@ export class SupportAddressesController {
   constructor(private readonly supportAddresses: SupportAddressesService) {}
 
   @Get()
+  @ResponseBody(z.array(supportAddressResponseSchema))
   list(): Promise<SupportAddressResponseDto[]> {
     return this.supportAddresses.list();
   }
 
   @Put(':address')
+  @ResponseBody(supportAddressResponseSchema)
   put(
     @Param('address', new ZodValidationPipe(supportAddressParamSchema)) address: string,
     @Body(new ZodValidationPipe(putSupportAddressSchema)) body: PutSupportAddressDto,

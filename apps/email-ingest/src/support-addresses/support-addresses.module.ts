@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CONFIGURED_SUPPORT_ADDRESSES, SupportAddressDirectory } from './support-address-directory';
+import { CONFIGURED_SUPPORT_ADDRESSES, SupportAddressDirectoryService } from './support-address-directory.service';
 import { SupportAddressesController } from './support-addresses.controller';
 import { SupportAddressesRepository } from './support-addresses.repository';
 import { SupportAddressesService } from './support-addresses.service';
@@ -13,10 +13,10 @@ export class SupportAddressesModule {
       providers: [
         { provide: CONFIGURED_SUPPORT_ADDRESSES, useValue: configured },
         SupportAddressesRepository,
-        SupportAddressDirectory,
+        SupportAddressDirectoryService,
         SupportAddressesService,
       ],
-      exports: [SupportAddressDirectory],
+      exports: [SupportAddressDirectoryService],
     };
   }
 }

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
 import { PutSupportAddressDto, SupportAddressResponseDto, toSupportAddressResponse } from './support-address.dto';
-import { SupportAddressDirectory } from './support-address-directory';
+import { SupportAddressDirectoryService } from './support-address-directory.service';
 import { SupportAddressesRepository } from './support-addresses.repository';
 
 @Injectable()
 export class SupportAddressesService {
   constructor(
     private readonly repository: SupportAddressesRepository,
-    private readonly directory: SupportAddressDirectory,
+    private readonly directory: SupportAddressDirectoryService,
   ) {}
 
   async list(): Promise<SupportAddressResponseDto[]> {

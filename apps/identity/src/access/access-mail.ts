@@ -41,14 +41,30 @@ const wording: Record<AccessMailPurpose, { subject: string; lines: (input: Acces
 
 export function accessMail(input: AccessMailInput): OutboundMail {
   const { subject, lines } = wording[input.purpose];
+  return noticeMail({ ...input, subject, lines: lines(input) });
+}
+
+/** A mail identity sends of its own accord to one person, marked automatic so nobody's auto-responder answers it. */
+export interface NoticeMailInput {
+  requestId: string;
+  /** Unique per mail; becomes part of the Message-ID. */
+  token: string;
+  to: { address: string; name: string };
+  fromAddress: string;
+  subject: string;
+  lines: string[];
+  contactId?: string;
+}
+
+export function noticeMail(input: NoticeMailInput): OutboundMail {
   return {
     requestId: input.requestId,
     kind: 'notification',
     from: { address: input.fromAddress },
     to: [input.to],
     cc: [],
-    subject,
-    text: [`Hello ${input.to.name},`, '', ...lines(input)].join('\n'),
+    subject: input.subject,
+    text: [`Hello ${input.to.name},`, '', ...input.lines].join('\n'),
     messageId: `${helpgateMessageIdPrefix}access.${input.token}@${domainOf(input.fromAddress)}>`,
     references: [],
     autoSubmitted: 'auto-generated',

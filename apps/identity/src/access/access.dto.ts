@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { agentRoles } from '@helpgate/contracts';
-import { pageQuerySchema } from '@helpgate/platform';
-import { ContactResponseDto, emailInput, languageInput, namePart } from '../contacts/contact.dto';
-import type { Agent } from './agent';
+import { agentResponseSchema } from '../agents/agent.dto';
+import { ContactResponseDto, emailInput } from '../contacts/contact.dto';
 import { passwordRules } from './password-hash';
 
 export const signInSchema = z.strictObject({ email: emailInput, password: z.string().min(1).max(passwordRules.maxLength) });
@@ -19,70 +17,36 @@ export type SetPasswordDto = z.output<typeof setPasswordSchema>;
 export const verifyEmailSchema = z.strictObject({ token: linkToken });
 export type VerifyEmailDto = z.output<typeof verifyEmailSchema>;
 
-const agentName = namePart(200).pipe(z.string().min(1, 'must not be empty'));
+const accessTokenSchema = z.object({ accessToken: z.string(), tokenType: z.literal('Bearer'), expiresAt: z.iso.datetime() });
 
-const languages = z
-  .array(languageInput)
-  .max(50)
-  .transform((tags) => [...new Set(tags)]);
+export type AccessTokenDto = z.infer<typeof accessTokenSchema>;
 
-export const createAgentSchema = z.strictObject({
-  email: emailInput,
-  name: agentName,
-  role: z.enum(agentRoles).default('agent'),
-  languages: languages.default(['en']),
-  chatCapacity: z.number().int().min(0).max(100).default(3),
+/** What sign-in and renewal answer: a short-lived access token and the refresh token that renews it (also set as a cookie). */
+export const sessionTokensSchema = accessTokenSchema.extend({
+  refreshToken: z.string().describe('Renews the session once through POST /auth/refresh; each renewal answers a new one.'),
+  refreshTokenExpiresAt: z.iso.datetime().describe('When the session ends, whatever its renewals.'),
 });
-export type CreateAgentDto = z.output<typeof createAgentSchema>;
 
-export const updateAgentSchema = z
-  .strictObject({
-    name: agentName,
-    role: z.enum(agentRoles),
-    languages,
-    chatCapacity: z.number().int().min(0).max(100),
-    active: z.boolean(),
-  })
-  .partial()
-  .refine((changes) => Object.keys(changes).length > 0, 'name at least one field to change');
-export type UpdateAgentDto = z.output<typeof updateAgentSchema>;
+export type SessionTokensDto = z.infer<typeof sessionTokensSchema>;
 
-export const agentListSchema = pageQuerySchema;
-
-export interface AccessTokenDto {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresAt: string;
-}
-
-export interface AgentDto {
-  id: string;
-  email: string;
-  name: string;
-  role: Agent['role'];
-  languages: string[];
-  chatCapacity: number;
-  active: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export function toAgentDto(agent: Agent): AgentDto {
-  return { ...agent, createdAt: agent.createdAt.toISOString(), updatedAt: agent.updatedAt.toISOString() };
-}
+/** API clients send their refresh token in the body; browsers send none and the cookie carries it. */
+export const refreshTokenSchema = z.strictObject({ refreshToken: z.string().min(1).max(200).optional() }).default({});
+export type RefreshTokenDto = z.output<typeof refreshTokenSchema>;
 
 /** What a contact sees of itself in the portal: never the agents' details, notes or tags. */
-export interface PortalProfileDto {
-  id: string;
-  name: string;
-  firstName: string | null;
-  lastName: string | null;
-  portalUserName: string;
-  emailAddresses: { email: string; isPrimary: boolean; verified: boolean }[];
-  organizations: { id: string; name: string; isPrimaryContact: boolean }[];
-  language: string | null;
-  timeZone: string | null;
-}
+const portalProfileSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  portalUserName: z.string(),
+  emailAddresses: z.array(z.object({ email: z.string(), isPrimary: z.boolean(), verified: z.boolean() })),
+  organizations: z.array(z.object({ id: z.uuid(), name: z.string(), isPrimaryContact: z.boolean() })),
+  language: z.string().nullable(),
+  timeZone: z.string().nullable(),
+});
+
+export type PortalProfileDto = z.infer<typeof portalProfileSchema>;
 
 export function toPortalProfile(contact: ContactResponseDto): PortalProfileDto {
   return {
@@ -98,4 +62,11 @@ export function toPortalProfile(contact: ContactResponseDto): PortalProfileDto {
   };
 }
 
-export type MeDto = { kind: 'agent'; agent: AgentDto } | { kind: 'contact'; contact: PortalProfileDto };
+export const meSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('agent'), agent: agentResponseSchema }),
+  z.object({ kind: z.literal('contact'), contact: portalProfileSchema }),
+]);
+
+export type MeDto = z.infer<typeof meSchema>;
+
+export const verifiedEmailSchema = z.object({ email: z.string().describe('The address now verified.') });

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { EmailOutboundRequestedV1, IdentityAccessMailRequestedV1, IdentityAgentChangedV1, Topics } from '@helpgate/contracts';
+import {
+  EmailOutboundRequestedV1,
+  IdentityAccessMailFailedV1,
+  IdentityAccessMailRequestedV1,
+  IdentityAgentChangedV1,
+  Topics,
+} from '@helpgate/contracts';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 
 interface Answer<Body> {
   status: number;
@@ -20,13 +26,13 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
   const admin = { email: 'boss@helpgate.test', password: 'first admin secret' };
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService, {
+    identity = await startServiceInProcess(identityServiceDefinition, {
       IDENTITY_FIRST_ADMIN_EMAIL: admin.email,
       IDENTITY_FIRST_ADMIN_NAME: 'Bea Boss',
       IDENTITY_FIRST_ADMIN_PASSWORD: admin.password,
       IDENTITY_PORTAL_URL: 'https://portal.acme.test',
     });
-    await identity.kafka.record(Topics.EmailOutboundRequested, Topics.IdentityAgentChanged);
+    await identity.kafka.record(Topics.EmailOutboundRequested, Topics.IdentityAgentChanged, Topics.IdentityAccessMailFailed);
   });
 
   afterAll(async () => {
@@ -54,6 +60,28 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
     });
   }
 
+  /** A request to mail the contact a text naming portal values, as tickets publishes it. */
+  function accessMailRequest(
+    contactId: string,
+    mail: Pick<IdentityAccessMailRequestedV1['mail'], 'subject' | 'text' | 'messageId' | 'ticketId'>,
+  ): IdentityAccessMailRequestedV1 {
+    return {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      contactId,
+      mail: {
+        requestId: randomUUID(),
+        kind: 'reply',
+        from: { address: 'support@helpgate.test' },
+        cc: [],
+        references: [],
+        autoSubmitted: 'no',
+        attachmentIds: [],
+        ...mail,
+      },
+    };
+  }
+
   async function signIn(as: 'agents' | 'contacts', email: string, password: string): Promise<string> {
     const answer = await call<TokenBody>('POST', `/auth/${as}/sign-in`, { email, password }, '');
     expect(answer.status).toBe(200);
@@ -63,7 +91,10 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
   it('creates the first admin from settings, who signs in with the configured password', async () => {
     const token = await signIn('agents', 'Boss@Helpgate.test', admin.password);
     const me = await call('GET', '/me', undefined, token);
-    expect(me).toEqual({ status: 200, body: { kind: 'agent', agent: expect.objectContaining({ email: admin.email, name: 'Bea Boss', role: 'admin' }) } });
+    expect(me).toEqual({
+      status: 200,
+      body: { kind: 'agent', agent: expect.objectContaining({ email: admin.email, name: 'Bea Boss', role: 'admin' }) },
+    });
     await eventually(() =>
       expect(identity.kafka.events<IdentityAgentChangedV1>(Topics.IdentityAgentChanged)).toEqual([
         expect.objectContaining({ agent: expect.objectContaining({ email: admin.email, role: 'admin', active: true }) }),
@@ -79,8 +110,14 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
   });
 
   it('requires a token on every API but health and sign-in', async () => {
-    expect((await call('GET', '/contacts', undefined, '')).status).toBe(401);
-    expect((await call('GET', '/agents', undefined, 'forged.token.here')).status).toBe(401);
+    expect(await call('GET', '/contacts', undefined, '')).toEqual({
+      status: 401,
+      body: { statusCode: 401, code: 'auth.token_missing', message: 'A bearer token is required' },
+    });
+    expect(await call('GET', '/agents', undefined, 'forged.token.here')).toEqual({
+      status: 401,
+      body: expect.objectContaining({ code: 'auth.token_invalid' }),
+    });
     expect((await fetch(`${identity.baseUrl}/health`)).status).toBe(200);
   });
 
@@ -94,7 +131,13 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
     );
     expect(created).toEqual({
       status: 201,
-      body: expect.objectContaining({ email: 'ann@helpgate.test', name: 'Ann Agent', role: 'agent', languages: ['en', 'it'], chatCapacity: 4 }),
+      body: expect.objectContaining({
+        email: 'ann@helpgate.test',
+        name: 'Ann Agent',
+        role: 'agent',
+        languages: ['en', 'it'],
+        chatCapacity: 4,
+      }),
     });
     expect((await call('POST', '/agents', { email: 'ann@helpgate.test', name: 'Ann Again' }, adminToken)).status).toBe(409);
 
@@ -126,7 +169,11 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
   });
 
   it('lets a contact set a portal password from an agent-sent link, sign in and see only its own profile', async () => {
-    const contact = await call<{ id: string }>('POST', '/contacts', { email: 'carla@customer.test', name: 'Carla Client', notes: 'VIP, agents only' });
+    const contact = await call<{ id: string }>('POST', '/contacts', {
+      email: 'carla@customer.test',
+      name: 'Carla Client',
+      notes: 'VIP, agents only',
+    });
     expect(contact.status).toBe(201);
     expect((await call('POST', `/contacts/${contact.body.id}/password-link`)).status).toBe(202);
     const token = await linkTokenMailedTo('carla@customer.test', 'set-password');
@@ -167,7 +214,10 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
     expect((await call('POST', `/contacts/${contact.body.id}/emails/nobody@customer.test/verification-link`)).status).toBe(404);
     expect((await call('POST', `/contacts/${contact.body.id}/emails/vera.alt@customer.test/verification-link`)).status).toBe(202);
     const token = await linkTokenMailedTo('vera.alt@customer.test', 'verify-email');
-    expect(await call('POST', '/auth/email-verifications', { token }, '')).toEqual({ status: 200, body: { email: 'vera.alt@customer.test' } });
+    expect(await call('POST', '/auth/email-verifications', { token }, '')).toEqual({
+      status: 200,
+      body: { email: 'vera.alt@customer.test' },
+    });
     const read = await call<{ emailAddresses: { email: string; verified: boolean }[] }>('GET', `/contacts/${contact.body.id}`);
     expect(read.body.emailAddresses).toEqual(
       expect.arrayContaining([expect.objectContaining({ email: 'vera.alt@customer.test', verified: true })]),
@@ -192,24 +242,12 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
   it('fills a mail another service wrote with the portal address, user name and a working set-password link', async () => {
     const contact = await call<{ id: string }>('POST', '/contacts', { email: 'Paula@Customer.test', name: 'Paula Portal' });
     const ticketId = randomUUID();
-    const request: IdentityAccessMailRequestedV1 = {
-      eventId: randomUUID(),
-      occurredAt: new Date().toISOString(),
-      contactId: contact.body.id,
-      mail: {
-        requestId: randomUUID(),
-        kind: 'reply',
-        from: { address: 'support@helpgate.test' },
-        cc: [],
-        subject: '[#7] Your portal credentials',
-        text: 'Portal: {{portal.url}}\nUser name: {{ portal.username }}\nPassword: {{portal.setPasswordLink}}\nTicket {{ticket.number}}',
-        messageId: '<hg.t.abc@helpgate.test>',
-        references: [],
-        autoSubmitted: 'no',
-        attachmentIds: [],
-        ticketId,
-      },
-    };
+    const request = accessMailRequest(contact.body.id, {
+      subject: '[#7] Your portal credentials',
+      text: 'Portal: {{portal.url}}\nUser name: {{ portal.username }}\nPassword: {{portal.setPasswordLink}}\nTicket {{ticket.number}}',
+      messageId: '<hg.t.abc@helpgate.test>',
+      ticketId,
+    });
     await identity.kafka.produce(Topics.IdentityAccessMailRequested, [{ key: contact.body.id, value: JSON.stringify(request) }]);
 
     const sent = await eventually(() => {
@@ -224,9 +262,49 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
       ticketId,
       contactId: contact.body.id,
     });
-    expect(sent.text).toMatch(/^Portal: https:\/\/portal\.acme\.test\nUser name: paula@customer\.test\nPassword: https:\/\/portal\.acme\.test\/set-password\?token=[\w-]{43}\nTicket \{\{ticket\.number\}\}$/);
+    expect(sent.text).toMatch(
+      /^Portal: https:\/\/portal\.acme\.test\nUser name: paula@customer\.test\nPassword: https:\/\/portal\.acme\.test\/set-password\?token=[\w-]{43}\nTicket \{\{ticket\.number\}\}$/,
+    );
     const token = /token=([\w-]{43})/.exec(sent.text)![1];
     expect((await call('POST', '/auth/password', { token, password: 'paula picks one' }, '')).status).toBe(204);
     await signIn('contacts', 'paula@customer.test', 'paula picks one');
+  });
+
+  it('sends no access mail to an erased contact and publishes why, for the ticket that asked', async () => {
+    const contact = await call<{ id: string }>('POST', '/contacts', { email: 'erin@customer.test', name: 'Erin Erased' });
+    expect((await call('DELETE', `/contacts/${contact.body.id}`)).status).toBeLessThan(300);
+    const request = accessMailRequest(contact.body.id, {
+      subject: 'Your portal access',
+      text: 'Portal: {{portal.url}}\nPassword: {{portal.setPasswordLink}}',
+      messageId: '<hg.t.erased@helpgate.test>',
+      ticketId: randomUUID(),
+    });
+    await identity.kafka.produce(Topics.IdentityAccessMailRequested, [{ key: contact.body.id, value: JSON.stringify(request) }]);
+    await identity.kafka.produce(Topics.IdentityAccessMailRequested, [{ key: contact.body.id, value: JSON.stringify(request) }]);
+
+    const failed = await eventually(() => {
+      const found = identity.kafka
+        .events<IdentityAccessMailFailedV1>(Topics.IdentityAccessMailFailed)
+        .filter((event) => event.requestId === request.mail.requestId);
+      expect(found).toHaveLength(1);
+      return found[0];
+    });
+    expect(failed).toMatchObject({ contactId: contact.body.id, ticketId: request.mail.ticketId, reason: 'contact_erased' });
+    // Same key, so same partition: a later request handled means the redelivery was too, and sent nothing.
+    const unknown = { ...request, eventId: randomUUID(), contactId: randomUUID(), mail: { ...request.mail, requestId: randomUUID() } };
+    await identity.kafka.produce(Topics.IdentityAccessMailRequested, [{ key: contact.body.id, value: JSON.stringify(unknown) }]);
+    await eventually(() =>
+      expect(identity.kafka.events<IdentityAccessMailFailedV1>(Topics.IdentityAccessMailFailed)).toContainEqual(
+        expect.objectContaining({ requestId: unknown.mail.requestId, reason: 'contact_unknown' }),
+      ),
+    );
+    expect(
+      identity.kafka
+        .events<IdentityAccessMailFailedV1>(Topics.IdentityAccessMailFailed)
+        .filter((event) => event.requestId === request.mail.requestId),
+    ).toHaveLength(1);
+    expect(
+      identity.kafka.events<EmailOutboundRequestedV1>(Topics.EmailOutboundRequested).map((event) => event.mail.requestId),
+    ).not.toContain(request.mail.requestId);
   });
 });

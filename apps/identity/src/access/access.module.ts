@@ -1,19 +1,18 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
+import { AgentsModule } from '../agents/agents.module';
 import { ContactsModule } from '../contacts/contacts.module';
-import { AccessMailConsumer } from './access-mail.consumer';
+import { SessionsModule } from '../sessions/sessions.module';
+import { SignInThrottleModule } from '../sign-in-throttle/sign-in-throttle.module';
 import { AccessService } from './access.service';
-import { AccessTokens } from './access-tokens';
-import { AgentsController } from './agents.controller';
-import { AgentsService } from './agents.service';
+import { AccessTokensService } from './access-tokens.service';
 import { AuthController } from './auth.controller';
 import { ContactAccessController } from './contact-access.controller';
-import { SendAccessMailUseCase } from './send-access-mail.use-case';
 
-/** Staff, sign-in and one-time links (the links themselves come from the global `OneTimeLinksModule`). */
+/** Sign-in, sessions and the one-time links' endpoints (the links themselves come from the global `OneTimeLinksModule`). */
 @Module({
-  imports: [OutboxModule, ContactsModule],
-  controllers: [AuthController, AgentsController, ContactAccessController, AccessMailConsumer],
-  providers: [AccessService, AccessTokens, AgentsService, SendAccessMailUseCase],
+  imports: [OutboxModule, ContactsModule, AgentsModule, SessionsModule, SignInThrottleModule],
+  controllers: [AuthController, ContactAccessController],
+  providers: [AccessService, AccessTokensService],
 })
 export class AccessModule {}

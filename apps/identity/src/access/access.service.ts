@@ -5,18 +5,23 @@ import { ContactsRepository } from '../contacts/contacts.repository';
 import { ContactsService } from '../contacts/contacts.service';
 import type { ContactEntity } from '../contacts/contact.entity';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
-import type { Agent, SubjectKind } from './agent';
-import { AccessTokenDto, MeDto, PasswordResetDto, SetPasswordDto, SignInDto, toAgentDto, toPortalProfile, VerifyEmailDto } from './access.dto';
+import { secretTokenHash } from '../domain/secret-token';
+import { Agent, agentLinkRecipient } from '../agents/agent';
+import { toAgentDto } from '../agents/agent.dto';
+import { AgentsRepository } from '../agents/agents.repository';
+import { RefreshGrant, refreshTokenInvalid, SessionsService } from '../sessions/sessions.service';
+import type { SessionSubject } from '../sessions/sessions.repository';
+import { SignInAttempt, SignInThrottleService } from '../sign-in-throttle/sign-in-throttle.service';
+import { AccessTokenDto, MeDto, PasswordResetDto, SessionTokensDto, SetPasswordDto, SignInDto, toPortalProfile, VerifyEmailDto } from './access.dto';
 import { AccessRepository } from './access.repository';
-import { AccessTokens } from './access-tokens';
-import { linkTokenHash } from './one-time-link';
-import { OneTimeLinks } from './one-time-links';
+import { AccessTokensService, TokenSubject } from './access-tokens.service';
+import { LinkRecipient, OneTimeLinksService } from './one-time-links.service';
 import { hashPassword, passwordMatches, passwordProblem, unusablePasswordHash } from './password-hash';
 
 const invalidCredentials = () => new IdentityException(IdentityErrorCode.InvalidCredentials, 'Wrong email address or password');
 const unusableLink = () => new IdentityException(IdentityErrorCode.LinkUnusable, 'This link is wrong, expired or already used; ask for a new one');
 
-/** Sign-in with a password, and the one-time links that set passwords and verify addresses. */
+/** Sign-in with a password (throttled, starting a session), its renewal, and the one-time links that set passwords and verify addresses. */
 @Injectable()
 export class AccessService {
   private readonly logger = new Logger(AccessService.name);
@@ -24,33 +29,52 @@ export class AccessService {
   constructor(
     private readonly events: TransactionalEvents,
     private readonly access: AccessRepository,
+    private readonly agents: AgentsRepository,
     private readonly contacts: ContactsRepository,
     private readonly contactsService: ContactsService,
-    private readonly links: OneTimeLinks,
-    private readonly tokens: AccessTokens,
+    private readonly links: OneTimeLinksService,
+    private readonly tokens: AccessTokensService,
+    private readonly sessions: SessionsService,
+    private readonly throttle: SignInThrottleService,
   ) {}
 
-  async signInAgent({ email, password }: SignInDto): Promise<AccessTokenDto> {
-    const agent = await this.access.findAgentByEmail(email);
+  async signInAgent({ email, password }: SignInDto, clientAddress: string): Promise<SessionTokensDto> {
+    const agent = await this.agents.findByEmail(email);
     const usable = agent?.active ? agent : null;
-    await this.checkPassword(usable && { kind: 'agent', id: usable.id }, password);
+    await this.checkPassword({ accountKind: 'agent', email, clientAddress }, usable && agentLinkRecipient(usable), password);
     this.logger.log({ agentId: usable!.id }, 'agent signed in');
-    return this.tokens.issue({ kind: 'agent', sub: usable!.id, role: usable!.role });
+    return this.startSession(agentTokenSubject(usable!));
   }
 
-  async signInContact({ email, password }: SignInDto): Promise<AccessTokenDto> {
+  async signInContact({ email, password }: SignInDto, clientAddress: string): Promise<SessionTokensDto> {
     const contact = await this.contacts.findByEmail(email);
     const usable = contact && isActive(contact) ? contact : null;
-    await this.checkPassword(usable && { kind: 'contact', id: usable.id }, password);
+    const account = usable && { subjectKind: 'contact' as const, subjectId: usable.id, email, name: usable.name };
+    await this.checkPassword({ accountKind: 'contact', email, clientAddress }, account, password);
     this.logger.log({ contactId: usable!.id }, 'contact signed in');
-    return this.tokens.issue({ kind: 'contact', sub: usable!.id, primaryOf: primaryOrganizationsOf(usable!) });
+    return this.startSession(contactTokenSubject(usable!));
+  }
+
+  /** Swaps a refresh token for a new one and a fresh access token, while the account can still sign in. */
+  async refresh(refreshToken: string | null): Promise<SessionTokensDto> {
+    if (!refreshToken) throw refreshTokenInvalid();
+    const { subject, grant } = await this.sessions.rotate(refreshToken);
+    const tokenSubject = await this.currentTokenSubject(subject);
+    if (!tokenSubject) throw refreshTokenInvalid();
+    return sessionTokens(this.tokens.issue(tokenSubject), grant);
+  }
+
+  async signOut(refreshToken: string | null): Promise<void> {
+    if (refreshToken) await this.sessions.signOut(refreshToken);
   }
 
   /** Mails a set-password link when the account exists; the answer is the same either way, so it reveals no accounts. */
   async startPasswordReset({ email, accountType }: PasswordResetDto): Promise<void> {
     if (accountType === 'agent') {
-      const agent = await this.access.findAgentByEmail(email);
-      if (agent?.active) await this.mailAgentLink(agent, 'password_reset');
+      const agent = await this.agents.findByEmail(email);
+      if (agent?.active) {
+        await this.events.run((manager, outbox) => this.links.mailLink('password_reset', agentLinkRecipient(agent), manager, outbox));
+      }
       return;
     }
     const contact = await this.contacts.findByEmail(email);
@@ -61,12 +85,6 @@ export class AccessService {
   async sendContactPasswordLink(contactId: string): Promise<void> {
     const contact = await this.requireActiveContact(contactId);
     await this.mailContactLink(contact, primaryEmailOf(contact), 'password_reset');
-  }
-
-  async sendAgentPasswordLink(agentId: string): Promise<void> {
-    const agent = await this.access.findAgent(agentId);
-    if (!agent) throw new IdentityException(IdentityErrorCode.AgentNotFound, `No agent ${agentId}`);
-    await this.mailAgentLink(agent, 'password_reset');
   }
 
   /** An agent asks a contact to confirm one of its addresses. */
@@ -82,11 +100,12 @@ export class AccessService {
   async setPassword({ token, password }: SetPasswordDto): Promise<void> {
     const passwordHash = await hashPassword(password);
     const link = await this.events.run(async (manager) => {
-      const used = await this.access.consumeLink(linkTokenHash(token), 'set_password', manager);
+      const used = await this.access.consumeLink(secretTokenHash(token), 'set_password', manager);
       if (!used) throw unusableLink();
       const problem = passwordProblem(password, used.email);
       if (problem) throw new IdentityException(IdentityErrorCode.WeakPassword, `The password ${problem}`);
       await this.access.setPassword(used.subjectKind, used.subjectId, passwordHash, manager);
+      await this.sessions.endAllOf({ kind: used.subjectKind, id: used.subjectId }, 'password_changed', manager);
       return used;
     });
     if (link.subjectKind === 'contact') await this.markVerified(link.subjectId, link.email);
@@ -94,7 +113,7 @@ export class AccessService {
   }
 
   async verifyEmail({ token }: VerifyEmailDto): Promise<{ email: string }> {
-    const link = await this.events.run((manager) => this.access.consumeLink(linkTokenHash(token), 'verify_email', manager));
+    const link = await this.events.run((manager) => this.access.consumeLink(secretTokenHash(token), 'verify_email', manager));
     if (!link) throw unusableLink();
     await this.markVerified(link.subjectId, link.email);
     return { email: link.email };
@@ -102,7 +121,7 @@ export class AccessService {
 
   async me(principal: Principal): Promise<MeDto> {
     if (principal.kind === 'agent') {
-      const agent = await this.access.findAgent(principal.agentId);
+      const agent = await this.agents.findById(principal.agentId);
       if (!agent) throw new IdentityException(IdentityErrorCode.AgentNotFound, `No agent ${principal.agentId}`);
       return { kind: 'agent', agent: toAgentDto(agent) };
     }
@@ -111,11 +130,32 @@ export class AccessService {
     return { kind: 'contact', contact: toPortalProfile(lookup.contact) };
   }
 
-  private async checkPassword(subject: { kind: SubjectKind; id: string } | null, password: string): Promise<void> {
-    const stored = subject ? await this.access.passwordHashOf(subject.kind, subject.id) : null;
+  /** Checks a password past the throttle; a failure on an agent's account may alert the agent. */
+  private async checkPassword(attempt: SignInAttempt, account: LinkRecipient | null, password: string): Promise<void> {
+    const admitted = await this.throttle.admit(attempt);
+    const stored = account ? await this.access.passwordHashOf(account.subjectKind, account.subjectId) : null;
     // Checked against a placeholder when there is no account, so both answers take the same time.
     const matches = await passwordMatches(password, stored ?? unusablePasswordHash);
-    if (!subject || !stored || !matches) throw invalidCredentials();
+    if (!account || !stored || !matches) {
+      await this.throttle.failed(admitted, account?.subjectKind === 'agent' ? account : null);
+      throw invalidCredentials();
+    }
+    await this.throttle.succeeded(admitted);
+  }
+
+  private async startSession(subject: TokenSubject): Promise<SessionTokensDto> {
+    const grant = await this.sessions.start({ kind: subject.kind, id: subject.sub });
+    return sessionTokens(this.tokens.issue(subject), grant);
+  }
+
+  /** What the access token of a session's account says now; null once the account can no longer sign in. */
+  private async currentTokenSubject({ kind, id }: SessionSubject): Promise<TokenSubject | null> {
+    if (kind === 'agent') {
+      const agent = await this.agents.findById(id);
+      return agent?.active ? agentTokenSubject(agent) : null;
+    }
+    const contact = await this.contacts.findById(id);
+    return contact && isActive(contact) ? contactTokenSubject(contact) : null;
   }
 
   private async markVerified(contactId: string, email: string): Promise<void> {
@@ -136,12 +176,14 @@ export class AccessService {
       this.links.mailLink(purpose, { subjectKind: 'contact', subjectId: contact.id, email, name: contact.name }, manager, outbox),
     );
   }
+}
 
-  private mailAgentLink(agent: Agent, purpose: 'password_reset'): Promise<void> {
-    return this.events.run((manager, outbox) =>
-      this.links.mailLink(purpose, { subjectKind: 'agent', subjectId: agent.id, email: agent.email, name: agent.name }, manager, outbox),
-    );
-  }
+const agentTokenSubject = (agent: Agent): TokenSubject => ({ kind: 'agent', sub: agent.id, role: agent.role });
+
+const contactTokenSubject = (contact: ContactEntity): TokenSubject => ({ kind: 'contact', sub: contact.id, primaryOf: primaryOrganizationsOf(contact) });
+
+function sessionTokens(access: AccessTokenDto, grant: RefreshGrant): SessionTokensDto {
+  return { ...access, refreshToken: grant.refreshToken, refreshTokenExpiresAt: grant.refreshTokenExpiresAt.toISOString() };
 }
 
 function isActive(contact: ContactEntity): boolean {

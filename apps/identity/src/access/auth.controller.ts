@@ -1,19 +1,30 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ContactsToo, CurrentPrincipal, Principal, Public } from '@helpgate/auth';
-import { ZodValidationPipe } from '@helpgate/platform';
+import { ApiDescription, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
+import { clearRefreshCookie, presentedRefreshToken, withRefreshCookie } from '../sessions/session-cookie';
 import {
-  AccessTokenDto,
   MeDto,
+  meSchema,
   PasswordResetDto,
   passwordResetSchema,
+  RefreshTokenDto,
+  refreshTokenSchema,
+  SessionTokensDto,
+  sessionTokensSchema,
   SetPasswordDto,
   setPasswordSchema,
   SignInDto,
   signInSchema,
   VerifyEmailDto,
+  verifiedEmailSchema,
   verifyEmailSchema,
 } from './access.dto';
 import { AccessService } from './access.service';
+
+const signInDescription =
+  'Starts a session: a short-lived access token and a refresh token, also set as an HttpOnly, Secure, SameSite=Strict cookie ' +
+  'for /auth. Repeated failures slow the answers, then are refused with 429 and Retry-After, per account and per client address.';
 
 @Controller()
 export class AuthController {
@@ -21,16 +32,54 @@ export class AuthController {
 
   @Public()
   @Post('auth/agents/sign-in')
+  @ApiDescription(signInDescription)
+  @ResponseBody(sessionTokensSchema)
   @HttpCode(HttpStatus.OK)
-  signInAgent(@Body(new ZodValidationPipe(signInSchema)) body: SignInDto): Promise<AccessTokenDto> {
-    return this.access.signInAgent(body);
+  async signInAgent(
+    @Body(new ZodValidationPipe(signInSchema)) body: SignInDto,
+    @Ip() clientAddress: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionTokensDto> {
+    return withRefreshCookie(response, await this.access.signInAgent(body, clientAddress));
   }
 
   @Public()
   @Post('auth/contacts/sign-in')
+  @ApiDescription(signInDescription)
+  @ResponseBody(sessionTokensSchema)
   @HttpCode(HttpStatus.OK)
-  signInContact(@Body(new ZodValidationPipe(signInSchema)) body: SignInDto): Promise<AccessTokenDto> {
-    return this.access.signInContact(body);
+  async signInContact(
+    @Body(new ZodValidationPipe(signInSchema)) body: SignInDto,
+    @Ip() clientAddress: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionTokensDto> {
+    return withRefreshCookie(response, await this.access.signInContact(body, clientAddress));
+  }
+
+  @Public()
+  @Post('auth/refresh')
+  @ApiDescription('Renews a session: the refresh token of the body, else of the cookie, is swapped for a new one (the old one no longer works; presenting it again ends the session).')
+  @ResponseBody(sessionTokensSchema)
+  @HttpCode(HttpStatus.OK)
+  async refresh(
+    @Body(new ZodValidationPipe(refreshTokenSchema)) body: RefreshTokenDto,
+    @Headers('cookie') cookies: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionTokensDto> {
+    return withRefreshCookie(response, await this.access.refresh(presentedRefreshToken(body.refreshToken, cookies)));
+  }
+
+  @Public()
+  @Post('auth/sign-out')
+  @ApiDescription('Ends the session of the refresh token of the body, else of the cookie, and clears the cookie.')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  async signOut(
+    @Body(new ZodValidationPipe(refreshTokenSchema)) body: RefreshTokenDto,
+    @Headers('cookie') cookies: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
+    await this.access.signOut(presentedRefreshToken(body.refreshToken, cookies));
+    clearRefreshCookie(response);
   }
 
   @Public()
@@ -49,6 +98,7 @@ export class AuthController {
 
   @Public()
   @Post('auth/email-verifications')
+  @ResponseBody(verifiedEmailSchema)
   @HttpCode(HttpStatus.OK)
   verifyEmail(@Body(new ZodValidationPipe(verifyEmailSchema)) body: VerifyEmailDto): Promise<{ email: string }> {
     return this.access.verifyEmail(body);
@@ -56,6 +106,7 @@ export class AuthController {
 
   @ContactsToo()
   @Get('me')
+  @ResponseBody(meSchema)
   me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
     return this.access.me(principal);
   }

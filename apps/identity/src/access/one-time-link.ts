@@ -1,24 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
-
 /** What a one-time link lets its holder do. */
 export const linkPurposes = ['set_password', 'verify_email'] as const;
 export type LinkPurpose = (typeof linkPurposes)[number];
 
-export interface NewLinkSecret {
-  /** Sent in the link only; never stored. */
-  token: string;
-  tokenHash: string;
-}
-
-/** 256 random bits, URL-safe; only their digest is stored, so a leaked database opens no accounts. */
-export function newLinkSecret(): NewLinkSecret {
-  const token = randomBytes(32).toString('base64url');
-  return { token, tokenHash: linkTokenHash(token) };
-}
-
-export function linkTokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+/** Who holds a password or a link. */
+export type SubjectKind = 'agent' | 'contact';
 
 const pathOf: Record<LinkPurpose, string> = { set_password: 'set-password', verify_email: 'verify-email' };
 

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { AccessConfig } from '../config';
 import { AccessRepository } from './access.repository';
-import { ACCESS_CONFIG, OneTimeLinks } from './one-time-links';
+import { ACCESS_CONFIG, OneTimeLinksService } from './one-time-links.service';
 
 @Module({})
 export class OneTimeLinksModule {
@@ -10,8 +10,8 @@ export class OneTimeLinksModule {
       module: OneTimeLinksModule,
       // Global because welcome mail, sign-in and staff management all issue links.
       global: true,
-      providers: [{ provide: ACCESS_CONFIG, useValue: config }, AccessRepository, OneTimeLinks],
-      exports: [ACCESS_CONFIG, AccessRepository, OneTimeLinks],
+      providers: [{ provide: ACCESS_CONFIG, useValue: config }, AccessRepository, OneTimeLinksService],
+      exports: [ACCESS_CONFIG, AccessRepository, OneTimeLinksService],
     };
   }
 }

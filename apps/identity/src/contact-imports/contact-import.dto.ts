@@ -1,27 +1,27 @@
-import type { ContactImportEntity, ImportOutcome } from './contact-import.entity';
+import { z } from 'zod';
+import { ContactImportEntity, ImportOutcome, importOutcomes } from './contact-import.entity';
 
-export interface ImportRowReportDto {
-  /** The line of the file the row starts on (the header is line 1). */
-  line: number;
-  /** As given when it is no valid address; null once the contact's personal data was erased. */
-  email: string | null;
-  outcome: ImportOutcome;
-  contactId?: string;
-  reason?: string;
-}
+const importRowReportSchema = z.object({
+  line: z.number().int().describe('The line of the file the row starts on (the header is line 1).'),
+  email: z.string().nullable().describe("As given when it is no valid address; null once the contact's personal data was erased."),
+  outcome: z.enum(importOutcomes),
+  contactId: z.uuid().optional(),
+  reason: z.string().optional(),
+});
 
-export interface ContactImportReportDto {
-  id: string;
-  importedAt: string;
-  importedBy: string;
-  created: number;
-  updated: number;
-  unchanged: number;
-  refused: number;
-  /** Columns of the header the import did not use. */
-  unknownColumns: string[];
-  rows: ImportRowReportDto[];
-}
+export const contactImportReportSchema = z.object({
+  id: z.uuid(),
+  importedAt: z.iso.datetime(),
+  importedBy: z.string(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  refused: z.number().int(),
+  unknownColumns: z.array(z.string()).describe('Columns of the header the import did not use.'),
+  rows: z.array(importRowReportSchema),
+});
+
+export type ContactImportReportDto = z.infer<typeof contactImportReportSchema>;
 
 export function toImportReport({ id, importedAt, importedBy, unknownColumns, rows }: ContactImportEntity): ContactImportReportDto {
   const count = (outcome: ImportOutcome) => rows.filter((row) => row.outcome === outcome).length;

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, UseInterceptors } from '@nestjs/common';
 import { actorOf, AdminsOnly, CurrentPrincipal, Principal } from '@helpgate/auth';
-import { ApiDescription } from '@helpgate/platform';
-import { ContactImportReportDto } from './contact-import.dto';
+import { ApiDescription, ResponseBody } from '@helpgate/platform';
+import { ContactImportReportDto, contactImportReportSchema } from './contact-import.dto';
 import { ContactImportsService } from './contact-imports.service';
+import { CsvBodyInterceptor } from './csv-body.interceptor';
 import { ImportFile, ImportFilePipe } from './import-file.pipe';
 
 @Controller('contacts/imports')
@@ -18,11 +19,14 @@ export class ContactImportsController {
       '413 past the size or row limit; 415 for another content type.',
   )
   @Post()
+  @UseInterceptors(CsvBodyInterceptor)
+  @ResponseBody(contactImportReportSchema)
   importFile(@Body(ImportFilePipe) file: ImportFile, @CurrentPrincipal() principal: Principal): Promise<ContactImportReportDto> {
     return this.imports.run(file, actorOf(principal));
   }
 
   @Get(':id')
+  @ResponseBody(contactImportReportSchema)
   report(@Param('id', ParseUUIDPipe) id: string): Promise<ContactImportReportDto> {
     return this.imports.get(id);
   }

@@ -4,7 +4,7 @@ import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import type { ContactActivityPageDto } from '../contacts/contact-activity.dto';
 import type { ContactResponseDto } from '../contacts/contact.dto';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 import type { ContactImportReportDto } from './contact-import.dto';
 
 const csvHeaders = { 'content-type': 'text/csv' };
@@ -15,7 +15,10 @@ describe('contact import (real Postgres and Kafka)', () => {
   let globex: { id: string };
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService, { IDENTITY_IMPORT_MAX_BYTES: '4096', IDENTITY_IMPORT_MAX_ROWS: '20' });
+    identity = await startServiceInProcess(identityServiceDefinition, {
+      IDENTITY_IMPORT_MAX_BYTES: '4096',
+      IDENTITY_IMPORT_MAX_ROWS: '20',
+    });
     await identity.kafka.record(Topics.IdentityContactChanged, Topics.EmailOutboundRequested);
     acme = await json('POST', '/organizations', { name: 'Acme', domains: ['acme.test'] });
     globex = await json('POST', '/organizations', { name: 'Globex', domains: ['globex.test'] });
@@ -185,6 +188,20 @@ describe('contact import (real Postgres and Kafka)', () => {
     expect(await contact(report.rows[0]!.contactId!)).toMatchObject({ name: 'Zoë Ünal', organization: { id: globex.id } });
   });
 
+  it('checks the token before anything of the request: 401 without one, whatever the body and its type', async () => {
+    for (const headers of [{ 'content-type': 'application/json' }, csvHeaders, { 'content-type': 'text/csv; charset=klingon' }]) {
+      const response = await fetch(`${identity.baseUrl}/contacts/imports`, { method: 'POST', headers, body: 'email,name\nnobody@acme.test,No Body' });
+      expect({ type: headers['content-type'], status: response.status, body: await response.json() }).toEqual({
+        type: headers['content-type'],
+        status: 401,
+        body: { statusCode: 401, code: 'auth.token_missing', message: 'A bearer token is required' },
+      });
+    }
+    const asAgent = { authorization: `Bearer ${agentToken('agent')}` };
+    const wrongTypeAsAgent = await fetch(`${identity.baseUrl}/contacts/imports`, { method: 'POST', headers: { 'content-type': 'application/xml', ...asAgent }, body: '<a/>' });
+    expect(wrongTypeAsAgent.status).toBe(403);
+  });
+
   it('lets admins only import, and any agent read a report', async () => {
     const csv = 'email,name\nagent-tried@acme.test,Agent Tried';
     const asAgent = { authorization: `Bearer ${agentToken('agent')}` };
@@ -198,28 +215,37 @@ describe('contact import (real Postgres and Kafka)', () => {
     const answers = async (response: Response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> });
     expect(await answers(await identity.request('POST', '/contacts/imports', { csv: 'email\na@acme.test' }))).toMatchObject({
       status: 415,
-      body: { message: expect.stringContaining("curl -H 'Content-Type: text/csv' --data-binary @contacts.csv") },
+      body: { statusCode: 415, code: 'request.unsupported_media_type', message: expect.stringContaining("curl -H 'Content-Type: text/csv' --data-binary @contacts.csv") },
+    });
+    const notUtf8 = Buffer.from([...Buffer.from('email,name\nb@acme.test,'), 0xff, 0xfe]);
+    expect(await answers(await identity.fetch('/contacts/imports', { method: 'POST', headers: csvHeaders, body: notUtf8 }))).toEqual({
+      status: 400,
+      body: {
+        statusCode: 400,
+        code: 'request.malformed_body',
+        message: 'The file is not valid utf-8: give its charset in the Content-Type header',
+      },
     });
     expect(await answers(await importFile('name,phone\nJane,123456'))).toMatchObject({
       status: 400,
-      body: { errors: [{ path: 'header', message: 'the header row has no email column' }] },
+      body: { statusCode: 400, code: 'request.invalid_input', details: [{ path: 'header', message: 'the header row has no email column' }] },
     });
     expect(await answers(await importFile('email,name\n"a@acme.test,A\n'))).toMatchObject({
       status: 400,
-      body: { errors: [{ path: 'line 2', message: 'a quoted field opened on line 2 is never closed' }] },
+      body: { statusCode: 400, code: 'request.invalid_input', details: [{ path: 'line 2', message: 'a quoted field opened on line 2 is never closed' }] },
     });
     expect(await answers(await importFile('email,name\n\n'))).toMatchObject({
       status: 400,
-      body: { errors: [{ path: 'rows', message: 'the file has no rows under its header' }] },
+      body: { statusCode: 400, code: 'request.invalid_input', details: [{ path: 'rows', message: 'the file has no rows under its header' }] },
     });
     const tooManyRows = ['email', ...Array.from({ length: 21 }, (_, index) => `row${index}@acme.test`)].join('\n');
     expect(await answers(await importFile(tooManyRows))).toMatchObject({
       status: 413,
-      body: { message: 'The file has 21 rows; at most 20 are imported at once: split it' },
+      body: { statusCode: 413, code: 'request.body_too_large', message: 'The file has 21 rows; at most 20 are imported at once: split it' },
     });
     expect(await answers(await importFile(`email,notes\na@acme.test,${'x'.repeat(5000)}`))).toMatchObject({
       status: 413,
-      body: { message: 'The file is larger than 4096 bytes: split it into smaller files' },
+      body: { statusCode: 413, code: 'request.body_too_large', message: 'The file is larger than 4096 bytes: split it into smaller files' },
     });
     expect(await json<{ total: number }>('GET', '/contacts?q=row1')).toMatchObject({ total: 0 });
   });

@@ -1,6 +1,7 @@
-import { BadRequestException, Inject, Injectable, PayloadTooLargeException, PipeTransform } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, PipeTransform } from '@nestjs/common';
+import { invalidInput, RequestErrorCode, RequestRefusedException } from '@helpgate/platform';
 import type { ContactImportLimits } from '../config';
-import { CONTACT_IMPORT_LIMITS } from './csv-body.middleware';
+import { CONTACT_IMPORT_LIMITS } from './csv-body.interceptor';
 import { CsvRecord, CsvSyntaxError, parseCsv } from './csv';
 import { ImportColumns, importColumns } from './import-columns';
 
@@ -23,7 +24,11 @@ export class ImportFilePipe implements PipeTransform<string, ImportFile> {
     const rowCount = records.filter((record) => record.fields.some((field) => field.trim() !== '')).length;
     if (rowCount === 0) throw invalidFile('rows', 'the file has no rows under its header');
     if (rowCount > this.limits.maxRows) {
-      throw new PayloadTooLargeException(`The file has ${rowCount} rows; at most ${this.limits.maxRows} are imported at once: split it`);
+      throw new RequestRefusedException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        RequestErrorCode.BodyTooLarge,
+        `The file has ${rowCount} rows; at most ${this.limits.maxRows} are imported at once: split it`,
+      );
     }
     return { columns: read.columns, records };
   }
@@ -38,6 +43,6 @@ function parseOrRefuse(text: string): CsvRecord[] {
   }
 }
 
-function invalidFile(path: string, ...messages: string[]): BadRequestException {
-  return new BadRequestException({ statusCode: 400, message: 'Invalid file', errors: messages.map((message) => ({ path, message })) });
+function invalidFile(path: string, ...messages: string[]): RequestRefusedException {
+  return invalidInput('Invalid file', messages.map((message) => ({ path, message })));
 }

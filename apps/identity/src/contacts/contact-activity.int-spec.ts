@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { IdentityContactAnonymizedV1, Topics, TicketsTicketChangedV2 } from '@helpgate/contracts';
+import { IdentityContactAnonymizedV1, Topics, TicketsTicketChangedV3 } from '@helpgate/contracts';
 import { emailInboundReceived, inboundMail, ticketChanged } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 import type { ContactActivityPageDto } from './contact-activity.dto';
 import type { ContactResponseDto } from './contact.dto';
 
@@ -11,7 +11,7 @@ describe('contact activity timeline and anonymized deletion (real Postgres and K
   let identity: ServiceInProcess;
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService);
+    identity = await startServiceInProcess(identityServiceDefinition);
     await identity.kafka.record(Topics.IdentityContactAnonymized);
   });
 
@@ -38,7 +38,7 @@ describe('contact activity timeline and anonymized deletion (real Postgres and K
     return event.mail.inboundMessageId;
   }
 
-  function ticketCreated(requesterContactId: string, number: number): TicketsTicketChangedV2 {
+  function ticketCreated(requesterContactId: string, number: number): TicketsTicketChangedV3 {
     return ticketChanged({ requesterContactId, number });
   }
 
@@ -98,6 +98,37 @@ describe('contact activity timeline and anonymized deletion (real Postgres and K
       { ticketId: last.ticket.id, number: 24 },
     ]);
     expect((await timeline(leeTwin.id)).items.map(({ kind }) => kind)).toEqual(['merged', 'created']);
+  });
+
+  it('records a ticket a merge moved, as tickets publishes it, once on the survivor’s timeline', async () => {
+    const ray = await call<ContactResponseDto>('POST', '/contacts', { name: 'Ray Kept', email: 'ray@moved.test' });
+    const rayTwin = await call<ContactResponseDto>('POST', '/contacts', { name: 'Ray Twin', email: 'ray@twin.test' });
+    await call('POST', `/contacts/${ray.id}/merge`, { contactId: rayTwin.id });
+    const moved = ticketChanged(
+      { requesterContactId: ray.id, number: 31 },
+      { change: 'updated', changes: [{ field: 'requesterContactId', from: rayTwin.id, to: ray.id }] },
+    );
+    const statusChanged = ticketChanged(
+      { requesterContactId: ray.id, number: 31 },
+      { change: 'updated', changes: [{ field: 'status', from: 'new', to: 'open' }] },
+    );
+
+    await identity.kafka.produce(
+      Topics.TicketsTicketChanged,
+      [moved, statusChanged, moved].map((event) => ({ key: event.ticket.id, value: JSON.stringify(event) })),
+    );
+
+    await eventually(async () => expect((await timeline(ray.id)).items.map(({ kind }) => kind)).toContain('ticket_moved'));
+    // Once the marker behind them is recorded, the status change and the redelivery were handled too.
+    const marker = ticketCreated(ray.id, 32);
+    await identity.kafka.produce(Topics.TicketsTicketChanged, [{ key: moved.ticket.id, value: JSON.stringify(marker) }]);
+    await eventually(async () => expect((await timeline(ray.id)).items[0]?.kind).toBe('ticket_opened'));
+    expect((await timeline(ray.id)).items.map(({ kind, details }) => ({ kind, details }))).toEqual([
+      { kind: 'ticket_opened', details: { ticketId: marker.ticket.id, number: 32 } },
+      { kind: 'ticket_moved', details: { ticketId: moved.ticket.id, number: 31, fromContactId: rayTwin.id } },
+      { kind: 'merged', details: { otherContactId: rayTwin.id } },
+      { kind: 'created', details: { source: 'agent' } },
+    ]);
   });
 
   it('pages the timeline ten entries at a time', async () => {

@@ -1,3 +1,4 @@
+import type { ChatEscalationReason } from '@helpgate/contracts';
 import type { ContactSource } from './contact.entity';
 
 /**
@@ -10,6 +11,10 @@ export type ContactActivity =
   | { kind: 'profile_changed'; details: { fields: string[] } }
   | { kind: 'merged'; details: { otherContactId: string } }
   | { kind: 'ticket_opened'; details: { ticketId: string; number: number } }
+  /** A ticket of a contact merged into this one moved here (tickets moves them on the merge). */
+  | { kind: 'ticket_moved'; details: { ticketId: string; number: number; fromContactId: string } }
+  | { kind: 'chat_escalated'; details: { conversationId: string; reason: ChatEscalationReason } }
+  | { kind: 'chat_transcript_recorded'; details: { transcriptId: string; conversationId: string } }
   | { kind: 'anonymized'; details: Record<string, never> };
 
 export type ContactActivityKind = ContactActivity['kind'];

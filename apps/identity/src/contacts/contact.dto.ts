@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '@helpgate/platform';
 import { normalizeEmail } from '../domain/email-address';
-import { canonicalLanguageTag, isTimeZone } from '../domain/locale';
-import { normalizePhone } from '../domain/phone-number';
+import { canonicalLanguageTag, isTimeZone } from './locale';
+import { normalizePhone } from './phone-number';
 import { plainText } from '../domain/plain-text';
 import { maxTagsPerContact, normalizeTag, uniqueTags } from '../domain/tags';
 import { primaryFirst } from './contact-changed';
-import { phoneKinds, PhoneKind } from './contact-phone.entity';
-import { ContactEntity, contactStatuses, ContactSource, ContactStatus } from './contact.entity';
+import { phoneKinds } from './contact-phone.entity';
+import { ContactEntity, contactSources, contactStatuses } from './contact.entity';
 
 const nameCharacters = /^[\p{L}\p{M}\p{N} '’.,\-()&/]*$/u;
 const freeTextCharacters = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}\n]*$/u;
@@ -131,37 +131,43 @@ export const contactSearchSchema = pageQuerySchema.extend({
 
 export type ContactSearchDto = z.output<typeof contactSearchSchema>;
 
-export interface ContactResponseDto {
-  id: string;
-  /** The full name, as shown everywhere. */
-  name: string;
-  fullName: string;
-  firstName: string | null;
-  lastName: string | null;
-  /** The primary address. */
-  email: string;
-  /** Every address, the primary one first. */
-  emails: string[];
-  emailAddresses: { email: string; isPrimary: boolean; verified: boolean; verifiedAt: string | null }[];
-  /** Addresses that bounced permanently, with when and why. */
-  undeliverable: { email: string; since: string; reason: string | null }[];
-  phones: { number: string; kind: PhoneKind }[];
-  /** The default organization. */
-  organization: { id: string; name: string };
-  /** Every organization the contact belongs to, the default one first. */
-  organizations: { id: string; name: string; isDefault: boolean; isPrimaryContact: boolean }[];
-  language: string | null;
-  timeZone: string | null;
-  details: string | null;
-  notes: string | null;
-  tags: string[];
-  status: ContactStatus;
-  source: ContactSource;
-  createdAt: string;
-  updatedAt: string;
-  lastSeenAt: string | null;
-  anonymizedAt: string | null;
-}
+const timestamp = z.iso.datetime();
+
+export const contactResponseSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string().describe('The full name, as shown everywhere.'),
+    fullName: z.string(),
+    firstName: z.string().nullable(),
+    lastName: z.string().nullable(),
+    email: z.string().describe('The primary address; empty once the personal data was erased.'),
+    emails: z.array(z.string()).describe('Every address, the primary one first.'),
+    emailAddresses: z.array(
+      z.object({ email: z.string(), isPrimary: z.boolean(), verified: z.boolean(), verifiedAt: timestamp.nullable() }),
+    ),
+    undeliverable: z
+      .array(z.object({ email: z.string(), since: timestamp, reason: z.string().nullable() }))
+      .describe('Addresses that bounced permanently, with when and why.'),
+    phones: z.array(z.object({ number: z.string(), kind: z.enum(phoneKinds) })),
+    organization: z.object({ id: z.uuid(), name: z.string() }).describe('The default organization.'),
+    organizations: z
+      .array(z.object({ id: z.uuid(), name: z.string(), isDefault: z.boolean(), isPrimaryContact: z.boolean() }))
+      .describe('Every organization the contact belongs to, the default one first.'),
+    language: z.string().nullable(),
+    timeZone: z.string().nullable(),
+    details: z.string().nullable(),
+    notes: z.string().nullable(),
+    tags: z.array(z.string()),
+    status: z.enum(contactStatuses),
+    source: z.enum(contactSources),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    lastSeenAt: timestamp.nullable(),
+    anonymizedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'Contact' });
+
+export type ContactResponseDto = z.infer<typeof contactResponseSchema>;
 
 export function toContactResponse(contact: ContactEntity): ContactResponseDto {
   const emails = primaryFirst(contact.emails);

@@ -4,9 +4,11 @@ import { ContactEmailEntity } from './contact-email.entity';
 import { ContactMembershipEntity } from './contact-membership.entity';
 import { ContactPhoneEntity } from './contact-phone.entity';
 
-/** How a contact came to be: from inbound mail, created by an agent, or imported in bulk. */
-export const contactSources = ['email', 'agent', 'import'] as const;
+/** How a contact came to be: from inbound mail, created by an agent, imported in bulk, or from a chat visitor's address. */
+export const contactSources = ['email', 'agent', 'import', 'chat'] as const;
 export type ContactSource = (typeof contactSources)[number];
+/** The sources of contacts created for someone who wrote in from an unknown address. */
+export type SenderSource = Extract<ContactSource, 'email' | 'chat'>;
 
 export const contactStatuses = ['active', 'inactive'] as const;
 export type ContactStatus = (typeof contactStatuses)[number];

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { PageOf, ZodValidationPipe } from '@helpgate/platform';
+import { PageOf, pageOf, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
 import {
   AddEmailDto,
   addEmailSchema,
   ContactResponseDto,
+  contactResponseSchema,
   ContactSearchDto,
   contactSearchSchema,
   CreateContactDto,
@@ -16,7 +17,7 @@ import {
   UpdateContactDto,
   updateContactSchema,
 } from './contact.dto';
-import { ActivityQueryDto, activityQuerySchema, ContactActivityPageDto } from './contact-activity.dto';
+import { ActivityQueryDto, activityQuerySchema, ContactActivityPageDto, contactActivityPageSchema } from './contact-activity.dto';
 import { ContactActivityService } from './contact-activity.service';
 import { AnonymizeContactUseCase } from './anonymize-contact.use-case';
 import { ContactsService } from './contacts.service';
@@ -32,17 +33,20 @@ export class ContactsController {
   ) {}
 
   @Post()
+  @ResponseBody(contactResponseSchema)
   create(@Body(new ZodValidationPipe(createContactSchema)) body: CreateContactDto): Promise<ContactResponseDto> {
     return this.contacts.create(body);
   }
 
   @Get()
+  @ResponseBody(pageOf(contactResponseSchema))
   search(@Query(new ZodValidationPipe(contactSearchSchema)) query: ContactSearchDto): Promise<PageOf<ContactResponseDto>> {
     return this.contacts.search(query);
   }
 
   /** A merged-away contact's id answers a permanent redirect (relative `Location`: the survivor's id). */
   @Get(':id')
+  @ResponseBody(contactResponseSchema)
   async get(@Param('id', ParseUUIDPipe) id: string, @Res() response: Response): Promise<void> {
     const found = await this.contacts.get(id);
     if ('mergedIntoId' in found) response.redirect(HttpStatus.PERMANENT_REDIRECT, found.mergedIntoId);
@@ -50,6 +54,7 @@ export class ContactsController {
   }
 
   @Get(':id/activity')
+  @ResponseBody(contactActivityPageSchema)
   timeline(
     @Param('id', ParseUUIDPipe) id: string,
     @Query(new ZodValidationPipe(activityQuerySchema)) query: ActivityQueryDto,
@@ -58,6 +63,7 @@ export class ContactsController {
   }
 
   @Post(':id/merge')
+  @ResponseBody(contactResponseSchema)
   @HttpCode(HttpStatus.OK)
   merge(
     @Param('id', ParseUUIDPipe) survivorId: string,
@@ -74,6 +80,7 @@ export class ContactsController {
   }
 
   @Patch(':id')
+  @ResponseBody(contactResponseSchema)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(updateContactSchema)) body: UpdateContactDto,
@@ -82,6 +89,7 @@ export class ContactsController {
   }
 
   @Post(':id/emails')
+  @ResponseBody(contactResponseSchema)
   addEmail(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(addEmailSchema)) body: AddEmailDto,
@@ -90,17 +98,20 @@ export class ContactsController {
   }
 
   @Delete(':id/emails/:email')
+  @ResponseBody(contactResponseSchema)
   removeEmail(@Param('id', ParseUUIDPipe) id: string, @Param('email') email: string): Promise<ContactResponseDto> {
     return this.contacts.removeEmail(id, email);
   }
 
   @Post(':id/emails/:email/verify')
+  @ResponseBody(contactResponseSchema)
   @HttpCode(HttpStatus.OK)
   verifyEmail(@Param('id', ParseUUIDPipe) id: string, @Param('email') email: string): Promise<ContactResponseDto> {
     return this.contacts.verifyEmail(id, email);
   }
 
   @Put(':id/organizations/:organizationId')
+  @ResponseBody(contactResponseSchema)
   setMembership(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('organizationId', ParseUUIDPipe) organizationId: string,
@@ -110,6 +121,7 @@ export class ContactsController {
   }
 
   @Delete(':id/organizations/:organizationId')
+  @ResponseBody(contactResponseSchema)
   removeMembership(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('organizationId', ParseUUIDPipe) organizationId: string,

@@ -2,7 +2,7 @@ import { IdentityContactChangedV1, Topics } from '@helpgate/contracts';
 import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 import { ResolveRequesterUseCase } from '../inbound-mail/resolve-requester.use-case';
 import type { ContactResponseDto } from './contact.dto';
 
@@ -12,7 +12,7 @@ describe('contacts API (real Postgres and Kafka)', () => {
   let globex: { id: string };
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService);
+    identity = await startServiceInProcess(identityServiceDefinition);
     await identity.kafka.record(Topics.IdentityContactChanged);
     acme = (await (await call('POST', '/organizations', { name: 'Acme', domains: ['acme.test'] })).json()) as { id: string };
     globex = (await (await call('POST', '/organizations', { name: 'Globex', domains: ['globex.test'] })).json()) as { id: string };
@@ -103,7 +103,9 @@ describe('contacts API (real Postgres and Kafka)', () => {
       phones: [{ number: '12', kind: 'direct' }],
     });
     expect(response.status).toBe(400);
-    const paths = ((await response.json()) as { errors: { path: string }[] }).errors.map((error) => error.path);
+    const refusal = (await response.json()) as { code: string; details: { path: string }[] };
+    expect(refusal.code).toBe('request.invalid_input');
+    const paths = refusal.details.map((detail) => detail.path);
     expect(paths).toEqual(expect.arrayContaining(['timeZone', 'language', 'tags.0', 'phones.0.number']));
     expect((await call('POST', '/contacts', { name: '<b></b>', email: 'nameless@acme.test' })).status).toBe(422);
   });

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { Page } from '@helpgate/platform';
-import { mailboxKey } from '../domain/mailbox-key';
+import { mailboxKey } from './mailbox-key';
 import type { PersonName } from '../domain/person-name';
 import { ContactEmailEntity } from './contact-email.entity';
 import { ContactMembershipEntity } from './contact-membership.entity';
 import { ContactPhoneEntity, PhoneKind } from './contact-phone.entity';
-import { ContactEntity, ContactSource, ContactStatus } from './contact.entity';
+import { ContactEntity, ContactSource, ContactStatus, SenderSource } from './contact.entity';
 
 export interface ContactProfile {
   language?: string | null;
@@ -41,14 +41,14 @@ export interface ContactFilter {
   status?: ContactStatus;
 }
 
-/** What announcing a contact as the requester of a mail needs of it, read without its relations. */
-/** A contact created for the sender of an inbound mail. */
-export interface NewMailSender {
+/** A contact created for someone who wrote in (by mail or chat) from an unknown address. */
+export interface NewSender {
   name: PersonName;
   email: string;
   organizationId: string;
 }
 
+/** What announcing a contact as the requester of a mail needs of it, read without its relations. */
 export interface ContactSummary {
   id: string;
   name: string;
@@ -94,6 +94,21 @@ export class ContactsRepository {
       [contactIds],
     );
     return new Map(rows.map((row) => [row.id, row.owner_id]));
+  }
+
+  /** The id the contact stands under now: its own, or that of the contact it was merged into (through any merges since). */
+  async findSurvivorId(id: string, manager: EntityManager): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `WITH RECURSIVE chain (id, merged_into_id, hops) AS (
+         SELECT id, merged_into_id, 0 FROM contacts WHERE id = $1
+         UNION ALL
+         SELECT contact.id, contact.merged_into_id, chain.hops + 1 FROM contacts contact JOIN chain ON contact.id = chain.merged_into_id
+          WHERE chain.hops < 20
+       )
+       SELECT id FROM chain WHERE merged_into_id IS NULL`,
+      [id],
+    );
+    return rows[0]?.id ?? null;
   }
 
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<ContactEntity | null> {
@@ -187,10 +202,10 @@ export class ContactsRepository {
   }
 
   /**
-   * Creates the contacts of new mail senders, each with its address as its primary one and its default membership,
-   * in one statement; returns them in the order given.
+   * Creates the contacts of new senders (of mail, or chat visitors), each with its address as its primary one and its
+   * default membership, in one statement; returns them in the order given.
    */
-  async createMailSenders(senders: readonly NewMailSender[], manager: EntityManager): Promise<ContactEntity[]> {
+  async createSenders(senders: readonly NewSender[], source: SenderSource, manager: EntityManager): Promise<ContactEntity[]> {
     if (senders.length === 0) return [];
     const records = senders.map(({ name, email, organizationId }) => ({
       id: randomUUID(),
@@ -207,12 +222,12 @@ export class ContactsRepository {
                                                                   organization_id uuid, email text, mailbox_key text)
        ), contact AS (
          INSERT INTO contacts (id, name, first_name, last_name, organization_id, source)
-         SELECT id, name, first_name, last_name, organization_id, 'email' FROM given
+         SELECT id, name, first_name, last_name, organization_id, $2 FROM given
        ), address AS (
          INSERT INTO contact_emails (email, mailbox_key, contact_id, is_primary) SELECT email, mailbox_key, id, true FROM given
        )
        INSERT INTO contact_organizations (contact_id, organization_id) SELECT id, organization_id FROM given`,
-      [JSON.stringify(records)],
+      [JSON.stringify(records), source],
     );
     const created = new Map(
       (
@@ -362,6 +377,11 @@ export class ContactsRepository {
     await manager.query('UPDATE organization_domain_conflicts SET contact_id = $2 WHERE contact_id = $1', [fromContactId, toContactId]);
   }
 
+  /** Hands the transcripts of chats on one contact's profile to another, which now stands for the same person. */
+  async moveChatTranscripts(fromContactId: string, toContactId: string, manager: EntityManager): Promise<void> {
+    await manager.query('UPDATE chat_transcripts SET contact_id = $2 WHERE contact_id = $1', [fromContactId, toContactId]);
+  }
+
   /**
    * Turns a contact whose addresses and phones have moved into a tombstone pointing at the survivor: inactive,
    * in no organization but "Unassigned", which can never be deleted, so the row outlives any organization.
@@ -378,12 +398,14 @@ export class ContactsRepository {
 
   /**
    * Removes everything that identifies the contact besides its profile: its addresses (free for anyone again), phones,
-   * the domain conflicts listed about its address and its address in import reports. Sets when it was anonymized.
+   * the domain conflicts listed about its address, its address in import reports and the transcripts of its chats.
+   * Sets when it was anonymized.
    */
   async eraseIdentifiers(contactId: string, manager: EntityManager): Promise<void> {
     await manager.getRepository(ContactEmailEntity).delete({ contactId });
     await manager.getRepository(ContactPhoneEntity).delete({ contactId });
     await manager.query('DELETE FROM organization_domain_conflicts WHERE contact_id = $1', [contactId]);
+    await manager.query('DELETE FROM chat_transcripts WHERE contact_id = $1', [contactId]);
     await manager.query('UPDATE contact_import_rows SET email = NULL WHERE contact_id = $1', [contactId]);
     await manager.query('UPDATE contacts SET anonymized_at = now() WHERE id = $1', [contactId]);
   }

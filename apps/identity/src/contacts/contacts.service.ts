@@ -6,20 +6,20 @@ import type { PageOf } from '@helpgate/platform';
 import { domainOf, normalizeEmail } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { nameAfter, noName, PersonName } from '../domain/person-name';
-import { normalizePhone } from '../domain/phone-number';
+import { normalizePhone } from './phone-number';
 import { violatedUniqueConstraint } from '../domain/unique-violation';
-import { DomainAssignment } from '../organizations/domain-assignment';
+import { DomainAssignmentService } from '../organizations/domain-assignment.service';
 import type { RegisteredDomain } from '../organizations/organization-for-address';
-import { WelcomeMails } from '../welcome-mail/welcome-mails';
+import { WelcomeMailsService } from '../welcome-mail/welcome-mails.service';
 import { contactChangedEvent } from './contact-changed';
 import { ContactActivitiesRepository } from './contact-activities.repository';
 import { changedFields } from './contact-activity';
-import { ContactEntity, ContactSource } from './contact.entity';
+import { ContactEntity, ContactSource, SenderSource } from './contact.entity';
 import { ContactResponseDto, ContactSearchDto, CreateContactDto, toContactResponse, UpdateContactDto } from './contact.dto';
 import { ContactsRepository } from './contacts.repository';
 
-/** Who creates contacts through this service; contacts from inbound mail are created where mail is resolved. */
-type CreatedBy = Exclude<ContactSource, 'email'>;
+/** Who creates contacts through this service; contacts from mail and chat are created where requesters are resolved. */
+type CreatedBy = Exclude<ContactSource, SenderSource>;
 
 type ContactChange = (contact: ContactEntity, manager: EntityManager) => Promise<void>;
 
@@ -41,8 +41,8 @@ export class ContactsService {
     private readonly events: TransactionalEvents,
     private readonly contacts: ContactsRepository,
     private readonly activities: ContactActivitiesRepository,
-    private readonly assignment: DomainAssignment,
-    private readonly welcomeMails: WelcomeMails,
+    private readonly assignment: DomainAssignmentService,
+    private readonly welcomeMails: WelcomeMailsService,
   ) {}
 
   async search({ email, q, phone, organizationId, tag, status, limit, offset }: ContactSearchDto): Promise<PageOf<ContactResponseDto>> {

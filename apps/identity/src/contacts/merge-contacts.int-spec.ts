@@ -1,10 +1,13 @@
+import { DataSource } from 'typeorm';
 import { IdentityContactChangedV1, IdentityContactMergedV1, IdentityRequesterResolvedV1, Topics } from '@helpgate/contracts';
 import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 import { ResolveRequesterUseCase } from '../inbound-mail/resolve-requester.use-case';
 import type { ContactResponseDto } from './contact.dto';
+
+const outboxSize = 'SELECT count(*)::int AS count FROM outbox_events';
 
 describe('merging contacts (real Postgres and Kafka)', () => {
   let identity: ServiceInProcess;
@@ -13,7 +16,7 @@ describe('merging contacts (real Postgres and Kafka)', () => {
   let initech: { id: string };
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService);
+    identity = await startServiceInProcess(identityServiceDefinition);
     await identity.kafka.record(Topics.IdentityContactMerged, Topics.IdentityContactChanged, Topics.IdentityRequesterResolved);
     acme = await organization('Acme', 'acme.test');
     globex = await organization('Globex', 'globex.test');
@@ -171,7 +174,10 @@ describe('merging contacts (real Postgres and Kafka)', () => {
     const patched = await call('PATCH', `/contacts/${duplicate.id}`, { tags: ['late'] });
     expect(patched.status).toBe(409);
     expect((await call('POST', `/contacts/${survivor.id}/merge`, { contactId: 'not-a-uuid' })).status).toBe(400);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // A refused merge that still wrote an event would have written it to the outbox: once the outbox is empty and
+    // every record of the topic is read, such an event would be among them.
+    await eventually(async () => expect(await identity.app.get(DataSource).query(outboxSize)).toEqual([{ count: 0 }]));
+    await eventually(async () => expect(await identity.kafka.hasRecordedAll(Topics.IdentityContactMerged)).toBe(true));
     expect(identity.kafka.messages(Topics.IdentityContactMerged).filter((message) => message.key === duplicate.id)).toHaveLength(1);
   });
 });

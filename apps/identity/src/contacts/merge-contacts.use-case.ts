@@ -73,5 +73,6 @@ export class MergeContactsUseCase {
     }
     await this.contacts.updateProfile(survivor.id, { tags: mergedTags(survivor.tags, mergedAway.tags) }, manager);
     await this.contacts.moveDomainConflicts(mergedAway.id, survivor.id, manager);
+    await this.contacts.moveChatTranscripts(mergedAway.id, survivor.id, manager);
   }
 }

@@ -3,7 +3,7 @@ import { EmailOutboundFailedV1, Topics } from '@helpgate/contracts';
 import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 
 interface Contact {
   id: string;
@@ -32,7 +32,7 @@ describe('identity marks an address undeliverable when mail to it bounced perman
   });
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService);
+    identity = await startServiceInProcess(identityServiceDefinition);
     for (const address of ['gone@acme.test', 'full@acme.test']) {
       await identity.kafka.produce(Topics.EmailInboundReceived, [
         { value: JSON.stringify(emailInboundReceived(inboundMail({ from: { address } }))) },

@@ -28,10 +28,16 @@ export enum IdentityErrorCode {
   InvalidCredentials = 'access.invalid_credentials',
   LinkUnusable = 'access.link_unusable',
   WeakPassword = 'access.weak_password',
+  TooManySignInAttempts = 'access.too_many_attempts',
+  RefreshTokenInvalid = 'access.refresh_token_invalid',
+  RefreshTokenReused = 'access.refresh_token_reused',
   AgentNotFound = 'agent.not_found',
   AgentEmailTaken = 'agent.email_taken',
   LastAdminProtected = 'agent.last_admin_protected',
   ContactImportNotFound = 'contact_import.not_found',
+  ChatVisitorUnidentified = 'chat.visitor_unidentified',
+  ChatVisitorUnknown = 'chat.visitor_unknown',
+  ChatTranscriptNotFound = 'chat_transcript.not_found',
 }
 
 const kindOf: Record<IdentityErrorCode, ErrorKind> = {
@@ -62,10 +68,16 @@ const kindOf: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.InvalidCredentials]: ErrorKind.Unauthenticated,
   [IdentityErrorCode.LinkUnusable]: ErrorKind.Gone,
   [IdentityErrorCode.WeakPassword]: ErrorKind.Invalid,
+  [IdentityErrorCode.TooManySignInAttempts]: ErrorKind.TooManyRequests,
+  [IdentityErrorCode.RefreshTokenInvalid]: ErrorKind.Unauthenticated,
+  [IdentityErrorCode.RefreshTokenReused]: ErrorKind.Unauthenticated,
   [IdentityErrorCode.AgentNotFound]: ErrorKind.NotFound,
   [IdentityErrorCode.AgentEmailTaken]: ErrorKind.Conflict,
   [IdentityErrorCode.LastAdminProtected]: ErrorKind.Conflict,
   [IdentityErrorCode.ContactImportNotFound]: ErrorKind.NotFound,
+  [IdentityErrorCode.ChatVisitorUnidentified]: ErrorKind.Invalid,
+  [IdentityErrorCode.ChatVisitorUnknown]: ErrorKind.NotFound,
+  [IdentityErrorCode.ChatTranscriptNotFound]: ErrorKind.NotFound,
 };
 
 export class IdentityException extends domainExceptionFor(kindOf) {}

@@ -1,7 +1,16 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { actorOf, CurrentPrincipal, Principal } from '@helpgate/auth';
-import { ApiDescription, Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
-import { DismissalDto, DismissalResponseDto, dismissalSchema, DuplicateCandidateDto, DuplicatePairDto } from './duplicate-candidate.dto';
+import { ApiDescription, Page, PageOf, pageOf, pageQuerySchema, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
+import {
+  DismissalDto,
+  DismissalResponseDto,
+  dismissalResponseSchema,
+  dismissalSchema,
+  DuplicateCandidateDto,
+  duplicateCandidateSchema,
+  DuplicatePairDto,
+  duplicatePairSchema,
+} from './duplicate-candidate.dto';
 import { DuplicateCandidatesService } from './duplicate-candidates.service';
 
 @Controller()
@@ -9,6 +18,7 @@ export class DuplicateCandidatesController {
   constructor(private readonly candidates: DuplicateCandidatesService) {}
 
   @Get('contacts/:id/duplicate-candidates')
+  @ResponseBody(pageOf(duplicateCandidateSchema))
   candidatesOf(
     @Param('id', ParseUUIDPipe) id: string,
     @Query(new ZodValidationPipe(pageQuerySchema)) page: Page,
@@ -22,6 +32,7 @@ export class DuplicateCandidatesController {
       '`similar_address` (one mailbox: a plus-tag apart, or dots apart at Gmail). Nothing is merged automatically.',
   )
   @Get('duplicate-candidates')
+  @ResponseBody(pageOf(duplicatePairSchema))
   listPairs(@Query(new ZodValidationPipe(pageQuerySchema)) page: Page): Promise<PageOf<DuplicatePairDto>> {
     return this.candidates.pairs(page);
   }
@@ -30,6 +41,7 @@ export class DuplicateCandidatesController {
     'The two contacts are not suggested as duplicates of each other again; dismissing a pair twice keeps the first dismissal.',
   )
   @Post('duplicate-candidates/dismissals')
+  @ResponseBody(dismissalResponseSchema)
   dismiss(
     @Body(new ZodValidationPipe(dismissalSchema)) body: DismissalDto,
     @CurrentPrincipal() principal: Principal,

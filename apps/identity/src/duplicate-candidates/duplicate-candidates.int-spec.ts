@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { agentToken } from '../../../../test/support/auth';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import type { ContactResponseDto } from '../contacts/contact.dto';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 import type { DismissalResponseDto, DuplicateCandidateDto, DuplicatePairDto } from './duplicate-candidate.dto';
 
 interface Page<Item> {
@@ -16,7 +16,7 @@ describe('duplicate candidates (real Postgres and Kafka)', () => {
   const contacts: Record<string, ContactResponseDto> = {};
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService);
+    identity = await startServiceInProcess(identityServiceDefinition);
     acme = await json('POST', '/organizations', { name: 'Acme', domains: ['acme.test'] });
     await json('POST', '/organizations', { name: 'Globex', domains: ['globex.test'] });
     const people: Record<string, object> = {

@@ -9,14 +9,14 @@ import { DEAD_LETTER_HEADERS } from '@helpgate/kafka';
 import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 import { ResolveRequesterUseCase } from './resolve-requester.use-case';
 
 describe('identity resolves the requester of inbound mail (real Postgres and Kafka)', () => {
   let identity: ServiceInProcess;
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService);
+    identity = await startServiceInProcess(identityServiceDefinition);
     await identity.kafka.record(
       Topics.IdentityRequesterResolved,
       Topics.IdentityContactChanged,

@@ -1,44 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
-import { Outbox, OutboxEntry, TransactionalEvents } from '@helpgate/outbox';
-import { contactChangedEvent } from '../contacts/contact-changed';
-import { ContactActivitiesRepository, ContactActivityEntry } from '../contacts/contact-activities.repository';
-import { ContactEntity } from '../contacts/contact.entity';
+import { Outbox, TransactionalEvents } from '@helpgate/outbox';
+import { ContactActivitiesRepository } from '../contacts/contact-activities.repository';
 import { ContactsRepository } from '../contacts/contacts.repository';
-import { displayNameFor, domainOf, normalizeEmail } from '../domain/email-address';
+import { normalizeEmail } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
-import { nameFromFullName } from '../domain/person-name';
-import { DomainAssignment, Placement } from '../organizations/domain-assignment';
-import type { IdentitySettings } from '../settings/identity-settings';
-import { SettingsService } from '../settings/settings.service';
+import { RequesterResolution, ResolutionWork } from '../requesters/requester-resolution';
 import { UnknownSendersService } from '../unknown-senders/unknown-senders.service';
-import { WelcomeMails } from '../welcome-mail/welcome-mails';
 import { requesterResolvedEvent } from './requester-resolved';
 
 /** An inbound mail and its sender's normalized address. */
 interface SenderMail {
   event: EmailInboundReceivedV1;
   email: string;
-}
-
-/** A contact created for a new sender, the mail that created it, and the organizations that also claim its domain. */
-interface CreatedContact {
-  contact: ContactEntity;
-  email: string;
-  creatorEventId: string;
-  conflictingClaims: Placement['conflictingClaims'];
-}
-
-/**
- * One batch's reads for its new senders (made once, when the first new sender needs them), and the timeline
- * entries and events it writes at its end, each in one statement, in the order of its mails.
- */
-interface BatchWork {
-  settings(): Promise<IdentitySettings>;
-  placement(domain: string): Promise<Placement>;
-  activities: ContactActivityEntry[];
-  events: OutboxEntry[];
 }
 
 /**
@@ -54,10 +29,8 @@ export class ResolveRequesterUseCase {
     private readonly events: TransactionalEvents,
     private readonly contacts: ContactsRepository,
     private readonly activities: ContactActivitiesRepository,
-    private readonly assignment: DomainAssignment,
-    private readonly settings: SettingsService,
+    private readonly resolution: RequesterResolution,
     private readonly unknownSenders: UnknownSendersService,
-    private readonly welcomeMails: WelcomeMails,
   ) {}
 
   /**
@@ -94,114 +67,42 @@ export class ResolveRequesterUseCase {
   }
 
   private async resolve(mails: readonly SenderMail[], manager: EntityManager, outbox: Outbox): Promise<void> {
-    const addresses = mails.map((mail) => mail.email);
-    await this.contacts.lockAddresses(addresses, manager);
-    const contacts = await this.contacts.findSummariesByEmail(addresses, manager);
-    const batch = this.batchWork(addresses.filter((address) => !contacts.has(address)).map(domainOf), manager);
-    const created = await this.createNewSenders(mails, contacts, batch, manager);
+    const work: ResolutionWork = { manager, outbox, activities: [], events: [] };
+    const contacts = await this.resolution.contactsOf(
+      mails.map(({ event, email }) => ({ email, name: event.mail.from.name, mayCreate: !event.mail.isAutomated })),
+      'email',
+      work,
+    );
     const seen = new Set<string>();
-    for (const mail of mails) {
-      const contact = contacts.get(mail.email) ?? (await this.contactForNewSender(mail, created, batch, manager, outbox));
-      if (!contact) continue;
-      contacts.set(mail.email, contact);
+    for (const [index, mail] of mails.entries()) {
+      const contact = contacts[index];
+      if (!contact) {
+        await this.leaveUnresolved(mail, manager);
+        continue;
+      }
       seen.add(contact.id);
-      batch.activities.push({
+      work.activities.push({
         contactId: contact.id,
         activity: { kind: 'mail_received', details: { inboundMessageId: mail.event.mail.inboundMessageId } },
       });
-      batch.events.push({
+      work.events.push({
         topic: Topics.IdentityRequesterResolved,
         key: contact.id,
         event: requesterResolvedEvent(mail.event.mail, contact, mail.email),
       });
     }
     if (seen.size > 0) await this.contacts.markSeen([...seen], manager);
-    await this.activities.recordAll(batch.activities, manager);
-    await outbox.addAll(batch.events);
+    await this.activities.recordAll(work.activities, manager);
+    await outbox.addAll(work.events);
   }
 
-  /**
-   * Creates, in one statement, the contacts of the batch's new senders that may have one: each by its sender's
-   * first mail that is not automated, while contacts are created automatically. The rest of what a creation does
-   * happens at that mail, in mail order (`contactCreatedBy`); a mail before it does not see the contact.
-   */
-  private async createNewSenders(
-    mails: readonly SenderMail[],
-    contacts: ReadonlyMap<string, unknown>,
-    batch: BatchWork,
-    manager: EntityManager,
-  ): Promise<Map<string, CreatedContact>> {
-    const creators = new Map<string, SenderMail>();
-    for (const mail of mails) {
-      if (!contacts.has(mail.email) && !creators.has(mail.email) && !mail.event.mail.isAutomated) creators.set(mail.email, mail);
-    }
-    if (creators.size === 0 || !(await batch.settings()).autoCreateContacts) return new Map();
-    const planned: { mail: SenderMail; placement: Placement }[] = [];
-    for (const mail of creators.values()) planned.push({ mail, placement: await batch.placement(domainOf(mail.email)) });
-    const created = await this.contacts.createMailSenders(
-      planned.map(({ mail, placement }) => ({
-        name: nameFromFullName(displayNameFor(mail.email, mail.event.mail.from.name)),
-        email: mail.email,
-        organizationId: placement.organization.id,
-      })),
-      manager,
-    );
-    return new Map(
-      planned.map(({ mail, placement }, index) => [
-        mail.email,
-        { contact: created[index], email: mail.email, creatorEventId: mail.event.eventId, conflictingClaims: placement.conflictingClaims },
-      ]),
-    );
-  }
-
-  private batchWork(newSenderDomains: readonly string[], manager: EntityManager): BatchWork {
-    let settings: Promise<IdentitySettings> | undefined;
-    let placements: Promise<Map<string, Placement>> | undefined;
-    return {
-      settings: () => (settings ??= this.settings.current(manager)),
-      placement: async (domain) => (await (placements ??= this.assignment.placeNewContacts(newSenderDomains, manager))).get(domain)!,
-      activities: [],
-      events: [],
-    };
-  }
-
-  /**
-   * The contact of a new sender at this mail: the one created for it when this is its creating mail; none for
-   * automated mail, nor while agents create contacts themselves (the mail is held for them).
-   */
-  private async contactForNewSender(
-    mail: SenderMail,
-    created: ReadonlyMap<string, CreatedContact>,
-    batch: BatchWork,
-    manager: EntityManager,
-    outbox: Outbox,
-  ): Promise<ContactEntity | null> {
-    const creation = created.get(mail.email);
-    if (creation?.creatorEventId === mail.event.eventId) return this.contactCreatedBy(creation, batch, manager, outbox);
-    const { inboundMessageId } = mail.event.mail;
+  /** A mail of a new sender that has no contact: automated mail makes none; other mail waits for an agent. */
+  private async leaveUnresolved(mail: SenderMail, manager: EntityManager): Promise<void> {
     if (mail.event.mail.isAutomated) {
       // Auto-replies and bounces from unknown addresses must not create contacts (nor tickets).
-      this.logger.log({ inboundMessageId }, 'automated mail from an unknown sender not turned into a contact');
-      return null;
+      this.logger.log({ inboundMessageId: mail.event.mail.inboundMessageId }, 'automated mail from an unknown sender not turned into a contact');
+      return;
     }
     await this.unknownSenders.hold(mail.event, mail.email, manager);
-    return null;
-  }
-
-  /** What follows the creation of a contact, at the mail that created it: its conflicts, timeline, event, welcome mail. */
-  private async contactCreatedBy(
-    { contact, email, conflictingClaims }: CreatedContact,
-    batch: BatchWork,
-    manager: EntityManager,
-    outbox: Outbox,
-  ): Promise<ContactEntity> {
-    const domain = domainOf(email);
-    if (conflictingClaims.length > 0) await this.assignment.recordConflict(contact.id, domain, conflictingClaims, manager);
-    batch.activities.push({ contactId: contact.id, activity: { kind: 'created', details: { source: 'email' } } });
-    batch.events.push({ topic: Topics.IdentityContactChanged, key: contact.id, event: contactChangedEvent(contact, 'created') });
-    // The welcome mail enters the outbox at once; it goes to another service than the contact's other events.
-    await this.welcomeMails.sendIfDue(contact, manager, outbox, await batch.settings());
-    this.logger.log({ contactId: contact.id, organizationId: contact.organizationId }, 'contact created from inbound mail');
-    return contact;
   }
 }

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { mailboxKey } from '../domain/mailbox-key';
+import { mailboxKey } from '../contacts/mailbox-key';
 
 const backfillBatchSize = 1000;
 

@@ -1,14 +1,14 @@
 import { DataSource } from 'typeorm';
 import { undoMigrationsThrough } from '../../../../test/support/migrations';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 
 describe('migration DuplicateCandidates1763900000181 (real Postgres)', () => {
   let identity: ServiceInProcess;
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService);
+    identity = await startServiceInProcess(identityServiceDefinition);
     dataSource = identity.app.get(DataSource);
   });
 

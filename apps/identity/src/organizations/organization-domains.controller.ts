@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ZodValidationPipe } from '@helpgate/platform';
-import { AddDomainDto, addDomainSchema, AddedDomainResponseDto } from './organization.dto';
+import { ResponseBody, ZodValidationPipe } from '@helpgate/platform';
+import { AddDomainDto, addDomainSchema, AddedDomainResponseDto, addedDomainResponseSchema } from './organization.dto';
 import { OrganizationsService } from './organizations.service';
 
 @Controller('organizations/:id/domains')
@@ -8,6 +8,7 @@ export class OrganizationDomainsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Post()
+  @ResponseBody(addedDomainResponseSchema)
   add(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(addDomainSchema)) body: AddDomainDto,

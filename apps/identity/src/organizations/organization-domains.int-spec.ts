@@ -2,7 +2,7 @@ import { IdentityContactChangedV1, Topics } from '@helpgate/contracts';
 import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 
 interface Organization {
   id: string;
@@ -60,7 +60,7 @@ describe('identity places contacts by organization domains (real Postgres and Ka
   };
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService, { IDENTITY_FREE_MAIL_DOMAINS: 'freemail.test' });
+    identity = await startServiceInProcess(identityServiceDefinition, { IDENTITY_FREE_MAIL_DOMAINS: 'freemail.test' });
     await identity.kafka.record(Topics.IdentityContactChanged);
     const organizations = (await request('GET', '/organizations')).body as unknown as { items: Organization[] };
     unassigned = organizations.items.find((organization) => organization.isDefault)!;

@@ -30,6 +30,13 @@ export const renameOrganizationSchema = z.object({ name: organizationName });
 
 export type RenameOrganizationDto = z.output<typeof renameOrganizationSchema>;
 
+export const supportContractSchema = z.strictObject({
+  /** The last day (inclusive) the contract covers, e.g. `2027-06-30`; null ends the contract. */
+  activeUntil: z.iso.date().nullable(),
+});
+
+export type SupportContractDto = z.output<typeof supportContractSchema>;
+
 export const addDomainSchema = z.object({
   domain: domainName,
   includeSubdomains: z.boolean().default(false),
@@ -39,30 +46,42 @@ export const addDomainSchema = z.object({
 
 export type AddDomainDto = z.output<typeof addDomainSchema>;
 
-export interface OrganizationResponseDto {
-  id: string;
-  name: string;
-  /** The domain names alone, as before subdomain rules; `domainRules` has them with their options. */
-  domains: string[];
-  domainRules: DomainRule[];
-  isDefault: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+const domainRuleResponseSchema = z.object({ domain: z.string(), includeSubdomains: z.boolean() }) satisfies z.ZodType<DomainRule>;
 
-export interface AddedDomainResponseDto {
-  organization: OrganizationResponseDto;
-  /** How many contacts moved from "Unassigned" into the organization. */
-  movedContacts: number;
-}
+export const organizationResponseSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    domains: z.array(z.string()).describe('The domain names alone, as before subdomain rules; `domainRules` has them with their options.'),
+    domainRules: z.array(domainRuleResponseSchema),
+    isDefault: z.boolean(),
+    supportContractActiveUntil: z.iso
+      .date()
+      .nullable()
+      .describe('The last day (inclusive) the support contract covers; null when the organization has none.'),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Organization' });
 
-export interface DomainConflictResponseDto {
-  id: string;
-  contactId: string;
-  domain: string;
-  claims: RegisteredDomain[];
-  detectedAt: string;
-}
+export type OrganizationResponseDto = z.infer<typeof organizationResponseSchema>;
+
+export const addedDomainResponseSchema = z.object({
+  organization: organizationResponseSchema,
+  movedContacts: z.number().int().describe('How many contacts moved from "Unassigned" into the organization.'),
+});
+
+export type AddedDomainResponseDto = z.infer<typeof addedDomainResponseSchema>;
+
+export const domainConflictResponseSchema = z.object({
+  id: z.uuid(),
+  contactId: z.uuid(),
+  domain: z.string(),
+  claims: z.array(domainRuleResponseSchema.extend({ organizationId: z.uuid() }) satisfies z.ZodType<RegisteredDomain>),
+  detectedAt: z.iso.datetime(),
+});
+
+export type DomainConflictResponseDto = z.infer<typeof domainConflictResponseSchema>;
 
 export function toOrganizationResponse(organization: OrganizationEntity): OrganizationResponseDto {
   const domainRules = (organization.domains ?? [])
@@ -74,6 +93,7 @@ export function toOrganizationResponse(organization: OrganizationEntity): Organi
     domains: domainRules.map((rule) => rule.domain),
     domainRules,
     isDefault: organization.isDefault,
+    supportContractActiveUntil: organization.supportContractActiveUntil,
     createdAt: organization.createdAt.toISOString(),
     updatedAt: organization.updatedAt.toISOString(),
   };

@@ -12,6 +12,10 @@ export class OrganizationEntity {
   @Column('boolean', { name: 'is_default', default: false })
   isDefault!: boolean;
 
+  /** The last day (inclusive, an ISO date) the organization's support contract covers; null when it has none. */
+  @Column('date', { name: 'support_contract_active_until', nullable: true })
+  supportContractActiveUntil!: string | null;
+
   @OneToMany(() => OrganizationDomainEntity, (domain) => domain.organization, { cascade: ['insert'] })
   domains!: OrganizationDomainEntity[];
 

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
 import type { OrganizationRulesConfig } from '../config';
 import { ContactsModule } from '../contacts/contacts.module';
-import { DomainAssignment } from './domain-assignment';
+import { DomainAssignmentService } from './domain-assignment.service';
 import { DomainConflictsRepository } from './domain-conflicts.repository';
 import { OrganizationDomainsController } from './organization-domains.controller';
 import { OrganizationsController } from './organizations.controller';
@@ -26,10 +26,10 @@ export class OrganizationsModule {
         },
         OrganizationsRepository,
         DomainConflictsRepository,
-        DomainAssignment,
+        DomainAssignmentService,
         OrganizationsService,
       ],
-      exports: [DomainAssignment, OrganizationsRepository],
+      exports: [DomainAssignmentService, OrganizationsRepository],
     };
   }
 }

@@ -57,6 +57,10 @@ export class OrganizationsRepository {
     await manager.getRepository(OrganizationEntity).update({ id }, { name });
   }
 
+  async setSupportContract(id: string, activeUntil: string | null, manager: EntityManager): Promise<void> {
+    await manager.getRepository(OrganizationEntity).update({ id }, { supportContractActiveUntil: activeUntil });
+  }
+
   /** Deletes the organization with its domains; its contacts must have been moved first. */
   async delete(id: string, manager: EntityManager): Promise<void> {
     await manager.getRepository(OrganizationEntity).delete({ id });

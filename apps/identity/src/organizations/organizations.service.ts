@@ -9,7 +9,7 @@ import { ContactsRepository } from '../contacts/contacts.repository';
 import { domainOf } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { violatedUniqueConstraint } from '../domain/unique-violation';
-import { DomainAssignment, requireDomain } from './domain-assignment';
+import { DomainAssignmentService, requireDomain } from './domain-assignment.service';
 import { DomainConflictsRepository } from './domain-conflicts.repository';
 import { DomainRule, mergeDuplicateDomains } from './domain-rules';
 import {
@@ -21,6 +21,7 @@ import {
   toDomainConflictResponse,
   toOrganizationResponse,
 } from './organization.dto';
+import { organizationChangedEvent } from './organization-changed';
 import { OrganizationEntity } from './organization.entity';
 import { OrganizationsRepository } from './organizations.repository';
 
@@ -33,16 +34,18 @@ export class OrganizationsService {
     private readonly organizations: OrganizationsRepository,
     private readonly contacts: ContactsRepository,
     private readonly conflicts: DomainConflictsRepository,
-    private readonly assignment: DomainAssignment,
+    private readonly assignment: DomainAssignmentService,
   ) {}
 
   async create(input: CreateOrganizationDto): Promise<OrganizationResponseDto> {
     const domains = mergeDuplicateDomains(input.domains.map((rule) => ({ ...rule, domain: this.assignment.requireOwnable(rule.domain) })));
     const organization = await this.events
-      .run(async (manager) => {
+      .run(async (manager, outbox) => {
         await this.organizations.lockDomains(manager, 'exclusive');
         await this.refuseTakenDomains(domains, manager);
-        return this.organizations.create(input.name, domains, manager);
+        const created = await this.organizations.create(input.name, domains, manager);
+        await announceOrganization(created, outbox);
+        return created;
       })
       .catch(nameTakenAs(input.name));
     this.logger.log({ organizationId: organization.id }, 'organization created');
@@ -67,10 +70,25 @@ export class OrganizationsService {
         await this.requireEditable(id, manager);
         await this.organizations.rename(id, name, manager);
         await announce(await this.contacts.findInOrganization(id, manager), outbox);
-        return this.organizations.getById(id, manager);
+        const renamed = await this.organizations.getById(id, manager);
+        await announceOrganization(renamed, outbox);
+        return renamed;
       })
       .catch(nameTakenAs(name));
     this.logger.log({ organizationId: id }, 'organization renamed');
+    return toOrganizationResponse(organization);
+  }
+
+  /** Gives an organization a support contract until a day (inclusive), or ends it (null); admins decide this. */
+  async setSupportContract(id: string, activeUntil: string | null): Promise<OrganizationResponseDto> {
+    const organization = await this.events.run(async (manager, outbox) => {
+      await this.requireEditable(id, manager);
+      await this.organizations.setSupportContract(id, activeUntil, manager);
+      const changed = await this.organizations.getById(id, manager);
+      await announceOrganization(changed, outbox);
+      return changed;
+    });
+    this.logger.log({ organizationId: id, supportContractActiveUntil: activeUntil }, 'organization support contract set');
     return toOrganizationResponse(organization);
   }
 
@@ -154,7 +172,7 @@ export class OrganizationsService {
     if (organization.isDefault) {
       throw new IdentityException(
         IdentityErrorCode.DefaultOrganizationProtected,
-        `"${organization.name}" is the default organization: it cannot be renamed, deleted or given domains`,
+        `"${organization.name}" is the default organization: it cannot be renamed, deleted or given domains or a support contract`,
       );
     }
     return organization;
@@ -180,6 +198,10 @@ async function announce(contacts: ContactEntity[], outbox: Outbox): Promise<void
   for (const contact of contacts.filter(({ anonymizedAt }) => !anonymizedAt)) {
     await outbox.add(Topics.IdentityContactChanged, contact.id, contactChangedEvent(contact, 'updated'));
   }
+}
+
+async function announceOrganization(organization: OrganizationEntity, outbox: Outbox): Promise<void> {
+  await outbox.add(Topics.IdentityOrganizationChanged, organization.id, organizationChangedEvent(organization));
 }
 
 function byAddressDomain(contacts: ContactEntity[]): Map<string, ContactEntity[]> {

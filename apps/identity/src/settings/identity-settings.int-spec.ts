@@ -3,7 +3,7 @@ import { agentToken } from '../../../../test/support/auth';
 import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { identityService } from '../identity.service';
+import { identityServiceDefinition } from '../identity.definition';
 
 interface Page<Item = Record<string, unknown>> {
   items: Item[];
@@ -19,7 +19,7 @@ describe('identity settings, welcome mail and mail from unknown senders (real Po
   let identity: ServiceInProcess;
 
   beforeAll(async () => {
-    identity = await startServiceInProcess(identityService, { IDENTITY_PORTAL_URL: 'https://portal.acme.test' });
+    identity = await startServiceInProcess(identityServiceDefinition, { IDENTITY_PORTAL_URL: 'https://portal.acme.test' });
     await identity.kafka.record(Topics.EmailOutboundRequested, Topics.IdentityRequesterResolved);
   });
 
@@ -74,8 +74,11 @@ describe('identity settings, welcome mail and mail from unknown senders (real Po
 
   it('lets only admins change settings', async () => {
     const asAgent = await call('PATCH', '/settings', { sendWelcomeMail: true }, { authorization: `Bearer ${agentToken('agent')}` });
-    expect(asAgent).toEqual({ status: 403, body: expect.objectContaining({ message: 'This API is for admins' }) });
-    expect((await call('PATCH', '/settings', { sendWelcomeMail: true }, { authorization: 'Bearer not.a.token' })).status).toBe(401);
+    expect(asAgent).toEqual({ status: 403, body: { statusCode: 403, code: 'auth.wrong_audience', message: 'This API is for admins' } });
+    expect(await call('PATCH', '/settings', { sendWelcomeMail: true }, { authorization: 'Bearer not.a.token' })).toEqual({
+      status: 401,
+      body: expect.objectContaining({ code: 'auth.token_invalid' }),
+    });
     expect((await call<{ sendWelcomeMail: boolean }>('GET', '/settings')).body.sendWelcomeMail).toBe(false);
   });
 

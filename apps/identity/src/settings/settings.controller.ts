@@ -1,8 +1,15 @@
 import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { actorOf, AdminsOnly, CurrentPrincipal, Principal } from '@helpgate/auth';
-import { Page, PageOf, ZodValidationPipe } from '@helpgate/platform';
+import { Page, PageOf, pageOf, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
 import { IdentitySettings } from './identity-settings';
-import { auditQuerySchema, ChangeSettingsDto, changeSettingsSchema, SettingChangeResponseDto } from './settings.dto';
+import {
+  auditQuerySchema,
+  ChangeSettingsDto,
+  changeSettingsSchema,
+  identitySettingsResponseSchema,
+  SettingChangeResponseDto,
+  settingChangeResponseSchema,
+} from './settings.dto';
 import { SettingsService } from './settings.service';
 
 @Controller('settings')
@@ -10,12 +17,14 @@ export class SettingsController {
   constructor(private readonly settings: SettingsService) {}
 
   @Get()
+  @ResponseBody(identitySettingsResponseSchema)
   get(): Promise<IdentitySettings> {
     return this.settings.current();
   }
 
   @AdminsOnly()
   @Patch()
+  @ResponseBody(identitySettingsResponseSchema)
   change(
     @Body(new ZodValidationPipe(changeSettingsSchema)) body: ChangeSettingsDto,
     @CurrentPrincipal() principal: Principal,
@@ -24,6 +33,7 @@ export class SettingsController {
   }
 
   @Get('audit')
+  @ResponseBody(pageOf(settingChangeResponseSchema))
   audit(@Query(new ZodValidationPipe(auditQuerySchema)) page: Page): Promise<PageOf<SettingChangeResponseDto>> {
     return this.settings.changes(page);
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '@helpgate/platform';
-import { settingSchemas } from './identity-settings';
+import { IdentitySettings, settingSchemas } from './identity-settings';
 
 export const changeSettingsSchema = z
   .strictObject(settingSchemas)
@@ -11,12 +11,22 @@ export type ChangeSettingsDto = z.output<typeof changeSettingsSchema>;
 
 export const auditQuerySchema = pageQuerySchema;
 
-export interface SettingChangeResponseDto {
-  id: string;
-  /** Who changed it, as the `X-Actor` header named them, else `system`. */
-  actor: string;
-  setting: string;
-  oldValue: unknown;
-  newValue: unknown;
-  changedAt: string;
-}
+/** The settings as they are answered: the values `settingSchemas` gave, described as they are. */
+export const identitySettingsResponseSchema = z.object({
+  autoCreateContacts: z.boolean(),
+  sendWelcomeMail: z.boolean(),
+  welcomeTemplate: z.object({ subject: z.string(), body: z.string() }),
+  portalUrl: z.url(),
+  welcomeFromAddress: z.string(),
+}) satisfies z.ZodType<IdentitySettings>;
+
+export const settingChangeResponseSchema = z.object({
+  id: z.uuid(),
+  actor: z.string().describe('Who changed it: `agent:<id>`, else `system`.'),
+  setting: z.string(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  changedAt: z.iso.datetime(),
+});
+
+export type SettingChangeResponseDto = z.infer<typeof settingChangeResponseSchema>;

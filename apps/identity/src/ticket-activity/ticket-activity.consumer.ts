@@ -1,14 +1,13 @@
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { Topics, TicketsTicketChangedV2 } from '@helpgate/contracts';
-import { EventConsumer } from '@helpgate/kafka';
-import { RecordTicketOpenedUseCase } from './record-ticket-opened.use-case';
+import { Topics, TicketsTicketChangedV3 } from '@helpgate/contracts';
+import { ConsumeEvent, EventConsumer } from '@helpgate/kafka';
+import { RecordTicketActivityUseCase } from './record-ticket-activity.use-case';
 
 @EventConsumer()
 export class TicketActivityConsumer {
-  constructor(private readonly recordTicketOpened: RecordTicketOpenedUseCase) {}
+  constructor(private readonly recordTicketActivity: RecordTicketActivityUseCase) {}
 
-  @EventPattern(Topics.TicketsTicketChanged, { batch: true })
-  async onTicketChanges(@Payload() events: TicketsTicketChangedV2[]): Promise<void> {
-    await this.recordTicketOpened.execute(events.filter((event) => event.change === 'created'));
+  @ConsumeEvent(Topics.TicketsTicketChanged, { batch: true })
+  async onTicketChanges(events: TicketsTicketChangedV3[]): Promise<void> {
+    await this.recordTicketActivity.execute(events);
   }
 }

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
 import { ContactsModule } from '../contacts/contacts.module';
-import { RecordTicketOpenedUseCase } from './record-ticket-opened.use-case';
+import { RecordTicketActivityUseCase } from './record-ticket-activity.use-case';
 import { TicketActivityConsumer } from './ticket-activity.consumer';
 
 @Module({
   imports: [OutboxModule, ContactsModule],
   controllers: [TicketActivityConsumer],
-  providers: [RecordTicketOpenedUseCase],
+  providers: [RecordTicketActivityUseCase],
 })
 export class TicketActivityModule {}

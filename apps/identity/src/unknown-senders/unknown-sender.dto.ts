@@ -1,12 +1,17 @@
-export interface UnknownSenderMailResponseDto {
-  inboundMessageId: string;
-  sender: string;
-  subject: string;
-  receivedAt: string;
-}
+import { z } from 'zod';
 
-export interface AcceptedUnknownSenderResponseDto {
-  inboundMessageId: string;
-  /** The contact the mail is now from; its ticket opens from the `identity.requester.resolved.v1` event. */
-  contactId: string;
-}
+export const unknownSenderMailSchema = z.object({
+  inboundMessageId: z.uuid(),
+  sender: z.string(),
+  subject: z.string(),
+  receivedAt: z.iso.datetime(),
+});
+
+export type UnknownSenderMailResponseDto = z.infer<typeof unknownSenderMailSchema>;
+
+export const acceptedUnknownSenderSchema = z.object({
+  inboundMessageId: z.uuid(),
+  contactId: z.uuid().describe('The contact the mail is now from; its ticket opens from the `identity.requester.resolved.v1` event.'),
+});
+
+export type AcceptedUnknownSenderResponseDto = z.infer<typeof acceptedUnknownSenderSchema>;

@@ -1,6 +1,11 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
-import { AcceptedUnknownSenderResponseDto, UnknownSenderMailResponseDto } from './unknown-sender.dto';
+import { Page, PageOf, pageOf, pageQuerySchema, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
+import {
+  AcceptedUnknownSenderResponseDto,
+  acceptedUnknownSenderSchema,
+  UnknownSenderMailResponseDto,
+  unknownSenderMailSchema,
+} from './unknown-sender.dto';
 import { UnknownSendersService } from './unknown-senders.service';
 
 @Controller('unknown-senders')
@@ -9,12 +14,14 @@ export class UnknownSendersController {
 
   /** Held mail, newest first. */
   @Get()
+  @ResponseBody(pageOf(unknownSenderMailSchema))
   list(@Query(new ZodValidationPipe(pageQuerySchema)) page: Page): Promise<PageOf<UnknownSenderMailResponseDto>> {
     return this.unknownSenders.list(page);
   }
 
   /** Resolves held mail to the contact an agent has since created with the sender's address. */
   @Post(':inboundMessageId/accept')
+  @ResponseBody(acceptedUnknownSenderSchema)
   @HttpCode(HttpStatus.OK)
   accept(@Param('inboundMessageId', ParseUUIDPipe) inboundMessageId: string): Promise<AcceptedUnknownSenderResponseDto> {
     return this.unknownSenders.accept(inboundMessageId);

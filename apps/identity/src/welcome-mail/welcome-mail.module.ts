@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { WelcomeMails } from './welcome-mails';
+import { WelcomeMailsService } from './welcome-mails.service';
 
 @Module({
-  providers: [WelcomeMails],
-  exports: [WelcomeMails],
+  providers: [WelcomeMailsService],
+  exports: [WelcomeMailsService],
 })
 export class WelcomeMailModule {}

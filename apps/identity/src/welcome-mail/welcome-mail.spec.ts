@@ -5,8 +5,9 @@ describe('shouldReceiveWelcomeMail', () => {
   const on = { sendWelcomeMail: true };
   const newContact = { source: 'email' as const, welcomeMailSentAt: null };
 
-  it('greets a new contact from mail or created by an agent when welcome mail is on', () => {
+  it('greets a new contact from mail, from a chat visitor or created by an agent when welcome mail is on', () => {
     expect(shouldReceiveWelcomeMail(on, newContact)).toBe(true);
+    expect(shouldReceiveWelcomeMail(on, { ...newContact, source: 'chat' })).toBe(true);
     expect(shouldReceiveWelcomeMail(on, { ...newContact, source: 'agent' })).toBe(true);
   });
 

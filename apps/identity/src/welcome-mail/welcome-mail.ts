@@ -5,7 +5,7 @@ import type { IdentitySettings } from '../settings/identity-settings';
 import { renderTemplate } from '../settings/template';
 
 /** Imported contacts are not greeted: a bulk import would otherwise mail every customer at once. */
-const welcomedSources: readonly ContactSource[] = ['email', 'agent'];
+const welcomedSources: readonly ContactSource[] = ['email', 'chat', 'agent'];
 
 export function shouldReceiveWelcomeMail(
   settings: Pick<IdentitySettings, 'sendWelcomeMail'>,

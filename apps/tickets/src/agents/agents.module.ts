@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
-import { AgentDirectory } from './agent-directory';
+import { AgentDirectoryService } from './agent-directory.service';
 import { AgentEventsConsumer } from './agent-events.consumer';
 import { AgentsRepository } from './agents.repository';
 import { FollowAgentChangesUseCase } from './follow-agent-changes.use-case';
@@ -8,7 +8,7 @@ import { FollowAgentChangesUseCase } from './follow-agent-changes.use-case';
 @Module({
   imports: [OutboxModule],
   controllers: [AgentEventsConsumer],
-  providers: [AgentsRepository, AgentDirectory, FollowAgentChangesUseCase],
-  exports: [AgentDirectory],
+  providers: [AgentsRepository, AgentDirectoryService, FollowAgentChangesUseCase],
+  exports: [AgentDirectoryService],
 })
 export class AgentsModule {}

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityAgentChangedV1, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
-import { AgentDirectory } from './agent-directory';
+import { AgentDirectoryService } from './agent-directory.service';
 
 /** Keeps the agent directory as identity describes its staff. */
 @Injectable()
 export class FollowAgentChangesUseCase {
   constructor(
     private readonly events: TransactionalEvents,
-    private readonly directory: AgentDirectory,
+    private readonly directory: AgentDirectoryService,
   ) {}
 
   async execute(event: IdentityAgentChangedV1): Promise<void> {

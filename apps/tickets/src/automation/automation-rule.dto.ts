@@ -129,6 +129,23 @@ export const ruleListSchema = pageQuerySchema.extend({
 
 export type RuleListDto = z.output<typeof ruleListSchema>;
 
+/** A rule as stored: its conditions and actions passed the schemas above when they were saved. */
+export const automationRuleResponseSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    trigger: z.enum(ruleTriggers),
+    match: z.enum(['all', 'any']),
+    conditions: z.array(ruleConditionSchema),
+    actions: z.array(ruleActionSchema),
+    active: z.boolean(),
+    stopsLaterRules: z.boolean(),
+    position: z.number().int(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'AutomationRule' }) satisfies z.ZodType<AutomationRuleDto>;
+
 export interface AutomationRuleDto {
   id: string;
   name: string;

@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { AdminsOnly } from '@helpgate/auth';
-import { ApiDescription, PageOf, ZodValidationPipe } from '@helpgate/platform';
+import { ApiDescription, PageOf, pageOf, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
 import {
   AutomationRuleDto,
+  automationRuleResponseSchema,
   CreateRuleDto,
   createRuleSchema,
   RuleListDto,
@@ -19,16 +20,19 @@ export class AutomationRulesController {
   constructor(private readonly rules: AutomationRulesService) {}
 
   @Get()
+  @ResponseBody(pageOf(automationRuleResponseSchema))
   list(@Query(new ZodValidationPipe(ruleListSchema)) query: RuleListDto): Promise<PageOf<AutomationRuleDto>> {
     return this.rules.list(query);
   }
 
   @Get(':id')
+  @ResponseBody(automationRuleResponseSchema)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<AutomationRuleDto> {
     return this.rules.get(id);
   }
 
   @Post()
+  @ResponseBody(automationRuleResponseSchema)
   @ApiDescription(
     'Triggers: ticket_created, ticket_updated, message_received (a customer wrote; never agents, Helpgate or auto-responders). Conditions: subject, body, channel, requester_email, requester_domain, organization, priority, category, status, tags with equals, not_equals, contains, not_contains, starts_with, ends_with, is_one_of, is_not_one_of (a list); ids and fixed values are compared whole. Actions, in order: mail_template, set_priority, set_category, set_status, set_assignee, add_tags, add_note. Templates, categories and assignees named must be active (422 otherwise). The rule comes last unless `position` says otherwise.',
   )
@@ -38,6 +42,7 @@ export class AutomationRulesController {
 
   /** Edits, (de)activates or moves (`position`) the rule. */
   @Patch(':id')
+  @ResponseBody(automationRuleResponseSchema)
   @ApiDescription('Any field; `position` moves the rule there (1 is first, past the end is last), the others keeping their order.')
   update(
     @Param('id', ParseUUIDPipe) id: string,

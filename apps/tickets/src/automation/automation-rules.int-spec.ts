@@ -90,7 +90,9 @@ describe('automation rules: admins write them in order, they run on ticket event
     );
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({
-      errors: [{ path: 'conditions.0.operator', message: expect.stringContaining('compared whole') }],
+      statusCode: 400,
+      code: 'request.invalid_input',
+      details: [{ path: 'conditions.0.operator', message: expect.stringContaining('compared whole') }],
     });
     const notAList = await tickets.asAgent(
       'POST',

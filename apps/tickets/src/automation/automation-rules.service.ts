@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PageOf } from '@helpgate/platform';
-import { AgentDirectory } from '../agents/agent-directory';
+import { AgentDirectoryService } from '../agents/agent-directory.service';
 import { CategoriesService } from '../categories/categories.service';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { ReplyTemplatesService } from '../reply-templates/reply-templates.service';
@@ -20,7 +20,7 @@ export class AutomationRulesService {
     private readonly rules: AutomationRulesRepository,
     private readonly templates: ReplyTemplatesService,
     private readonly categories: CategoriesService,
-    private readonly agents: AgentDirectory,
+    private readonly agents: AgentDirectoryService,
   ) {}
 
   async list({ trigger, active, limit, offset }: RuleListDto): Promise<PageOf<AutomationRuleDto>> {

@@ -1,4 +1,4 @@
-import type { TicketLifecycleEvent } from '../tickets/ticket-lifecycle';
+import type { TicketLifecycleEvent } from '../tickets/ticket-lifecycle.service';
 import type { TicketMessageEntity } from '../tickets/ticket-message.entity';
 import type { TicketEntity } from '../tickets/ticket.entity';
 import { ruleFactsOf, triggerOf } from './rule-facts';

@@ -1,4 +1,4 @@
-import type { TicketLifecycleEvent } from '../tickets/ticket-lifecycle';
+import type { TicketLifecycleEvent } from '../tickets/ticket-lifecycle.service';
 import type { RuleFacts, RuleTrigger } from './rule-engine';
 
 /**

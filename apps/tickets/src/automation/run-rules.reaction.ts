@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { TicketActor } from '@helpgate/contracts';
-import { TicketLifecycle, TicketLifecycleEvent, TicketReaction } from '../tickets/ticket-lifecycle';
+import { TicketLifecycleService, TicketLifecycleEvent, TicketReaction } from '../tickets/ticket-lifecycle.service';
 import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity } from '../tickets/ticket.entity';
 import { TicketsRepository } from '../tickets/tickets.repository';
@@ -8,7 +8,7 @@ import { AutomationRuleEntity } from './automation-rule.entity';
 import { AutomationRulesRepository } from './automation-rules.repository';
 import { fireRules, RuleTrigger } from './rule-engine';
 import { ruleFactsOf, triggerOf } from './rule-facts';
-import { RuleActions } from './rule-actions';
+import { RuleActionsService } from './rule-actions.service';
 import { undoneOnError } from './savepoint';
 
 const maxNoteLength = 500;
@@ -24,10 +24,10 @@ export class RunRulesReaction implements TicketReaction, OnModuleInit {
   private readonly logger = new Logger(RunRulesReaction.name);
 
   constructor(
-    private readonly lifecycle: TicketLifecycle,
+    private readonly lifecycle: TicketLifecycleService,
     private readonly rules: AutomationRulesRepository,
     private readonly tickets: TicketsRepository,
-    private readonly actions: RuleActions,
+    private readonly actions: RuleActionsService,
   ) {}
 
   onModuleInit(): void {

@@ -31,6 +31,7 @@ export class CategoriesService {
   }
 
   async create({ department, feature }: CreateCategoryDto): Promise<CategoryDto> {
+    if (feature === undefined) requireDepartmentName(department);
     const parent = await this.categories.findDepartment(department);
     if (feature !== undefined && !parent) {
       throw new TicketsException(TicketsErrorCode.DepartmentNotFound, `No department "${department}": create it first`);
@@ -75,9 +76,7 @@ export class CategoriesService {
   }
 
   private async rename(category: CategoryEntity, name: string, manager: EntityManager): Promise<void> {
-    if (category.feature === null && name.includes(' / ')) {
-      throw new TicketsException(TicketsErrorCode.InvalidCategoryName, 'A department name may not contain " / "');
-    }
+    if (category.feature === null) requireDepartmentName(name);
     const saved =
       category.feature === null
         ? await this.categories.renameDepartment(category.department, name, manager)
@@ -101,6 +100,11 @@ export class CategoriesService {
       active: entity.active && (departmentActive.get(entity.department.toLowerCase()) ?? false),
     }));
   }
+}
+
+/** " / " separates a department from its feature in labels, so a department name never holds it. */
+function requireDepartmentName(name: string): void {
+  if (name.includes(' / ')) throw new TicketsException(TicketsErrorCode.InvalidCategoryName, 'A department name may not contain " / "');
 }
 
 function nameTaken(name: string): TicketsException {

@@ -10,11 +10,8 @@ const categoryName = z
   .regex(/^[^\p{Cc}<>]+$/u, 'may not contain control characters or < >')
   .transform((name) => name.replace(/\s+/g, ' '));
 
-/** " / " separates a department from its feature in labels, so a department name never holds it. */
-const departmentName = categoryName.refine((name) => !name.includes(' / '), 'may not contain " / "');
-
 export const createCategorySchema = z.strictObject({
-  department: departmentName,
+  department: categoryName,
   /** A feature beneath the (existing) department; without it, a new department. */
   feature: categoryName.optional(),
 });
@@ -40,22 +37,28 @@ export const categoryListSchema = z.object({
 
 export type CategoryListDto = z.output<typeof categoryListSchema>;
 
-export interface CategoryDto {
-  id: string;
-  department: string;
-  feature: string | null;
-  /** "Department / Feature", or the department alone. */
-  path: string;
-  /** False when the category, or its department, is deactivated. */
-  active: boolean;
-}
+export const categoryResponseSchema = z
+  .object({
+    id: z.uuid(),
+    department: z.string(),
+    feature: z.string().nullable(),
+    path: z.string().describe('"Department / Feature", or the department alone.'),
+    active: z.boolean().describe('False when the category, or its department, is deactivated.'),
+  })
+  .meta({ id: 'Category' });
 
-export interface DepartmentDto {
-  id: string;
-  name: string;
-  active: boolean;
-  features: { id: string; name: string; active: boolean }[];
-}
+export type CategoryDto = z.infer<typeof categoryResponseSchema>;
+
+export const departmentResponseSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    active: z.boolean(),
+    features: z.array(z.object({ id: z.uuid(), name: z.string(), active: z.boolean() })),
+  })
+  .meta({ id: 'Department' });
+
+export type DepartmentDto = z.infer<typeof departmentResponseSchema>;
 
 /** A category whose department is deactivated counts as inactive too. */
 export interface CategoryInTree {

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { IdentityContactAnonymizedV1, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
-import { ContactDirectory } from '../contacts/contact-directory';
+import { ContactDirectoryService } from '../contacts/contact-directory.service';
 import { ErasedIdentifiers, eraseFromText } from './erase-from-text';
 import { PersonalDataRepository } from './personal-data.repository';
 
@@ -18,7 +18,7 @@ export class EraseContactUseCase {
 
   constructor(
     private readonly events: TransactionalEvents,
-    private readonly directory: ContactDirectory,
+    private readonly directory: ContactDirectoryService,
     private readonly personalData: PersonalDataRepository,
   ) {}
 

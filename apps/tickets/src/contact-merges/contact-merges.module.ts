@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
-import { OutboxModule } from '@helpgate/outbox';
 import { ContactsModule } from '../contacts/contacts.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { ContactMergedConsumer } from './contact-merged.consumer';
+import { ContactMergesRepository } from './contact-merges.repository';
 import { FollowContactMergeUseCase } from './follow-contact-merge.use-case';
 
 @Module({
-  imports: [OutboxModule, TicketsModule, ContactsModule],
+  imports: [ContactsModule, TicketsModule],
   controllers: [ContactMergedConsumer],
-  providers: [FollowContactMergeUseCase],
+  providers: [FollowContactMergeUseCase, ContactMergesRepository],
 })
 export class ContactMergesModule {}

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { IdentityContactMergedV1, Requester, Topics } from '@helpgate/contracts';
+import { IdentityContactMergedV1, Requester, TicketsTicketChangedV3, Topics } from '@helpgate/contracts';
 import { databaseUrl } from '@helpgate/database';
 import { inboundMail, requesterResolved } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
-import { ticketsService } from '../tickets.service';
+import { ticketsServiceDefinition } from '../tickets.definition';
 
 interface TicketView {
   id: string;
@@ -46,9 +46,10 @@ describe('tickets follow a contact merge (real Postgres and Kafka)', () => {
   }
 
   beforeAll(async () => {
-    tickets = await startServiceInProcess(ticketsService);
+    tickets = await startServiceInProcess(ticketsServiceDefinition);
     database = new Client({ connectionString: databaseUrl(tickets.env.DATABASE_URL!, tickets.env.DATABASE_NAME!) });
     await database.connect();
+    await tickets.kafka.record(Topics.TicketsTicketChanged);
   });
 
   afterAll(async () => {
@@ -56,7 +57,7 @@ describe('tickets follow a contact merge (real Postgres and Kafka)', () => {
     await tickets?.close();
   });
 
-  it('gives the survivor the tickets and messages of the merged-away requester, once', async () => {
+  it('gives the survivor the tickets and messages of the merged-away requester, once, in their history and events', async () => {
     const survivor = requester('merge-survivor@acme.test');
     const mergedAway = requester('merge-duplicate@acme.test');
     await openTicket(survivor);
@@ -70,6 +71,7 @@ describe('tickets follow a contact merge (real Postgres and Kafka)', () => {
     };
     await produce(Topics.IdentityContactMerged, mergedAway.contactId, merged);
     await waitUntilProcessed(merged.eventId);
+    const requesterChange = { field: 'requesterContactId', from: mergedAway.contactId, to: survivor.contactId };
 
     const [moved] = await ticketsOf(mergedAway.email);
     expect(moved.requester).toEqual({ contactId: survivor.contactId, email: mergedAway.email, name: mergedAway.name });
@@ -79,6 +81,27 @@ describe('tickets follow a contact merge (real Postgres and Kafka)', () => {
     const [kept] = await ticketsOf(survivor.email);
     expect(kept.requester.contactId).toBe(survivor.contactId);
 
+    const audit = (await (await tickets.fetch(`/tickets/${moved.id}/audit`)).json()) as {
+      items: { action: string; actor: object; changes: object[] }[];
+    };
+    expect(audit.items.filter((entry) => entry.action === 'updated')).toEqual([
+      expect.objectContaining({ actor: { type: 'system' }, changes: [requesterChange] }),
+    ]);
+    const keptAudit = (await (await tickets.fetch(`/tickets/${kept.id}/audit`)).json()) as { items: { action: string }[] };
+    expect(keptAudit.items.map((entry) => entry.action)).not.toContain('updated');
+    const published = await eventually(() => {
+      const events = tickets.kafka
+        .events<TicketsTicketChangedV3>(Topics.TicketsTicketChanged)
+        .filter((event) => event.ticket.id === moved.id && event.change === 'updated');
+      expect(events).toHaveLength(1);
+      return events[0];
+    });
+    expect(published).toMatchObject({
+      actor: { type: 'system' },
+      changes: [requesterChange],
+      ticket: { id: moved.id, requesterContactId: survivor.contactId },
+    });
+
     const updatedAt = await database.query('SELECT updated_at FROM tickets WHERE id = $1', [moved.id]);
     await produce(Topics.IdentityContactMerged, mergedAway.contactId, { ...merged, survivorId: randomUUID() });
     // Same key, so same partition: once this later event is processed, the redelivery before it was too.
@@ -87,5 +110,7 @@ describe('tickets follow a contact merge (real Postgres and Kafka)', () => {
     await waitUntilProcessed(later.eventId);
     expect((await ticketsOf(mergedAway.email))[0].requester.contactId).toBe(survivor.contactId);
     expect((await database.query('SELECT updated_at FROM tickets WHERE id = $1', [moved.id])).rows).toEqual(updatedAt.rows);
+    const auditAfter = (await (await tickets.fetch(`/tickets/${moved.id}/audit`)).json()) as { items: unknown[] };
+    expect(auditAfter.items).toEqual(audit.items);
   });
 });

@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { IdentityContactMergedV1, Topics } from '@helpgate/contracts';
-import { TransactionalEvents } from '@helpgate/outbox';
-import { ContactDirectory } from '../contacts/contact-directory';
-import { TicketsRepository } from '../tickets/tickets.repository';
+import { ContactDirectoryService } from '../contacts/contact-directory.service';
+import { TicketLifecycleService } from '../tickets/ticket-lifecycle.service';
+import { TicketTransactionsService } from '../tickets/ticket-transactions.service';
+import { ContactMergesRepository } from './contact-merges.repository';
 
 /**
  * Gives the survivor of a contact merge the merged-away contact's tickets and messages, and makes the merged-away id
- * lead to the survivor in the contact directory. Tickets keep the requester address and name they were opened with.
+ * lead to the survivor in the contact directory. Each moved ticket's history records the requester change, published
+ * as `tickets.ticket.changed`. Tickets keep the requester address and name they were opened with.
  * Merges arrive keyed by the merged-away id, the key its resolved mail had, so tickets opened just before the merge
  * are already here.
  */
@@ -15,16 +17,21 @@ export class FollowContactMergeUseCase {
   private readonly logger = new Logger(FollowContactMergeUseCase.name);
 
   constructor(
-    private readonly events: TransactionalEvents,
-    private readonly tickets: TicketsRepository,
-    private readonly directory: ContactDirectory,
+    private readonly transactions: TicketTransactionsService,
+    private readonly merges: ContactMergesRepository,
+    private readonly lifecycle: TicketLifecycleService,
+    private readonly directory: ContactDirectoryService,
   ) {}
 
   async execute(event: IdentityContactMergedV1): Promise<void> {
-    await this.events.runOnce(event, Topics.IdentityContactMerged, async (manager) => {
-      const movedTickets = await this.tickets.reassignContact(event.mergedAwayId, event.survivorId, manager);
-      await this.directory.learnMerge(event, manager);
-      this.logger.log({ survivorId: event.survivorId, mergedAwayId: event.mergedAwayId, movedTickets }, 'contact merge followed');
+    await this.transactions.runOnceEach([event], Topics.IdentityContactMerged, async (_fresh, work) => {
+      const moved = await this.merges.reassignContact(event.mergedAwayId, event.survivorId, work.manager);
+      this.lifecycle.requesterMerged(moved, event.mergedAwayId, work);
+      await this.directory.learnMerge(event, work.manager);
+      this.logger.log(
+        { survivorId: event.survivorId, mergedAwayId: event.mergedAwayId, movedTickets: moved.length },
+        'contact merge followed',
+      );
     });
   }
 }

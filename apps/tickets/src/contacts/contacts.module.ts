@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
-import { ContactDirectory } from './contact-directory';
+import { ContactDirectoryService } from './contact-directory.service';
 import { ContactEventsConsumer } from './contact-events.consumer';
 import { ContactsRepository } from './contacts.repository';
 import { FollowContactChangesUseCase } from './follow-contact-changes.use-case';
@@ -8,7 +8,7 @@ import { FollowContactChangesUseCase } from './follow-contact-changes.use-case';
 @Module({
   imports: [OutboxModule],
   controllers: [ContactEventsConsumer],
-  providers: [ContactsRepository, ContactDirectory, FollowContactChangesUseCase],
-  exports: [ContactDirectory],
+  providers: [ContactsRepository, ContactDirectoryService, FollowContactChangesUseCase],
+  exports: [ContactDirectoryService],
 })
 export class ContactsModule {}

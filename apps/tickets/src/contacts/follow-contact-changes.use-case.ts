@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityContactChangedV1, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
-import { ContactDirectory } from './contact-directory';
+import { ContactDirectoryService } from './contact-directory.service';
 
 /** Keeps the contact directory as identity describes its contacts. */
 @Injectable()
 export class FollowContactChangesUseCase {
   constructor(
     private readonly events: TransactionalEvents,
-    private readonly directory: ContactDirectory,
+    private readonly directory: ContactDirectoryService,
   ) {}
 
   /** The events of one partition, in order: handled together in one transaction, each at most once. */

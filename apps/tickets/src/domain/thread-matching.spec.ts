@@ -1,4 +1,11 @@
-import { referencedMessageIds, ticketNumbersInSubject } from './thread-matching';
+import { referencedMessageIds, subjectWithTicketToken, ticketNumbersInSubject } from './thread-matching';
+
+describe('subjectWithTicketToken', () => {
+  it('adds the token once', () => {
+    expect(subjectWithTicketToken('Re: Cannot sign in', 42)).toBe('[#42] Re: Cannot sign in');
+    expect(subjectWithTicketToken('[#42] Re: Cannot sign in', 42)).toBe('[#42] Re: Cannot sign in');
+  });
+});
 
 describe('ticketNumbersInSubject', () => {
   it('finds the ticket token in a reply subject', () => {

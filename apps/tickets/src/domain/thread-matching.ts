@@ -1,5 +1,11 @@
 const ticketTokenPattern = /\[#(\d{1,12})\]/g;
 
+/** Puts the ticket token in a subject once, so replies keep it. */
+export function subjectWithTicketToken(subject: string, ticketNumber: number): string {
+  const token = `[#${ticketNumber}]`;
+  return subject.includes(token) ? subject : `${token} ${subject}`.trim();
+}
+
 /** Ticket numbers quoted in a subject as `[#1042]`, most recent (last) first. */
 export function ticketNumbersInSubject(subject: string): number[] {
   const numbers = [...subject.matchAll(ticketTokenPattern)].map((match) => Number(match[1]));

@@ -3,16 +3,15 @@ import { OutboxModule } from '@helpgate/outbox';
 import { CategoriesModule } from '../categories/categories.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { TicketsModule } from '../tickets/tickets.module';
-import { Acknowledgements } from './acknowledgements';
+import { AcknowledgementsService } from './acknowledgements.service';
 import { OpenOrThreadTicketUseCase } from './open-or-thread-ticket.use-case';
-import { OutboundOutcomeConsumer } from './outbound-outcome.consumer';
-import { RecordDeliveryUseCase } from './record-delivery.use-case';
 import { RequesterResolvedConsumer } from './requester-resolved.consumer';
-import { ThreadResolver } from './thread-resolver';
+import { ThreadResolverService } from './thread-resolver.service';
 
 @Module({
   imports: [OutboxModule, TicketsModule, CategoriesModule, ContactsModule],
-  controllers: [RequesterResolvedConsumer, OutboundOutcomeConsumer],
-  providers: [ThreadResolver, Acknowledgements, OpenOrThreadTicketUseCase, RecordDeliveryUseCase],
+  controllers: [RequesterResolvedConsumer],
+  providers: [ThreadResolverService, AcknowledgementsService, OpenOrThreadTicketUseCase],
+  exports: [AcknowledgementsService],
 })
 export class InboundMailModule {}

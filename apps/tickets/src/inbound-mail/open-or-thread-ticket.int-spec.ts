@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { InboundMail, Requester, TicketsTicketChangedV2, Topics } from '@helpgate/contracts';
+import { InboundMail, Requester, TicketsTicketChangedV3, Topics } from '@helpgate/contracts';
 import { databaseUrl } from '@helpgate/database';
 import { inboundMail, requesterResolved } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import { ThreadTokens } from '../domain/thread-tokens';
-import { ticketsService } from '../tickets.service';
+import { ticketsServiceDefinition } from '../tickets.definition';
 import { acknowledgementsOf, ticketsOfRequester, waitForTicketsOf } from '../../test/tickets-under-test';
 
 interface TicketView {
@@ -59,7 +59,7 @@ describe('tickets turns resolved mail into tickets and threads replies (real Pos
   const acknowledgementsTo = (email: string) => acknowledgementsOf(tickets, email);
 
   beforeAll(async () => {
-    tickets = await startServiceInProcess(ticketsService, { TICKETS_THREAD_SECRET: threadSecret, TICKETS_AUTO_REPLY_LIMIT: '3' });
+    tickets = await startServiceInProcess(ticketsServiceDefinition, { TICKETS_THREAD_SECRET: threadSecret, TICKETS_AUTO_REPLY_LIMIT: '3' });
     database = new Client({ connectionString: databaseUrl(tickets.env.DATABASE_URL!, tickets.env.DATABASE_NAME!) });
     await database.connect();
     await tickets.kafka.record(Topics.TicketsTicketChanged, Topics.EmailOutboundRequested);
@@ -90,7 +90,7 @@ describe('tickets turns resolved mail into tickets and threads replies (real Pos
     });
     expect(ticket.messages[0]).toMatchObject({ bodyText: 'The page spins forever.', mailMessageId: mail.messageId, direction: 'inbound' });
     await eventually(() =>
-      expect(tickets.kafka.events<TicketsTicketChangedV2>(Topics.TicketsTicketChanged)).toContainEqual(
+      expect(tickets.kafka.events<TicketsTicketChangedV3>(Topics.TicketsTicketChanged)).toContainEqual(
         expect.objectContaining({ change: 'created', ticket: expect.objectContaining({ id: ticket.id, number: ticket.number }) }),
       ),
     );

@@ -2,18 +2,20 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { IdentityRequesterResolvedV1, InboundMail, Requester, TicketActor, Topics } from '@helpgate/contracts';
 import { CategoriesService } from '../categories/categories.service';
 import type { TicketMailConfig } from '../config';
-import { ContactDirectory } from '../contacts/contact-directory';
-import { ccParticipants } from '../domain/participants';
+import { ContactDirectoryService } from '../contacts/contact-directory.service';
+import { ccParticipants } from './participants';
 import { routeReply } from '../domain/reply-routing';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { systemMessage } from '../tickets/messages-without-mail';
-import { TicketLifecycle, TicketRequest } from '../tickets/ticket-lifecycle';
-import { TicketTransactions } from '../tickets/ticket-transactions';
+import { TicketLifecycleService, TicketRequest } from '../tickets/ticket-lifecycle.service';
+import { TicketTransactionsService } from '../tickets/ticket-transactions.service';
 import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity, TicketLinkKind, TicketStatus } from '../tickets/ticket.entity';
+import { TicketCcsRepository } from '../tickets/ticket-ccs.repository';
+import { TicketThreadsRepository } from '../tickets/ticket-threads.repository';
 import { NewTicketMessage, TicketsRepository } from '../tickets/tickets.repository';
-import { Acknowledgements } from './acknowledgements';
-import { ThreadResolver } from './thread-resolver';
+import { AcknowledgementsService } from './acknowledgements.service';
+import { ThreadResolverService } from './thread-resolver.service';
 
 const noSubject = '(no subject)';
 
@@ -35,13 +37,15 @@ export class OpenOrThreadTicketUseCase {
 
   constructor(
     @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
-    private readonly transactions: TicketTransactions,
+    private readonly transactions: TicketTransactionsService,
     private readonly tickets: TicketsRepository,
-    private readonly lifecycle: TicketLifecycle,
-    private readonly threads: ThreadResolver,
-    private readonly acknowledgements: Acknowledgements,
+    private readonly ticketThreads: TicketThreadsRepository,
+    private readonly ccs: TicketCcsRepository,
+    private readonly lifecycle: TicketLifecycleService,
+    private readonly threads: ThreadResolverService,
+    private readonly acknowledgements: AcknowledgementsService,
     private readonly categories: CategoriesService,
-    private readonly directory: ContactDirectory,
+    private readonly directory: ContactDirectoryService,
   ) {}
 
   /**
@@ -53,7 +57,7 @@ export class OpenOrThreadTicketUseCase {
     await this.transactions.runOnceEach(events, Topics.IdentityRequesterResolved, async (fresh, work) => {
       await this.directory.learnRequesters(fresh, work.manager);
       await this.acknowledgements.prepareFor(fresh, work);
-      const onTickets = await this.tickets.storedMailMessageIds(
+      const onTickets = await this.ticketThreads.storedMailMessageIds(
         fresh.map((event) => event.mail.messageId),
         work.manager,
       );
@@ -86,7 +90,7 @@ export class OpenOrThreadTicketUseCase {
     }
     const route = repliedTo
       ? routeReply(
-          { ...repliedTo, ccEmails: await this.tickets.ccEmails(repliedTo.id, manager) },
+          { ...repliedTo, ccEmails: await this.ccs.emailsOfTicket(repliedTo.id, manager) },
           { kind: 'customer', contactId: requester.contactId, email: requester.email },
         )
       : undefined;
@@ -159,7 +163,7 @@ export class OpenOrThreadTicketUseCase {
     const statusBefore = ticket.status;
     await this.lifecycle.addMessage(ticket, inboundMessage(mail, requester, authorKind), customer(requester), work);
     if (!mail.isAutomated) {
-      await this.tickets.addCcs(ticket.id, ccParticipants(mail, requester.email, this.config.maxCcs), this.config.maxCcs, work.manager);
+      await this.ccs.add(ticket.id, ccParticipants(mail, requester.email, this.config.maxCcs), this.config.maxCcs, work.manager);
     }
     await this.warnIfUnverified(ticket, mail, work);
     // A rule reacting to the message may have moved the ticket already (e.g. solved on a thank-you): its move stands.

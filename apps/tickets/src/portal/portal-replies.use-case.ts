@@ -1,19 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ContactPrincipal } from '@helpgate/auth';
 import type { Requester, TicketActor } from '@helpgate/contracts';
-import { ContactDirectory } from '../contacts/contact-directory';
+import { ContactDirectoryService } from '../contacts/contact-directory.service';
 import { routeReply } from '../domain/reply-routing';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { linkedTicketDraft } from '../tickets/linked-ticket-draft';
 import { requesterMessage } from '../tickets/messages-without-mail';
-import { TicketLifecycle } from '../tickets/ticket-lifecycle';
+import { TicketLifecycleService } from '../tickets/ticket-lifecycle.service';
 import { TicketWork } from '../tickets/ticket-work';
 import { TicketEntity, TicketLinkKind } from '../tickets/ticket.entity';
+import { TicketCcsRepository } from '../tickets/ticket-ccs.repository';
 import { NewTicketMessage, TicketsRepository } from '../tickets/tickets.repository';
 import { PortalReplyDto, PortalTicketDto } from './portal.dto';
 import { PortalService } from './portal.service';
 import { PortalTicketsRepository } from './portal-tickets.repository';
-import { TicketTransactions } from '../tickets/ticket-transactions';
+import { TicketTransactionsService } from '../tickets/ticket-transactions.service';
 
 /**
  * A customer replies in the portal, under the same rules as by mail (`routeReply`): a solved or pending ticket
@@ -26,11 +27,12 @@ export class PortalRepliesUseCase {
   private readonly logger = new Logger(PortalRepliesUseCase.name);
 
   constructor(
-    private readonly transactions: TicketTransactions,
-    private readonly lifecycle: TicketLifecycle,
+    private readonly transactions: TicketTransactionsService,
+    private readonly lifecycle: TicketLifecycleService,
     private readonly tickets: TicketsRepository,
+    private readonly ccs: TicketCcsRepository,
     private readonly portalTickets: PortalTicketsRepository,
-    private readonly directory: ContactDirectory,
+    private readonly directory: ContactDirectoryService,
     private readonly portal: PortalService,
   ) {}
 
@@ -43,7 +45,7 @@ export class PortalRepliesUseCase {
       const repliedTo = visible && (await this.tickets.lock(ticketId, manager));
       if (!repliedTo) throw new TicketsException(TicketsErrorCode.TicketNotFound, `No ticket ${ticketId}`);
       const author = await this.directory.requester({ contactId: contact.contactId }, manager);
-      const ccEmails = await this.tickets.ccEmails(repliedTo.id, manager);
+      const ccEmails = await this.ccs.emailsOfTicket(repliedTo.id, manager);
       // Copied under another of its addresses than the primary one, the contact replies as that address, as by mail.
       const email = viewer.addresses.find((address) => ccEmails.includes(address)) ?? author.email;
       const route = routeReply({ ...repliedTo, ccEmails }, { kind: 'customer', contactId: author.contactId, email });
@@ -74,7 +76,7 @@ export class PortalRepliesUseCase {
     work: TicketWork,
   ): Promise<TicketEntity> {
     const ccs =
-      link === 'follow-up' ? (await this.tickets.ccs(repliedTo.id, work.manager)).filter((cc) => cc.address !== author.email) : [];
+      link === 'follow-up' ? (await this.ccs.ofTicket(repliedTo.id, work.manager)).filter((cc) => cc.address !== author.email) : [];
     return this.lifecycle.open(
       {
         ...linkedTicketDraft(repliedTo, link),

@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ContactPrincipal, ContactsOnly, ContactsToo } from '@helpgate/auth';
-import { ApiDescription, PageOf, ZodValidationPipe } from '@helpgate/platform';
-import { sha256Schema } from '../tickets/ticket.dto';
+import { ApiDescription, FileDownload, PageOf, pageOf, ResponseBody, sha256HexSchema, StoredFile, ZodValidationPipe } from '@helpgate/platform';
 import { CurrentContact } from './current-contact.decorator';
 import {
   PortalNewTicketDto,
@@ -10,9 +9,12 @@ import {
   portalReplySchema,
   PortalTicketDto,
   PortalTicketFormDto,
+  portalTicketFormSchema,
+  portalTicketSchema,
   PortalTicketListDto,
   portalTicketListSchema,
   PortalTicketSummaryDto,
+  portalTicketSummarySchema,
 } from './portal.dto';
 import { PortalRepliesUseCase } from './portal-replies.use-case';
 import { PortalService } from './portal.service';
@@ -35,11 +37,13 @@ export class PortalController {
    */
   @ContactsToo()
   @Get('ticket-form')
+  @ResponseBody(portalTicketFormSchema)
   form(): Promise<PortalTicketFormDto> {
     return this.portal.form();
   }
 
   @Get('tickets')
+  @ResponseBody(pageOf(portalTicketSummarySchema))
   @ApiDescription(
     '`scope=mine` (default): the tickets the contact requested or is copied on; `scope=organization`: every ticket of the organizations it is a primary contact of (403 otherwise). Newest activity first.',
   )
@@ -51,6 +55,7 @@ export class PortalController {
   }
 
   @Post('tickets')
+  @ResponseBody(portalTicketSchema)
   open(
     @CurrentContact() contact: ContactPrincipal,
     @Body(new ZodValidationPipe(portalNewTicketSchema)) body: PortalNewTicketDto,
@@ -59,6 +64,7 @@ export class PortalController {
   }
 
   @Get('tickets/:id')
+  @ResponseBody(portalTicketSchema)
   @ApiDescription('The ticket and its public thread; a ticket the contact may not see answers 404, as one that does not exist.')
   get(@CurrentContact() contact: ContactPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<PortalTicketDto> {
     return this.portal.get(contact, id);
@@ -66,6 +72,7 @@ export class PortalController {
 
   /** Answers the ticket that took the reply: a linked one when the ticket was closed. */
   @Post('tickets/:id/replies')
+  @ResponseBody(portalTicketSchema)
   @ApiDescription(
     'The same rules as a reply by mail: a pending or solved ticket reopens; a closed one gets a linked follow-up that takes the reply; a primary contact not taking part in the ticket gets a linked ticket of its own. Answers the ticket that took the reply.',
   )
@@ -77,19 +84,13 @@ export class PortalController {
     return this.replies.execute(contact, id, body);
   }
 
-  /** Always a download, never rendered: a file must not run in the customer's browser. */
   @Get('tickets/:id/attachments/:sha256')
-  @Header('X-Content-Type-Options', 'nosniff')
-  async attachment(
+  @FileDownload()
+  attachment(
     @CurrentContact() contact: ContactPrincipal,
     @Param('id', ParseUUIDPipe) id: string,
-    @Param('sha256', new ZodValidationPipe(sha256Schema)) sha256: string,
-  ): Promise<StreamableFile> {
-    const { content, contentType, filename } = await this.portal.attachment(contact, id, sha256);
-    return new StreamableFile(content, {
-      type: contentType,
-      length: content.length,
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    });
+    @Param('sha256', new ZodValidationPipe(sha256HexSchema)) sha256: string,
+  ): Promise<StoredFile> {
+    return this.portal.attachment(contact, id, sha256);
   }
 }

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { ticketPriorities } from '@helpgate/contracts';
 import { pageQuerySchema } from '@helpgate/platform';
 import type { AttachmentLimitsConfig } from '../config';
-import type { DepartmentDto } from '../categories/category.dto';
+import { DepartmentDto, departmentResponseSchema } from '../categories/category.dto';
 import { categoryPath } from '../domain/category-label';
-import { portalStatuses, portalStatusOf, PortalStatus } from '../domain/portal-status';
+import { portalStatuses, portalStatusOf } from './portal-status';
 import type { PriorityDefinition } from '../domain/priorities';
+import { priorityDefinitionSchema } from '../priorities/priority.dto';
 import { attachmentInput } from '../tickets/ticket.dto';
 import { TicketMessageEntity } from '../tickets/ticket-message.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
@@ -43,55 +44,64 @@ export const portalReplySchema = z.strictObject({ body: z.string().trim().min(1)
 
 export type PortalReplyDto = z.output<typeof portalReplySchema>;
 
-export interface PortalTicketSummaryDto {
-  id: string;
-  number: number;
-  subject: string;
-  status: PortalStatus;
-  priority: string;
-  category: { department: string; feature: string | null; path: string } | null;
-  requester: { name: string; isYou: boolean };
-  createdAt: string;
-  updatedAt: string;
-  solvedAt: string | null;
-}
+export const portalTicketSummarySchema = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  subject: z.string(),
+  status: z.enum(portalStatuses),
+  priority: z.enum(ticketPriorities),
+  category: z.object({ department: z.string(), feature: z.string().nullable(), path: z.string() }).nullable(),
+  requester: z.object({ name: z.string(), isYou: z.boolean() }),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  solvedAt: z.iso.datetime().nullable(),
+});
 
-export interface PortalAttachmentDto {
-  id: string;
-  filename: string;
-  contentType: string;
-  sizeBytes: number;
-  /** Where the portal serves the file; null for a file that came by mail (the mail service keeps it). */
-  downloadPath: string | null;
-}
+export type PortalTicketSummaryDto = z.infer<typeof portalTicketSummarySchema>;
 
-export interface PortalMessageDto {
-  id: string;
-  author: { kind: string; name: string; isYou: boolean };
-  bodyText: string;
-  attachments: PortalAttachmentDto[];
-  createdAt: string;
-}
+const portalMessageSchema = z.object({
+  id: z.uuid(),
+  author: z.object({ kind: z.string(), name: z.string(), isYou: z.boolean() }),
+  bodyText: z.string(),
+  attachments: z.array(
+    z.object({
+      id: z.string(),
+      filename: z.string(),
+      contentType: z.string(),
+      sizeBytes: z.number().int(),
+      downloadPath: z
+        .string()
+        .nullable()
+        .describe('Where the portal serves the file; null for a file that came by mail (the mail service keeps it).'),
+    }),
+  ),
+  createdAt: z.iso.datetime(),
+});
 
-export interface PortalTicketDto extends PortalTicketSummaryDto {
-  /** The earlier ticket this one carries on, when it was opened by a reply to a closed ticket. */
-  followUpOf: string | null;
-  ccs: { email: string; name: string | null }[];
-  messages: PortalMessageDto[];
-}
+export const portalTicketSchema = portalTicketSummarySchema
+  .extend({
+    followUpOf: z.uuid().nullable().describe('The earlier ticket this one carries on, when it was opened by a reply to a closed ticket.'),
+    ccs: z.array(z.object({ email: z.string(), name: z.string().nullable() })),
+    messages: z.array(portalMessageSchema),
+  })
+  .meta({ id: 'PortalTicket' });
 
-export interface PortalTicketFormDto {
-  categories: DepartmentDto[];
-  priorities: readonly PriorityDefinition[];
-  attachments: { maxCount: number; maxTotalBytes: number };
-}
+export type PortalTicketDto = z.infer<typeof portalTicketSchema>;
+
+export const portalTicketFormSchema = z.object({
+  categories: z.array(departmentResponseSchema),
+  priorities: z.array(priorityDefinitionSchema),
+  attachments: z.object({ maxCount: z.number().int(), maxTotalBytes: z.number().int() }),
+});
+
+export type PortalTicketFormDto = z.infer<typeof portalTicketFormSchema>;
 
 export function toPortalTicketForm(
   categories: DepartmentDto[],
   priorities: readonly PriorityDefinition[],
   limits: AttachmentLimitsConfig,
 ): PortalTicketFormDto {
-  return { categories, priorities, attachments: { maxCount: limits.maxCount, maxTotalBytes: limits.maxTotalBytes } };
+  return { categories, priorities: [...priorities], attachments: { maxCount: limits.maxCount, maxTotalBytes: limits.maxTotalBytes } };
 }
 
 /** What a customer sees of a ticket: never its assignee, tags, channel, internal notes, audit or mail diagnostics. */
@@ -120,7 +130,7 @@ export function toPortalTicket(ticket: TicketEntity, publicMessages: TicketMessa
   };
 }
 
-function toPortalMessage(message: TicketMessageEntity, viewer: PortalViewer): PortalMessageDto {
+function toPortalMessage(message: TicketMessageEntity, viewer: PortalViewer): z.infer<typeof portalMessageSchema> {
   return {
     id: message.id,
     author: {

@@ -1,17 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ContactPrincipal } from '@helpgate/auth';
-import type { PageOf } from '@helpgate/platform';
+import type { PageOf, StoredFile } from '@helpgate/platform';
 import { CategoriesService } from '../categories/categories.service';
 import type { AttachmentLimitsConfig } from '../config';
-import { ContactDirectory } from '../contacts/contact-directory';
-import { ticketStatusesOf } from '../domain/portal-status';
+import { ContactDirectoryService } from '../contacts/contact-directory.service';
+import { ticketStatusesOf } from './portal-status';
 import { priorityDefinitions } from '../domain/priorities';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { ATTACHMENT_LIMITS } from '../tickets-config.module';
 import { OpenTicketUseCase } from '../tickets/open-ticket.use-case';
 import { TicketEntity } from '../tickets/ticket.entity';
-import { UploadedAttachmentsRepository, UploadedFile } from '../tickets/uploaded-attachments.repository';
+import { UploadedAttachmentsRepository } from '../tickets/uploaded-attachments.repository';
 import {
   PortalNewTicketDto,
   PortalTicketDto,
@@ -34,7 +34,7 @@ export class PortalService {
   constructor(
     @Inject(ATTACHMENT_LIMITS) private readonly limits: AttachmentLimitsConfig,
     private readonly dataSource: DataSource,
-    private readonly directory: ContactDirectory,
+    private readonly directory: ContactDirectoryService,
     private readonly portalTickets: PortalTicketsRepository,
     private readonly categories: CategoriesService,
     private readonly openTicket: OpenTicketUseCase,
@@ -78,7 +78,7 @@ export class PortalService {
   }
 
   /** A file given with a public message of a ticket the contact may see. */
-  async attachment(contact: ContactPrincipal, ticketId: string, sha256: string): Promise<UploadedFile> {
+  async attachment(contact: ContactPrincipal, ticketId: string, sha256: string): Promise<StoredFile> {
     await this.requireVisible(ticketId, await this.viewerOf(contact));
     const file = await this.uploads.findOnTicket(ticketId, sha256, 'public');
     if (!file)

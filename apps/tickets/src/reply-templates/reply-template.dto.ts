@@ -49,17 +49,22 @@ export const replyTemplateListSchema = pageQuerySchema.extend({
 
 export type ReplyTemplateListDto = z.output<typeof replyTemplateListSchema>;
 
-export interface ReplyTemplateDto {
-  id: string;
-  name: string;
-  subject: string | null;
-  body: string;
-  active: boolean;
-  /** It names `{{portal.*}}` values: identity completes the mail and sends it to the requester alone, never to CCs. */
-  needsPortalValues: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export const replyTemplateResponseSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    subject: z.string().nullable(),
+    body: z.string(),
+    active: z.boolean(),
+    needsPortalValues: z
+      .boolean()
+      .describe('It names `{{portal.*}}` values: identity completes the mail and sends it to the requester alone, never to CCs.'),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ReplyTemplate' });
+
+export type ReplyTemplateDto = z.infer<typeof replyTemplateResponseSchema>;
 
 export function toReplyTemplate(template: ReplyTemplateEntity): ReplyTemplateDto {
   return {

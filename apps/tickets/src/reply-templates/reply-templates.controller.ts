@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { AdminsOnly } from '@helpgate/auth';
-import { ApiDescription, PageOf, ZodValidationPipe } from '@helpgate/platform';
+import { ApiDescription, PageOf, pageOf, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
 import {
   CreateReplyTemplateDto,
   createReplyTemplateSchema,
   ReplyTemplateDto,
+  replyTemplateResponseSchema,
   ReplyTemplateListDto,
   replyTemplateListSchema,
   UpdateReplyTemplateDto,
@@ -18,17 +19,20 @@ export class ReplyTemplatesController {
   constructor(private readonly templates: ReplyTemplatesService) {}
 
   @Get()
+  @ResponseBody(pageOf(replyTemplateResponseSchema))
   list(@Query(new ZodValidationPipe(replyTemplateListSchema)) query: ReplyTemplateListDto): Promise<PageOf<ReplyTemplateDto>> {
     return this.templates.list(query);
   }
 
   @Get(':id')
+  @ResponseBody(replyTemplateResponseSchema)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<ReplyTemplateDto> {
     return this.templates.get(id);
   }
 
   @AdminsOnly()
   @Post()
+  @ResponseBody(replyTemplateResponseSchema)
   @ApiDescription(
     'Placeholders: {{ticket.number}}, {{ticket.subject}}, {{ticket.status}}, {{requester.name}}, {{requester.email}} (filled by tickets) and {{portal.url}}, {{portal.username}}, {{portal.setPasswordLink}} (filled by identity, which then mails the requester alone); any other answers 422 naming it.',
   )
@@ -39,6 +43,7 @@ export class ReplyTemplatesController {
   /** Edits, or deactivates with `{ "active": false }`: templates are never deleted, as rules may name them. */
   @AdminsOnly()
   @Patch(':id')
+  @ResponseBody(replyTemplateResponseSchema)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(updateReplyTemplateSchema)) body: UpdateReplyTemplateDto,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { OutboundMail, Requester } from '@helpgate/contracts';
+import { IdentityAccessMailFailedV1, OutboundMail, Requester, Topics } from '@helpgate/contracts';
 import type { PageOf } from '@helpgate/platform';
 import { agentToken } from '../../../../test/support/auth';
 import { inboundMail } from '../../../../test/support/events';
@@ -192,5 +192,38 @@ describe('reply templates: admins write them, agents apply them to tickets (real
     await tickets.asAgentOk('POST', `/tickets/${ticket.id}/replies`, { body: 'Marker reply.' });
     const mails = await outboundMails(ticket.id, 2);
     expect(mails.map((mail) => mail.text)).toEqual([expect.stringContaining('we have received your request'), 'Marker reply.']);
+  });
+
+  it('shows a template mail identity could not send (the requester erased) as failed, with the reason', async () => {
+    const gone = await tickets.knownContact('gone@templates.test');
+    const ticket = await ticketFromMail(gone);
+    const page = await tickets.asAgentOk<PageOf<ReplyTemplateDto>>('GET', '/reply-templates?limit=200');
+    const portal = page.items.find((template) => template.name === 'Portal credentials')!;
+    const replied = await tickets.asAgentOk<TicketDetailDto>('POST', `/tickets/${ticket.id}/replies`, { templateId: portal.id });
+    const stored = replied.messages.at(-1)!;
+    const [request] = await eventually(() => {
+      const requests = tickets.accessMailsOf(ticket.id);
+      expect(requests).toHaveLength(1);
+      return requests;
+    });
+
+    const failed: IdentityAccessMailFailedV1 = {
+      eventId: randomUUID(),
+      occurredAt: new Date().toISOString(),
+      requestId: request.mail.requestId,
+      contactId: gone.contactId,
+      ticketId: ticket.id,
+      reason: 'contact_erased',
+      failedAt: new Date().toISOString(),
+    };
+    await tickets.handled(Topics.IdentityAccessMailFailed, gone.contactId, failed);
+
+    const current = await tickets.asAgentOk<TicketDetailDto>('GET', `/tickets/${ticket.id}`);
+    const messages = current.messages.filter((message) => message.id === stored.id);
+    expect(messages).toEqual([
+      expect.objectContaining({ delivery: { status: 'failed', error: "not sent by identity: the requester's personal data was erased" } }),
+    ]);
+    const otherOutbound = current.messages.filter((message) => message.direction === 'outbound' && message.id !== stored.id);
+    expect(otherOutbound.every((message) => message.delivery?.status !== 'failed')).toBe(true);
   });
 });

@@ -11,12 +11,13 @@ import { AgentActor } from './current-agent.decorator';
 import { agentMessage, systemMessage } from './messages-without-mail';
 import { linkedTicketDraft } from './linked-ticket-draft';
 import { NoteDto, ReplyDto, TicketDetailDto, toTicketDetail } from './ticket.dto';
-import { TicketLifecycle } from './ticket-lifecycle';
+import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketWork } from './ticket-work';
-import { TicketReplies } from './ticket-replies';
+import { TicketRepliesService } from './ticket-replies.service';
 import { TicketEntity } from './ticket.entity';
+import { TicketCcsRepository } from './ticket-ccs.repository';
 import { TicketsRepository } from './tickets.repository';
-import { TicketTransactions } from './ticket-transactions';
+import { TicketTransactionsService } from './ticket-transactions.service';
 
 /** What agents write on tickets: public replies, mailed to the requester and CCs, and internal notes, never mailed. */
 @Injectable()
@@ -25,11 +26,12 @@ export class AgentMessagesService {
 
   constructor(
     @Inject(TICKET_MAIL_CONFIG) private readonly config: TicketMailConfig,
-    private readonly transactions: TicketTransactions,
-    private readonly lifecycle: TicketLifecycle,
-    private readonly replies: TicketReplies,
+    private readonly transactions: TicketTransactionsService,
+    private readonly lifecycle: TicketLifecycleService,
+    private readonly replies: TicketRepliesService,
     private readonly templates: ReplyTemplatesService,
     private readonly tickets: TicketsRepository,
+    private readonly ccs: TicketCcsRepository,
   ) {}
 
   /**
@@ -106,7 +108,7 @@ export class AgentMessagesService {
         direction: 'outbound',
         bodyText: `Follow-up of ticket #${closed.number}, which is closed: an agent replied to it.`,
       }),
-      await this.tickets.ccs(closed.id, work.manager),
+      await this.ccs.ofTicket(closed.id, work.manager),
       actor,
       work,
     );

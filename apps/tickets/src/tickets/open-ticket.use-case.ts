@@ -1,21 +1,21 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { TicketActor } from '@helpgate/contracts';
+import { sha256Hex } from '@helpgate/platform';
 import { CategoriesService } from '../categories/categories.service';
 import type { AttachmentLimitsConfig, TicketMailConfig } from '../config';
-import { ContactDirectory, RequesterReference } from '../contacts/contact-directory';
-import { requireWithinAttachmentLimits } from '../domain/attachment-limits';
+import { ContactDirectoryService, RequesterReference } from '../contacts/contact-directory.service';
+import { requireWithinAttachmentLimits } from './attachment-limits';
 import { ATTACHMENT_LIMITS, TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { AgentActor } from './current-agent.decorator';
 import { requesterMessage } from './messages-without-mail';
 import { CreateTicketDto, GivenAttachment, TicketDetailDto, toTicketDetail } from './ticket.dto';
-import { TicketLifecycle } from './ticket-lifecycle';
+import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketEntity } from './ticket.entity';
 import { MessageAttachment } from './ticket-message.entity';
 import { TicketsRepository } from './tickets.repository';
 import { UploadedAttachmentsRepository } from './uploaded-attachments.repository';
-import { TicketTransactions } from './ticket-transactions';
+import { TicketTransactionsService } from './ticket-transactions.service';
 
 /** A ticket asked for through the API: by an agent for a contact, or by the contact itself in the portal. */
 export interface WebTicketRequest {
@@ -46,9 +46,9 @@ export class OpenTicketUseCase {
   constructor(
     @Inject(ATTACHMENT_LIMITS) private readonly limits: AttachmentLimitsConfig,
     @Inject(TICKET_MAIL_CONFIG) private readonly mailConfig: TicketMailConfig,
-    private readonly transactions: TicketTransactions,
-    private readonly lifecycle: TicketLifecycle,
-    private readonly directory: ContactDirectory,
+    private readonly transactions: TicketTransactionsService,
+    private readonly lifecycle: TicketLifecycleService,
+    private readonly directory: ContactDirectoryService,
     private readonly categories: CategoriesService,
     private readonly tickets: TicketsRepository,
     private readonly uploads: UploadedAttachmentsRepository,
@@ -117,7 +117,7 @@ export class OpenTicketUseCase {
   private async store(files: GivenFile[], manager: EntityManager): Promise<MessageAttachment[]> {
     const stored: MessageAttachment[] = [];
     for (const file of files) {
-      const sha256 = createHash('sha256').update(file.content).digest('hex');
+      const sha256 = sha256Hex(file.content);
       await this.uploads.store(sha256, file.content, manager);
       stored.push({
         id: sha256,

@@ -7,10 +7,17 @@ export type MessageVisibility = 'public' | 'internal';
 export type MessageDirection = 'inbound' | 'outbound';
 export type MessageAuthorKind = 'requester' | 'cc' | 'agent' | 'system';
 export type DeliveryStatus = 'queued' | 'delivered' | 'failed';
-/** Where an attachment's content is: email-ingest keeps mail attachments; tickets keeps files given through its API. */
-export type AttachmentStorage = 'email-ingest' | 'tickets';
-/** Rows from before uploads name no storage: theirs is email-ingest. */
-export type MessageAttachment = AttachmentRef & { storage?: AttachmentStorage };
+/**
+ * Where an attachment's content is: email-ingest keeps mail attachments; tickets keeps files given through its API;
+ * chat keeps the files of a conversation that became a ticket.
+ */
+export const attachmentStorages = ['email-ingest', 'tickets', 'chat'] as const;
+export type AttachmentStorage = (typeof attachmentStorages)[number];
+/**
+ * Rows from before uploads name no storage: theirs is email-ingest. A chat file's id is chat's; it carries its sha256
+ * and the URL chat serves it at.
+ */
+export type MessageAttachment = AttachmentRef & { storage?: AttachmentStorage; sha256?: string; downloadUrl?: string };
 
 @Entity('ticket_messages')
 export class TicketMessageEntity {

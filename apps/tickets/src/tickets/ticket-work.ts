@@ -21,7 +21,7 @@ export interface HeldWrites {
 }
 
 /**
- * The transaction a change runs in: its database work, and what it writes only when it ends (`TicketTransactions`),
+ * The transaction a change runs in: its database work, and what it writes only when it ends (`TicketTransactionsService`),
  * a statement for a whole batch of mail instead of one per change: the tickets' history entries, the events, and the
  * automatic mails counted against each recipient's limit. Work undone to a savepoint drops what it held since
  * (`undoTo`).

@@ -1,20 +1,22 @@
 import { z } from 'zod';
 import {
-  AttachmentRef,
-  MailAuthentication,
-  TicketActor,
-  TicketFieldChange,
+  attachmentRefSchema,
+  mailAuthenticationSchema,
+  ticketActorSchema,
   ticketChannels,
+  ticketFieldChangeSchema,
+  ticketMessageVisibilities,
   ticketPriorities,
+  ticketsTicketChangedV3,
   ticketStatuses,
 } from '@helpgate/contracts';
 import { pageQuerySchema } from '@helpgate/platform';
 import { categoryPath } from '../domain/category-label';
-import { searchWords } from '../domain/search-words';
+import { searchWords } from './search-words';
 import { TicketAuditEntity } from './ticket-audit.entity';
-import { AttachmentStorage, TicketMessageEntity } from './ticket-message.entity';
+import { attachmentStorages, TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity } from './ticket.entity';
-import { TicketSort, ticketSortFields } from './tickets.repository';
+import { TicketSort, ticketSortFields } from './ticket-search.repository';
 
 const emailInput = z
   .string()
@@ -159,70 +161,100 @@ export const noteSchema = z.strictObject({ body: messageBody });
 
 export type NoteDto = z.output<typeof noteSchema>;
 
-export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in lower-case hex');
+const timestamp = z.iso.datetime();
 
-export interface CategoryRefDto {
-  id: string;
-  department: string;
-  feature: string | null;
-  path: string;
-}
+const categoryRefSchema = z.object({ id: z.uuid(), department: z.string(), feature: z.string().nullable(), path: z.string() });
 
-export interface TicketSummaryDto {
-  id: string;
-  number: number;
-  subject: string;
-  status: string;
-  priority: string;
-  channel: string;
-  category: CategoryRefDto | null;
-  linkedTicket: { id: string; kind: string } | null;
-  /** `email` is null once the requester's personal data was erased. */
-  requester: { contactId: string; email: string | null; name: string };
-  organization: { id: string; name: string };
-  assigneeId: string | null;
-  /** The assignee's name as identity gave it; null while tickets has not heard of the agent. */
-  assignee: { id: string; name: string | null } | null;
-  tags: string[];
-  createdAt: string;
-  updatedAt: string;
-  firstResponseAt: string | null;
-  solvedAt: string | null;
-}
+export type CategoryRefDto = z.infer<typeof categoryRefSchema>;
 
-export interface TicketMessageDto {
-  id: string;
-  visibility: string;
-  direction: string;
-  /** `ruleId`: the automation rule that wrote it (author kind `system`). */
-  author: { kind: string; agentId: string | null; ruleId: string | null; contactId: string | null; email: string | null; name: string };
-  bodyText: string;
-  fullText: string | null;
-  bodyHtml: string | null;
-  /** `storage` says where to download: email-ingest `GET /attachments/:id`, or tickets `GET /tickets/:ticketId/attachments/:id`. */
-  attachments: (AttachmentRef & { storage: AttachmentStorage })[];
-  automatedKind: string | null;
-  authentication: MailAuthentication | null;
-  delivery: { status: string; error: string | null } | null;
-  mailMessageId: string | null;
-  createdAt: string;
-}
+export const ticketSummarySchema = z
+  .object({
+    id: z.uuid(),
+    number: z.number().int(),
+    subject: z.string(),
+    status: z.enum(ticketStatuses),
+    priority: z.enum(ticketPriorities),
+    channel: z.enum(ticketChannels),
+    category: categoryRefSchema.nullable(),
+    linkedTicket: z.object({ id: z.uuid(), kind: z.string() }).nullable(),
+    requester: z
+      .object({ contactId: z.uuid(), email: z.string().nullable(), name: z.string() })
+      .describe("`email` is null once the requester's personal data was erased."),
+    organization: z.object({ id: z.uuid(), name: z.string() }),
+    assigneeId: z.uuid().nullable(),
+    assignee: z
+      .object({ id: z.uuid(), name: z.string().nullable() })
+      .nullable()
+      .describe("The assignee's name as identity gave it; null while tickets has not heard of the agent."),
+    tags: z.array(z.string()),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    firstResponseAt: timestamp.nullable(),
+    solvedAt: timestamp.nullable(),
+  })
+  .meta({ id: 'TicketSummary' });
 
-export interface TicketDetailDto extends TicketSummaryDto {
-  ccs: { email: string; name: string | null }[];
-  messages: TicketMessageDto[];
-}
+export type TicketSummaryDto = z.infer<typeof ticketSummarySchema>;
 
-export interface AuditEntryDto {
-  id: string;
-  action: string;
-  actor: TicketActor;
-  changes: TicketFieldChange[];
-  message: TicketAuditEntity['message'];
-  /** Why a rule's action was skipped, or how a rule failed. */
-  note: string | null;
-  occurredAt: string;
-}
+const ticketMessageSchema = z.object({
+  id: z.uuid(),
+  visibility: z.enum(ticketMessageVisibilities),
+  direction: z.string(),
+  author: z
+    .object({
+      kind: z.string(),
+      agentId: z.uuid().nullable(),
+      ruleId: z.uuid().nullable(),
+      contactId: z.uuid().nullable(),
+      email: z.string().nullable(),
+      name: z.string(),
+    })
+    .describe('`ruleId`: the automation rule that wrote it (author kind `system`).'),
+  bodyText: z.string(),
+  fullText: z.string().nullable(),
+  bodyHtml: z.string().nullable(),
+  attachments: z
+    .array(
+      attachmentRefSchema.extend({
+        id: z.string().describe('A sha256 for email-ingest and tickets, chat’s file id for chat.'),
+        storage: z.enum(attachmentStorages),
+        sha256: z.string().optional(),
+        downloadUrl: z.string().optional(),
+      }),
+    )
+    .describe(
+      '`storage` says where to download: email-ingest `GET /attachments/:id`, tickets `GET /tickets/:ticketId/attachments/:id`, or chat at `downloadUrl` (a chat file also names its `sha256`).',
+    ),
+  automatedKind: z.string().nullable(),
+  authentication: mailAuthenticationSchema.nullable(),
+  delivery: z.object({ status: z.string(), error: z.string().nullable() }).nullable(),
+  mailMessageId: z.string().nullable(),
+  createdAt: timestamp,
+});
+
+export type TicketMessageDto = z.infer<typeof ticketMessageSchema>;
+
+export const ticketDetailSchema = ticketSummarySchema
+  .extend({
+    ccs: z.array(z.object({ email: z.string(), name: z.string().nullable() })),
+    messages: z.array(ticketMessageSchema),
+  })
+  .meta({ id: 'Ticket' });
+
+export type TicketDetailDto = z.infer<typeof ticketDetailSchema>;
+
+export const auditEntrySchema = z.object({
+  id: z.uuid(),
+  action: z.string(),
+  actor: ticketActorSchema,
+  changes: z.array(ticketFieldChangeSchema),
+  /** The message it added, as `tickets.ticket.changed.v3` describes it. */
+  message: ticketsTicketChangedV3.shape.message.unwrap().nullable() satisfies z.ZodType<TicketAuditEntity['message']>,
+  note: z.string().nullable().describe("Why a rule's action was skipped, or how a rule failed."),
+  occurredAt: timestamp,
+});
+
+export type AuditEntryDto = z.infer<typeof auditEntrySchema>;
 
 export function toTicketSummary(ticket: TicketEntity): TicketSummaryDto {
   const { category } = ticket;

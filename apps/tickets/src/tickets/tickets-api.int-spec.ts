@@ -201,8 +201,9 @@ describe('tickets API for agents (real Postgres and Kafka)', () => {
         attachments: [{ filename: '../etc/passwd', contentBase64: 'not base64!' }],
       });
       expect(malformed.status).toBe(400);
-      const { errors } = (await malformed.json()) as { errors: { path: string }[] };
-      expect(errors.map((error) => error.path)).toEqual(
+      const { code, details } = (await malformed.json()) as { code: string; details: { path: string }[] };
+      expect(code).toBe('request.invalid_input');
+      expect(details.map((detail) => detail.path)).toEqual(
         expect.arrayContaining(['subject', 'priority', 'attachments.0.filename', 'attachments.0.contentBase64']),
       );
       const valid = { requester: { email: jane.email }, subject: 'Hi', body: 'Hi' };

@@ -1,21 +1,34 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiDescription, Page, PageOf, pageQuerySchema, ZodValidationPipe } from '@helpgate/platform';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiDescription,
+  FileDownload,
+  Page,
+  PageOf,
+  pageOf,
+  pageQuerySchema,
+  ResponseBody,
+  sha256HexSchema,
+  StoredFile,
+  ZodValidationPipe,
+} from '@helpgate/platform';
 import { AgentActor, CurrentAgent } from './current-agent.decorator';
 import { AgentMessagesService } from './agent-messages.service';
 import { OpenTicketUseCase } from './open-ticket.use-case';
 import {
   AuditEntryDto,
+  auditEntrySchema,
   CreateTicketDto,
   createTicketSchema,
   NoteDto,
   noteSchema,
   ReplyDto,
   replySchema,
-  sha256Schema,
   TicketDetailDto,
+  ticketDetailSchema,
   TicketSearchDto,
   ticketSearchSchema,
   TicketSummaryDto,
+  ticketSummarySchema,
   UpdateTicketDto,
   updateTicketSchema,
 } from './ticket.dto';
@@ -32,11 +45,13 @@ export class TicketsController {
   ) {}
 
   @Get()
+  @ResponseBody(pageOf(ticketSummarySchema))
   search(@Query(new ZodValidationPipe(ticketSearchSchema)) query: TicketSearchDto): Promise<PageOf<TicketSummaryDto>> {
     return this.tickets.search(query);
   }
 
   @Post()
+  @ResponseBody(ticketDetailSchema)
   create(
     @Body(new ZodValidationPipe(createTicketSchema)) body: CreateTicketDto,
     @CurrentAgent() agent: AgentActor,
@@ -45,11 +60,13 @@ export class TicketsController {
   }
 
   @Get(':id')
+  @ResponseBody(ticketDetailSchema)
   get(@Param('id', ParseUUIDPipe) id: string): Promise<TicketDetailDto> {
     return this.tickets.get(id);
   }
 
   @Patch(':id')
+  @ResponseBody(ticketDetailSchema)
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(updateTicketSchema)) body: UpdateTicketDto,
@@ -60,6 +77,7 @@ export class TicketsController {
 
   /** Answers the ticket that took the reply: a follow-up when the ticket was closed. */
   @Post(':id/replies')
+  @ResponseBody(ticketDetailSchema)
   @ApiDescription(
     "`body` as written, or `templateId`: the reply template filled in for the ticket (with `body`, the agent's edited text of it). A template naming portal values is completed and mailed by identity to the requester alone.",
   )
@@ -72,6 +90,7 @@ export class TicketsController {
   }
 
   @Post(':id/notes')
+  @ResponseBody(ticketDetailSchema)
   addNote(
     @Param('id', ParseUUIDPipe) id: string,
     @Body(new ZodValidationPipe(noteSchema)) body: NoteDto,
@@ -81,22 +100,17 @@ export class TicketsController {
   }
 
   @Get(':id/audit')
+  @ResponseBody(pageOf(auditEntrySchema))
   audit(@Param('id', ParseUUIDPipe) id: string, @Query(new ZodValidationPipe(pageQuerySchema)) page: Page): Promise<PageOf<AuditEntryDto>> {
     return this.tickets.history(id, page);
   }
 
-  /** Always a download, never rendered: an HTML or SVG file must not run in the agent's browser. */
   @Get(':id/attachments/:sha256')
-  @Header('X-Content-Type-Options', 'nosniff')
-  async attachment(
+  @FileDownload()
+  attachment(
     @Param('id', ParseUUIDPipe) id: string,
-    @Param('sha256', new ZodValidationPipe(sha256Schema)) sha256: string,
-  ): Promise<StreamableFile> {
-    const { content, contentType, filename } = await this.tickets.attachment(id, sha256);
-    return new StreamableFile(content, {
-      type: contentType,
-      length: content.length,
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    });
+    @Param('sha256', new ZodValidationPipe(sha256HexSchema)) sha256: string,
+  ): Promise<StoredFile> {
+    return this.tickets.attachment(id, sha256);
   }
 }

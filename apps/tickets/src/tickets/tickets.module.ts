@@ -6,13 +6,17 @@ import { ContactsModule } from '../contacts/contacts.module';
 import { PrioritiesController } from '../priorities/priorities.controller';
 import { ReplyTemplatesModule } from '../reply-templates/reply-templates.module';
 import { AgentMessagesService } from './agent-messages.service';
-import { AutomaticReplies } from './automatic-replies';
+import { AutomaticRepliesService } from './automatic-replies.service';
+import { AutomaticRepliesRepository } from './automatic-replies.repository';
 import { OpenTicketUseCase } from './open-ticket.use-case';
-import { OutboundMails } from './outbound-mails';
+import { OutboundMailsService } from './outbound-mails.service';
 import { TicketAuditRepository } from './ticket-audit.repository';
-import { TicketLifecycle } from './ticket-lifecycle';
-import { TicketReplies } from './ticket-replies';
-import { TicketTransactions } from './ticket-transactions';
+import { TicketCcsRepository } from './ticket-ccs.repository';
+import { TicketLifecycleService } from './ticket-lifecycle.service';
+import { TicketRepliesService } from './ticket-replies.service';
+import { TicketSearchRepository } from './ticket-search.repository';
+import { TicketThreadsRepository } from './ticket-threads.repository';
+import { TicketTransactionsService } from './ticket-transactions.service';
 import { TicketsController } from './tickets.controller';
 import { TicketsRepository } from './tickets.repository';
 import { TicketsService } from './tickets.service';
@@ -24,13 +28,17 @@ import { UploadedAttachmentsRepository } from './uploaded-attachments.repository
   controllers: [TicketsController, PrioritiesController],
   providers: [
     TicketsRepository,
+    TicketSearchRepository,
+    TicketThreadsRepository,
+    TicketCcsRepository,
+    AutomaticRepliesRepository,
     TicketAuditRepository,
     UploadedAttachmentsRepository,
-    TicketLifecycle,
-    TicketTransactions,
-    OutboundMails,
-    TicketReplies,
-    AutomaticReplies,
+    TicketLifecycleService,
+    TicketTransactionsService,
+    OutboundMailsService,
+    TicketRepliesService,
+    AutomaticRepliesService,
     TicketsService,
     OpenTicketUseCase,
     UpdateTicketUseCase,
@@ -38,12 +46,14 @@ import { UploadedAttachmentsRepository } from './uploaded-attachments.repository
   ],
   exports: [
     TicketsRepository,
+    TicketThreadsRepository,
+    TicketCcsRepository,
     TicketAuditRepository,
-    TicketLifecycle,
-    TicketTransactions,
-    OutboundMails,
-    TicketReplies,
-    AutomaticReplies,
+    TicketLifecycleService,
+    TicketTransactionsService,
+    OutboundMailsService,
+    TicketRepliesService,
+    AutomaticRepliesService,
     OpenTicketUseCase,
     UploadedAttachmentsRepository,
   ],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Page, PageOf } from '@helpgate/platform';
+import type { Page, PageOf, StoredFile } from '@helpgate/platform';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import {
   AuditEntryDto,
@@ -11,21 +11,23 @@ import {
   toTicketSummary,
 } from './ticket.dto';
 import { TicketAuditRepository } from './ticket-audit.repository';
+import { TicketSearchRepository } from './ticket-search.repository';
 import { TicketsRepository } from './tickets.repository';
-import { UploadedAttachmentsRepository, UploadedFile } from './uploaded-attachments.repository';
+import { UploadedAttachmentsRepository } from './uploaded-attachments.repository';
 
 /** What agents read: ticket lists, a ticket with its thread, its history and the files given with it. */
 @Injectable()
 export class TicketsService {
   constructor(
     private readonly tickets: TicketsRepository,
+    private readonly ticketSearch: TicketSearchRepository,
     private readonly audit: TicketAuditRepository,
     private readonly uploads: UploadedAttachmentsRepository,
   ) {}
 
   async search(query: TicketSearchDto): Promise<PageOf<TicketSummaryDto>> {
     const { limit, offset, sort, status, priority, channel, assigneeId, q, ...filter } = query;
-    const [tickets, total] = await this.tickets.search(
+    const [tickets, total] = await this.ticketSearch.search(
       {
         ...filter,
         statuses: status,
@@ -53,7 +55,7 @@ export class TicketsService {
     return { items: entries.map(toAuditEntry), total, ...page };
   }
 
-  async attachment(ticketId: string, sha256: string): Promise<UploadedFile> {
+  async attachment(ticketId: string, sha256: string): Promise<StoredFile> {
     const file = await this.uploads.findOnTicket(ticketId, sha256);
     if (!file) throw new TicketsException(TicketsErrorCode.AttachmentNotFound, `Ticket ${ticketId} has no uploaded attachment ${sha256}`);
     return file;

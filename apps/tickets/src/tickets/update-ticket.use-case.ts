@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AgentDirectory } from '../agents/agent-directory';
+import { AgentDirectoryService } from '../agents/agent-directory.service';
 import { CategoriesService } from '../categories/categories.service';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { AgentActor } from './current-agent.decorator';
 import { TicketDetailDto, toTicketDetail, UpdateTicketDto } from './ticket.dto';
-import { TicketLifecycle } from './ticket-lifecycle';
+import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketsRepository } from './tickets.repository';
-import { TicketTransactions } from './ticket-transactions';
+import { TicketTransactionsService } from './ticket-transactions.service';
 
 /** An agent changes a ticket's status, priority, category, assignee or tags. */
 @Injectable()
@@ -14,10 +14,10 @@ export class UpdateTicketUseCase {
   private readonly logger = new Logger(UpdateTicketUseCase.name);
 
   constructor(
-    private readonly transactions: TicketTransactions,
-    private readonly lifecycle: TicketLifecycle,
+    private readonly transactions: TicketTransactionsService,
+    private readonly lifecycle: TicketLifecycleService,
     private readonly categories: CategoriesService,
-    private readonly agents: AgentDirectory,
+    private readonly agents: AgentDirectoryService,
     private readonly tickets: TicketsRepository,
   ) {}
 

@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { StoredFile } from '@helpgate/platform';
 import type { MessageVisibility } from './ticket-message.entity';
 import { UploadedAttachmentEntity } from './uploaded-attachment.entity';
-
-export interface UploadedFile {
-  content: Buffer;
-  filename: string;
-  contentType: string;
-}
 
 @Injectable()
 export class UploadedAttachmentsRepository {
@@ -25,7 +20,7 @@ export class UploadedAttachmentsRepository {
   }
 
   /** A file given with a message of the ticket (a public one, when asked), with the name and type it was given under there. */
-  async findOnTicket(ticketId: string, sha256: string, visibility?: MessageVisibility): Promise<UploadedFile | null> {
+  async findOnTicket(ticketId: string, sha256: string, visibility?: MessageVisibility): Promise<StoredFile | null> {
     const rows: { content: Buffer; filename: string; content_type: string }[] = await this.dataSource.query(
       `SELECT upload.content, attachment->>'filename' AS filename, attachment->>'contentType' AS content_type
          FROM ticket_messages message

@@ -89,3 +89,23 @@ export const identityAccessMailRequestedV1 = eventEnvelopeSchema.extend({
 });
 
 export type IdentityAccessMailRequestedV1 = z.infer<typeof identityAccessMailRequestedV1>;
+
+/** Why identity sent no access mail: the contact is unknown (or merged into one that is gone), erased, or inactive. */
+export const accessMailFailureReasons = ['contact_unknown', 'contact_erased', 'contact_inactive'] as const;
+
+export type AccessMailFailureReason = (typeof accessMailFailureReasons)[number];
+
+/**
+ * identity could not send an access mail (`identity.access-mail.requested.v1`): nothing was handed to email-ingest,
+ * so no `email.outbound.*` outcome will follow. Carries the request's `requestId` and `ticketId` so the requester
+ * can show the failure where it shows deliveries. Keyed by the contact id, like the request.
+ */
+export const identityAccessMailFailedV1 = eventEnvelopeSchema.extend({
+  requestId: z.uuid(),
+  contactId: z.uuid(),
+  ticketId: z.uuid().optional(),
+  reason: z.enum(accessMailFailureReasons),
+  failedAt: z.iso.datetime({ offset: true }),
+});
+
+export type IdentityAccessMailFailedV1 = z.infer<typeof identityAccessMailFailedV1>;

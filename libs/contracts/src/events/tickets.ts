@@ -5,8 +5,11 @@ export const ticketStatuses = ['new', 'open', 'pending', 'on-hold', 'solved', 'c
 export const ticketPriorities = ['low', 'normal', 'high', 'urgent'] as const;
 export const ticketChannels = ['email', 'chat', 'web'] as const;
 export const ticketChangeKinds = ['created', 'updated', 'message_added'] as const;
-/** The fields of a ticket that are changed after it was opened; `updated` events name which ones changed. */
-export const ticketChangeableFields = ['status', 'priority', 'categoryId', 'assigneeId', 'tags'] as const;
+/**
+ * The fields of a ticket that are changed after it was opened; `updated` events name which ones changed.
+ * `requesterContactId` changes only when identity merges the requester into another contact.
+ */
+export const ticketChangeableFields = ['status', 'priority', 'categoryId', 'assigneeId', 'tags', 'requesterContactId'] as const;
 export const ticketMessageVisibilities = ['public', 'internal'] as const;
 export const ticketMessageAuthorKinds = ['requester', 'cc', 'agent', 'system'] as const;
 
@@ -55,11 +58,12 @@ export const ticketSnapshotSchema = z.object({
 export type TicketSnapshot = z.infer<typeof ticketSnapshotSchema>;
 
 /**
- * A ticket was opened, changed, or given a message; keyed by ticket id. v2 (v1 had no `updated` change, actor,
- * priority, category, assignee, tags or times). `changes` lists each changed field for `updated` (empty otherwise);
- * `message` describes the message for `message_added` (the text stays in the tickets service).
+ * A ticket was opened, changed, or given a message; keyed by ticket id. v3 (v2 could not name a `requesterContactId`
+ * change, which a contact merge makes; v1 had no `updated` change, actor, priority, category, assignee, tags or times).
+ * `changes` lists each changed field for `updated` (empty otherwise); `message` describes the message for
+ * `message_added` (the text stays in the tickets service).
  */
-export const ticketsTicketChangedV2 = eventEnvelopeSchema.extend({
+export const ticketsTicketChangedV3 = eventEnvelopeSchema.extend({
   change: z.enum(ticketChangeKinds),
   actor: ticketActorSchema,
   ticket: ticketSnapshotSchema,
@@ -74,4 +78,4 @@ export const ticketsTicketChangedV2 = eventEnvelopeSchema.extend({
     .optional(),
 });
 
-export type TicketsTicketChangedV2 = z.infer<typeof ticketsTicketChangedV2>;
+export type TicketsTicketChangedV3 = z.infer<typeof ticketsTicketChangedV3>;

@@ -1,7 +1,8 @@
-import { Controller, Get, Header, NotFoundException, Param, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Header, HttpStatus, Param, StreamableFile } from '@nestjs/common';
 import { Public } from '@helpgate/auth';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
+import { RequestErrorCode, RequestRefusedException } from '../error-body';
 import { ApiDocument } from './api-document';
 import { ExcludedFromApiDocument } from './api-document.decorators';
 import type { OpenApiDocument } from './openapi-document';
@@ -29,7 +30,7 @@ export class ApiDocumentController {
   @Header('cache-control', 'public, max-age=86400')
   asset(@Param('asset') name: string): StreamableFile {
     const type = swaggerUiAssets.get(name);
-    if (!type) throw new NotFoundException(`No docs asset ${name}`);
+    if (!type) throw new RequestRefusedException(HttpStatus.NOT_FOUND, RequestErrorCode.RouteNotFound, `No docs asset ${name}`);
     return new StreamableFile(createReadStream(join(swaggerUiDirectory, name)), { type });
   }
 }

@@ -4,7 +4,7 @@ import { EventPattern } from '@nestjs/microservices';
 import { AdminsOnly, ContactsToo, CurrentPrincipal, Principal, Public } from '@helpgate/auth';
 import { z } from 'zod';
 import { ZodValidationPipe } from '../zod-validation.pipe';
-import { ApiDescription, ExcludedFromApiDocument } from './api-document.decorators';
+import { ApiDescription, ExcludedFromApiDocument, ResponseBody, ResponseContent } from './api-document.decorators';
 import { httpRoutesOf } from './http-routes';
 import { humanized, openApiDocument } from './openapi-document';
 
@@ -22,6 +22,14 @@ const noteListSchema = z.object({
 });
 const slugSchema = z.string().regex(/^[a-z-]+$/);
 const signInSchema = z.strictObject({ email: z.string().max(320), password: z.string().min(1) });
+const noteResponseSchema = z.object({
+  text: z.string(),
+  pinned: z.boolean(),
+  createdAt: z.date(),
+  archivedAt: z.date().nullable(),
+  tags: z.array(z.string()).default([]),
+});
+const accessTokenSchema = z.object({ accessToken: z.string(), tokenType: z.literal('Bearer') });
 
 @Controller('boards/:boardId/notes')
 class BoardNotesController {
@@ -30,6 +38,7 @@ class BoardNotesController {
 
   @AdminsOnly()
   @Post()
+  @ResponseBody(noteResponseSchema)
   addNote(
     @Param('boardId', ParseUUIDPipe) _boardId: string,
     @Body(new ZodValidationPipe(noteSchema)) _body: unknown,
@@ -39,6 +48,7 @@ class BoardNotesController {
   @ContactsToo()
   @ApiDescription('Markdown is rendered as HTML.')
   @Get(':slug')
+  @ResponseContent('text/html')
   read(@Param('boardId') _boardId: string, @Param('slug', new ZodValidationPipe(slugSchema)) _slug: string): void {}
 
   @Delete(':slug')
@@ -53,6 +63,7 @@ class BoardNotesController {
 class SignInController {
   @Post('agents/sign-in')
   @HttpCode(200)
+  @ResponseBody(accessTokenSchema)
   signInAgent(@Body(new ZodValidationPipe(signInSchema)) _body: unknown): void {}
 }
 
@@ -137,10 +148,23 @@ describe('the OpenAPI document', () => {
         },
       },
       responses: {
-        200: { description: 'OK' },
+        200: {
+          description: 'OK',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { accessToken: { type: 'string' }, tokenType: { type: 'string', const: 'Bearer' } },
+                required: ['accessToken', 'tokenType'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
         400: { $ref: '#/components/responses/BadRequest' },
         409: { $ref: '#/components/responses/Conflict' },
         422: { $ref: '#/components/responses/UnprocessableContent' },
+        413: { $ref: '#/components/responses/ContentTooLarge' },
         default: { $ref: '#/components/responses/OtherError' },
       },
       security: [],
@@ -184,7 +208,7 @@ describe('the OpenAPI document', () => {
     const addNote = paths['/boards/{boardId}/notes']?.post;
     expect(addNote?.security).toEqual([{ bearerToken: [] }]);
     expect(addNote?.description).toBe('For admins only.');
-    expect(Object.keys(addNote?.responses ?? {})).toEqual(['201', '400', '401', '403', '404', '409', '422', 'default']);
+    expect(Object.keys(addNote?.responses ?? {})).toEqual(['201', '400', '401', '403', '404', '409', '413', '422', 'default']);
 
     const read = paths['/boards/{boardId}/notes/{slug}']?.get;
     expect(read?.description).toBe('For agents and contacts; a contact gets its own data only.\n\nMarkdown is rendered as HTML.');
@@ -196,11 +220,50 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(remove?.responses ?? {})).toEqual(['204', '401', '403', '404', '409', '422', 'default']);
   });
 
-  it('answers errors with the bodies of the exception filter and the validation pipe', () => {
-    expect(document.components.responses.BadRequest.content['application/json'].schema).toEqual({
-      $ref: '#/components/schemas/ValidationError',
+  it('describes every error answer with the one body the exception filter writes, from its zod schema', () => {
+    for (const response of Object.values(document.components.responses)) {
+      expect(response.content).toEqual({ 'application/json': { schema: { $ref: '#/components/schemas/Error' } } });
+    }
+    expect(document.components.schemas.Error).toMatchObject({
+      type: 'object',
+      properties: {
+        statusCode: { type: 'integer' },
+        code: { type: 'string' },
+        message: { type: 'string' },
+        details: { type: 'array', items: { properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+      },
+      required: ['statusCode', 'code', 'message'],
     });
-    expect(document.components.schemas.DomainError).toMatchObject({ required: ['statusCode', 'code', 'message'] });
+  });
+
+  it('describes a declared response body on its output side: dates as ISO strings, defaults always present', () => {
+    expect(paths['/boards/{boardId}/notes']?.post?.responses[201]).toEqual({
+      description: 'Created',
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            properties: {
+              text: { type: 'string' },
+              pinned: { type: 'boolean' },
+              createdAt: { type: 'string', format: 'date-time' },
+              archivedAt: { anyOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }] },
+              tags: { type: 'array', items: { type: 'string' }, default: [] },
+            },
+            required: ['text', 'pinned', 'createdAt', 'archivedAt', 'tags'],
+            additionalProperties: false,
+          },
+        },
+      },
+    });
+  });
+
+  it('describes a body that is not JSON by its content type, and none for a route without a declared one', () => {
+    expect(paths['/boards/{boardId}/notes/{slug}']?.get?.responses[200]).toEqual({
+      description: 'OK',
+      content: { 'text/html': { schema: { type: 'string' } } },
+    });
+    expect(paths['/boards/{boardId}/notes/{slug}']?.delete?.responses[204]).toEqual({ description: 'No Content' });
   });
 });
 

@@ -2,9 +2,10 @@ import { ParseBoolPipe, ParseFloatPipe, ParseIntPipe, ParseUUIDPipe } from '@nes
 import type { Audience } from '@helpgate/auth';
 import { STATUS_CODES } from 'node:http';
 import { z } from 'zod';
+import { errorBodySchema } from '../error-body';
 import { ZodValidationPipe } from '../zod-validation.pipe';
 import { HttpMethod, HttpRoute, RouteInput } from './http-routes';
-import { InputSchemas, JsonSchema } from './input-schemas';
+import { JsonSchema, JsonSchemas } from './json-schemas';
 
 export interface ApiInfo {
   title: string;
@@ -21,6 +22,11 @@ export interface Parameter {
 
 type Reference = { $ref: string };
 
+export interface ResponseObject {
+  description: string;
+  content?: Record<string, { schema: JsonSchema }>;
+}
+
 export interface Operation {
   operationId: string;
   tags: string[];
@@ -28,7 +34,7 @@ export interface Operation {
   description: string;
   parameters: Parameter[];
   requestBody?: { required: boolean; content: { 'application/json': { schema: JsonSchema } } };
-  responses: Record<string, { description: string } | Reference>;
+  responses: Record<string, ResponseObject | Reference>;
   security: Record<string, string[]>[];
 }
 
@@ -40,7 +46,7 @@ export interface OpenApiDocument {
   components: {
     securitySchemes: Record<string, JsonSchema>;
     schemas: Record<string, JsonSchema>;
-    responses: Record<string, { description: string; content: { 'application/json': { schema: Reference } } }>;
+    responses: Record<string, ResponseObject>;
   };
 }
 
@@ -48,6 +54,7 @@ const bearerToken = 'bearerToken';
 
 const audienceNotes: Record<Audience, string> = {
   anyone: 'Public: no token needed.',
+  'anyone-token-optional': 'Public: no token needed; a contact who sends theirs is answered as themselves.',
   admins: 'For admins only.',
   agents: 'For agents (admins included); contacts are refused.',
   'agents-and-contacts': 'For agents and contacts; a contact gets its own data only.',
@@ -60,7 +67,8 @@ const audienceNotes: Record<Audience, string> = {
  * `@AdminsOnly()` or `@ContactsToo()`.
  */
 export function openApiDocument(info: ApiInfo, routes: HttpRoute[]): OpenApiDocument {
-  const schemas = new InputSchemas();
+  const schemas = new JsonSchemas();
+  const errorSchema = schemas.of(errorBodySchema, 'Error', 'output');
   const operationIds = new Set<string>();
   const paths: OpenApiDocument['paths'] = {};
   for (const route of routes) {
@@ -82,13 +90,18 @@ export function openApiDocument(info: ApiInfo, routes: HttpRoute[]): OpenApiDocu
           description: 'An access token from identity: POST /auth/agents/sign-in or POST /auth/contacts/sign-in.',
         },
       },
-      schemas: { ...errorSchemas, ...schemas.components },
-      responses: errorResponses,
+      schemas: schemas.components,
+      responses: Object.fromEntries(
+        Object.entries(errorResponses).map(([name, description]) => [
+          name,
+          { description, content: { 'application/json': { schema: errorSchema } } },
+        ]),
+      ),
     },
   };
 }
 
-function operationOf(route: HttpRoute, operationId: string, schemas: InputSchemas): Operation {
+function operationOf(route: HttpRoute, operationId: string, schemas: JsonSchemas): Operation {
   const schemaName = upperFirst(operationId.replace(/_(\w)/g, (_underscore, letter: string) => letter.toUpperCase()));
   const requestBody = requestBodyOf(route.inputs, `${schemaName}Body`, schemas);
   const operation: Operation = {
@@ -101,11 +114,17 @@ function operationOf(route: HttpRoute, operationId: string, schemas: InputSchema
       ...namedParametersOf(route.inputs, 'query', `${schemaName}Query`, schemas),
       ...namedParametersOf(route.inputs, 'header', `${schemaName}Headers`, schemas),
     ],
-    responses: responsesOf(route),
-    security: route.audience === 'anyone' ? [] : [{ [bearerToken]: [] }],
+    responses: responsesOf(route, `${schemaName}Response`, schemas),
+    security: securityOf(route.audience),
   };
   if (requestBody) operation.requestBody = requestBody;
   return operation;
+}
+
+/** No scheme for a public route; for a token-optional one, none or the bearer token (OpenAPI's `{}` is "none"). */
+function securityOf(audience: Audience): Operation['security'] {
+  if (audience === 'anyone') return [];
+  return audience === 'anyone-token-optional' ? [{}, { [bearerToken]: [] }] : [{ [bearerToken]: [] }];
 }
 
 /** `signInAgent` → "Sign in agent"; an acronym keeps its capitals (`getURL` → "Get URL"). */
@@ -115,7 +134,7 @@ export function humanized(name: string): string {
 }
 
 /** The JSON Schema a request part must match, from the first of its pipes that says; none when no pipe does. */
-function schemaOfPipes(pipes: unknown[], name: string, schemas: InputSchemas): JsonSchema | undefined {
+function schemaOfPipes(pipes: unknown[], name: string, schemas: JsonSchemas): JsonSchema | undefined {
   for (const pipe of pipes) {
     if (pipe instanceof ZodValidationPipe) return schemas.of(pipe.schema as z.ZodType, name);
     if (pipe === ParseUUIDPipe || pipe instanceof ParseUUIDPipe) return { type: 'string', format: 'uuid' };
@@ -133,7 +152,7 @@ function acceptsNothing(pipes: unknown[]): boolean {
 }
 
 /** Every `:name` of the path, described by the pipes of `@Param('name')` or of a whole-`@Param()` zod object. */
-function pathParametersOf(route: HttpRoute, schemaName: string, schemas: InputSchemas): Parameter[] {
+function pathParametersOf(route: HttpRoute, schemaName: string, schemas: JsonSchemas): Parameter[] {
   const inputs = route.inputs.filter((input) => input.location === 'path');
   const whole = inputs.find((input) => input.name === undefined);
   const properties = whole ? objectProperties(schemaOfPipes(whole.pipes, schemaName, schemas)) : undefined;
@@ -146,7 +165,7 @@ function pathParametersOf(route: HttpRoute, schemaName: string, schemas: InputSc
 }
 
 /** Query or header parameters: each property of a whole-part zod object, or each named one. */
-function namedParametersOf(inputs: RouteInput[], location: 'query' | 'header', schemaName: string, schemas: InputSchemas): Parameter[] {
+function namedParametersOf(inputs: RouteInput[], location: 'query' | 'header', schemaName: string, schemas: JsonSchemas): Parameter[] {
   return inputs
     .filter((input) => input.location === location)
     .flatMap((input) => {
@@ -160,7 +179,7 @@ function namedParametersOf(inputs: RouteInput[], location: 'query' | 'header', s
     });
 }
 
-function requestBodyOf(inputs: RouteInput[], schemaName: string, schemas: InputSchemas): Operation['requestBody'] {
+function requestBodyOf(inputs: RouteInput[], schemaName: string, schemas: JsonSchemas): Operation['requestBody'] {
   const bodyInputs = inputs.filter((input) => input.location === 'body');
   if (bodyInputs.length === 0) return undefined;
   const whole = bodyInputs.find((input) => input.name === undefined);
@@ -187,16 +206,16 @@ function parameter(name: string, location: Parameter['in'], required: boolean, s
 }
 
 /**
- * The success status, then the refusals the route may answer: 400 when it validates input, 401 and 403
- * from the token guard, 404 when the path names a resource, 409 and 422 when it changes something; any
- * other answer (a wrong sign-in's 401, a used link's 410, 503) under `default`.
+ * The success answer, then the refusals the route may answer, all with the one error body: 400 when it validates
+ * input, 401 and 403 from the token guard, 404 when the path names a resource, 409 and 422 when it changes
+ * something, 413 when it reads a body; any other answer (a wrong sign-in's 401, a used link's 410, 503) under
+ * `default`.
  */
-function responsesOf(route: HttpRoute): Operation['responses'] {
-  const responses: Operation['responses'] = {
-    [route.successStatus]: { description: STATUS_CODES[route.successStatus] ?? 'Success' },
-  };
+function responsesOf(route: HttpRoute, schemaName: string, schemas: JsonSchemas): Operation['responses'] {
+  const responses: Operation['responses'] = { [route.successStatus]: successResponseOf(route, schemaName, schemas) };
   const ref = (name: keyof typeof errorResponses) => ({ $ref: `#/components/responses/${name}` });
-  if (route.inputs.some((input) => input.pipes.length > 0 || input.location === 'body')) responses[400] = ref('BadRequest');
+  const readsBody = route.inputs.some((input) => input.location === 'body');
+  if (readsBody || route.inputs.some((input) => input.pipes.length > 0)) responses[400] = ref('BadRequest');
   if (route.audience !== 'anyone') responses[401] = ref('Unauthorized');
   if (['admins', 'agents', 'contacts'].includes(route.audience)) responses[403] = ref('Forbidden');
   if (/:\w/.test(route.path)) responses[404] = ref('NotFound');
@@ -204,62 +223,33 @@ function responsesOf(route: HttpRoute): Operation['responses'] {
     responses[409] = ref('Conflict');
     responses[422] = ref('UnprocessableContent');
   }
+  if (readsBody) responses[413] = ref('ContentTooLarge');
   responses.default = ref('OtherError');
   return responses;
 }
 
-/** The bodies `HttpExceptionFilter` and the validation pipe answer with. */
-const errorSchemas: Record<string, JsonSchema> = {
-  ValidationError: {
-    type: 'object',
-    description: 'Input that failed validation, with the failing fields.',
-    properties: {
-      statusCode: { const: 400 },
-      message: { type: 'string' },
-      errors: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: {
-            path: { type: 'string', description: 'Dotted path of the field, empty for the whole part.' },
-            message: { type: 'string' },
-          },
-          required: ['path', 'message'],
-        },
-      },
-    },
-    required: ['statusCode', 'message'],
-  },
-  DomainError: {
-    type: 'object',
-    description: 'A refusal by the service, with a stable code.',
-    properties: { statusCode: { type: 'integer' }, code: { type: 'string' }, message: { type: 'string' } },
-    required: ['statusCode', 'code', 'message'],
-  },
-  Error: {
-    type: 'object',
-    properties: {
-      statusCode: { type: 'integer' },
-      message: { type: 'string' },
-      code: { type: 'string', description: 'Present on refusals by the service.' },
-      error: { type: 'string', description: 'The HTTP reason phrase.' },
-    },
-    required: ['statusCode', 'message'],
-  },
-};
-
-function errorResponse(description: string, schema: keyof typeof errorSchemas) {
-  return { description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } };
+function successResponseOf(route: HttpRoute, schemaName: string, schemas: JsonSchemas): ResponseObject {
+  const success: ResponseObject = { description: STATUS_CODES[route.successStatus] ?? 'Success' };
+  if (route.response && 'schema' in route.response) {
+    success.content = { 'application/json': { schema: schemas.of(route.response.schema, schemaName, 'output') } };
+  } else if (route.response) {
+    const { contentType } = route.response;
+    success.content = { [contentType]: { schema: contentType.startsWith('text/') ? { type: 'string' } : { contentMediaType: contentType } } };
+  }
+  return success;
 }
 
+/** The error answers routes refer to, each with the body of `errorBodySchema`. */
 const errorResponses = {
-  BadRequest: errorResponse('Invalid input: malformed JSON, or fields that fail validation.', 'ValidationError'),
-  Unauthorized: errorResponse('No bearer token, or an invalid or expired one.', 'Error'),
-  Forbidden: errorResponse('The token is valid but its holder may not call this route.', 'Error'),
-  NotFound: errorResponse('Nothing found under that id.', 'DomainError'),
-  Conflict: errorResponse('Refused because of the current state (e.g. already taken, already deleted).', 'DomainError'),
-  UnprocessableContent: errorResponse('Well-formed but refused by a rule of the service.', 'DomainError'),
-  OtherError: errorResponse('Another refusal (e.g. 401 for a wrong sign-in, 410 for a used link) or an unexpected error.', 'Error'),
+  BadRequest:
+    'The request is not the route\'s input: malformed JSON, or fields that fail its schema (`request.invalid_input`, naming them in `details`).',
+  Unauthorized: 'No bearer token (`auth.token_missing`), or an invalid (`auth.token_invalid`) or expired (`auth.token_expired`) one.',
+  Forbidden: 'The token is valid but its holder may not call this route (`auth.wrong_audience`), or not for this resource.',
+  NotFound: 'Nothing found under that id.',
+  Conflict: 'Refused because of the current state (e.g. already taken, already deleted).',
+  UnprocessableContent: 'Well-formed input refused by a rule of the service.',
+  ContentTooLarge: 'The body is larger than the route accepts (`request.body_too_large`).',
+  OtherError: 'Another refusal (e.g. 401 for a wrong sign-in, 410 for a used link) or an unexpected error (`server.internal_error`).',
 };
 
 function controllerName(className: string): string {

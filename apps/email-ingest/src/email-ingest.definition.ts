@@ -1,0 +1,12 @@
+import { kafkaEventTransport } from '@helpgate/kafka';
+import type { ServiceDefinition } from '@helpgate/platform';
+import { EmailIngestConfig, loadEmailIngestConfig } from './config';
+import { EmailIngestModule } from './email-ingest.module';
+
+export function emailIngestServiceDefinition(env: NodeJS.ProcessEnv): ServiceDefinition<EmailIngestConfig> {
+  return {
+    loadConfig: () => loadEmailIngestConfig(env),
+    rootModule: (config) => EmailIngestModule.forRoot(config),
+    eventTransport: (app, config) => kafkaEventTransport(app, config.kafka),
+  };
+}

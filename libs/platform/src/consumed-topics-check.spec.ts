@@ -1,0 +1,65 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import type { CommonConfig } from '@helpgate/config';
+import { EmailInboundAcceptedV1, EmailOutboundRequestedV1, Topics } from '@helpgate/contracts';
+import { ConsumeEvent, EventConsumer } from '@helpgate/kafka';
+import { checkConsumedTopics } from './consumed-topics-check';
+
+@EventConsumer()
+class AcceptedMail {
+  @ConsumeEvent(Topics.EmailInboundAccepted, { batch: true })
+  async onAccepted(_events: EmailInboundAcceptedV1[]): Promise<void> {}
+}
+
+@EventConsumer()
+class OutboundRequests {
+  @ConsumeEvent(Topics.EmailOutboundRequested, { batch: true })
+  async onRequested(_events: EmailOutboundRequestedV1[]): Promise<void> {}
+}
+
+function transportNeverStarted(): never {
+  throw new Error('the check only looks for an event transport, it never starts one');
+}
+
+/** A service named `service` whose module holds the given consumers, with an event transport unless told otherwise. */
+function serviceWith(service: string, consumers: Type[], { eventTransport = true } = {}) {
+  @Module({ controllers: consumers })
+  class ServiceModule {}
+  const config = { service } as CommonConfig;
+  return {
+    loadConfig: () => config,
+    rootModule: (): DynamicModule => ({ module: ServiceModule }),
+    eventTransport: eventTransport ? transportNeverStarted : undefined,
+  };
+}
+
+describe('checkConsumedTopics', () => {
+  it('accepts a service whose handlers consume exactly the topics libs/contracts declares for it', async () => {
+    await expect(checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail, OutboundRequests]))).resolves.toBeUndefined();
+    await expect(checkConsumedTopics(serviceWith('chat', [], { eventTransport: false }))).resolves.toBeUndefined();
+  });
+
+  it('refuses a declared topic no handler consumes', async () => {
+    await expect(checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail]))).rejects.toThrow(
+      'The event handlers of email-ingest and its consumedTopics in libs/contracts differ: ' +
+        'handled but not declared: []; declared but not handled: [email.outbound.requested.v1]',
+    );
+  });
+
+  it('refuses a handler of a topic the service does not declare', async () => {
+    await expect(checkConsumedTopics(serviceWith('chat', [OutboundRequests]))).rejects.toThrow(
+      'handled but not declared: [email.outbound.requested.v1]; declared but not handled: []',
+    );
+  });
+
+  it('refuses a service whose handlers would never run for want of an event transport', async () => {
+    await expect(
+      checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail, OutboundRequests], { eventTransport: false })),
+    ).rejects.toThrow('email-ingest has event handlers (email.inbound.accepted.v1, email.outbound.requested.v1) but no event transport');
+  });
+
+  it('refuses a service libs/contracts does not know', async () => {
+    await expect(checkConsumedTopics(serviceWith('notes', []))).rejects.toThrow(
+      'libs/contracts declares no consumed topics for the service notes',
+    );
+  });
+});
