@@ -4,6 +4,7 @@ import { DEAD_LETTER_HEADERS } from '@helpgate/kafka';
 import { services } from '../../scripts/lib/service-processes.cjs';
 import {
   accessMailFailed,
+  organizationChanged,
   accessMailRequested,
   agentChanged,
   contactAnonymized,
@@ -62,6 +63,7 @@ describe('a poison event on every consumed topic under an SMTP load', () => {
     [Topics.IdentityContactChanged]: contactChanged(requester),
     [Topics.IdentityContactAnonymized]: contactAnonymized(randomUUID()),
     [Topics.IdentityAgentChanged]: agentChanged(),
+    [Topics.IdentityOrganizationChanged]: organizationChanged('2027-12-31'),
     [Topics.IdentityAccessMailRequested]: accessMailRequested(requester.contactId),
     [Topics.IdentityAccessMailFailed]: accessMailFailed(randomUUID()),
     [Topics.ChatVisitorIdentified]: chatVisitorIdentified({ ...chatVisitor(), email: `${marker}@poison.test` }),
@@ -129,13 +131,13 @@ describe('a poison event on every consumed topic under an SMTP load', () => {
 
       const subjects = (await allTickets(stack)).map((ticket) => ticket.subject);
       expect(subjects).toEqual(
-      expect.arrayContaining([
-        `Inbound behind poison ${marker}`,
-        `Resolved behind poison ${marker}`,
-        `Escalated behind poison ${marker}`,
-        `Chat behind poison ${marker}`,
-      ]),
-    );
+        expect.arrayContaining([
+          `Inbound behind poison ${marker}`,
+          `Resolved behind poison ${marker}`,
+          `Escalated behind poison ${marker}`,
+          `Chat behind poison ${marker}`,
+        ]),
+      );
       await eventually(() =>
         expect(scenario.relay.to(`${marker}@poison.test`).map((mail) => mail.parsed.messageId)).toContain(request.mail.messageId),
       );

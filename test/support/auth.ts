@@ -23,14 +23,26 @@ export const testAuthEnv: NodeJS.ProcessEnv = {
 
 type Claims<Kind extends TokenClaims['kind']> = Omit<Extract<TokenClaims, { kind: Kind }>, 'kind' | 'iss' | 'iat' | 'exp'>;
 
-function testToken(claims: Claims<'agent'> & { kind: 'agent' } | Claims<'contact'> & { kind: 'contact' }): string {
+function testToken(
+  claims: (Claims<'agent'> & { kind: 'agent' }) | (Claims<'contact'> & { kind: 'contact' }),
+  lifetimeSeconds = 600,
+): string {
   const now = Math.floor(Date.now() / 1000);
-  return signToken({ ...claims, iss: 'helpgate-identity', iat: now, exp: now + 600 } as TokenClaims, testKeys.privateKey, testKeys.keyId);
+  return signToken(
+    { ...claims, iss: 'helpgate-identity', iat: now, exp: now + lifetimeSeconds } as TokenClaims,
+    testKeys.privateKey,
+    testKeys.keyId,
+  );
 }
 
 /** A token as identity would sign it for an agent: tests act as an admin unless they say otherwise. */
 export function agentToken(role: 'admin' | 'agent' = 'admin', agentId: string = randomUUID()): string {
   return testToken({ kind: 'agent', sub: agentId, role });
+}
+
+/** An agent's token that expires in a few seconds, for what happens to a connection when it does. */
+export function shortLivedAgentToken(agentId: string, lifetimeSeconds: number): string {
+  return testToken({ kind: 'agent', sub: agentId, role: 'agent' }, lifetimeSeconds);
 }
 
 export function contactToken(contactId: string, primaryOf: string[] = []): string {

@@ -12,6 +12,7 @@ import {
   IdentityContactAnonymizedV1,
   IdentityContactChangedV1,
   IdentityContactMergedV1,
+  IdentityOrganizationChangedV1,
   IdentityRequesterResolvedV1,
   InboundMail,
   OutboundMail,
@@ -193,6 +194,11 @@ export function accessMailRequested(contactId: string): IdentityAccessMailReques
 /** identity could not send an access mail: the contact is unknown to it. */
 export function accessMailFailed(contactId: string): IdentityAccessMailFailedV1 {
   return { ...envelope(), requestId: randomUUID(), contactId, reason: 'contact_unknown', failedAt: new Date().toISOString() };
+}
+
+/** An organization with a support contract until `activeUntil` (an ISO day), or none. */
+export function organizationChanged(activeUntil: string | null = null): IdentityOrganizationChangedV1 {
+  return { ...envelope(), organization: { id: randomUUID(), name: 'Acme', supportContractActiveUntil: activeUntil } };
 }
 
 export function contactMerged(survivorId: string, mergedAwayId: string): IdentityContactMergedV1 {

@@ -1,13 +1,31 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@helpgate/platform';
-import { AnnouncementsModule, announcementsSchema } from './announcements/announcements.module';
+import { AgentDeskModule } from './agent-desk/agent-desk.module';
+import { AgentEntity } from './agents/agent.entity';
+import { AgentsModule } from './agents/agents.module';
+import { ChatCoreModule } from './chat-core.module';
 import { ChatConfig } from './config';
+import { ContactsModule } from './contacts/contacts.module';
+import { ConversationEntity } from './conversations/conversation.entity';
+import { ChatFileEntity } from './files/chat-file.entity';
+import { MessageEntity } from './messages/message.entity';
+import { ChatSchema1764000000400 } from './migrations/1764000000400-chat-schema';
+import { ProtocolModule } from './protocol/protocol.module';
+import { VisitorChatModule } from './visitor-chat/visitor-chat.module';
+import { VisitorEntity } from './visitors/visitor.entity';
+import { AnnouncementsModule, announcementsSchema } from './announcements/announcements.module';
 import { KnowledgeBaseModule, knowledgeBaseSchema } from './knowledge-base/knowledge-base.module';
 import { LanguageModule } from './language/language.module';
 import { SocketIoAttachments1763900000605 } from './migrations/1763900000605-socket-io-attachments';
 import { StatusNoticesModule, statusNoticesSchema } from './status-notices/status-notices.module';
 
-/** Live chat: its own database and Kafka wiring, the knowledge base and help center; conversations arrive with the chat issue. */
+/** Live chat's conversations, queue and presence. */
+export const conversationsSchema = {
+  entities: [VisitorEntity, ConversationEntity, MessageEntity, ChatFileEntity, AgentEntity],
+  migrations: [ChatSchema1764000000400],
+};
+
+/** Live chat: visitors and agents on socket.io, the human queue shared by every instance, escalation to tickets; the knowledge base and help center. */
 @Module({})
 export class ChatModule {
   static forRoot(config: ChatConfig): DynamicModule {
@@ -15,14 +33,26 @@ export class ChatModule {
       module: ChatModule,
       imports: [
         PlatformModule.forService(config, {
-          entities: [...knowledgeBaseSchema.entities, ...announcementsSchema.entities, ...statusNoticesSchema.entities],
+          entities: [
+            ...conversationsSchema.entities,
+            ...knowledgeBaseSchema.entities,
+            ...announcementsSchema.entities,
+            ...statusNoticesSchema.entities,
+          ],
           migrations: [
             SocketIoAttachments1763900000605,
+            ...conversationsSchema.migrations,
             ...knowledgeBaseSchema.migrations,
             ...announcementsSchema.migrations,
             ...statusNoticesSchema.migrations,
           ],
         }),
+        ChatCoreModule.forRoot(config),
+        AgentsModule,
+        ContactsModule,
+        VisitorChatModule,
+        AgentDeskModule,
+        ProtocolModule,
         KnowledgeBaseModule.forRoot(config.knowledgeBase),
         LanguageModule.forRoot(config.languages),
         AnnouncementsModule,

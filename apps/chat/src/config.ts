@@ -33,6 +33,9 @@ const businessHoursSettings = {
   holidays: 'CHAT_HOLIDAYS',
 } as const satisfies Record<keyof BusinessHoursSpec, string>;
 
+/** The AI agents chat can put first in a conversation; `none` sends every conversation straight to the people. */
+export const aiAgentKinds = ['none'] as const;
+
 const chatSettings = z
   .object({
     ...commonSettingsShape({ service: 'chat', httpPort: 3004 }),
@@ -41,6 +44,25 @@ const chatSettings = z
     CHAT_HOLIDAYS: z.string().default(''),
     CHAT_ALLOWED_ORIGINS: optionalListSetting(origin),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    CHAT_VISITOR_TOKEN_SECRET: z
+      .string()
+      .min(32, 'must be at least 32 characters: it signs the conversation tokens anonymous visitors keep')
+      .default('helpgate-development-visitor-token-secret-change-me'),
+    CHAT_AI_AGENT: z.enum(aiAgentKinds).default('none'),
+    CHAT_PRE_CHAT_FORM: booleanSetting(false),
+    CHAT_REQUIRE_SUPPORT_CONTRACT: booleanSetting(false),
+    CHAT_MAX_MESSAGE_CHARS: positiveIntSetting(4000),
+    CHAT_MESSAGES_PER_SECOND: positiveIntSetting(5),
+    CHAT_MESSAGE_BURST: positiveIntSetting(10),
+    CHAT_MAX_OPEN_CONVERSATIONS: positiveIntSetting(3),
+    CHAT_MAX_CONNECTIONS_PER_ADDRESS: positiveIntSetting(20),
+    CHAT_MAX_FILES_PER_MESSAGE: positiveIntSetting(3),
+    CHAT_MAX_FILES_TOTAL_BYTES: positiveIntSetting(10 * 1024 * 1024),
+    CHAT_AGENT_GRACE_SECONDS: positiveIntSetting(60),
+    CHAT_PRESENCE_LEASE_SECONDS: positiveIntSetting(30),
+    CHAT_MAX_WAIT_SECONDS: positiveIntSetting(600),
+    CHAT_SWEEP_INTERVAL_MS: positiveIntSetting(2000),
+    CHAT_TOKEN_RENEW_SECONDS: positiveIntSetting(60),
     CHAT_LOAD_DEMO_KNOWLEDGE_BASE: booleanSetting(true),
     CHAT_DEMO_KNOWLEDGE_BASE_DIR: z.string().min(1).default('apps/chat/demo/knowledge-base'),
     CHAT_LANGUAGES: listSetting(z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code such as "en"'), 'en,fr,it,de,es'),
@@ -76,6 +98,28 @@ const chatSettings = z
         /** Set: instances share rooms through Redis; unset: through chat's own Postgres database. */
         redisUrl: env.REDIS_URL ?? null,
       },
+      chat: {
+        visitorTokenSecret: env.CHAT_VISITOR_TOKEN_SECRET,
+        aiAgent: env.CHAT_AI_AGENT,
+        preChatForm: env.CHAT_PRE_CHAT_FORM,
+        requireSupportContract: env.CHAT_REQUIRE_SUPPORT_CONTRACT,
+        limits: {
+          maxMessageChars: env.CHAT_MAX_MESSAGE_CHARS,
+          messagesPerSecond: env.CHAT_MESSAGES_PER_SECOND,
+          messageBurst: env.CHAT_MESSAGE_BURST,
+          maxOpenConversations: env.CHAT_MAX_OPEN_CONVERSATIONS,
+          maxConnectionsPerAddress: env.CHAT_MAX_CONNECTIONS_PER_ADDRESS,
+          maxFilesPerMessage: env.CHAT_MAX_FILES_PER_MESSAGE,
+          maxFilesTotalBytes: env.CHAT_MAX_FILES_TOTAL_BYTES,
+        },
+        queue: {
+          agentGraceMs: env.CHAT_AGENT_GRACE_SECONDS * 1000,
+          presenceLeaseMs: env.CHAT_PRESENCE_LEASE_SECONDS * 1000,
+          maxWaitMs: env.CHAT_MAX_WAIT_SECONDS * 1000,
+          sweepIntervalMs: env.CHAT_SWEEP_INTERVAL_MS,
+        },
+        tokenRenewMs: env.CHAT_TOKEN_RENEW_SECONDS * 1000,
+      },
       knowledgeBase: {
         loadDemo: env.CHAT_LOAD_DEMO_KNOWLEDGE_BASE,
         /** Relative to the working directory (the repository, or /app in the image). */
@@ -93,7 +137,17 @@ const chatSettings = z
 
 export type ChatConfig = z.output<typeof chatSettings>;
 export type ChatSocketsConfig = ChatConfig['sockets'];
+/** What the conversation features read (`CHAT_SETTINGS`): chat's own settings and the business hours. */
+export type ChatSettings = ChatConfig['chat'] & Pick<ChatConfig, 'businessHours'>;
 
 export function loadChatConfig(env: NodeJS.ProcessEnv = process.env): ChatConfig {
   return loadConfig(chatSettings, env);
+}
+
+/**
+ * The largest JSON body the HTTP API reads: files travel base64-encoded (4 bytes for every 3), plus room for their
+ * names, so an upload just over the limit still gets the clear refusal from the service.
+ */
+export function jsonBodyLimitBytes(config: ChatConfig): number {
+  return Math.ceil(config.chat.limits.maxFilesTotalBytes / 3) * 4 + 64 * 1024;
 }

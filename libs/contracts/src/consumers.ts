@@ -28,7 +28,12 @@ export const consumedTopics = {
     Topics.IdentityChatRequesterResolved,
     Topics.IdentityAccessMailFailed,
   ],
-  chat: [],
+  chat: [
+    Topics.IdentityAgentChanged,
+    Topics.IdentityContactChanged,
+    Topics.IdentityOrganizationChanged,
+    Topics.IdentityChatRequesterResolved,
+  ],
 } as const satisfies Record<string, readonly TopicName[]>;
 
 /** The topics `consumedTopics` declares for a service, or undefined for a service it does not name. */

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { IdentityChatRequesterResolvedV1, IdentityContactChangedV1, IdentityOrganizationChangedV1, Topics } from '@helpgate/contracts';
+import { TransactionalEvents } from '@helpgate/outbox';
+import { VisitorsRepository } from '../visitors/visitors.repository';
+import { ContactsRepository } from './contacts.repository';
+
+/** Chat learns contacts from identity's events, as tickets does; it never reads identity's tables. */
+@Injectable()
+export class ContactDirectory {
+  constructor(
+    private readonly events: TransactionalEvents,
+    private readonly contacts: ContactsRepository,
+    private readonly visitors: VisitorsRepository,
+  ) {}
+
+  async learnContact(event: IdentityContactChangedV1): Promise<void> {
+    await this.events.runOnce(event, Topics.IdentityContactChanged, (manager) =>
+      this.contacts.learnContact(event.contact, new Date(event.occurredAt), manager),
+    );
+  }
+
+  async learnOrganization(event: IdentityOrganizationChangedV1): Promise<void> {
+    await this.events.runOnce(event, Topics.IdentityOrganizationChanged, (manager) =>
+      this.contacts.learnOrganization(event.organization, new Date(event.occurredAt), manager),
+    );
+  }
+
+  /** The visitor who gave an email is that contact from now on: its conversations show on the contact's profile. */
+  async linkVisitor(event: IdentityChatRequesterResolvedV1): Promise<void> {
+    await this.events.runOnce(event, Topics.IdentityChatRequesterResolved, async (manager) => {
+      const { requester } = event;
+      await this.contacts.learnContact(
+        {
+          id: requester.contactId,
+          email: requester.email,
+          name: requester.name,
+          organizationId: requester.organizationId,
+          organizationName: requester.organizationName,
+        },
+        new Date(event.occurredAt),
+        manager,
+      );
+      await this.visitors.linkToContact(event.visitorId, requester.contactId, manager);
+    });
+  }
+}

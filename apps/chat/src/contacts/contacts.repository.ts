@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { IdentityContactChangedV1, IdentityOrganizationChangedV1 } from '@helpgate/contracts';
+
+export interface KnownContact {
+  id: string;
+  email: string;
+  name: string;
+  organizationId: string;
+}
+
+/** What chat knows of identity's contacts and organizations; every write keeps the newest fact. */
+@Injectable()
+export class ContactsRepository {
+  async learnContact(contact: IdentityContactChangedV1['contact'], knownAt: Date, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO chat_contacts (id, email, name, organization_id, known_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name,
+           organization_id = excluded.organization_id, known_at = excluded.known_at
+          WHERE chat_contacts.known_at <= excluded.known_at`,
+      [contact.id, contact.email, contact.name, contact.organizationId, knownAt],
+    );
+  }
+
+  async learnOrganization(
+    organization: IdentityOrganizationChangedV1['organization'],
+    knownAt: Date,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO chat_organizations (id, name, support_contract_active_until, known_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+           support_contract_active_until = excluded.support_contract_active_until, known_at = excluded.known_at
+          WHERE chat_organizations.known_at <= excluded.known_at`,
+      [organization.id, organization.name, organization.supportContractActiveUntil, knownAt],
+    );
+  }
+
+  async findContact(id: string, manager: EntityManager): Promise<KnownContact | null> {
+    const rows: { id: string; email: string; name: string; organization_id: string }[] = await manager.query(
+      'SELECT id, email, name, organization_id FROM chat_contacts WHERE id = $1',
+      [id],
+    );
+    return rows[0] ? { id: rows[0].id, email: rows[0].email, name: rows[0].name, organizationId: rows[0].organization_id } : null;
+  }
+
+  /** The last day the contact's organization's support contract covers (ISO date); null when none or unknown. */
+  async supportContractActiveUntil(contactId: string, manager: EntityManager): Promise<string | null> {
+    const rows: { until: string | null }[] = await manager.query(
+      `SELECT to_char(o.support_contract_active_until, 'YYYY-MM-DD') AS until
+         FROM chat_contacts c JOIN chat_organizations o ON o.id = c.organization_id WHERE c.id = $1`,
+      [contactId],
+    );
+    return rows[0]?.until ?? null;
+  }
+}
