@@ -15,9 +15,11 @@ import { CreateOutboundDeliveries1763900000400 } from './migrations/176390000040
 import { OutboundMessageIdIndex1763900000410 } from './migrations/1763900000410-outbound-message-id-index';
 import { ReadInboundMailAfterAcceptance1763900000500 } from './migrations/1763900000500-read-inbound-mail-after-acceptance';
 import { KeepMachineMailInQuarantine1763900000600 } from './migrations/1763900000600-keep-machine-mail-in-quarantine';
+import { ErasedSenders1763900000700 } from './migrations/1763900000700-erased-senders';
 import { OutboundDeliveryEntity } from './outbound/outbound-delivery.entity';
 import { OutboundModule } from './outbound/outbound.module';
 import { DownloadsModule } from './downloads/downloads.module';
+import { ErasuresModule } from './erasures/erasures.module';
 
 export const emailIngestSchema = {
   entities: [
@@ -37,6 +39,7 @@ export const emailIngestSchema = {
     OutboundMessageIdIndex1763900000410,
     ReadInboundMailAfterAcceptance1763900000500,
     KeepMachineMailInQuarantine1763900000600,
+    ErasedSenders1763900000700,
   ],
 };
 
@@ -50,6 +53,7 @@ export class EmailIngestModule {
         InboundModule.forRoot(config),
         OutboundModule.forRoot(config),
         DownloadsModule,
+        ErasuresModule,
       ],
     };
   }

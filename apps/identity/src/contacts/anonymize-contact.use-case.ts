@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
 import { ContactActivitiesRepository } from './contact-activities.repository';
-import { anonymousContactName, erasedProfile } from './contact-anonymization';
+import { anonymousContactName, erasedIdentifiersOf, erasedProfile } from './contact-anonymization';
 import { ContactEntity } from './contact.entity';
 import { contactAnonymized, contactMergedAway, contactNotFound } from './contacts.service';
 import { ContactsRepository } from './contacts.repository';
@@ -40,6 +40,7 @@ export class AnonymizeContactUseCase {
         occurredAt,
         contactId: id,
         name: anonymousContactName,
+        erased: erasedIdentifiersOf(contact),
       });
     });
     this.logger.log({ contactId: id }, 'contact anonymized');

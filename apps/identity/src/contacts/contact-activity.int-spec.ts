@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IdentityContactAnonymizedV1, Topics, TicketsTicketChangedV2 } from '@helpgate/contracts';
+import { IdentityContactAnonymizedV2, Topics, TicketsTicketChangedV2 } from '@helpgate/contracts';
 import { emailInboundReceived, inboundMail, ticketChanged } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
@@ -151,8 +151,12 @@ describe('contact activity timeline and anonymized deletion (real Postgres and K
     });
     expect((await timeline(kim.id)).items.map(({ kind }) => kind)).toEqual(['anonymized', 'created']);
     await eventually(() =>
-      expect(identity.kafka.events<IdentityContactAnonymizedV1>(Topics.IdentityContactAnonymized)).toEqual([
-        expect.objectContaining({ contactId: kim.id, name: 'Deleted contact' }),
+      expect(identity.kafka.events<IdentityContactAnonymizedV2>(Topics.IdentityContactAnonymized)).toEqual([
+        expect.objectContaining({
+          contactId: kim.id,
+          name: 'Deleted contact',
+          erased: { emails: expect.arrayContaining(['kim@acme.test', 'kim@home.test']), names: ['Kim Lee'] },
+        }),
       ]),
     );
     expect(await (await request('DELETE', `/contacts/${kim.id}`)).json()).toMatchObject({ code: 'contact.anonymized' });
