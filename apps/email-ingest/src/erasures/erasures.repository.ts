@@ -56,35 +56,35 @@ export class ErasuresRepository {
   async deleteMessages(inboundMessageIds: readonly string[], manager: EntityManager): Promise<{ raws: number; attachments: number }> {
     if (inboundMessageIds.length === 0) return { raws: 0, attachments: 0 };
     await manager.query('DELETE FROM quarantined_messages WHERE inbound_message_id = ANY($1)', [inboundMessageIds]);
-    const links: { sha256: string }[] = await manager.query(
+    // TypeORM answers a DELETE … RETURNING with [rows, affected count].
+    const [links]: [{ sha256: string }[], number] = await manager.query(
       'DELETE FROM inbound_message_attachments WHERE inbound_message_id = ANY($1) RETURNING attachment_sha256 AS sha256',
       [inboundMessageIds],
     );
-    const receipts: { sha256: string }[] = await manager.query(
+    const [receipts]: [{ sha256: string }[], number] = await manager.query(
       'DELETE FROM inbound_messages WHERE id = ANY($1) RETURNING raw_sha256 AS sha256',
       [inboundMessageIds],
     );
-    const raws: unknown[] = await manager.query(
+    const [, raws]: [unknown[], number] = await manager.query(
       `DELETE FROM raw_messages WHERE sha256 = ANY($1)
-         AND NOT EXISTS (SELECT 1 FROM inbound_messages WHERE raw_sha256 = raw_messages.sha256) RETURNING sha256`,
+         AND NOT EXISTS (SELECT 1 FROM inbound_messages WHERE raw_sha256 = raw_messages.sha256)`,
       [[...new Set(receipts.map((receipt) => receipt.sha256))]],
     );
-    const attachments: unknown[] = await manager.query(
+    const [, attachments]: [unknown[], number] = await manager.query(
       `DELETE FROM attachments WHERE sha256 = ANY($1)
-         AND NOT EXISTS (SELECT 1 FROM inbound_message_attachments WHERE attachment_sha256 = attachments.sha256) RETURNING sha256`,
+         AND NOT EXISTS (SELECT 1 FROM inbound_message_attachments WHERE attachment_sha256 = attachments.sha256)`,
       [[...new Set(links.map((link) => link.sha256))]],
     );
-    return { raws: raws.length, attachments: attachments.length };
+    return { raws, attachments };
   }
 
   /** Deletes the deliveries of mail that names one of the addresses (as a recipient or anywhere in the request); returns how many. */
   async deleteDeliveriesNaming(addresses: readonly string[], manager: EntityManager): Promise<number> {
-    const deleted: unknown[] = await manager.query(
+    const [, deleted]: [unknown[], number] = await manager.query(
       `DELETE FROM outbound_deliveries
-        WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS erased (address) WHERE position(erased.address IN lower(request::text)) > 0)
-       RETURNING request_id`,
+        WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS erased (address) WHERE position(erased.address IN lower(request::text)) > 0)`,
       [addresses],
     );
-    return deleted.length;
+    return deleted;
   }
 }

@@ -55,7 +55,9 @@ export class SenderErasureService {
     items: readonly { id: string; addresses: readonly (string | null)[]; at: Date }[],
     manager: EntityManager,
   ): Promise<Set<string>> {
-    const keysOf = new Map(items.map((item) => [item.id, item.addresses.flatMap((address) => (address ? [erasedAddressKey(address)] : []))]));
+    const keysOf = new Map(
+      items.map((item) => [item.id, item.addresses.flatMap((address) => (address ? [erasedAddressKey(address)] : []))]),
+    );
     const allKeys = [...keysOf.values()].flat();
     if (allKeys.length === 0) return new Set();
     await this.erasures.lockAddresses(allKeys, manager);
