@@ -16,7 +16,12 @@ export class InboundModule {
   static forRoot(config: EmailIngestConfig): DynamicModule {
     return {
       module: InboundModule,
-      imports: [SupportAddressesModule.forRoot(config.smtp.supportAddresses), QuarantineModule.forRoot(config.quarantine), ErasuresModule, OutboxModule],
+      imports: [
+        SupportAddressesModule.forRoot(config.smtp.supportAddresses),
+        QuarantineModule.forRoot(config.quarantine),
+        ErasuresModule,
+        OutboxModule,
+      ],
       controllers: [InboundAcceptedConsumer],
       providers: [
         { provide: SMTP_CONFIG, useValue: config.smtp },

@@ -41,16 +41,21 @@ export class ContactDirectoryService {
 
   /** Contacts as identity described them, in the order it did. */
   async learnContacts(events: IdentityContactChangedV1[], manager: EntityManager): Promise<void> {
-    const erased = await this.erasedAmong(events.map(({ contact }) => contact.id), manager);
+    const erased = await this.erasedAmong(
+      events.map(({ contact }) => contact.id),
+      manager,
+    );
     await this.contacts.saveContacts(
-      events.filter(({ contact }) => !erased.has(contact.id)).map(({ contact: { id, email, name, organizationId, organizationName }, occurredAt }) => ({
-        id,
-        email,
-        name,
-        organizationId,
-        organizationName,
-        knownAt: new Date(occurredAt),
-      })),
+      events
+        .filter(({ contact }) => !erased.has(contact.id))
+        .map(({ contact: { id, email, name, organizationId, organizationName }, occurredAt }) => ({
+          id,
+          email,
+          name,
+          organizationId,
+          organizationName,
+          knownAt: new Date(occurredAt),
+        })),
       manager,
     );
   }

@@ -90,7 +90,10 @@ export class OpenOrThreadTicketUseCase {
     events: IdentityRequesterResolvedV1[],
     manager: EntityManager,
   ): Promise<IdentityRequesterResolvedV1[]> {
-    const erased = await this.directory.erasedAmong(events.map(({ requester }) => requester.contactId), manager);
+    const erased = await this.directory.erasedAmong(
+      events.map(({ requester }) => requester.contactId),
+      manager,
+    );
     return events.filter(({ mail, requester }) => {
       if (!erased.has(requester.contactId)) return true;
       this.logger.log({ inboundMessageId: mail.inboundMessageId, contactId: requester.contactId }, 'mail of an erased contact; not filed');
