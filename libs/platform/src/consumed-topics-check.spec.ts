@@ -1,6 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import type { CommonConfig } from '@helpgate/config';
-import { EmailInboundAcceptedV1, EmailOutboundRequestedV1, Topics } from '@helpgate/contracts';
+import { EmailInboundAcceptedV1, EmailOutboundRequestedV1, IdentityContactAnonymizedV2, Topics } from '@helpgate/contracts';
 import { ConsumeEvent, EventConsumer } from '@helpgate/kafka';
 import { checkConsumedTopics } from './consumed-topics-check';
 
@@ -14,6 +14,12 @@ class AcceptedMail {
 class OutboundRequests {
   @ConsumeEvent(Topics.EmailOutboundRequested, { batch: true })
   async onRequested(_events: EmailOutboundRequestedV1[]): Promise<void> {}
+}
+
+@EventConsumer()
+class ContactErasures {
+  @ConsumeEvent(Topics.IdentityContactAnonymized)
+  async onAnonymized(_event: IdentityContactAnonymizedV2): Promise<void> {}
 }
 
 function transportNeverStarted(): never {
@@ -34,12 +40,14 @@ function serviceWith(service: string, consumers: Type[], { eventTransport = true
 
 describe('checkConsumedTopics', () => {
   it('accepts a service whose handlers consume exactly the topics libs/contracts declares for it', async () => {
-    await expect(checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail, OutboundRequests]))).resolves.toBeUndefined();
+    await expect(
+      checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail, OutboundRequests, ContactErasures])),
+    ).resolves.toBeUndefined();
     await expect(checkConsumedTopics(serviceWith('chat', [], { eventTransport: false }))).resolves.toBeUndefined();
   });
 
   it('refuses a declared topic no handler consumes', async () => {
-    await expect(checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail]))).rejects.toThrow(
+    await expect(checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail, ContactErasures]))).rejects.toThrow(
       'The event handlers of email-ingest and its consumedTopics in libs/contracts differ: ' +
         'handled but not declared: []; declared but not handled: [email.outbound.requested.v1]',
     );
@@ -53,8 +61,10 @@ describe('checkConsumedTopics', () => {
 
   it('refuses a service whose handlers would never run for want of an event transport', async () => {
     await expect(
-      checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail, OutboundRequests], { eventTransport: false })),
-    ).rejects.toThrow('email-ingest has event handlers (email.inbound.accepted.v1, email.outbound.requested.v1) but no event transport');
+      checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail, OutboundRequests, ContactErasures], { eventTransport: false })),
+    ).rejects.toThrow(
+      'email-ingest has event handlers (email.inbound.accepted.v1, email.outbound.requested.v1, identity.contact.anonymized.v2) but no event transport',
+    );
   });
 
   it('refuses a service libs/contracts does not know', async () => {
