@@ -33,8 +33,13 @@ export class AnonymizeContactUseCase {
       );
       await this.contacts.updateProfile(id, erasedProfile(), manager);
       await this.contacts.eraseIdentifiers(id, manager);
-      await this.activities.record(id, { kind: 'anonymized', details: {} }, manager);
       const occurredAt = new Date().toISOString();
+      await this.contacts.rememberErasedAddresses(
+        contact.emails.map(({ email }) => email),
+        new Date(occurredAt),
+        manager,
+      );
+      await this.activities.record(id, { kind: 'anonymized', details: {} }, manager);
       await outbox.add(Topics.IdentityContactAnonymized, id, {
         eventId: randomUUID(),
         occurredAt,
