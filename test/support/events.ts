@@ -9,7 +9,7 @@ import {
   IdentityAccessMailFailedV1,
   IdentityAccessMailRequestedV1,
   IdentityAgentChangedV1,
-  IdentityContactAnonymizedV1,
+  IdentityContactAnonymizedV2,
   IdentityContactChangedV1,
   IdentityContactMergedV1,
   IdentityOrganizationChangedV1,
@@ -205,6 +205,9 @@ export function contactMerged(survivorId: string, mergedAwayId: string): Identit
   return { ...envelope(), survivorId, mergedAwayId };
 }
 
-export function contactAnonymized(contactId: string): IdentityContactAnonymizedV1 {
-  return { ...envelope(), contactId, name: 'Deleted contact' };
+export function contactAnonymized(
+  contactId: string,
+  erased: IdentityContactAnonymizedV2['erased'] = { emails: [], names: [] },
+): IdentityContactAnonymizedV2 {
+  return { ...envelope(), contactId, name: 'Deleted contact', erased };
 }

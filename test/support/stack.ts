@@ -2,6 +2,7 @@ import { RunningService, ServiceName, services, startService, waitUntilHealthy }
 import { testAuthEnv, withAdminToken } from './auth';
 import { dropDatabases } from './databases';
 import { consumedTopics } from '@helpgate/contracts';
+import { databaseUrl as serviceDatabaseUrl } from '@helpgate/database';
 import { eventually, freePort, testInfra, uniqueName } from './infra';
 import { KafkaTestClient } from './kafka-test-client';
 
@@ -16,6 +17,8 @@ export interface Stack {
   /** The JSON body of a `GET` that must answer 200. */
   getJson<T>(service: ServiceName, path: string): Promise<T>;
   logsOf(service: ServiceName): string[];
+  /** The connection URL of a service's own database. */
+  databaseUrlOf(service: ServiceName): string;
   /** The consumer group a service of this stack consumes in. */
   groupOf(service: ServiceName): string;
   /** Waits until every service has handled every event published so far. */
@@ -90,6 +93,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       return (await response.json()) as T;
     },
     logsOf: (service) => logs.get(service)!,
+    databaseUrlOf: (service) => serviceDatabaseUrl(databaseUrl, databaseName(service)),
     groupOf,
     async waitUntilIdle(timeoutMs) {
       await eventually(async () => {

@@ -16,9 +16,11 @@ import { OutboundMessageIdIndex1763900000410 } from './migrations/1763900000410-
 import { ReadInboundMailAfterAcceptance1763900000500 } from './migrations/1763900000500-read-inbound-mail-after-acceptance';
 import { KeepMachineMailInQuarantine1763900000600 } from './migrations/1763900000600-keep-machine-mail-in-quarantine';
 import { QuarantineMailWhoseProcessingFailed1763900000700 } from './migrations/1763900000700-quarantine-mail-whose-processing-failed';
+import { ErasedSenders1763900000710 } from './migrations/1763900000710-erased-senders';
 import { OutboundDeliveryEntity } from './outbound/outbound-delivery.entity';
 import { OutboundModule } from './outbound/outbound.module';
 import { DownloadsModule } from './downloads/downloads.module';
+import { ErasuresModule } from './erasures/erasures.module';
 
 export const emailIngestSchema = {
   entities: [
@@ -39,6 +41,7 @@ export const emailIngestSchema = {
     ReadInboundMailAfterAcceptance1763900000500,
     KeepMachineMailInQuarantine1763900000600,
     QuarantineMailWhoseProcessingFailed1763900000700,
+    ErasedSenders1763900000710,
   ],
 };
 
@@ -53,6 +56,7 @@ export class EmailIngestModule {
         InboundModule.forRoot(config),
         OutboundModule.forRoot(config),
         DownloadsModule,
+        ErasuresModule,
       ],
     };
   }

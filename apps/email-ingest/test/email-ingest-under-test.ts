@@ -1,8 +1,9 @@
 import { createTransport, Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { Client } from 'pg';
-import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
+import { EmailInboundReceivedV1, TopicName, Topics } from '@helpgate/contracts';
 import { databaseUrl } from '@helpgate/database';
+import { publishAndWaitHandled } from '../../../test/support/handled-event';
 import { eventually, freePort } from '../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
 import { emailIngestServiceDefinition } from '../src/email-ingest.definition';
@@ -22,6 +23,8 @@ export interface EmailIngestUnderTest extends ServiceInProcess {
   waitForInboundEvent(messageId: string, timeoutMs?: number): Promise<EmailInboundReceivedV1>;
   /** A nodemailer transport to the SMTP port, in plain text unless TLS options are given. */
   smtpTransport(tls?: Pick<SMTPTransport.Options, 'requireTLS' | 'tls'>): Transporter<SMTPTransport.SentMessageInfo>;
+  /** Publishes an event to the service and waits until it has handled it. */
+  handled(topic: TopicName, key: string, event: { eventId: string }): Promise<void>;
   /** Ends the raw clients and the database connection, then stops the service. */
   close(): Promise<void>;
 }
@@ -65,6 +68,7 @@ export async function startEmailIngest(env: NodeJS.ProcessEnv = {}): Promise<Ema
         expect(found).toHaveLength(1);
         return found[0];
       }, timeoutMs),
+    handled: (topic, key, event) => publishAndWaitHandled(service.kafka, database, topic, key, event),
     smtpTransport: (tls) => createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ...(tls ?? { ignoreTLS: true }) }),
     async close() {
       rawClients.destroyAll();

@@ -31,6 +31,7 @@ import { Access1763900000190 } from './migrations/1763900000190-access';
 import { OrganizationSupportContracts1763900000192 } from './migrations/1763900000192-organization-support-contracts';
 import { ChatOnContactProfiles1763900000194 } from './migrations/1763900000194-chat-on-contact-profiles';
 import { SessionsAndSignInThrottle1763900000196 } from './migrations/1763900000196-sessions-and-sign-in-throttle';
+import { ErasedAddresses1763900000198 } from './migrations/1763900000198-erased-addresses';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
 import { DuplicateCandidatesModule } from './duplicate-candidates/duplicate-candidates.module';
 import { DomainConflictEntity } from './organizations/domain-conflict.entity';
@@ -74,6 +75,7 @@ export const identitySchema = {
     OrganizationSupportContracts1763900000192,
     ChatOnContactProfiles1763900000194,
     SessionsAndSignInThrottle1763900000196,
+    ErasedAddresses1763900000198,
   ],
 };
 

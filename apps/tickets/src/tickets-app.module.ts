@@ -27,6 +27,7 @@ import { AgentDirectory1763900000250 } from './migrations/1763900000250-agent-di
 import { ErasableRequester1763900000252 } from './migrations/1763900000252-erasable-requester';
 import { PortalLookups1763900000254 } from './migrations/1763900000254-portal-lookups';
 import { ChatEscalations1763900000256 } from './migrations/1763900000256-chat-escalations';
+import { ErasedContacts1763900000260 } from './migrations/1763900000260-erased-contacts';
 import { PortalModule } from './portal/portal.module';
 import { ReplyTemplates1763900000240 } from './migrations/1763900000240-reply-templates';
 import { AutomationRules1763900000242 } from './migrations/1763900000242-automation-rules';
@@ -68,6 +69,7 @@ export const ticketsSchema = {
     ErasableRequester1763900000252,
     PortalLookups1763900000254,
     ChatEscalations1763900000256,
+    ErasedContacts1763900000260,
     ReplyTemplates1763900000240,
     AutomationRules1763900000242,
     RuleHistory1763900000244,

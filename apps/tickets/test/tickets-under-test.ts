@@ -13,6 +13,7 @@ import { databaseUrl } from '@helpgate/database';
 import { agentToken } from '../../../test/support/auth';
 import { agentChanged, contactChanged, requesterResolved } from '../../../test/support/events';
 import { eventually } from '../../../test/support/infra';
+import { publishAndWaitHandled } from '../../../test/support/handled-event';
 import { ServiceInProcess, startServiceInProcess } from '../../../test/support/service-in-process';
 import { ticketsServiceDefinition } from '../src/tickets.definition';
 
@@ -64,12 +65,8 @@ export async function startTickets(env: NodeJS.ProcessEnv = {}): Promise<Tickets
       headers: { 'content-type': 'application/json', ...(other ? { authorization: `Bearer ${other}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  const handled = async (topic: TopicName, key: string, event: { eventId: string }) => {
-    await service.kafka.produce(topic, [{ key, value: JSON.stringify(event) }]);
-    await eventually(async () =>
-      expect((await database.query('SELECT 1 FROM processed_events WHERE event_id = $1', [event.eventId])).rowCount).toBe(1),
-    );
-  };
+  const handled = (topic: TopicName, key: string, event: { eventId: string }) =>
+    publishAndWaitHandled(service.kafka, database, topic, key, event);
   const knownAgent = async (agent: { id?: string; name?: string; active?: boolean } = {}) => {
     const event = agentChanged(agent);
     await handled(Topics.IdentityAgentChanged, event.agent.id, event);

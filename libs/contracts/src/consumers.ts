@@ -7,7 +7,7 @@ import { TopicName, Topics } from './topics';
  * each app's unit test refuse a list that differs from the topics the service's handlers consume.
  */
 export const consumedTopics = {
-  'email-ingest': [Topics.EmailInboundAccepted, Topics.EmailOutboundRequested],
+  'email-ingest': [Topics.EmailInboundAccepted, Topics.EmailOutboundRequested, Topics.IdentityContactAnonymized],
   identity: [
     Topics.EmailInboundReceived,
     Topics.EmailOutboundFailed,

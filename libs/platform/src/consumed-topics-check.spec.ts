@@ -1,6 +1,12 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import type { CommonConfig } from '@helpgate/config';
-import { EmailInboundAcceptedV1, EmailInboundReceivedV1, EmailOutboundRequestedV1, Topics } from '@helpgate/contracts';
+import {
+  EmailInboundAcceptedV1,
+  EmailInboundReceivedV1,
+  EmailOutboundRequestedV1,
+  IdentityContactAnonymizedV2,
+  Topics,
+} from '@helpgate/contracts';
 import { ConsumeEvent, EventConsumer } from '@helpgate/kafka';
 import { checkConsumedTopics } from './consumed-topics-check';
 
@@ -22,6 +28,12 @@ class OutboundRequests {
   async onRequested(_events: EmailOutboundRequestedV1[]): Promise<void> {}
 }
 
+@EventConsumer()
+class ContactErasures {
+  @ConsumeEvent(Topics.IdentityContactAnonymized)
+  async onAnonymized(_event: IdentityContactAnonymizedV2): Promise<void> {}
+}
+
 function transportNeverStarted(): never {
   throw new Error('the check only looks for an event transport, it never starts one');
 }
@@ -40,26 +52,30 @@ function serviceWith(service: string, consumers: Type[], { eventTransport = true
 
 describe('checkConsumedTopics', () => {
   it('accepts a service whose handlers consume exactly the topics libs/contracts declares for it', async () => {
-    await expect(checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail, OutboundRequests]))).resolves.toBeUndefined();
+    await expect(
+      checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail, OutboundRequests, ContactErasures])),
+    ).resolves.toBeUndefined();
   });
 
   it('refuses a declared topic no handler consumes', async () => {
-    await expect(checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail]))).rejects.toThrow(
+    await expect(checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail, ContactErasures]))).rejects.toThrow(
       'The event handlers of email-ingest and its consumedTopics in libs/contracts differ: ' +
         'handled but not declared: []; declared but not handled: [email.outbound.requested.v1]',
     );
   });
 
   it('refuses a handler of a topic the service does not declare', async () => {
-    await expect(checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail, OutboundRequests, InboundMail]))).rejects.toThrow(
-      'handled but not declared: [email.inbound.received.v1]; declared but not handled: []',
-    );
+    await expect(
+      checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail, OutboundRequests, ContactErasures, InboundMail])),
+    ).rejects.toThrow('handled but not declared: [email.inbound.received.v1]; declared but not handled: []');
   });
 
   it('refuses a service whose handlers would never run for want of an event transport', async () => {
     await expect(
-      checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail, OutboundRequests], { eventTransport: false })),
-    ).rejects.toThrow('email-ingest has event handlers (email.inbound.accepted.v1, email.outbound.requested.v1) but no event transport');
+      checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail, OutboundRequests, ContactErasures], { eventTransport: false })),
+    ).rejects.toThrow(
+      'email-ingest has event handlers (email.inbound.accepted.v1, email.outbound.requested.v1, identity.contact.anonymized.v2) but no event transport',
+    );
   });
 
   it('refuses a service libs/contracts does not know', async () => {

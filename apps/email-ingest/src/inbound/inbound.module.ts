@@ -3,6 +3,7 @@ import { OutboxModule } from '@helpgate/outbox';
 import type { EmailIngestConfig } from '../config';
 import { SMTP_CONFIG, SmtpFrontDoor } from '../smtp/smtp-front-door';
 import { AcceptInboundMailUseCase } from './accept-inbound-mail.use-case';
+import { ErasuresModule } from '../erasures/erasures.module';
 import { QuarantineModule } from '../quarantine/quarantine.module';
 import { InboundAcceptedConsumer } from './inbound-accepted.consumer';
 import { InboundMessagesRepository } from './inbound-messages.repository';
@@ -15,7 +16,12 @@ export class InboundModule {
   static forRoot(config: EmailIngestConfig): DynamicModule {
     return {
       module: InboundModule,
-      imports: [SupportAddressesModule.forRoot(config.smtp.supportAddresses), QuarantineModule.forRoot(config.quarantine), OutboxModule],
+      imports: [
+        SupportAddressesModule.forRoot(config.smtp.supportAddresses),
+        QuarantineModule.forRoot(config.quarantine),
+        ErasuresModule,
+        OutboxModule,
+      ],
       controllers: [InboundAcceptedConsumer],
       providers: [
         { provide: SMTP_CONFIG, useValue: config.smtp },

@@ -11,6 +11,7 @@ import { InboundMessagesRepository } from './inbound-messages.repository';
 import { concernsOurMail, MachineMailEvidence, referencedMessageIds } from './machine-mail-evidence';
 import { ParsedInboundMail, parseInboundMail } from './parse-inbound-mail';
 import { SenderAuthenticationService } from './sender-authentication.service';
+import { SenderErasureService } from '../erasures/sender-erasure.service';
 
 export const OWN_DOMAINS = Symbol('OWN_DOMAINS');
 export const QUARANTINE_CONFIG = Symbol('QUARANTINE_CONFIG');
@@ -52,6 +53,7 @@ export class ProcessAcceptedMailUseCase {
     private readonly quarantine: QuarantineRepository,
     private readonly authenticator: SenderAuthenticationService,
     private readonly bounces: BounceRecorderService,
+    private readonly erasure: SenderErasureService,
     private readonly events: TransactionalEvents,
     @Inject(OWN_DOMAINS) private readonly ownDomains: readonly string[],
     @Inject(QUARANTINE_CONFIG) private readonly quarantineConfig: QuarantineConfig,
@@ -112,14 +114,24 @@ export class ProcessAcceptedMailUseCase {
         manager,
         results.map(({ reading }) => reading),
       );
-      for (const { automation } of results) await this.bounces.recordIfOurs(automation, manager);
-      for (const { reading, event, quarantine } of results) {
+      const erased = await this.erasure.eraseMailOfErasedSenders(
+        fresh.map(({ message }, index) => ({
+          inboundMessageId: message.inboundMessageId,
+          addresses: [results[index].reading.sender, message.envelope.mailFrom],
+          receivedAt: new Date(message.receivedAt),
+        })),
+        manager,
+      );
+      for (const inboundMessageId of erased) this.logger.log({ inboundMessageId }, 'mail of an erased contact erased as it was read');
+      const kept = results.filter(({ reading }) => !erased.has(reading.inboundMessageId));
+      for (const { automation } of kept) await this.bounces.recordIfOurs(automation, manager);
+      for (const { reading, event, quarantine } of kept) {
         if (!quarantine) continue;
         await this.quarantine.hold(reading.inboundMessageId, quarantine, event, manager);
         held.push({ inboundMessageId: reading.inboundMessageId, ...quarantine });
       }
       await outbox.addAll(
-        results
+        kept
           .filter(({ quarantine }) => !quarantine)
           .map(({ reading, event }) => ({ topic: Topics.EmailInboundReceived, key: reading.sender, event })),
       );

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
+import { ErasuresModule } from '../erasures/erasures.module';
 import type { EmailIngestConfig } from '../config';
 import { BounceRecorderService } from './bounce-recorder.service';
 import { DeliverOutboundMailUseCase, RETRY_POLICY } from './deliver-outbound-mail.use-case';
@@ -17,7 +18,7 @@ export class OutboundModule {
       module: OutboundModule,
       // Inbound mail needs the bounce recorder: bounces of our mail arrive over SMTP like any other mail.
       global: true,
-      imports: [OutboxModule],
+      imports: [OutboxModule, ErasuresModule],
       controllers: [OutboundRequestConsumer],
       providers: [
         { provide: RETRY_POLICY, useValue: { maxAttempts: config.outbound.maxAttempts, retryBaseMs: config.outbound.retryBaseMs } },

@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
 import { ContactActivitiesRepository } from './contact-activities.repository';
-import { anonymousContactName, erasedProfile } from './contact-anonymization';
+import { anonymousContactName, erasedIdentifiersOf, erasedProfile } from './contact-anonymization';
 import { ContactEntity } from './contact.entity';
 import { contactAnonymized, contactMergedAway, contactNotFound } from './contacts.service';
 import { ContactsRepository } from './contacts.repository';
@@ -33,13 +33,19 @@ export class AnonymizeContactUseCase {
       );
       await this.contacts.updateProfile(id, erasedProfile(), manager);
       await this.contacts.eraseIdentifiers(id, manager);
-      await this.activities.record(id, { kind: 'anonymized', details: {} }, manager);
       const occurredAt = new Date().toISOString();
+      await this.contacts.rememberErasedAddresses(
+        contact.emails.map(({ email }) => email),
+        new Date(occurredAt),
+        manager,
+      );
+      await this.activities.record(id, { kind: 'anonymized', details: {} }, manager);
       await outbox.add(Topics.IdentityContactAnonymized, id, {
         eventId: randomUUID(),
         occurredAt,
         contactId: id,
         name: anonymousContactName,
+        erased: erasedIdentifiersOf(contact),
       });
     });
     this.logger.log({ contactId: id }, 'contact anonymized');

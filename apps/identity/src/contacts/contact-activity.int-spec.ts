@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { IdentityContactAnonymizedV1, Topics, TicketsTicketChangedV3 } from '@helpgate/contracts';
+import { IdentityContactAnonymizedV2, Topics, TicketsTicketChangedV3 } from '@helpgate/contracts';
 import { emailInboundReceived, inboundMail, ticketChanged } from '../../../../test/support/events';
+import { Client } from 'pg';
+import { databaseUrl } from '@helpgate/database';
+import { publishAndWaitHandled } from '../../../../test/support/handled-event';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import { identityServiceDefinition } from '../identity.definition';
@@ -182,8 +185,12 @@ describe('contact activity timeline and anonymized deletion (real Postgres and K
     });
     expect((await timeline(kim.id)).items.map(({ kind }) => kind)).toEqual(['anonymized', 'created']);
     await eventually(() =>
-      expect(identity.kafka.events<IdentityContactAnonymizedV1>(Topics.IdentityContactAnonymized)).toEqual([
-        expect.objectContaining({ contactId: kim.id, name: 'Deleted contact' }),
+      expect(identity.kafka.events<IdentityContactAnonymizedV2>(Topics.IdentityContactAnonymized)).toEqual([
+        expect.objectContaining({
+          contactId: kim.id,
+          name: 'Deleted contact',
+          erased: { emails: expect.arrayContaining(['kim@acme.test', 'kim@home.test']), names: ['Kim Lee'] },
+        }),
       ]),
     );
     expect(await (await request('DELETE', `/contacts/${kim.id}`)).json()).toMatchObject({ code: 'contact.anonymized' });
@@ -197,6 +204,23 @@ describe('contact activity timeline and anonymized deletion (real Postgres and K
     });
     expect(newcomer.id).not.toBe(kim.id);
     expect((await call<ContactResponseDto>('POST', '/contacts', { name: 'Kim Again', email: 'kim@home.test' })).id).not.toBe(kim.id);
+  });
+
+  it('makes no contact again of mail received before the erasure but handled after it', async () => {
+    const lena = await call<ContactResponseDto>('POST', '/contacts', { name: 'Lena Late', email: 'lena.late@acme.test' });
+    const sentBeforeErasure = emailInboundReceived(
+      inboundMail({ from: { address: 'Lena.Late@acme.test', name: 'Lena Late' }, receivedAt: new Date(Date.now() - 60_000).toISOString() }),
+    );
+    expect((await request('DELETE', `/contacts/${lena.id}`)).status).toBe(204);
+
+    const database = new Client({ connectionString: databaseUrl(identity.env.DATABASE_URL!, identity.env.DATABASE_NAME!) });
+    await database.connect();
+    try {
+      await publishAndWaitHandled(identity.kafka, database, Topics.EmailInboundReceived, 'lena.late@acme.test', sentBeforeErasure);
+      expect(await contactOf('lena.late@acme.test')).toBeUndefined();
+    } finally {
+      await database.end();
+    }
   });
 
   it('refuses to delete a merged-away contact with 409', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import type { Page } from '@helpgate/platform';
+import { sha256Hex, type Page } from '@helpgate/platform';
 import { mailboxKey } from './mailbox-key';
 import type { PersonName } from '../domain/person-name';
 import { ContactEmailEntity } from './contact-email.entity';
@@ -408,6 +408,28 @@ export class ContactsRepository {
     await manager.query('DELETE FROM chat_transcripts WHERE contact_id = $1', [contactId]);
     await manager.query('UPDATE contact_import_rows SET email = NULL WHERE contact_id = $1', [contactId]);
     await manager.query('UPDATE contacts SET anonymized_at = now() WHERE id = $1', [contactId]);
+  }
+
+  /**
+   * Remembers the addresses of an erased contact, as their sha256 only, with the time of the erasure: mail from them
+   * received before it but handled after it must not make the person a contact again.
+   */
+  async rememberErasedAddresses(emails: readonly string[], erasedAt: Date, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `INSERT INTO erased_addresses (address_sha256, erased_at) SELECT unnest($1::text[]), $2
+       ON CONFLICT (address_sha256) DO UPDATE SET erased_at = greatest(erased_addresses.erased_at, excluded.erased_at)`,
+      [[...new Set(emails.map((email) => sha256Hex(email)))], erasedAt],
+    );
+  }
+
+  /** When each of the addresses was last erased, for those that were. */
+  async erasuresOf(emails: readonly string[], manager: EntityManager): Promise<Map<string, Date>> {
+    const keys = new Map(emails.map((email) => [sha256Hex(email), email]));
+    const rows: { key: string; erasedAt: Date }[] = await manager.query(
+      'SELECT address_sha256 AS key, erased_at AS "erasedAt" FROM erased_addresses WHERE address_sha256 = ANY($1)',
+      [[...keys.keys()]],
+    );
+    return new Map(rows.map((row) => [keys.get(row.key)!, row.erasedAt]));
   }
 
   /** Marks the contact's own addresses among `emails` undeliverable; returns how many it marked. */

@@ -66,7 +66,8 @@ export class ResolveRequesterUseCase {
     return null;
   }
 
-  private async resolve(mails: readonly SenderMail[], manager: EntityManager, outbox: Outbox): Promise<void> {
+  private async resolve(received: readonly SenderMail[], manager: EntityManager, outbox: Outbox): Promise<void> {
+    const mails = await this.withoutMailOfErasedContacts(received, manager);
     const work: ResolutionWork = { manager, outbox, activities: [], events: [] };
     const contacts = await this.resolution.contactsOf(
       mails.map(({ event, email }) => ({ email, name: event.mail.from.name, mayCreate: !event.mail.isAutomated })),
@@ -96,11 +97,31 @@ export class ResolveRequesterUseCase {
     await outbox.addAll(work.events);
   }
 
+  /**
+   * Leaves out mail received from an address before the contact that had it was erased: handled now, it would make
+   * the erased person a contact again (the address is free). Mail received after the erasure is a newcomer's. The
+   * address locks are those the erasure takes, so a mail handled while its sender is erased sees the erasure.
+   */
+  private async withoutMailOfErasedContacts(mails: readonly SenderMail[], manager: EntityManager): Promise<SenderMail[]> {
+    const addresses = mails.map(({ email }) => email);
+    await this.contacts.lockAddresses(addresses, manager);
+    const erasures = await this.contacts.erasuresOf(addresses, manager);
+    return mails.filter(({ event, email }) => {
+      const erasedAt = erasures.get(email);
+      if (!erasedAt || Date.parse(event.mail.receivedAt) > erasedAt.getTime()) return true;
+      this.logger.log({ inboundMessageId: event.mail.inboundMessageId }, 'mail received before its sender was erased; no contact');
+      return false;
+    });
+  }
+
   /** A mail of a new sender that has no contact: automated mail makes none; other mail waits for an agent. */
   private async leaveUnresolved(mail: SenderMail, manager: EntityManager): Promise<void> {
     if (mail.event.mail.isAutomated) {
       // Auto-replies and bounces from unknown addresses must not create contacts (nor tickets).
-      this.logger.log({ inboundMessageId: mail.event.mail.inboundMessageId }, 'automated mail from an unknown sender not turned into a contact');
+      this.logger.log(
+        { inboundMessageId: mail.event.mail.inboundMessageId },
+        'automated mail from an unknown sender not turned into a contact',
+      );
       return;
     }
     await this.unknownSenders.hold(mail.event, mail.email, manager);

@@ -1,4 +1,4 @@
-import { IdentityContactAnonymizedV1, Topics } from '@helpgate/contracts';
+import { IdentityContactAnonymizedV2, Topics } from '@helpgate/contracts';
 import { ConsumeEvent, EventConsumer } from '@helpgate/kafka';
 import { EraseContactUseCase } from './erase-contact.use-case';
 
@@ -7,7 +7,7 @@ export class ContactAnonymizedConsumer {
   constructor(private readonly eraseContact: EraseContactUseCase) {}
 
   @ConsumeEvent(Topics.IdentityContactAnonymized)
-  async onContactAnonymized(event: IdentityContactAnonymizedV1): Promise<void> {
+  async onContactAnonymized(event: IdentityContactAnonymizedV2): Promise<void> {
     await this.eraseContact.execute(event);
   }
 }

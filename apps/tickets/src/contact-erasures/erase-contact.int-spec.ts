@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PageOf } from '@helpgate/platform';
-import { IdentityContactAnonymizedV1, IdentityContactMergedV1, InboundMail, Requester, Topics } from '@helpgate/contracts';
-import { inboundMail } from '../../../../test/support/events';
+import { IdentityContactAnonymizedV2, IdentityContactMergedV1, InboundMail, Requester, Topics } from '@helpgate/contracts';
+import { contactAnonymized, contactChanged, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { startTickets, TicketsUnderTest } from '../../test/tickets-under-test';
 import type { TicketDetailDto, TicketSummaryDto } from '../tickets/ticket.dto';
@@ -54,11 +54,12 @@ describe("tickets erase a contact's personal data when identity anonymizes it (r
     };
     await tickets.handled(Topics.IdentityContactMerged, janeAtHome.contactId, merged);
 
-    const anonymized: IdentityContactAnonymizedV1 = {
+    const anonymized: IdentityContactAnonymizedV2 = {
       eventId: randomUUID(),
       occurredAt: new Date().toISOString(),
       contactId: jane.contactId,
       name: 'Deleted contact',
+      erased: { emails: [jane.email, janeAtHome.email], names: [jane.name] },
     };
     await tickets.handled(Topics.IdentityContactAnonymized, jane.contactId, anonymized);
 
@@ -104,11 +105,12 @@ describe("tickets erase a contact's personal data when identity anonymizes it (r
   it('mails nobody on an erased ticket: replies are refused, notes and changes go on and publish an empty address', async () => {
     const erasedRequester: Requester = { contactId: randomUUID(), email: 'gone@acme.test', name: 'Gone Person', ...acme };
     const opened = await mailed(erasedRequester, { subject: 'Soon erased' });
-    const anonymized: IdentityContactAnonymizedV1 = {
+    const anonymized: IdentityContactAnonymizedV2 = {
       eventId: randomUUID(),
       occurredAt: new Date().toISOString(),
       contactId: erasedRequester.contactId,
       name: 'Deleted contact',
+      erased: { emails: [erasedRequester.email], names: [erasedRequester.name] },
     };
     await tickets.handled(Topics.IdentityContactAnonymized, erasedRequester.contactId, anonymized);
 
@@ -123,5 +125,32 @@ describe("tickets erase a contact's personal data when identity anonymizes it (r
       return events;
     });
     expect(published[0].ticket).toMatchObject({ status: 'solved', requesterContactId: erasedRequester.contactId, requesterEmail: '' });
+  });
+
+  it('files nothing resolved for a contact before its erasure but handled after it: no ticket, no directory entry', async () => {
+    const late: Requester = { contactId: randomUUID(), email: 'late.writer@acme.test', name: 'Lena Late', ...acme };
+    const resolvedBeforeErasure = inboundMail({ from: { address: late.email, name: late.name }, subject: 'Lena Late writes' });
+    const describedBeforeErasure = contactChanged(late);
+    await tickets.handled(
+      Topics.IdentityContactAnonymized,
+      late.contactId,
+      contactAnonymized(late.contactId, { emails: [late.email], names: [late.name] }),
+    );
+
+    await tickets.deliverMail(resolvedBeforeErasure, late);
+    await tickets.handled(Topics.IdentityContactChanged, late.contactId, describedBeforeErasure);
+
+    expect((await tickets.asAgentOk<PageOf<TicketSummaryDto>>('GET', `/tickets?requesterContactId=${late.contactId}`)).total).toBe(0);
+    const byAddress = await tickets.asAgent('POST', '/tickets', { requester: { email: late.email }, subject: 'Hi', body: 'Hi' });
+    expect(await byAddress.json()).toMatchObject({ code: 'ticket.unknown_requester' });
+    const mentions = await tickets.database.query(
+      `SELECT subject FROM tickets WHERE subject ILIKE '%Lena Late%' OR requester_email = $1
+       UNION ALL SELECT body_text FROM ticket_messages WHERE author_email = $1 OR author_name = $2
+       UNION ALL SELECT email FROM contact_addresses WHERE email = $1
+       UNION ALL SELECT recipient FROM automatic_replies WHERE recipient = $1
+       UNION ALL SELECT name FROM contacts WHERE id = $3`,
+      [late.email, late.name, late.contactId],
+    );
+    expect(mentions.rows).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { IdentityContactAnonymizedV1, Topics } from '@helpgate/contracts';
+import { IdentityContactAnonymizedV2, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
 import { ContactDirectoryService } from '../contacts/contact-directory.service';
 import { ErasedIdentifiers, eraseFromText } from './erase-from-text';
@@ -22,13 +22,13 @@ export class EraseContactUseCase {
     private readonly personalData: PersonalDataRepository,
   ) {}
 
-  async execute(event: IdentityContactAnonymizedV1): Promise<void> {
+  async execute(event: IdentityContactAnonymizedV2): Promise<void> {
     await this.events.runOnce(event, Topics.IdentityContactAnonymized, async (manager) => {
       const known = await this.directory.identitiesOf(event.contactId, manager);
       const copied = await this.personalData.copiedIdentifiers(known.contactIds, known.addresses, manager);
       const identifiers: ErasedIdentifiers = {
-        addresses: [...new Set([...known.addresses, ...copied.addresses])],
-        names: [...new Set([...known.names, ...copied.names])],
+        addresses: [...new Set([...known.addresses, ...copied.addresses, ...event.erased.emails.map((email) => email.toLowerCase())])],
+        names: [...new Set([...known.names, ...copied.names, ...event.erased.names])],
         placeholderName: event.name,
       };
       const ticketIds = await this.personalData.ticketsTakenPartIn(known.contactIds, [...identifiers.addresses], manager);

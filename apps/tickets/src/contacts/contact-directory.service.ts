@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { IdentityContactAnonymizedV1, IdentityContactChangedV1, IdentityContactMergedV1, Requester } from '@helpgate/contracts';
+import type { IdentityContactAnonymizedV2, IdentityContactChangedV1, IdentityContactMergedV1, Requester } from '@helpgate/contracts';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { ContactsRepository } from './contacts.repository';
 import { ContactEntity } from './contact.entity';
@@ -41,15 +41,21 @@ export class ContactDirectoryService {
 
   /** Contacts as identity described them, in the order it did. */
   async learnContacts(events: IdentityContactChangedV1[], manager: EntityManager): Promise<void> {
+    const erased = await this.erasedAmong(
+      events.map(({ contact }) => contact.id),
+      manager,
+    );
     await this.contacts.saveContacts(
-      events.map(({ contact: { id, email, name, organizationId, organizationName }, occurredAt }) => ({
-        id,
-        email,
-        name,
-        organizationId,
-        organizationName,
-        knownAt: new Date(occurredAt),
-      })),
+      events
+        .filter(({ contact }) => !erased.has(contact.id))
+        .map(({ contact: { id, email, name, organizationId, organizationName }, occurredAt }) => ({
+          id,
+          email,
+          name,
+          organizationId,
+          organizationName,
+          knownAt: new Date(occurredAt),
+        })),
       manager,
     );
   }
@@ -61,8 +67,14 @@ export class ContactDirectoryService {
   }
 
   /** Identity erased the contact: its addresses and name (and those of the contacts merged into it) are forgotten. */
-  async forget(event: IdentityContactAnonymizedV1, contactIds: string[], manager: EntityManager): Promise<void> {
+  async forget(event: IdentityContactAnonymizedV2, contactIds: string[], manager: EntityManager): Promise<void> {
     await this.contacts.anonymize(contactIds, event.name, new Date(event.occurredAt), manager);
+    await this.contacts.rememberErased(contactIds, new Date(event.occurredAt), manager);
+  }
+
+  /** Those of the contacts identity erased: whatever was said of them before their erasure must not be filed now. */
+  async erasedAmong(contactIds: string[], manager: EntityManager): Promise<Set<string>> {
+    return this.contacts.erasedAmong([...new Set(contactIds)], manager);
   }
 
   async learnMerge(event: IdentityContactMergedV1, manager: EntityManager): Promise<void> {

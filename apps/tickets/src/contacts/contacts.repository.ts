@@ -102,6 +102,23 @@ export class ContactsRepository {
     await manager.query('DELETE FROM contact_addresses WHERE contact_id = ANY($1)', [ids]);
   }
 
+  /** Remembers that identity erased these contacts, by id alone, so what arrives for them later is not filed. */
+  async rememberErased(ids: string[], erasedAt: Date, manager: EntityManager): Promise<void> {
+    await manager.query(
+      'INSERT INTO erased_contacts (contact_id, erased_at) SELECT unnest($1::uuid[]), $2 ON CONFLICT (contact_id) DO NOTHING',
+      [ids, erasedAt],
+    );
+  }
+
+  /** Those of the contacts identity erased. */
+  async erasedAmong(ids: string[], manager: EntityManager): Promise<Set<string>> {
+    const rows: { contactId: string }[] = await manager.query(
+      'SELECT contact_id AS "contactId" FROM erased_contacts WHERE contact_id = ANY($1)',
+      [ids],
+    );
+    return new Set(rows.map((row) => row.contactId));
+  }
+
   async markMerged(mergedAwayId: string, survivorId: string, manager: EntityManager): Promise<void> {
     await manager.query('UPDATE contacts SET merged_into_id = $2 WHERE id = $1', [mergedAwayId, survivorId]);
   }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { IdentityRequesterResolvedV1, InboundMail, Requester, TicketActor, Topics } from '@helpgate/contracts';
 import { CategoriesService } from '../categories/categories.service';
 import type { TicketMailConfig } from '../config';
@@ -54,7 +55,8 @@ export class OpenOrThreadTicketUseCase {
    * evidence of a ticket can only open one: they are opened together, before any later mail looks for its ticket.
    */
   async execute(events: IdentityRequesterResolvedV1[]): Promise<void> {
-    await this.transactions.runOnceEach(events, Topics.IdentityRequesterResolved, async (fresh, work) => {
+    await this.transactions.runOnceEach(events, Topics.IdentityRequesterResolved, async (resolved, work) => {
+      const fresh = await this.withoutErasedRequesters(resolved, work.manager);
       await this.directory.learnRequesters(fresh, work.manager);
       await this.acknowledgements.prepareFor(fresh, work);
       const onTickets = await this.ticketThreads.storedMailMessageIds(
@@ -76,6 +78,26 @@ export class OpenOrThreadTicketUseCase {
         }
       }
       await this.openTickets(newTickets, work);
+    });
+  }
+
+  /**
+   * Mail identity resolved to a contact it erased afterwards: filing it would copy the person's address and name back
+   * onto a ticket and into the directory, and acknowledge it to the address, so it is left out (email-ingest erases
+   * the raw mail itself).
+   */
+  private async withoutErasedRequesters(
+    events: IdentityRequesterResolvedV1[],
+    manager: EntityManager,
+  ): Promise<IdentityRequesterResolvedV1[]> {
+    const erased = await this.directory.erasedAmong(
+      events.map(({ requester }) => requester.contactId),
+      manager,
+    );
+    return events.filter(({ mail, requester }) => {
+      if (!erased.has(requester.contactId)) return true;
+      this.logger.log({ inboundMessageId: mail.inboundMessageId, contactId: requester.contactId }, 'mail of an erased contact; not filed');
+      return false;
     });
   }
 

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { PageOf } from '@helpgate/platform';
-import { IdentityContactAnonymizedV1, IdentityContactMergedV1, Requester, Topics } from '@helpgate/contracts';
+import { IdentityContactAnonymizedV2, IdentityContactMergedV1, Requester, Topics } from '@helpgate/contracts';
 import { contactToken } from '../../../../test/support/auth';
 import { contactChanged } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
@@ -175,11 +175,12 @@ describe('tickets API for agents (real Postgres and Kafka)', () => {
       const forMerged = await open({ requester: { contactId: moved.contactId } });
       expect(forMerged.requester).toEqual({ contactId: survivor.contactId, email: 'survivor@acme.test', name: 'survivor' });
 
-      const erased: IdentityContactAnonymizedV1 = {
+      const erased: IdentityContactAnonymizedV2 = {
         eventId: randomUUID(),
         occurredAt: new Date().toISOString(),
         contactId: survivor.contactId,
         name: 'Deleted contact',
+        erased: { emails: ['survivor@acme.test'], names: ['survivor'] },
       };
       await tickets.handled(Topics.IdentityContactAnonymized, survivor.contactId, erased);
       const byAddress = await tickets.asAgent('POST', '/tickets', {

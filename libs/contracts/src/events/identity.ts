@@ -48,13 +48,21 @@ export type IdentityContactMergedV1 = z.infer<typeof identityContactMergedV1>;
 /**
  * A contact's personal data was erased: it has no address any more (so `identity.contact.changed.v1`, which needs
  * one, cannot describe it) and is shown under the placeholder `name`. Keyed by the contact id.
+ *
+ * v2 names what was erased (`erased`: the addresses the contact had and the names it went by), because services that
+ * hold the person's data under an address rather than a contact id (email-ingest's raw mail, quarantine and
+ * deliveries) could not find it from the id alone. v1 is no longer published.
  */
-export const identityContactAnonymizedV1 = eventEnvelopeSchema.extend({
+export const identityContactAnonymizedV2 = eventEnvelopeSchema.extend({
   contactId: z.uuid(),
   name: z.string().max(500),
+  erased: z.object({
+    emails: z.array(z.string().min(3).max(320)).max(1000),
+    names: z.array(z.string().max(500)).max(10),
+  }),
 });
 
-export type IdentityContactAnonymizedV1 = z.infer<typeof identityContactAnonymizedV1>;
+export type IdentityContactAnonymizedV2 = z.infer<typeof identityContactAnonymizedV2>;
 
 export const agentRoles = ['admin', 'agent'] as const;
 
