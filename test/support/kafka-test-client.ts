@@ -1,5 +1,6 @@
 import { Consumer, IHeaders, Kafka, logLevel, Producer } from 'kafkajs';
 import type { KafkaConfig } from '@helpgate/config';
+import { createTopicsAndWaitForLeaders } from '@helpgate/kafka';
 
 export interface RecordedMessage {
   topic: string;
@@ -122,9 +123,7 @@ export class KafkaTestClient {
   }
 
   async createTopic(topic: string, numPartitions = 2): Promise<void> {
-    await this.withAdmin((admin) =>
-      admin.createTopics({ waitForLeaders: true, topics: [{ topic: this.topicPrefix + topic, numPartitions }] }),
-    );
+    await this.withAdmin((admin) => createTopicsAndWaitForLeaders(admin, [{ topic: this.topicPrefix + topic, numPartitions }]));
   }
 
   private async withAdmin<T>(work: (admin: ReturnType<Kafka['admin']>) => Promise<T>): Promise<T> {

@@ -6,6 +6,7 @@ export * from './kafka-client';
 export * from './kafka-event-context';
 export * from './kafka-event-server';
 export * from './kafka.module';
+export * from './topic-creation';
 export * from './topic-names';
 export * from './transient-error';
 export * from './dead-letters';

@@ -3,6 +3,7 @@ import { Kafka } from 'kafkajs';
 import { allTopics, deadLetterTopicOf } from '@helpgate/contracts';
 import type { KafkaConfig } from '@helpgate/config';
 import { KAFKA_CLIENT, KAFKA_CONFIG } from './kafka-client';
+import { createTopicsAndWaitForLeaders } from './topic-creation';
 import { TopicNamer } from './topic-names';
 
 /** Creates every contract topic and its dead-letter topic at start; existing topics are left as they are. */
@@ -24,19 +25,10 @@ export class TopicAdmin implements OnModuleInit {
       const existing = new Set(await admin.listTopics());
       const missing = wanted.filter((topic) => !existing.has(topic));
       if (missing.length === 0) return;
-      await admin
-        .createTopics({
-          waitForLeaders: true,
-          topics: missing.map((topic) => ({
-            topic,
-            numPartitions: this.config.partitions,
-            replicationFactor: this.config.replicationFactor,
-          })),
-        })
-        .catch((error: unknown) => {
-          // Another service creating the same topics at the same moment is fine.
-          if (!String((error as Error).message).includes('already exists')) throw error;
-        });
+      await createTopicsAndWaitForLeaders(
+        admin,
+        missing.map((topic) => ({ topic, numPartitions: this.config.partitions, replicationFactor: this.config.replicationFactor })),
+      );
       this.logger.log({ topics: missing }, 'created topics');
     } finally {
       await admin.disconnect();
