@@ -111,7 +111,8 @@ export async function startChat(env: NodeJS.ProcessEnv = {}, shareWith?: ChatUnd
   };
 }
 
-function clientOf(socket: Socket): ChatClient {
+/** Wraps a connected socket: acknowledged requests, and every event it received. */
+export function clientOf(socket: Socket): ChatClient {
   const received = new Map<string, unknown[]>();
   socket.onAny((event: string, payload: unknown) => {
     received.set(event, [...(received.get(event) ?? []), payload]);
