@@ -1,22 +1,28 @@
-// Benchmark 4: live chat. Relay latency at N concurrent conversations each sending one message a second, and
-// the memory an idle connection holds, for a bare socket.io relay (the reference, measured in the same run).
+// Benchmark 4: live chat. Relay latency visitor → agent at N concurrent conversations each sending one message a
+// second, persisted (from the visitor's send to the agent's receipt of the stored message), next to a bare
+// socket.io relay measured in the same run; the memory an idle visitor holds in one instance; and how fast agents
+// take conversations from the queue.
 //
 // Targets (issue 13): p99 under 10 ms at 1,000 conversations; 10,000 idle visitors in one instance at no more
-// than 20 KB each; and the queue's accept throughput. The chat service's side of each measurement needs chat's
-// /visitor and /agent protocol, which this harness is wired to once it is merged (see BENCHMARKS.md).
+// than 20 KB each.
+import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { announceAgents, benchChatEnv, connectAgent, connectVisitor, request, startConversation, until } from './lib/chat-service.mjs';
+import { createHelpgateRun } from './lib/helpgate.mjs';
 import { benchDir } from './lib/paths.mjs';
 import { freePort, waitForPort } from './lib/ports.mjs';
 import { table } from './lib/report.mjs';
 import { openMany, openSocket, relayAtSteadyRate, residentBytesOf } from './lib/socket-load.mjs';
 import { medianWithSpread, round } from './lib/stats.mjs';
 
-const FULL = { conversations: 1_000, seconds: 30, idleConnections: 10_000 };
-const QUICK = { conversations: 100, seconds: 5, idleConnections: 1_000 };
+const FULL = { conversations: 1_000, seconds: 30, idleConnections: 10_000, queued: 1_000, acceptingAgents: 10 };
+const QUICK = { conversations: 100, seconds: 5, idleConnections: 1_000, queued: 200, acceptingAgents: 4 };
 const TARGET_P99_MS = 10;
 const TARGET_BYTES_PER_CONNECTION = 20 * 1024;
+/** Conversations each agent of the relay takes at once: routing fills them up to it. */
+const RELAY_AGENT_CAPACITY = 50;
 
 async function startReferenceServer() {
   const port = await freePort();
@@ -54,35 +60,141 @@ async function measureReferenceRelay(server, { conversations, seconds }) {
   }
 }
 
+/**
+ * chat's relay: N visitors each with a conversation routed to one of the available agents, each visitor sending a
+ * message a second; the agent's `message` event carries the stored message, whose text holds the send time.
+ */
+async function measureChatRelay(run, url, { conversations, seconds }) {
+  const agentIds = await announceAgents(run, Array(Math.ceil(conversations / RELAY_AGENT_CAPACITY)).fill(RELAY_AGENT_CAPACITY));
+  const agents = await Promise.all(agentIds.map((id) => connectAgent(url, id, 'available')));
+  const pairs = await openMany(conversations, async (index) => {
+    const visitor = await connectVisitor(url);
+    return { visitor, conversationId: await startConversation(visitor, `relay ${index}`) };
+  });
+  try {
+    await until(
+      run,
+      `SELECT count(*)::int AS count FROM conversations WHERE state = 'assigned' AND id = ANY($1)`,
+      [pairs.map((pair) => pair.conversationId)],
+      conversations,
+    );
+    return await relayAtSteadyRate({
+      pairs,
+      seconds,
+      send: (pair, body) =>
+        pair.visitor.emit(
+          'message.send',
+          { conversationId: pair.conversationId, clientId: randomUUID(), text: JSON.stringify(body) },
+          () => {},
+        ),
+      onReceived: (record) =>
+        agents.forEach((agent) =>
+          agent.on('message', (message) => {
+            if (message.author === 'visitor' && message.text.startsWith('{')) record(JSON.parse(message.text));
+          }),
+        ),
+    });
+  } finally {
+    for (const socket of [...agents, ...pairs.map((pair) => pair.visitor)]) socket.close();
+  }
+}
+
 /** Memory the server holds per idle connection: its resident size with them open, less before, per connection. */
-async function measureIdleConnections(server, count, open) {
-  const before = residentBytesOf(server.pid);
+async function measureIdleConnections(pid, count, open) {
+  const before = residentBytesOf(pid);
   const sockets = await openMany(count, open);
   await sleep(1_000); // let the handshakes' garbage be collected as it would be under a steady idle load
-  const after = residentBytesOf(server.pid);
+  const after = residentBytesOf(pid);
   for (const socket of sockets) socket.close();
   return { connections: sockets.length, bytesPerConnection: (after - before) / sockets.length };
 }
 
-export async function chatBenchmark({ quick, repeats, log }) {
+/**
+ * The queue's accept throughput: `queued` conversations wait (an available agent with no room keeps the queue
+ * open), then `acceptingAgents` away agents accept their share one after another, as fast as chat answers.
+ */
+async function measureAccepts(run, url, { queued, acceptingAgents }) {
+  // Each takes its share; identity allows an agent at most 100 chats at once.
+  const share = Math.ceil(queued / acceptingAgents);
+  const [holderId, ...acceptorIds] = await announceAgents(run, [0, ...Array(acceptingAgents).fill(share)]);
+  const holder = await connectAgent(url, holderId, 'available');
+  const acceptors = await Promise.all(acceptorIds.map((id) => connectAgent(url, id, 'away')));
+  const visitors = await openMany(queued, (index) =>
+    connectVisitor(url).then(async (visitor) => ({ visitor, conversationId: await startConversation(visitor, `queued ${index}`) })),
+  );
+  const ids = visitors.map(({ conversationId }) => conversationId);
+  try {
+    await until(run, 'SELECT count(*)::int AS count FROM queue_entries WHERE conversation_id = ANY($1)', [ids], queued);
+    const startedAt = performance.now();
+    await Promise.all(
+      acceptors.map(async (acceptor, agentIndex) => {
+        for (let index = agentIndex; index < ids.length; index += acceptors.length)
+          await request(acceptor, 'conversation.accept', { conversationId: ids[index] });
+      }),
+    );
+    const seconds = (performance.now() - startedAt) / 1000;
+    return { accepted: ids.length, acceptsPerSecond: ids.length / seconds };
+  } finally {
+    for (const socket of [holder, ...acceptors, ...visitors.map(({ visitor }) => visitor)]) socket.close();
+  }
+}
+
+/** One chat instance from dist/, with its own database and topics. */
+async function withChat({ brokers, databaseUrl }, work) {
+  const run = await createHelpgateRun({ brokers, databaseUrl, name: `bench_chat_${Date.now().toString(36)}` });
+  try {
+    const [instance] = await run.start('chat', 1, benchChatEnv);
+    return await work(run, instance);
+  } finally {
+    await run.cleanUp();
+  }
+}
+
+export async function chatBenchmark({ quick, repeats, brokers, databaseUrl, log }) {
   const size = quick ? QUICK : FULL;
-  const relays = [];
-  const idles = [];
+  const reference = { relays: [], idles: [] };
+  const chat = { relays: [], idles: [], accepts: [] };
   for (let repeat = 1; repeat <= repeats; repeat++) {
     log(`repeat ${repeat}/${repeats}: bare socket.io relay, ${size.conversations} conversations for ${size.seconds} s`);
     const server = await startReferenceServer();
     try {
-      relays.push(await measureReferenceRelay(server, size));
+      reference.relays.push(await measureReferenceRelay(server, size));
       log(`repeat ${repeat}/${repeats}: ${size.idleConnections} idle connections to the bare server`);
-      idles.push(await measureIdleConnections(server, size.idleConnections, () => openSocket(server.url)));
+      reference.idles.push(await measureIdleConnections(server.pid, size.idleConnections, () => openSocket(server.url)));
     } finally {
       await server.stop();
     }
+    await withChat({ brokers, databaseUrl }, async (run, instance) => {
+      log(`repeat ${repeat}/${repeats}: chat, ${size.idleConnections} idle visitors`);
+      chat.idles.push(await measureIdleConnections(instance.pid, size.idleConnections, () => connectVisitor(instance.url)));
+      log(`repeat ${repeat}/${repeats}: chat relay, ${size.conversations} conversations for ${size.seconds} s`);
+      chat.relays.push(await measureChatRelay(run, instance.url, size));
+      log(`repeat ${repeat}/${repeats}: chat queue, ${size.queued} conversations accepted by ${size.acceptingAgents} agents`);
+      chat.accepts.push(await measureAccepts(run, instance.url, size));
+    });
   }
   const ms = (value) => `${round(value)} ms`;
   const kb = (value) => `${round(value / 1024)} KB`;
+  const p99Ratios = chat.relays.map((relay, index) => relay.p99Ms / reference.relays[index].p99Ms);
+  const relayCells = (relays) => [
+    medianWithSpread(relays.map((relay) => relay.sent)),
+    medianWithSpread(relays.map((relay) => relay.received)),
+    medianWithSpread(
+      relays.map((relay) => relay.p50Ms),
+      ms,
+    ),
+    medianWithSpread(
+      relays.map((relay) => relay.p99Ms),
+      ms,
+    ),
+  ];
+  const idleCell = (idles) =>
+    medianWithSpread(
+      idles.map((idle) => idle.bytesPerConnection),
+      kb,
+    );
   const markdown = [
-    `${size.conversations} conversations, each sending one message a second for ${size.seconds} s; ${size.idleConnections} idle connections. Medians of ${repeats} repeat(s) (min–max).`,
+    `${size.conversations} conversations, each sending one message a second for ${size.seconds} s; ${size.idleConnections} idle connections; ${size.queued} queued conversations accepted by ${size.acceptingAgents} agents. Medians of ${repeats} repeat(s) (min–max). chat is one instance from \`dist/\` (Postgres adapter), every message stored before it is relayed.`,
     '',
     table(
       [
@@ -91,29 +203,30 @@ export async function chatBenchmark({ quick, repeats, log }) {
         'received',
         'relay p50',
         'relay p99',
+        'p99 vs bare',
         `target p99 < ${TARGET_P99_MS} ms`,
         'memory per idle connection',
         `target ≤ ${kb(TARGET_BYTES_PER_CONNECTION)}`,
+        'accepts/s',
       ],
       [
         [
           'bare socket.io relay (reference)',
-          medianWithSpread(relays.map((relay) => relay.sent)),
-          medianWithSpread(relays.map((relay) => relay.received)),
-          medianWithSpread(
-            relays.map((relay) => relay.p50Ms),
-            ms,
-          ),
-          medianWithSpread(
-            relays.map((relay) => relay.p99Ms),
-            ms,
-          ),
+          ...relayCells(reference.relays),
+          '1',
           'reference',
-          medianWithSpread(
-            idles.map((idle) => idle.bytesPerConnection),
-            kb,
-          ),
+          idleCell(reference.idles),
           'reference',
+          'n/a',
+        ],
+        [
+          'chat (visitor → agent, persisted)',
+          ...relayCells(chat.relays),
+          medianWithSpread(p99Ratios, (ratio) => `${round(ratio)}×`),
+          chat.relays.every((relay) => relay.p99Ms < TARGET_P99_MS) ? 'met' : 'missed',
+          idleCell(chat.idles),
+          chat.idles.every((idle) => idle.bytesPerConnection <= TARGET_BYTES_PER_CONNECTION) ? 'met' : 'missed',
+          medianWithSpread(chat.accepts.map((accept) => accept.acceptsPerSecond)),
         ],
       ],
     ),

@@ -26,15 +26,21 @@ export function authEnv() {
   return { AUTH_PUBLIC_KEYS_FILE: publicKeysFile, AUTH_PRIVATE_KEY_FILE: privateKeyFile };
 }
 
+/** A token of an agent (chat's /agent namespace takes it as `auth.token`), valid for fifteen minutes. */
+export function agentBearerToken(agentId, role = 'agent') {
+  const now = Math.floor(Date.now() / 1000);
+  const { privateKey, keyId } = runKeys();
+  const claims = { kind: 'agent', sub: agentId, role, iss: 'helpgate-identity', iat: now, exp: now + 900 };
+  return loadTokenSigning().signToken(claims, privateKey, keyId);
+}
+
 let adminToken;
 
 /** A token of an admin agent, as identity would sign it; renewed well before it expires. */
 export function adminBearerToken() {
   const now = Math.floor(Date.now() / 1000);
   if (!adminToken || adminToken.renewAt <= now) {
-    const { privateKey, keyId } = runKeys();
-    const claims = { kind: 'agent', sub: randomUUID(), role: 'admin', iss: 'helpgate-identity', iat: now, exp: now + 900 };
-    adminToken = { value: loadTokenSigning().signToken(claims, privateKey, keyId), renewAt: now + 600 };
+    adminToken = { value: agentBearerToken(randomUUID(), 'admin'), renewAt: now + 600 };
   }
   return adminToken.value;
 }

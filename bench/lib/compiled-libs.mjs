@@ -13,12 +13,23 @@ function compiled(lib, file) {
   if (!loaded.has(lib)) {
     execFileSync(
       path.join(repoRoot, 'node_modules', '.bin', 'tsc'),
-      ['-p', path.join(repoRoot, 'libs', lib, 'tsconfig.lib.json'), '--outDir', outDir, '--sourceMap', 'false'],
+      // rootDir fixed at libs/: a library that imports another (auth does errors) would otherwise move its output
+      // one level down, under <lib>/src.
+      [
+        '-p',
+        path.join(repoRoot, 'libs', lib, 'tsconfig.lib.json'),
+        '--rootDir',
+        path.join(repoRoot, 'libs'),
+        '--outDir',
+        outDir,
+        '--sourceMap',
+        'false',
+      ],
       { cwd: repoRoot, stdio: 'inherit' },
     );
     loaded.set(lib, true);
   }
-  const module = path.join(outDir, file);
+  const module = path.join(outDir, lib, 'src', file);
   return createRequire(module)(module);
 }
 

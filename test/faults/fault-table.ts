@@ -31,7 +31,37 @@ export interface FaultRow {
   duplicated: number;
 }
 
-const columns: [keyof FaultRow, string][] = [
+/**
+ * A chat scenario's outcome, counted message by message from the clients' acknowledgements and chat's database
+ * afterwards.
+ */
+export interface ChatFaultRow {
+  scenario: string;
+  /** Conversations the visitors started before the fault. */
+  conversations: number;
+  /** Of those, the ones left waiting in the queue (the rest were accepted by agents). */
+  queued: number;
+  /** Of the queued ones, those still in the queue at the end. */
+  stillQueued: number;
+  /** Messages the visitors and agents sent, each with its own client id. */
+  sent: number;
+  /** Messages sent again with the same client id because the instance went away before acknowledging them. */
+  resent: number;
+  /** Messages acknowledged (all of them, once resent). */
+  acknowledged: number;
+  /** The load's messages chat stores. */
+  stored: number;
+  /** Resumes whose missed messages did not follow the last sequence seen without a gap. */
+  resumeGaps: number;
+  /** Acknowledged messages not stored (or stored under another sequence), conversations missing, queued ones gone. */
+  lost: number;
+  /** Messages stored beyond the first for one client id, conversations beyond the one each visitor started. */
+  duplicated: number;
+}
+
+type Columns<Row> = [keyof Row, string][];
+
+const mailColumns: Columns<FaultRow> = [
   ['scenario', 'scenario'],
   ['sent', 'sent'],
   ['accepted', '250'],
@@ -46,22 +76,63 @@ const columns: [keyof FaultRow, string][] = [
   ['duplicated', 'duplicated'],
 ];
 
+const chatColumns: Columns<ChatFaultRow> = [
+  ['scenario', 'scenario'],
+  ['conversations', 'conversations'],
+  ['queued', 'queued'],
+  ['stillQueued', 'still queued'],
+  ['sent', 'messages'],
+  ['resent', 'resent'],
+  ['acknowledged', 'acked'],
+  ['stored', 'stored'],
+  ['resumeGaps', 'resume gaps'],
+  ['lost', 'lost'],
+  ['duplicated', 'duplicated'],
+];
+
 /** Where the scenarios of one run write their rows; set by the global setup of the `faults` jest project. */
 export const resultsFileSetting = 'FAULTS_RESULTS_FILE';
 
+export interface FaultRows {
+  mail: FaultRow[];
+  chat: ChatFaultRow[];
+}
+
+/** A row of either table, told apart in the results file by the table it belongs to. */
+type RecordedRow = ({ table: 'mail' } & FaultRow) | ({ table: 'chat' } & ChatFaultRow);
+
 export function recordFaultRow(row: FaultRow): void {
+  record({ table: 'mail', ...row });
+}
+
+export function recordChatFaultRow(row: ChatFaultRow): void {
+  record({ table: 'chat', ...row });
+}
+
+function record(row: RecordedRow): void {
   const file = process.env[resultsFileSetting];
   if (file) appendFileSync(file, `${JSON.stringify(row)}\n`);
 }
 
-export function readFaultRows(file: string): FaultRow[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as FaultRow);
+export function readFaultRows(file: string): FaultRows {
+  const rows: FaultRows = { mail: [], chat: [] };
+  for (const line of readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+    const { table, ...row } = JSON.parse(line) as RecordedRow;
+    if (table === 'chat') rows.chat.push(row as ChatFaultRow);
+    else rows.mail.push(row as FaultRow);
+  }
+  return rows;
 }
 
 export function formatFaultTable(rows: FaultRow[]): string {
+  return formatTable(mailColumns, rows);
+}
+
+export function formatChatFaultTable(rows: ChatFaultRow[]): string {
+  return formatTable(chatColumns, rows);
+}
+
+function formatTable<Row>(columns: Columns<Row>, rows: Row[]): string {
   const cells = [columns.map(([, title]) => title), ...rows.map((row) => columns.map(([key]) => String(row[key])))];
   const widths = columns.map((_, column) => Math.max(...cells.map((line) => line[column].length)));
   const line = (values: string[]) =>
