@@ -7,6 +7,7 @@ import { detectHandoffRequest } from '../handoff/detect-handoff';
 import { LanguageDetector } from '../language/detect-language';
 import { MessagePosting } from '../messages/message-posting';
 import { MessagesRepository } from '../messages/messages.repository';
+import { AiTurnEnding, ChatMetrics } from '../metrics/chat-metrics';
 import type { MessageView } from '../protocol/protocol';
 import { HandoffService } from '../queue/handoff.service';
 import { ChatNotifier } from '../realtime/chat-notifier';
@@ -35,6 +36,7 @@ export class AiConversations {
     private readonly handoff: HandoffService,
     private readonly notifier: ChatNotifier,
     private readonly languages: LanguageDetector,
+    private readonly metrics: ChatMetrics,
     @Inject(AI_AGENT) private readonly agent: AiAgent,
     @Inject(CHAT_SETTINGS) private readonly settings: ChatSettings,
   ) {}
@@ -42,7 +44,7 @@ export class AiConversations {
   /** Answers a stored visitor message (after its transaction committed); the answer streams, then is stored. */
   async answer(message: MessageView): Promise<void> {
     const turn = await this.transactions.run((tx) => this.prepare(tx, message));
-    if (!turn) return;
+    if (typeof turn === 'string') return this.metrics.aiTurnEnded(turn);
     // Outside any transaction: a language model may write for seconds, and no lock is held meanwhile.
     const outcome = await this.agent.respond(turn, {
       stream: (part) =>
@@ -52,15 +54,19 @@ export class AiConversations {
           part,
         }),
     });
-    await this.transactions.run((tx) => this.conclude(tx, message, turn.language, outcome));
+    await this.transactions.run(async (tx) => {
+      const ending = await this.conclude(tx, message, turn.language, outcome);
+      tx.notices.add(() => this.metrics.aiTurnEnded(ending));
+    });
   }
 
-  private async prepare(tx: ChatTransaction, message: MessageView): Promise<(AiTurn & { visitorId: string }) | null> {
+  /** The turn to take, or how it ended before the agent was asked: a person has the chat, or the visitor asked for one. */
+  private async prepare(tx: ChatTransaction, message: MessageView): Promise<(AiTurn & { visitorId: string }) | AiTurnEnding> {
     const conversation = await this.conversations.lock(message.conversationId, tx.manager);
-    if (conversation.state !== 'bot') return null;
+    if (conversation.state !== 'bot') return 'dropped';
     if (detectHandoffRequest(message.text)) {
       await this.handOver(tx, conversation, 'visitor_asked');
-      return null;
+      return 'handed_over';
     }
     const earlier = (await this.messages.after(conversation.id, 0, tx.manager)).filter((stored) => stored.sequence < message.sequence);
     return {
@@ -73,15 +79,16 @@ export class AiConversations {
     };
   }
 
-  private async conclude(tx: ChatTransaction, message: MessageView, language: string | null, outcome: AiTurnOutcome): Promise<void> {
+  private async conclude(tx: ChatTransaction, message: MessageView, language: string | null, outcome: AiTurnOutcome): Promise<AiTurnEnding> {
     const conversation = await this.conversations.lock(message.conversationId, tx.manager);
     // A person took over (or the visitor left) while the agent was writing: its answer is dropped.
-    if (conversation.state !== 'bot') return;
+    if (conversation.state !== 'bot') return 'dropped';
     const reply = (text: string) =>
       this.posting.post(tx, conversation, { clientId: aiReplyClientId(message.sequence), authorKind: 'ai', agentId: null, text, fileIds: [] });
     if (outcome.kind === 'handover') {
       if (outcome.reason === 'provider_failure') await reply(aiRepliesIn(language).providerFailed);
-      return this.handOver(tx, conversation, outcome.reason);
+      await this.handOver(tx, conversation, outcome.reason);
+      return 'handed_over';
     }
     await reply(outcome.text);
     const streak = nextLowConfidenceStreak(conversation.aiLowConfidenceStreak, outcome.confident);
@@ -89,7 +96,9 @@ export class AiConversations {
     // With nobody to take the chat, the "not sure" answers already offered the ticket path: the visitor chooses it.
     if (lowConfidenceHandover(streak, this.settings.ai.maxLowConfidence) && (await this.handoff.personReachable(tx, counted))) {
       await this.handOver(tx, counted, 'low_confidence');
+      return 'handed_over';
     }
+    return outcome.confident ? 'answered' : 'unsure';
   }
 
   /** To the people, with the reason recorded; when nobody can take it now, the visitor is told why and it becomes a ticket. */
