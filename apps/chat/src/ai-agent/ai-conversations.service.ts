@@ -45,12 +45,15 @@ export class AiConversations {
   async answer(message: MessageView): Promise<void> {
     const turn = await this.transactions.run((tx) => this.prepare(tx, message));
     if (typeof turn === 'string') return this.metrics.aiTurnEnded(turn);
-    // Outside any transaction: a language model may write for seconds, and no lock is held meanwhile.
+    // Outside any transaction: a language model may write for seconds, and no lock is held meanwhile. Parts are
+    // numbered: through the instances' adapter they may arrive out of order.
+    let index = 0;
     const outcome = await this.agent.respond(turn, {
       stream: (part) =>
         this.notifier.toVisitor(turn.visitorId, 'message.partial', {
           conversationId: message.conversationId,
           clientId: aiReplyClientId(message.sequence),
+          index: index++,
           part,
         }),
     });

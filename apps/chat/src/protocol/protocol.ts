@@ -152,8 +152,9 @@ export const visitorServerEvents = {
   },
   message: { schema: messageViewSchema, description: 'A stored message of one of the visitor’s conversations' },
   'message.partial': {
-    schema: z.object({ conversationId: uuid, clientId: z.string(), part: z.string() }),
-    description: 'The next part of an answer the AI agent is writing; the whole answer then arrives as a `message` with the same `clientId`',
+    schema: z.object({ conversationId: uuid, clientId: z.string(), index: z.number().int().nonnegative(), part: z.string() }),
+    description:
+      'A part of an answer the AI agent is writing, numbered from 0 (parts may arrive out of order); the whole answer then arrives as a `message` with the same `clientId`',
   },
   'conversation.updated': { schema: conversationViewSchema, description: 'A conversation changed state' },
   'queue.position': { schema: queuePositionSchema, description: 'Position and estimated wait, pushed as the queue moves' },
