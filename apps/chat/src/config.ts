@@ -98,7 +98,8 @@ const chatSettings = z
     }
     if (env.CHAT_AI_AGENT === 'llm') {
       for (const setting of ['CHAT_LLM_URL', 'CHAT_LLM_MODEL'] as const) {
-        if (!env[setting]) context.addIssue({ code: 'custom', path: [setting], message: 'is required with CHAT_AI_AGENT=llm', input: env[setting] });
+        if (!env[setting])
+          context.addIssue({ code: 'custom', path: [setting], message: 'is required with CHAT_AI_AGENT=llm', input: env[setting] });
       }
       if (!env.CHAT_LLM_URL || !env.CHAT_LLM_MODEL) return z.NEVER;
     }
@@ -126,7 +127,12 @@ const chatSettings = z
           /** The language model (`CHAT_AI_AGENT=llm`); the key is a secret, sent only to that URL. */
           llm:
             env.CHAT_LLM_URL && env.CHAT_LLM_MODEL
-              ? { url: env.CHAT_LLM_URL, apiKey: env.CHAT_LLM_API_KEY ?? null, model: env.CHAT_LLM_MODEL, timeoutMs: env.CHAT_LLM_TIMEOUT_MS }
+              ? {
+                  url: env.CHAT_LLM_URL,
+                  apiKey: env.CHAT_LLM_API_KEY ?? null,
+                  model: env.CHAT_LLM_MODEL,
+                  timeoutMs: env.CHAT_LLM_TIMEOUT_MS,
+                }
               : null,
         },
         preChatForm: env.CHAT_PRE_CHAT_FORM,

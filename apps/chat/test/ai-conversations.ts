@@ -3,6 +3,13 @@ import type { MessageView } from '../src/protocol/protocol';
 import { eventually } from '../../../test/support/infra';
 import { ChatUnderTest, clientId, VisitorClient } from './chat-under-test';
 
+/** A visitor asking for a person in three languages: `[language, text]`. */
+export const requestsForAPerson = [
+  ['English', 'can I talk to a person'],
+  ['French', "je veux parler à quelqu'un"],
+  ['Italian', 'posso parlare con un operatore?'],
+] as const;
+
 /** A visitor's message; answers the stored message. */
 export const say = (visitor: VisitorClient, text: string, more: Record<string, unknown> = {}) =>
   visitor.request<MessageView>('message.send', { clientId: clientId(), text, ...more });
@@ -13,10 +20,12 @@ export const aiAnswerTo = (visitor: VisitorClient, message: MessageView) =>
 
 /** What chat recorded of a conversation's handover. */
 export async function handoverOf(chat: ChatUnderTest, conversationId: string) {
-  const { rows } = await chat.database.query<{ state: string; queue_reason: string | null; ai_handover_reason: string | null; language: string | null }>(
-    'SELECT state, queue_reason, ai_handover_reason, language FROM conversations WHERE id = $1',
-    [conversationId],
-  );
+  const { rows } = await chat.database.query<{
+    state: string;
+    queue_reason: string | null;
+    ai_handover_reason: string | null;
+    language: string | null;
+  }>('SELECT state, queue_reason, ai_handover_reason, language FROM conversations WHERE id = $1', [conversationId]);
   return rows[0]!;
 }
 

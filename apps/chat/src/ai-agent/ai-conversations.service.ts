@@ -82,12 +82,23 @@ export class AiConversations {
     };
   }
 
-  private async conclude(tx: ChatTransaction, message: MessageView, language: string | null, outcome: AiTurnOutcome): Promise<AiTurnEnding> {
+  private async conclude(
+    tx: ChatTransaction,
+    message: MessageView,
+    language: string | null,
+    outcome: AiTurnOutcome,
+  ): Promise<AiTurnEnding> {
     const conversation = await this.conversations.lock(message.conversationId, tx.manager);
     // A person took over (or the visitor left) while the agent was writing: its answer is dropped.
     if (conversation.state !== 'bot') return 'dropped';
     const reply = (text: string) =>
-      this.posting.post(tx, conversation, { clientId: aiReplyClientId(message.sequence), authorKind: 'ai', agentId: null, text, fileIds: [] });
+      this.posting.post(tx, conversation, {
+        clientId: aiReplyClientId(message.sequence),
+        authorKind: 'ai',
+        agentId: null,
+        text,
+        fileIds: [],
+      });
     if (outcome.kind === 'handover') {
       if (outcome.reason === 'provider_failure') await reply(aiRepliesIn(language).providerFailed);
       await this.handOver(tx, conversation, outcome.reason);

@@ -1,4 +1,4 @@
-import { aiAnswerTo, aiTurns, handedOver, handoverOf, say } from '../../test/ai-conversations';
+import { aiAnswerTo, aiTurns, handedOver, handoverOf, requestsForAPerson, say } from '../../test/ai-conversations';
 import { ChatUnderTest, startChat } from '../../test/chat-under-test';
 import { eventually } from '../../../../test/support/infra';
 
@@ -34,11 +34,7 @@ describe('the built-in AI agent answers from the demo knowledge base and hands o
     expect(answer.text).toContain('Fonte: Reimpostare una password dimenticata');
   });
 
-  it.each([
-    ['English', 'can I talk to a person'],
-    ['French', "je veux parler à quelqu'un"],
-    ['Italian', 'posso parlare con un operatore?'],
-  ])('hands over when the visitor asks for a person in %s, recording why', async (_language, text) => {
+  it.each(requestsForAPerson)('hands over when the visitor asks for a person in %s, recording why', async (_language, text) => {
     const visitor = await chat.visitor();
     const question = await say(visitor, text);
     const record = await handedOver(chat, question.conversationId);
@@ -62,7 +58,10 @@ describe('the built-in AI agent answers from the demo knowledge base and hands o
 
     const second = await say(visitor, 'Which pizza toppings do you recommend?', { conversationId: first.conversationId });
     await aiAnswerTo(visitor, second);
-    expect(await handedOver(chat, first.conversationId)).toMatchObject({ ai_handover_reason: 'low_confidence', queue_reason: 'ai_handover' });
+    expect(await handedOver(chat, first.conversationId)).toMatchObject({
+      ai_handover_reason: 'low_confidence',
+      queue_reason: 'ai_handover',
+    });
   });
 
   it('stays silent once a person has the conversation', async () => {

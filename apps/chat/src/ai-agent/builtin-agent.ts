@@ -19,6 +19,10 @@ export class BuiltinAiAgent implements AiAgent {
   async respond(turn: AiTurn): Promise<AiTurnOutcome> {
     const [best] = await this.search(turn.visitorMessage, turn.language);
     if (!best?.confident) return { kind: 'answered', text: notSureReply(turn.language, turn.personReachable), confident: false };
-    return { kind: 'answered', text: `${best.snippet}\n\n${aiRepliesIn(turn.language).source}: ${best.title} — ${best.link}`, confident: true };
+    return {
+      kind: 'answered',
+      text: `${best.snippet}\n\n${aiRepliesIn(turn.language).source}: ${best.title} — ${best.link}`,
+      confident: true,
+    };
   }
 }

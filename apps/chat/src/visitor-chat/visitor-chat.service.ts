@@ -96,7 +96,9 @@ export class VisitorChatService {
     });
     // A message sent again was answered the first time; the acknowledgement does not wait for the answer.
     if (this.aiAgent.answersFirst && !duplicate) {
-      this.ai.answer(view).catch((error: unknown) => this.logger.error({ err: error, conversationId: view.conversationId }, 'The AI agent failed to answer'));
+      this.ai
+        .answer(view)
+        .catch((error: unknown) => this.logger.error({ err: error, conversationId: view.conversationId }, 'The AI agent failed to answer'));
     }
     return view;
   }

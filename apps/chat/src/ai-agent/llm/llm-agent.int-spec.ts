@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { aiAnswerTo, aiTurns, handedOver, handoverOf, say } from '../../../test/ai-conversations';
+import { aiAnswerTo, aiTurns, handedOver, handoverOf, requestsForAPerson, say } from '../../../test/ai-conversations';
 import { ChatUnderTest, startChat } from '../../../test/chat-under-test';
 import { eventually } from '../../../../../test/support/infra';
 import type { ConversationView } from '../../protocol/protocol';
@@ -22,15 +22,19 @@ class FakeProvider {
   private server!: Server;
   private release: (() => void) | null = null;
   private readonly behaviours: Record<string, (response: ServerResponse) => void> = {
-    'How do I reset my password?': (response) => this.stream(response, ['To reset it, open the sign-in page ', 'and choose "Forgot password". ', 'Source: Reset your password']),
+    'How do I reset my password?': (response) =>
+      this.stream(response, ['To reset it, open the sign-in page ', 'and choose "Forgot password". ', 'Source: Reset your password']),
     'Tell me about the moon': (response) => this.stream(response, ['The articles do not answer that.']),
     'Tell me about the sun': (response) => this.stream(response, ['The articles do not answer that either.']),
     'I need someone to look at my invoice': (response) => {
       this.open(response);
-      response.end(chunk({ tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'handoff_to_person', arguments: '{}' } }] }));
+      response.end(
+        chunk({ tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'handoff_to_person', arguments: '{}' } }] }),
+      );
     },
     'Are you slow today?': () => undefined,
-    'Are you busy today?': (response) => response.writeHead(429, { 'content-type': 'application/json' }).end('{"error":{"message":"rate limited"}}'),
+    'Are you busy today?': (response) =>
+      response.writeHead(429, { 'content-type': 'application/json' }).end('{"error":{"message":"rate limited"}}'),
     'Are you broken today?': (response) => response.writeHead(500).end('{"error":{"message":"internal"}}'),
     'Are you cut off today?': (response) => {
       this.open(response);
@@ -115,7 +119,10 @@ describe('the language-model AI agent against a local chat-completions server (r
     const visitor = await chat.visitor();
     const question = await say(visitor, 'How do I reset my password?');
     const answer = await aiAnswerTo(visitor, question);
-    expect(answer).toMatchObject({ author: 'ai', text: 'To reset it, open the sign-in page and choose "Forgot password". Source: Reset your password' });
+    expect(answer).toMatchObject({
+      author: 'ai',
+      text: 'To reset it, open the sign-in page and choose "Forgot password". Source: Reset your password',
+    });
     const parts = visitor
       .received<{ clientId: string; index: number; part: string }>('message.partial')
       .filter((part) => part.clientId === answer.clientId)
@@ -134,7 +141,10 @@ describe('the language-model AI agent against a local chat-completions server (r
   it('hands over when the model calls handoff_to_person', async () => {
     const visitor = await chat.visitor();
     const question = await say(visitor, 'I need someone to look at my invoice');
-    expect(await handedOver(chat, question.conversationId)).toMatchObject({ ai_handover_reason: 'model_requested', queue_reason: 'ai_handover' });
+    expect(await handedOver(chat, question.conversationId)).toMatchObject({
+      ai_handover_reason: 'model_requested',
+      queue_reason: 'ai_handover',
+    });
   });
 
   it.each([
@@ -146,14 +156,13 @@ describe('the language-model AI agent against a local chat-completions server (r
     const visitor = await chat.visitor();
     const question = await say(visitor, text);
     expect(await aiAnswerTo(visitor, question)).toMatchObject({ author: 'ai', text: 'Sorry, I cannot answer right now.' });
-    expect(await handedOver(chat, question.conversationId)).toMatchObject({ ai_handover_reason: 'provider_failure', queue_reason: 'ai_handover' });
+    expect(await handedOver(chat, question.conversationId)).toMatchObject({
+      ai_handover_reason: 'provider_failure',
+      queue_reason: 'ai_handover',
+    });
   });
 
-  it.each([
-    ['English', 'can I talk to a person'],
-    ['French', "je veux parler à quelqu'un"],
-    ['Italian', 'posso parlare con un operatore?'],
-  ])('hands over on a request in %s before asking the model', async (_language, text) => {
+  it.each(requestsForAPerson)('hands over on a request in %s before asking the model', async (_language, text) => {
     const visitor = await chat.visitor();
     const question = await say(visitor, text);
     expect(await handedOver(chat, question.conversationId)).toMatchObject({ ai_handover_reason: 'visitor_asked' });

@@ -57,7 +57,10 @@ export class LlmAiAgent implements AiAgent {
       return { kind: 'answered', text: answer, confident: passages.some((passage) => passage.confident) };
     } catch (error) {
       // The conversation and the settings are not logged: only what failed (the key is in neither the error nor here).
-      this.logger.warn({ err: error, conversationId: turn.conversationId, model: this.settings.model }, 'the language model failed: handing over');
+      this.logger.warn(
+        { err: error, conversationId: turn.conversationId, model: this.settings.model },
+        'the language model failed: handing over',
+      );
       return { kind: 'handover', reason: 'provider_failure' };
     }
   }

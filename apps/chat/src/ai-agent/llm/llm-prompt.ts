@@ -32,7 +32,7 @@ export function buildCompletionMessages(turn: AiTurn, passages: readonly SearchR
   const instructions = [
     'You are the support assistant of a help desk. Answer only from the help-center articles below; do not invent facts.',
     'End your answer with the title and link of the article you used.',
-    "If the articles do not answer the question, say so plainly instead of guessing, and offer to hand over to a person.",
+    'If the articles do not answer the question, say so plainly instead of guessing, and offer to hand over to a person.',
     turn.language
       ? `Answer in the visitor's language (ISO 639-1 code "${turn.language}"), whatever the language of the articles.`
       : "Answer in the language of the visitor's message.",
@@ -44,7 +44,11 @@ export function buildCompletionMessages(turn: AiTurn, passages: readonly SearchR
   const history = turn.history
     .slice(-historyLimit)
     .flatMap((message): CompletionMessage[] =>
-      message.author === 'visitor' ? [{ role: 'user', content: message.text }] : message.author === 'ai' ? [{ role: 'assistant', content: message.text }] : [],
+      message.author === 'visitor'
+        ? [{ role: 'user', content: message.text }]
+        : message.author === 'ai'
+          ? [{ role: 'assistant', content: message.text }]
+          : [],
     );
   return [{ role: 'system', content: instructions }, ...history, { role: 'user', content: turn.visitorMessage }];
 }

@@ -21,7 +21,8 @@ describe('parseCompletionChunk', () => {
   });
 
   it('reads the name of a tool the model calls, and nothing of an empty delta', () => {
-    const call = '{"choices":[{"delta":{"tool_calls":[{"index":0,"id":"c1","type":"function","function":{"name":"handoff_to_person","arguments":""}}]}}]}';
+    const call =
+      '{"choices":[{"delta":{"tool_calls":[{"index":0,"id":"c1","type":"function","function":{"name":"handoff_to_person","arguments":""}}]}}]}';
     expect(parseCompletionChunk(call)).toEqual({ content: '', toolCalls: ['handoff_to_person'] });
     expect(parseCompletionChunk('{"choices":[{"delta":{},"finish_reason":"stop"}]}')).toEqual({ content: '', toolCalls: [] });
   });
