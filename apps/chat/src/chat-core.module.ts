@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
-import { AI_AGENT, NoAiAgent } from './ai-agent/ai-agent';
 import { CHAT_SETTINGS, INSTANCE_ID, TOKEN_KEYS } from './chat-core.tokens';
 import type { ChatConfig, ChatSettings } from './config';
 import { ChatMetrics } from './metrics/chat-metrics';
@@ -19,8 +18,6 @@ export class ChatCoreModule {
       { provide: TOKEN_KEYS, useValue: config.auth.publicKeys },
       { provide: INSTANCE_ID, useValue: randomUUID() },
       { provide: VisitorTokens, useValue: new VisitorTokens(config.chat.visitorTokenSecret) },
-      // `none` is the only kind until the AI agent arrives; the setting is validated to it.
-      { provide: AI_AGENT, useValue: new NoAiAgent() },
       ChatNotifier,
       QueueSignal,
       ChatTransactions,

@@ -10,6 +10,7 @@ import { ConversationEntity } from './conversations/conversation.entity';
 import { ChatFileEntity } from './files/chat-file.entity';
 import { MessageEntity } from './messages/message.entity';
 import { ChatSchema1764000000400 } from './migrations/1764000000400-chat-schema';
+import { AiAgent1764000000900 } from './migrations/1764000000900-ai-agent';
 import { ProtocolModule } from './protocol/protocol.module';
 import { VisitorChatModule } from './visitor-chat/visitor-chat.module';
 import { VisitorEntity } from './visitors/visitor.entity';
@@ -22,7 +23,7 @@ import { StatusNoticesModule, statusNoticesSchema } from './status-notices/statu
 /** Live chat's conversations, queue and presence. */
 export const conversationsSchema = {
   entities: [VisitorEntity, ConversationEntity, MessageEntity, ChatFileEntity, AgentEntity],
-  migrations: [ChatSchema1764000000400],
+  migrations: [ChatSchema1764000000400, AiAgent1764000000900],
 };
 
 /** Live chat: visitors and agents on socket.io, the human queue shared by every instance, escalation to tickets; the knowledge base and help center. */

@@ -54,6 +54,22 @@ describe('loadChatConfig', () => {
   });
 });
 
+describe('loadChatConfig: the AI agent', () => {
+  it('requires the URL and model of the language model with CHAT_AI_AGENT=llm, and trims the URL', () => {
+    expect(() => loadChatConfig({ ...testAuthEnv, CHAT_AI_AGENT: 'llm' })).toThrow(/CHAT_LLM_URL: is required with CHAT_AI_AGENT=llm/);
+    const config = loadChatConfig({
+      ...testAuthEnv,
+      CHAT_AI_AGENT: 'llm',
+      CHAT_LLM_URL: 'http://127.0.0.1:11434/v1/',
+      CHAT_LLM_MODEL: 'llama3.1',
+    });
+    expect(config.chat.ai).toEqual({
+      maxLowConfidence: 2,
+      llm: { url: 'http://127.0.0.1:11434/v1', apiKey: null, model: 'llama3.1', timeoutMs: 20_000 },
+    });
+  });
+});
+
 describe('loadChatConfig: knowledge base and languages', () => {
   it('loads the demo articles from the repository folder and enables the sample languages by default', () => {
     const config = loadChatConfig(testAuthEnv);
@@ -73,7 +89,10 @@ describe('loadChatConfig: knowledge base and languages', () => {
     expect(() => loadChatConfig({ ...testAuthEnv, CHAT_DEMO_KNOWLEDGE_BASE_DIR: '/nowhere/kb' })).toThrow(
       /CHAT_DEMO_KNOWLEDGE_BASE_DIR: .*\/nowhere\/kb does not exist/,
     );
-    expect(loadChatConfig({ ...testAuthEnv, CHAT_DEMO_KNOWLEDGE_BASE_DIR: '/nowhere/kb', CHAT_LOAD_DEMO_KNOWLEDGE_BASE: 'no' }).knowledgeBase.loadDemo).toBe(false);
+    expect(
+      loadChatConfig({ ...testAuthEnv, CHAT_DEMO_KNOWLEDGE_BASE_DIR: '/nowhere/kb', CHAT_LOAD_DEMO_KNOWLEDGE_BASE: 'no' }).knowledgeBase
+        .loadDemo,
+    ).toBe(false);
   });
 });
 

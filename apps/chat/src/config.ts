@@ -33,8 +33,12 @@ const businessHoursSettings = {
   holidays: 'CHAT_HOLIDAYS',
 } as const satisfies Record<keyof BusinessHoursSpec, string>;
 
-/** The AI agents chat can put first in a conversation; `none` sends every conversation straight to the people. */
-export const aiAgentKinds = ['none'] as const;
+/**
+ * The AI agents chat can put first in a conversation: `builtin` answers from the knowledge base, `llm` has a language
+ * model write the answer over the OpenAI-compatible chat-completions protocol; `none` sends every conversation
+ * straight to the people.
+ */
+export const aiAgentKinds = ['none', 'builtin', 'llm'] as const;
 
 const chatSettings = z
   .object({
@@ -49,6 +53,15 @@ const chatSettings = z
       .min(32, 'must be at least 32 characters: it signs the conversation tokens anonymous visitors keep')
       .default('helpgate-development-visitor-token-secret-change-me'),
     CHAT_AI_AGENT: z.enum(aiAgentKinds).default('none'),
+    CHAT_AI_MAX_LOW_CONFIDENCE: positiveIntSetting(2),
+    /** The base URL the OpenAI-compatible API is under (`…/v1`): `/chat/completions` is appended. */
+    CHAT_LLM_URL: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .transform((url) => url?.replace(/\/+$/, '')),
+    CHAT_LLM_API_KEY: z.string().optional(),
+    CHAT_LLM_MODEL: z.string().min(1).optional(),
+    CHAT_LLM_TIMEOUT_MS: positiveIntSetting(20_000),
     CHAT_PRE_CHAT_FORM: booleanSetting(false),
     CHAT_REQUIRE_SUPPORT_CONTRACT: booleanSetting(false),
     CHAT_MAX_MESSAGE_CHARS: positiveIntSetting(4000),
@@ -83,6 +96,13 @@ const chatSettings = z
       context.addIssue({ code: 'custom', path: [setting], message: error.message, input: env[setting] });
       return z.NEVER;
     }
+    if (env.CHAT_AI_AGENT === 'llm') {
+      for (const setting of ['CHAT_LLM_URL', 'CHAT_LLM_MODEL'] as const) {
+        if (!env[setting])
+          context.addIssue({ code: 'custom', path: [setting], message: 'is required with CHAT_AI_AGENT=llm', input: env[setting] });
+      }
+      if (!env.CHAT_LLM_URL || !env.CHAT_LLM_MODEL) return z.NEVER;
+    }
     const demoFolder = resolve(env.CHAT_DEMO_KNOWLEDGE_BASE_DIR);
     if (env.CHAT_LOAD_DEMO_KNOWLEDGE_BASE && !existsSync(demoFolder)) {
       const message = `${demoFolder} does not exist: point it at the demo articles, or set CHAT_LOAD_DEMO_KNOWLEDGE_BASE=false`;
@@ -101,6 +121,20 @@ const chatSettings = z
       chat: {
         visitorTokenSecret: env.CHAT_VISITOR_TOKEN_SECRET,
         aiAgent: env.CHAT_AI_AGENT,
+        ai: {
+          /** Low-confidence answers in a row after which the AI agent hands over to the people. */
+          maxLowConfidence: env.CHAT_AI_MAX_LOW_CONFIDENCE,
+          /** The language model (`CHAT_AI_AGENT=llm`); the key is a secret, sent only to that URL. */
+          llm:
+            env.CHAT_LLM_URL && env.CHAT_LLM_MODEL
+              ? {
+                  url: env.CHAT_LLM_URL,
+                  apiKey: env.CHAT_LLM_API_KEY ?? null,
+                  model: env.CHAT_LLM_MODEL,
+                  timeoutMs: env.CHAT_LLM_TIMEOUT_MS,
+                }
+              : null,
+        },
         preChatForm: env.CHAT_PRE_CHAT_FORM,
         requireSupportContract: env.CHAT_REQUIRE_SUPPORT_CONTRACT,
         limits: {

@@ -1,9 +1,11 @@
 import { LoggerModule } from 'nestjs-pino';
 import { destination } from 'pino';
 
-/** Personal data never reaches the logs: addresses, names and bodies are redacted wherever they appear. */
+/** Personal data and secrets never reach the logs: addresses, names, bodies and keys are redacted wherever they appear. */
 export const redactedLogPaths = [
   'req.headers.authorization',
+  '*.authorization',
+  '*.apiKey',
   'req.headers.cookie',
   '*.email',
   '*.address',

@@ -1,21 +1,31 @@
-/** Why an AI agent hands a conversation to the people (recorded as the queue reason). */
-export type AiHandoverReason = 'visitor_asked' | 'low_confidence' | 'provider_failure';
+/**
+ * Why an AI agent's conversation went to the people (recorded on the conversation): the visitor asked in words, its
+ * answers stayed below the confidence threshold, the language model failed or timed out, or the model asked for it.
+ */
+export const aiHandoverReasons = ['visitor_asked', 'low_confidence', 'provider_failure', 'model_requested'] as const;
+export type AiHandoverReason = (typeof aiHandoverReasons)[number];
 
 /** One turn the AI agent answers: the conversation so far and the visitor's newest message. */
 export interface AiTurn {
   conversationId: string;
+  /** The conversation's language (one of `CHAT_LANGUAGES`), or null while it cannot be told. */
   language: string | null;
+  /** The messages before the newest one, oldest first. */
   history: readonly { author: 'visitor' | 'ai' | 'agent' | 'system'; text: string }[];
   visitorMessage: string;
+  /** Whether a person could take the conversation now: the agent offers one only then, else the ticket path. */
+  personReachable: boolean;
 }
 
-/** Where an AI agent's answer goes: streamed in parts as it is produced, then completed (stored as one message). */
+/** Where an AI agent's answer streams, part by part, as it is written (the complete answer is stored once). */
 export interface AiReplySink {
   stream(part: string): void;
-  complete(text: string): Promise<void>;
 }
 
-export type AiTurnOutcome = { kind: 'answered' } | { kind: 'handover'; reason: AiHandoverReason };
+export type AiTurnOutcome =
+  /** An answer to store as the AI's message; not `confident` when the articles did not answer the question. */
+  | { kind: 'answered'; text: string; confident: boolean }
+  | { kind: 'handover'; reason: Extract<AiHandoverReason, 'provider_failure' | 'model_requested'> };
 
 /**
  * The first responder of a conversation. With one configured, a new conversation starts with it (`bot`) and enters
@@ -36,6 +46,6 @@ export class NoAiAgent implements AiAgent {
   readonly answersFirst = false;
 
   async respond(): Promise<AiTurnOutcome> {
-    return { kind: 'handover', reason: 'visitor_asked' };
+    throw new Error('CHAT_AI_AGENT=none answers no turn: its conversations start with the people');
   }
 }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { AiHandoverReason } from '../ai-agent/ai-agent';
 import type { ConversationOutcome, ConversationState } from './conversation-state';
 
 @Entity('conversations')
@@ -55,4 +56,12 @@ export class ConversationEntity {
 
   @Column({ type: 'text', nullable: true })
   outcome!: ConversationOutcome | null;
+
+  /** The AI agent's answers below the confidence threshold in a row (reset by a confident one). */
+  @Column({ name: 'ai_low_confidence_streak', type: 'integer', default: 0 })
+  aiLowConfidenceStreak!: number;
+
+  /** Why the AI agent handed the conversation to the people, when it did. */
+  @Column({ name: 'ai_handover_reason', type: 'text', nullable: true })
+  aiHandoverReason!: AiHandoverReason | null;
 }

@@ -13,12 +13,16 @@ import { KnowledgeBase1764000000700 } from '../migrations/1764000000700-knowledg
 /** What the knowledge base adds to chat's database. */
 export const knowledgeBaseSchema = { entities: [ArticleEntity, ArticleVoteEntity], migrations: [KnowledgeBase1764000000700] };
 
-/** The knowledge base: admins' articles and imports, the help center's search, articles, suggestions and votes. */
+/**
+ * The knowledge base: admins' articles and imports, the help center's search, articles, suggestions and votes. Global:
+ * the AI agent answers from its search.
+ */
 @Module({})
 export class KnowledgeBaseModule {
   static forRoot(settings: KnowledgeBaseSettings): DynamicModule {
     return {
       module: KnowledgeBaseModule,
+      global: true,
       controllers: [KnowledgeBaseAdminController, HelpCenterController],
       providers: [
         { provide: KNOWLEDGE_BASE_SETTINGS, useValue: settings },

@@ -16,6 +16,11 @@ export interface DetectedLanguage {
 export class LanguageDetector {
   constructor(private readonly enabled: string[]) {}
 
+  /** Whether the team enabled the language (`CHAT_LANGUAGES`). */
+  supports(language: string): boolean {
+    return this.enabled.includes(language);
+  }
+
   detect(text: string): DetectedLanguage | null {
     const [best] = detectAll(text, { only: this.enabled });
     return best && best.accuracy > 0 ? { language: best.lang, accuracy: best.accuracy } : null;

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { Counter, Histogram, register } from 'prom-client';
 import type { ConversationOutcome } from '../conversations/conversation-state';
 
+/** How a turn of the AI agent ended. */
+export type AiTurnEnding = 'answered' | 'unsure' | 'handed_over' | 'dropped';
+
 const waitBuckets = [5, 15, 30, 60, 120, 300, 600, 1200, 3600];
 
 /** Metric objects are registered once per process; several Nest apps in one process (tests) share them. */
@@ -52,6 +55,20 @@ export class ChatMetrics {
     'helpgate_chat_ratings_total',
     () => new Counter({ name: 'helpgate_chat_ratings_total', help: 'Ratings visitors gave, by score', labelNames: ['score'] as const }),
   );
+
+  private readonly aiTurns = metric(
+    'helpgate_chat_ai_turns_total',
+    () =>
+      new Counter({
+        name: 'helpgate_chat_ai_turns_total',
+        help: 'Turns of the AI agent, by how they ended (answered, unsure, handed_over, dropped: a person has the conversation)',
+        labelNames: ['outcome'] as const,
+      }),
+  );
+
+  aiTurnEnded(outcome: AiTurnEnding): void {
+    this.aiTurns.inc({ outcome });
+  }
 
   ended(outcome: ConversationOutcome): void {
     this.outcomes.inc({ outcome });

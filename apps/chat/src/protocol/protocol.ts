@@ -151,6 +151,11 @@ export const visitorServerEvents = {
     description: 'Who the visitor is; anonymous visitors keep the token',
   },
   message: { schema: messageViewSchema, description: 'A stored message of one of the visitor’s conversations' },
+  'message.partial': {
+    schema: z.object({ conversationId: uuid, clientId: z.string(), index: z.number().int().nonnegative(), part: z.string() }),
+    description:
+      'A part of an answer the AI agent is writing, numbered from 0 (parts may arrive out of order); the whole answer then arrives as a `message` with the same `clientId`',
+  },
   'conversation.updated': { schema: conversationViewSchema, description: 'A conversation changed state' },
   'queue.position': { schema: queuePositionSchema, description: 'Position and estimated wait, pushed as the queue moves' },
   'email.required': {

@@ -46,6 +46,11 @@ export class HandoffService {
     return this.endings.escalate(tx, await this.conversations.lock(conversation.id, tx.manager), decision.reason);
   }
 
+  /** Whether a person could take the conversation now (what `requestPerson` would queue rather than escalate). */
+  async personReachable(tx: ChatTransaction, conversation: ConversationEntity): Promise<boolean> {
+    return (await this.decide(conversation, tx)).kind === 'queue';
+  }
+
   /** Into the queue, at its back or (a chat given back by a dropped agent) its front; agents on every instance hear of it. */
   async enqueue(
     tx: ChatTransaction,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AiAgentModule } from '../ai-agent/ai-agent.module';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { EscalationsModule } from '../escalations/escalations.module';
 import { SocketLimits } from '../gateways/socket-limits';
@@ -9,7 +10,7 @@ import { VisitorChatService } from './visitor-chat.service';
 import { VisitorGateway } from './visitor.gateway';
 
 @Module({
-  imports: [ConversationsModule, MessagesModule, EscalationsModule, QueueModule, VisitorsModule],
+  imports: [AiAgentModule, ConversationsModule, MessagesModule, EscalationsModule, QueueModule, VisitorsModule],
   providers: [VisitorGateway, VisitorChatService, SocketLimits],
 })
 export class VisitorChatModule {}

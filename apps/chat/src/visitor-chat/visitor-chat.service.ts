@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ChatEscalationReason, Topics } from '@helpgate/contracts';
 import { AI_AGENT, AiAgent } from '../ai-agent/ai-agent';
+import { AiConversations } from '../ai-agent/ai-conversations.service';
 import { CHAT_SETTINGS } from '../chat-core.tokens';
 import type { ChatSettings } from '../config';
 import type { ConversationEntity } from '../conversations/conversation.entity';
@@ -24,6 +25,8 @@ import { VisitorsRepository } from '../visitors/visitors.repository';
 /** What a visitor does: start and list conversations, send, resume, ask for a person, identify, close and rate. */
 @Injectable()
 export class VisitorChatService {
+  private readonly logger = new Logger(VisitorChatService.name);
+
   constructor(
     private readonly transactions: ChatTransactions,
     private readonly conversations: ConversationsRepository,
@@ -37,6 +40,7 @@ export class VisitorChatService {
     private readonly metrics: ChatMetrics,
     private readonly notifier: ChatNotifier,
     @Inject(AI_AGENT) private readonly aiAgent: AiAgent,
+    private readonly ai: AiConversations,
     @Inject(CHAT_SETTINGS) private readonly settings: ChatSettings,
   ) {}
 
@@ -66,12 +70,12 @@ export class VisitorChatService {
    */
   async send(session: VisitorSession, message: VisitorEvent<'message.send'>): Promise<MessageView> {
     this.posting.requireWithinLimits(message);
-    return this.transactions.run(async (tx) => {
+    const { view, duplicate } = await this.transactions.run(async (tx) => {
       const existing = message.conversationId ? await this.lockOwned(tx, session, message.conversationId) : null;
       const starts = !existing || isEnded(existing.state);
       if (starts) {
         const retried = await this.messages.findOfVisitor(session.visitorId, message.clientId, tx.manager);
-        if (retried) return (await this.views.messages([retried], tx.manager))[0]!;
+        if (retried) return { view: (await this.views.messages([retried], tx.manager))[0]!, duplicate: true };
       }
       const conversation = starts
         ? await this.startIn(tx, session, {
@@ -79,7 +83,7 @@ export class VisitorChatService {
             previousConversationId: existing?.id ?? null,
           })
         : existing;
-      const { view } = await this.posting.post(tx, conversation, {
+      const posted = await this.posting.post(tx, conversation, {
         clientId: message.clientId,
         authorKind: 'visitor',
         agentId: null,
@@ -88,8 +92,15 @@ export class VisitorChatService {
       });
       // The first message is in the conversation before anyone is told of it (agents see it in the queue).
       if (starts) await this.beginWithFirstResponder(tx, conversation);
-      return view;
+      return posted;
     });
+    // A message sent again was answered the first time; the acknowledgement does not wait for the answer.
+    if (this.aiAgent.answersFirst && !duplicate) {
+      this.ai
+        .answer(view)
+        .catch((error: unknown) => this.logger.error({ err: error, conversationId: view.conversationId }, 'The AI agent failed to answer'));
+    }
+    return view;
   }
 
   /** The conversation as it is now and every message after the sequence the client saw, in order. */
