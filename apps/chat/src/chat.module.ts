@@ -8,6 +8,7 @@ import { ChatConfig } from './config';
 import { ContactsModule } from './contacts/contacts.module';
 import { ConversationEntity } from './conversations/conversation.entity';
 import { ChatFileEntity } from './files/chat-file.entity';
+import { FilesModule } from './files/files.module';
 import { MessageEntity } from './messages/message.entity';
 import { ChatSchema1764000000400 } from './migrations/1764000000400-chat-schema';
 import { ProtocolModule } from './protocol/protocol.module';
@@ -52,6 +53,7 @@ export class ChatModule {
         ContactsModule,
         VisitorChatModule,
         AgentDeskModule,
+        FilesModule,
         ProtocolModule,
         KnowledgeBaseModule.forRoot(config.knowledgeBase),
         LanguageModule.forRoot(config.languages),
