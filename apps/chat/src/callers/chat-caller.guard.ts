@@ -28,7 +28,11 @@ export class ChatCallerGuard implements CanActivate {
 
   private async callerOf(authorization: string | undefined): Promise<ChatCaller> {
     const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
-    if (!token) throw new ChatException(ChatErrorCode.Unauthenticated, 'A bearer token is required: a conversation token, or an agent or contact token');
+    if (!token)
+      throw new ChatException(
+        ChatErrorCode.Unauthenticated,
+        'A bearer token is required: a conversation token, or an agent or contact token',
+      );
     if (this.visitorTokens.verify(token)) return { kind: 'visitor', session: await this.visitors.authenticate({ visitorToken: token }) };
     const claims = identityTokenClaims(token, this.publicKeys);
     if (claims.kind === 'agent') return { kind: 'agent', agentId: claims.sub };

@@ -54,7 +54,11 @@ export class ConversationsRepository {
   }
 
   /** Whether the conversation is the visitor's own, or one of its contact's from another visitor (device). */
-  async isOfVisitor(conversationId: string, visitor: { visitorId: string; contactId: string | null }, manager: EntityManager): Promise<boolean> {
+  async isOfVisitor(
+    conversationId: string,
+    visitor: { visitorId: string; contactId: string | null },
+    manager: EntityManager,
+  ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `SELECT 1 FROM conversations c JOIN visitors v ON v.id = c.visitor_id
         WHERE c.id = $1 AND (c.visitor_id = $2 OR v.contact_id = $3)`,

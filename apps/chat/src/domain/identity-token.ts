@@ -7,7 +7,8 @@ export function identityTokenClaims(token: string, publicKeys: ReadonlyMap<strin
   try {
     return verifyToken(token, publicKeys, Math.floor(Date.now() / 1000));
   } catch (error) {
-    if (error instanceof InvalidTokenError) throw new ChatException(ChatErrorCode.Unauthenticated, `Invalid token: ${error.message}`, { cause: error });
+    if (error instanceof InvalidTokenError)
+      throw new ChatException(ChatErrorCode.Unauthenticated, `Invalid token: ${error.message}`, { cause: error });
     throw error;
   }
 }

@@ -64,7 +64,8 @@ export class ChatFilesService {
     if (caller.kind === 'agent' && conversation.assignedAgentId !== caller.agentId) {
       throw new ChatException(ChatErrorCode.NotAssignedToYou, 'Agents upload files to the conversations assigned to them');
     }
-    if (isEnded(conversation.state)) throw new ChatException(ChatErrorCode.ConversationEnded, `The conversation has ended (${conversation.state})`);
+    if (isEnded(conversation.state))
+      throw new ChatException(ChatErrorCode.ConversationEnded, `The conversation has ended (${conversation.state})`);
     return conversation;
   }
 }

@@ -9,11 +9,17 @@ export interface FileLimits {
 /** Refuses more files, a larger file, or more bytes in all than one message may carry, naming the limit. */
 export function requireWithinFileLimits(sizesInBytes: readonly number[], limits: FileLimits): void {
   if (sizesInBytes.length > limits.maxFilesPerMessage) {
-    throw new ChatException(ChatErrorCode.TooManyFiles, `A message carries at most ${limits.maxFilesPerMessage} files; ${sizesInBytes.length} were given`);
+    throw new ChatException(
+      ChatErrorCode.TooManyFiles,
+      `A message carries at most ${limits.maxFilesPerMessage} files; ${sizesInBytes.length} were given`,
+    );
   }
   const largest = Math.max(0, ...sizesInBytes);
   if (largest > limits.maxFileBytes) {
-    throw new ChatException(ChatErrorCode.FileTooLarge, `A file holds at most ${megabytes(limits.maxFileBytes)}; one holds ${megabytes(largest)} (${largest} bytes)`);
+    throw new ChatException(
+      ChatErrorCode.FileTooLarge,
+      `A file holds at most ${megabytes(limits.maxFileBytes)}; one holds ${megabytes(largest)} (${largest} bytes)`,
+    );
   }
   const total = sizesInBytes.reduce((sum, size) => sum + size, 0);
   if (total > limits.maxFilesTotalBytes) {

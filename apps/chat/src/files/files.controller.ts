@@ -6,8 +6,7 @@ import { ChatCallerGuard } from '../callers/chat-caller.guard';
 import { ChatFilesService } from './chat-files.service';
 import { conversationIdSchema, fileIdSchema, UploadFilesDto, uploadFilesSchema, UploadedFilesDto, uploadedFilesSchema } from './file.dto';
 
-const callers =
-  'Takes the visitor\'s conversation token (from `session` on `/visitor`), a contact token, or an agent token.';
+const callers = "Takes the visitor's conversation token (from `session` on `/visitor`), a contact token, or an agent token.";
 
 /** Files in conversations, for the conversation's participants only. */
 @GuardedByRoute()

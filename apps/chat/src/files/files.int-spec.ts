@@ -53,7 +53,9 @@ describe('files in chat: upload, send, download by participants only (real Postg
   it('takes a screenshot from the visitor, sends it in a message, and lets the agent and any agent download it', async () => {
     const { visitor, conversationId } = await conversationWithAgent();
     // The declared type is not what chat stores: the bytes say PNG.
-    const [stored] = await uploaded(conversationId, visitor.visitorToken!, [file('screen shot é.png', screenshot, 'application/x-anything')]);
+    const [stored] = await uploaded(conversationId, visitor.visitorToken!, [
+      file('screen shot é.png', screenshot, 'application/x-anything'),
+    ]);
     expect(stored).toEqual({
       id: expect.any(String),
       filename: 'screen shot é.png',
@@ -79,7 +81,9 @@ describe('files in chat: upload, send, download by participants only (real Postg
 
   it('lets the agent assigned upload too, but not another agent; the visitor downloads what the agent sent', async () => {
     const { visitor, conversationId } = await conversationWithAgent();
-    const [fromAgent] = await uploaded(conversationId, agentToken('agent', agentId), [file('steps.txt', Buffer.from('1. Open settings\n2. Reset\n'))]);
+    const [fromAgent] = await uploaded(conversationId, agentToken('agent', agentId), [
+      file('steps.txt', Buffer.from('1. Open settings\n2. Reset\n')),
+    ]);
     expect(fromAgent).toMatchObject({ contentType: 'text/plain; charset=utf-8' });
     expect(await refusal(await upload(conversationId, agentToken('agent', randomUUID()), [file('x.txt', Buffer.from('x'))]))).toEqual({
       status: 403,

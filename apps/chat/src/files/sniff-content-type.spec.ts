@@ -18,7 +18,9 @@ describe('sniffContentType', () => {
 
   it('never serves markup, binary data or a lying signature as anything a browser renders', () => {
     expect(sniffContentType(Buffer.from('  <!doctype html><script>alert(1)</script>'))).toBe('application/octet-stream');
-    expect(sniffContentType(Buffer.from('\uFEFF<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'))).toBe('application/octet-stream');
+    expect(sniffContentType(Buffer.from('\uFEFF<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'))).toBe(
+      'application/octet-stream',
+    );
     expect(sniffContentType(Buffer.from('<?xml version="1.0"?><x/>'))).toBe('application/octet-stream');
     expect(sniffContentType(Buffer.from([0x00, 0x01, 0x02, 0xfe]))).toBe('application/octet-stream');
     expect(sniffContentType(Buffer.from('RIFF\x24\x00\x00\x00WAVEfmt ', 'latin1'))).toBe('application/octet-stream');

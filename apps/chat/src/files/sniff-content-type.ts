@@ -18,7 +18,9 @@ const controlCharacter = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
  * `application/octet-stream`. A declared type is never trusted: it would let a visitor's page run in an agent's browser.
  */
 export function sniffContentType(content: Buffer): string {
-  const known = signatures.find(({ magic }) => magic.length <= content.length && magic.every((byte, i) => byte === null || content[i] === byte));
+  const known = signatures.find(
+    ({ magic }) => magic.length <= content.length && magic.every((byte, i) => byte === null || content[i] === byte),
+  );
   if (known) return known.type;
   return isPlainText(content) ? 'text/plain; charset=utf-8' : 'application/octet-stream';
 }
@@ -32,7 +34,13 @@ function isPlainText(content: Buffer): boolean {
     return false;
   }
   // Text opening with a tag is markup a browser would render (HTML, SVG, XML).
-  return !controlCharacter.test(text) && !text.replace(/^\uFEFF/, '').trimStart().startsWith('<');
+  return (
+    !controlCharacter.test(text) &&
+    !text
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .startsWith('<')
+  );
 }
 
 function ascii(text: string): number[] {

@@ -38,7 +38,8 @@ export class AgentTokens {
   private verify(token: unknown) {
     if (typeof token !== 'string') throw new ChatException(ChatErrorCode.Unauthenticated, 'An agent token is required');
     const claims = identityTokenClaims(token, this.publicKeys);
-    if (claims.kind !== 'agent') throw new ChatException(ChatErrorCode.Unauthenticated, '/agent is for agents: use /visitor with a contact token');
+    if (claims.kind !== 'agent')
+      throw new ChatException(ChatErrorCode.Unauthenticated, '/agent is for agents: use /visitor with a contact token');
     if (claims.exp * 1000 <= Date.now()) throw new ChatException(ChatErrorCode.TokenExpired, 'The token has expired: sign in again');
     return claims;
   }
