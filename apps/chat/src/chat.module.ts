@@ -8,6 +8,7 @@ import { ChatConfig } from './config';
 import { ContactsModule } from './contacts/contacts.module';
 import { ConversationEntity } from './conversations/conversation.entity';
 import { ChatFileEntity } from './files/chat-file.entity';
+import { FilesModule } from './files/files.module';
 import { MessageEntity } from './messages/message.entity';
 import { ChatSchema1764000000400 } from './migrations/1764000000400-chat-schema';
 import { AiAgent1764000000900 } from './migrations/1764000000900-ai-agent';
@@ -53,6 +54,7 @@ export class ChatModule {
         ContactsModule,
         VisitorChatModule,
         AgentDeskModule,
+        FilesModule,
         ProtocolModule,
         KnowledgeBaseModule.forRoot(config.knowledgeBase),
         LanguageModule.forRoot(config.languages),

@@ -70,6 +70,7 @@ const chatSettings = z
     CHAT_MAX_OPEN_CONVERSATIONS: positiveIntSetting(3),
     CHAT_MAX_CONNECTIONS_PER_ADDRESS: positiveIntSetting(20),
     CHAT_MAX_FILES_PER_MESSAGE: positiveIntSetting(3),
+    CHAT_MAX_FILE_BYTES: positiveIntSetting(10 * 1024 * 1024),
     CHAT_MAX_FILES_TOTAL_BYTES: positiveIntSetting(10 * 1024 * 1024),
     CHAT_AGENT_GRACE_SECONDS: positiveIntSetting(60),
     CHAT_PRESENCE_LEASE_SECONDS: positiveIntSetting(30),
@@ -144,6 +145,7 @@ const chatSettings = z
           maxOpenConversations: env.CHAT_MAX_OPEN_CONVERSATIONS,
           maxConnectionsPerAddress: env.CHAT_MAX_CONNECTIONS_PER_ADDRESS,
           maxFilesPerMessage: env.CHAT_MAX_FILES_PER_MESSAGE,
+          maxFileBytes: env.CHAT_MAX_FILE_BYTES,
           maxFilesTotalBytes: env.CHAT_MAX_FILES_TOTAL_BYTES,
         },
         queue: {

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import type { Principal } from './principal';
 
 /** Who may call a route. Without a decorator a route is for agents of either role. */
-export type Audience = 'anyone' | 'anyone-token-optional' | 'admins' | 'agents' | 'agents-and-contacts' | 'contacts';
+export type Audience = 'anyone' | 'anyone-token-optional' | 'admins' | 'agents' | 'agents-and-contacts' | 'contacts' | 'route-guarded';
 
 export const audienceKey = 'helpgate:audience';
 
@@ -18,6 +18,11 @@ export const TokenOptional = () => SetMetadata(audienceKey, 'anyone-token-option
 export const AdminsOnly = () => SetMetadata(audienceKey, 'admins' satisfies Audience);
 /** Contacts may call it too; the handler must then limit what it returns to the contact's own data. */
 export const ContactsToo = () => SetMetadata(audienceKey, 'agents-and-contacts' satisfies Audience);
+/**
+ * The route's own guard checks the bearer token, the shared guard lets it through: for a service that accepts tokens
+ * of its own besides identity's (chat's visitor conversation tokens). The route must carry that guard (`@UseGuards`).
+ */
+export const GuardedByRoute = () => SetMetadata(audienceKey, 'route-guarded' satisfies Audience);
 /** For contacts only (a customer's own view, such as the tickets portal); agents are refused. */
 export const ContactsOnly = () => SetMetadata(audienceKey, 'contacts' satisfies Audience);
 

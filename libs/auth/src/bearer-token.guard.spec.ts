@@ -1,7 +1,7 @@
 import { Controller, ExecutionContext, Get } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { AdminsOnly, AuthenticatedRequest, ContactsOnly, Public, TokenOptional } from './access.decorators';
+import { AdminsOnly, AuthenticatedRequest, ContactsOnly, GuardedByRoute, Public, TokenOptional } from './access.decorators';
 import { AuthErrorCode } from './auth.exception';
 import { BearerTokenGuard } from './bearer-token.guard';
 import { keyIdOf, signToken, TokenClaims } from './signed-token';
@@ -26,6 +26,10 @@ class NotesController {
   @TokenOptional()
   @Get('news')
   forAnyoneSignedInOrNot(): void {}
+
+  @GuardedByRoute()
+  @Get('own-tokens')
+  checkedByItsOwnGuard(): void {}
 }
 
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -111,5 +115,13 @@ describe('BearerTokenGuard', () => {
     expect(contact.request.principal).toMatchObject({ kind: 'contact' });
     expect(refusal(call('forAnyoneSignedInOrNot', 'Bearer forged.token.here').pass)).toMatchObject({ code: AuthErrorCode.TokenInvalid });
     expect(refusal(call('forAnyoneSignedInOrNot', '').pass)).toMatchObject({ code: AuthErrorCode.TokenMissing });
+  });
+
+  it('leaves a route-guarded route to its own guard: no token, a token of its own or of anyone pass, no principal is set', () => {
+    for (const authorization of [undefined, 'Bearer hgv1.own-token', `Bearer ${token({ kind: 'contact' })}`]) {
+      const { request, pass } = call('checkedByItsOwnGuard', authorization);
+      expect(pass()).toBe(true);
+      expect(request.principal).toBeUndefined();
+    }
   });
 });

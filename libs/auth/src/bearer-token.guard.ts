@@ -12,7 +12,7 @@ const contactAudiences = new Set<Audience>(['anyone-token-optional', 'agents-and
 
 /**
  * Every HTTP route needs a valid token unless marked `@Public()` (or `@TokenOptional()`, where a token sent is checked
- * all the same); the route's audience decides who may call it.
+ * all the same, or `@GuardedByRoute()`, whose own guard checks it); the route's audience decides who may call it.
  */
 @Injectable()
 export class BearerTokenGuard implements CanActivate {
@@ -24,7 +24,7 @@ export class BearerTokenGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
     const audience = audienceOf(this.reflector, context.getHandler(), context.getClass());
-    if (audience === 'anyone') return true;
+    if (audience === 'anyone' || audience === 'route-guarded') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     if (audience === 'anyone-token-optional' && request.headers.authorization === undefined) return true;
     const principal = principalOf(this.verifiedClaims(request.headers.authorization));

@@ -53,6 +53,20 @@ export class ConversationsRepository {
       .getMany();
   }
 
+  /** Whether the conversation is the visitor's own, or one of its contact's from another visitor (device). */
+  async isOfVisitor(
+    conversationId: string,
+    visitor: { visitorId: string; contactId: string | null },
+    manager: EntityManager,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM conversations c JOIN visitors v ON v.id = c.visitor_id
+        WHERE c.id = $1 AND (c.visitor_id = $2 OR v.contact_id = $3)`,
+      [conversationId, visitor.visitorId, visitor.contactId],
+    );
+    return rows.length > 0;
+  }
+
   async countOpen(visitorId: string, manager: EntityManager): Promise<number> {
     const [{ count }]: { count: number }[] = await manager.query(
       `SELECT count(*)::int AS count FROM conversations WHERE visitor_id = $1 AND state NOT IN ('closed', 'escalated')`,

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { KeyObject } from 'node:crypto';
-import { InvalidTokenError, verifyToken } from '@helpgate/auth';
 import { CHAT_SETTINGS, TOKEN_KEYS } from '../chat-core.tokens';
 import type { ChatSettings } from '../config';
 import { ChatErrorCode, ChatException } from '../domain/chat.exception';
+import { identityTokenClaims } from '../domain/identity-token';
 import type { ChatSocket, TokenExpiry } from './chat-socket';
 
 /**
@@ -37,17 +37,11 @@ export class AgentTokens {
 
   private verify(token: unknown) {
     if (typeof token !== 'string') throw new ChatException(ChatErrorCode.Unauthenticated, 'An agent token is required');
-    try {
-      const claims = verifyToken(token, this.publicKeys, Math.floor(Date.now() / 1000));
-      if (claims.kind !== 'agent')
-        throw new ChatException(ChatErrorCode.Unauthenticated, '/agent is for agents: use /visitor with a contact token');
-      if (claims.exp * 1000 <= Date.now()) throw new ChatException(ChatErrorCode.TokenExpired, 'The token has expired: sign in again');
-      return claims;
-    } catch (error) {
-      if (error instanceof InvalidTokenError)
-        throw new ChatException(ChatErrorCode.Unauthenticated, `Invalid token: ${error.message}`, { cause: error });
-      throw error;
-    }
+    const claims = identityTokenClaims(token, this.publicKeys);
+    if (claims.kind !== 'agent')
+      throw new ChatException(ChatErrorCode.Unauthenticated, '/agent is for agents: use /visitor with a contact token');
+    if (claims.exp * 1000 <= Date.now()) throw new ChatException(ChatErrorCode.TokenExpired, 'The token has expired: sign in again');
+    return claims;
   }
 
   private follow(socket: ChatSocket, expiresAtMs: number): void {

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CHAT_SETTINGS } from '../chat-core.tokens';
 import type { ChatSettings } from '../config';
 import { ChatErrorCode, ChatException } from '../domain/chat.exception';
+import { requireWithinFileLimits } from '../files/file-limits';
 import { FilesRepository } from '../files/files.repository';
 import type { ConversationEntity } from '../conversations/conversation.entity';
 import { ConversationViews } from '../conversations/conversation-views';
@@ -39,6 +40,11 @@ export class MessagePosting {
     if (files.length !== new Set(message.fileIds).size) {
       throw new ChatException(ChatErrorCode.FileNotFound, 'Files of a message must have been uploaded to its conversation');
     }
+    // Each upload is within the limits; several uploads sent in one message must be too.
+    requireWithinFileLimits(
+      files.map((file) => file.sizeBytes),
+      this.settings.limits,
+    );
     const { message: stored, duplicate } = await this.messages.append(conversation.id, message, tx.manager);
     const [view] = await this.views.messages([stored], tx.manager);
     // A message sent again is answered again, but nobody is told twice.

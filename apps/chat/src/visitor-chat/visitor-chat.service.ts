@@ -232,19 +232,12 @@ export class VisitorChatService {
   /** A conversation of this visitor (or of its contact); anyone else's answers as missing, so ids reveal nothing. */
   private async owned(tx: ChatTransaction, session: VisitorSession, conversationId: string): Promise<ConversationEntity> {
     const conversation = await this.conversations.findById(conversationId, tx.manager);
-    if (conversation && (await this.isVisitors(tx, session, conversation))) return conversation;
+    if (conversation && (await this.conversations.isOfVisitor(conversationId, session, tx.manager))) return conversation;
     throw new ChatException(ChatErrorCode.ConversationNotFound, `No conversation ${conversationId}`);
   }
 
   private async lockOwned(tx: ChatTransaction, session: VisitorSession, conversationId: string): Promise<ConversationEntity> {
     await this.owned(tx, session, conversationId);
     return this.conversations.lock(conversationId, tx.manager);
-  }
-
-  private async isVisitors(tx: ChatTransaction, session: VisitorSession, conversation: ConversationEntity): Promise<boolean> {
-    if (conversation.visitorId === session.visitorId) return true;
-    if (!session.contactId) return false;
-    const owner = await this.visitors.findById(conversation.visitorId, tx.manager);
-    return owner?.contactId === session.contactId;
   }
 }

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { ticketPriorities } from '@helpgate/contracts';
-import { pageQuerySchema } from '@helpgate/platform';
+import { pageQuerySchema, uploadedFileInput } from '@helpgate/platform';
 import type { AttachmentLimitsConfig } from '../config';
 import { DepartmentDto, departmentResponseSchema } from '../categories/category.dto';
 import { categoryPath } from '../domain/category-label';
 import { portalStatuses, portalStatusOf } from './portal-status';
 import type { PriorityDefinition } from '../domain/priorities';
 import { priorityDefinitionSchema } from '../priorities/priority.dto';
-import { attachmentInput } from '../tickets/ticket.dto';
 import { TicketMessageEntity } from '../tickets/ticket-message.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import type { PortalViewer } from './portal-viewer';
@@ -35,7 +34,7 @@ export const portalNewTicketSchema = z.strictObject({
   subject: z.string().trim().min(1).max(500),
   description: z.string().trim().min(1).max(100_000),
   /** Counted and measured against the settings by the service, which names the limit it refuses. */
-  attachments: z.array(attachmentInput).max(100).default([]),
+  attachments: z.array(uploadedFileInput).max(100).default([]),
 });
 
 export type PortalNewTicketDto = z.output<typeof portalNewTicketSchema>;

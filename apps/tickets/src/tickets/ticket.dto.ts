@@ -10,7 +10,7 @@ import {
   ticketsTicketChangedV3,
   ticketStatuses,
 } from '@helpgate/contracts';
-import { pageQuerySchema } from '@helpgate/platform';
+import { pageQuerySchema, UploadedFileInput, uploadedFileInput } from '@helpgate/platform';
 import { categoryPath } from '../domain/category-label';
 import { searchWords } from './search-words';
 import { TicketAuditEntity } from './ticket-audit.entity';
@@ -95,25 +95,7 @@ export const ticketSearchSchema = pageQuerySchema.extend({
 
 export type TicketSearchDto = z.output<typeof ticketSearchSchema>;
 
-export const attachmentInput = z.strictObject({
-  filename: z
-    .string()
-    .trim()
-    .min(1)
-    .max(255)
-    .regex(/^[^\p{Cc}/\\]+$/u, 'may not contain control characters or path separators'),
-  contentType: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .max(255)
-    .regex(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/, 'must be a media type such as application/pdf')
-    .default('application/octet-stream'),
-  /** The file, base64-encoded. */
-  contentBase64: z.base64(),
-});
-
-export type GivenAttachment = z.output<typeof attachmentInput>;
+export type GivenAttachment = UploadedFileInput;
 
 export const createTicketSchema = z.strictObject({
   /** The contact the ticket is for, by identity's contact id or by one of its addresses. */
@@ -125,7 +107,7 @@ export const createTicketSchema = z.strictObject({
   tags: tagsInput.default([]),
   ccs: z.array(emailInput).max(20).default([]),
   /** Counted and measured against the settings by the service, which names the limit it refuses. */
-  attachments: z.array(attachmentInput).max(100).default([]),
+  attachments: z.array(uploadedFileInput).max(100).default([]),
 });
 
 export type CreateTicketDto = z.output<typeof createTicketSchema>;

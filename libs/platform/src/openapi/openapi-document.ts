@@ -59,6 +59,7 @@ const audienceNotes: Record<Audience, string> = {
   agents: 'For agents (admins included); contacts are refused.',
   'agents-and-contacts': 'For agents and contacts; a contact gets its own data only.',
   contacts: 'For contacts only (their own data); agents are refused.',
+  'route-guarded': 'The service checks the token itself: see below whose tokens it takes.',
 };
 
 /**
@@ -217,7 +218,7 @@ function responsesOf(route: HttpRoute, schemaName: string, schemas: JsonSchemas)
   const readsBody = route.inputs.some((input) => input.location === 'body');
   if (readsBody || route.inputs.some((input) => input.pipes.length > 0)) responses[400] = ref('BadRequest');
   if (route.audience !== 'anyone') responses[401] = ref('Unauthorized');
-  if (['admins', 'agents', 'contacts'].includes(route.audience)) responses[403] = ref('Forbidden');
+  if (['admins', 'agents', 'contacts', 'route-guarded'].includes(route.audience)) responses[403] = ref('Forbidden');
   if (/:\w/.test(route.path)) responses[404] = ref('NotFound');
   if (!['get', 'head', 'options'].includes(route.method)) {
     responses[409] = ref('Conflict');
