@@ -33,6 +33,7 @@ export const consumedTopics = {
     Topics.IdentityContactChanged,
     Topics.IdentityOrganizationChanged,
     Topics.IdentityChatRequesterResolved,
+    Topics.IdentityContactAnonymized,
   ],
 } as const satisfies Record<string, readonly TopicName[]>;
 

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { IdentityChatRequesterResolvedV1, IdentityContactChangedV1, IdentityOrganizationChangedV1, Topics } from '@helpgate/contracts';
+import {
+  IdentityChatRequesterResolvedV1,
+  IdentityContactAnonymizedV2,
+  IdentityContactChangedV1,
+  IdentityOrganizationChangedV1,
+  Topics,
+} from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
 import { VisitorsRepository } from '../visitors/visitors.repository';
 import { ContactsRepository } from './contacts.repository';
@@ -16,6 +22,16 @@ export class ContactDirectory {
   async learnContact(event: IdentityContactChangedV1): Promise<void> {
     await this.events.runOnce(event, Topics.IdentityContactChanged, (manager) =>
       this.contacts.learnContact(event.contact, new Date(event.occurredAt), manager),
+    );
+  }
+
+  /**
+   * identity erased the contact: chat forgets it, and its visitors' names and addresses, and blanks the erased names and
+   * addresses inside the texts of their conversations (the conversations themselves stay, as tickets' do).
+   */
+  async eraseContact(event: IdentityContactAnonymizedV2): Promise<void> {
+    await this.events.runOnce(event, Topics.IdentityContactAnonymized, (manager) =>
+      this.contacts.erase(event.contactId, event.erased, manager),
     );
   }
 

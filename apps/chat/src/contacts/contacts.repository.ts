@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { IdentityContactChangedV1, IdentityOrganizationChangedV1 } from '@helpgate/contracts';
+import type { IdentityContactAnonymizedV2, IdentityContactChangedV1, IdentityOrganizationChangedV1 } from '@helpgate/contracts';
 
 export interface KnownContact {
   id: string;
@@ -34,6 +34,27 @@ export class ContactsRepository {
           WHERE chat_organizations.known_at <= excluded.known_at`,
       [organization.id, organization.name, organization.supportContractActiveUntil, knownAt],
     );
+  }
+
+  /** Forgets the contact and its visitors' names and addresses; blanks the erased terms in their conversations' texts. */
+  async erase(contactId: string, erased: IdentityContactAnonymizedV2['erased'], manager: EntityManager): Promise<void> {
+    const emails = erased.emails.map((email) => email.toLowerCase());
+    await manager.query('DELETE FROM chat_contacts WHERE id = $1', [contactId]);
+    const visitors = (await manager.query(
+      `UPDATE visitors SET name = NULL, email = NULL WHERE contact_id = $1 OR lower(email) = ANY($2::text[]) RETURNING id`,
+      [contactId, emails],
+    )) as [{ id: string }[], number];
+    const visitorIds = visitors[0].map(({ id }) => id);
+    const terms = [...erased.emails, ...erased.names].filter((term) => term.trim().length > 0);
+    if (visitorIds.length === 0 || terms.length === 0) return;
+    // Longest first, so a name inside an address is blanked with the address.
+    for (const term of terms.sort((a, b) => b.length - a.length)) {
+      await manager.query(
+        `UPDATE chat_messages m SET text = replace(m.text, $2, '[erased]')
+           FROM conversations c WHERE c.id = m.conversation_id AND c.visitor_id = ANY($1::uuid[]) AND strpos(m.text, $2) > 0`,
+        [visitorIds, term],
+      );
+    }
   }
 
   async findContact(id: string, manager: EntityManager): Promise<KnownContact | null> {
