@@ -63,6 +63,9 @@ function openPostgresCluster(database: DatabaseConfig, logError: (error: unknown
     connectionTimeoutMillis: 5000,
   });
   pool.on('error', logError);
+  // The adapter keeps one client checked out for LISTEN and adds no 'error' listener to it: without this, a database
+  // restart ending that connection would be an uncaught 'error' and end the process. The adapter reconnects on 'end'.
+  pool.on('connect', (client) => client.on('error', logError));
   return {
     transport: 'postgres',
     adapter: () => createPostgresAdapter(pool, { errorHandler: logError }),
