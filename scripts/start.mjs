@@ -37,8 +37,14 @@ const authSettings = {
 const build = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
+const chatPort = environmentFor('chat', {}).HTTP_PORT;
+// The help-center panel is a page of chat that calls identity and tickets from the browser.
+const panelOrigins = {
+  HTTP_ALLOWED_ORIGINS: process.env.HTTP_ALLOWED_ORIGINS || `http://127.0.0.1:${chatPort},http://localhost:${chatPort}`,
+};
 const running = services.map((service) => {
-  const env = environmentFor(service, { KAFKA_BROKERS: kafka.brokers, DATABASE_URL: postgres.url, ...authSettings });
+  const shared = { KAFKA_BROKERS: kafka.brokers, DATABASE_URL: postgres.url, ...authSettings };
+  const env = environmentFor(service, ['identity', 'tickets'].includes(service) ? { ...panelOrigins, ...shared } : shared);
   const process_ = startService(service, { env, onLine: (line) => console.log(line) });
   return { service, env, process: process_ };
 });

@@ -54,6 +54,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const databaseName = (service: ServiceName) => `${run}_${service.replace(/-/g, '_')}`;
   const groupOf = (service: ServiceName) => `${run}-${service}`;
 
+  const chatPort = httpPorts.get('chat')!;
+  // The help-center panel is a page of chat that calls identity and tickets from the browser.
+  const panelOrigins: NodeJS.ProcessEnv = { HTTP_ALLOWED_ORIGINS: `http://127.0.0.1:${chatPort},http://localhost:${chatPort}` };
+
   const launch = (service: ServiceName): RunningService =>
     startService(service, {
       env: {
@@ -70,6 +74,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         SUPPORT_ADDRESSES: 'support@helpgate.test',
         LOG_LEVEL: 'info',
         ...testAuthEnv,
+        ...(service === 'identity' || service === 'tickets' ? panelOrigins : {}),
         ...options.env,
       },
       onLine: (line) => logs.get(service)!.push(line),

@@ -7,25 +7,11 @@ import {
   listSetting,
   loadConfig,
   optionalListSetting,
+  originSetting,
   positiveIntSetting,
   toCommonConfig,
 } from '@helpgate/config';
 import { BusinessHoursError, BusinessHoursSpec, parseBusinessHours } from './business-hours/business-hours';
-
-/** `https://help.example.com`: a scheme, a host and a port when not the default, as browsers send `Origin`. */
-const origin = z.string().transform((value, context) => {
-  let url: URL | null = null;
-  try {
-    url = new URL(value);
-  } catch {
-    // reported below with the expected form
-  }
-  if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== value.replace(/\/$/, '').toLowerCase()) {
-    context.addIssue({ code: 'custom', message: `"${value}" must be an origin such as https://help.example.com (no path)`, input: value });
-    return z.NEVER;
-  }
-  return url.origin;
-});
 
 const businessHoursSettings = {
   schedule: 'CHAT_BUSINESS_HOURS',
@@ -46,7 +32,7 @@ const chatSettings = z
     CHAT_BUSINESS_HOURS: z.string().default(''),
     CHAT_TIME_ZONE: z.string().default('UTC'),
     CHAT_HOLIDAYS: z.string().default(''),
-    CHAT_ALLOWED_ORIGINS: optionalListSetting(origin),
+    CHAT_ALLOWED_ORIGINS: optionalListSetting(originSetting),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     CHAT_VISITOR_TOKEN_SECRET: z
       .string()

@@ -4,6 +4,7 @@ export * from './http-exception.filter';
 export * from './logging';
 export * from './platform.module';
 export * from './run-service';
+export * from './cors';
 export * from './zod-validation.pipe';
 export * from './pagination';
 export * from './file-download';
