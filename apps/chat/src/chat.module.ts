@@ -16,6 +16,7 @@ import { ProtocolModule } from './protocol/protocol.module';
 import { VisitorChatModule } from './visitor-chat/visitor-chat.module';
 import { VisitorEntity } from './visitors/visitor.entity';
 import { AnnouncementsModule, announcementsSchema } from './announcements/announcements.module';
+import { HelpCenterModule, helpCenterSchema } from './help-center/help-center.module';
 import { KnowledgeBaseModule, knowledgeBaseSchema } from './knowledge-base/knowledge-base.module';
 import { LanguageModule } from './language/language.module';
 import { SocketIoAttachments1763900000605 } from './migrations/1763900000605-socket-io-attachments';
@@ -47,6 +48,7 @@ export class ChatModule {
             ...knowledgeBaseSchema.migrations,
             ...announcementsSchema.migrations,
             ...statusNoticesSchema.migrations,
+            ...helpCenterSchema.migrations,
           ],
         }),
         ChatCoreModule.forRoot(config),
@@ -60,6 +62,7 @@ export class ChatModule {
         LanguageModule.forRoot(config.languages),
         AnnouncementsModule,
         StatusNoticesModule.forRoot(config.statusNotices),
+        HelpCenterModule.forRoot(config.helpCenter),
       ],
     };
   }

@@ -13,6 +13,13 @@ import {
 } from '@helpgate/config';
 import { BusinessHoursError, BusinessHoursSpec, parseBusinessHours } from './business-hours/business-hours';
 
+/** The base URL a service is reached at from outside, without a trailing slash. */
+const publicUrlSetting = (fallback: string) =>
+  z
+    .url({ protocol: /^https?$/ })
+    .default(fallback)
+    .transform((url) => url.replace(/\/+$/, ''));
+
 const businessHoursSettings = {
   schedule: 'CHAT_BUSINESS_HOURS',
   timeZone: 'CHAT_TIME_ZONE',
@@ -67,11 +74,11 @@ const chatSettings = z
     CHAT_DEMO_KNOWLEDGE_BASE_DIR: z.string().min(1).default('apps/chat/demo/knowledge-base'),
     CHAT_LANGUAGES: listSetting(z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code such as "en"'), 'en,fr,it,de,es'),
     /** Where people reach the chat service's API: the status feed links its items there. */
-    CHAT_PUBLIC_URL: z
-      .url({ protocol: /^https?$/ })
-      .default('http://127.0.0.1:3004')
-      .transform((url) => url.replace(/\/+$/, '')),
+    CHAT_PUBLIC_URL: publicUrlSetting('http://127.0.0.1:3004'),
     CHAT_STATUS_RESOLVED_DAYS: positiveIntSetting(7),
+    /** Where browsers reach identity's and tickets' APIs: the help-center panel calls them from chat's pages. */
+    CHAT_PUBLIC_URL_IDENTITY: publicUrlSetting('http://127.0.0.1:3002'),
+    CHAT_PUBLIC_URL_TICKETS: publicUrlSetting('http://127.0.0.1:3003'),
   })
   .transform((env, context) => {
     let businessHours;
@@ -149,6 +156,12 @@ const chatSettings = z
       },
       /** The languages the team enables: chat text is detected as one of them. */
       languages: env.CHAT_LANGUAGES,
+      helpCenter: {
+        /** The public base URLs the help-center panel calls; a logo URL must be on one of them. */
+        publicUrls: { chat: env.CHAT_PUBLIC_URL, identity: env.CHAT_PUBLIC_URL_IDENTITY, tickets: env.CHAT_PUBLIC_URL_TICKETS },
+        languages: env.CHAT_LANGUAGES,
+        preChatForm: env.CHAT_PRE_CHAT_FORM,
+      },
       statusNotices: {
         publicUrl: env.CHAT_PUBLIC_URL,
         /** Resolved incidents stay on the status page and in the feed this many days. */

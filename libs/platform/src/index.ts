@@ -14,3 +14,4 @@ export { ApiDescription, ExcludedFromApiDocument, ResponseBody, ResponseContent 
 export type { OpenApiDocument } from './openapi/openapi-document';
 export type { HttpMethod } from './openapi/http-routes';
 export * from './dead-letters';
+export * from './settings';
