@@ -24,6 +24,9 @@ export enum TicketsErrorCode {
   UnknownPlaceholders = 'reply_template.unknown_placeholders',
   UnknownReplyTemplate = 'reply_template.unknown',
   AutomationRuleNotFound = 'automation_rule.not_found',
+  /** A phone call asked for on a ticket of a category the team excludes from phone support. */
+  PhoneCallbackUnavailable = 'ticket.phone_callback_unavailable',
+  CustomerSuccessCategoryRequired = 'settings.customer_success_category_required',
 }
 
 const kindOf: Record<TicketsErrorCode, ErrorKind> = {
@@ -50,6 +53,8 @@ const kindOf: Record<TicketsErrorCode, ErrorKind> = {
   [TicketsErrorCode.UnknownPlaceholders]: ErrorKind.Invalid,
   [TicketsErrorCode.UnknownReplyTemplate]: ErrorKind.Invalid,
   [TicketsErrorCode.AutomationRuleNotFound]: ErrorKind.NotFound,
+  [TicketsErrorCode.PhoneCallbackUnavailable]: ErrorKind.Invalid,
+  [TicketsErrorCode.CustomerSuccessCategoryRequired]: ErrorKind.Invalid,
 };
 
 export class TicketsException extends domainExceptionFor(kindOf) {}

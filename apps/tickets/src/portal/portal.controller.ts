@@ -1,6 +1,15 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ContactPrincipal, ContactsOnly, ContactsToo } from '@helpgate/auth';
-import { ApiDescription, FileDownload, PageOf, pageOf, ResponseBody, sha256HexSchema, StoredFile, ZodValidationPipe } from '@helpgate/platform';
+import {
+  ApiDescription,
+  FileDownload,
+  PageOf,
+  pageOf,
+  ResponseBody,
+  sha256HexSchema,
+  StoredFile,
+  ZodValidationPipe,
+} from '@helpgate/platform';
 import { CurrentContact } from './current-contact.decorator';
 import {
   PortalNewTicketDto,

@@ -10,6 +10,7 @@ import { priorityDefinitionSchema } from '../priorities/priority.dto';
 import { TicketMessageEntity } from '../tickets/ticket-message.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import type { PortalViewer } from './portal-viewer';
+import { callbackPhoneNumber } from '../phone-callbacks/phone-callback';
 
 /** `status=open,awaiting-your-reply`: any of the values. */
 const portalStatusList = z
@@ -27,7 +28,25 @@ export const portalTicketListSchema = pageQuerySchema.extend({
 
 export type PortalTicketListDto = z.output<typeof portalTicketListSchema>;
 
-/** The portal's ticket form: department and feature (a category), priority, subject and description, a few files. */
+const callbackPhone = z
+  .string()
+  .max(50)
+  .transform(
+    (raw, context) =>
+      callbackPhoneNumber(raw) ??
+      (context.addIssue({ code: 'custom', message: 'must be a phone number with its country code, such as +39 02 1234 5678' }), z.NEVER),
+  );
+
+/** A phone call instead of a written answer: the number, and the customer's consent to the call being recorded. */
+export const phoneCallbackSchema = z.strictObject({
+  phone: callbackPhone,
+  recordingConsent: z.literal(true, 'the call is recorded: consent is required'),
+});
+
+/**
+ * The portal's ticket form: department and feature (a category), priority, subject and description, a few files, and
+ * optionally a phone call instead of a written answer.
+ */
 export const portalNewTicketSchema = z.strictObject({
   categoryId: z.uuid(),
   priority: z.enum(ticketPriorities).default('normal'),
@@ -35,6 +54,7 @@ export const portalNewTicketSchema = z.strictObject({
   description: z.string().trim().min(1).max(100_000),
   /** Counted and measured against the settings by the service, which names the limit it refuses. */
   attachments: z.array(uploadedFileInput).max(100).default([]),
+  phoneCallback: phoneCallbackSchema.optional(),
 });
 
 export type PortalNewTicketDto = z.output<typeof portalNewTicketSchema>;
@@ -91,6 +111,9 @@ export const portalTicketFormSchema = z.object({
   categories: z.array(departmentResponseSchema),
   priorities: z.array(priorityDefinitionSchema),
   attachments: z.object({ maxCount: z.number().int(), maxTotalBytes: z.number().int() }),
+  phoneCallback: z
+    .object({ categoryIds: z.array(z.uuid()) })
+    .describe('The categories (departments and features) whose tickets may ask for a phone call instead of a written answer.'),
 });
 
 export type PortalTicketFormDto = z.infer<typeof portalTicketFormSchema>;
@@ -99,8 +122,14 @@ export function toPortalTicketForm(
   categories: DepartmentDto[],
   priorities: readonly PriorityDefinition[],
   limits: AttachmentLimitsConfig,
+  callbackCategoryIds: string[],
 ): PortalTicketFormDto {
-  return { categories, priorities: [...priorities], attachments: { maxCount: limits.maxCount, maxTotalBytes: limits.maxTotalBytes } };
+  return {
+    categories,
+    priorities: [...priorities],
+    attachments: { maxCount: limits.maxCount, maxTotalBytes: limits.maxTotalBytes },
+    phoneCallback: { categoryIds: callbackCategoryIds },
+  };
 }
 
 /** What a customer sees of a ticket: never its assignee, tags, channel, internal notes, audit or mail diagnostics. */

@@ -16,6 +16,7 @@ import { MessageAttachment } from './ticket-message.entity';
 import { TicketsRepository } from './tickets.repository';
 import { UploadedAttachmentsRepository } from './uploaded-attachments.repository';
 import { TicketTransactionsService } from './ticket-transactions.service';
+import type { TicketWork } from './ticket-work';
 
 /** A ticket asked for through the API: by an agent for a contact, or by the contact itself in the portal. */
 export interface WebTicketRequest {
@@ -59,8 +60,15 @@ export class OpenTicketUseCase {
     return toTicketDetail((await this.tickets.findWithMessages(ticket.id))!);
   }
 
-  /** Opens the ticket; an agent opening it for a contact is recorded as the one who wrote the description. */
-  async open(input: WebTicketRequest, actor: TicketActor): Promise<TicketEntity> {
+  /**
+   * Opens the ticket; an agent opening it for a contact is recorded as the one who wrote the description. `alsoRecord`
+   * adds what the caller keeps about the new ticket in the same transaction (the portal's phone-call request).
+   */
+  async open(
+    input: WebTicketRequest,
+    actor: TicketActor,
+    alsoRecord?: (ticket: TicketEntity, work: TicketWork) => Promise<void>,
+  ): Promise<TicketEntity> {
     const files: GivenFile[] = input.attachments.map(({ filename, contentType, contentBase64 }) => ({
       filename,
       contentType,
@@ -76,7 +84,7 @@ export class OpenTicketUseCase {
       if (input.categoryId) await this.categories.requireAssignable(input.categoryId, manager);
       const attachments = await this.store(files, manager);
       const ccs = input.ccs.filter((address) => address !== requester.email).map((address) => ({ address }));
-      return this.lifecycle.open(
+      const opened = await this.lifecycle.open(
         {
           subject: input.subject,
           status: 'new',
@@ -106,6 +114,8 @@ export class OpenTicketUseCase {
         actor,
         work,
       );
+      await alsoRecord?.(opened, work);
+      return opened;
     });
     this.logger.log(
       { ticketId: ticket.id, ticketNumber: ticket.number, by: actor.type, attachments: files.length },
