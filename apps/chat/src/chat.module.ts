@@ -9,6 +9,7 @@ import { ContactsModule } from './contacts/contacts.module';
 import { ConversationEntity } from './conversations/conversation.entity';
 import { ChatFileEntity } from './files/chat-file.entity';
 import { FilesModule } from './files/files.module';
+import { HelpCenterWebModule } from './help-center-web/help-center-web.module';
 import { MessageEntity } from './messages/message.entity';
 import { ChatSchema1764000000400 } from './migrations/1764000000400-chat-schema';
 import { AiAgent1764000000900 } from './migrations/1764000000900-ai-agent';
@@ -60,6 +61,7 @@ export class ChatModule {
         LanguageModule.forRoot(config.languages),
         AnnouncementsModule,
         StatusNoticesModule.forRoot(config.statusNotices),
+        HelpCenterWebModule.forRoot(config.helpCenterWeb),
       ],
     };
   }

@@ -86,6 +86,8 @@ const chatSettings = z
       .default('http://127.0.0.1:3004')
       .transform((url) => url.replace(/\/+$/, '')),
     CHAT_STATUS_RESOLVED_DAYS: positiveIntSetting(7),
+    /** The help center's browser code as the build bundled it (scripts/build-web.mjs). */
+    CHAT_WEB_DIR: z.string().min(1).default('dist/web/help-center'),
   })
   .transform((env, context) => {
     let businessHours;
@@ -163,6 +165,12 @@ const chatSettings = z
       },
       /** The languages the team enables: chat text is detected as one of them. */
       languages: env.CHAT_LANGUAGES,
+      helpCenterWeb: {
+        /** Relative to the working directory, like the demo articles; read at the first request for it. */
+        folder: resolve(env.CHAT_WEB_DIR),
+        /** The sites whose pages may frame the panel (`frame-ancestors`); none: pages of chat's own host only. */
+        embeddingOrigins: env.CHAT_ALLOWED_ORIGINS,
+      },
       statusNotices: {
         publicUrl: env.CHAT_PUBLIC_URL,
         /** Resolved incidents stay on the status page and in the feed this many days. */
