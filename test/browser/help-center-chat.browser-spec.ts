@@ -107,7 +107,9 @@ describe('the help center in a real browser: knowledge base and chat', () => {
 
     await agent.request('conversation.close', { conversationId });
     await reloaded.panel.getByText('The conversation has ended.').waitFor();
-    await reloaded.panel.getByText('5 out of 5').click();
+    // By keyboard, as anyone who does not use a mouse rates.
+    await reloaded.panel.getByRole('radio', { name: '5 out of 5' }).focus();
+    await page.keyboard.press('Space');
     await reloaded.panel.getByLabel('A comment (optional)').fill('Quick and kind');
     await expectAccessible(reloaded);
     await screenshot(page, '06-rating');

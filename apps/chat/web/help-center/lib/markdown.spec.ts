@@ -1,4 +1,4 @@
-import { parseInline, parseMarkdown, safeHref } from './markdown';
+import { parseInline, parseMarkdown, safeHref, withoutLeadingTitle } from './markdown';
 
 describe('articles’ Markdown as data', () => {
   it('reads headings, paragraphs joined across lines, lists and code', () => {
@@ -45,5 +45,13 @@ describe('articles’ Markdown as data', () => {
     expect(parseMarkdown('<img src=x onerror=alert(1)>')).toEqual([
       { kind: 'paragraph', content: [{ kind: 'text', text: '<img src=x onerror=alert(1)>' }] },
     ]);
+  });
+});
+
+describe('an article’s body under its title', () => {
+  it('drops the heading that repeats the title, and only that', () => {
+    expect(withoutLeadingTitle('# Reset\n\nOpen it.', 'Reset')).toBe('\nOpen it.');
+    expect(withoutLeadingTitle('# Other\n\nOpen it.', 'Reset')).toBe('# Other\n\nOpen it.');
+    expect(withoutLeadingTitle('Open it.\n# Reset', 'Reset')).toBe('Open it.\n# Reset');
   });
 });

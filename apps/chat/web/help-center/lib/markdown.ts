@@ -82,3 +82,9 @@ export function parseMarkdown(markdown: string): Block[] {
   endParagraph();
   return blocks;
 }
+
+/** An article's body without the `# Title` line it usually opens with, since the panel shows the title already. */
+export function withoutLeadingTitle(body: string, title: string): string {
+  const match = /^\s*#\s+(.*)\n?/.exec(body);
+  return match && match[1]!.trim() === title.trim() ? body.slice(match[0].length) : body;
+}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { requestJson } from '../api';
 import { usePanel } from '../context';
+import { withoutLeadingTitle } from '../../lib/markdown';
 import { MarkdownView } from '../markdown-view';
 
 interface Article {
@@ -47,7 +48,7 @@ export function ArticleView({ id, onBack }: { id: string; onBack(): void }) {
           {article.fallback && (
             <p class="note">{t('article.fallback', { language: t(`language.${article.language}` as 'language.en') })}</p>
           )}
-          <MarkdownView text={article.body} />
+          <MarkdownView text={withoutLeadingTitle(article.body, article.title)} />
           <div class="vote" role="group" aria-labelledby="vote-question">
             {voted ? (
               <p role="status">{t('article.thanks')}</p>
