@@ -37,8 +37,19 @@ const authSettings = {
 const build = spawnSync(process.execPath, [path.join(repoRoot, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
+const localUrl = (service) => `http://127.0.0.1:${environmentFor(service, {}).HTTP_PORT}`;
+const chatPort = environmentFor('chat', {}).HTTP_PORT;
+// The help-center panel is a page of chat that calls identity and tickets from the browser: they allow chat's origins,
+// chat tells the panel where they are. Settings given in the environment win.
+const panelSettings = {
+  identity: { HTTP_ALLOWED_ORIGINS: `http://127.0.0.1:${chatPort},http://localhost:${chatPort}` },
+  tickets: { HTTP_ALLOWED_ORIGINS: `http://127.0.0.1:${chatPort},http://localhost:${chatPort}` },
+  chat: { CHAT_PUBLIC_URL: localUrl('chat'), CHAT_PUBLIC_URL_IDENTITY: localUrl('identity'), CHAT_PUBLIC_URL_TICKETS: localUrl('tickets') },
+};
+const unlessSet = (settings = {}) => Object.fromEntries(Object.entries(settings).filter(([name]) => !process.env[name]));
 const running = services.map((service) => {
-  const env = environmentFor(service, { KAFKA_BROKERS: kafka.brokers, DATABASE_URL: postgres.url, ...authSettings });
+  const shared = { ...unlessSet(panelSettings[service]), KAFKA_BROKERS: kafka.brokers, DATABASE_URL: postgres.url, ...authSettings };
+  const env = environmentFor(service, shared);
   const process_ = startService(service, { env, onLine: (line) => console.log(line) });
   return { service, env, process: process_ };
 });

@@ -54,6 +54,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const databaseName = (service: ServiceName) => `${run}_${service.replace(/-/g, '_')}`;
   const groupOf = (service: ServiceName) => `${run}-${service}`;
 
+  const localUrl = (service: ServiceName) => `http://127.0.0.1:${httpPorts.get(service)}`;
+  const chatOrigins = `${localUrl('chat')},http://localhost:${httpPorts.get('chat')}`;
+  // The help-center panel is a page of chat that calls identity and tickets from the browser: they allow chat's
+  // origins, chat tells the panel where they are.
+  const panelSettings: Partial<Record<ServiceName, NodeJS.ProcessEnv>> = {
+    identity: { HTTP_ALLOWED_ORIGINS: chatOrigins },
+    tickets: { HTTP_ALLOWED_ORIGINS: chatOrigins },
+    chat: {
+      CHAT_PUBLIC_URL: localUrl('chat'),
+      CHAT_PUBLIC_URL_IDENTITY: localUrl('identity'),
+      CHAT_PUBLIC_URL_TICKETS: localUrl('tickets'),
+    },
+  };
+
   const launch = (service: ServiceName): RunningService =>
     startService(service, {
       env: {
@@ -70,6 +84,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         SUPPORT_ADDRESSES: 'support@helpgate.test',
         LOG_LEVEL: 'info',
         ...testAuthEnv,
+        ...panelSettings[service],
         ...options.env,
       },
       onLine: (line) => logs.get(service)!.push(line),

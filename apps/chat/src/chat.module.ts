@@ -17,6 +17,7 @@ import { ProtocolModule } from './protocol/protocol.module';
 import { VisitorChatModule } from './visitor-chat/visitor-chat.module';
 import { VisitorEntity } from './visitors/visitor.entity';
 import { AnnouncementsModule, announcementsSchema } from './announcements/announcements.module';
+import { HelpCenterModule, helpCenterSchema } from './help-center/help-center.module';
 import { KnowledgeBaseModule, knowledgeBaseSchema } from './knowledge-base/knowledge-base.module';
 import { LanguageModule } from './language/language.module';
 import { SocketIoAttachments1763900000605 } from './migrations/1763900000605-socket-io-attachments';
@@ -48,6 +49,7 @@ export class ChatModule {
             ...knowledgeBaseSchema.migrations,
             ...announcementsSchema.migrations,
             ...statusNoticesSchema.migrations,
+            ...helpCenterSchema.migrations,
           ],
         }),
         ChatCoreModule.forRoot(config),
@@ -61,6 +63,7 @@ export class ChatModule {
         LanguageModule.forRoot(config.languages),
         AnnouncementsModule,
         StatusNoticesModule.forRoot(config.statusNotices),
+        HelpCenterModule.forRoot(config.helpCenter),
         HelpCenterWebModule.forRoot(config.helpCenterWeb),
       ],
     };

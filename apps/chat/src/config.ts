@@ -7,25 +7,18 @@ import {
   listSetting,
   loadConfig,
   optionalListSetting,
+  originSetting,
   positiveIntSetting,
   toCommonConfig,
 } from '@helpgate/config';
 import { BusinessHoursError, BusinessHoursSpec, parseBusinessHours } from './business-hours/business-hours';
 
-/** `https://help.example.com`: a scheme, a host and a port when not the default, as browsers send `Origin`. */
-const origin = z.string().transform((value, context) => {
-  let url: URL | null = null;
-  try {
-    url = new URL(value);
-  } catch {
-    // reported below with the expected form
-  }
-  if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== value.replace(/\/$/, '').toLowerCase()) {
-    context.addIssue({ code: 'custom', message: `"${value}" must be an origin such as https://help.example.com (no path)`, input: value });
-    return z.NEVER;
-  }
-  return url.origin;
-});
+/** The base URL a service is reached at from outside, without a trailing slash. */
+const publicUrlSetting = (fallback: string) =>
+  z
+    .url({ protocol: /^https?$/ })
+    .default(fallback)
+    .transform((url) => url.replace(/\/+$/, ''));
 
 const businessHoursSettings = {
   schedule: 'CHAT_BUSINESS_HOURS',
@@ -46,7 +39,7 @@ const chatSettings = z
     CHAT_BUSINESS_HOURS: z.string().default(''),
     CHAT_TIME_ZONE: z.string().default('UTC'),
     CHAT_HOLIDAYS: z.string().default(''),
-    CHAT_ALLOWED_ORIGINS: optionalListSetting(origin),
+    CHAT_ALLOWED_ORIGINS: optionalListSetting(originSetting),
     REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
     CHAT_VISITOR_TOKEN_SECRET: z
       .string()
@@ -81,11 +74,11 @@ const chatSettings = z
     CHAT_DEMO_KNOWLEDGE_BASE_DIR: z.string().min(1).default('apps/chat/demo/knowledge-base'),
     CHAT_LANGUAGES: listSetting(z.string().regex(/^[a-z]{2}$/, 'must be a two-letter ISO 639-1 code such as "en"'), 'en,fr,it,de,es'),
     /** Where people reach the chat service's API: the status feed links its items there. */
-    CHAT_PUBLIC_URL: z
-      .url({ protocol: /^https?$/ })
-      .default('http://127.0.0.1:3004')
-      .transform((url) => url.replace(/\/+$/, '')),
+    CHAT_PUBLIC_URL: publicUrlSetting('http://127.0.0.1:3004'),
     CHAT_STATUS_RESOLVED_DAYS: positiveIntSetting(7),
+    /** Where browsers reach identity's and tickets' APIs: the help-center panel calls them from chat's pages. */
+    CHAT_PUBLIC_URL_IDENTITY: publicUrlSetting('http://127.0.0.1:3002'),
+    CHAT_PUBLIC_URL_TICKETS: publicUrlSetting('http://127.0.0.1:3003'),
     /** The help center's browser code as the build bundled it (scripts/build-web.mjs). */
     CHAT_WEB_DIR: z.string().min(1).default('dist/web/help-center'),
   })
@@ -165,11 +158,19 @@ const chatSettings = z
       },
       /** The languages the team enables: chat text is detected as one of them. */
       languages: env.CHAT_LANGUAGES,
+      helpCenter: {
+        /** The public base URLs the help-center panel calls; a logo URL must be on one of them. */
+        publicUrls: { chat: env.CHAT_PUBLIC_URL, identity: env.CHAT_PUBLIC_URL_IDENTITY, tickets: env.CHAT_PUBLIC_URL_TICKETS },
+        languages: env.CHAT_LANGUAGES,
+        preChatForm: env.CHAT_PRE_CHAT_FORM,
+      },
       helpCenterWeb: {
         /** Relative to the working directory, like the demo articles; read at the first request for it. */
         folder: resolve(env.CHAT_WEB_DIR),
         /** The sites whose pages may frame the panel (`frame-ancestors`); none: pages of chat's own host only. */
         embeddingOrigins: env.CHAT_ALLOWED_ORIGINS,
+        /** identity's and tickets' public origins, which the panel's CSP lets it call. */
+        apiOrigins: [new URL(env.CHAT_PUBLIC_URL_IDENTITY).origin, new URL(env.CHAT_PUBLIC_URL_TICKETS).origin],
       },
       statusNotices: {
         publicUrl: env.CHAT_PUBLIC_URL,

@@ -39,7 +39,6 @@ import { OrganizationDomainEntity } from './organizations/organization-domain.en
 import { OrganizationEntity } from './organizations/organization.entity';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PortalAccessMailModule } from './portal-access-mail/portal-access-mail.module';
-import { SettingChangeEntity } from './settings/setting-change.entity';
 import { SettingsModule } from './settings/settings.module';
 import { UnknownSenderMailEntity } from './unknown-senders/unknown-sender-mail.entity';
 import { UnknownSendersModule } from './unknown-senders/unknown-senders.module';
@@ -54,7 +53,6 @@ export const identitySchema = {
     ContactPhoneEntity,
     ContactMembershipEntity,
     ContactActivityEntity,
-    SettingChangeEntity,
     UnknownSenderMailEntity,
     ContactImportEntity,
     ContactImportRowEntity,

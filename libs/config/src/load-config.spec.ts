@@ -15,6 +15,16 @@ describe('loadConfig', () => {
     expect(config.kafka.brokers).toEqual(['127.0.0.1:9092']);
   });
 
+  it('reads the origins allowed to call from a browser as origins, none by default', () => {
+    expect(loadConfig(schema, testAuthEnv).http.allowedOrigins).toEqual([]);
+    const env = { ...testAuthEnv, HTTP_ALLOWED_ORIGINS: 'http://127.0.0.1:3004, https://Help.Example.com/' };
+    expect(loadConfig(schema, env).http.allowedOrigins).toEqual(['http://127.0.0.1:3004', 'https://help.example.com']);
+    expect(() => loadConfig(schema, { ...testAuthEnv, HTTP_ALLOWED_ORIGINS: '*' })).toThrow(/HTTP_ALLOWED_ORIGINS/);
+    expect(() => loadConfig(schema, { ...testAuthEnv, HTTP_ALLOWED_ORIGINS: 'https://help.example.com/panel' })).toThrow(
+      /HTTP_ALLOWED_ORIGINS/,
+    );
+  });
+
   it('treats an empty variable as unset', () => {
     expect(loadConfig(schema, { ...testAuthEnv, HTTP_PORT: '' }).http.port).toBe(3001);
   });

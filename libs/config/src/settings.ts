@@ -29,6 +29,21 @@ export const listSetting = <Item extends z.ZodType<string, string>>(item: Item, 
 /** A comma-separated list that may be empty, and is by default. */
 export const optionalListSetting = <Item extends z.ZodType<unknown, string>>(item: Item) => commaSeparated('').pipe(z.array(item));
 
+/** `https://help.example.com`: a scheme, a host and a port when not the default, as browsers send `Origin`. */
+export const originSetting = z.string().transform((value, context) => {
+  let url: URL | null = null;
+  try {
+    url = new URL(value);
+  } catch {
+    // reported below with the expected form
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.origin !== value.replace(/\/$/, '').toLowerCase()) {
+    context.addIssue({ code: 'custom', message: `"${value}" must be an origin such as https://help.example.com (no path)`, input: value });
+    return z.NEVER;
+  }
+  return url.origin;
+});
+
 const databaseName = z
   .string()
   .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case Postgres identifier (a-z, 0-9, _; at most 63 characters)');
@@ -56,6 +71,8 @@ export function commonSettingsShape(defaults: { service: string; httpPort: numbe
     LOG_LEVEL: z.enum(logLevels).default('info'),
     HTTP_PORT: portSetting(defaults.httpPort),
     HTTP_HOST: z.string().default('0.0.0.0'),
+    /** Pages of these origins may call the HTTP API from a browser (CORS); empty: none, only same-origin pages. */
+    HTTP_ALLOWED_ORIGINS: optionalListSetting(originSetting),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).default('postgres://postgres@127.0.0.1:5432/postgres'),
     DATABASE_NAME: databaseName.default(`helpgate_${defaults.service.replace(/-/g, '_')}`),
     DATABASE_POOL_SIZE: positiveIntSetting(10),
@@ -79,7 +96,7 @@ export function toCommonConfig(service: string, env: CommonEnv) {
   return {
     service,
     logLevel: env.LOG_LEVEL,
-    http: { host: env.HTTP_HOST, port: env.HTTP_PORT },
+    http: { host: env.HTTP_HOST, port: env.HTTP_PORT, allowedOrigins: env.HTTP_ALLOWED_ORIGINS },
     database: { serverUrl: env.DATABASE_URL, name: env.DATABASE_NAME, poolSize: env.DATABASE_POOL_SIZE },
     kafka: {
       brokers: env.KAFKA_BROKERS,

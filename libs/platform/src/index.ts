@@ -4,6 +4,7 @@ export * from './http-exception.filter';
 export * from './logging';
 export * from './platform.module';
 export * from './run-service';
+export * from './cors';
 export * from './zod-validation.pipe';
 export * from './pagination';
 export * from './file-download';
@@ -14,3 +15,4 @@ export { ApiDescription, ExcludedFromApiDocument, ResponseBody, ResponseContent 
 export type { OpenApiDocument } from './openapi/openapi-document';
 export type { HttpMethod } from './openapi/http-routes';
 export * from './dead-letters';
+export * from './settings';

@@ -6,6 +6,7 @@ import { json, urlencoded } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ConfigError, CommonConfig } from '@helpgate/config';
 import { checkConsumedTopics } from './consumed-topics-check';
+import { corsOptions } from './cors';
 import { BodyErrorInterceptor, deferringErrors } from './deferred-body-errors';
 import { HttpExceptionFilter } from './http-exception.filter';
 
@@ -27,6 +28,8 @@ export async function runService<Config extends CommonConfig>(definition: Servic
   // Nest's own parsers would answer an unreadable body before the guards check the token.
   const app = await NestFactory.create<NestExpressApplication>(definition.rootModule(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  const cors = corsOptions(config.http.allowedOrigins);
+  if (cors) app.enableCors(cors);
   app.use(deferringErrors(json({ limit: definition.jsonBodyLimitBytes?.(config) ?? '100kb' })));
   app.use(deferringErrors(urlencoded({ extended: true })));
   app.useGlobalFilters(new HttpExceptionFilter());

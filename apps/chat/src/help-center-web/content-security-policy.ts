@@ -7,8 +7,8 @@ export interface PanelPolicyInput {
 
 /**
  * The panel page's Content-Security-Policy: its own scripts and styles only (nothing from outside the deployment, no
- * inline code), calls to chat (HTTP and its WebSocket, both 'self') and to identity and tickets, images from chat and
- * the team's logo there, and `frame-ancestors` keeping the embed allow-list meaningful now that the socket's origin
+ * inline code), calls to chat (HTTP and its WebSocket, both 'self') and to identity and tickets, images from these
+ * (the team's logo is on the deployment), and `frame-ancestors` keeping the embed allow-list meaningful now that the socket's origin
  * is chat itself.
  */
 export function panelContentSecurityPolicy({ embeddingOrigins, apiOrigins }: PanelPolicyInput): string {
@@ -16,7 +16,7 @@ export function panelContentSecurityPolicy({ embeddingOrigins, apiOrigins }: Pan
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
-    "img-src 'self' data: blob:",
+    ['img-src', "'self'", 'data:', 'blob:', ...apiOrigins].join(' '),
     ['connect-src', "'self'", ...apiOrigins].join(' '),
     ['frame-ancestors', "'self'", ...embeddingOrigins].join(' '),
     "base-uri 'none'",

@@ -24,7 +24,7 @@ export class HelpCenterWebService {
       content: Buffer.from(panelPage(this.loaded().entry('panel'))),
       contentType: htmlContentType,
       cacheControl: revalidateCaching,
-      contentSecurityPolicy: panelContentSecurityPolicy({ embeddingOrigins: this.settings.embeddingOrigins, apiOrigins: [] }),
+      contentSecurityPolicy: panelContentSecurityPolicy(this.settings),
     };
   }
 

@@ -1,15 +1,17 @@
 import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { actorOf, AdminsOnly, CurrentPrincipal, Principal } from '@helpgate/auth';
-import { Page, PageOf, pageOf, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
-import { IdentitySettings } from './identity-settings';
 import {
-  auditQuerySchema,
-  ChangeSettingsDto,
-  changeSettingsSchema,
-  identitySettingsResponseSchema,
-  SettingChangeResponseDto,
+  Page,
+  PageOf,
+  pageOf,
+  ResponseBody,
+  SettingChange,
   settingChangeResponseSchema,
-} from './settings.dto';
+  settingsAuditQuerySchema,
+  ZodValidationPipe,
+} from '@helpgate/platform';
+import { IdentitySettings } from './identity-settings';
+import { ChangeSettingsDto, changeSettingsSchema, identitySettingsResponseSchema } from './settings.dto';
 import { SettingsService } from './settings.service';
 
 @Controller('settings')
@@ -34,7 +36,7 @@ export class SettingsController {
 
   @Get('audit')
   @ResponseBody(pageOf(settingChangeResponseSchema))
-  audit(@Query(new ZodValidationPipe(auditQuerySchema)) page: Page): Promise<PageOf<SettingChangeResponseDto>> {
+  audit(@Query(new ZodValidationPipe(settingsAuditQuerySchema)) page: Page): Promise<PageOf<SettingChange>> {
     return this.settings.changes(page);
   }
 }

@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { SettingDefaultsConfig } from '../config';
 import { SettingsController } from './settings.controller';
-import { SettingsRepository } from './settings.repository';
 import { SETTING_DEFAULTS, SettingsService } from './settings.service';
 
 @Module({})
@@ -12,7 +11,7 @@ export class SettingsModule {
       // Global because contacts, inbound mail and welcome mail all decide by the current settings.
       global: true,
       controllers: [SettingsController],
-      providers: [{ provide: SETTING_DEFAULTS, useValue: defaults }, SettingsRepository, SettingsService],
+      providers: [{ provide: SETTING_DEFAULTS, useValue: defaults }, SettingsService],
       exports: [SettingsService],
     };
   }

@@ -46,6 +46,8 @@ export interface PanelConfig {
   logoUrl: string | null;
   links: { title: string; url: string }[];
   customerSuccessForm: boolean;
+  /** The chat asks the visitor's name and email before it starts. */
+  preChatForm: boolean;
   identityUrl: string | null;
   ticketsUrl: string | null;
 }
@@ -57,6 +59,7 @@ export const defaultConfig: PanelConfig = {
   logoUrl: null,
   links: [],
   customerSuccessForm: false,
+  preChatForm: false,
   identityUrl: null,
   ticketsUrl: null,
 };

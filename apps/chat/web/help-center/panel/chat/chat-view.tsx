@@ -136,7 +136,8 @@ const isEnded = (conversation: Conversation | null) => conversation?.state === '
 
 /** The chat: the AI agent's answers as they are written, a person on request, the queue, files, and the rating at the end. */
 export function ChatView({ active }: { active: boolean }) {
-  const { t, contactToken, goTo } = usePanel();
+  const { t, config, contactToken, goTo } = usePanel();
+  const [identity, setIdentity] = useState({ name: '', email: '' });
   const chat = useChat(contactToken);
   const [draft, setDraft] = useState('');
   const [files, setFiles] = useState<File[]>([]);
@@ -145,6 +146,7 @@ export function ChatView({ active }: { active: boolean }) {
   const list = useRef<HTMLOListElement>(null);
   const { conversation, transcript } = chat;
   const ended = isEnded(conversation);
+  const askIdentity = config.preChatForm && !contactToken && (!conversation || ended);
   const lastAgentSequence = transcript.messages.filter((message) => message.author !== 'visitor').at(-1)?.sequence ?? 0;
   const lastVisitorSequence = transcript.messages.filter((message) => message.author === 'visitor').at(-1)?.sequence ?? 0;
 
@@ -171,7 +173,7 @@ export function ChatView({ active }: { active: boolean }) {
       chat.typing(false);
       // Files go to an existing conversation: a first message without one starts it with the text alone.
       const fileIds = files.length > 0 && conversation && !ended ? await chat.upload(await Promise.all(files.map(encodeFile))) : [];
-      await chat.send(draft.trim(), fileIds);
+      await chat.send(draft.trim(), fileIds, askIdentity ? identity : undefined);
       setDraft('');
       setFiles([]);
     } catch (error) {
@@ -228,6 +230,27 @@ export function ChatView({ active }: { active: boolean }) {
         </div>
       ) : (
         <form class="composer stack" onSubmit={(event) => void submit(event)}>
+          {askIdentity && (
+            <>
+              <label for="chat-name">{t('chat.name')}</label>
+              <input
+                id="chat-name"
+                required
+                autoComplete="name"
+                value={identity.name}
+                onInput={(event) => setIdentity({ ...identity, name: event.currentTarget.value })}
+              />
+              <label for="chat-email">{t('chat.email')}</label>
+              <input
+                id="chat-email"
+                type="email"
+                required
+                autoComplete="email"
+                value={identity.email}
+                onInput={(event) => setIdentity({ ...identity, email: event.currentTarget.value })}
+              />
+            </>
+          )}
           <label for="chat-message" class="visually-hidden">
             {t('chat.message')}
           </label>

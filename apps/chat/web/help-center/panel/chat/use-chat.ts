@@ -127,7 +127,13 @@ export function useChat(contactToken: string | null) {
     };
   }, [contactToken]);
 
-  const send = async (text: string, fileIds: string[] = []) => {
+  /** `identity`: the pre-chat step's name and email, where the team asks for them before a conversation starts. */
+  const send = async (text: string, fileIds: string[] = [], identity?: { name: string; email: string }) => {
+    if (identity && (!conversationRef.current || ended(conversationRef.current))) {
+      const started = await request<Conversation>('conversation.start', { ...identity, language: document.documentElement.lang });
+      forget();
+      await resume(started.id);
+    }
     const current = conversationRef.current;
     const message = await request<ChatMessage>('message.send', {
       conversationId: current && !ended(current) ? current.id : undefined,

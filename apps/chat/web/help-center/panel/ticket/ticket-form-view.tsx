@@ -15,8 +15,8 @@ interface TicketForm {
   categories: Department[];
   priorities: { id: string; name: string; description: string }[];
   attachments: AttachmentLimits;
-  /** Categories the team answers by phone too, when tickets offers callbacks. */
-  callbackCategoryIds?: string[];
+  /** The departments and features whose tickets may ask for a phone call instead. */
+  phoneCallback: { categoryIds: string[] };
 }
 
 interface Suggestion {
@@ -73,7 +73,7 @@ export function TicketFormView() {
   const features = department?.features.filter((feature) => feature.active) ?? [];
   const feature = features.find((candidate) => candidate.id === featureId);
   const categoryId = features.length > 0 ? featureId : departmentId;
-  const callbackOffered = !form?.callbackCategoryIds || form.callbackCategoryIds.includes(categoryId);
+  const callbackOffered = form?.phoneCallback.categoryIds.includes(categoryId) ?? false;
 
   useEffect(() => {
     setSuggestions(null);
@@ -133,7 +133,7 @@ export function TicketFormView() {
           subject: subject.trim(),
           description: description.trim(),
           attachments: await Promise.all(files.map(encodeFile)),
-          ...(phone ? { callback: { phone, recordingConsent: true } } : {}),
+          ...(phone ? { phoneCallback: { phone, recordingConsent: true } } : {}),
         },
       });
       setCreated(ticket);

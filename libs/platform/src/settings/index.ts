@@ -1,0 +1,3 @@
+export * from './settings-store';
+export * from './settings-api';
+export * from './settings-tables';
