@@ -11,7 +11,7 @@ export default defineConfig(
   },
   {
     // Type-aware: every file here belongs to tsconfig.json, which the project service finds and builds once.
-    files: ['{apps,libs,test}/**/*.ts'],
+    files: ['{apps,libs,test}/**/*.{ts,tsx}'],
     languageOptions: {
       parser: tseslint.parser,
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },

@@ -1,6 +1,7 @@
 /**
  * Three tiers: unit (pure logic, fakes allowed), integration (one service against real Postgres and Kafka), e2e (all
- * services as processes); and fault injection: the services as processes under load while parts of them are killed.
+ * services as processes); browser: the help center in Debian's Chromium against those processes; and fault injection:
+ * the services as processes under load while parts of them are killed.
  */
 const shared = {
   rootDir: __dirname,
@@ -18,6 +19,14 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'], slowTestThreshold: 30 },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], slowTestThreshold: 60 },
+    {
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      slowTestThreshold: 120,
+      // Debian's Chromium, installed once when missing; each file starts its own stack from dist/.
+      globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
+    },
     {
       ...shared,
       displayName: 'faults',

@@ -1,7 +1,9 @@
-// Builds every app into dist/apps/<app>/main.js with the Nest CLI (webpack, node_modules kept external).
+// Builds every app into dist/apps/<app>/main.js with the Nest CLI (webpack, node_modules kept external), and the
+// browser front-ends chat serves into dist/web/ (esbuild).
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildHelpCenter } from './build-web.mjs';
 
 export const apps = ['email-ingest', 'identity', 'tickets', 'chat'];
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -14,3 +16,4 @@ for (const app of apps) {
     process.exit(result.status ?? 1);
   }
 }
+await buildHelpCenter();

@@ -79,6 +79,8 @@ const chatSettings = z
     /** Where browsers reach identity's and tickets' APIs: the help-center panel calls them from chat's pages. */
     CHAT_PUBLIC_URL_IDENTITY: publicUrlSetting('http://127.0.0.1:3002'),
     CHAT_PUBLIC_URL_TICKETS: publicUrlSetting('http://127.0.0.1:3003'),
+    /** The help center's browser code as the build bundled it (scripts/build-web.mjs). */
+    CHAT_WEB_DIR: z.string().min(1).default('dist/web/help-center'),
   })
   .transform((env, context) => {
     let businessHours;
@@ -161,6 +163,14 @@ const chatSettings = z
         publicUrls: { chat: env.CHAT_PUBLIC_URL, identity: env.CHAT_PUBLIC_URL_IDENTITY, tickets: env.CHAT_PUBLIC_URL_TICKETS },
         languages: env.CHAT_LANGUAGES,
         preChatForm: env.CHAT_PRE_CHAT_FORM,
+      },
+      helpCenterWeb: {
+        /** Relative to the working directory, like the demo articles; read at the first request for it. */
+        folder: resolve(env.CHAT_WEB_DIR),
+        /** The sites whose pages may frame the panel (`frame-ancestors`); none: pages of chat's own host only. */
+        embeddingOrigins: env.CHAT_ALLOWED_ORIGINS,
+        /** identity's and tickets' public origins, which the panel's CSP lets it call. */
+        apiOrigins: [new URL(env.CHAT_PUBLIC_URL_IDENTITY).origin, new URL(env.CHAT_PUBLIC_URL_TICKETS).origin],
       },
       statusNotices: {
         publicUrl: env.CHAT_PUBLIC_URL,

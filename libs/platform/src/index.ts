@@ -8,6 +8,7 @@ export * from './cors';
 export * from './zod-validation.pipe';
 export * from './pagination';
 export * from './file-download';
+export * from './web-bundle';
 export * from './sha256';
 export * from './uploaded-file';
 export { ApiDescription, ExcludedFromApiDocument, ResponseBody, ResponseContent } from './openapi/api-document.decorators';

@@ -14,13 +14,17 @@ describe('originRefusal', () => {
     expect(originRefusal('http://localhost:8080', 'chat.example.com', allowed)).toBeNull();
   });
 
-  it('refuses every other origin, naming it and the setting, even the chat’s own host once a list is set', () => {
+  it('refuses every other origin, naming it and the setting', () => {
     expect(originRefusal('https://evil.test', 'chat.example.com', allowed)).toBe(
       'origin https://evil.test may not open the chat: it is not in CHAT_ALLOWED_ORIGINS',
     );
     expect(originRefusal('http://www.example.com', 'chat.example.com', allowed)).toMatch(/not in CHAT_ALLOWED_ORIGINS/); // scheme differs
     expect(originRefusal('http://localhost:8081', 'chat.example.com', allowed)).toMatch(/not in CHAT_ALLOWED_ORIGINS/); // port differs
-    expect(originRefusal('https://chat.example.com', 'chat.example.com', allowed)).toMatch(/not in CHAT_ALLOWED_ORIGINS/);
+  });
+
+  it('admits pages of the chat’s own host with a list too: the help-center panel is one, in the allowed sites’ frames', () => {
+    expect(originRefusal('https://chat.example.com', 'chat.example.com', allowed)).toBeNull();
+    expect(originRefusal('https://chat.example.com:8443', 'chat.example.com', allowed)).toMatch(/not in CHAT_ALLOWED_ORIGINS/);
   });
 
   it('with no list, admits only pages of the host the chat is reached at, port included', () => {

@@ -1,0 +1,16 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { HelpCenterWebController } from './help-center-web.controller';
+import { HelpCenterWebService } from './help-center-web.service';
+import { HELP_CENTER_WEB_SETTINGS, HelpCenterWebSettings } from './help-center-web.settings';
+
+/** Serves the help center's browser code (bundled from apps/chat/web/help-center) and the demo site. */
+@Module({})
+export class HelpCenterWebModule {
+  static forRoot(settings: HelpCenterWebSettings): DynamicModule {
+    return {
+      module: HelpCenterWebModule,
+      controllers: [HelpCenterWebController],
+      providers: [{ provide: HELP_CENTER_WEB_SETTINGS, useValue: settings }, HelpCenterWebService],
+    };
+  }
+}

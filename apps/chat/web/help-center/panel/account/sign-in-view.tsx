@@ -1,0 +1,108 @@
+import { useState } from 'preact/hooks';
+import { requestJson } from '../api';
+import { usePanel } from '../context';
+
+type Step = 'sign-in' | 'forgot' | 'set-password';
+
+/** Signing in with the portal account, asking for a reset link, and choosing a password from a mailed link. */
+export function SignInView({ identityUrl }: { identityUrl: string }) {
+  const { t, setContactToken } = usePanel();
+  const linkToken = new URLSearchParams(location.search).get('token');
+  const [step, setStep] = useState<Step>(location.pathname.endsWith('/set-password') && linkToken ? 'set-password' : 'sign-in');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const run = (work: Promise<unknown>) => {
+    setFailure(null);
+    work.catch((error: Error) => setFailure(error.message));
+  };
+  const signIn = (event: Event) => {
+    event.preventDefault();
+    run(
+      requestJson<{ accessToken: string }>(`${identityUrl}/auth/contacts/sign-in`, { method: 'POST', body: { email, password } }).then(
+        ({ accessToken }) => setContactToken(accessToken),
+      ),
+    );
+  };
+  const forgot = (event: Event) => {
+    event.preventDefault();
+    run(
+      requestJson(`${identityUrl}/auth/password-resets`, { method: 'POST', body: { email, accountType: 'contact' } }).then(() =>
+        setNotice(t('account.reset.sent', { email })),
+      ),
+    );
+  };
+  const choose = (event: Event) => {
+    event.preventDefault();
+    run(
+      requestJson(`${identityUrl}/auth/password`, { method: 'POST', body: { token: linkToken, password } }).then(() => {
+        setNotice(t('account.setPassword.done'));
+        setPassword('');
+        setStep('sign-in');
+      }),
+    );
+  };
+
+  const emailField = (
+    <>
+      <label for="account-email">{t('account.email')}</label>
+      <input
+        id="account-email"
+        type="email"
+        required
+        autoComplete="email"
+        value={email}
+        onInput={(event) => setEmail(event.currentTarget.value)}
+      />
+    </>
+  );
+  const passwordField = (autoComplete: string) => (
+    <>
+      <label for="account-password">{t('account.password')}</label>
+      <input
+        id="account-password"
+        type="password"
+        required
+        autoComplete={autoComplete}
+        value={password}
+        onInput={(event) => setPassword(event.currentTarget.value)}
+      />
+    </>
+  );
+  return (
+    <div class="stack">
+      {notice && <p role="status">{notice}</p>}
+      {failure && <p role="alert">{t('error.generic', { message: failure })}</p>}
+      {step === 'sign-in' && (
+        <form class="stack" onSubmit={signIn}>
+          <h2>{t('account.signIn')}</h2>
+          {emailField}
+          {passwordField('current-password')}
+          <button type="submit">{t('account.submit')}</button>
+          <button type="button" class="link" onClick={() => setStep('forgot')}>
+            {t('account.forgot')}
+          </button>
+        </form>
+      )}
+      {step === 'forgot' && (
+        <form class="stack" onSubmit={forgot}>
+          <h2>{t('account.forgot')}</h2>
+          {emailField}
+          <button type="submit">{t('account.reset')}</button>
+          <button type="button" class="link" onClick={() => setStep('sign-in')}>
+            {t('account.back')}
+          </button>
+        </form>
+      )}
+      {step === 'set-password' && (
+        <form class="stack" onSubmit={choose}>
+          <h2>{t('account.setPassword')}</h2>
+          {passwordField('new-password')}
+          <button type="submit">{t('account.setPassword.submit')}</button>
+        </form>
+      )}
+    </div>
+  );
+}

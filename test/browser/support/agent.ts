@@ -1,0 +1,36 @@
+import { io } from 'socket.io-client';
+import { ChatClient, clientOf } from '../../../apps/chat/test/chat-under-test';
+import { agentToken } from '../../support/auth';
+import { eventually, uniqueName } from '../../support/infra';
+import { Stack } from '../../support/stack';
+
+/**
+ * An agent on chat's `/agent` namespace (the console has its own issue): created through identity, connected once
+ * chat has learnt of it from identity's event, available for routed chats.
+ */
+export async function availableAgent(stack: Stack, name: string): Promise<ChatClient & { id: string }> {
+  const created = await stack.fetch('identity', '/agents', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `${uniqueName('agent')}@helpgate.test`, name, languages: ['en'], chatCapacity: 3 }),
+  });
+  expect(created.status).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const client = await eventually(async () => {
+    const socket = io(`${stack.url.chat}/agent`, {
+      auth: { token: agentToken('agent', id), status: 'available' },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', (error) => {
+        socket.close();
+        reject(error);
+      });
+    });
+    return clientOf(socket);
+  }, 60_000);
+  return Object.assign(client, { id });
+}

@@ -1,0 +1,45 @@
+import { FrameLocator, Locator, Page } from 'playwright-core';
+
+/** The help center as a visitor meets it on a host page: the launcher in its shadow root, the panel in its iframe. */
+export class HelpCenter {
+  constructor(readonly page: Page) {}
+
+  get launcher(): Locator {
+    return this.page.locator('[data-helpgate="help-center"] button.launcher');
+  }
+
+  get frameElement(): Locator {
+    return this.page.locator('[data-helpgate="help-center"] iframe');
+  }
+
+  get panel(): FrameLocator {
+    return this.page.frameLocator('[data-helpgate="help-center"] iframe');
+  }
+
+  /** The panel's frame, for what a locator cannot do (axe-core). */
+  async frame() {
+    const handle = await this.frameElement.elementHandle();
+    const frame = await handle?.contentFrame();
+    if (!frame) throw new Error('the panel has no frame yet');
+    return frame;
+  }
+
+  async open(): Promise<void> {
+    await this.launcher.click();
+    await this.panel.getByRole('tablist').waitFor();
+  }
+
+  async tab(name: string): Promise<void> {
+    await this.panel.getByRole('tab', { name }).click();
+  }
+
+  /** The chat's message list items, as the visitor sees them. */
+  get messages(): Locator {
+    return this.panel.locator('ol.messages > li');
+  }
+
+  async send(text: string): Promise<void> {
+    await this.panel.getByLabel('Your message').fill(text);
+    await this.panel.getByRole('button', { name: 'Send', exact: true }).click();
+  }
+}
