@@ -73,6 +73,11 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     return this.desk.listQueue();
   }
 
+  @SubscribeMessage('conversations.mine')
+  listMine(@ConnectedSocket() socket: Socket) {
+    return this.desk.listMine(agentOf(socket));
+  }
+
   @SubscribeMessage('conversation.accept')
   accept(
     @ConnectedSocket() socket: Socket,

@@ -53,6 +53,13 @@ export class ConversationsRepository {
       .getMany();
   }
 
+  /** The conversations an agent has now, oldest assignment first (the order the console shows them side by side). */
+  async assignedTo(agentId: string, manager: EntityManager): Promise<ConversationEntity[]> {
+    return manager
+      .getRepository(ConversationEntity)
+      .find({ where: { state: 'assigned', assignedAgentId: agentId }, order: { assignedAt: 'ASC' } });
+  }
+
   /** Whether the conversation is the visitor's own, or one of its contact's from another visitor (device). */
   async isOfVisitor(
     conversationId: string,

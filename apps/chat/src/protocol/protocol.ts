@@ -69,6 +69,10 @@ export const agentEvents = {
     description: 'Available takes routed chats; away takes none',
   },
   'queue.list': { schema: z.object({}).default({}), description: 'The queue in order, with each conversation’s wait' },
+  'conversations.mine': {
+    schema: z.object({}).default({}),
+    description: 'The conversations the agent has now, each with its visitor (after a reload, or a `conversation.assigned`)',
+  },
   'conversation.accept': { schema: conversationRef, description: 'Takes a queued conversation; exactly one of simultaneous accepts wins' },
   'conversation.transfer': {
     schema: conversationRef.extend({ toAgentId: uuid.optional() }),
@@ -118,6 +122,16 @@ export const conversationViewSchema = z.object({
   endedAt: z.iso.datetime({ offset: true }).nullable(),
   outcome: z.string().nullable(),
 });
+
+/** Who an agent is chatting with: what the visitor gave, and the contact identity knows it as (for its profile and tickets). */
+export const conversationVisitorSchema = z.object({
+  id: uuid,
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  contactId: uuid.nullable(),
+});
+
+export const agentConversationSchema = conversationViewSchema.extend({ visitor: conversationVisitorSchema });
 
 export const queuePositionSchema = z.object({
   conversationId: uuid,
@@ -201,6 +215,7 @@ export const agentServerEvents = {
 
 export type MessageView = z.infer<typeof messageViewSchema>;
 export type ConversationView = z.infer<typeof conversationViewSchema>;
+export type AgentConversationView = z.infer<typeof agentConversationSchema>;
 export type QueuePosition = z.infer<typeof queuePositionSchema>;
 export type QueueEntryView = z.infer<typeof queueEntrySchema>;
 export type ErrorEvent = z.infer<typeof errorEventSchema>;

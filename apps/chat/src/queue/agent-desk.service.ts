@@ -5,12 +5,13 @@ import { ChatErrorCode, ChatException } from '../domain/chat.exception';
 import { ConversationEndings } from '../escalations/conversation-endings';
 import { MessagePosting } from '../messages/message-posting';
 import { ConversationViews } from '../conversations/conversation-views';
-import type { AgentEvent, ConversationView, MessageView, QueueEntryView } from '../protocol/protocol';
+import type { AgentConversationView, AgentEvent, ConversationView, MessageView, QueueEntryView } from '../protocol/protocol';
 import { MessagesRepository } from '../messages/messages.repository';
 import { ChatMetrics } from '../metrics/chat-metrics';
 import { ChatNotifier } from '../realtime/chat-notifier';
 import { ChatTransaction, ChatTransactions } from '../realtime/chat-transactions';
 import { AgentsRepository } from '../agents/agents.repository';
+import { VisitorsRepository } from '../visitors/visitors.repository';
 import { Assignments } from './assignments';
 import { HandoffService } from './handoff.service';
 import { QueueViews } from './queue-views';
@@ -31,10 +32,34 @@ export class AgentDeskService {
     private readonly messages: MessagesRepository,
     private readonly metrics: ChatMetrics,
     private readonly notifier: ChatNotifier,
+    private readonly visitors: VisitorsRepository,
   ) {}
 
   async listQueue(): Promise<{ entries: QueueEntryView[] }> {
     return this.transactions.run(async ({ manager }) => ({ entries: await this.queueViews.all(manager) }));
+  }
+
+  /** What the agent's console shows side by side: each conversation it has, with who is on the other end. */
+  async listMine(agentId: string): Promise<{ conversations: AgentConversationView[] }> {
+    return this.transactions.run(async ({ manager }) => {
+      const mine = await this.conversations.assignedTo(agentId, manager);
+      const visitors = new Map((await this.visitors.findByIds([...new Set(mine.map((c) => c.visitorId))], manager)).map((v) => [v.id, v]));
+      const views = await this.views.conversations(mine, manager);
+      return {
+        conversations: views.map((view, index) => {
+          const visitor = visitors.get(mine[index]!.visitorId);
+          return {
+            ...view,
+            visitor: {
+              id: mine[index]!.visitorId,
+              name: visitor?.name ?? null,
+              email: visitor?.email ?? null,
+              contactId: visitor?.contactId ?? null,
+            },
+          };
+        }),
+      };
+    });
   }
 
   async accept(agentId: string, { conversationId }: AgentEvent<'conversation.accept'>): Promise<ConversationView> {

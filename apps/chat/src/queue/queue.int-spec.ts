@@ -1,5 +1,5 @@
 import { ChatClient, ChatUnderTest, clientId, startChat, VisitorClient } from '../../test/chat-under-test';
-import type { ConversationView, MessageView, QueueEntryView } from '../protocol/protocol';
+import type { AgentConversationView, ConversationView, MessageView, QueueEntryView } from '../protocol/protocol';
 
 describe('the human queue: accept race, routing, capacity, transfer, grace period (real Postgres and Kafka)', () => {
   let chat: ChatUnderTest;
@@ -126,6 +126,29 @@ describe('the human queue: accept race, routing, capacity, transfer, grace perio
     expect(
       await ada.client.next<QueueEntryView>('queue.added', (e) => e.conversationId === conversationId && e.reason === 'transfer'),
     ).toBeTruthy();
+  });
+
+  it('lists the conversations an agent has, oldest first, each with its visitor, for a console opened again', async () => {
+    const ada = await agent({ chatCapacity: 2 });
+    const named = await chat.visitor();
+    const first = await converse(named, 'Hi, Ada?');
+    await ada.client.next<ConversationView>('conversation.assigned', (c) => c.id === first.conversationId);
+    await named.request('visitor.identify', { conversationId: first.conversationId, name: 'Lin Visitor', email: 'lin@example.test' });
+    const second = await converse(await chat.visitor(), 'Me too');
+    await ada.client.next<ConversationView>('conversation.assigned', (c) => c.id === second.conversationId);
+    const colleague = await agent({ chatCapacity: 1, status: 'away' });
+
+    const { conversations } = await ada.client.request<{ conversations: AgentConversationView[] }>('conversations.mine');
+    expect(conversations.map((c) => [c.id, c.state, c.visitor.name, c.visitor.email])).toEqual([
+      [first.conversationId, 'assigned', 'Lin Visitor', 'lin@example.test'],
+      [second.conversationId, 'assigned', null, null],
+    ]);
+    expect(conversations[0]!.visitor).toMatchObject({ id: named.visitorId, contactId: null });
+    expect(await colleague.client.request('conversations.mine')).toEqual({ conversations: [] });
+
+    await ada.client.request('conversation.close', { conversationId: first.conversationId });
+    const { conversations: left } = await ada.client.request<{ conversations: AgentConversationView[] }>('conversations.mine');
+    expect(left.map((c) => c.id)).toEqual([second.conversationId]);
   });
 
   it('gives the chats of an agent whose connection dropped back to the front of the queue after the grace period', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { VisitorEntity } from './visitor.entity';
 
 @Injectable()
@@ -19,6 +19,10 @@ export class VisitorsRepository {
 
   async findById(id: string, manager: EntityManager): Promise<VisitorEntity | null> {
     return manager.getRepository(VisitorEntity).findOneBy({ id });
+  }
+
+  async findByIds(ids: readonly string[], manager: EntityManager): Promise<VisitorEntity[]> {
+    return ids.length === 0 ? [] : manager.getRepository(VisitorEntity).findBy({ id: In([...ids]) });
   }
 
   async identify(id: string, identity: { name: string | null; email: string }, manager: EntityManager): Promise<void> {
