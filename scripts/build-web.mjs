@@ -1,5 +1,5 @@
-// The help center's browser code (apps/chat/web/help-center) into dist/web/help-center/, which chat serves.
-// `node scripts/build-web.mjs` rebuilds it alone (a few hundred milliseconds) while working on the panel.
+// chat's browser code into dist/web/, which chat serves: the help center (apps/chat/web/help-center) and the agent
+// console (apps/chat/web/console). `node scripts/build-web.mjs` rebuilds them alone (a second or so) while working on them.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleWebApp } from './lib/web-bundles.mjs';
@@ -17,4 +17,18 @@ export function buildHelpCenter() {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await buildHelpCenter();
+export function buildConsole() {
+  return bundleWebApp({
+    name: 'console',
+    repoRoot,
+    tsconfig: 'apps/chat/web/tsconfig.json',
+    hashed: { console: 'apps/chat/web/console/main.tsx' },
+  });
+}
+
+export async function buildWeb() {
+  await buildHelpCenter();
+  await buildConsole();
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildWeb();

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildHelpCenter } from './build-web.mjs';
+import { buildWeb } from './build-web.mjs';
 
 export const apps = ['email-ingest', 'identity', 'tickets', 'chat'];
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,4 +16,4 @@ for (const app of apps) {
     process.exit(result.status ?? 1);
   }
 }
-await buildHelpCenter();
+await buildWeb();

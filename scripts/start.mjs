@@ -39,10 +39,14 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const localUrl = (service) => `http://127.0.0.1:${environmentFor(service, {}).HTTP_PORT}`;
 const chatPort = environmentFor('chat', {}).HTTP_PORT;
-// The help-center panel is a page of chat that calls identity and tickets from the browser: they allow chat's origins,
-// chat tells the panel where they are. Settings given in the environment win.
+// The help-center panel and the agent console are pages of chat that call identity and tickets from the browser: they
+// allow chat's origins, chat tells the pages where they are, and identity sends invited agents to the console.
+// Settings given in the environment win.
 const panelSettings = {
-  identity: { HTTP_ALLOWED_ORIGINS: `http://127.0.0.1:${chatPort},http://localhost:${chatPort}` },
+  identity: {
+    HTTP_ALLOWED_ORIGINS: `http://127.0.0.1:${chatPort},http://localhost:${chatPort}`,
+    IDENTITY_CONSOLE_URL: `${localUrl('chat')}/console`,
+  },
   tickets: { HTTP_ALLOWED_ORIGINS: `http://127.0.0.1:${chatPort},http://localhost:${chatPort}` },
   chat: { CHAT_PUBLIC_URL: localUrl('chat'), CHAT_PUBLIC_URL_IDENTITY: localUrl('identity'), CHAT_PUBLIC_URL_TICKETS: localUrl('tickets') },
 };
@@ -86,6 +90,7 @@ console.error(
     'Helpgate is running:',
     `  email-ingest  SMTP 127.0.0.1:${smtpPort}   HTTP http://127.0.0.1:${running[0].env.HTTP_PORT}`,
     ...running.slice(1).map(({ service, env }) => `  ${service.padEnd(12)}  HTTP http://127.0.0.1:${env.HTTP_PORT}`),
+    `  Agent console   ${running.find(({ service }) => service === 'chat').env.CHAT_PUBLIC_URL}/console`,
     `  Kafka ${kafka.brokers}   Postgres ${postgres.url.replace(/:[^:@/]*@/, ':***@')}`,
     `  First admin ${authSettings.IDENTITY_FIRST_ADMIN_EMAIL} (password in .infra/auth/first-admin-password unless IDENTITY_FIRST_ADMIN_PASSWORD is set):`,
     `    curl -s -X POST http://127.0.0.1:${running.find(({ service }) => service === 'identity').env.HTTP_PORT}/auth/agents/sign-in \\`,

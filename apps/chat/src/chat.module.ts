@@ -10,6 +10,7 @@ import { ConversationEntity } from './conversations/conversation.entity';
 import { ChatFileEntity } from './files/chat-file.entity';
 import { FilesModule } from './files/files.module';
 import { HelpCenterWebModule } from './help-center-web/help-center-web.module';
+import { ConsoleWebModule } from './console-web/console-web.module';
 import { MessageEntity } from './messages/message.entity';
 import { ChatSchema1764000000400 } from './migrations/1764000000400-chat-schema';
 import { AiAgent1764000000900 } from './migrations/1764000000900-ai-agent';
@@ -65,6 +66,7 @@ export class ChatModule {
         StatusNoticesModule.forRoot(config.statusNotices),
         HelpCenterModule.forRoot(config.helpCenter),
         HelpCenterWebModule.forRoot(config.helpCenterWeb),
+        ConsoleWebModule.forRoot(config.consoleWeb),
       ],
     };
   }

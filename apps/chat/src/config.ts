@@ -81,6 +81,7 @@ const chatSettings = z
     CHAT_PUBLIC_URL_TICKETS: publicUrlSetting('http://127.0.0.1:3003'),
     /** The help center's browser code as the build bundled it (scripts/build-web.mjs). */
     CHAT_WEB_DIR: z.string().min(1).default('dist/web/help-center'),
+    CHAT_CONSOLE_WEB_DIR: z.string().min(1).default('dist/web/console'),
   })
   .transform((env, context) => {
     let businessHours;
@@ -170,6 +171,14 @@ const chatSettings = z
         /** The sites whose pages may frame the panel (`frame-ancestors`); none: pages of chat's own host only. */
         embeddingOrigins: env.CHAT_ALLOWED_ORIGINS,
         /** identity's and tickets' public origins, which the panel's CSP lets it call. */
+        apiOrigins: [new URL(env.CHAT_PUBLIC_URL_IDENTITY).origin, new URL(env.CHAT_PUBLIC_URL_TICKETS).origin],
+      },
+      consoleWeb: {
+        folder: resolve(env.CHAT_CONSOLE_WEB_DIR),
+        /** Where the page finds its files: under chat's public URL, whatever path chat is published at. */
+        assetsPath: new URL('console/assets/', env.CHAT_PUBLIC_URL.endsWith('/') ? env.CHAT_PUBLIC_URL : `${env.CHAT_PUBLIC_URL}/`)
+          .pathname,
+        /** The services the console calls from the browser (identity, tickets), which its CSP lets it reach. */
         apiOrigins: [new URL(env.CHAT_PUBLIC_URL_IDENTITY).origin, new URL(env.CHAT_PUBLIC_URL_TICKETS).origin],
       },
       statusNotices: {

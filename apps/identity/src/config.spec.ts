@@ -31,6 +31,12 @@ describe('loadIdentityConfig', () => {
     expect(() => loadIdentityConfig({ IDENTITY_WELCOME_FROM: 'support' })).toThrow(/IDENTITY_WELCOME_FROM/);
   });
 
+  it('sends agents to the console, over https or over http on this machine only', () => {
+    expect(loadIdentityConfig({}).access.consoleUrl).toBe('https://support.example.test/console');
+    expect(loadIdentityConfig({ IDENTITY_CONSOLE_URL: 'http://127.0.0.1:3004/console' }).access.consoleUrl).toBe('http://127.0.0.1:3004/console');
+    expect(() => loadIdentityConfig({ IDENTITY_CONSOLE_URL: 'http://desk.example.test/console' })).toThrow(/IDENTITY_CONSOLE_URL/);
+  });
+
   it('requires a signing key whose public key the services accept', () => {
     expect(() => loadWith({})).toThrow(/AUTH_PUBLIC_KEYS_FILE.*required[\s\S]*AUTH_PRIVATE_KEY_FILE.*required/);
     expect(() => loadIdentityConfig({ AUTH_PRIVATE_KEY_FILE: '/nonexistent/key.pem' })).toThrow(/AUTH_PRIVATE_KEY_FILE: cannot read/);

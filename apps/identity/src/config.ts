@@ -10,6 +10,11 @@ const domainName = z.string().transform((raw, context) => {
 });
 
 const httpsUrl = z.url({ protocol: /^https$/ });
+/** HTTPS, or plain HTTP on this machine alone (a development stack or a test run), where no one else is on the wire. */
+const pageUrl = z.url({ protocol: /^https?$/ }).refine((url) => {
+  const { protocol, hostname } = new URL(url);
+  return protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+}, 'must be https (http only on 127.0.0.1 or localhost)');
 
 const emailSetting = z.string().transform((raw, context) => {
   const email = normalizeEmail(raw);
@@ -38,6 +43,8 @@ const identitySettings = z
     ...commonSettingsShape({ service: 'identity', httpPort: 3002 }),
     IDENTITY_FREE_MAIL_DOMAINS: optionalListSetting(domainName),
     IDENTITY_PORTAL_URL: httpsUrl.default('https://support.example.test'),
+    /** The agent console (chat's /console): agents' set-password links lead to its page, contacts' to the portal. */
+    IDENTITY_CONSOLE_URL: pageUrl.default('https://support.example.test/console'),
     IDENTITY_WELCOME_FROM: emailSetting.default('support@helpgate.test'),
     AUTH_PRIVATE_KEY_FILE: signingKeyFile,
     IDENTITY_ACCESS_TOKEN_TTL_SECONDS: positiveIntSetting(900),
@@ -93,6 +100,7 @@ const identitySettings = z
     access: {
       signingKey: env.AUTH_PRIVATE_KEY_FILE,
       accessTokenTtlSeconds: env.IDENTITY_ACCESS_TOKEN_TTL_SECONDS,
+      consoleUrl: env.IDENTITY_CONSOLE_URL,
       linkTtlSeconds: {
         invitation: env.IDENTITY_INVITATION_LINK_TTL_HOURS * 3600,
         passwordReset: env.IDENTITY_PASSWORD_RESET_TTL_MINUTES * 60,

@@ -93,3 +93,21 @@ export class WebBundle {
     return entry;
   }
 }
+
+/**
+ * A front-end read at the first request for it, so a service starts (and its tests run) without the browser code
+ * built; `notBuilt` turns the missing bundle into the service's own exception, with the cause kept.
+ */
+export function lazyWebBundle(folder: string, notBuilt: (cause: unknown) => Error): () => WebBundle {
+  let bundle: WebBundle | null = null;
+  return () => {
+    if (!bundle) {
+      try {
+        bundle = WebBundle.load(folder);
+      } catch (error) {
+        throw notBuilt(error);
+      }
+    }
+    return bundle;
+  };
+}

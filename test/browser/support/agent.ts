@@ -5,14 +5,15 @@ import { eventually, uniqueName } from '../../support/infra';
 import { Stack } from '../../support/stack';
 
 /**
- * An agent on chat's `/agent` namespace (the console has its own issue): created through identity, connected once
- * chat has learnt of it from identity's event, available for routed chats.
+ * An agent on chat's `/agent` namespace as a socket.io client: created through identity, connected once chat has
+ * learnt of it from identity's event, available for routed chats. With `chatCapacity: 0` it takes none, yet keeps
+ * conversations waiting in the queue for others to accept.
  */
-export async function availableAgent(stack: Stack, name: string): Promise<ChatClient & { id: string }> {
+export async function availableAgent(stack: Stack, name: string, { chatCapacity = 3 } = {}): Promise<ChatClient & { id: string }> {
   const created = await stack.fetch('identity', '/agents', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `${uniqueName('agent')}@helpgate.test`, name, languages: ['en'], chatCapacity: 3 }),
+    body: JSON.stringify({ email: `${uniqueName('agent')}@helpgate.test`, name, languages: ['en'], chatCapacity }),
   });
   expect(created.status).toBe(201);
   const { id } = (await created.json()) as { id: string };

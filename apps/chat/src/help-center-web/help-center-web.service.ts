@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { contentTypeOf, htmlContentType, immutableCaching, revalidateCaching, WebAsset, WebBundle } from '@helpgate/platform';
+import {
+  contentTypeOf,
+  htmlContentType,
+  immutableCaching,
+  lazyWebBundle,
+  revalidateCaching,
+  WebAsset,
+  WebBundle,
+} from '@helpgate/platform';
 import { demoContentSecurityPolicy, panelContentSecurityPolicy } from './content-security-policy';
 import { HelpCenterWebErrorCode, HelpCenterWebException } from './help-center-web.exception';
 import { HELP_CENTER_WEB_SETTINGS, HelpCenterWebSettings } from './help-center-web.settings';
@@ -11,9 +19,19 @@ const loaderCaching = 'public, max-age=300';
 /** The help center's browser side: the loader host pages embed, the panel page it frames, their files, the demo site. */
 @Injectable()
 export class HelpCenterWebService {
-  private bundle: WebBundle | null = null;
+  private readonly loaded: () => WebBundle;
 
-  constructor(@Inject(HELP_CENTER_WEB_SETTINGS) private readonly settings: HelpCenterWebSettings) {}
+  constructor(@Inject(HELP_CENTER_WEB_SETTINGS) private readonly settings: HelpCenterWebSettings) {
+    this.loaded = lazyWebBundle(
+      settings.folder,
+      (cause) =>
+        new HelpCenterWebException(
+          HelpCenterWebErrorCode.NotBuilt,
+          `The help center's browser code is not built in ${settings.folder} (npm run build)`,
+          { cause },
+        ),
+    );
+  }
 
   loader(): WebAsset {
     return { content: this.file('widget.js'), contentType: contentTypeOf('widget.js'), cacheControl: loaderCaching };
@@ -46,21 +64,5 @@ export class HelpCenterWebService {
     const content = this.loaded().file(path);
     if (!content) throw new HelpCenterWebException(HelpCenterWebErrorCode.AssetNotFound, `No help-center file ${path}`);
     return content;
-  }
-
-  /** Read at the first request, so chat starts (and its tests run) without the browser code built. */
-  private loaded(): WebBundle {
-    if (!this.bundle) {
-      try {
-        this.bundle = WebBundle.load(this.settings.folder);
-      } catch (error) {
-        throw new HelpCenterWebException(
-          HelpCenterWebErrorCode.NotBuilt,
-          `The help center's browser code is not built in ${this.settings.folder} (npm run build)`,
-          { cause: error },
-        );
-      }
-    }
-    return this.bundle;
   }
 }

@@ -7,14 +7,19 @@ const escapeHtml = (text: string) =>
  * The panel's page, which the loader frames (and a mailed set-password link opens): the bundle's content-hashed script
  * and style, relative to `/help-center/` so the page works under any path chat is published at.
  */
-export function panelPage({ script, style }: { script: string; style: string | null }): string {
+export function panelPage(entry: { script: string; style: string | null }): string {
+  return appPage({ title: 'Help center', ...entry });
+}
+
+/** A page of one of chat's front-ends: its bundle's script and style (paths as given), and no inline code. */
+export function appPage({ title, script, style }: { title: string; script: string; style: string | null }): string {
   return [
     '<!doctype html>',
     '<html lang="en">',
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<title>Help center</title>',
+    `<title>${escapeHtml(title)}</title>`,
     style ? `<link rel="stylesheet" href="${escapeHtml(style)}">` : '',
     `<script src="${escapeHtml(script)}" defer></script>`,
     '</head>',

@@ -151,6 +151,8 @@ describe('help-center settings and the public configuration the panel reads (rea
       responses: { 200: { content: { 'application/json': {} } } },
     });
     expect(document.paths['/help-center/settings']!.patch!.security).toEqual([{ bearerToken: [] }]);
+    // The agent console's page signs the agent in itself, so it is served without a token too.
+    expect(document.paths['/console']!.get).toMatchObject({ security: [], responses: { 200: { content: { 'text/html': {} } } } });
   });
 
   it('migrates down and up again', async () => {

@@ -31,6 +31,7 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
       IDENTITY_FIRST_ADMIN_NAME: 'Bea Boss',
       IDENTITY_FIRST_ADMIN_PASSWORD: admin.password,
       IDENTITY_PORTAL_URL: 'https://portal.acme.test',
+      IDENTITY_CONSOLE_URL: 'https://desk.acme.test/console',
     });
     await identity.kafka.record(Topics.EmailOutboundRequested, Topics.IdentityAgentChanged, Topics.IdentityAccessMailFailed);
   });
@@ -50,12 +51,20 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
       .events<EmailOutboundRequestedV1>(Topics.EmailOutboundRequested)
       .filter((event) => event.mail.to[0]!.address === address && event.mail.text.includes(`/${page}?token=`));
 
-  /** The one-time token of the newest mail to `address` that carries a portal link, once more than `earlier` arrived. */
-  function linkTokenMailedTo(address: string, page: 'set-password' | 'verify-email', earlier = 0): Promise<string> {
+  /**
+   * The one-time token of the newest mail to `address` that carries a link to the page, once more than `earlier`
+   * arrived: contacts' links lead to the portal, agents' to the console.
+   */
+  function linkTokenMailedTo(
+    address: string,
+    page: 'set-password' | 'verify-email',
+    earlier = 0,
+    site = 'https://portal.acme.test',
+  ): Promise<string> {
     return eventually(() => {
       const mails = mailsWithLinkTo(address, page);
       expect(mails.length).toBeGreaterThan(earlier);
-      const link = /https:\/\/portal\.acme\.test\/[a-z-]+\?token=([A-Za-z0-9_-]{43})/.exec(mails.at(-1)!.mail.text)!;
+      const link = new RegExp(`${site.replace(/\./g, '\\.')}/${page}\\?token=([A-Za-z0-9_-]{43})`).exec(mails.at(-1)!.mail.text)!;
       return link[1]!;
     });
   }
@@ -141,7 +150,7 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
     });
     expect((await call('POST', '/agents', { email: 'ann@helpgate.test', name: 'Ann Again' }, adminToken)).status).toBe(409);
 
-    const token = await linkTokenMailedTo('ann@helpgate.test', 'set-password');
+    const token = await linkTokenMailedTo('ann@helpgate.test', 'set-password', 0, 'https://desk.acme.test/console');
     const weak = await call('POST', '/auth/password', { token, password: 'short' }, '');
     expect(weak).toEqual({ status: 422, body: expect.objectContaining({ message: 'The password must be at least 10 characters' }) });
     expect((await call('POST', '/auth/password', { token, password: 'ann chooses well' }, '')).status).toBe(204);

@@ -69,6 +69,7 @@ export class OneTimeLinksService {
     const secret = newSecretToken();
     await this.access.retireLinks(link.subjectKind, link.subjectId, link.purpose, manager);
     await this.access.addLink(secret.tokenHash, link, new Date(Date.now() + ttlSeconds * 1000), manager);
-    return portalLink(portalUrl, link.purpose, secret.token);
+    // An agent's link opens the console, where agents work; a contact's the customer portal.
+    return portalLink(link.subjectKind === 'agent' ? this.config.consoleUrl : portalUrl, link.purpose, secret.token);
   }
 }

@@ -26,6 +26,7 @@ describe('throttled sign-in and sessions with rotating refresh tokens (real Post
       IDENTITY_FIRST_ADMIN_EMAIL: admin.email,
       IDENTITY_FIRST_ADMIN_PASSWORD: admin.password,
       IDENTITY_PORTAL_URL: 'https://portal.acme.test',
+      IDENTITY_CONSOLE_URL: 'https://desk.acme.test/console',
       IDENTITY_SESSION_TTL: '8h',
       IDENTITY_SIGN_IN_FREE_FAILURES: '2',
       IDENTITY_SIGN_IN_DELAY_MS: '1',
@@ -65,7 +66,8 @@ describe('throttled sign-in and sessions with rotating refresh tokens (real Post
     const created = await call<{ id: string }>('POST', '/agents', { email, name: `Agent ${email.split('@')[0]}` }, bearer(adminToken));
     expect(created.status).toBe(201);
     const token = await eventually(() => {
-      const link = /set-password\?token=([\w-]{43})/.exec(mailsTo(email).at(-1)?.mail.text ?? '');
+      // Agents choose their password on the console's page, not the customer portal's.
+      const link = /https:\/\/desk\.acme\.test\/console\/set-password\?token=([\w-]{43})/.exec(mailsTo(email).at(-1)?.mail.text ?? '');
       expect(link).not.toBeNull();
       return link![1]!;
     });

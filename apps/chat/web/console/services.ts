@@ -1,0 +1,17 @@
+import { requestJson } from '../help-center/panel/api';
+
+/** Where each service's API answers the browser, from chat's public `GET /help-center/config` (one place for every page). */
+export interface Services {
+  identity: string;
+  tickets: string;
+}
+
+export async function loadServices(): Promise<Services> {
+  const { services } = await requestJson<{ services: Services }>('/help-center/config');
+  return services;
+}
+
+/** A call to a service's API as the signed-in agent. */
+export function asAgent<T>(url: string, accessToken: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
+  return requestJson<T>(url, { ...options, token: accessToken });
+}

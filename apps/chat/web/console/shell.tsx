@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ChatsView } from './chats/chats-view';
+import { useDesk } from './chats/use-desk';
+import { t } from './i18n/i18n';
+import { useNotifications } from './notifications';
+import { asAgent, Services } from './services';
+
+interface Me {
+  kind: 'agent';
+  agent: { id: string; name: string; email: string; role: string };
+}
+
+/** The signed-in console: who the agent is, its status, notifications and sign-out above the sections. */
+export function Shell({ services, accessToken, signOut }: { services: Services; accessToken: string; signOut(): Promise<void> }) {
+  const [me, setMe] = useState<Me['agent'] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    asAgent<Me>(`${services.identity}/me`, accessToken)
+      .then(({ agent }) => setMe(agent))
+      .catch((error: Error) => setFailure(error.message));
+    // Who the agent is does not change with a renewed token.
+  }, []);
+
+  if (failure) return <p role="alert">{t('error.generic', { message: failure })}</p>;
+  if (!me) return <p role="status">{t('app.loading')}</p>;
+  return <Desk services={services} accessToken={accessToken} me={me} signOut={signOut} />;
+}
+
+function Desk({
+  services,
+  accessToken,
+  me,
+  signOut,
+}: {
+  services: Services;
+  accessToken: string;
+  me: Me['agent'];
+  signOut(): Promise<void>;
+}) {
+  const notifications = useNotifications();
+  const desk = useDesk(accessToken, me.id, (entry) => notifications.notify(entry.preview));
+  return (
+    <div class="shell">
+      <header class="top">
+        <strong class="brand">{t('app.title')}</strong>
+        <nav aria-label={t('nav.label')}>
+          <a href="#chats" aria-current="page">
+            {t('nav.chats')}
+          </a>
+        </nav>
+        <div class="controls">
+          <label class="presence">
+            {t('presence.label')}
+            <select
+              value={desk.presence === 'available' ? 'available' : 'away'}
+              onChange={(event) => void desk.setStatus(event.currentTarget.value as 'available' | 'away')}
+              disabled={!desk.connected}
+            >
+              <option value="available">{t('presence.available')}</option>
+              <option value="away">{t('presence.away')}</option>
+            </select>
+          </label>
+          <span class={`dot ${desk.presence}`} role="status">
+            {t(`presence.${desk.presence}`)}
+          </span>
+          <label class="check">
+            <input
+              type="checkbox"
+              checked={notifications.enabled}
+              onChange={(event) => void notifications.toggle(event.currentTarget.checked)}
+            />
+            {t('notify.label')}
+          </label>
+          <span>{t('header.signedInAs', { name: me.name })}</span>
+          <button type="button" onClick={() => void signOut()}>
+            {t('header.signOut')}
+          </button>
+        </div>
+      </header>
+      {notifications.blocked && <p role="alert">{t('notify.denied')}</p>}
+      {!desk.connected && <p role="status">{t('chats.disconnected')}</p>}
+      <ChatsView desk={desk} services={services} accessToken={accessToken} />
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { Page } from 'playwright-core';
+import { ChatClient } from '../../apps/chat/test/chat-under-test';
+import { eventually, uniqueName } from '../support/infra';
+import { startStack, Stack } from '../support/stack';
+import { TestRelay } from '../support/test-relay';
+import { availableAgent } from './support/agent';
+import { Browser, launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium';
+import { Console } from './support/console';
+import { HelpCenter } from './support/help-center';
+
+interface TicketSummary {
+  subject: string;
+  channel: string;
+  requester: { email: string | null };
+}
+
+/**
+ * The agent console in Debian's Chromium against the four services as processes (`npm run build` first): an invited
+ * agent chooses a password from the mailed link and signs in, takes a chat a visitor started in the help-center panel
+ * from the queue, answers it with a file, escalates it to a ticket, and signs out.
+ */
+describe('the agent console in a real browser: chats', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let relay: TestRelay;
+  let colleague: ChatClient & { id: string };
+
+  const expectAccessible = async (page: Page) => expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+  beforeAll(async () => {
+    relay = await TestRelay.start();
+    [stack, browser] = await Promise.all([
+      startStack({ env: { CHAT_AI_AGENT: 'builtin', SMTP_RELAY_URL: relay.url, OUTBOUND_RETRY_BASE_MS: '500' } }),
+      launchChromium(),
+    ]);
+  });
+
+  afterAll(async () => {
+    colleague?.close();
+    await browser?.close();
+    await stack?.cleanUp();
+    await relay?.close();
+  });
+
+  it('an invited agent sets a password, signs in, accepts a queued chat, replies with a file, escalates it to a ticket and signs out', async () => {
+    // A colleague online but full: chats wait in the queue for someone to accept them.
+    colleague = await availableAgent(stack, 'Ada Colleague', { chatCapacity: 0 });
+    const agentEmail = `${uniqueName('grace')}@helpgate.test`;
+    const invited = await stack.fetch('identity', '/agents', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: agentEmail, name: 'Grace Hopper', languages: ['en'], chatCapacity: 2 }),
+    });
+    expect(invited.status).toBe(201);
+    const link = await eventually(() => {
+      const found = /http:\/\/127\.0\.0\.1:\d+\/console\/set-password\?token=[\w-]{43}/.exec(
+        relay.to(agentEmail).at(-1)?.parsed.text ?? '',
+      );
+      expect(found).not.toBeNull();
+      return found![0];
+    }, 60_000);
+    expect(link.startsWith(`${stack.url.chat}/console/set-password`)).toBe(true);
+
+    const page = await browser.newPage();
+    await browser.context.grantPermissions(['notifications'], { origin: stack.url.chat });
+    await page.goto(link);
+    await page.getByLabel('Password').fill('a long and secret passphrase');
+    await page.getByRole('button', { name: 'Save the password' }).click();
+    await page.getByText('Your password is saved').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'console-01-set-password');
+
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    const agentConsole = new Console(page);
+    await agentConsole.signIn(agentEmail, 'a long and secret passphrase');
+    await page.getByText('Signed in as Grace Hopper').waitFor();
+    await page.getByText('Nobody is waiting.').waitFor();
+    await page.getByLabel('Notify me of new chats (sound and desktop)').check();
+    await expectAccessible(page);
+    await screenshot(page, 'console-02-signed-in');
+
+    const visitorPage = await browser.newPage();
+    await visitorPage.goto(`${stack.url.chat}/help-center/demo`);
+    const helpCenter = new HelpCenter(visitorPage);
+    await helpCenter.open();
+    await helpCenter.tab('Chat');
+    await helpCenter.send('How do I reset my forgotten password?');
+    await helpCenter.panel.locator('li.from-ai').first().waitFor({ timeout: 30_000 });
+    await helpCenter.panel.getByRole('button', { name: 'Talk to a person' }).click();
+
+    const entry = agentConsole.queued('How do I reset my forgotten password?');
+    await entry.waitFor();
+    await expect(entry.textContent()).resolves.toMatch(/waiting \d+ s.*Language: en.*Why: asked for a person/);
+    await expectAccessible(page);
+    await screenshot(page, 'console-03-queue');
+    await entry.getByRole('button', { name: 'Accept' }).click();
+    await agentConsole.setStatus('Available');
+
+    const chat = agentConsole.chat('Visitor');
+    await chat.locator('li.from-ai').getByText('Answered by the AI agent').first().waitFor();
+    await chat.getByText('How do I reset my forgotten password?').waitFor();
+    await helpCenter.panel.getByText('Grace Hopper joined the conversation.').waitFor();
+    await expect(chat.getByText('Anonymous visitor: no contact yet.').isVisible()).resolves.toBe(true);
+
+    await chat.getByLabel('Your reply').fill('Hi, Grace here: the steps are in the attached file.');
+    await chat
+      .getByLabel('Attach files')
+      .setInputFiles({ name: 'reset-steps.txt', mimeType: 'text/plain', buffer: Buffer.from('1. Open the sign-in page\n') });
+    await chat.getByRole('button', { name: 'Send', exact: true }).click();
+    await helpCenter.panel.getByText('the steps are in the attached file').waitFor();
+    await helpCenter.panel.getByRole('button', { name: /reset-steps\.txt/ }).waitFor();
+    await helpCenter.send('Thanks, but the mail never arrives.');
+    await chat.getByText('Thanks, but the mail never arrives.').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'console-04-chat');
+
+    await chat.getByRole('button', { name: 'Escalate to a ticket' }).click();
+    // The visitor is anonymous: the panel asks for the address the ticket's answer goes to.
+    const visitorEmail = `${uniqueName('lin')}@customer.test`;
+    await helpCenter.panel.getByLabel('Your email').fill(visitorEmail);
+    await helpCenter.panel.getByRole('button', { name: 'Send my question as a ticket' }).click();
+    await helpCenter.panel.getByText(`we will answer at ${visitorEmail}`).waitFor();
+    await chat.getByText(/This chat has ended \(escalated\)/).waitFor();
+    const ticket = await eventually(async () => {
+      const { items } = await stack.getJson<{ items: TicketSummary[] }>(
+        'tickets',
+        `/tickets?requesterEmail=${encodeURIComponent(visitorEmail)}`,
+      );
+      expect(items).toHaveLength(1);
+      return items[0]!;
+    }, 60_000);
+    expect(ticket).toMatchObject({ channel: 'chat', subject: 'Chat: How do I reset my forgotten password?' });
+    await screenshot(page, 'console-05-escalated');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to the console' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in to the console' }).waitFor();
+  });
+});
