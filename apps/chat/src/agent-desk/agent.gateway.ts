@@ -78,6 +78,34 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     return this.desk.listMine(agentOf(socket));
   }
 
+  @SubscribeMessage('conversations.live')
+  listLive() {
+    return this.desk.listLive();
+  }
+
+  /** Joins (or leaves) the conversation's watchers' room, then answers what was said so far. */
+  @SubscribeMessage('conversation.watch')
+  async watch(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody(new ZodEventPipe(events['conversation.watch'].schema)) body: AgentEvent<'conversation.watch'>,
+  ) {
+    const room = rooms.watching(body.conversationId);
+    if (!body.watching) {
+      await socket.leave(room);
+      return { ok: true };
+    }
+    await socket.join(room);
+    return this.desk.resume({ conversationId: body.conversationId, afterSequence: 0 });
+  }
+
+  @SubscribeMessage('conversation.takeover')
+  takeOver(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody(new ZodEventPipe(events['conversation.takeover'].schema)) body: AgentEvent<'conversation.takeover'>,
+  ) {
+    return this.desk.takeOver(agentOf(socket), body);
+  }
+
   @SubscribeMessage('conversation.accept')
   accept(
     @ConnectedSocket() socket: Socket,

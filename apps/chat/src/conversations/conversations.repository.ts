@@ -60,6 +60,11 @@ export class ConversationsRepository {
       .find({ where: { state: 'assigned', assignedAgentId: agentId }, order: { assignedAt: 'ASC' } });
   }
 
+  /** Conversations the AI agent is having now, newest first: the ones agents may watch and take over. */
+  async withAiAgent(limit: number, manager: EntityManager): Promise<ConversationEntity[]> {
+    return manager.getRepository(ConversationEntity).find({ where: { state: 'bot' }, order: { createdAt: 'DESC' }, take: limit });
+  }
+
   /** Whether the conversation is the visitor's own, or one of its contact's from another visitor (device). */
   async isOfVisitor(
     conversationId: string,

@@ -10,6 +10,8 @@ export enum ChatErrorCode {
   NotAssignedToYou = 'not_assigned_to_you',
   AlreadyAccepted = 'already_accepted',
   NotQueued = 'not_queued',
+  /** Only a conversation the AI agent is having can be taken over. */
+  NotWithAiAgent = 'not_with_ai_agent',
   CapacityReached = 'capacity_reached',
   UnknownAgent = 'unknown_agent',
   AgentUnavailable = 'agent_unavailable',
@@ -36,6 +38,7 @@ const kindOf: Record<ChatErrorCode, ErrorKind> = {
   [ChatErrorCode.NotAssignedToYou]: ErrorKind.Forbidden,
   [ChatErrorCode.AlreadyAccepted]: ErrorKind.Conflict,
   [ChatErrorCode.NotQueued]: ErrorKind.Conflict,
+  [ChatErrorCode.NotWithAiAgent]: ErrorKind.Conflict,
   [ChatErrorCode.CapacityReached]: ErrorKind.Conflict,
   [ChatErrorCode.UnknownAgent]: ErrorKind.Invalid,
   [ChatErrorCode.AgentUnavailable]: ErrorKind.Conflict,

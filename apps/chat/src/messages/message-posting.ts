@@ -61,13 +61,14 @@ export class MessagePosting {
 /** Tells the visitor and the conversation's agent, after the commit. */
 export function tellParticipants(
   tx: ChatTransaction,
-  conversation: Pick<ConversationEntity, 'visitorId' | 'assignedAgentId'>,
+  conversation: Pick<ConversationEntity, 'id' | 'visitorId' | 'assignedAgentId'>,
   event: string,
   payload: unknown,
 ): void {
-  const { visitorId, assignedAgentId } = conversation;
+  const { id, visitorId, assignedAgentId } = conversation;
   tx.notices.add((notifier) => {
     notifier.toVisitor(visitorId, event, payload);
     if (assignedAgentId) notifier.toAgent(assignedAgentId, event, payload);
+    notifier.toWatchers(id, event, payload);
   });
 }

@@ -73,6 +73,19 @@ export const agentEvents = {
     schema: z.object({}).default({}),
     description: 'The conversations the agent has now, each with its visitor (after a reload, or a `conversation.assigned`)',
   },
+  'conversations.live': {
+    schema: z.object({}).default({}),
+    description: 'The conversations the AI agent is having now (newest first, at most 50), each with its visitor',
+  },
+  'conversation.watch': {
+    schema: conversationRef.extend({ watching: z.boolean() }),
+    description:
+      'Follows a conversation the agent does not have (its `message` and `conversation.updated` events), or stops; answers its messages so far',
+  },
+  'conversation.takeover': {
+    schema: conversationRef,
+    description: 'Takes a conversation over from the AI agent: it becomes the agent’s at once (under its capacity)',
+  },
   'conversation.accept': { schema: conversationRef, description: 'Takes a queued conversation; exactly one of simultaneous accepts wins' },
   'conversation.transfer': {
     schema: conversationRef.extend({ toAgentId: uuid.optional() }),

@@ -8,6 +8,8 @@ export const rooms = {
   agent: (agentId: string) => `agent:${agentId}`,
   /** Every agent connected to any instance. */
   agents: 'agents',
+  /** The agents watching a conversation they do not have (a live one with the AI agent). */
+  watching: (conversationId: string) => `watching:${conversationId}`,
 };
 
 /**
@@ -36,6 +38,10 @@ export class ChatNotifier implements BeforeApplicationShutdown {
 
   toAgent(agentId: string, event: string, payload: unknown): void {
     this.agents?.to(rooms.agent(agentId)).emit(event, payload);
+  }
+
+  toWatchers(conversationId: string, event: string, payload: unknown): void {
+    this.agents?.to(rooms.watching(conversationId)).emit(event, payload);
   }
 
   toAllAgents(event: string, payload: unknown): void {
