@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Page } from 'playwright-core';
-import { ChatClient } from '../../apps/chat/test/chat-under-test';
+import { io } from 'socket.io-client';
+import { ChatClient, clientOf } from '../../apps/chat/test/chat-under-test';
 import { eventually, uniqueName } from '../support/infra';
 import { startStack, Stack } from '../support/stack';
 import { TestRelay } from '../support/test-relay';
@@ -17,7 +19,8 @@ interface TicketSummary {
 /**
  * The agent console in Debian's Chromium against the four services as processes (`npm run build` first): an invited
  * agent chooses a password from the mailed link and signs in, takes a chat a visitor started in the help-center panel
- * from the queue, answers it with a file, escalates it to a ticket, and signs out.
+ * from the queue, answers it with a file, escalates it to a ticket, watches a conversation the AI agent is having and
+ * takes it over, and signs out.
  */
 describe('the agent console in a real browser: chats', () => {
   let stack: Stack;
@@ -42,7 +45,7 @@ describe('the agent console in a real browser: chats', () => {
     await relay?.close();
   });
 
-  it('an invited agent sets a password, signs in, accepts a queued chat, replies with a file, escalates it to a ticket and signs out', async () => {
+  it('an invited agent sets a password, signs in, accepts a queued chat, replies with a file, escalates it, takes over from the AI agent and signs out', async () => {
     // A colleague online but full: chats wait in the queue for someone to accept them.
     colleague = await availableAgent(stack, 'Ada Colleague', { chatCapacity: 0 });
     const agentEmail = `${uniqueName('grace')}@helpgate.test`;
@@ -131,6 +134,29 @@ describe('the agent console in a real browser: chats', () => {
     }, 60_000);
     expect(ticket).toMatchObject({ channel: 'chat', subject: 'Chat: How do I reset my forgotten password?' });
     await screenshot(page, 'console-05-escalated');
+    await chat.getByRole('button', { name: 'Remove from my chats' }).click();
+
+    // Another visitor talks with the AI agent (a socket.io client): the agent watches, then takes over.
+    const aiVisitor = clientOf(io(`${stack.url.chat}/visitor`, { transports: ['websocket'], forceNew: true, reconnection: false }));
+    await aiVisitor.next('session');
+    const { conversationId } = await aiVisitor.request<{ conversationId: string }>('message.send', {
+      clientId: randomUUID(),
+      text: 'Where do I find my invoices?',
+    });
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.locator('.live li').getByRole('button', { name: 'Watch' }).click();
+    const watched = agentConsole.chat('Visitor');
+    await watched.getByText('The AI agent is answering; you are watching.').waitFor();
+    await watched.getByText('Where do I find my invoices?').waitFor();
+    await aiVisitor.request('message.send', { conversationId, clientId: randomUUID(), text: 'I need the one from March.' });
+    await watched.getByText('I need the one from March.').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'console-06-watching');
+    await watched.getByRole('button', { name: 'Take over' }).click();
+    await watched.getByLabel('Your reply').fill('Grace here: I am taking over from our assistant.');
+    await watched.getByRole('button', { name: 'Send', exact: true }).click();
+    await aiVisitor.next<{ text: string }>('message', (message) => message.text === 'Grace here: I am taking over from our assistant.');
+    aiVisitor.close();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to the console' }).waitFor();

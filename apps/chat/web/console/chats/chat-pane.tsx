@@ -141,6 +141,16 @@ export function ChatPane({ chat, desk, services, accessToken }: { chat: OpenChat
                 </button>
               </div>
             </>
+          ) : conversation.state === 'bot' ? (
+            <p role="status">
+              {t('live.watching')}{' '}
+              <button type="button" class="primary" onClick={() => run(() => desk.takeOver(id))}>
+                {t('live.takeOver')}
+              </button>{' '}
+              <button type="button" onClick={() => run(() => desk.stopWatching(id))}>
+                {t('live.stopWatching')}
+              </button>
+            </p>
           ) : (
             <p role="status">
               {whereItStands(conversation)}{' '}

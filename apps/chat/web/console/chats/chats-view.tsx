@@ -15,6 +15,45 @@ function useNow(everyMs: number): number {
   return now;
 }
 
+/** The conversations the AI agent is having, which an agent may watch and take over. */
+function LiveList({ desk, now }: { desk: Desk; now: number }) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const open = new Set(desk.chats.map((chat) => chat.conversation.id));
+  const watch = (conversation: Desk['live'][number]) => {
+    setFailure(null);
+    desk.watch(conversation).catch((error: Error) => setFailure(error.message));
+  };
+  return (
+    <div class="live">
+      <h2 id="live-title">
+        {t('live.title')}{' '}
+        <button type="button" class="small" onClick={() => void desk.refreshLive()}>
+          {t('live.refresh')}
+        </button>
+      </h2>
+      {failure && <p role="alert">{t('chat.failed', { message: failure })}</p>}
+      {desk.live.length === 0 ? (
+        <p>{t('live.none')}</p>
+      ) : (
+        <ul class="entries" aria-labelledby="live-title">
+          {desk.live.map((conversation) => (
+            <li key={conversation.id}>
+              <p class="preview">{conversation.visitor.name ?? conversation.visitor.email ?? t('chat.visitor')}</p>
+              <p class="meta">
+                <span>{t('live.started', { wait: waitedFor(conversation.createdAt, now) })}</span>
+                <span>{t('queue.language', { language: conversation.language ?? t('queue.unknownLanguage') })}</span>
+              </p>
+              <button type="button" onClick={() => watch(conversation)} disabled={open.has(conversation.id)}>
+                {t('live.watch')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 /** The queue on the side, the agent's chats side by side. */
 export function ChatsView({ desk, services, accessToken }: { desk: Desk; services: Services; accessToken: string }) {
   const now = useNow(5_000);
@@ -49,6 +88,7 @@ export function ChatsView({ desk, services, accessToken }: { desk: Desk; service
             ))}
           </ol>
         )}
+        <LiveList desk={desk} now={now} />
       </section>
       <section class="open-chats" aria-labelledby="chats-title">
         <h2 id="chats-title">{t('chats.title')}</h2>

@@ -17,6 +17,7 @@ export function useDesk(accessToken: string, agentId: string, onQueued: (entry: 
   const [presence, setPresence] = useState<Presence>('offline');
   const [queue, setQueue] = useState<QueueEntry[]>([]);
   const [chats, setChats] = useState<OpenChat[]>([]);
+  const [live, setLive] = useState<AgentConversation[]>([]);
   const chatsRef = useRef(chats);
   chatsRef.current = chats;
   const onQueuedRef = useRef(onQueued);
@@ -57,6 +58,8 @@ export function useDesk(accessToken: string, agentId: string, onQueued: (entry: 
     await Promise.all(conversations.map((conversation) => resume(conversation.id)));
   };
 
+  const refreshLive = async () => setLive((await request<{ conversations: AgentConversation[] }>('conversations.live')).conversations);
+
   useEffect(() => {
     const status = localStorage.getItem(chosenStatusKey) === 'available' ? 'available' : 'away';
     const client = io(`${location.origin}/agent`, { auth: { token: accessToken, status }, transports: ['websocket'] });
@@ -68,7 +71,12 @@ export function useDesk(accessToken: string, agentId: string, onQueued: (entry: 
         .then(({ entries }) => setQueue(entries))
         .catch(() => undefined);
       refreshMine().catch(() => undefined);
+      refreshLive().catch(() => undefined);
     });
+    // chat pushes no event for a new conversation with the AI agent: the list is asked for again now and then.
+    const liveTimer = setInterval(() => {
+      if (client.connected) refreshLive().catch(() => undefined);
+    }, 15_000);
     client.on('disconnect', () => {
       setConnected(false);
       setPresence('offline');
@@ -100,6 +108,7 @@ export function useDesk(accessToken: string, agentId: string, onQueued: (entry: 
       if (changedAgent === agentId) setPresence(changed);
     });
     return () => {
+      clearInterval(liveTimer);
       client.close();
       socket.current = null;
     };
@@ -118,6 +127,26 @@ export function useDesk(accessToken: string, agentId: string, onQueued: (entry: 
     presence,
     queue,
     chats,
+    live,
+    refreshLive,
+    /** Follows a conversation the AI agent is having: it opens beside the agent's chats, read-only until taken over. */
+    async watch(conversation: AgentConversation) {
+      const { messages } = await request<{ messages: ChatMessage[] }>('conversation.watch', {
+        conversationId: conversation.id,
+        watching: true,
+      });
+      const watched = { conversation, transcript: withMessages(emptyTranscript, messages), visitorTyping: false };
+      chatsRef.current = [...chatsRef.current.filter((chat) => chat.conversation.id !== conversation.id), watched];
+      setChats(chatsRef.current);
+    },
+    async stopWatching(conversationId: string) {
+      await request('conversation.watch', { conversationId, watching: false });
+      setChats((current) => current.filter((chat) => chat.conversation.id !== conversationId));
+    },
+    async takeOver(conversationId: string) {
+      await request('conversation.takeover', { conversationId });
+      await Promise.all([refreshMine(), refreshLive()]);
+    },
     async setStatus(status: 'available' | 'away') {
       localStorage.setItem(chosenStatusKey, status);
       if (socket.current) socket.current.auth = { ...(socket.current.auth as object), status };
