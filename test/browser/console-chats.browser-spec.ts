@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createTransport } from 'nodemailer';
 import { Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { ChatClient, clientOf } from '../../apps/chat/test/chat-under-test';
@@ -22,11 +23,13 @@ interface TicketSummary {
  * from the queue, answers it with a file, escalates it to a ticket, watches a conversation the AI agent is having and
  * takes it over, and signs out.
  */
-describe('the agent console in a real browser: chats', () => {
+describe('the agent console in a real browser: chats and tickets', () => {
   let stack: Stack;
   let browser: Browser;
   let relay: TestRelay;
   let colleague: ChatClient & { id: string };
+  const agentEmail = `${uniqueName('grace')}@helpgate.test`;
+  const agentPassword = 'a long and secret passphrase';
 
   const expectAccessible = async (page: Page) => expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
@@ -48,7 +51,6 @@ describe('the agent console in a real browser: chats', () => {
   it('an invited agent sets a password, signs in, accepts a queued chat, replies with a file, escalates it, takes over from the AI agent and signs out', async () => {
     // A colleague online but full: chats wait in the queue for someone to accept them.
     colleague = await availableAgent(stack, 'Ada Colleague', { chatCapacity: 0 });
-    const agentEmail = `${uniqueName('grace')}@helpgate.test`;
     const invited = await stack.fetch('identity', '/agents', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -67,7 +69,7 @@ describe('the agent console in a real browser: chats', () => {
     const page = await browser.newPage();
     await browser.context.grantPermissions(['notifications'], { origin: stack.url.chat });
     await page.goto(link);
-    await page.getByLabel('Password').fill('a long and secret passphrase');
+    await page.getByLabel('Password').fill(agentPassword);
     await page.getByRole('button', { name: 'Save the password' }).click();
     await page.getByText('Your password is saved').waitFor();
     await expectAccessible(page);
@@ -75,7 +77,7 @@ describe('the agent console in a real browser: chats', () => {
 
     await page.getByRole('link', { name: 'Sign in' }).click();
     const agentConsole = new Console(page);
-    await agentConsole.signIn(agentEmail, 'a long and secret passphrase');
+    await agentConsole.signIn(agentEmail, agentPassword);
     await page.getByText('Signed in as Grace Hopper').waitFor();
     await page.getByText('Nobody is waiting.').waitFor();
     await page.getByLabel('Notify me of new chats (sound and desktop)').check();
@@ -162,5 +164,66 @@ describe('the agent console in a real browser: chats', () => {
     await page.getByRole('heading', { name: 'Sign in to the console' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Sign in to the console' }).waitFor();
+  });
+
+  it('a mail to the support address appears in the unassigned view; the agent answers it with a template, threaded, and assigns it', async () => {
+    const customer = createTransport({ host: '127.0.0.1', port: stack.smtpPort, secure: false, ignoreTLS: true });
+    const sender = `${uniqueName('jane')}@acme.test`;
+    const subject = `Export fails ${uniqueName('run')}`;
+    const template = await stack.fetch('tickets', '/reply-templates', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Export fixed', body: 'Hello {{requester.name}}, we fixed the export: please try again.' }),
+    });
+    expect(template.status).toBe(201);
+    await customer.sendMail({
+      from: `"Jane Doe" <${sender}>`,
+      to: 'support@helpgate.test',
+      subject,
+      text: 'The export button does nothing.',
+      messageId: `<${uniqueName('export')}@acme.test>`,
+    });
+    const [acknowledgement] = await relay.receivedTo(sender, 1);
+    customer.close();
+
+    const page = await browser.newPage();
+    await page.goto(`${stack.url.chat}/console#tickets`);
+    await new Console(page).signIn(agentEmail, agentPassword);
+    await page.getByRole('button', { name: /^Unassigned/ }).click();
+    const row = page.getByRole('row').filter({ hasText: subject });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('Jane Doe');
+    await expectAccessible(page);
+    await screenshot(page, 'console-07-unassigned');
+
+    await row.getByRole('link', { name: subject }).click();
+    await page.getByRole('heading', { name: new RegExp(subject) }).waitFor();
+    await page.getByText('The export button does nothing.').waitFor();
+    await page.getByLabel('Reply template').selectOption({ label: 'Export fixed' });
+    await page.getByText('Template preview').waitFor();
+    await page.getByRole('button', { name: 'Send the public reply' }).click();
+    const [, reply] = await relay.receivedTo(sender, 2);
+    expect(reply.parsed.text?.trim()).toBe('Hello Jane Doe, we fixed the export: please try again.');
+    expect(reply.parsed.subject).toMatch(new RegExp(`^\\[#\\d+\\] Re: ${subject}$`));
+    expect(reply.parsed.inReplyTo).toBe(acknowledgement.parsed.messageId);
+    expect(reply.parsed.references).toContain(acknowledgement.parsed.messageId);
+
+    const fields = page.getByRole('form', { name: 'Ticket fields' });
+    await fields.getByLabel('Assignee').selectOption({ label: 'Grace Hopper' });
+    await fields.getByLabel('Status').selectOption('pending');
+    await fields.getByRole('button', { name: 'Save the changes' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page
+      .locator('.history')
+      .getByText(/assignee/)
+      .first()
+      .waitFor();
+    await page.getByText('Hello Jane Doe, we fixed the export').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'console-08-ticket');
+
+    await page.getByRole('link', { name: 'Back to the list' }).click();
+    await page.getByRole('button', { name: /^My open tickets/ }).click();
+    await page.getByRole('row').filter({ hasText: subject }).waitFor();
   });
 });

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ChatsView } from './chats/chats-view';
+import { TicketView } from './tickets/ticket-view';
+import { TicketsView } from './tickets/tickets-view';
 import { useDesk } from './chats/use-desk';
 import { t } from './i18n/i18n';
 import { useNotifications } from './notifications';
@@ -26,6 +28,18 @@ export function Shell({ services, accessToken, signOut }: { services: Services; 
   return <Desk services={services} accessToken={accessToken} me={me} signOut={signOut} />;
 }
 
+/** Where the agent is in the console: `#chats`, `#tickets` or `#tickets/<id>` (a link works across a reload). */
+function useRoute(): { section: 'chats' | 'tickets'; ticketId: string | null } {
+  const [hash, setHash] = useState(location.hash);
+  useEffect(() => {
+    const changed = () => setHash(location.hash);
+    window.addEventListener('hashchange', changed);
+    return () => window.removeEventListener('hashchange', changed);
+  }, []);
+  const [section, ticketId] = hash.replace(/^#/, '').split('/');
+  return section === 'tickets' ? { section: 'tickets', ticketId: ticketId ?? null } : { section: 'chats', ticketId: null };
+}
+
 function Desk({
   services,
   accessToken,
@@ -39,13 +53,18 @@ function Desk({
 }) {
   const notifications = useNotifications();
   const desk = useDesk(accessToken, me.id, (entry) => notifications.notify(entry.preview));
+  const route = useRoute();
+  const current = (section: string) => (route.section === section ? 'page' : undefined);
   return (
     <div class="shell">
       <header class="top">
         <strong class="brand">{t('app.title')}</strong>
         <nav aria-label={t('nav.label')}>
-          <a href="#chats" aria-current="page">
-            {t('nav.chats')}
+          <a href="#chats" aria-current={current('chats')}>
+            {t('nav.chats')} {desk.queue.length > 0 && <span class="badge">{desk.queue.length}</span>}
+          </a>
+          <a href="#tickets" aria-current={current('tickets')}>
+            {t('nav.tickets')}
           </a>
         </nav>
         <div class="controls">
@@ -79,7 +98,9 @@ function Desk({
       </header>
       {notifications.blocked && <p role="alert">{t('notify.denied')}</p>}
       {!desk.connected && <p role="status">{t('chats.disconnected')}</p>}
-      <ChatsView desk={desk} services={services} accessToken={accessToken} />
+      {route.section === 'chats' && <ChatsView desk={desk} services={services} accessToken={accessToken} />}
+      {route.section === 'tickets' && !route.ticketId && <TicketsView services={services} accessToken={accessToken} agentId={me.id} />}
+      {route.ticketId && <TicketView key={route.ticketId} id={route.ticketId} services={services} accessToken={accessToken} />}
     </div>
   );
 }
