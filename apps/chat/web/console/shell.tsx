@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ChatsView } from './chats/chats-view';
+import { CustomerView } from './customers/customer-view';
+import { CustomersView } from './customers/customers-view';
+import { OrganizationsView } from './organizations/organizations-view';
 import { TicketView } from './tickets/ticket-view';
 import { TicketsView } from './tickets/tickets-view';
 import { useDesk } from './chats/use-desk';
@@ -28,16 +31,20 @@ export function Shell({ services, accessToken, signOut }: { services: Services; 
   return <Desk services={services} accessToken={accessToken} me={me} signOut={signOut} />;
 }
 
-/** Where the agent is in the console: `#chats`, `#tickets` or `#tickets/<id>` (a link works across a reload). */
-function useRoute(): { section: 'chats' | 'tickets'; ticketId: string | null } {
+type Section = 'chats' | 'tickets' | 'customers' | 'organizations';
+const sections: readonly Section[] = ['chats', 'tickets', 'customers', 'organizations'];
+
+/** Where the agent is in the console: `#tickets`, `#tickets/<id>`, `#customers/<id>`… (a link works across a reload). */
+function useRoute(): { section: Section; itemId: string | null } {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
     const changed = () => setHash(location.hash);
     window.addEventListener('hashchange', changed);
     return () => window.removeEventListener('hashchange', changed);
   }, []);
-  const [section, ticketId] = hash.replace(/^#/, '').split('/');
-  return section === 'tickets' ? { section: 'tickets', ticketId: ticketId ?? null } : { section: 'chats', ticketId: null };
+  const [section, itemId] = hash.replace(/^#/, '').split('/');
+  const known = sections.find((candidate) => candidate === section);
+  return known ? { section: known, itemId: itemId ?? null } : { section: 'chats', itemId: null };
 }
 
 function Desk({
@@ -65,6 +72,12 @@ function Desk({
           </a>
           <a href="#tickets" aria-current={current('tickets')}>
             {t('nav.tickets')}
+          </a>
+          <a href="#customers" aria-current={current('customers')}>
+            {t('nav.customers')}
+          </a>
+          <a href="#organizations" aria-current={current('organizations')}>
+            {t('nav.organizations')}
           </a>
         </nav>
         <div class="controls">
@@ -99,8 +112,19 @@ function Desk({
       {notifications.blocked && <p role="alert">{t('notify.denied')}</p>}
       {!desk.connected && <p role="status">{t('chats.disconnected')}</p>}
       {route.section === 'chats' && <ChatsView desk={desk} services={services} accessToken={accessToken} />}
-      {route.section === 'tickets' && !route.ticketId && <TicketsView services={services} accessToken={accessToken} agentId={me.id} />}
-      {route.ticketId && <TicketView key={route.ticketId} id={route.ticketId} services={services} accessToken={accessToken} />}
+      {route.section === 'tickets' &&
+        (route.itemId ? (
+          <TicketView key={route.itemId} id={route.itemId} services={services} accessToken={accessToken} />
+        ) : (
+          <TicketsView services={services} accessToken={accessToken} agentId={me.id} />
+        ))}
+      {route.section === 'customers' &&
+        (route.itemId ? (
+          <CustomerView key={route.itemId} id={route.itemId} services={services} accessToken={accessToken} />
+        ) : (
+          <CustomersView services={services} accessToken={accessToken} />
+        ))}
+      {route.section === 'organizations' && <OrganizationsView services={services} accessToken={accessToken} />}
     </div>
   );
 }

@@ -18,10 +18,12 @@ interface TicketSummary {
 }
 
 /**
- * The agent console in Debian's Chromium against the four services as processes (`npm run build` first): an invited
- * agent chooses a password from the mailed link and signs in, takes a chat a visitor started in the help-center panel
- * from the queue, answers it with a file, escalates it to a ticket, watches a conversation the AI agent is having and
- * takes it over, and signs out.
+ * The agent console in Debian's Chromium against the four services as processes (`npm run build` first), as issue 17's
+ * script has it: an invited agent chooses a password from the mailed link and signs in, accepts a chat a visitor
+ * started in the help-center panel, answers it with a file, escalates it to a ticket, watches a conversation the AI
+ * agent is having and takes it over; a mail to the support address appears in the unassigned view and is answered with
+ * a template, threaded; two contacts are merged and their tickets follow; a domain given to an organization moves the
+ * contact out of "Unassigned". The tests run in order, as one working day of the same agent.
  */
 describe('the agent console in a real browser: chats and tickets', () => {
   let stack: Stack;
@@ -30,6 +32,7 @@ describe('the agent console in a real browser: chats and tickets', () => {
   let colleague: ChatClient & { id: string };
   const agentEmail = `${uniqueName('grace')}@helpgate.test`;
   const agentPassword = 'a long and secret passphrase';
+  let agentId: string;
 
   const expectAccessible = async (page: Page) => expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
@@ -57,6 +60,7 @@ describe('the agent console in a real browser: chats and tickets', () => {
       body: JSON.stringify({ email: agentEmail, name: 'Grace Hopper', languages: ['en'], chatCapacity: 2 }),
     });
     expect(invited.status).toBe(201);
+    agentId = ((await invited.json()) as { id: string }).id;
     const link = await eventually(() => {
       const found = /http:\/\/127\.0\.0\.1:\d+\/console\/set-password\?token=[\w-]{43}/.exec(
         relay.to(agentEmail).at(-1)?.parsed.text ?? '',
@@ -225,5 +229,90 @@ describe('the agent console in a real browser: chats and tickets', () => {
     await page.getByRole('link', { name: 'Back to the list' }).click();
     await page.getByRole('button', { name: /^My open tickets/ }).click();
     await page.getByRole('row').filter({ hasText: subject }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+  });
+
+  it('the agent merges two contacts and their tickets follow; an admin adds an organization domain and the contact leaves Unassigned', async () => {
+    const domain = `${uniqueName('corp').replace(/_/g, '-')}.test`;
+    const [primary, duplicate] = [`jane@${domain}`, `jane.doe@${domain}`];
+    const customer = createTransport({ host: '127.0.0.1', port: stack.smtpPort, secure: false, ignoreTLS: true });
+    for (const [from, subject] of [
+      [primary, 'Printer jams'],
+      [duplicate, 'Printer still jams'],
+    ]) {
+      await customer.sendMail({ from: `"Jane Doe" <${from}>`, to: 'support@helpgate.test', subject, text: 'It jams on every page.' });
+    }
+    customer.close();
+    const ticketsOf = (email: string) =>
+      stack
+        .getJson<{ items: TicketSummary[] }>('tickets', `/tickets?requesterEmail=${encodeURIComponent(email)}`)
+        .then(({ items }) => items);
+    await eventually(async () => {
+      expect(await ticketsOf(primary)).toHaveLength(1);
+      expect(await ticketsOf(duplicate)).toHaveLength(1);
+    }, 60_000);
+
+    const page = await browser.newPage();
+    await page.goto(`${stack.url.chat}/console#customers`);
+    await new Console(page).signIn(agentEmail, agentPassword);
+    await page.getByLabel('Name or email').fill(primary);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('row').filter({ hasText: primary }).getByRole('link', { name: 'Jane Doe' }).click();
+    await page.getByRole('heading', { name: 'Jane Doe' }).waitFor();
+    await page.getByRole('tab', { name: 'Tickets' }).click();
+    await page.getByRole('tabpanel').getByText('Printer jams').waitFor();
+    await page.getByLabel('The other contact’s email').fill(duplicate);
+    await page.getByRole('button', { name: 'Find the contact' }).click();
+    await page.getByText(`Merge Jane Doe (${duplicate}) into Jane Doe?`).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'console-09-merge');
+    await page.getByRole('button', { name: 'Merge into this contact' }).click();
+    await page.getByText('Merged: the other contact’s tickets now follow this one.').waitFor();
+    // tickets learns of the merge from identity's event: the profile shows both tickets once it has.
+    const survivorId = new URL(page.url()).hash.split('/')[1]!;
+    await eventually(async () => {
+      const { items } = await stack.getJson<{ items: TicketSummary[] }>('tickets', `/tickets?requesterContactId=${survivorId}`);
+      expect(items.map((ticket) => ticket.subject).sort()).toEqual(['Printer jams', 'Printer still jams']);
+    }, 60_000);
+    await page.getByRole('tab', { name: 'Activity' }).click();
+    await page.getByRole('tab', { name: 'Tickets' }).click();
+    await page.getByRole('tabpanel').getByText('Printer still jams').waitFor();
+    await screenshot(page, 'console-10-merged');
+
+    // Promoted to admin, the agent signs in again and gives the customer's domain to a new organization.
+    const promoted = await stack.fetch('identity', `/agents/${agentId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'admin' }),
+    });
+    expect(promoted.status).toBe(200);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await new Console(page).signIn(agentEmail, agentPassword);
+    await page.getByRole('link', { name: 'Customers', exact: true }).click();
+    await page.getByLabel('Only contacts in “Unassigned”').check();
+    await page.getByLabel('Name or email').fill(primary);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('row').filter({ hasText: primary }).waitFor();
+
+    const organization = `Corp ${domain}`;
+    await page.getByRole('link', { name: 'Organizations', exact: true }).click();
+    const creation = page.getByRole('form', { name: 'New organization' });
+    await creation.getByLabel('Name').fill(organization);
+    await creation.getByRole('button', { name: 'Create' }).click();
+    const form = page.getByRole('form', { name: `Add a domain to ${organization}` });
+    await form.getByLabel('Domain', { exact: true }).fill(domain);
+    await form.getByRole('button', { name: 'Add the domain' }).click();
+    await page.getByText(`${domain} added; 1 contacts moved from “Unassigned”.`).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'console-11-organization');
+
+    await page.getByRole('link', { name: 'Customers', exact: true }).click();
+    await page.getByLabel('Only contacts in “Unassigned”').check();
+    await page.getByLabel('Name or email').fill(primary);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByText('No contact matches.').waitFor();
+    await page.getByLabel('Only contacts in “Unassigned”').uncheck();
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('row').filter({ hasText: organization }).waitFor();
   });
 });
