@@ -89,6 +89,21 @@ export class ConversationsRepository {
     return rows.length === 1 ? this.require(id, manager) : null;
   }
 
+  /**
+   * Gives a conversation the AI agent has to the agent taking it over, recording why; like `assignIfQueued`, the
+   * condition on the state lets one of simultaneous takeovers (or a takeover and the AI's own handoff) win.
+   */
+  async takeOverIfWithAi(id: string, agentId: string, manager: EntityManager): Promise<ConversationEntity | null> {
+    const [rows]: [{ id: string }[], number] = await manager.query(
+      `UPDATE conversations SET state = 'assigned', assigned_agent_id = $2, assigned_at = now(),
+              first_assigned_at = coalesce(first_assigned_at, now()),
+              queue_reason = 'agent_takeover', ai_handover_reason = 'agent_takeover'
+        WHERE id = $1 AND state = 'bot' RETURNING id`,
+      [id, agentId],
+    );
+    return rows.length === 1 ? this.require(id, manager) : null;
+  }
+
   /** Conversations whose agent has had no live connection for the grace period, locked, skipping those being changed. */
   async assignedToAgentsGoneSince(graceMs: number, manager: EntityManager): Promise<ConversationEntity[]> {
     return manager

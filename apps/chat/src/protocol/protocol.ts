@@ -70,6 +70,10 @@ export const agentEvents = {
   },
   'queue.list': { schema: z.object({}).default({}), description: 'The queue in order, with each conversation’s wait' },
   'conversation.accept': { schema: conversationRef, description: 'Takes a queued conversation; exactly one of simultaneous accepts wins' },
+  'conversation.take_over': {
+    schema: conversationRef,
+    description: 'Takes a conversation the AI agent is answering, past the queue (handoff reason `agent_takeover`)',
+  },
   'conversation.transfer': {
     schema: conversationRef.extend({ toAgentId: uuid.optional() }),
     description: 'Hands a conversation to a colleague, or back to the queue without `toAgentId`',

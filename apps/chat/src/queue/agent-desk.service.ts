@@ -43,6 +43,13 @@ export class AgentDeskService {
     );
   }
 
+  /** Takes a conversation the AI agent is answering, from the console. */
+  async takeOver(agentId: string, { conversationId }: AgentEvent<'conversation.take_over'>): Promise<ConversationView> {
+    return this.transactions.run(async (tx) =>
+      this.views.conversation(await this.assignments.takeOverFromAi(tx, conversationId, agentId), tx.manager),
+    );
+  }
+
   /** To a colleague (under the colleague's capacity), or back to the queue without one. */
   async transfer(agentId: string, { conversationId, toAgentId }: AgentEvent<'conversation.transfer'>): Promise<ConversationView> {
     return this.transactions.run(async (tx) => {

@@ -1,0 +1,42 @@
+import { handoffPhrasesByLanguage } from '../handoff/phrases';
+import { noHandoffNotice, notSureReply, visitorTextLanguages, visitorTextsIn } from './visitor-texts';
+import texts from './visitor-texts.json';
+
+describe('visitor texts', () => {
+  it('has every text in every language visitors can ask for a person in, each its own words', () => {
+    const keys = Object.keys(texts.en).sort();
+    expect(visitorTextLanguages.sort()).toEqual(Object.keys(handoffPhrasesByLanguage).sort());
+    for (const language of visitorTextLanguages) {
+      const entry = (texts as Record<string, Record<string, string>>)[language]!;
+      expect({ language, keys: Object.keys(entry).sort() }).toEqual({ language, keys });
+      if (language === 'en') continue;
+      // A translation that copies the English sentence is no translation ("Source" is the word in French too).
+      for (const key of keys.filter((key) => key !== 'source'))
+        expect({ language, key, same: entry[key] === texts.en[key as keyof typeof texts.en] }).toEqual({ language, key, same: false });
+    }
+  });
+
+  it('keeps the place of the time in each language that names when the team is back', () => {
+    for (const language of visitorTextLanguages) expect(visitorTextsIn(language).outsideBusinessHoursUntil).toContain('{time}');
+  });
+
+  it('falls back to English for a language without an entry, and for none', () => {
+    expect(visitorTextsIn('fi')).toEqual(texts.en);
+    expect(visitorTextsIn(null)).toEqual(texts.en);
+  });
+
+  it('offers a person when one can take the chat, else the ticket path', () => {
+    expect(notSureReply('it', true)).toBe(`${texts.it.notSure} ${texts.it.offerPerson}`);
+    expect(notSureReply('ja', false)).toBe(`${texts.ja.notSure} ${texts.ja.offerTicket}`);
+  });
+
+  it('says why nobody can take the chat, with the time the team is back when there is one', () => {
+    const back = new Date('2026-12-07T08:00:00Z');
+    expect(noHandoffNotice('de', 'outside_business_hours', back)).toBe(
+      'Unser Team ist gerade nicht da (wieder da 2026-12-07T08:00:00.000Z): Wir antworten Ihnen per E-Mail.',
+    );
+    expect(noHandoffNotice('de', 'outside_business_hours', null)).toBe(texts.de.outsideBusinessHours);
+    expect(noHandoffNotice('zh', 'no_agent_available', null)).toBe(texts.zh.noAgentAvailable);
+    expect(noHandoffNotice(null, 'no_support_contract', null)).toBe(texts.en.noSupportContract);
+  });
+});
