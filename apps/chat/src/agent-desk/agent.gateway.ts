@@ -81,6 +81,11 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     return this.desk.accept(agentOf(socket), body);
   }
 
+  @SubscribeMessage('conversations.with_ai')
+  listWithAi() {
+    return this.desk.listWithAi();
+  }
+
   @SubscribeMessage('conversation.take_over')
   takeOver(
     @ConnectedSocket() socket: Socket,

@@ -66,6 +66,8 @@ describe('the built-in AI agent answers from the demo knowledge base and hands o
     const question = await say(visitor, 'How do I reset my password?');
     const answer = await aiAnswerTo(visitor, question);
     const { conversationId } = question;
+    const { conversations } = await agent.request<{ conversations: ConversationView[] }>('conversations.with_ai');
+    expect(conversations.find((listed) => listed.id === conversationId)).toMatchObject({ state: 'bot', lastSequence: 2 });
 
     const taken = await agent.request<ConversationView>('conversation.take_over', { conversationId });
     expect(taken).toMatchObject({ id: conversationId, state: 'assigned' });

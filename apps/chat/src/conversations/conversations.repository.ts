@@ -53,6 +53,11 @@ export class ConversationsRepository {
       .getMany();
   }
 
+  /** The conversations the AI agent has now, newest first. */
+  async listWithAi(limit: number, manager: EntityManager): Promise<ConversationEntity[]> {
+    return manager.getRepository(ConversationEntity).find({ where: { state: 'bot' }, order: { createdAt: 'DESC' }, take: limit });
+  }
+
   /** Whether the conversation is the visitor's own, or one of its contact's from another visitor (device). */
   async isOfVisitor(
     conversationId: string,

@@ -69,6 +69,10 @@ export const agentEvents = {
     description: 'Available takes routed chats; away takes none',
   },
   'queue.list': { schema: z.object({}).default({}), description: 'The queue in order, with each conversation’s wait' },
+  'conversations.with_ai': {
+    schema: z.object({}).default({}),
+    description: 'The conversations the AI agent is answering now, newest first (at most 200), for an agent to take over',
+  },
   'conversation.accept': { schema: conversationRef, description: 'Takes a queued conversation; exactly one of simultaneous accepts wins' },
   'conversation.take_over': {
     schema: conversationRef,

@@ -15,6 +15,9 @@ import { Assignments } from './assignments';
 import { HandoffService } from './handoff.service';
 import { QueueViews } from './queue-views';
 
+/** How many of the AI's conversations the console is shown at once (the newest). */
+const aiConversationsListed = 200;
+
 /** What agents do with conversations: take them from the queue, hand them on, close them, turn them into tickets. */
 @Injectable()
 export class AgentDeskService {
@@ -41,6 +44,13 @@ export class AgentDeskService {
     return this.transactions.run(async (tx) =>
       this.views.conversation(await this.assignments.assignQueued(tx, conversationId, agentId), tx.manager),
     );
+  }
+
+  /** What the AI agent is answering now, for the console to show and an agent to take over. */
+  async listWithAi(): Promise<{ conversations: ConversationView[] }> {
+    return this.transactions.run(async ({ manager }) => ({
+      conversations: await this.views.conversations(await this.conversations.listWithAi(aiConversationsListed, manager), manager),
+    }));
   }
 
   /** Takes a conversation the AI agent is answering, from the console. */
