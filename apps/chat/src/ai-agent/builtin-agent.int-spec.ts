@@ -180,5 +180,12 @@ describe('the built-in AI agent with nobody to take the chat (real Postgres and 
     await visitor.next('email.required');
     expect(systemMessages(visitor, question.conversationId)).toEqual([texts.cs.noAgentAvailable]);
     expect(await handoverOf(chat, question.conversationId)).toMatchObject({ state: 'awaiting_email', ai_handover_reason: 'visitor_asked' });
+
+    await visitor.request('visitor.identify', { conversationId: question.conversationId, email: 'jana@acme.test' });
+    await visitor.next('escalated');
+    expect(systemMessages(visitor, question.conversationId)).toEqual([
+      texts.cs.noAgentAvailable,
+      texts.cs.nowATicketTo.replace('{email}', 'jana@acme.test'),
+    ]);
   });
 });

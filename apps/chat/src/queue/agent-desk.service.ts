@@ -13,6 +13,7 @@ import { ChatTransaction, ChatTransactions } from '../realtime/chat-transactions
 import { AgentsRepository } from '../agents/agents.repository';
 import { Assignments } from './assignments';
 import { HandoffService } from './handoff.service';
+import { chattingWithNotice } from '../visitor-texts/visitor-texts';
 import { QueueViews } from './queue-views';
 
 /** How many of the AI's conversations the console is shown at once (the newest). */
@@ -71,7 +72,7 @@ export class AgentDeskService {
       await this.assignments.requireCapacity(toAgentId, tx);
       const mine = await this.lockMine(tx, agentId, conversationId);
       const colleague = (await this.agents.namesOf([toAgentId], tx.manager)).get(toAgentId);
-      await this.posting.postSystem(tx, mine, `transfer:${mine.lastSequence}`, `You are now chatting with ${colleague ?? 'a colleague'}.`);
+      await this.posting.postSystem(tx, mine, `transfer:${mine.lastSequence}`, chattingWithNotice(mine.language, colleague ?? null));
       const transferred = await this.assignments.transfer(tx, mine, toAgentId);
       const view = await this.views.conversation(transferred, tx.manager);
       tx.notices.add((notifier) => notifier.toAgent(agentId, 'conversation.updated', view));

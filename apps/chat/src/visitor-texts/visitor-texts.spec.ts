@@ -1,5 +1,13 @@
 import { handoffPhrasesByLanguage } from '../handoff/phrases';
-import { noHandoffNotice, notSureReply, visitorTextLanguages, visitorTextsIn } from './visitor-texts';
+import {
+  chattingWithNotice,
+  fillIn,
+  noHandoffNotice,
+  notSureReply,
+  nowATicketNotice,
+  visitorTextLanguages,
+  visitorTextsIn,
+} from './visitor-texts';
 import texts from './visitor-texts.json';
 
 describe('visitor texts', () => {
@@ -16,8 +24,31 @@ describe('visitor texts', () => {
     }
   });
 
-  it('keeps the place of the time in each language that names when the team is back', () => {
-    for (const language of visitorTextLanguages) expect(visitorTextsIn(language).outsideBusinessHoursUntil).toContain('{time}');
+  it('keeps the English placeholders in every translation, no more and no fewer', () => {
+    const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
+    for (const language of visitorTextLanguages) {
+      const words = visitorTextsIn(language);
+      for (const [key, english] of Object.entries(texts.en)) {
+        expect({ language, key, placeholders: placeholders(words[key as keyof typeof words]) }).toEqual({
+          language,
+          key,
+          placeholders: placeholders(english),
+        });
+      }
+    }
+  });
+
+  it('fills placeholders with the values as they are, leaving unknown ones', () => {
+    expect(fillIn('to {email} from {who}', { email: 'a$&b@acme.test' })).toBe('to a$&b@acme.test from {who}');
+  });
+
+  it('says where the ticket’s answer goes and who the visitor chats with, by name when known', () => {
+    expect(nowATicketNotice('fr', 'jane@acme.test')).toBe(
+      'Cette conversation est maintenant un ticket : notre réponse vous parviendra par e-mail à jane@acme.test.',
+    );
+    expect(nowATicketNotice('fr', null)).toBe(texts.fr.nowATicket);
+    expect(chattingWithNotice('sv', 'Grace Hopper')).toBe('Du chattar nu med Grace Hopper.');
+    expect(chattingWithNotice(null, null)).toBe(texts.en.chattingWithColleague);
   });
 
   it('falls back to English for a language without an entry, and for none', () => {

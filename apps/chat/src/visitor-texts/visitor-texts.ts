@@ -18,6 +18,11 @@ export function visitorTextsIn(language: string | null): VisitorTexts {
   return { ...texts.en, ...(language ? byLanguage[language] : undefined) };
 }
 
+/** The text with each `{placeholder}` filled in, the values taken as they are (no replacement patterns). */
+export function fillIn(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+}
+
 /** "Not sure" with the way on that exists now: a person when one can take the chat, else the ticket path. */
 export function notSureReply(language: string | null, personReachable: boolean): string {
   const words = visitorTextsIn(language);
@@ -35,8 +40,20 @@ export function noHandoffNotice(
     case 'no_support_contract':
       return words.noSupportContract;
     case 'outside_business_hours':
-      return backAt ? words.outsideBusinessHoursUntil.replace('{time}', backAt.toISOString()) : words.outsideBusinessHours;
+      return backAt ? fillIn(words.outsideBusinessHoursUntil, { time: backAt.toISOString() }) : words.outsideBusinessHours;
     case 'no_agent_available':
       return words.noAgentAvailable;
   }
+}
+
+/** The conversation became a ticket: the answer comes by mail, to the address chat has when it has one. */
+export function nowATicketNotice(language: string | null, email: string | null): string {
+  const words = visitorTextsIn(language);
+  return email ? fillIn(words.nowATicketTo, { email }) : words.nowATicket;
+}
+
+/** A transfer: who the visitor chats with from now on, by name when chat knows it. */
+export function chattingWithNotice(language: string | null, agentName: string | null): string {
+  const words = visitorTextsIn(language);
+  return agentName ? fillIn(words.chattingWith, { name: agentName }) : words.chattingWithColleague;
 }
