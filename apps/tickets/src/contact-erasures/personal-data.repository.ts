@@ -70,8 +70,9 @@ export class PersonalDataRepository {
    * requested.
    */
   async eraseIdentities(contactIds: string[], addresses: string[], placeholderName: string, manager: EntityManager): Promise<number> {
-    const requested: unknown[] = await manager.query(
-      'UPDATE tickets SET requester_name = $2, requester_email = NULL WHERE requester_contact_id = ANY($1) RETURNING id',
+    // TypeORM answers an UPDATE with [returned rows, affected count].
+    const [, requested]: [unknown[], number] = await manager.query(
+      'UPDATE tickets SET requester_name = $2, requester_email = NULL WHERE requester_contact_id = ANY($1)',
       [contactIds, placeholderName],
     );
     await manager.query('UPDATE ticket_messages SET author_name = $2, author_email = NULL WHERE author_contact_id = ANY($1)', [
@@ -80,6 +81,6 @@ export class PersonalDataRepository {
     ]);
     await manager.query('DELETE FROM ticket_ccs WHERE email = ANY($1)', [addresses]);
     await manager.query('DELETE FROM automatic_replies WHERE recipient = ANY($1)', [addresses]);
-    return requested.length;
+    return requested;
   }
 }
