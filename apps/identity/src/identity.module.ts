@@ -32,6 +32,7 @@ import { OrganizationSupportContracts1763900000192 } from './migrations/17639000
 import { ChatOnContactProfiles1763900000194 } from './migrations/1763900000194-chat-on-contact-profiles';
 import { SessionsAndSignInThrottle1763900000196 } from './migrations/1763900000196-sessions-and-sign-in-throttle';
 import { ErasedAddresses1763900000198 } from './migrations/1763900000198-erased-addresses';
+import { SignInThrottleExpiry1763900000200 } from './migrations/1763900000200-sign-in-throttle-expiry';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
 import { DuplicateCandidatesModule } from './duplicate-candidates/duplicate-candidates.module';
 import { DomainConflictEntity } from './organizations/domain-conflict.entity';
@@ -76,6 +77,7 @@ export const identitySchema = {
     ChatOnContactProfiles1763900000194,
     SessionsAndSignInThrottle1763900000196,
     ErasedAddresses1763900000198,
+    SignInThrottleExpiry1763900000200,
   ],
 };
 
