@@ -33,6 +33,7 @@ import { ChatOnContactProfiles1763900000194 } from './migrations/1763900000194-c
 import { SessionsAndSignInThrottle1763900000196 } from './migrations/1763900000196-sessions-and-sign-in-throttle';
 import { ErasedAddresses1763900000198 } from './migrations/1763900000198-erased-addresses';
 import { SignInThrottleExpiry1763900000200 } from './migrations/1763900000200-sign-in-throttle-expiry';
+import { DuplicatePairs1763900000202 } from './migrations/1763900000202-duplicate-pairs';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
 import { DuplicateCandidatesModule } from './duplicate-candidates/duplicate-candidates.module';
 import { DomainConflictEntity } from './organizations/domain-conflict.entity';
@@ -78,6 +79,7 @@ export const identitySchema = {
     SessionsAndSignInThrottle1763900000196,
     ErasedAddresses1763900000198,
     SignInThrottleExpiry1763900000200,
+    DuplicatePairs1763900000202,
   ],
 };
 
