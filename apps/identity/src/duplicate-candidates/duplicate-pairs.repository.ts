@@ -23,31 +23,49 @@ const reasonOrder = `array_position(ARRAY['same_phone', 'similar_address', 'same
 /**
  * Stores the pairs of the contacts `$1` (uuid[]) with every live contact they look like, not dismissed, with all
  * their reasons: a shared phone (direct on at least one side), addresses with one mailbox key (the lower id's address
- * first), the same name in an organization both belong to other than "Unassigned". Each contact's lookups use an
- * index (`contact_phones.number`, `contact_emails_mailbox_key`, `contacts_name_key`), so the cost follows the number
- * of contacts given, not of contacts stored. A pair both sides of which are given is stored once.
+ * first), the same name in an organization both belong to other than "Unassigned". A pair both sides of which are
+ * given is stored once.
+ *
+ * Every lookup is a lateral subquery by key (`OFFSET 0` keeps the planner from folding it into a join), so each is an
+ * index lookup for one given contact (`contact_phones_number`, `contact_emails_mailbox_key`, `contacts_name_key`, the
+ * primary keys) and the cost follows the contacts given, not those stored. Written as plain joins, the plan was turned
+ * around while the statistics of a fast-growing contacts table were behind: every contact scanned per given contact.
  */
 export const insertPairsOfContactsSql = `
-  WITH reasons AS (
+  WITH given AS (SELECT DISTINCT unnest($1::uuid[]) AS id),
+  reasons AS (
     SELECT mine.contact_id, other.contact_id AS other_id, jsonb_build_object('kind', 'same_phone', 'number', mine.number) AS reason
-      FROM contact_phones mine JOIN contact_phones other ON other.number = mine.number AND other.contact_id <> mine.contact_id
-     WHERE mine.contact_id = ANY($1) AND (mine.kind = 'direct' OR other.kind = 'direct')
+      FROM given
+      CROSS JOIN LATERAL (SELECT contact_id, number, kind FROM contact_phones WHERE contact_id = given.id OFFSET 0) mine
+      CROSS JOIN LATERAL (
+        SELECT contact_id, kind FROM contact_phones WHERE number = mine.number AND contact_id <> mine.contact_id OFFSET 0
+      ) other
+     WHERE mine.kind = 'direct' OR other.kind = 'direct'
     UNION ALL
     SELECT mine.contact_id, other.contact_id,
            jsonb_build_object('kind', 'similar_address', 'addresses',
              CASE WHEN mine.contact_id < other.contact_id THEN jsonb_build_array(mine.email, other.email)
                   ELSE jsonb_build_array(other.email, mine.email) END)
-      FROM contact_emails mine JOIN contact_emails other ON other.mailbox_key = mine.mailbox_key AND other.contact_id <> mine.contact_id
-     WHERE mine.contact_id = ANY($1)
+      FROM given
+      CROSS JOIN LATERAL (SELECT contact_id, email, mailbox_key FROM contact_emails WHERE contact_id = given.id OFFSET 0) mine
+      CROSS JOIN LATERAL (
+        SELECT contact_id, email FROM contact_emails WHERE mailbox_key = mine.mailbox_key AND contact_id <> mine.contact_id OFFSET 0
+      ) other
     UNION ALL
-    SELECT mine.id, other.id, jsonb_build_object('kind', 'same_name_in_organization', 'organizationId', organization.id)
-      FROM contacts mine
-      JOIN contacts other ON lower(other.name) = lower(mine.name) AND other.id <> mine.id AND ${live('other')}
-      JOIN contact_organizations mine_membership ON mine_membership.contact_id = mine.id
-      JOIN contact_organizations other_membership
-        ON other_membership.contact_id = other.id AND other_membership.organization_id = mine_membership.organization_id
-      JOIN organizations organization ON organization.id = mine_membership.organization_id AND NOT organization.is_default
-     WHERE mine.id = ANY($1)
+    SELECT mine.id, other.id, jsonb_build_object('kind', 'same_name_in_organization', 'organizationId', shared.organization_id)
+      FROM given
+      CROSS JOIN LATERAL (SELECT id, name FROM contacts WHERE id = given.id OFFSET 0) mine
+      CROSS JOIN LATERAL (
+        SELECT other.id FROM contacts other WHERE lower(other.name) = lower(mine.name) AND other.id <> mine.id AND ${live('other')} OFFSET 0
+      ) other
+      CROSS JOIN LATERAL (
+        SELECT mine_membership.organization_id
+          FROM contact_organizations mine_membership
+          JOIN contact_organizations other_membership
+            ON other_membership.contact_id = other.id AND other_membership.organization_id = mine_membership.organization_id
+          JOIN organizations organization ON organization.id = mine_membership.organization_id AND NOT organization.is_default
+         WHERE mine_membership.contact_id = mine.id OFFSET 0
+      ) shared
   ),
   distinct_reasons AS (
     SELECT DISTINCT least(contact_id, other_id) AS first_id, greatest(contact_id, other_id) AS second_id, reason FROM reasons
@@ -55,8 +73,8 @@ export const insertPairsOfContactsSql = `
   INSERT INTO duplicate_pairs (first_contact_id, second_contact_id, reasons, newest_created_at)
   SELECT pair.first_id, pair.second_id, jsonb_agg(pair.reason ORDER BY ${reasonOrder}), greatest(first.created_at, second.created_at)
     FROM distinct_reasons pair
-    JOIN contacts first ON first.id = pair.first_id
-    JOIN contacts second ON second.id = pair.second_id
+    CROSS JOIN LATERAL (SELECT created_at, merged_into_id, anonymized_at FROM contacts WHERE id = pair.first_id OFFSET 0) first
+    CROSS JOIN LATERAL (SELECT created_at, merged_into_id, anonymized_at FROM contacts WHERE id = pair.second_id OFFSET 0) second
    WHERE ${live('first')} AND ${live('second')}
      AND NOT EXISTS (SELECT 1 FROM duplicate_dismissals dismissal
                       WHERE dismissal.first_contact_id = pair.first_id AND dismissal.second_contact_id = pair.second_id)
@@ -102,6 +120,9 @@ export class DuplicatePairsRepository {
     if (contactIds.length === 0) return;
     await manager.query(pairsLock);
     await manager.query('DELETE FROM duplicate_pairs WHERE first_contact_id = ANY($1) OR second_contact_id = ANY($1)', [contactIds]);
+    // The planner's guesses for the lateral lookups are far above what they find, enough to make it compile the
+    // statement (JIT), which took ten times as long as running it: measured 150 ms against 10 ms at 11,000 contacts.
+    await manager.query('SET LOCAL jit = off');
     await manager.query(insertPairsOfContactsSql, [contactIds]);
   }
 
