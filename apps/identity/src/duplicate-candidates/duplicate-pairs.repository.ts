@@ -129,9 +129,11 @@ export class DuplicatePairsRepository {
   /** One page of the pairs, the pairs with the newest contact first. */
   async pairs({ limit, offset }: Page): Promise<[CandidatePairRow[], number]> {
     const page: Promise<{ first_id: string; second_id: string; reasons: DuplicateReason[] }[]> = this.dataSource.query(
+      // The page is picked first, so the reasons are shown for its pairs alone, not for every pair the offset skips.
       `SELECT pair.first_contact_id AS first_id, pair.second_contact_id AS second_id, ${shownReasons('NULL')} AS reasons
-         FROM duplicate_pairs pair
-        ORDER BY pair.newest_created_at DESC, pair.first_contact_id, pair.second_contact_id LIMIT $1 OFFSET $2`,
+         FROM (SELECT * FROM duplicate_pairs
+                ORDER BY newest_created_at DESC, first_contact_id, second_contact_id LIMIT $1 OFFSET $2) AS pair
+        ORDER BY pair.newest_created_at DESC, pair.first_contact_id, pair.second_contact_id`,
       [limit, offset],
     );
     const count: Promise<{ total: number }[]> = this.dataSource.query('SELECT count(*)::int AS total FROM duplicate_pairs');
