@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- smtp|consumers|latency|chat ...] [--quick] [--repeats N] [--profile] [--scenarios a,b] [--skip-build] [--no-write]
+// npm run bench [-- smtp|consumers|latency|chat|identity ...] [--quick] [--repeats N] [--profile] [--scenarios a,b] [--skip-build] [--no-write]
 //
 // Runs the real Helpgate stack on this machine next to what it is compared with, and writes the results
 // into BENCHMARKS.md (each benchmark its own section). Never part of npm test.
@@ -18,6 +18,7 @@ const benchmarks = {
   consumers: { title: '2. Consumers: identity and tickets from a backlog', module: './consumers.mjs', run: 'consumersBenchmark' },
   latency: { title: '3. End-to-end latency and the highest steady rate', module: './latency.mjs', run: 'latencyBenchmark' },
   chat: { title: '4. Live chat: relay latency and idle connections', module: './chat.mjs', run: 'chatBenchmark' },
+  identity: { title: '5. Likely duplicates at 100,000 contacts', module: './identity.mjs', run: 'identityBenchmark' },
 };
 
 const { values: options, positionals } = parseArgs({

@@ -137,7 +137,8 @@ export function agentChanged(agent: Partial<IdentityAgentChangedV1['agent']> = {
   };
 }
 
-function envelope(): EventEnvelope {
+/** The id and time every event carries, fresh for each event built. */
+export function envelope(): EventEnvelope {
   return { eventId: randomUUID(), occurredAt: new Date().toISOString() };
 }
 

@@ -34,6 +34,8 @@ import { SessionsAndSignInThrottle1763900000196 } from './migrations/17639000001
 import { ErasedAddresses1763900000198 } from './migrations/1763900000198-erased-addresses';
 import { WebFormContacts1763900000199 } from './migrations/1763900000199-web-form-contacts';
 import { CustomerSuccessRequestersModule } from './customer-success-requesters/customer-success-requesters.module';
+import { SignInThrottleExpiry1763900000200 } from './migrations/1763900000200-sign-in-throttle-expiry';
+import { DuplicatePairs1763900000202 } from './migrations/1763900000202-duplicate-pairs';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
 import { DuplicateCandidatesModule } from './duplicate-candidates/duplicate-candidates.module';
 import { DomainConflictEntity } from './organizations/domain-conflict.entity';
@@ -77,6 +79,8 @@ export const identitySchema = {
     SessionsAndSignInThrottle1763900000196,
     ErasedAddresses1763900000198,
     WebFormContacts1763900000199,
+    SignInThrottleExpiry1763900000200,
+    DuplicatePairs1763900000202,
   ],
 };
 

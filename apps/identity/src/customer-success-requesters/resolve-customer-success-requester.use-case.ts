@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { TicketsCustomerSuccessSubmittedV1, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
-import { ContactActivitiesRepository } from '../contacts/contact-activities.repository';
 import { ContactsRepository } from '../contacts/contacts.repository';
 import { normalizeEmail } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { requesterFor } from '../requesters/requester';
-import { RequesterResolution, ResolutionWork } from '../requesters/requester-resolution';
+import { RequesterResolution, resolutionWork } from '../requesters/requester-resolution';
 
 /**
  * Finds the contact of the address a customer gave on the "contact customer success" form by the rules mail follows
@@ -24,14 +23,13 @@ export class ResolveCustomerSuccessRequesterUseCase {
     private readonly events: TransactionalEvents,
     private readonly resolution: RequesterResolution,
     private readonly contacts: ContactsRepository,
-    private readonly activities: ContactActivitiesRepository,
   ) {}
 
   async execute({ eventId, request }: TicketsCustomerSuccessSubmittedV1): Promise<void> {
     const email = normalizeEmail(request.email);
     if (!email) throw new IdentityException(IdentityErrorCode.InvalidEmail, 'The address of the request is not an email address');
     await this.events.runOnce({ eventId }, Topics.TicketsCustomerSuccessSubmitted, async (manager, outbox) => {
-      const work: ResolutionWork = { manager, outbox, activities: [], events: [] };
+      const work = resolutionWork(manager, outbox);
       const [contact] = await this.resolution.contactsOf([{ email, name: request.name ?? undefined, mayCreate: true }], 'web', work);
       if (!contact) {
         throw new IdentityException(
@@ -45,8 +43,7 @@ export class ResolveCustomerSuccessRequesterUseCase {
         event: { eventId: randomUUID(), occurredAt: new Date().toISOString(), request, requester: requesterFor(contact, email) },
       });
       await this.contacts.markSeen([contact.id], manager);
-      await this.activities.recordAll(work.activities, manager);
-      await outbox.addAll(work.events);
+      await this.resolution.finish(work);
       this.logger.log({ submissionId: request.submissionId, contactId: contact.id }, 'customer-success request resolved to a contact');
     });
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import type { PageOf } from '@helpgate/platform';
 import { IdentityContactAnonymizedV2, IdentityContactMergedV1, InboundMail, Requester, Topics } from '@helpgate/contracts';
 import { contactAnonymized, contactChanged, inboundMail } from '../../../../test/support/events';
@@ -7,6 +8,7 @@ import { eventually } from '../../../../test/support/infra';
 import { startTickets, TicketsUnderTest } from '../../test/tickets-under-test';
 import type { DepartmentDto } from '../categories/category.dto';
 import type { TicketDetailDto, TicketSummaryDto } from '../tickets/ticket.dto';
+import { PersonalDataRepository } from './personal-data.repository';
 
 describe("tickets erase a contact's personal data when identity anonymizes it (real Postgres and Kafka)", () => {
   let tickets: TicketsUnderTest;
@@ -185,5 +187,21 @@ describe("tickets erase a contact's personal data when identity anonymizes it (r
       [late.email, late.name, late.contactId],
     );
     expect(mentions.rows).toEqual([]);
+  });
+
+  it('counts the tickets the erased contacts requested, not those they were copied on (what the erasure logs)', async () => {
+    const counted: Requester = { contactId: randomUUID(), email: `counted-${randomUUID()}@acme.test`, name: 'Cora Counted', ...acme };
+    await mailed(counted, { subject: 'First request' });
+    await mailed(counted, { subject: 'Second request' });
+    await mailed(counted, { subject: 'Third request' });
+    await mailed(bob, { subject: 'Copying Cora', cc: [{ address: counted.email, name: counted.name }] });
+
+    const personalData = tickets.app.get(PersonalDataRepository);
+    const requested = await tickets.app
+      .get(DataSource)
+      .transaction((manager) => personalData.eraseIdentities([counted.contactId], [counted.email], 'Deleted contact', manager));
+
+    // Three, and not two: the count is not the length of TypeORM's [rows, count] answer.
+    expect(requested).toBe(3);
   });
 });

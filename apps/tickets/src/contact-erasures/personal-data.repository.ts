@@ -70,8 +70,9 @@ export class PersonalDataRepository {
    * the phone numbers they asked to be called at are blanked. Returns how many tickets they requested.
    */
   async eraseIdentities(contactIds: string[], addresses: string[], placeholderName: string, manager: EntityManager): Promise<number> {
-    const requested: unknown[] = await manager.query(
-      'UPDATE tickets SET requester_name = $2, requester_email = NULL WHERE requester_contact_id = ANY($1) RETURNING id',
+    // TypeORM answers an UPDATE with [returned rows, affected count].
+    const [, requested]: [unknown[], number] = await manager.query(
+      'UPDATE tickets SET requester_name = $2, requester_email = NULL WHERE requester_contact_id = ANY($1)',
       [contactIds, placeholderName],
     );
     await manager.query('UPDATE ticket_messages SET author_name = $2, author_email = NULL WHERE author_contact_id = ANY($1)', [
@@ -86,6 +87,6 @@ export class PersonalDataRepository {
       "UPDATE ticket_callback_requests SET phone = '' WHERE ticket_id IN (SELECT id FROM tickets WHERE requester_contact_id = ANY($1))",
       [contactIds],
     );
-    return requested.length;
+    return requested;
   }
 }
