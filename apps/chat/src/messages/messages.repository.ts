@@ -15,7 +15,9 @@ export interface NewMessage {
 export class MessagesRepository {
   /**
    * Stores a message with the next sequence number of its conversation, which the caller has locked: a client id
-   * already stored there gives back the stored message (`duplicate`), with no new number and nothing stored.
+   * already stored there gives back the stored message (`duplicate`), with no new number and nothing stored. The
+   * number is taken and the message stored in one statement; under the lock, no other message of the conversation
+   * can come between the check for the client id and the insert (the unique constraint would refuse it anyway).
    */
   async append(
     conversationId: string,
@@ -23,15 +25,22 @@ export class MessagesRepository {
     manager: EntityManager,
   ): Promise<{ message: MessageEntity; duplicate: boolean }> {
     const messages = manager.getRepository(MessageEntity);
-    const stored = await messages.findOneBy({ conversationId, clientId: message.clientId });
-    if (stored) return { message: stored, duplicate: true };
-    const [[{ last_sequence: sequence }]]: [[{ last_sequence: number }], number] = await manager.query(
-      'UPDATE conversations SET last_sequence = last_sequence + 1 WHERE id = $1 RETURNING last_sequence',
-      [conversationId],
+    const created = messages.create({ id: randomUUID(), conversationId, sentAt: new Date(), ...message });
+    const rows: { sequence: number }[] = await manager.query(
+      `WITH numbered AS (
+         UPDATE conversations SET last_sequence = last_sequence + 1
+          WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM chat_messages WHERE conversation_id = $1 AND client_id = $2)
+          RETURNING last_sequence
+       )
+       INSERT INTO chat_messages (id, conversation_id, sequence, client_id, author_kind, agent_id, text, file_ids, sent_at)
+       SELECT $3, $1, last_sequence, $2, $4, $5, $6, $7::uuid[], $8 FROM numbered
+       RETURNING sequence`,
+      [conversationId, message.clientId, created.id, message.authorKind, message.agentId, message.text, message.fileIds, created.sentAt],
     );
-    const created = messages.create({ id: randomUUID(), conversationId, sequence, sentAt: new Date(), ...message });
-    await messages.insert(created);
-    return { message: created, duplicate: false };
+    if (rows.length === 1) return { message: Object.assign(created, { sequence: rows[0]!.sequence }), duplicate: false };
+    const stored = await messages.findOneBy({ conversationId, clientId: message.clientId });
+    if (!stored) throw new Error(`Conversation ${conversationId} to append to is gone`);
+    return { message: stored, duplicate: true };
   }
 
   /** Every message after the given sequence, in order: what a client that saw up to it missed. */

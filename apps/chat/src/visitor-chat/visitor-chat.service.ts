@@ -231,13 +231,21 @@ export class VisitorChatService {
 
   /** A conversation of this visitor (or of its contact); anyone else's answers as missing, so ids reveal nothing. */
   private async owned(tx: ChatTransaction, session: VisitorSession, conversationId: string): Promise<ConversationEntity> {
-    const conversation = await this.conversations.findById(conversationId, tx.manager);
-    if (conversation && (await this.conversations.isOfVisitor(conversationId, session, tx.manager))) return conversation;
-    throw new ChatException(ChatErrorCode.ConversationNotFound, `No conversation ${conversationId}`);
+    return this.ofVisitor(tx, session, conversationId, { lock: false });
   }
 
   private async lockOwned(tx: ChatTransaction, session: VisitorSession, conversationId: string): Promise<ConversationEntity> {
-    await this.owned(tx, session, conversationId);
-    return this.conversations.lock(conversationId, tx.manager);
+    return this.ofVisitor(tx, session, conversationId, { lock: true });
+  }
+
+  private async ofVisitor(
+    tx: ChatTransaction,
+    session: VisitorSession,
+    conversationId: string,
+    options: { lock: boolean },
+  ): Promise<ConversationEntity> {
+    const conversation = await this.conversations.findOfVisitor(conversationId, session, tx.manager, options);
+    if (conversation) return conversation;
+    throw new ChatException(ChatErrorCode.ConversationNotFound, `No conversation ${conversationId}`);
   }
 }
