@@ -75,8 +75,9 @@ async function measureReferenceRelay(server, { conversations, seconds }) {
 /**
  * chat's relay: N visitors each with a conversation routed to one of the available agents, each visitor sending a
  * message a second; the agent's `message` event carries the stored message, whose text holds the send time.
+ * `during` wraps the steady relay alone (the profiler), not the conversations' start.
  */
-async function measureChatRelay(run, { url, pid }, { conversations, seconds }) {
+async function measureChatRelay(run, { url, pid }, { conversations, seconds }, during = (relay) => relay()) {
   const agentIds = await announceAgents(run, Array(Math.ceil(conversations / RELAY_AGENT_CAPACITY)).fill(RELAY_AGENT_CAPACITY));
   const agents = await Promise.all(agentIds.map((id) => connectAgent(url, id, 'available')));
   const pairs = await openMany(conversations, async (index) => {
@@ -90,23 +91,25 @@ async function measureChatRelay(run, { url, pid }, { conversations, seconds }) {
       [pairs.map((pair) => pair.conversationId)],
       conversations,
     );
-    return await relayAtSteadyRate({
-      pairs,
-      seconds,
-      serverPid: pid,
-      send: (pair, body) =>
-        pair.visitor.emit(
-          'message.send',
-          { conversationId: pair.conversationId, clientId: randomUUID(), text: JSON.stringify(body) },
-          () => {},
-        ),
-      onReceived: (record) =>
-        agents.forEach((agent) =>
-          agent.on('message', (message) => {
-            if (message.author === 'visitor' && message.text.startsWith('{')) record(JSON.parse(message.text));
-          }),
-        ),
-    });
+    return await during(() =>
+      relayAtSteadyRate({
+        pairs,
+        seconds,
+        serverPid: pid,
+        send: (pair, body) =>
+          pair.visitor.emit(
+            'message.send',
+            { conversationId: pair.conversationId, clientId: randomUUID(), text: JSON.stringify(body) },
+            () => {},
+          ),
+        onReceived: (record) =>
+          agents.forEach((agent) =>
+            agent.on('message', (message) => {
+              if (message.author === 'visitor' && message.text.startsWith('{')) record(JSON.parse(message.text));
+            }),
+          ),
+      }),
+    );
   } finally {
     for (const socket of [...agents, ...pairs.map((pair) => pair.visitor)]) socket.close();
   }
@@ -128,7 +131,9 @@ async function measureIdleConnections(server, count, open, { profile }) {
   await sleep(500);
   const after = await memoryAfterGc(server.inspectPort);
   const residentAfter = residentBytesOf(server.pid);
-  const heapGrowth = profile ? heapGrowthMarkdown(heapBefore, summarizeHeap(await heapSnapshot(server.inspectPort)), sockets.length) : undefined;
+  const heapGrowth = profile
+    ? heapGrowthMarkdown(heapBefore, summarizeHeap(await heapSnapshot(server.inspectPort)), sockets.length)
+    : undefined;
   for (const socket of sockets) socket.close();
   const held = (usage) => usage.heapUsed + usage.external;
   return {
@@ -180,14 +185,19 @@ async function withChat({ brokers, databaseUrl }, work) {
   }
 }
 
-/** chat's relay under the CPU profiler; the profile's summary as markdown. */
+/** chat's steady relay under the CPU profiler; the profile's summary as markdown. */
 async function profiledChatRelay(run, instance, size) {
-  const { result, profile } = await profileCpuDuring(instance.inspectPort, () => measureChatRelay(run, instance, size));
+  let profile;
+  const result = await measureChatRelay(run, instance, size, async (relay) => {
+    const profiled = await profileCpuDuring(instance.inspectPort, relay);
+    profile = profiled.profile;
+    return profiled.result;
+  });
   const profileDir = path.join(workDir, 'profiles', 'chat');
   mkdirSync(profileDir, { recursive: true });
   const file = path.join(profileDir, 'chat-relay.cpuprofile');
   writeFileSync(file, JSON.stringify(profile));
-  return { ...result, profile: profileMarkdown(`Profile of chat during the relay (${file})`, summarizeProfile(file)) };
+  return { ...result, profile: profileMarkdown(`Profile of chat during the steady relay (${file})`, summarizeProfile(file)) };
 }
 
 export async function chatBenchmark({ quick, repeats, brokers, databaseUrl, profile, log }) {
@@ -202,9 +212,7 @@ export async function chatBenchmark({ quick, repeats, brokers, databaseUrl, prof
     try {
       reference.relays.push(await measureReferenceRelay(server, size));
       log(`repeat ${repeat}/${repeats}: ${size.idleConnections} idle connections to the bare server`);
-      reference.idles.push(
-        await measureIdleConnections(server, size.idleConnections, () => openSocket(server.url), { profile: profiled }),
-      );
+      reference.idles.push(await measureIdleConnections(server, size.idleConnections, () => openSocket(server.url), { profile: profiled }));
     } finally {
       await server.stop();
     }
