@@ -58,6 +58,26 @@ export class ConversationsRepository {
     return manager.getRepository(ConversationEntity).find({ where: { state: 'bot' }, order: { createdAt: 'DESC' }, take: limit });
   }
 
+  /**
+   * The conversation if it is the visitor's own, or one of its contact's from another visitor (device), as
+   * `isOfVisitor` tells; with `lock`, locked for this transaction as `lock` does. One query either way.
+   */
+  async findOfVisitor(
+    id: string,
+    visitor: { visitorId: string; contactId: string | null },
+    manager: EntityManager,
+    { lock }: { lock: boolean },
+  ): Promise<ConversationEntity | null> {
+    const query = manager
+      .getRepository(ConversationEntity)
+      .createQueryBuilder('c')
+      .innerJoin('visitors', 'v', 'v.id = c.visitor_id')
+      .where('c.id = :id', { id })
+      .andWhere('(c.visitor_id = :visitorId OR v.contact_id = :contactId)', visitor);
+    if (lock) query.setLock('pessimistic_write', undefined, ['c']);
+    return query.getOne();
+  }
+
   /** Whether the conversation is the visitor's own, or one of its contact's from another visitor (device). */
   async isOfVisitor(
     conversationId: string,
