@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Page } from 'playwright-core';
 import { ChatClient } from '../../apps/chat/test/chat-under-test';
+import { eventually, uniqueName } from '../support/infra';
 import { startStack, Stack } from '../support/stack';
+import { TestRelay } from '../support/test-relay';
 import { availableAgent } from './support/agent';
 import { Browser, launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium';
 import { HelpCenter } from './support/help-center';
+
+interface AgentTicket {
+  id: string;
+  number: number;
+  channel: string;
+  priority: string;
+  messages: { attachments: { filename: string }[] }[];
+}
 
 interface AdminArticle {
   id: string;
@@ -17,6 +27,7 @@ interface AdminArticle {
  * across a reload and a second tab.
  */
 describe('the help center in a real browser: knowledge base and chat', () => {
+  let relay: TestRelay;
   let stack: Stack;
   let browser: Browser;
   let agent: ChatClient & { id: string };
@@ -33,13 +44,18 @@ describe('the help center in a real browser: knowledge base and chat', () => {
   };
 
   beforeAll(async () => {
-    [stack, browser] = await Promise.all([startStack({ env: { CHAT_AI_AGENT: 'builtin' } }), launchChromium()]);
+    relay = await TestRelay.start();
+    [stack, browser] = await Promise.all([
+      startStack({ env: { CHAT_AI_AGENT: 'builtin', SMTP_RELAY_URL: relay.url, OUTBOUND_RETRY_BASE_MS: '500' } }),
+      launchChromium(),
+    ]);
   });
 
   afterAll(async () => {
     agent?.close();
     await browser?.close();
     await stack?.cleanUp();
+    await relay?.close();
   });
 
   it('(1) answers from the knowledge base, opens the article, hands over to a person, survives a reload and a second tab, and takes a rating', async () => {
@@ -118,5 +134,95 @@ describe('the help center in a real browser: knowledge base and chat', () => {
     await agent.next('conversation.rated', (rating: { conversationId: string; score: number; comment?: string }) => {
       return rating.conversationId === conversationId && rating.score === 5 && rating.comment === 'Quick and kind';
     });
+  });
+
+  it('(2) a customer sets a password from the mailed link, signs in, opens a ticket with two files after the suggested articles, finds it in the list and reads the agent’s reply', async () => {
+    const email = `${uniqueName('ada')}@customer.test`;
+    const created = await stack.fetch('identity', '/contacts', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Ada Customer', email }),
+    });
+    expect(created.status).toBe(201);
+    const { id: contactId } = (await created.json()) as { id: string };
+    expect((await stack.fetch('identity', `/contacts/${contactId}/password-link`, { method: 'POST' })).status).toBe(202);
+    const token = await eventually(() => {
+      const found = relay
+        .to(email)
+        .map((mail) => /\/set-password\?token=([\w-]+)/.exec(mail.parsed.text ?? '')?.[1])
+        .find(Boolean);
+      expect(found).toBeDefined();
+      return found!;
+    }, 60_000);
+
+    // The mailed link leads to identity's portal URL (https only); a deployment sets it to chat's /help-center.
+    const page = await browser.newPage();
+    await page.goto(`${stack.url.chat}/help-center/set-password?token=${token}`);
+    await page.getByRole('heading', { name: 'Choose a password' }).waitFor();
+    await page.getByLabel('Password').fill('a long portal password');
+    await page.getByRole('button', { name: 'Save the password' }).click();
+    await page.getByText('Your password is set: sign in with it.').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Later, on the support site: signing in through the help center.
+    const helpCenter = await openDemo(page);
+    await helpCenter.tab('My account');
+    await helpCenter.panel.getByLabel('Email').fill(email);
+    await helpCenter.panel.getByLabel('Password').fill('a long portal password');
+    await helpCenter.panel.getByRole('button', { name: 'Sign in' }).click();
+    await helpCenter.panel.getByText('Signed in as Ada Customer').waitFor();
+    await stack.waitUntilIdle(60_000); // tickets learns of the new contact from identity's event
+
+    await helpCenter.tab('Ticket');
+    await helpCenter.panel.getByLabel('Department').selectOption({ label: 'Salesforce' });
+    await helpCenter.panel.getByLabel('Feature').selectOption({ label: 'Enrollment sync' });
+    await helpCenter.panel.getByRole('button', { name: 'Fixing Salesforce enrollment sync errors' }).waitFor();
+    await expectAccessible(helpCenter);
+    await screenshot(page, '07-ticket-suggestions');
+    await helpCenter.panel.getByRole('button', { name: 'My question is not answered: continue' }).click();
+
+    await helpCenter.panel.getByRole('button', { name: 'What the priorities mean' }).click();
+    await helpCenter.panel.locator('#priority-meanings dt').first().waitFor();
+    await helpCenter.panel.getByRole('radio', { name: 'High' }).check();
+    await helpCenter.panel.getByLabel('Subject').fill('Enrollments stopped syncing');
+    await helpCenter.panel
+      .getByLabel('Description')
+      .fill('Since Monday no enrollment reaches Salesforce; the log says FIELD_CUSTOM_VALIDATION.');
+    const file = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+    const files = helpCenter.panel.locator('#ticket-files');
+    await files.setInputFiles([file('sync-log.txt', 'FIELD_CUSTOM_VALIDATION on Enrollment__c'), file('steps.txt', '1. enrol 2. wait')]);
+    await files.setInputFiles([file('third.txt', '3'), file('fourth.txt', '4')]);
+    await helpCenter.panel.getByText('At most 3 files.').waitFor();
+    await helpCenter.panel.getByRole('button', { name: 'Remove fourth.txt' }).click();
+    await helpCenter.panel.getByRole('button', { name: 'Remove third.txt' }).click();
+    await helpCenter.panel.getByText('At most 3 files.').waitFor({ state: 'detached' });
+    await expectAccessible(helpCenter);
+    await screenshot(page, '08-ticket-form');
+    await helpCenter.panel.getByRole('button', { name: 'Send the ticket' }).click();
+
+    const thanks = helpCenter.panel.getByRole('heading', { name: /^Thank you! Your ticket #\d+ is open\.$/ });
+    await thanks.waitFor();
+    const number = Number(/#(\d+)/.exec(await thanks.innerText())![1]);
+    await screenshot(page, '09-ticket-thanks');
+    const [ticket] = (await stack.getJson<{ items: AgentTicket[] }>('tickets', `/tickets?requesterContactId=${contactId}`)).items;
+    expect(ticket).toMatchObject({ number, channel: 'web', priority: 'high' });
+    const { messages } = await stack.getJson<AgentTicket>('tickets', `/tickets/${ticket!.id}`);
+    expect(messages[0]!.attachments.map((attachment) => attachment.filename).sort()).toEqual(['steps.txt', 'sync-log.txt']);
+
+    await helpCenter.panel.getByRole('button', { name: `Follow ticket #${number}` }).click();
+    await helpCenter.panel.getByRole('heading', { name: `#${number} Enrollments stopped syncing` }).waitFor();
+    await helpCenter.panel.getByRole('button', { name: 'Back to the list' }).click();
+    await helpCenter.panel.getByRole('button', { name: `#${number} Enrollments stopped syncing` }).waitFor();
+
+    const replied = await stack.fetch('tickets', `/tickets/${ticket!.id}/replies`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ body: 'We found the validation rule that blocks the sync.' }),
+    });
+    expect(replied.status).toBe(201);
+    await helpCenter.panel.getByRole('button', { name: `#${number} Enrollments stopped syncing` }).click();
+    await helpCenter.panel.getByText('We found the validation rule that blocks the sync.').waitFor();
+    await expectAccessible(helpCenter);
+    await screenshot(page, '10-ticket-thread');
   });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { pickLanguage, translator } from '../i18n/i18n';
+import { readableAccent } from '../lib/colors';
 import { FrameMessage, readFrameMessage } from '../lib/frame-messages';
 import { AccountView } from './account/account-view';
 import { defaultConfig, PanelConfig } from './api';
@@ -117,7 +118,7 @@ export function App() {
   );
   useEffect(() => {
     document.documentElement.lang = language;
-    document.documentElement.style.setProperty('--accent', config.accentColor);
+    document.documentElement.style.setProperty('--accent', readableAccent(config.accentColor));
   }, [language, config.accentColor]);
 
   if (!panel) return null;

@@ -15,8 +15,8 @@ interface TicketForm {
   categories: Department[];
   priorities: { id: string; name: string; description: string }[];
   attachments: AttachmentLimits;
-  /** The departments and features whose tickets may ask for a phone call instead. */
-  phoneCallback: { categoryIds: string[] };
+  /** The departments and features whose tickets may ask for a phone call instead (absent: tickets offers none). */
+  phoneCallback?: { categoryIds: string[] };
 }
 
 interface Suggestion {
@@ -73,7 +73,7 @@ export function TicketFormView() {
   const features = department?.features.filter((feature) => feature.active) ?? [];
   const feature = features.find((candidate) => candidate.id === featureId);
   const categoryId = features.length > 0 ? featureId : departmentId;
-  const callbackOffered = form?.phoneCallback.categoryIds.includes(categoryId) ?? false;
+  const callbackOffered = form?.phoneCallback?.categoryIds.includes(categoryId) ?? false;
 
   useEffect(() => {
     setSuggestions(null);
