@@ -46,6 +46,7 @@ export const en = {
   'chat.rate.submit': 'Send the rating',
   'chat.rated': 'Thank you for your rating!',
   'chat.new': 'New conversation',
+  'chat.closed': 'We are outside our opening hours right now.',
   'chat.email.required': 'Nobody can answer live right now. Leave your email and we will answer by mail.',
   'chat.email': 'Your email',
   'chat.name': 'Your name',

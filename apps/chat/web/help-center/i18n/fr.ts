@@ -48,6 +48,7 @@ export const fr: Messages = {
   'chat.rate.submit': 'Envoyer la note',
   'chat.rated': 'Merci pour votre note !',
   'chat.new': 'Nouvelle discussion',
+  'chat.closed': 'Nous sommes en dehors de nos horaires d’ouverture.',
   'chat.email.required':
     'Personne ne peut répondre en direct pour le moment. Laissez votre adresse e-mail et nous vous répondrons par courriel.',
   'chat.email': 'Votre adresse e-mail',

@@ -48,6 +48,7 @@ export const it: Messages = {
   'chat.rate.submit': 'Invia la valutazione',
   'chat.rated': 'Grazie per la tua valutazione!',
   'chat.new': 'Nuova conversazione',
+  'chat.closed': 'Siamo fuori dal nostro orario di apertura.',
   'chat.email.required': 'Nessuno può rispondere dal vivo in questo momento. Lascia la tua email e ti risponderemo per posta.',
   'chat.email': 'La tua email',
   'chat.name': 'Il tuo nome',

@@ -35,7 +35,7 @@ function visitorId(): string {
 }
 
 const styles = `
-:host { all: initial; }
+:host { all: initial !important; }
 .launcher { position: fixed; right: 20px; bottom: 20px; z-index: 2147483646; width: 56px; height: 56px; border-radius: 50%;
   border: 0; background: var(--accent, #1f5fbf); color: #fff; font: 600 14px/1 system-ui, sans-serif; cursor: pointer;
   box-shadow: 0 4px 14px rgba(0,0,0,.25); }
@@ -59,8 +59,8 @@ function start(script: HTMLScriptElement): void {
   const visitor = visitorId();
   let contactToken = script.dataset.contactToken ?? null;
 
-  const host = document.createElement('div');
-  host.setAttribute('data-helpgate', 'help-center');
+  // A tag of its own, so a host page's rules for `div` and the like never match it.
+  const host = document.createElement('helpgate-help-center');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = styles;

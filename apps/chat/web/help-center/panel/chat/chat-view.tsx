@@ -103,7 +103,7 @@ function Rating({ onRate }: { onRate(score: number, comment: string): Promise<un
   );
 }
 
-function EmailForm({ onSend }: { onSend(email: string, name: string): Promise<unknown> }) {
+function EmailForm({ reason, onSend }: { reason: string; onSend(email: string, name: string): Promise<unknown> }) {
   const { t } = usePanel();
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
@@ -115,6 +115,7 @@ function EmailForm({ onSend }: { onSend(email: string, name: string): Promise<un
         void onSend(email, name);
       }}
     >
+      {reason === 'outside_business_hours' && <p>{t('chat.closed')}</p>}
       <p>{t('chat.email.required')}</p>
       <label for="escalation-name">{t('chat.name')}</label>
       <input id="escalation-name" autoComplete="name" value={name} onInput={(event) => setName(event.currentTarget.value)} />
@@ -218,7 +219,7 @@ export function ChatView({ active }: { active: boolean }) {
         {chat.agentTyping && <p class="note">{t('chat.typing', { name: conversation?.assignedAgent?.name ?? t('chat.team') })}</p>}
         {chat.failure && <p role="alert">{t('error.generic', { message: chat.failure })}</p>}
       </div>
-      {chat.emailRequired && !ended && <EmailForm onSend={chat.identify} />}
+      {chat.emailRequired !== null && !ended && <EmailForm reason={chat.emailRequired} onSend={chat.identify} />}
       {chat.escalatedTo !== null && <p role="status">{t('chat.escalated', { email: chat.escalatedTo })}</p>}
       {ended ? (
         <div class="stack">

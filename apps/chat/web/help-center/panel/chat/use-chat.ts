@@ -34,7 +34,8 @@ export function useChat(contactToken: string | null) {
   const [queue, setQueue] = useState<QueuePosition | null>(null);
   const [agentTyping, setAgentTyping] = useState(false);
   const [agentReadUpTo, setAgentReadUpTo] = useState(0);
-  const [emailRequired, setEmailRequired] = useState(false);
+  /** Why no person can take the conversation, while the panel asks for an email to make it a ticket. */
+  const [emailRequired, setEmailRequired] = useState<string | null>(null);
   const [escalatedTo, setEscalatedTo] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const transcriptRef = useRef(transcript);
@@ -51,7 +52,7 @@ export function useChat(contactToken: string | null) {
     setQueue(null);
     setAgentTyping(false);
     setAgentReadUpTo(0);
-    setEmailRequired(false);
+    setEmailRequired(null);
     setEscalatedTo(null);
   };
 
@@ -116,9 +117,9 @@ export function useChat(contactToken: string | null) {
     client.on('queue.position', setQueue);
     client.on('typing', ({ typing }: { typing: boolean }) => setAgentTyping(typing));
     client.on('read', ({ sequence }: { sequence: number }) => setAgentReadUpTo((upTo) => Math.max(upTo, sequence)));
-    client.on('email.required', () => setEmailRequired(true));
+    client.on('email.required', ({ reason }: { reason: string }) => setEmailRequired(reason));
     client.on('escalated', ({ email }: { email: string | null }) => {
-      setEmailRequired(false);
+      setEmailRequired(null);
       setEscalatedTo(email ?? '');
     });
     return () => {
