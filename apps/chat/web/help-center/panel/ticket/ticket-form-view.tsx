@@ -348,7 +348,7 @@ export function TicketFormView() {
               )}
             </fieldset>
           ) : (
-            categoryId && <p class="note">{t('ticket.callback.unavailable')}</p>
+            categoryId && form.phoneCallback && <p class="note">{t('ticket.callback.unavailable')}</p>
           )}
           {failure && <p role="alert">{t('error.generic', { message: failure })}</p>}
           <button type="submit" disabled={sending}>
