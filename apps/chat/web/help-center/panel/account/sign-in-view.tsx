@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { requestJson } from '../api';
 import { usePanel } from '../context';
+import { TextField } from '../fields';
 
 type Step = 'sign-in' | 'forgot' | 'set-password';
 
@@ -46,30 +47,18 @@ export function SignInView({ identityUrl }: { identityUrl: string }) {
   };
 
   const emailField = (
-    <>
-      <label for="account-email">{t('account.email')}</label>
-      <input
-        id="account-email"
-        type="email"
-        required
-        autoComplete="email"
-        value={email}
-        onInput={(event) => setEmail(event.currentTarget.value)}
-      />
-    </>
+    <TextField id="account-email" type="email" required label={t('account.email')} autoComplete="email" value={email} onValue={setEmail} />
   );
   const passwordField = (autoComplete: string) => (
-    <>
-      <label for="account-password">{t('account.password')}</label>
-      <input
-        id="account-password"
-        type="password"
-        required
-        autoComplete={autoComplete}
-        value={password}
-        onInput={(event) => setPassword(event.currentTarget.value)}
-      />
-    </>
+    <TextField
+      id="account-password"
+      type="password"
+      required
+      label={t('account.password')}
+      autoComplete={autoComplete}
+      value={password}
+      onValue={setPassword}
+    />
   );
   return (
     <div class="stack">

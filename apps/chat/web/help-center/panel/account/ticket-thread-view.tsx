@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { requestJson } from '../api';
+import { downloadFile, requestJson } from '../api';
 import { usePanel } from '../context';
 
 interface PortalTicket {
@@ -39,12 +39,8 @@ export function TicketThreadView({ id, onBack }: { id: string; onBack(): void })
       (error: Error) => setFailure(error.message),
     );
   };
-  const download = async (path: string, filename: string) => {
-    const response = await fetch(`${config.ticketsUrl}${path}`, { headers: { authorization: `Bearer ${contactToken}` } });
-    const url = URL.createObjectURL(await response.blob());
-    Object.assign(document.createElement('a'), { href: url, download: filename }).click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  };
+  const download = (path: string, filename: string) =>
+    downloadFile(`${config.ticketsUrl}${path}`, `Bearer ${contactToken}`, filename).catch((error: Error) => setFailure(error.message));
   const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <div class="stack">

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { io, Socket } from 'socket.io-client';
+import { downloadFile } from '../api';
 import { ChatFile, ChatMessage, emptyTranscript, lastSequence, Transcript, withMessages, withPart } from '../../lib/transcript';
 
 export interface Conversation {
@@ -155,14 +156,7 @@ export function useChat(contactToken: string | null) {
   const credentials = () => `Bearer ${contactToken ?? localStorage.getItem(visitorTokenKey)}`;
 
   /** Files are served to the conversation's participants only, so the download carries the credentials too. */
-  const download = async (file: ChatFile) => {
-    const response = await fetch(`/files/${file.id}`, { headers: { authorization: credentials() } });
-    if (!response.ok) throw new Error(response.statusText);
-    const url = URL.createObjectURL(await response.blob());
-    const link = Object.assign(document.createElement('a'), { href: url, download: file.filename });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  };
+  const download = (file: ChatFile) => downloadFile(`/files/${file.id}`, credentials(), file.filename);
 
   /** Uploads files to the conversation (over HTTP, with the same credentials as the socket), for the next message. */
   const upload = async (files: { filename: string; contentType: string; contentBase64: string }[]): Promise<string[]> => {

@@ -3,6 +3,8 @@ import { AttachmentLimits, FieldError, normalizePhone, ticketFormErrors } from '
 import { formatBytes } from '../../lib/wait-time';
 import { encodeFile, requestJson } from '../api';
 import { usePanel } from '../context';
+import { PickedFiles } from '../fields';
+import { ArticleList, FoundArticle } from '../help/article-list';
 
 interface Department {
   id: string;
@@ -17,12 +19,6 @@ interface TicketForm {
   attachments: AttachmentLimits;
   /** The departments and features whose tickets may ask for a phone call instead (absent: tickets offers none). */
   phoneCallback?: { categoryIds: string[] };
-}
-
-interface Suggestion {
-  id: string;
-  title: string;
-  snippet: string;
 }
 
 function FieldMessage({ errors, field }: { errors: FieldError[]; field: FieldError['field'] }) {
@@ -48,7 +44,7 @@ export function TicketFormView() {
   const [form, setForm] = useState<TicketForm | null>(null);
   const [departmentId, setDepartmentId] = useState('');
   const [featureId, setFeatureId] = useState('');
-  const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
+  const [suggestions, setSuggestions] = useState<FoundArticle[] | null>(null);
   const [goOn, setGoOn] = useState(false);
   const [priority, setPriority] = useState('normal');
   const [showMeanings, setShowMeanings] = useState(false);
@@ -80,7 +76,7 @@ export function TicketFormView() {
     setGoOn(false);
     if (!department || (features.length > 0 && !feature)) return;
     const params = new URLSearchParams({ department: department.name, language, ...(feature ? { feature: feature.name } : {}) });
-    requestJson<Suggestion[]>(`suggestions?${params}`).then(setSuggestions, () => setSuggestions([]));
+    requestJson<FoundArticle[]>(`suggestions?${params}`).then(setSuggestions, () => setSuggestions([]));
   }, [departmentId, featureId]);
 
   if (!config.ticketsUrl) return <p>{t('unavailable.accounts')}</p>;
@@ -194,16 +190,7 @@ export function TicketFormView() {
       {suggestions && suggestions.length > 0 && !goOn && (
         <section class="suggestions stack" aria-labelledby="suggested-title">
           <h3 id="suggested-title">{t('ticket.suggested')}</h3>
-          <ul class="results">
-            {suggestions.map((suggestion) => (
-              <li key={suggestion.id}>
-                <button type="button" class="link" onClick={() => openArticle(suggestion.id)}>
-                  {suggestion.title}
-                </button>
-                <p class="snippet">{suggestion.snippet}</p>
-              </li>
-            ))}
-          </ul>
+          <ArticleList articles={suggestions} onOpen={openArticle} />
           <button type="button" onClick={() => setGoOn(true)}>
             {t('ticket.continue')}
           </button>
@@ -284,33 +271,19 @@ export function TicketFormView() {
               event.currentTarget.value = '';
             }}
           />
-          {files.length > 0 && (
-            <ul class="files">
-              {files.map((file, index) => (
-                <li key={`${file.name}-${index}`}>
-                  <span>
-                    {file.name} ({size(file.size)})
-                  </span>
-                  <button
-                    type="button"
-                    class="link"
-                    aria-label={t('ticket.file.remove', { name: file.name })}
-                    onClick={() => {
-                      const next = files.filter((_, position) => position !== index);
-                      setFiles(next);
-                      setErrors(
-                        ticketFormErrors({ ...input, files: next }, form.attachments, size).filter((error) =>
-                          errors.some((shown) => shown.field === error.field),
-                        ),
-                      );
-                    }}
-                  >
-                    ×
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <PickedFiles
+            files={files}
+            describe={(file) => `${file.name} (${size(file.size)})`}
+            onRemove={(index) => {
+              const next = files.filter((_, position) => position !== index);
+              setFiles(next);
+              setErrors(
+                ticketFormErrors({ ...input, files: next }, form.attachments, size).filter((error) =>
+                  errors.some((shown) => shown.field === error.field),
+                ),
+              );
+            }}
+          />
           <FieldMessage errors={errors} field="files" />
           {callbackOffered ? (
             <fieldset class="stack">
