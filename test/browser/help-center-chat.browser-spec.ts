@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Page } from 'playwright-core';
 import { ChatClient } from '../../apps/chat/test/chat-under-test';
+import { agentToken } from '../support/auth';
 import { eventually, uniqueName } from '../support/infra';
 import { startStack, Stack } from '../support/stack';
 import { TestRelay } from '../support/test-relay';
 import { availableAgent } from './support/agent';
 import { Browser, launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium';
 import { HelpCenter } from './support/help-center';
+
+/** A 1×1 transparent PNG, as a visitor's screenshot. */
+const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
 interface AgentTicket {
   id: string;
@@ -60,13 +64,37 @@ describe('the help center in a real browser: knowledge base and chat', () => {
 
   it('(1) answers from the knowledge base, opens the article, hands over to a person, survives a reload and a second tab, and takes a rating', async () => {
     agent = await availableAgent(stack, 'Grace Hopper');
+    const adminPost = async (path: string, body: unknown) => {
+      const response = await stack.fetch('chat', path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(201);
+    };
+    await adminPost('/announcements', {
+      title: 'Offline mode for Go.Learn',
+      text: 'Courses can now be **downloaded** for offline use.',
+      publishedFrom: new Date(Date.now() - 60_000).toISOString(),
+    });
+    await adminPost('/status-notices/incidents', {
+      title: 'Slow SCORM uploads',
+      feature: 'Courses',
+      text: 'Uploads take several minutes; we are on it.',
+    });
+
     const page = await browser.newPage();
     await page.goto(`${stack.url.chat}/help-center/demo`);
+    const helpCenter = new HelpCenter(page);
+    await helpCenter.badge.filter({ hasText: '1' }).waitFor();
+    await page.getByRole('button', { name: 'Help 1 unread announcements', exact: true }).waitFor();
     await screenshot(page, '01-demo-site');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    const helpCenter = new HelpCenter(page);
     await helpCenter.open();
     await helpCenter.panel.getByText('Hi! How can we help?').waitFor();
+    await helpCenter.panel.getByRole('status').filter({ hasText: 'Slow SCORM uploads' }).getByText('we are on it').waitFor();
+    await helpCenter.panel.getByRole('heading', { name: 'Offline mode for Go.Learn' }).waitFor();
+    await helpCenter.badge.waitFor({ state: 'hidden' }); // shown, so read
     await expectAccessible(helpCenter);
     await screenshot(page, '02-panel-open');
 
@@ -102,6 +130,18 @@ describe('the help center in a real browser: knowledge base and chat', () => {
     );
     await agent.request('read', { conversationId, sequence: fromVisitor.sequence });
     await helpCenter.panel.locator('li.from-visitor').last().getByText('Read').waitFor();
+    await helpCenter.panel.locator('input[type="file"]').setInputFiles({ name: 'screenshot.png', mimeType: 'image/png', buffer: png });
+    await helpCenter.send('Here is what I see.');
+    const withFile = await agent.next<{ text: string; files: { id: string; filename: string; contentType: string }[] }>(
+      'message',
+      (message) => message.text === 'Here is what I see.',
+    );
+    expect(withFile.files).toMatchObject([{ filename: 'screenshot.png', contentType: 'image/png' }]);
+    const download = await fetch(`${stack.url.chat}/files/${withFile.files[0]!.id}`, {
+      headers: { authorization: `Bearer ${agentToken('agent', agent.id)}` },
+    });
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(png);
+    await helpCenter.panel.getByRole('button', { name: 'Download screenshot.png' }).waitFor();
     await expectAccessible(helpCenter);
     await screenshot(page, '05-chat-with-agent');
     const texts = await helpCenter.messages.locator('.text').allInnerTexts();

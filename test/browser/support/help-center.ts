@@ -8,6 +8,11 @@ export class HelpCenter {
     return this.page.locator('helpgate-help-center button.launcher');
   }
 
+  /** The unread announcements on the launcher. */
+  get badge(): Locator {
+    return this.page.locator('helpgate-help-center .badge');
+  }
+
   get frameElement(): Locator {
     return this.page.locator('helpgate-help-center iframe');
   }
