@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { aiAgentBenchmark } from './chat-ai.mjs';
 import { announceAgents, benchChatEnv, connectAgent, connectVisitor, request, startConversation, until } from './lib/chat-service.mjs';
 import { createHelpgateRun } from './lib/helpgate.mjs';
 import { benchDir } from './lib/paths.mjs';
@@ -231,5 +232,5 @@ export async function chatBenchmark({ quick, repeats, brokers, databaseUrl, log 
       ],
     ),
   ].join('\n');
-  return { markdown };
+  return { markdown: `${markdown}\n\n${await aiAgentBenchmark({ quick, repeats, brokers, databaseUrl, log })}` };
 }

@@ -42,7 +42,11 @@ const chatPort = environmentFor('chat', {}).HTTP_PORT;
 // The help-center panel is a page of chat that calls identity and tickets from the browser: they allow chat's origins,
 // chat tells the panel where they are. Settings given in the environment win.
 const panelSettings = {
-  identity: { HTTP_ALLOWED_ORIGINS: `http://127.0.0.1:${chatPort},http://localhost:${chatPort}` },
+  // Set-password and verify-email links open the panel's pages on chat.
+  identity: {
+    HTTP_ALLOWED_ORIGINS: `http://127.0.0.1:${chatPort},http://localhost:${chatPort}`,
+    IDENTITY_PORTAL_URL: `${localUrl('chat')}/help-center`,
+  },
   tickets: { HTTP_ALLOWED_ORIGINS: `http://127.0.0.1:${chatPort},http://localhost:${chatPort}` },
   chat: { CHAT_PUBLIC_URL: localUrl('chat'), CHAT_PUBLIC_URL_IDENTITY: localUrl('identity'), CHAT_PUBLIC_URL_TICKETS: localUrl('tickets') },
 };

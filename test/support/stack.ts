@@ -59,7 +59,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // The help-center panel is a page of chat that calls identity and tickets from the browser: they allow chat's
   // origins, chat tells the panel where they are.
   const panelSettings: Partial<Record<ServiceName, NodeJS.ProcessEnv>> = {
-    identity: { HTTP_ALLOWED_ORIGINS: chatOrigins },
+    identity: { HTTP_ALLOWED_ORIGINS: chatOrigins, IDENTITY_PORTAL_URL: `${localUrl('chat')}/help-center` },
     tickets: { HTTP_ALLOWED_ORIGINS: chatOrigins },
     chat: {
       CHAT_PUBLIC_URL: localUrl('chat'),

@@ -2,14 +2,13 @@ import { z } from 'zod';
 import { signingKeyFromPem } from '@helpgate/auth';
 import { commonSettingsShape, fileSetting, loadConfig, optionalListSetting, positiveIntSetting, toCommonConfig } from '@helpgate/config';
 import { normalizeDomain, normalizeEmail } from './domain/email-address';
+import { portalUrlSchema } from './domain/portal-url';
 
 const domainName = z.string().transform((raw, context) => {
   const domain = normalizeDomain(raw);
   if (!domain) context.addIssue({ code: 'custom', message: `"${raw}" is not a domain name`, input: raw });
   return domain ?? z.NEVER;
 });
-
-const httpsUrl = z.url({ protocol: /^https$/ });
 
 const emailSetting = z.string().transform((raw, context) => {
   const email = normalizeEmail(raw);
@@ -37,7 +36,7 @@ const identitySettings = z
   .object({
     ...commonSettingsShape({ service: 'identity', httpPort: 3002 }),
     IDENTITY_FREE_MAIL_DOMAINS: optionalListSetting(domainName),
-    IDENTITY_PORTAL_URL: httpsUrl.default('https://support.example.test'),
+    IDENTITY_PORTAL_URL: portalUrlSchema.default('https://support.example.test'),
     IDENTITY_WELCOME_FROM: emailSetting.default('support@helpgate.test'),
     AUTH_PRIVATE_KEY_FILE: signingKeyFile,
     IDENTITY_ACCESS_TOKEN_TTL_SECONDS: positiveIntSetting(900),

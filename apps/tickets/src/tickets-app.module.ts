@@ -28,6 +28,11 @@ import { ErasableRequester1763900000252 } from './migrations/1763900000252-erasa
 import { PortalLookups1763900000254 } from './migrations/1763900000254-portal-lookups';
 import { ChatEscalations1763900000256 } from './migrations/1763900000256-chat-escalations';
 import { ErasedContacts1763900000260 } from './migrations/1763900000260-erased-contacts';
+import { PhoneCallbacks1763900000270 } from './migrations/1763900000270-phone-callbacks';
+import { CustomerSuccess1763900000272 } from './migrations/1763900000272-customer-success';
+import { CustomerSuccessModule } from './customer-success/customer-success.module';
+import { TicketCallbackRequestEntity } from './phone-callbacks/ticket-callback-request.entity';
+import { TicketsSettingsModule } from './settings/settings.module';
 import { PortalModule } from './portal/portal.module';
 import { ReplyTemplates1763900000240 } from './migrations/1763900000240-reply-templates';
 import { AutomationRules1763900000242 } from './migrations/1763900000242-automation-rules';
@@ -55,6 +60,7 @@ export const ticketsSchema = {
     AgentEntity,
     ReplyTemplateEntity,
     AutomationRuleEntity,
+    TicketCallbackRequestEntity,
   ],
   migrations: [
     CreateTicketsSchema1763900000200,
@@ -73,6 +79,8 @@ export const ticketsSchema = {
     ReplyTemplates1763900000240,
     AutomationRules1763900000242,
     RuleHistory1763900000244,
+    PhoneCallbacks1763900000270,
+    CustomerSuccess1763900000272,
   ],
 };
 
@@ -94,6 +102,8 @@ export class TicketsAppModule {
         ContactErasuresModule,
         AgentsModule,
         PortalModule,
+        TicketsSettingsModule,
+        CustomerSuccessModule.forRoot(config.customerSuccessLimits),
         ReplyTemplatesModule,
         AutomationModule,
         ChatEscalationsModule.forRoot(config.chat),

@@ -81,6 +81,19 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     return this.desk.accept(agentOf(socket), body);
   }
 
+  @SubscribeMessage('conversations.with_ai')
+  listWithAi() {
+    return this.desk.listWithAi();
+  }
+
+  @SubscribeMessage('conversation.take_over')
+  takeOver(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody(new ZodEventPipe(events['conversation.take_over'].schema)) body: AgentEvent<'conversation.take_over'>,
+  ) {
+    return this.desk.takeOver(agentOf(socket), body);
+  }
+
   @SubscribeMessage('conversation.transfer')
   transfer(
     @ConnectedSocket() socket: Socket,

@@ -53,6 +53,11 @@ export class ConversationsRepository {
       .getMany();
   }
 
+  /** The conversations the AI agent has now, newest first. */
+  async listWithAi(limit: number, manager: EntityManager): Promise<ConversationEntity[]> {
+    return manager.getRepository(ConversationEntity).find({ where: { state: 'bot' }, order: { createdAt: 'DESC' }, take: limit });
+  }
+
   /** Whether the conversation is the visitor's own, or one of its contact's from another visitor (device). */
   async isOfVisitor(
     conversationId: string,
@@ -84,6 +89,21 @@ export class ConversationsRepository {
       `UPDATE conversations SET state = 'assigned', assigned_agent_id = $2, assigned_at = now(),
               first_assigned_at = coalesce(first_assigned_at, now())
         WHERE id = $1 AND state = 'queued' RETURNING id`,
+      [id, agentId],
+    );
+    return rows.length === 1 ? this.require(id, manager) : null;
+  }
+
+  /**
+   * Gives a conversation the AI agent has to the agent taking it over, recording why; like `assignIfQueued`, the
+   * condition on the state lets one of simultaneous takeovers (or a takeover and the AI's own handoff) win.
+   */
+  async takeOverIfWithAi(id: string, agentId: string, manager: EntityManager): Promise<ConversationEntity | null> {
+    const [rows]: [{ id: string }[], number] = await manager.query(
+      `UPDATE conversations SET state = 'assigned', assigned_agent_id = $2, assigned_at = now(),
+              first_assigned_at = coalesce(first_assigned_at, now()),
+              queue_reason = 'agent_takeover', ai_handover_reason = 'agent_takeover'
+        WHERE id = $1 AND state = 'bot' RETURNING id`,
       [id, agentId],
     );
     return rows.length === 1 ? this.require(id, manager) : null;

@@ -69,7 +69,15 @@ export const agentEvents = {
     description: 'Available takes routed chats; away takes none',
   },
   'queue.list': { schema: z.object({}).default({}), description: 'The queue in order, with each conversation’s wait' },
+  'conversations.with_ai': {
+    schema: z.object({}).default({}),
+    description: 'The conversations the AI agent is answering now, newest first (at most 200), for an agent to take over',
+  },
   'conversation.accept': { schema: conversationRef, description: 'Takes a queued conversation; exactly one of simultaneous accepts wins' },
+  'conversation.take_over': {
+    schema: conversationRef,
+    description: 'Takes a conversation the AI agent is answering, past the queue (handoff reason `agent_takeover`)',
+  },
   'conversation.transfer': {
     schema: conversationRef.extend({ toAgentId: uuid.optional() }),
     description: 'Hands a conversation to a colleague, or back to the queue without `toAgentId`',

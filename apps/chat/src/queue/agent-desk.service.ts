@@ -13,7 +13,11 @@ import { ChatTransaction, ChatTransactions } from '../realtime/chat-transactions
 import { AgentsRepository } from '../agents/agents.repository';
 import { Assignments } from './assignments';
 import { HandoffService } from './handoff.service';
+import { chattingWithNotice } from '../visitor-texts/visitor-texts';
 import { QueueViews } from './queue-views';
+
+/** How many of the AI's conversations the console is shown at once (the newest). */
+const aiConversationsListed = 200;
 
 /** What agents do with conversations: take them from the queue, hand them on, close them, turn them into tickets. */
 @Injectable()
@@ -43,6 +47,20 @@ export class AgentDeskService {
     );
   }
 
+  /** What the AI agent is answering now, for the console to show and an agent to take over. */
+  async listWithAi(): Promise<{ conversations: ConversationView[] }> {
+    return this.transactions.run(async ({ manager }) => ({
+      conversations: await this.views.conversations(await this.conversations.listWithAi(aiConversationsListed, manager), manager),
+    }));
+  }
+
+  /** Takes a conversation the AI agent is answering, from the console. */
+  async takeOver(agentId: string, { conversationId }: AgentEvent<'conversation.take_over'>): Promise<ConversationView> {
+    return this.transactions.run(async (tx) =>
+      this.views.conversation(await this.assignments.takeOverFromAi(tx, conversationId, agentId), tx.manager),
+    );
+  }
+
   /** To a colleague (under the colleague's capacity), or back to the queue without one. */
   async transfer(agentId: string, { conversationId, toAgentId }: AgentEvent<'conversation.transfer'>): Promise<ConversationView> {
     return this.transactions.run(async (tx) => {
@@ -54,7 +72,7 @@ export class AgentDeskService {
       await this.assignments.requireCapacity(toAgentId, tx);
       const mine = await this.lockMine(tx, agentId, conversationId);
       const colleague = (await this.agents.namesOf([toAgentId], tx.manager)).get(toAgentId);
-      await this.posting.postSystem(tx, mine, `transfer:${mine.lastSequence}`, `You are now chatting with ${colleague ?? 'a colleague'}.`);
+      await this.posting.postSystem(tx, mine, `transfer:${mine.lastSequence}`, chattingWithNotice(mine.language, colleague ?? null));
       const transferred = await this.assignments.transfer(tx, mine, toAgentId);
       const view = await this.views.conversation(transferred, tx.manager);
       tx.notices.add((notifier) => notifier.toAgent(agentId, 'conversation.updated', view));

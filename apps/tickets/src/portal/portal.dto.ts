@@ -5,11 +5,13 @@ import type { AttachmentLimitsConfig } from '../config';
 import { DepartmentDto, departmentResponseSchema } from '../categories/category.dto';
 import { categoryPath } from '../domain/category-label';
 import { portalStatuses, portalStatusOf } from './portal-status';
+import { descriptionGuidance } from '../domain/description-guidance';
 import type { PriorityDefinition } from '../domain/priorities';
 import { priorityDefinitionSchema } from '../priorities/priority.dto';
 import { TicketMessageEntity } from '../tickets/ticket-message.entity';
 import { TicketEntity } from '../tickets/ticket.entity';
 import type { PortalViewer } from './portal-viewer';
+import { callbackPhoneNumber } from '../phone-callbacks/phone-callback';
 
 /** `status=open,awaiting-your-reply`: any of the values. */
 const portalStatusList = z
@@ -27,7 +29,25 @@ export const portalTicketListSchema = pageQuerySchema.extend({
 
 export type PortalTicketListDto = z.output<typeof portalTicketListSchema>;
 
-/** The portal's ticket form: department and feature (a category), priority, subject and description, a few files. */
+const callbackPhone = z
+  .string()
+  .max(50)
+  .transform(
+    (raw, context) =>
+      callbackPhoneNumber(raw) ??
+      (context.addIssue({ code: 'custom', message: 'must be a phone number with its country code, such as +39 02 1234 5678' }), z.NEVER),
+  );
+
+/** A phone call instead of a written answer: the number, and the customer's consent to the call being recorded. */
+export const phoneCallbackSchema = z.strictObject({
+  phone: callbackPhone,
+  recordingConsent: z.literal(true, 'the call is recorded: consent is required'),
+});
+
+/**
+ * The portal's ticket form: department and feature (a category), priority, subject and description, a few files, and
+ * optionally a phone call instead of a written answer.
+ */
 export const portalNewTicketSchema = z.strictObject({
   categoryId: z.uuid(),
   priority: z.enum(ticketPriorities).default('normal'),
@@ -35,11 +55,16 @@ export const portalNewTicketSchema = z.strictObject({
   description: z.string().trim().min(1).max(100_000),
   /** Counted and measured against the settings by the service, which names the limit it refuses. */
   attachments: z.array(uploadedFileInput).max(100).default([]),
+  phoneCallback: phoneCallbackSchema.optional(),
 });
 
 export type PortalNewTicketDto = z.output<typeof portalNewTicketSchema>;
 
-export const portalReplySchema = z.strictObject({ body: z.string().trim().min(1).max(100_000) });
+export const portalReplySchema = z.strictObject({
+  body: z.string().trim().min(1).max(100_000),
+  /** As the ticket form's: counted and measured against the same limits by the service. */
+  attachments: z.array(uploadedFileInput).max(100).default([]),
+});
 
 export type PortalReplyDto = z.output<typeof portalReplySchema>;
 
@@ -91,6 +116,12 @@ export const portalTicketFormSchema = z.object({
   categories: z.array(departmentResponseSchema),
   priorities: z.array(priorityDefinitionSchema),
   attachments: z.object({ maxCount: z.number().int(), maxTotalBytes: z.number().int() }),
+  description: z
+    .object({ guidance: z.array(z.object({ id: z.string(), text: z.string() })) })
+    .describe('What a description should hold, the most important first; `id` is stable for translations.'),
+  phoneCallback: z
+    .object({ categoryIds: z.array(z.uuid()) })
+    .describe('The categories (departments and features) whose tickets may ask for a phone call instead of a written answer.'),
 });
 
 export type PortalTicketFormDto = z.infer<typeof portalTicketFormSchema>;
@@ -99,8 +130,15 @@ export function toPortalTicketForm(
   categories: DepartmentDto[],
   priorities: readonly PriorityDefinition[],
   limits: AttachmentLimitsConfig,
+  callbackCategoryIds: string[],
 ): PortalTicketFormDto {
-  return { categories, priorities: [...priorities], attachments: { maxCount: limits.maxCount, maxTotalBytes: limits.maxTotalBytes } };
+  return {
+    categories,
+    priorities: [...priorities],
+    attachments: { maxCount: limits.maxCount, maxTotalBytes: limits.maxTotalBytes },
+    description: { guidance: [...descriptionGuidance] },
+    phoneCallback: { categoryIds: callbackCategoryIds },
+  };
 }
 
 /** What a customer sees of a ticket: never its assignee, tags, channel, internal notes, audit or mail diagnostics. */

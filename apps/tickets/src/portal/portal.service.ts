@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ContactPrincipal } from '@helpgate/auth';
 import type { PageOf, StoredFile } from '@helpgate/platform';
 import { CategoriesService } from '../categories/categories.service';
+import { PhoneCallbacksService } from '../phone-callbacks/phone-callbacks.service';
 import type { AttachmentLimitsConfig } from '../config';
 import { ContactDirectoryService } from '../contacts/contact-directory.service';
 import { ticketStatusesOf } from './portal-status';
@@ -39,10 +40,16 @@ export class PortalService {
     private readonly categories: CategoriesService,
     private readonly openTicket: OpenTicketUseCase,
     private readonly uploads: UploadedAttachmentsRepository,
+    private readonly callbacks: PhoneCallbacksService,
   ) {}
 
   async form(): Promise<PortalTicketFormDto> {
-    return toPortalTicketForm(await this.categories.list({ includeInactive: false }), priorityDefinitions, this.limits);
+    return toPortalTicketForm(
+      await this.categories.list({ includeInactive: false }),
+      priorityDefinitions,
+      this.limits,
+      await this.callbacks.allowedCategoryIds(),
+    );
   }
 
   async list(contact: ContactPrincipal, query: PortalTicketListDto): Promise<PageOf<PortalTicketSummaryDto>> {
@@ -59,8 +66,13 @@ export class PortalService {
     return this.detail(id, await this.viewerOf(contact));
   }
 
-  /** Opens a ticket (channel web) with the contact as requester, as the portal's form asks for it. */
+  /**
+   * Opens a ticket (channel web) with the contact as requester, as the portal's form asks for it; with the phone call
+   * asked for, unless its category has no phone support.
+   */
   async open(contact: ContactPrincipal, input: PortalNewTicketDto): Promise<PortalTicketDto> {
+    const { phoneCallback } = input;
+    if (phoneCallback) await this.callbacks.requireAllowed(input.categoryId);
     const ticket = await this.openTicket.open(
       {
         requester: { contactId: contact.contactId },
@@ -73,6 +85,7 @@ export class PortalService {
         attachments: input.attachments,
       },
       { type: 'contact', id: contact.contactId },
+      phoneCallback && ((opened, work) => this.callbacks.record(opened.id, phoneCallback, contact.contactId, work)),
     );
     return this.detail(ticket.id, await this.viewerOf(contact));
   }

@@ -4,9 +4,10 @@ import type { MessageAuthorKind, MessageDirection, MessageVisibility } from './t
 
 /**
  * The changes of a ticket, and what automation rules could not do: `rule_action_skipped` (an action that cannot apply,
- * such as a status move the transitions forbid) and `rule_failed` (a rule whose work was undone by an error).
+ * such as a status move the transitions forbid), `rule_failed` (a rule whose work was undone by an error) and
+ * `callback_requested` (the customer asked for a phone call on the ticket form).
  */
-export type TicketAuditAction = (typeof ticketChangeKinds)[number] | 'rule_action_skipped' | 'rule_failed';
+export type TicketAuditAction = (typeof ticketChangeKinds)[number] | 'rule_action_skipped' | 'rule_failed' | 'callback_requested';
 
 /** One entry of a ticket's history: who did what, when. */
 @Entity('ticket_audit')

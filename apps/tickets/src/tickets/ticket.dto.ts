@@ -220,6 +220,10 @@ export const ticketDetailSchema = ticketSummarySchema
   .extend({
     ccs: z.array(z.object({ email: z.string(), name: z.string().nullable() })),
     messages: z.array(ticketMessageSchema),
+    callbackRequest: z
+      .object({ phone: z.string(), recordingConsent: z.boolean(), requestedAt: timestamp })
+      .nullable()
+      .describe('The phone call the customer asked for instead of a written answer (`phone` in international form).'),
   })
   .meta({ id: 'Ticket' });
 
@@ -268,6 +272,13 @@ export function toTicketDetail(ticket: TicketEntity): TicketDetailDto {
     ...toTicketSummary(ticket),
     ccs: ticket.ccs.map((cc) => ({ email: cc.email, name: cc.name })),
     messages: ticket.messages.map(toTicketMessage),
+    callbackRequest: ticket.callbackRequest
+      ? {
+          phone: ticket.callbackRequest.phone,
+          recordingConsent: ticket.callbackRequest.recordingConsent,
+          requestedAt: ticket.callbackRequest.requestedAt.toISOString(),
+        }
+      : null,
   };
 }
 

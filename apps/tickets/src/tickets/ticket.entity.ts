@@ -1,7 +1,18 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  OneToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { ticketChannels } from '@helpgate/contracts';
 import { AgentEntity } from '../agents/agent.entity';
 import { CategoryEntity } from '../categories/category.entity';
+import { TicketCallbackRequestEntity } from '../phone-callbacks/ticket-callback-request.entity';
 import type { TicketPriority } from '../domain/priorities';
 import type { TicketStatus } from '../domain/ticket-status';
 import { TicketCcEntity } from './ticket-cc.entity';
@@ -83,6 +94,10 @@ export class TicketEntity {
 
   @OneToMany(() => TicketCcEntity, (cc) => cc.ticket)
   ccs!: TicketCcEntity[];
+
+  /** The phone call the customer asked for on the ticket form; loaded with the ticket's messages. */
+  @OneToOne(() => TicketCallbackRequestEntity, (request) => request.ticket)
+  callbackRequest?: TicketCallbackRequestEntity | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -9,7 +9,17 @@ import { TicketEntity } from './ticket.entity';
 /** Every column a new ticket is given: a column added to the entity must be given too, or the ticket cannot be opened. */
 export type NewTicket = Omit<
   TicketEntity,
-  'id' | 'number' | 'category' | 'assignee' | 'messages' | 'ccs' | 'createdAt' | 'updatedAt' | 'firstResponseAt' | 'solvedAt'
+  | 'id'
+  | 'number'
+  | 'category'
+  | 'assignee'
+  | 'messages'
+  | 'ccs'
+  | 'callbackRequest'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'firstResponseAt'
+  | 'solvedAt'
 >;
 
 export type TicketUpdate = Partial<
@@ -45,7 +55,7 @@ export class TicketsRepository {
   async findWithMessages(id: string): Promise<TicketEntity | null> {
     return this.dataSource.getRepository(TicketEntity).findOne({
       where: { id },
-      relations: { messages: true, ccs: true, category: true, assignee: true },
+      relations: { messages: true, ccs: true, category: true, assignee: true, callbackRequest: true },
       order: { messages: { createdAt: 'ASC' }, ccs: { email: 'ASC' } },
     });
   }
