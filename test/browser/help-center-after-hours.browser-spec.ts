@@ -83,6 +83,38 @@ describe('the help center in a real browser: outside business hours and on a hos
     expect(agent.received('conversation.assigned')).toEqual([]);
   });
 
+  it('offers an anonymous visitor the "contact customer success" form where the team enables it, and the request becomes a ticket', async () => {
+    const patch = (service: 'chat' | 'tickets', path: string, body: unknown) =>
+      stack.fetch(service, path, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const categories = await stack.getJson<{ id: string; name: string }[]>('tickets', '/categories');
+    const serviceRequest = categories.find((department) => department.name === 'Service request')!;
+    expect((await patch('tickets', '/settings', { customerSuccessForm: { enabled: true, categoryId: serviceRequest.id } })).status).toBe(
+      200,
+    );
+    expect((await patch('chat', '/help-center/settings', { contactCustomerSuccess: true })).status).toBe(200);
+
+    const helpCenter = await openDemo(await browser.newPage());
+    await helpCenter.tab('Ticket');
+    await helpCenter.panel.getByRole('button', { name: 'Contact customer success' }).click();
+    await helpCenter.panel.getByLabel('Priority').selectOption('high');
+    await helpCenter.panel.getByLabel('Your name').fill('Nadia New');
+    await helpCenter.panel.getByLabel('Your email').fill('nadia@newcustomer.test');
+    await helpCenter.panel.getByLabel('What can we do for you?').fill('Renewal of our plan\nCan we add 50 seats?');
+    expect(await seriousAccessibilityViolations(await helpCenter.frame())).toEqual([]);
+    await helpCenter.panel.getByRole('button', { name: 'Send to customer success' }).click();
+    await helpCenter.panel.getByText('we received your message and will answer at nadia@newcustomer.test').waitFor();
+
+    const ticket = await eventually(async () => {
+      const found = await stack.getJson<{ items: { subject: string; priority: string; tags: string[] }[] }>(
+        'tickets',
+        '/tickets?requesterEmail=nadia@newcustomer.test',
+      );
+      expect(found.items).toHaveLength(1);
+      return found.items[0]!;
+    }, 60_000);
+    expect(ticket).toMatchObject({ subject: 'Renewal of our plan', priority: 'high', tags: ['customer-success'] });
+  });
+
   it('(4) keeps the launcher and the panel intact on a page whose CSS attacks everything, and leaves the page’s own styles alone', async () => {
     const page = await browser.newPage();
     await page.goto(`${stack.url.chat}/help-center/demo`);

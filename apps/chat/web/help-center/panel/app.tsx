@@ -65,7 +65,7 @@ function useStart(): Start | null {
 export function App() {
   const start = useStart();
   const [config, setConfig] = useState<PanelConfig>(defaultConfig);
-  const [tab, setTab] = useState<TabId>(() => (location.pathname.endsWith('/set-password') ? 'account' : 'help'));
+  const [tab, setTab] = useState<TabId>(() => (/\/(set-password|verify-email)$/.test(location.pathname) ? 'account' : 'help'));
   const [contactToken, setContactToken] = useState<string | null>(null);
   const [article, setArticle] = useState<string | null>(null);
   const [ticket, setTicket] = useState<string | null>(null);

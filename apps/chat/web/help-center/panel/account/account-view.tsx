@@ -4,6 +4,7 @@ import { usePanel } from '../context';
 import { PastChatsView } from './past-chats-view';
 import { SignInView } from './sign-in-view';
 import { TicketThreadView } from './ticket-thread-view';
+import { VerifyEmailView } from './verify-email-view';
 
 interface Profile {
   name: string;
@@ -50,6 +51,8 @@ export function AccountView({ ticketId, onTicket }: { ticketId: string | null; o
   }, [config.ticketsUrl, contactToken, scope, status, ticketId]);
 
   if (!config.identityUrl || !config.ticketsUrl) return <p>{t('unavailable.accounts')}</p>;
+  const verification = location.pathname.endsWith('/verify-email') ? new URLSearchParams(location.search).get('token') : null;
+  if (verification) return <VerifyEmailView identityUrl={config.identityUrl} token={verification} />;
   if (!contactToken) return <SignInView identityUrl={config.identityUrl} />;
   if (ticketId) return <TicketThreadView id={ticketId} onBack={() => onTicket(null)} />;
 

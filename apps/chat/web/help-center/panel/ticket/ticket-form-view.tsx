@@ -2,8 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { AttachmentLimits, FieldError, normalizePhone, ticketFormErrors } from '../../lib/ticket-form';
 import { formatBytes } from '../../lib/wait-time';
 import { encodeFile, requestJson } from '../api';
+import { en } from '../../i18n/en';
+import type { MessageKey, Translate } from '../../i18n/i18n';
 import { usePanel } from '../context';
 import { PickedFiles } from '../fields';
+import { CustomerSuccessView } from './customer-success-view';
 import { ArticleList, FoundArticle } from '../help/article-list';
 
 interface Department {
@@ -17,8 +20,16 @@ interface TicketForm {
   categories: Department[];
   priorities: { id: string; name: string; description: string }[];
   attachments: AttachmentLimits;
+  /** What a description should hold, the most important first; each hint translated here by its id. */
+  description?: { guidance: { id: string; text: string }[] };
   /** The departments and features whose tickets may ask for a phone call instead (absent: tickets offers none). */
   phoneCallback?: { categoryIds: string[] };
+}
+
+/** A hint in the panel's language where it has the hint's id, else as tickets wrote it. */
+function guidanceText(hint: { id: string; text: string }, t: Translate): string {
+  const key = `guidance.${hint.id}`;
+  return key in en ? t(key as MessageKey) : hint.text;
 }
 
 function FieldMessage({ errors, field }: { errors: FieldError[]; field: FieldError['field'] }) {
@@ -88,6 +99,7 @@ export function TicketFormView() {
         <button type="button" onClick={() => goTo('account')}>
           {t('account.signIn')}
         </button>
+        <CustomerSuccessView />
       </div>
     );
   }
@@ -246,9 +258,20 @@ export function TicketFormView() {
           />
           <FieldMessage errors={errors} field="subject" />
           <label for="ticket-description">{t('ticket.description')}</label>
-          <p id="description-help" class="note">
-            {t('ticket.description.help')}
-          </p>
+          <div id="description-help" class="note">
+            {form.description ? (
+              <>
+                <p>{t('guidance.title')}</p>
+                <ul>
+                  {form.description.guidance.map((hint) => (
+                    <li key={hint.id}>{guidanceText(hint, t)}</li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p>{t('ticket.description.help')}</p>
+            )}
+          </div>
           <textarea
             id="ticket-description"
             rows={6}
