@@ -162,4 +162,30 @@ describe('the help center in a real browser: outside business hours and on a hos
     await helpCenter.frameElement.waitFor({ state: 'hidden' });
     expect(await helpCenter.launcher.getAttribute('aria-expanded')).toBe('false');
   });
+
+  it('speaks the browser’s language: French for a French Chromium, Italian where the page asks for it', async () => {
+    const french = await launchChromium({ locale: 'fr-FR' });
+    try {
+      const page = await french.newPage();
+      await page.goto(`${stack.url.chat}/help-center/demo`);
+      const helpCenter = new HelpCenter(page);
+      await page.getByRole('button', { name: 'Aide', exact: true }).click();
+      await helpCenter.panel.getByRole('tablist', { name: 'Sections du centre d’aide' }).waitFor();
+      expect(await helpCenter.panel.getByRole('tab').allInnerTexts()).toEqual(['Aide', 'Discussion', 'Demande', 'Mon compte']);
+      await helpCenter.panel.getByRole('searchbox', { name: 'Rechercher dans la base de connaissances' }).waitFor();
+      expect(await (await helpCenter.frame()).evaluate('document.documentElement.lang')).toBe('fr');
+      expect(await seriousAccessibilityViolations(await helpCenter.frame())).toEqual([]);
+
+      // A host page may choose the language itself (data-language), whatever the browser's.
+      await page.evaluate(`document.querySelector('helpgate-help-center').remove();
+        const script = document.createElement('script');
+        script.src = 'widget.js';
+        script.dataset.language = 'it';
+        document.body.append(script);`);
+      await page.getByRole('button', { name: 'Aiuto', exact: true }).click();
+      expect(await helpCenter.panel.getByRole('tab').allInnerTexts()).toEqual(['Aiuto', 'Chat', 'Richiesta', 'Il mio account']);
+    } finally {
+      await french.close();
+    }
+  });
 });
