@@ -262,7 +262,13 @@ describe('the help center in a real browser: knowledge base and chat', () => {
     expect(replied.status).toBe(201);
     await helpCenter.panel.getByRole('button', { name: `#${number} Enrollments stopped syncing` }).click();
     await helpCenter.panel.getByText('We found the validation rule that blocks the sync.').waitFor();
+    await helpCenter.panel.getByLabel('Your reply').fill('Thanks, here is the export of the failed rows.');
+    await helpCenter.panel.locator('#reply-files').setInputFiles(file('failed-rows.txt', 'Enrollment__c;FIELD_CUSTOM_VALIDATION'));
+    await helpCenter.panel.getByRole('button', { name: 'Send the reply' }).click();
+    await helpCenter.panel.getByText('Thanks, here is the export of the failed rows.').waitFor();
     await expectAccessible(helpCenter);
     await screenshot(page, '10-ticket-thread');
+    const thread = await stack.getJson<AgentTicket>('tickets', `/tickets/${ticket!.id}`);
+    expect(thread.messages.flatMap((message) => message.attachments.map((attachment) => attachment.filename))).toContain('failed-rows.txt');
   });
 });
