@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import { requestJson } from '../api';
-import { usePanel } from '../context';
+import { PortalSession, usePanel } from '../context';
 import { TextField } from '../fields';
 
 type Step = 'sign-in' | 'forgot' | 'set-password';
 
 /** Signing in with the portal account, asking for a reset link, and choosing a password from a mailed link. */
 export function SignInView({ identityUrl }: { identityUrl: string }) {
-  const { t, setContactToken } = usePanel();
+  const { t, signedIn } = usePanel();
   const linkToken = new URLSearchParams(location.search).get('token');
   const [step, setStep] = useState<Step>(location.pathname.endsWith('/set-password') && linkToken ? 'set-password' : 'sign-in');
   const [email, setEmail] = useState('');
@@ -21,11 +21,7 @@ export function SignInView({ identityUrl }: { identityUrl: string }) {
   };
   const signIn = (event: Event) => {
     event.preventDefault();
-    run(
-      requestJson<{ accessToken: string }>(`${identityUrl}/auth/contacts/sign-in`, { method: 'POST', body: { email, password } }).then(
-        ({ accessToken }) => setContactToken(accessToken),
-      ),
-    );
+    run(requestJson<PortalSession>(`${identityUrl}/auth/contacts/sign-in`, { method: 'POST', body: { email, password } }).then(signedIn));
   };
   const forgot = (event: Event) => {
     event.preventDefault();
