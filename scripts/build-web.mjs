@@ -1,13 +1,15 @@
 // The help center's browser code (apps/chat/web/help-center) into dist/web/help-center/, which chat serves.
-// `node scripts/build-web.mjs` rebuilds it alone (a few hundred milliseconds) while working on the panel.
+// `node scripts/build-web.mjs [outdir]` rebuilds it alone (about a second) while working on the panel, or elsewhere
+// (chat's integration test bundles into a folder of its own).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleWebApp } from './lib/web-bundles.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export function buildHelpCenter() {
+export function buildHelpCenter(outdir) {
   return bundleWebApp({
+    outdir,
     name: 'help-center',
     repoRoot,
     tsconfig: 'apps/chat/web/tsconfig.json',
@@ -17,4 +19,4 @@ export function buildHelpCenter() {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await buildHelpCenter();
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildHelpCenter(process.argv[2]);

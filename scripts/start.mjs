@@ -84,12 +84,15 @@ try {
 }
 
 const smtpPort = running.find(({ service }) => service === 'email-ingest').env.SMTP_PORT ?? '2525';
+const chatUrl = `http://127.0.0.1:${running.find(({ service }) => service === 'chat').env.HTTP_PORT}`;
 console.error(
   [
     '',
     'Helpgate is running:',
     `  email-ingest  SMTP 127.0.0.1:${smtpPort}   HTTP http://127.0.0.1:${running[0].env.HTTP_PORT}`,
     ...running.slice(1).map(({ service, env }) => `  ${service.padEnd(12)}  HTTP http://127.0.0.1:${env.HTTP_PORT}`),
+    `  Help center: the demo site ${chatUrl}/help-center/demo`,
+    `    embed it with <script src="${chatUrl}/help-center/widget.js" async></script>; the panel alone: ${chatUrl}/help-center/panel`,
     `  Kafka ${kafka.brokers}   Postgres ${postgres.url.replace(/:[^:@/]*@/, ':***@')}`,
     `  First admin ${authSettings.IDENTITY_FIRST_ADMIN_EMAIL} (password in .infra/auth/first-admin-password unless IDENTITY_FIRST_ADMIN_PASSWORD is set):`,
     `    curl -s -X POST http://127.0.0.1:${running.find(({ service }) => service === 'identity').env.HTTP_PORT}/auth/agents/sign-in \\`,
