@@ -7,13 +7,18 @@
 // than 20 KB each.
 import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { aiAgentBenchmark } from './chat-ai.mjs';
 import { announceAgents, benchChatEnv, connectAgent, connectVisitor, request, startConversation, until } from './lib/chat-service.mjs';
 import { createHelpgateRun } from './lib/helpgate.mjs';
-import { benchDir } from './lib/paths.mjs';
+import { benchDir, workDir } from './lib/paths.mjs';
 import { freePort, waitForPort } from './lib/ports.mjs';
 import { table } from './lib/report.mjs';
+import { heapGrowthMarkdown, summarizeHeap } from './lib/heap-snapshot.mjs';
+import { heapSnapshot, inspectFlag, memoryAfterGc, profileCpuDuring } from './lib/inspector.mjs';
+import { profileMarkdown, summarizeProfile } from './lib/profile.mjs';
 import { openMany, openSocket, relayAtSteadyRate, residentBytesOf } from './lib/socket-load.mjs';
 import { medianWithSpread, round } from './lib/stats.mjs';
 
@@ -26,15 +31,22 @@ const RELAY_AGENT_CAPACITY = 50;
 
 async function startReferenceServer() {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(benchDir, 'lib', 'socketio-relay-server.mjs')], {
+  const inspectPort = await freePort();
+  const child = spawn(process.execPath, [inspectFlag(inspectPort), path.join(benchDir, 'lib', 'socketio-relay-server.mjs')], {
     env: { ...process.env, PORT: String(port) },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  // The inspector tells of its sessions on stderr; anything else the server prints is passed on.
+  child.stderr.on('data', (chunk) => {
+    const text = chunk.toString().replace(/^(Debugger |For help, see:|Waiting for the debugger).*\n/gm, '');
+    if (text) process.stderr.write(text);
   });
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   await waitForPort(port, { exited });
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid,
+    inspectPort,
     async stop() {
       child.kill('SIGTERM');
       await exited;
@@ -52,6 +64,7 @@ async function measureReferenceRelay(server, { conversations, seconds }) {
     return await relayAtSteadyRate({
       pairs,
       seconds,
+      serverPid: server.pid,
       send: (pair, body) => pair.visitor.emit('message', body),
       onReceived: (record) => pairs.forEach((pair) => pair.agent.on('message', record)),
     });
@@ -63,8 +76,9 @@ async function measureReferenceRelay(server, { conversations, seconds }) {
 /**
  * chat's relay: N visitors each with a conversation routed to one of the available agents, each visitor sending a
  * message a second; the agent's `message` event carries the stored message, whose text holds the send time.
+ * `during` wraps the steady relay alone (the profiler), not the conversations' start.
  */
-async function measureChatRelay(run, url, { conversations, seconds }) {
+async function measureChatRelay(run, { url, pid }, { conversations, seconds }, during = (relay) => relay()) {
   const agentIds = await announceAgents(run, Array(Math.ceil(conversations / RELAY_AGENT_CAPACITY)).fill(RELAY_AGENT_CAPACITY));
   const agents = await Promise.all(agentIds.map((id) => connectAgent(url, id, 'available')));
   const pairs = await openMany(conversations, async (index) => {
@@ -78,35 +92,57 @@ async function measureChatRelay(run, url, { conversations, seconds }) {
       [pairs.map((pair) => pair.conversationId)],
       conversations,
     );
-    return await relayAtSteadyRate({
-      pairs,
-      seconds,
-      send: (pair, body) =>
-        pair.visitor.emit(
-          'message.send',
-          { conversationId: pair.conversationId, clientId: randomUUID(), text: JSON.stringify(body) },
-          () => {},
-        ),
-      onReceived: (record) =>
-        agents.forEach((agent) =>
-          agent.on('message', (message) => {
-            if (message.author === 'visitor' && message.text.startsWith('{')) record(JSON.parse(message.text));
-          }),
-        ),
-    });
+    return await during(() =>
+      relayAtSteadyRate({
+        pairs,
+        seconds,
+        serverPid: pid,
+        send: (pair, body) =>
+          pair.visitor.emit(
+            'message.send',
+            { conversationId: pair.conversationId, clientId: randomUUID(), text: JSON.stringify(body) },
+            () => {},
+          ),
+        onReceived: (record) =>
+          agents.forEach((agent) =>
+            agent.on('message', (message) => {
+              if (message.author === 'visitor' && message.text.startsWith('{')) record(JSON.parse(message.text));
+            }),
+          ),
+      }),
+    );
   } finally {
     for (const socket of [...agents, ...pairs.map((pair) => pair.visitor)]) socket.close();
   }
 }
 
-/** Memory the server holds per idle connection: its resident size with them open, less before, per connection. */
-async function measureIdleConnections(pid, count, open) {
-  const before = residentBytesOf(pid);
+/**
+ * Memory the server holds per idle connection: its V8 heap and external memory (buffers) after a full collection
+ * with the connections open, less the same before, per connection; read in the server process itself (see
+ * inspector.mjs), so neither garbage awaiting a collection nor what the allocator keeps counts. Resident memory is
+ * reported beside it as an indication (it also holds libuv's and the kernel interface's native memory). With
+ * `profile`, heap snapshots before and after tell which objects the connections hold.
+ */
+async function measureIdleConnections(server, count, open, { profile }) {
+  const heapBefore = profile ? summarizeHeap(await heapSnapshot(server.inspectPort)) : undefined;
+  const before = await memoryAfterGc(server.inspectPort);
+  const residentBefore = residentBytesOf(server.pid);
   const sockets = await openMany(count, open);
-  await sleep(1_000); // let the handshakes' garbage be collected as it would be under a steady idle load
-  const after = residentBytesOf(pid);
+  // What a connection sets off (its greeting, chat's room joins) is done before the reading.
+  await sleep(500);
+  const after = await memoryAfterGc(server.inspectPort);
+  const residentAfter = residentBytesOf(server.pid);
+  const heapGrowth = profile
+    ? heapGrowthMarkdown(heapBefore, summarizeHeap(await heapSnapshot(server.inspectPort)), sockets.length)
+    : undefined;
   for (const socket of sockets) socket.close();
-  return { connections: sockets.length, bytesPerConnection: (after - before) / sockets.length };
+  const held = (usage) => usage.heapUsed + usage.external;
+  return {
+    connections: sockets.length,
+    bytesPerConnection: (held(after) - held(before)) / sockets.length,
+    residentBytesPerConnection: (residentAfter - residentBefore) / sockets.length,
+    heapGrowth,
+  };
 }
 
 /**
@@ -143,32 +179,51 @@ async function measureAccepts(run, url, { queued, acceptingAgents }) {
 async function withChat({ brokers, databaseUrl }, work) {
   const run = await createHelpgateRun({ brokers, databaseUrl, name: `bench_chat_${Date.now().toString(36)}` });
   try {
-    const [instance] = await run.start('chat', 1, benchChatEnv);
+    const [instance] = await run.start('chat', 1, benchChatEnv, { inspect: true });
     return await work(run, instance);
   } finally {
     await run.cleanUp();
   }
 }
 
-export async function chatBenchmark({ quick, repeats, brokers, databaseUrl, log }) {
+/** chat's steady relay under the CPU profiler; the profile's summary as markdown. */
+async function profiledChatRelay(run, instance, size) {
+  let profile;
+  const result = await measureChatRelay(run, instance, size, async (relay) => {
+    const profiled = await profileCpuDuring(instance.inspectPort, relay);
+    profile = profiled.profile;
+    return profiled.result;
+  });
+  const profileDir = path.join(workDir, 'profiles', 'chat');
+  mkdirSync(profileDir, { recursive: true });
+  const file = path.join(profileDir, 'chat-relay.cpuprofile');
+  writeFileSync(file, JSON.stringify(profile));
+  return { ...result, profile: profileMarkdown(`Profile of chat during the steady relay (${file})`, summarizeProfile(file)) };
+}
+
+export async function chatBenchmark({ quick, repeats, brokers, databaseUrl, profile, log }) {
   const size = quick ? QUICK : FULL;
   const reference = { relays: [], idles: [] };
   const chat = { relays: [], idles: [], accepts: [] };
+  // With --profile, the first repeat is profiled: heap snapshots around the idle connections, the CPU during the relay.
   for (let repeat = 1; repeat <= repeats; repeat++) {
+    const profiled = profile && repeat === 1;
     log(`repeat ${repeat}/${repeats}: bare socket.io relay, ${size.conversations} conversations for ${size.seconds} s`);
     const server = await startReferenceServer();
     try {
       reference.relays.push(await measureReferenceRelay(server, size));
       log(`repeat ${repeat}/${repeats}: ${size.idleConnections} idle connections to the bare server`);
-      reference.idles.push(await measureIdleConnections(server.pid, size.idleConnections, () => openSocket(server.url)));
+      reference.idles.push(await measureIdleConnections(server, size.idleConnections, () => openSocket(server.url), { profile: profiled }));
     } finally {
       await server.stop();
     }
     await withChat({ brokers, databaseUrl }, async (run, instance) => {
       log(`repeat ${repeat}/${repeats}: chat, ${size.idleConnections} idle visitors`);
-      chat.idles.push(await measureIdleConnections(instance.pid, size.idleConnections, () => connectVisitor(instance.url)));
+      chat.idles.push(
+        await measureIdleConnections(instance, size.idleConnections, () => connectVisitor(instance.url), { profile: profiled }),
+      );
       log(`repeat ${repeat}/${repeats}: chat relay, ${size.conversations} conversations for ${size.seconds} s`);
-      chat.relays.push(await measureChatRelay(run, instance.url, size));
+      chat.relays.push(await (profiled ? profiledChatRelay(run, instance, size) : measureChatRelay(run, instance, size)));
       log(`repeat ${repeat}/${repeats}: chat queue, ${size.queued} conversations accepted by ${size.acceptingAgents} agents`);
       chat.accepts.push(await measureAccepts(run, instance.url, size));
     });
@@ -188,13 +243,24 @@ export async function chatBenchmark({ quick, repeats, brokers, databaseUrl, log 
       ms,
     ),
   ];
+  const cpuCell = (relays) =>
+    medianWithSpread(
+      relays.map((relay) => relay.serverCpuMsPerMessage),
+      ms,
+    );
   const idleCell = (idles) =>
     medianWithSpread(
       idles.map((idle) => idle.bytesPerConnection),
       kb,
     );
+  const residentCell = (idles) =>
+    medianWithSpread(
+      idles.map((idle) => idle.residentBytesPerConnection),
+      kb,
+    );
+  const memoryRatios = chat.idles.map((idle, index) => idle.bytesPerConnection / reference.idles[index].bytesPerConnection);
   const markdown = [
-    `${size.conversations} conversations, each sending one message a second for ${size.seconds} s; ${size.idleConnections} idle connections; ${size.queued} queued conversations accepted by ${size.acceptingAgents} agents. Medians of ${repeats} repeat(s) (min–max). chat is one instance from \`dist/\` (Postgres adapter), every message stored before it is relayed.`,
+    `${size.conversations} conversations, each sending one message a second for ${size.seconds} s; ${size.idleConnections} idle connections; ${size.queued} queued conversations accepted by ${size.acceptingAgents} agents. Medians of ${repeats} repeat(s) (min–max). chat is one instance from \`dist/\` (Postgres adapter), every message stored before it is relayed. Memory per idle connection: heap + external after a full collection, in the server process, per connection opened; resident memory beside it as an indication.`,
     '',
     table(
       [
@@ -204,9 +270,12 @@ export async function chatBenchmark({ quick, repeats, brokers, databaseUrl, log 
         'relay p50',
         'relay p99',
         'p99 vs bare',
+        'server CPU per message',
         `target p99 < ${TARGET_P99_MS} ms`,
         'memory per idle connection',
+        'memory vs bare',
         `target ≤ ${kb(TARGET_BYTES_PER_CONNECTION)}`,
+        'resident per idle connection',
         'accepts/s',
       ],
       [
@@ -214,22 +283,34 @@ export async function chatBenchmark({ quick, repeats, brokers, databaseUrl, log 
           'bare socket.io relay (reference)',
           ...relayCells(reference.relays),
           '1',
+          cpuCell(reference.relays),
           'reference',
           idleCell(reference.idles),
+          '1',
           'reference',
+          residentCell(reference.idles),
           'n/a',
         ],
         [
           'chat (visitor → agent, persisted)',
           ...relayCells(chat.relays),
           medianWithSpread(p99Ratios, (ratio) => `${round(ratio)}×`),
+          cpuCell(chat.relays),
           chat.relays.every((relay) => relay.p99Ms < TARGET_P99_MS) ? 'met' : 'missed',
           idleCell(chat.idles),
+          medianWithSpread(memoryRatios, (ratio) => `${round(ratio)}×`),
           chat.idles.every((idle) => idle.bytesPerConnection <= TARGET_BYTES_PER_CONNECTION) ? 'met' : 'missed',
+          residentCell(chat.idles),
           medianWithSpread(chat.accepts.map((accept) => accept.acceptsPerSecond)),
         ],
       ],
     ),
   ].join('\n');
-  return { markdown };
+  const profiles = [
+    reference.idles[0]?.heapGrowth && `**Bare socket.io, idle connections.** ${reference.idles[0].heapGrowth}`,
+    chat.idles[0]?.heapGrowth && `**chat, idle visitors.** ${chat.idles[0].heapGrowth}`,
+    chat.relays[0]?.profile,
+  ].filter(Boolean);
+  const aiAgent = await aiAgentBenchmark({ quick, repeats, brokers, databaseUrl, log });
+  return { markdown: [markdown, aiAgent, ...profiles].join('\n\n') };
 }

@@ -5,7 +5,7 @@
 // consumer starts; identity is started and timed until its consumer group has no lag; once its outbox has
 // published every `identity.requester.resolved.v1`, identity is stopped and tickets is timed the same way
 // on that backlog.
-import { randomUUID, createHash } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { loadContracts } from './lib/compiled-libs.mjs';
 import { cpuSecondsOfCommandSince, cpuSnapshotOfCommand, totalCpuSecondsOf } from './lib/cpu.mjs';
 import { createHelpgateRun, databaseUrlFor, TOPIC_PARTITIONS, uniqueRunName } from './lib/helpgate.mjs';
+import { produceInboundMail } from './lib/inbound-events.mjs';
 import { topicSize, withAdmin } from './lib/kafka.mjs';
 import { repoRoot, workDir } from './lib/paths.mjs';
 import { profilesMarkdown } from './lib/profile.mjs';
@@ -23,58 +24,13 @@ const require = createRequire(`${repoRoot}/package.json`);
 const { Client } = require('pg');
 
 const MAILS_PER_SENDER = 5;
-const SUPPORT_ADDRESS = 'support@helpgate.test';
-
-/** One inbound-mail event as email-ingest publishes it; sender `index` of the backlog, mail `sequence`. */
-function inboundEvent(contracts, sequence, senderIndex) {
-  const from = `customer${senderIndex}@org${senderIndex % 200}.bench.test`;
-  const text = `Hello,\n\nI cannot sign in to my account since this morning (case ${sequence}). ${'Could you please have a look? '.repeat(20)}\n\nThanks,\nCustomer ${senderIndex}\n`;
-  const receivedAt = new Date().toISOString();
-  return contracts.emailInboundReceivedV1.parse({
-    eventId: randomUUID(),
-    occurredAt: receivedAt,
-    mail: {
-      inboundMessageId: randomUUID(),
-      messageId: `<bench-${sequence}.${senderIndex}@org${senderIndex % 200}.bench.test>`,
-      references: [],
-      from: { address: from, name: `Customer ${senderIndex}` },
-      to: [{ address: SUPPORT_ADDRESS, name: 'Support' }],
-      cc: [],
-      supportAddress: SUPPORT_ADDRESS,
-      subject: `Cannot sign in (${sequence})`,
-      text,
-      textTruncated: false,
-      replyText: text,
-      attachments: [],
-      isAutomated: false,
-      authentication: { spf: 'pass', dkim: 'none', dmarc: 'none' },
-      // Neither consumer reads the raw message: the reference only has to be well formed.
-      rawMessage: { sha256: createHash('sha256').update(text).digest('hex'), sizeBytes: text.length + 600 },
-      receivedAt,
-    },
-  });
-}
 
 async function produceBacklog(run, contracts, events) {
-  const producer = run.kafka.producer({ allowAutoTopicCreation: false });
-  await producer.connect();
   const senders = Math.max(1, Math.floor(events / MAILS_PER_SENDER));
-  try {
-    for (let start = 0; start < events; start += 500) {
-      const messages = [];
-      for (let sequence = start; sequence < Math.min(events, start + 500); sequence++) {
-        const event = inboundEvent(contracts, sequence, sequence % senders);
-        messages.push({
-          key: event.mail.from.address,
-          value: JSON.stringify(event),
-          headers: { 'event-id': event.eventId, 'event-type': contracts.Topics.EmailInboundReceived, 'content-type': 'application/json' },
-        });
-      }
-      await producer.send({ topic: run.topic(contracts.Topics.EmailInboundReceived), acks: -1, messages });
-    }
-  } finally {
-    await producer.disconnect();
-  }
+  await produceInboundMail(run, contracts, events, (sequence) => {
+    const senderIndex = sequence % senders;
+    return { address: `customer${senderIndex}@org${senderIndex % 200}.bench.test`, name: `Customer ${senderIndex}` };
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- smtp|consumers|latency|chat ...] [--quick] [--repeats N] [--profile] [--scenarios a,b] [--skip-build] [--no-write]
+// npm run bench [-- smtp|consumers|latency|chat|identity|widget ...] [--quick] [--repeats N] [--profile] [--scenarios a,b] [--skip-build] [--no-write]
 //
 // Runs the real Helpgate stack on this machine next to what it is compared with, and writes the results
 // into BENCHMARKS.md (each benchmark its own section). Never part of npm test.
@@ -18,6 +18,8 @@ const benchmarks = {
   consumers: { title: '2. Consumers: identity and tickets from a backlog', module: './consumers.mjs', run: 'consumersBenchmark' },
   latency: { title: '3. End-to-end latency and the highest steady rate', module: './latency.mjs', run: 'latencyBenchmark' },
   chat: { title: '4. Live chat: relay latency and idle connections', module: './chat.mjs', run: 'chatBenchmark' },
+  identity: { title: '5. Likely duplicates at 100,000 contacts', module: './identity.mjs', run: 'identityBenchmark' },
+  widget: { title: '6. Help-center payload', module: './widget.mjs', run: 'widgetBenchmark', needsInfra: false },
 };
 
 const { values: options, positionals } = parseArgs({
@@ -55,8 +57,10 @@ function ensureBenchPackages() {
 mkdirSync(workDir, { recursive: true });
 if (selected.some((name) => benchmarks[name].needsBenchPackages)) ensureBenchPackages();
 if (!options['skip-build']) run('npm', ['run', 'build']);
-const kafka = await ensureKafka({ log });
-const postgres = await ensurePostgres({ log });
+// The payload benchmark only reads the build: no broker or database for it alone.
+const needsInfra = selected.some((name) => benchmarks[name].needsInfra !== false);
+const kafka = needsInfra ? await ensureKafka({ log }) : { brokers: [] };
+const postgres = needsInfra ? await ensurePostgres({ log }) : { url: null };
 const context = {
   quick: options.quick,
   repeats,

@@ -1,13 +1,15 @@
 // chat's browser code into dist/web/, which chat serves: the help center (apps/chat/web/help-center) and the agent
-// console (apps/chat/web/console). `node scripts/build-web.mjs` rebuilds them alone (a second or so) while working on them.
+// console (apps/chat/web/console). `node scripts/build-web.mjs` rebuilds both (a second or two) while working on them;
+// `node scripts/build-web.mjs <outdir>` the help center alone into that folder (chat's integration test bundles its own).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleWebApp } from './lib/web-bundles.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-export function buildHelpCenter() {
+export function buildHelpCenter(outdir) {
   return bundleWebApp({
+    outdir,
     name: 'help-center',
     repoRoot,
     tsconfig: 'apps/chat/web/tsconfig.json',
@@ -31,4 +33,4 @@ export async function buildWeb() {
   await buildConsole();
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await buildWeb();
+if (process.argv[1] === fileURLToPath(import.meta.url)) await (process.argv[2] ? buildHelpCenter(process.argv[2]) : buildWeb());

@@ -43,8 +43,10 @@ const chatPort = environmentFor('chat', {}).HTTP_PORT;
 // allow chat's origins, chat tells the pages where they are, and identity sends invited agents to the console.
 // Settings given in the environment win.
 const panelSettings = {
+  // Set-password and verify-email links open the panel's pages on chat, agents' the console's.
   identity: {
     HTTP_ALLOWED_ORIGINS: `http://127.0.0.1:${chatPort},http://localhost:${chatPort}`,
+    IDENTITY_PORTAL_URL: `${localUrl('chat')}/help-center`,
     IDENTITY_CONSOLE_URL: `${localUrl('chat')}/console`,
   },
   tickets: { HTTP_ALLOWED_ORIGINS: `http://127.0.0.1:${chatPort},http://localhost:${chatPort}` },
@@ -84,13 +86,16 @@ try {
 }
 
 const smtpPort = running.find(({ service }) => service === 'email-ingest').env.SMTP_PORT ?? '2525';
+const chatUrl = `http://127.0.0.1:${running.find(({ service }) => service === 'chat').env.HTTP_PORT}`;
 console.error(
   [
     '',
     'Helpgate is running:',
     `  email-ingest  SMTP 127.0.0.1:${smtpPort}   HTTP http://127.0.0.1:${running[0].env.HTTP_PORT}`,
     ...running.slice(1).map(({ service, env }) => `  ${service.padEnd(12)}  HTTP http://127.0.0.1:${env.HTTP_PORT}`),
-    `  Agent console   ${running.find(({ service }) => service === 'chat').env.CHAT_PUBLIC_URL}/console`,
+    `  Help center: the demo site ${chatUrl}/help-center/demo`,
+    `    embed it with <script src="${chatUrl}/help-center/widget.js" async></script>; the panel alone: ${chatUrl}/help-center/panel`,
+    `  Agent console ${chatUrl}/console`,
     `  Kafka ${kafka.brokers}   Postgres ${postgres.url.replace(/:[^:@/]*@/, ':***@')}`,
     `  First admin ${authSettings.IDENTITY_FIRST_ADMIN_EMAIL} (password in .infra/auth/first-admin-password unless IDENTITY_FIRST_ADMIN_PASSWORD is set):`,
     `    curl -s -X POST http://127.0.0.1:${running.find(({ service }) => service === 'identity').env.HTTP_PORT}/auth/agents/sign-in \\`,

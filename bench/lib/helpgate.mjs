@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { authEnv } from './auth.mjs';
 import { loadContracts } from './compiled-libs.mjs';
 import { createTopics, deleteTopicsWithPrefix, groupLag, kafkaClient, withAdmin } from './kafka.mjs';
+import { inspectFlag } from './inspector.mjs';
 import { freePort } from './ports.mjs';
 import { repoRoot } from './paths.mjs';
 
@@ -30,7 +31,6 @@ export function consumedTopics(service) {
   return loadContracts().consumedTopics[service];
 }
 
-const services = ['email-ingest', 'identity', 'tickets'];
 
 /**
  * What the benchmarks change in email-ingest's settings, and why: one load generator on one address stands in
@@ -66,6 +66,8 @@ export async function createHelpgateRun({ brokers, databaseUrl, env = {}, name =
   const databaseName = (service) => `${name}_${service.replace(/-/g, '_')}`;
   const groupId = (service) => `${name}-${service}`;
   const pools = new Map();
+  /** The services whose databases cleanUp drops: the mail services always, any other once started. */
+  const startedServices = new Set(['email-ingest', 'identity', 'tickets']);
 
   const run = {
     name,
@@ -88,15 +90,21 @@ export async function createHelpgateRun({ brokers, databaseUrl, env = {}, name =
 
     /**
      * Starts `count` instances of the service and waits until each answers /health. With `profileDir`, each
-     * instance writes a CPU profile into <profileDir>/<service>-<n> when it is stopped (not when killed).
+     * instance writes a CPU profile into <profileDir>/<service>-<n> when it is stopped (not when killed). With
+     * `inspect`, each opens the V8 inspector on a port of its own (`instance.inspectPort`; see inspector.mjs).
      */
-    async start(service, count = 1, extraEnv = {}) {
+    async start(service, count = 1, extraEnv = {}, { inspect = false } = {}) {
       const started = [];
+      startedServices.add(service);
       for (let index = 0; index < count; index++) {
         const httpPort = await freePort();
+        const inspectPort = inspect ? await freePort() : undefined;
         const tail = [];
         const label = `${service}-${instances.filter((instance) => instance.service === service).length + 1}`;
-        const nodeFlags = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, label)}`] : [];
+        const nodeFlags = [
+          ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profileDir, label)}`] : []),
+          ...(inspectPort ? [inspectFlag(inspectPort)] : []),
+        ];
         logTails.set(label, tail);
         const running = startService(service, {
           nodeFlags,
@@ -121,7 +129,7 @@ export async function createHelpgateRun({ brokers, databaseUrl, env = {}, name =
             if (tail.length > 40) tail.shift();
           },
         });
-        const instance = { service, label, running, pid: running.child.pid, url: `http://127.0.0.1:${httpPort}` };
+        const instance = { service, label, running, pid: running.child.pid, url: `http://127.0.0.1:${httpPort}`, inspectPort };
         instances.push(instance);
         started.push(instance);
       }
@@ -200,7 +208,7 @@ export async function createHelpgateRun({ brokers, databaseUrl, env = {}, name =
       const client = new Client({ connectionString: databaseUrl });
       await client.connect();
       try {
-        for (const service of services) await client.query(`DROP DATABASE IF EXISTS "${databaseName(service)}" WITH (FORCE)`);
+        for (const service of startedServices) await client.query(`DROP DATABASE IF EXISTS "${databaseName(service)}" WITH (FORCE)`);
       } finally {
         await client.end();
       }

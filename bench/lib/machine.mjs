@@ -32,12 +32,16 @@ function localKafkaVersion() {
 }
 
 export async function describeMachine({ databaseUrl, brokers }) {
-  const { Client } = rootRequire('pg');
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  const [{ version: postgres }] = (await client.query('SELECT version()')).rows;
-  const [{ synchronous_commit: synchronousCommit }] = (await client.query('SHOW synchronous_commit')).rows;
-  await client.end();
+  let postgres = 'not used';
+  let synchronousCommit = 'not used';
+  if (databaseUrl) {
+    const { Client } = rootRequire('pg');
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    [{ version: postgres }] = (await client.query('SELECT version()')).rows;
+    [{ synchronous_commit: synchronousCommit }] = (await client.query('SHOW synchronous_commit')).rows;
+    await client.end();
+  }
   const cpus = os.cpus();
   const benchRequire = existsSync(path.join(benchDir, 'node_modules')) ? createRequire(path.join(benchDir, 'package.json')) : undefined;
   const postfixVersionFile = path.join(repoRoot, '.infra', 'postfix', 'VERSION');
@@ -62,7 +66,7 @@ export async function describeMachine({ databaseUrl, brokers }) {
       node: process.version,
       postgres: postgres.split(' on ')[0],
       'postgres synchronous_commit': synchronousCommit,
-      kafka: `${localKafkaVersion()} at ${brokers}`,
+      kafka: brokers.length > 0 ? `${localKafkaVersion()} at ${brokers}` : 'not used',
       kafkajs: packageVersion(rootRequire, 'kafkajs'),
       pg: packageVersion(rootRequire, 'pg'),
       'smtp-server': packageVersion(rootRequire, 'smtp-server'),

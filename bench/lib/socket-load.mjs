@@ -36,15 +36,26 @@ export function residentBytesOf(pid) {
   return Number(line.split(/\s+/)[1]) * 1024;
 }
 
+/** CPU time a process has used so far, user and system, in seconds (Linux; clock ticks of 1/100 s). */
+export function cpuSecondsOf(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // The command name, in parentheses, may hold spaces: the fields are counted after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const [utime, stime] = [fields[11], fields[12]].map(Number);
+  return (utime + stime) / 100;
+}
+
 /**
  * Each pair sends one message a second for `seconds`, pairs spread evenly over the second; `send(pair, body)`
  * sends as its protocol does, and the receiving side calls `received(body)`. Latency is from the send to the
- * receipt on the other socket, both measured on this process's clock.
+ * receipt on the other socket, both measured on this process's clock. The CPU time the server process (`serverPid`)
+ * used meanwhile, per message sent, tells its own cost apart from the machine's load.
  */
-export async function relayAtSteadyRate({ pairs, seconds, send, onReceived }) {
+export async function relayAtSteadyRate({ pairs, seconds, send, onReceived, serverPid }) {
   const latencies = [];
   let sent = 0;
   onReceived((body) => latencies.push(performance.now() - body.sentAt));
+  const cpuBefore = cpuSecondsOf(serverPid);
   const startedAt = performance.now() + 100;
   const timers = [];
   for (let index = 0; index < pairs.length; index++) {
@@ -65,6 +76,7 @@ export async function relayAtSteadyRate({ pairs, seconds, send, onReceived }) {
   while (latencies.length < sent && performance.now() < deadline) await sleep(20);
   return {
     sent,
+    serverCpuMsPerMessage: ((cpuSecondsOf(serverPid) - cpuBefore) * 1000) / sent,
     received: latencies.length,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),

@@ -10,10 +10,16 @@ const browsers = ['chrome100', 'firefox100', 'safari15', 'edge100'];
 /**
  * `fixed`: entry points served under a stable name (`{ 'widget.js': 'src/loader.ts' }`), a script host pages embed;
  * `hashed`: entry points whose outputs (script and the CSS they import) get a content hash in their name.
- * Answers the manifest it wrote: `{ fixed: { name: file }, hashed: { entry: { script, style? } } }`.
+ * `outdir` defaults to dist/web/<name>. Answers the manifest it wrote: `{ fixed: { name: file }, hashed: { entry: { script, style? } } }`.
  */
-export async function bundleWebApp({ name, repoRoot, tsconfig, fixed = {}, hashed = {} }) {
-  const outdir = path.join(repoRoot, 'dist', 'web', name);
+export async function bundleWebApp({
+  name,
+  repoRoot,
+  tsconfig,
+  fixed = {},
+  hashed = {},
+  outdir = path.join(repoRoot, 'dist', 'web', name),
+}) {
   rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const common = {
@@ -28,9 +34,17 @@ export async function bundleWebApp({ name, repoRoot, tsconfig, fixed = {}, hashe
     logLevel: 'warning',
   };
   const manifest = { fixed: {}, hashed: {} };
+  // What each bundle is made of (esbuild's metafile), for the payload benchmark; never served.
+  const metafiles = {};
   for (const [outputName, entry] of Object.entries(fixed)) {
-    await build({ ...common, entryPoints: [path.join(repoRoot, entry)], outfile: path.join(outdir, outputName) });
+    const result = await build({
+      ...common,
+      entryPoints: [path.join(repoRoot, entry)],
+      outfile: path.join(outdir, outputName),
+      metafile: true,
+    });
     manifest.fixed[outputName] = outputName;
+    metafiles[outputName] = result.metafile;
   }
   for (const [entryName, entry] of Object.entries(hashed)) {
     const result = await build({
@@ -41,11 +55,13 @@ export async function bundleWebApp({ name, repoRoot, tsconfig, fixed = {}, hashe
       metafile: true,
     });
     const outputs = Object.keys(result.metafile.outputs).map((file) => path.relative(outdir, path.resolve(repoRoot, file)));
+    metafiles[entryName] = result.metafile;
     manifest.hashed[entryName] = {
       script: outputs.find((file) => file.endsWith('.js')),
       style: outputs.find((file) => file.endsWith('.css')) ?? null,
     };
   }
   writeFileSync(path.join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(path.join(outdir, 'metafiles.json'), JSON.stringify(metafiles));
   return { outdir, manifest };
 }

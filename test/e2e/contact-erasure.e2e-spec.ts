@@ -1,5 +1,8 @@
 import { createTransport, Transporter } from 'nodemailer';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
+import { io } from 'socket.io-client';
+import { ChatClient, clientOf } from '../../apps/chat/test/chat-under-test';
 import { services, type ServiceName } from '../../scripts/lib/service-processes.cjs';
 import { eventually } from '../support/infra';
 import { findPersonalData, PersonalDataFound } from '../support/personal-data';
@@ -19,6 +22,7 @@ describe('deleting a contact erases the person from every service, through the s
   let relay: TestRelay;
   let smtp: Transporter;
   const databases = new Map<ServiceName, Client>();
+  const sockets: ChatClient[] = [];
 
   const ticketsOf = async (address: string) =>
     (await stack.getJson<{ items: TicketSummary[] }>('tickets', `/tickets?requesterEmail=${encodeURIComponent(address)}`)).items;
@@ -35,7 +39,11 @@ describe('deleting a contact erases the person from every service, through the s
 
   beforeAll(async () => {
     relay = await TestRelay.start();
-    stack = await startStack({ env: { SMTP_RELAY_URL: relay.url, OUTBOUND_RETRY_BASE_MS: '500' } });
+    // The built-in AI agent keeps the person's conversation open in chat (for people, with nobody online, it would
+    // become a ticket at once); the pre-chat form asks for the name and address chat then holds.
+    stack = await startStack({
+      env: { SMTP_RELAY_URL: relay.url, OUTBOUND_RETRY_BASE_MS: '500', CHAT_AI_AGENT: 'builtin', CHAT_PRE_CHAT_FORM: 'true' },
+    });
     smtp = createTransport({ host: '127.0.0.1', port: stack.smtpPort, secure: false, ignoreTLS: true, pool: false });
     for (const service of services) {
       const database = new Client({ connectionString: stack.databaseUrlOf(service) });
@@ -45,6 +53,7 @@ describe('deleting a contact erases the person from every service, through the s
   });
 
   afterAll(async () => {
+    for (const socket of sockets) socket.close();
     smtp?.close();
     for (const database of databases.values()) await database.end();
     await stack?.cleanUp();
@@ -89,12 +98,36 @@ describe('deleting a contact erases the person from every service, through the s
     return tickets[0].requester.contactId;
   }
 
+  /**
+   * The person chats on the website: the pre-chat form's name and address, messages naming both, the AI agent's
+   * answer; identity finds the contact by the address and chat links the visitor to it.
+   */
+  async function chatsOnTheWebsite(contactId: string): Promise<void> {
+    const visitor = clientOf(io(`${stack.url.chat}/visitor`, { transports: ['websocket'], reconnection: false, forceNew: true }));
+    sockets.push(visitor);
+    const { visitorId } = await visitor.next<{ visitorId: string }>('session');
+    const { id: conversationId } = await visitor.request<{ id: string }>('conversation.start', {
+      name: person.name,
+      email: person.address,
+    });
+    const sent = await visitor.request<{ sequence: number }>('message.send', {
+      conversationId,
+      clientId: randomUUID(),
+      text: `Hi, ${person.name} here: my invoices should go to ${person.address}, not to my colleague.`,
+    });
+    await visitor.next<{ clientId: string }>('message', (message) => message.clientId === `ai:${sent.sequence}`);
+    await eventually(async () => {
+      const linked = await databases.get('chat')!.query('SELECT contact_id FROM visitors WHERE id = $1', [visitorId]);
+      expect(linked.rows).toEqual([{ contact_id: contactId }]);
+    }, 30_000);
+  }
+
   it('leaves neither the address nor the name in any database once identity erased the contact', async () => {
     const contactId = await mailsAndIsAnswered();
-    // chat knows the contact from identity's events (its directory); a chat step by the person can join here, every
-    // database is searched alike.
+    await chatsOnTheWebsite(contactId);
     const before = await personalDataEverywhere();
     expect(Object.keys(before).sort()).toEqual(['chat', 'email-ingest', 'identity', 'tickets']);
+    expect(before.chat!.map(({ table }) => table)).toEqual(expect.arrayContaining(['visitors', 'chat_messages', 'chat_contacts']));
     expect(before['email-ingest']!.map(({ table }) => table)).toEqual(
       expect.arrayContaining(['raw_messages', 'attachments', 'inbound_messages', 'outbound_deliveries']),
     );

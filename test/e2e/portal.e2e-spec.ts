@@ -138,4 +138,38 @@ describe("the customer's view through the services as processes: a contact signs
     expect(erased.requester).toEqual({ contactId: ticket.requester.contactId, email: null, name: 'Deleted contact' });
     expect(erased.messages[0].bodyText).toBe('Question from Deleted contact, please help.');
   });
+  it("serves the help-center panel: chat names the APIs, which answer chat's origin, and a customer-success request becomes a ticket answered by mail", async () => {
+    const config = (await (await fetch(`${stack.url.chat}/help-center/config`)).json()) as { services: Record<string, string> };
+    expect(config.services).toEqual({ chat: stack.url.chat, identity: stack.url.identity, tickets: stack.url.tickets });
+
+    const categories = await stack.getJson<{ id: string; name: string }[]>('tickets', '/categories');
+    const serviceRequest = categories.find((department) => department.name === 'Service request')!;
+    expect(
+      (await call('tickets', '/settings', json('PATCH', { customerSuccessForm: { enabled: true, categoryId: serviceRequest.id } }))).status,
+    ).toBe(200);
+
+    const address = `cs-${Date.now().toString(36)}@newcustomer.test`;
+    const submitted = await fetch(`${config.services.tickets}/customer-success/requests`, {
+      method: 'POST',
+      headers: { origin: stack.url.chat, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: address, name: 'Nadia New', priority: 'high', message: 'Renewal of our plan\nCan we talk?' }),
+    });
+    expect(submitted.status).toBe(202);
+    expect(submitted.headers.get('access-control-allow-origin')).toBe(stack.url.chat);
+
+    const ticket = await eventually(async () => {
+      const page = await stack.getJson<{ items: (Ticket & { subject: string; priority: string })[] }>(
+        'tickets',
+        `/tickets?requesterEmail=${encodeURIComponent(address)}`,
+      );
+      expect(page.items).toHaveLength(1);
+      return page.items[0]!;
+    });
+    expect(ticket).toMatchObject({ subject: 'Renewal of our plan', priority: 'high', requester: { email: address, name: 'Nadia New' } });
+    const contacts = await stack.getJson<{ items: { id: string }[] }>('identity', `/contacts?email=${encodeURIComponent(address)}`);
+    expect(contacts.items.map((contact) => contact.id)).toEqual([ticket.requester.contactId]);
+    await eventually(() =>
+      expect(relay.to(address).map((mail) => mail.parsed.subject)).toEqual([expect.stringContaining('Renewal of our plan')]),
+    );
+  });
 });

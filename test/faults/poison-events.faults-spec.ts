@@ -10,6 +10,9 @@ import {
   contactAnonymized,
   contactChanged,
   contactMerged,
+  customerSuccessRequest,
+  customerSuccessRequesterResolved,
+  customerSuccessSubmitted,
   emailInboundAcceptedNeverStored,
   emailInboundReceived,
   inboundMail,
@@ -73,6 +76,13 @@ describe('a poison event on every consumed topic under an SMTP load', () => {
     ),
     [Topics.ChatTranscriptRecorded]: chatTranscriptRecorded(chatVisitor({ email: `${marker}@poison.test` })),
     [Topics.IdentityChatRequesterResolved]: chatRequesterResolved(requester, chatEscalation({ subject: `Chat behind poison ${marker}` })),
+    [Topics.TicketsCustomerSuccessSubmitted]: customerSuccessSubmitted(
+      customerSuccessRequest({ email: `${marker}@poison.test`, message: `Customer success behind poison ${marker}` }),
+    ),
+    [Topics.IdentityCustomerSuccessRequesterResolved]: customerSuccessRequesterResolved(
+      customerSuccessRequest({ message: `Resolved customer success behind poison ${marker}` }),
+      requester,
+    ),
   };
   let scenario: FaultScenario;
 
@@ -136,6 +146,8 @@ describe('a poison event on every consumed topic under an SMTP load', () => {
           `Resolved behind poison ${marker}`,
           `Escalated behind poison ${marker}`,
           `Chat behind poison ${marker}`,
+          `Customer success behind poison ${marker}`,
+          `Resolved customer success behind poison ${marker}`,
         ]),
       );
       await eventually(() =>

@@ -10,12 +10,9 @@ import {
   IdentityChatRequesterResolvedV1,
   Requester,
 } from '@helpgate/contracts';
+import { envelope } from './events';
 
 /** The events chat publishes about its visitors, and identity's answer, as valid payloads; tests override what they vary. */
-
-function envelope() {
-  return { eventId: randomUUID(), occurredAt: new Date().toISOString() };
-}
 
 export function chatVisitor(overrides: Partial<ChatVisitor> = {}): ChatVisitor {
   return { visitorId: randomUUID(), ...overrides };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  CustomerSuccessRequest,
   EmailInboundAcceptedV1,
   EmailInboundReceivedV1,
   EmailOutboundDeliveredV1,
@@ -12,11 +13,13 @@ import {
   IdentityContactAnonymizedV2,
   IdentityContactChangedV1,
   IdentityContactMergedV1,
+  IdentityCustomerSuccessRequesterResolvedV1,
   IdentityOrganizationChangedV1,
   IdentityRequesterResolvedV1,
   InboundMail,
   OutboundMail,
   Requester,
+  TicketsCustomerSuccessSubmittedV1,
   TicketSnapshot,
   TicketsTicketChangedV3,
 } from '@helpgate/contracts';
@@ -134,7 +137,8 @@ export function agentChanged(agent: Partial<IdentityAgentChangedV1['agent']> = {
   };
 }
 
-function envelope(): EventEnvelope {
+/** The id and time every event carries, fresh for each event built. */
+export function envelope(): EventEnvelope {
   return { eventId: randomUUID(), occurredAt: new Date().toISOString() };
 }
 
@@ -210,4 +214,29 @@ export function contactAnonymized(
   erased: IdentityContactAnonymizedV2['erased'] = { emails: [], names: [] },
 ): IdentityContactAnonymizedV2 {
   return { ...envelope(), contactId, name: 'Deleted contact', erased };
+}
+
+/** A valid "contact customer success" request as tickets accepts it; tests override what they vary. */
+export function customerSuccessRequest(overrides: Partial<CustomerSuccessRequest> = {}): CustomerSuccessRequest {
+  return {
+    submissionId: randomUUID(),
+    email: `cs-${randomUUID()}@customer.test`,
+    name: null,
+    categoryId: randomUUID(),
+    priority: 'normal',
+    message: 'We would like to talk about our renewal.',
+    submittedAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+export function customerSuccessSubmitted(request: CustomerSuccessRequest): TicketsCustomerSuccessSubmittedV1 {
+  return { ...envelope(), request };
+}
+
+export function customerSuccessRequesterResolved(
+  request: CustomerSuccessRequest,
+  requester: Requester,
+): IdentityCustomerSuccessRequesterResolvedV1 {
+  return { ...envelope(), request, requester };
 }

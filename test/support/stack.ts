@@ -59,7 +59,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   // The help-center panel and the agent console are pages of chat that call identity and tickets from the browser:
   // they allow chat's origins, chat tells the pages where they are, and identity sends invited agents to the console.
   const panelSettings: Partial<Record<ServiceName, NodeJS.ProcessEnv>> = {
-    identity: { HTTP_ALLOWED_ORIGINS: chatOrigins, IDENTITY_CONSOLE_URL: `${localUrl('chat')}/console` },
+    identity: {
+      HTTP_ALLOWED_ORIGINS: chatOrigins,
+      IDENTITY_PORTAL_URL: `${localUrl('chat')}/help-center`,
+      IDENTITY_CONSOLE_URL: `${localUrl('chat')}/console`,
+    },
     tickets: { HTTP_ALLOWED_ORIGINS: chatOrigins },
     chat: {
       CHAT_PUBLIC_URL: localUrl('chat'),

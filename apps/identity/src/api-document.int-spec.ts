@@ -58,6 +58,18 @@ describe('identity API document and docs page (real Postgres and Kafka)', () => 
     expect(signIn.responses['401']).toBeUndefined();
   });
 
+  it('lists 429 with Retry-After on both sign-in routes, the ones the sign-in throttle refuses, and on no other', () => {
+    const throttled = Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).flatMap(([method, operation]) => (operation && '429' in operation.responses ? [`${method} ${path}`] : [])),
+    );
+    expect(throttled.sort()).toEqual(['post /auth/agents/sign-in', 'post /auth/contacts/sign-in']);
+    expect(document.paths['/auth/contacts/sign-in'].post!.responses['429']).toEqual({ $ref: '#/components/responses/TooManyRequests' });
+    expect(document.components.responses.TooManyRequests).toMatchObject({
+      headers: { 'Retry-After': { required: true, schema: { type: 'integer', minimum: 1 } } },
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    });
+  });
+
   it('marks changing settings as for admins, behind the bearer token, with 401 and 403', () => {
     const changeSettings = document.paths['/settings'].patch!;
     expect(changeSettings.security).toEqual([{ bearerToken: [] }]);

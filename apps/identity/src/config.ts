@@ -2,19 +2,13 @@ import { z } from 'zod';
 import { signingKeyFromPem } from '@helpgate/auth';
 import { commonSettingsShape, fileSetting, loadConfig, optionalListSetting, positiveIntSetting, toCommonConfig } from '@helpgate/config';
 import { normalizeDomain, normalizeEmail } from './domain/email-address';
+import { portalUrlSchema } from './domain/portal-url';
 
 const domainName = z.string().transform((raw, context) => {
   const domain = normalizeDomain(raw);
   if (!domain) context.addIssue({ code: 'custom', message: `"${raw}" is not a domain name`, input: raw });
   return domain ?? z.NEVER;
 });
-
-const httpsUrl = z.url({ protocol: /^https$/ });
-/** HTTPS, or plain HTTP on this machine alone (a development stack or a test run), where no one else is on the wire. */
-const pageUrl = z.url({ protocol: /^https?$/ }).refine((url) => {
-  const { protocol, hostname } = new URL(url);
-  return protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
-}, 'must be https (http only on 127.0.0.1 or localhost)');
 
 const emailSetting = z.string().transform((raw, context) => {
   const email = normalizeEmail(raw);
@@ -42,9 +36,9 @@ const identitySettings = z
   .object({
     ...commonSettingsShape({ service: 'identity', httpPort: 3002 }),
     IDENTITY_FREE_MAIL_DOMAINS: optionalListSetting(domainName),
-    IDENTITY_PORTAL_URL: httpsUrl.default('https://support.example.test'),
+    IDENTITY_PORTAL_URL: portalUrlSchema.default('https://support.example.test'),
     /** The agent console (chat's /console): agents' set-password links lead to its page, contacts' to the portal. */
-    IDENTITY_CONSOLE_URL: pageUrl.default('https://support.example.test/console'),
+    IDENTITY_CONSOLE_URL: portalUrlSchema.default('https://support.example.test/console'),
     IDENTITY_WELCOME_FROM: emailSetting.default('support@helpgate.test'),
     AUTH_PRIVATE_KEY_FILE: signingKeyFile,
     IDENTITY_ACCESS_TOKEN_TTL_SECONDS: positiveIntSetting(900),

@@ -32,6 +32,10 @@ import { OrganizationSupportContracts1763900000192 } from './migrations/17639000
 import { ChatOnContactProfiles1763900000194 } from './migrations/1763900000194-chat-on-contact-profiles';
 import { SessionsAndSignInThrottle1763900000196 } from './migrations/1763900000196-sessions-and-sign-in-throttle';
 import { ErasedAddresses1763900000198 } from './migrations/1763900000198-erased-addresses';
+import { WebFormContacts1763900000199 } from './migrations/1763900000199-web-form-contacts';
+import { CustomerSuccessRequestersModule } from './customer-success-requesters/customer-success-requesters.module';
+import { SignInThrottleExpiry1763900000200 } from './migrations/1763900000200-sign-in-throttle-expiry';
+import { DuplicatePairs1763900000202 } from './migrations/1763900000202-duplicate-pairs';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
 import { DuplicateCandidatesModule } from './duplicate-candidates/duplicate-candidates.module';
 import { DomainConflictEntity } from './organizations/domain-conflict.entity';
@@ -74,6 +78,9 @@ export const identitySchema = {
     ChatOnContactProfiles1763900000194,
     SessionsAndSignInThrottle1763900000196,
     ErasedAddresses1763900000198,
+    WebFormContacts1763900000199,
+    SignInThrottleExpiry1763900000200,
+    DuplicatePairs1763900000202,
   ],
 };
 
@@ -99,6 +106,7 @@ export class IdentityModule {
         ContactImportsModule.forRoot(config.contactImports),
         DuplicateCandidatesModule,
         ChatRequestersModule,
+        CustomerSuccessRequestersModule,
         ChatTranscriptsModule,
       ],
     };

@@ -19,6 +19,9 @@ const ticketsSettings = z
     TICKETS_AUTO_REPLY_WINDOW_MINUTES: positiveIntSetting(180),
     TICKETS_MAX_ATTACHMENTS: positiveIntSetting(3),
     TICKETS_MAX_ATTACHMENTS_TOTAL_BYTES: positiveIntSetting(10 * 1024 * 1024),
+    TICKETS_CUSTOMER_SUCCESS_MAX_PER_ADDRESS: positiveIntSetting(3),
+    TICKETS_CUSTOMER_SUCCESS_MAX_PER_CLIENT: positiveIntSetting(20),
+    TICKETS_CUSTOMER_SUCCESS_WINDOW_MINUTES: positiveIntSetting(60),
     /** Where people reach the chat service's API: the files of a conversation turned into a ticket are downloaded there. */
     CHAT_PUBLIC_URL: z
       .url({ protocol: /^https?$/ })
@@ -41,12 +44,19 @@ const ticketsSettings = z
       maxTotalBytes: env.TICKETS_MAX_ATTACHMENTS_TOTAL_BYTES,
     },
     chat: { publicUrl: env.CHAT_PUBLIC_URL },
+    /** How many "contact customer success" requests one address, and one client, may send within the window. */
+    customerSuccessLimits: {
+      maxPerAddress: env.TICKETS_CUSTOMER_SUCCESS_MAX_PER_ADDRESS,
+      maxPerClient: env.TICKETS_CUSTOMER_SUCCESS_MAX_PER_CLIENT,
+      windowSeconds: env.TICKETS_CUSTOMER_SUCCESS_WINDOW_MINUTES * 60,
+    },
   }));
 
 export type TicketsConfig = z.output<typeof ticketsSettings>;
 export type TicketMailConfig = TicketsConfig['mail'];
 export type AttachmentLimitsConfig = TicketsConfig['attachments'];
 export type ChatLinksConfig = TicketsConfig['chat'];
+export type CustomerSuccessLimitsConfig = TicketsConfig['customerSuccessLimits'];
 
 export function loadTicketsConfig(env: NodeJS.ProcessEnv = process.env): TicketsConfig {
   return loadConfig(ticketsSettings, env);

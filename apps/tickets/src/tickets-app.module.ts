@@ -29,6 +29,8 @@ import { PortalLookups1763900000254 } from './migrations/1763900000254-portal-lo
 import { ChatEscalations1763900000256 } from './migrations/1763900000256-chat-escalations';
 import { ErasedContacts1763900000260 } from './migrations/1763900000260-erased-contacts';
 import { PhoneCallbacks1763900000270 } from './migrations/1763900000270-phone-callbacks';
+import { CustomerSuccess1763900000272 } from './migrations/1763900000272-customer-success';
+import { CustomerSuccessModule } from './customer-success/customer-success.module';
 import { TicketCallbackRequestEntity } from './phone-callbacks/ticket-callback-request.entity';
 import { TicketsSettingsModule } from './settings/settings.module';
 import { PortalModule } from './portal/portal.module';
@@ -78,6 +80,7 @@ export const ticketsSchema = {
     AutomationRules1763900000242,
     RuleHistory1763900000244,
     PhoneCallbacks1763900000270,
+    CustomerSuccess1763900000272,
   ],
 };
 
@@ -100,6 +103,7 @@ export class TicketsAppModule {
         AgentsModule,
         PortalModule,
         TicketsSettingsModule,
+        CustomerSuccessModule.forRoot(config.customerSuccessLimits),
         ReplyTemplatesModule,
         AutomationModule,
         ChatEscalationsModule.forRoot(config.chat),

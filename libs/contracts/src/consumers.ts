@@ -16,6 +16,7 @@ export const consumedTopics = {
     Topics.ChatVisitorIdentified,
     Topics.ChatConversationEscalated,
     Topics.ChatTranscriptRecorded,
+    Topics.TicketsCustomerSuccessSubmitted,
   ],
   tickets: [
     Topics.IdentityRequesterResolved,
@@ -27,6 +28,7 @@ export const consumedTopics = {
     Topics.EmailOutboundFailed,
     Topics.IdentityChatRequesterResolved,
     Topics.IdentityAccessMailFailed,
+    Topics.IdentityCustomerSuccessRequesterResolved,
   ],
   chat: [
     Topics.IdentityAgentChanged,

@@ -23,6 +23,7 @@ import {
   identityChatRequesterResolvedV1,
   identityOrganizationChangedV1,
 } from './events/chat';
+import { identityCustomerSuccessRequesterResolvedV1, ticketsCustomerSuccessSubmittedV1 } from './events/customer-success';
 
 export const Topics = {
   EmailInboundAccepted: 'email.inbound.accepted.v1',
@@ -43,6 +44,8 @@ export const Topics = {
   ChatVisitorIdentified: 'chat.visitor.identified.v1',
   ChatConversationEscalated: 'chat.conversation.escalated.v1',
   ChatTranscriptRecorded: 'chat.transcript.recorded.v1',
+  TicketsCustomerSuccessSubmitted: 'tickets.customer-success.submitted.v1',
+  IdentityCustomerSuccessRequesterResolved: 'identity.customer-success-requester.resolved.v1',
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
@@ -67,6 +70,8 @@ export const topicSchemas = {
   [Topics.ChatVisitorIdentified]: chatVisitorIdentifiedV1,
   [Topics.ChatConversationEscalated]: chatConversationEscalatedV1,
   [Topics.ChatTranscriptRecorded]: chatTranscriptRecordedV1,
+  [Topics.TicketsCustomerSuccessSubmitted]: ticketsCustomerSuccessSubmittedV1,
+  [Topics.IdentityCustomerSuccessRequesterResolved]: identityCustomerSuccessRequesterResolvedV1,
 } satisfies Record<TopicName, z.ZodType>;
 
 export type EventOf<T extends TopicName> = z.infer<(typeof topicSchemas)[T]>;

@@ -4,11 +4,18 @@ import { EventOf, TopicName } from '@helpgate/contracts';
 import { recordForEvent } from '@helpgate/kafka';
 import { OutboxRelay } from './outbox-relay';
 
+/**
+ * The transactions (by their entity manager) that added events to the outbox: only their commit has the relay woken,
+ * so the many transactions that publish nothing (a chat message) cost no relay round each.
+ */
+const transactionsWithEvents = new WeakSet<EntityManager>();
+
 /** Adds events to the outbox inside the caller's transaction. */
 export class Outbox {
   constructor(private readonly manager: EntityManager) {}
 
   async add<T extends TopicName>(topic: T, key: string, event: EventOf<T>): Promise<void> {
+    transactionsWithEvents.add(this.manager);
     const record = recordForEvent(topic, key, event);
     await this.manager.query('INSERT INTO outbox_events (event_id, topic, key, value, headers) VALUES ($1, $2, $3, $4, $5)', [
       event.eventId,
@@ -22,6 +29,7 @@ export class Outbox {
   /** Adds many events in one statement, in the order given (the order they are published in). */
   async addAll(entries: readonly OutboxEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    transactionsWithEvents.add(this.manager);
     const records = entries.map(({ topic, key, event }) => recordForEvent(topic, key, event));
     await this.manager.query(
       `INSERT INTO outbox_events (event_id, topic, key, value, headers)
@@ -56,8 +64,13 @@ export class TransactionalEvents {
   ) {}
 
   async run<Result>(work: TransactionalWork<Result>): Promise<Result> {
-    const result = await this.dataSource.transaction((manager) => work(manager, new Outbox(manager)));
-    this.relay.wake();
+    let transaction: EntityManager | undefined;
+    const result = await this.dataSource.transaction((manager) => {
+      transaction = manager;
+      return work(manager, new Outbox(manager));
+    });
+    // Only a transaction that added events has something new for the relay.
+    if (transaction && transactionsWithEvents.has(transaction)) this.relay.wake();
     return result;
   }
 

@@ -11,7 +11,7 @@ export * from './file-download';
 export * from './web-bundle';
 export * from './sha256';
 export * from './uploaded-file';
-export { ApiDescription, ExcludedFromApiDocument, ResponseBody, ResponseContent } from './openapi/api-document.decorators';
+export { ApiDescription, ExcludedFromApiDocument, ResponseBody, ResponseContent, Throttled } from './openapi/api-document.decorators';
 export type { OpenApiDocument } from './openapi/openapi-document';
 export type { HttpMethod } from './openapi/http-routes';
 export * from './dead-letters';

@@ -5,15 +5,20 @@ export class HelpCenter {
   constructor(readonly page: Page) {}
 
   get launcher(): Locator {
-    return this.page.locator('[data-helpgate="help-center"] button.launcher');
+    return this.page.locator('helpgate-help-center button.launcher');
+  }
+
+  /** The unread announcements on the launcher. */
+  get badge(): Locator {
+    return this.page.locator('helpgate-help-center .badge');
   }
 
   get frameElement(): Locator {
-    return this.page.locator('[data-helpgate="help-center"] iframe');
+    return this.page.locator('helpgate-help-center iframe');
   }
 
   get panel(): FrameLocator {
-    return this.page.frameLocator('[data-helpgate="help-center"] iframe');
+    return this.page.frameLocator('helpgate-help-center iframe');
   }
 
   /** The panel's frame, for what a locator cannot do (axe-core). */
@@ -42,4 +47,14 @@ export class HelpCenter {
     await this.panel.getByLabel('Your message').fill(text);
     await this.panel.getByRole('button', { name: 'Send', exact: true }).click();
   }
+}
+
+/** A computed CSS property of the element (`font-family`, `background-color`), read in the page. */
+export function styleOf(locator: Locator, property: string): Promise<string> {
+  return locator.evaluate((element, name) => {
+    // Runs in the page; this project's Node types have no DOM, so the little it uses is typed here.
+    type View = { getComputedStyle(element: unknown): { getPropertyValue(name: string): string } };
+    const view = (element as unknown as { ownerDocument: { defaultView: View } }).ownerDocument.defaultView;
+    return view.getComputedStyle(element).getPropertyValue(name);
+  }, property);
 }

@@ -78,11 +78,6 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     return this.desk.listMine(agentOf(socket));
   }
 
-  @SubscribeMessage('conversations.live')
-  listLive() {
-    return this.desk.listLive();
-  }
-
   /** Joins (or leaves) the conversation's watchers' room, then answers what was said so far. */
   @SubscribeMessage('conversation.watch')
   async watch(
@@ -98,20 +93,25 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     return this.desk.resume({ conversationId: body.conversationId, afterSequence: 0 });
   }
 
-  @SubscribeMessage('conversation.takeover')
-  takeOver(
-    @ConnectedSocket() socket: Socket,
-    @MessageBody(new ZodEventPipe(events['conversation.takeover'].schema)) body: AgentEvent<'conversation.takeover'>,
-  ) {
-    return this.desk.takeOver(agentOf(socket), body);
-  }
-
   @SubscribeMessage('conversation.accept')
   accept(
     @ConnectedSocket() socket: Socket,
     @MessageBody(new ZodEventPipe(events['conversation.accept'].schema)) body: AgentEvent<'conversation.accept'>,
   ) {
     return this.desk.accept(agentOf(socket), body);
+  }
+
+  @SubscribeMessage('conversations.with_ai')
+  listWithAi() {
+    return this.desk.listWithAi();
+  }
+
+  @SubscribeMessage('conversation.take_over')
+  takeOver(
+    @ConnectedSocket() socket: Socket,
+    @MessageBody(new ZodEventPipe(events['conversation.take_over'].schema)) body: AgentEvent<'conversation.take_over'>,
+  ) {
+    return this.desk.takeOver(agentOf(socket), body);
   }
 
   @SubscribeMessage('conversation.transfer')

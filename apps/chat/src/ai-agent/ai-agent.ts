@@ -1,8 +1,9 @@
 /**
  * Why an AI agent's conversation went to the people (recorded on the conversation): the visitor asked in words, its
- * answers stayed below the confidence threshold, the language model failed or timed out, or the model asked for it.
+ * answers stayed below the confidence threshold, the language model failed or timed out, the model asked for it, or
+ * an agent took it over from the console.
  */
-export const aiHandoverReasons = ['visitor_asked', 'low_confidence', 'provider_failure', 'model_requested'] as const;
+export const aiHandoverReasons = ['visitor_asked', 'low_confidence', 'provider_failure', 'model_requested', 'agent_takeover'] as const;
 export type AiHandoverReason = (typeof aiHandoverReasons)[number];
 
 /** One turn the AI agent answers: the conversation so far and the visitor's newest message. */

@@ -14,7 +14,7 @@ import { ChatNotifier } from '../realtime/chat-notifier';
 import type { ChatTransaction } from '../realtime/chat-transactions';
 import { ChatTransactions } from '../realtime/chat-transactions';
 import { AI_AGENT, AiAgent, AiHandoverReason, AiTurn, AiTurnOutcome } from './ai-agent';
-import { aiRepliesIn } from './ai-replies';
+import { visitorTextsIn } from '../visitor-texts/visitor-texts';
 import { lowConfidenceHandover, nextLowConfidenceStreak } from './low-confidence';
 
 /** The client id of the AI's answer to a visitor message: a client shows the streamed draft until it arrives. */
@@ -67,6 +67,8 @@ export class AiConversations {
   private async prepare(tx: ChatTransaction, message: MessageView): Promise<(AiTurn & { visitorId: string }) | AiTurnEnding> {
     const conversation = await this.conversations.lock(message.conversationId, tx.manager);
     if (conversation.state !== 'bot') return 'dropped';
+    // The language first: a request for a person is answered in it too ("connecting", or why nobody can).
+    const language = await this.languageOf(tx, conversation, message.text);
     if (detectHandoffRequest(message.text)) {
       await this.handOver(tx, conversation, 'visitor_asked');
       return 'handed_over';
@@ -75,7 +77,7 @@ export class AiConversations {
     return {
       conversationId: conversation.id,
       visitorId: conversation.visitorId,
-      language: await this.languageOf(tx, conversation, message.text),
+      language,
       history: earlier.map((stored) => ({ author: stored.authorKind, text: stored.text })),
       visitorMessage: message.text,
       personReachable: await this.handoff.personReachable(tx, conversation),
@@ -100,7 +102,7 @@ export class AiConversations {
         fileIds: [],
       });
     if (outcome.kind === 'handover') {
-      if (outcome.reason === 'provider_failure') await reply(aiRepliesIn(language).providerFailed);
+      if (outcome.reason === 'provider_failure') await reply(visitorTextsIn(language).providerFailed);
       await this.handOver(tx, conversation, outcome.reason);
       return 'handed_over';
     }

@@ -1,6 +1,6 @@
 import type { SearchResultDto } from '../knowledge-base/article.dto';
 import type { AiAgent, AiTurn, AiTurnOutcome } from './ai-agent';
-import { aiRepliesIn, notSureReply } from './ai-replies';
+import { notSureReply, visitorTextsIn } from '../visitor-texts/visitor-texts';
 
 /** Finds the knowledge base's best passages for a question, in the reader's language where a translation exists. */
 export type PassageSearch = (question: string, language: string | null) => Promise<SearchResultDto[]>;
@@ -21,7 +21,7 @@ export class BuiltinAiAgent implements AiAgent {
     if (!best?.confident) return { kind: 'answered', text: notSureReply(turn.language, turn.personReachable), confident: false };
     return {
       kind: 'answered',
-      text: `${best.snippet}\n\n${aiRepliesIn(turn.language).source}: ${best.title} — ${best.link}`,
+      text: `${best.snippet}\n\n${visitorTextsIn(turn.language).source}: ${best.title} — ${best.link}`,
       confident: true,
     };
   }

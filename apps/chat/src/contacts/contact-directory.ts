@@ -19,10 +19,12 @@ export class ContactDirectory {
     private readonly visitors: VisitorsRepository,
   ) {}
 
+  /** A contact identity erased is not learned again from an event published before its erasure but handled after it. */
   async learnContact(event: IdentityContactChangedV1): Promise<void> {
-    await this.events.runOnce(event, Topics.IdentityContactChanged, (manager) =>
-      this.contacts.learnContact(event.contact, new Date(event.occurredAt), manager),
-    );
+    await this.events.runOnce(event, Topics.IdentityContactChanged, async (manager) => {
+      if (await this.contacts.isErased(event.contact.id, manager)) return;
+      await this.contacts.learnContact(event.contact, new Date(event.occurredAt), manager);
+    });
   }
 
   /**
@@ -31,7 +33,7 @@ export class ContactDirectory {
    */
   async eraseContact(event: IdentityContactAnonymizedV2): Promise<void> {
     await this.events.runOnce(event, Topics.IdentityContactAnonymized, (manager) =>
-      this.contacts.erase(event.contactId, event.erased, manager),
+      this.contacts.erase(event.contactId, event.erased, new Date(event.occurredAt), manager),
     );
   }
 
@@ -41,10 +43,15 @@ export class ContactDirectory {
     );
   }
 
-  /** The visitor who gave an email is that contact from now on: its conversations show on the contact's profile. */
+  /**
+   * The visitor who gave an email is that contact from now on: its conversations show on the contact's profile. An
+   * answer about a contact identity has erased since (resolved before the erasure, handled after it) links nothing
+   * and teaches chat nothing: the erasure already blanked that visitor.
+   */
   async linkVisitor(event: IdentityChatRequesterResolvedV1): Promise<void> {
     await this.events.runOnce(event, Topics.IdentityChatRequesterResolved, async (manager) => {
       const { requester } = event;
+      if (await this.contacts.isErased(requester.contactId, manager)) return;
       await this.contacts.learnContact(
         {
           id: requester.contactId,

@@ -36,10 +36,17 @@ export class ContactsRepository {
     );
   }
 
-  /** Forgets the contact and its visitors' names and addresses; blanks the erased terms in their conversations' texts. */
-  async erase(contactId: string, erased: IdentityContactAnonymizedV2['erased'], manager: EntityManager): Promise<void> {
+  /**
+   * Forgets the contact and its visitors' names and addresses, blanks the erased terms in their conversations' texts,
+   * and remembers the contact's id (alone) as erased.
+   */
+  async erase(contactId: string, erased: IdentityContactAnonymizedV2['erased'], erasedAt: Date, manager: EntityManager): Promise<void> {
     const emails = erased.emails.map((email) => email.toLowerCase());
     await manager.query('DELETE FROM chat_contacts WHERE id = $1', [contactId]);
+    await manager.query('INSERT INTO chat_erased_contacts (contact_id, erased_at) VALUES ($1, $2) ON CONFLICT (contact_id) DO NOTHING', [
+      contactId,
+      erasedAt,
+    ]);
     const visitors = (await manager.query(
       `UPDATE visitors SET name = NULL, email = NULL WHERE contact_id = $1 OR lower(email) = ANY($2::text[]) RETURNING id`,
       [contactId, emails],
@@ -55,6 +62,12 @@ export class ContactsRepository {
         [visitorIds, term],
       );
     }
+  }
+
+  /** Whether identity erased the contact: nothing chat hears of it afterwards is learned. */
+  async isErased(contactId: string, manager: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT 1 FROM chat_erased_contacts WHERE contact_id = $1', [contactId]);
+    return rows.length > 0;
   }
 
   async findContact(id: string, manager: EntityManager): Promise<KnownContact | null> {

@@ -7,6 +7,10 @@ describe('conversation states', () => {
     expect(canMove('bot', 'queued')).toBe(true);
   });
 
+  it('lets an agent take a conversation over from the AI agent', () => {
+    expect(canMove('bot', 'assigned')).toBe(true);
+  });
+
   it('never reopens an ended conversation', () => {
     expect(isEnded('closed')).toBe(true);
     expect(isEnded('escalated')).toBe(true);
@@ -15,7 +19,7 @@ describe('conversation states', () => {
   });
 
   it('refuses moves that skip the queue', () => {
-    expect(canMove('bot', 'assigned')).toBe(false);
+    expect(canMove('awaiting_email', 'assigned')).toBe(false);
     expect(() => requireMove('awaiting_email', 'assigned')).toThrow(expect.objectContaining({ code: 'not_queued' }));
   });
 

@@ -8,7 +8,8 @@ export const conversationStates = ['bot', 'queued', 'assigned', 'awaiting_email'
 export type ConversationState = (typeof conversationStates)[number];
 
 const moves: Record<ConversationState, readonly ConversationState[]> = {
-  bot: ['queued', 'awaiting_email', 'escalated', 'closed'],
+  // bot → assigned is an agent taking the conversation over from the AI agent, past the queue.
+  bot: ['queued', 'assigned', 'awaiting_email', 'escalated', 'closed'],
   queued: ['assigned', 'awaiting_email', 'escalated', 'closed'],
   // assigned → assigned is a transfer to a colleague; assigned → queued a transfer back, or an agent who dropped.
   assigned: ['assigned', 'queued', 'awaiting_email', 'escalated', 'closed'],

@@ -60,9 +60,29 @@ export class ConversationsRepository {
       .find({ where: { state: 'assigned', assignedAgentId: agentId }, order: { assignedAt: 'ASC' } });
   }
 
-  /** Conversations the AI agent is having now, newest first: the ones agents may watch and take over. */
-  async withAiAgent(limit: number, manager: EntityManager): Promise<ConversationEntity[]> {
+  /** The conversations the AI agent has now, newest first. */
+  async listWithAi(limit: number, manager: EntityManager): Promise<ConversationEntity[]> {
     return manager.getRepository(ConversationEntity).find({ where: { state: 'bot' }, order: { createdAt: 'DESC' }, take: limit });
+  }
+
+  /**
+   * The conversation if it is the visitor's own, or one of its contact's from another visitor (device), as
+   * `isOfVisitor` tells; with `lock`, locked for this transaction as `lock` does. One query either way.
+   */
+  async findOfVisitor(
+    id: string,
+    visitor: { visitorId: string; contactId: string | null },
+    manager: EntityManager,
+    { lock }: { lock: boolean },
+  ): Promise<ConversationEntity | null> {
+    const query = manager
+      .getRepository(ConversationEntity)
+      .createQueryBuilder('c')
+      .innerJoin('visitors', 'v', 'v.id = c.visitor_id')
+      .where('c.id = :id', { id })
+      .andWhere('(c.visitor_id = :visitorId OR v.contact_id = :contactId)', visitor);
+    if (lock) query.setLock('pessimistic_write', undefined, ['c']);
+    return query.getOne();
   }
 
   /** Whether the conversation is the visitor's own, or one of its contact's from another visitor (device). */
@@ -96,6 +116,21 @@ export class ConversationsRepository {
       `UPDATE conversations SET state = 'assigned', assigned_agent_id = $2, assigned_at = now(),
               first_assigned_at = coalesce(first_assigned_at, now())
         WHERE id = $1 AND state = 'queued' RETURNING id`,
+      [id, agentId],
+    );
+    return rows.length === 1 ? this.require(id, manager) : null;
+  }
+
+  /**
+   * Gives a conversation the AI agent has to the agent taking it over, recording why; like `assignIfQueued`, the
+   * condition on the state lets one of simultaneous takeovers (or a takeover and the AI's own handoff) win.
+   */
+  async takeOverIfWithAi(id: string, agentId: string, manager: EntityManager): Promise<ConversationEntity | null> {
+    const [rows]: [{ id: string }[], number] = await manager.query(
+      `UPDATE conversations SET state = 'assigned', assigned_agent_id = $2, assigned_at = now(),
+              first_assigned_at = coalesce(first_assigned_at, now()),
+              queue_reason = 'agent_takeover', ai_handover_reason = 'agent_takeover'
+        WHERE id = $1 AND state = 'bot' RETURNING id`,
       [id, agentId],
     );
     return rows.length === 1 ? this.require(id, manager) : null;

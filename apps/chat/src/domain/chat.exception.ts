@@ -10,8 +10,7 @@ export enum ChatErrorCode {
   NotAssignedToYou = 'not_assigned_to_you',
   AlreadyAccepted = 'already_accepted',
   NotQueued = 'not_queued',
-  /** Only a conversation the AI agent is having can be taken over. */
-  NotWithAiAgent = 'not_with_ai_agent',
+  NotWithAi = 'not_with_ai',
   CapacityReached = 'capacity_reached',
   UnknownAgent = 'unknown_agent',
   AgentUnavailable = 'agent_unavailable',
@@ -38,7 +37,7 @@ const kindOf: Record<ChatErrorCode, ErrorKind> = {
   [ChatErrorCode.NotAssignedToYou]: ErrorKind.Forbidden,
   [ChatErrorCode.AlreadyAccepted]: ErrorKind.Conflict,
   [ChatErrorCode.NotQueued]: ErrorKind.Conflict,
-  [ChatErrorCode.NotWithAiAgent]: ErrorKind.Conflict,
+  [ChatErrorCode.NotWithAi]: ErrorKind.Conflict,
   [ChatErrorCode.CapacityReached]: ErrorKind.Conflict,
   [ChatErrorCode.UnknownAgent]: ErrorKind.Invalid,
   [ChatErrorCode.AgentUnavailable]: ErrorKind.Conflict,

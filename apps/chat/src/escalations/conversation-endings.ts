@@ -11,6 +11,7 @@ import { ChatMetrics } from '../metrics/chat-metrics';
 import { QueueRepository } from '../queue/queue.repository';
 import type { ChatTransaction } from '../realtime/chat-transactions';
 import { TranscriptRecorder } from '../transcripts/transcript-recorder';
+import { nowATicketNotice } from '../visitor-texts/visitor-texts';
 
 const subjectLength = 120;
 
@@ -54,7 +55,7 @@ export class ConversationEndings {
       tx,
       conversation,
       `escalated:${conversation.id}`,
-      `This conversation is now a ticket: our answer will come by mail${visitor.email ? ` to ${visitor.email}` : ''}.`,
+      nowATicketNotice(conversation.language, visitor.email ?? null),
     );
     const escalated = await this.end(tx, conversation, { state: 'escalated', outcome: 'escalated', pendingEscalation: null });
     const { messages, transcript } = await this.transcripts.transcriptOf(escalated, visitor, tx);

@@ -88,7 +88,9 @@ function precisionAndRecall(examples: HandoffExample[]) {
 describe('handoff phrase detection', () => {
   it('reports precision and recall on the dev file', () => {
     const figures = precisionAndRecall(devExamples);
-    console.log(`handoff-dev.jsonl (${devExamples.length}): precision ${figures.precision.toFixed(2)}, recall ${figures.recall.toFixed(2)}\n${figures.wrong.join('\n')}`);
+    console.log(
+      `handoff-dev.jsonl (${devExamples.length}): precision ${figures.precision.toFixed(2)}, recall ${figures.recall.toFixed(2)}\n${figures.wrong.join('\n')}`,
+    );
     expect(figures.wrong).toEqual([]);
   });
 

@@ -38,7 +38,9 @@ const unspacedScript = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u
 
 /** The words of a text as phrases are matched against: folded, split at anything but letters and digits. */
 export function handoffWords(text: string): string[] {
-  return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** Whether a visitor's message asks for a person, in any of the languages given: the first phrase found, or null. */
@@ -49,7 +51,9 @@ export class HandoffPhraseDetector {
     this.languages = Object.entries(phrasesByLanguage).map(([language, { phrases, alone, fillers }]) => ({
       language,
       phrases: phrases.filter((phrase) => !unspacedScript.test(phrase)).map((phrase) => ({ phrase, tokens: tokensOf(phrase) })),
-      unspaced: phrases.filter((phrase) => unspacedScript.test(phrase)).map((phrase) => ({ phrase, text: fold(phrase).replace(/\s+/g, '') })),
+      unspaced: phrases
+        .filter((phrase) => unspacedScript.test(phrase))
+        .map((phrase) => ({ phrase, text: fold(phrase).replace(/\s+/g, '') })),
       alone: alone.map((phrase) => ({ phrase, tokens: tokensOf(phrase) })),
       fillers: fillers.map(handoffWords).sort((left, right) => right.length - left.length),
     }));
@@ -76,7 +80,11 @@ function tokensOf(phrase: string): Token[] {
     .flatMap((part): Token[] => {
       if (part === '...') return [{ kind: 'gap' }];
       const prefix = part.endsWith('*');
-      return handoffWords(prefix ? part.slice(0, -1) : part).map((word, index, all) => ({ kind: 'word', word, prefix: prefix && index === all.length - 1 }));
+      return handoffWords(prefix ? part.slice(0, -1) : part).map((word, index, all) => ({
+        kind: 'word',
+        word,
+        prefix: prefix && index === all.length - 1,
+      }));
     });
 }
 
@@ -96,7 +104,8 @@ function matchesAt(tokens: Token[], words: string[], start: number, whole: boole
 
 function wordMatches(token: { word: string; prefix: boolean }, word: string): boolean {
   if (token.prefix ? word.startsWith(token.word) : word === token.word) return true;
-  if (token.word.length < typoTolerantLength) return token.word.length >= swapTolerantLength && !token.prefix && isOneSwap(token.word, word);
+  if (token.word.length < typoTolerantLength)
+    return token.word.length >= swapTolerantLength && !token.prefix && isOneSwap(token.word, word);
   const compared = token.prefix ? word.slice(0, token.word.length + 1) : word;
   return withinOneEdit(token.word, compared) || (token.prefix && withinOneEdit(token.word, word.slice(0, token.word.length)));
 }
@@ -117,13 +126,18 @@ export function withinOneEdit(expected: string, actual: string): boolean {
 function isOneSwap(expected: string, actual: string): boolean {
   if (expected.length !== actual.length) return false;
   const differing = [...expected].flatMap((letter, index) => (letter === actual[index] ? [] : [index]));
-  return differing.length === 2 && differing[1] === differing[0]! + 1 && expected[differing[0]!] === actual[differing[1]!] && expected[differing[1]!] === actual[differing[0]!];
+  return (
+    differing.length === 2 &&
+    differing[1] === differing[0]! + 1 &&
+    expected[differing[0]!] === actual[differing[1]!] &&
+    expected[differing[1]!] === actual[differing[0]!]
+  );
 }
 
 /** The words with every filler phrase taken out (longest first), so "i want a human please" leaves "human". */
 function withoutFillers(words: string[], fillers: string[][]): string[] {
   const kept: string[] = [];
-  for (let index = 0; index < words.length; ) {
+  for (let index = 0; index < words.length;) {
     const filler = fillers.find((phrase) => phrase.length > 0 && phrase.every((word, offset) => words[index + offset] === word));
     if (filler) {
       index += filler.length;

@@ -33,6 +33,13 @@ export class HelpCenterWebController {
     return this.web.panel();
   }
 
+  @Get('verify-email')
+  @WebAssetResponse('text/html')
+  @ApiDescription("The panel opened from a mailed email-verification link (identity's portal URL set to chat's /help-center).")
+  verifyEmail(): WebAsset {
+    return this.web.panel();
+  }
+
   @Get('assets/:name')
   @WebAssetResponse('text/javascript')
   @ApiDescription('A content-hashed script or style of the panel, cached for good.')

@@ -4,7 +4,7 @@ import { HelpCenterController } from './help-center.controller';
 import { HelpCenterLogosRepository } from './help-center-logos.repository';
 import { HelpCenterService } from './help-center.service';
 import { HELP_CENTER_CONFIG, HelpCenterConfig } from './help-center.settings';
-import { HelpCenterSettingsController } from './help-center-settings.controller';
+import { HelpCenterLogoController, HelpCenterSettingsController } from './help-center-settings.controller';
 
 /** What the help center adds to chat's database. */
 export const helpCenterSchema = { entities: [], migrations: [HelpCenter1764000000950] };
@@ -15,7 +15,7 @@ export class HelpCenterModule {
   static forRoot(config: HelpCenterConfig): DynamicModule {
     return {
       module: HelpCenterModule,
-      controllers: [HelpCenterController, HelpCenterSettingsController],
+      controllers: [HelpCenterController, HelpCenterSettingsController, HelpCenterLogoController],
       providers: [{ provide: HELP_CENTER_CONFIG, useValue: config }, HelpCenterLogosRepository, HelpCenterService],
     };
   }

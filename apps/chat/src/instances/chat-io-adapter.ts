@@ -1,8 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { MessageMappingProperties } from '@nestjs/websockets';
 import type { Server, ServerOptions } from 'socket.io';
 import type { ChatConfig } from '../config';
+import { AnswerTransform, bindMessageHandlers } from './message-handlers';
 import { originRefusal } from './origin-policy';
 import { openSocketCluster, SocketCluster } from './socket-cluster';
 
@@ -11,7 +13,10 @@ type HandshakeAnswer = (reason: string | null | undefined, allowed: boolean) => 
 /**
  * chat's socket.io server: rooms span every instance (`server.to(room).emit`, `fetchSockets()` and
  * `serverSideEmit` reach sockets wherever they are connected), and handshakes from sites not allowed to embed the
- * chat are refused with `403` and the reason, before any connection is made.
+ * chat are refused with `403` and the reason, before any connection is made. An idle connection holds little: the
+ * handshake's HTTP request is let go once the connection is made (socket.io's advice for memory; chat reads the
+ * origin before, in `admit`, and the address and credentials from socket.io's own copy of the handshake), and the
+ * handlers are bound without a pipeline per socket (see `bindMessageHandlers`).
  */
 export class ChatIoAdapter extends IoAdapter {
   private readonly logger = new Logger(ChatIoAdapter.name);
@@ -25,13 +30,27 @@ export class ChatIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    return super.createIOServer(port, {
+    const server = super.createIOServer(port, {
       ...options,
       adapter: this.cluster.adapter(),
       allowRequest: (request: IncomingMessage, answer: HandshakeAnswer) => this.admit(request, answer),
       // Browsers on the allowed sites poll across origins; with no list, pages come from this host and need no CORS.
       cors: this.allowedOrigins.length > 0 ? { origin: [...this.allowedOrigins], credentials: true } : undefined,
     }) as Server;
+    server.engine.on('connection', (connection: { request: IncomingMessage | null }) => {
+      connection.request = null;
+    });
+    return server;
+  }
+
+  override bindMessageHandlers(
+    socket: Parameters<IoAdapter['bindMessageHandlers']>[0],
+    handlers: MessageMappingProperties[],
+    transform: AnswerTransform,
+  ): void {
+    bindMessageHandlers(socket, handlers, transform, (error, event) =>
+      this.logger.error({ err: error, event }, 'a socket handler failed past its exception filter'),
+    );
   }
 
   override async dispose(): Promise<void> {

@@ -7,6 +7,7 @@ import type { ServerOptions } from 'socket.io';
 import type { DatabaseConfig } from '@helpgate/config';
 import { databaseUrl } from '@helpgate/database';
 import type { ChatSocketsConfig } from '../config';
+import { deliverHereFirst } from './here-first-broadcast';
 
 /** The socket.io adapter that joins this instance's rooms to every other instance's, and what it holds open. */
 export interface SocketCluster {
@@ -68,7 +69,13 @@ function openPostgresCluster(database: DatabaseConfig, logError: (error: unknown
   pool.on('connect', (client) => client.on('error', logError));
   return {
     transport: 'postgres',
-    adapter: () => createPostgresAdapter(pool, { errorHandler: logError }),
+    adapter: () => {
+      const adapterOf = createPostgresAdapter(pool, { errorHandler: logError });
+      // socket.io calls it with `new`, so a function, not an arrow.
+      return function adapterOfNamespace(namespace: Parameters<typeof adapterOf>[0]) {
+        return deliverHereFirst(adapterOf(namespace));
+      };
+    },
     async close() {
       await pool.end();
     },

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { CHAT_SETTINGS } from '../chat-core.tokens';
 import type { ChatSettings } from '../config';
 import { ChatErrorCode, ChatException } from '../domain/chat.exception';
@@ -7,8 +8,10 @@ import { FilesRepository } from '../files/files.repository';
 import type { ConversationEntity } from '../conversations/conversation.entity';
 import { ConversationViews } from '../conversations/conversation-views';
 import type { MessageView } from '../protocol/protocol';
+import { ChatNotifier } from '../realtime/chat-notifier';
 import type { ChatTransaction } from '../realtime/chat-transactions';
-import { MessagesRepository, NewMessage } from './messages.repository';
+import { GroupCommit } from './group-commit';
+import { AppendedMessage, MessagesRepository, NewMessage, VisitorMessage } from './messages.repository';
 
 /** Stores a message in a locked conversation and tells both sides once it committed. */
 @Injectable()
@@ -17,8 +20,20 @@ export class MessagePosting {
     private readonly messages: MessagesRepository,
     private readonly views: ConversationViews,
     private readonly files: FilesRepository,
+    private readonly notifier: ChatNotifier,
+    private readonly dataSource: DataSource,
     @Inject(CHAT_SETTINGS) private readonly settings: ChatSettings,
   ) {}
+
+  private readonly logger = new Logger(MessagePosting.name);
+  /**
+   * One batch at a time: a batch is committed before the next one takes its numbers, so a conversation's messages are
+   * numbered in the order they arrived, and the messages that arrive during a commit gather into the next batch.
+   */
+  private readonly openConversationMessages = new GroupCommit((messages: VisitorMessage[]) => this.appendTogether(messages), {
+    maxInFlight: 1,
+    maxBatchSize: 500,
+  });
 
   /** Refuses a message over the size or file limits, naming the limit; checked before anything is stored. */
   requireWithinLimits(message: { text: string; fileIds: readonly string[] }): void {
@@ -52,23 +67,53 @@ export class MessagePosting {
     return { view: view!, duplicate };
   }
 
+  /**
+   * A visitor's message without files to one of its open conversations, stored and told at once, the fast way: the
+   * messages arriving together are stored by one statement with one commit (see `GroupCommit` and
+   * `MessagesRepository.appendToOpenConversationsOfVisitors`), acknowledged and told once it committed. Null, with
+   * nothing stored, when it is not that case (or the batch failed) and the message is to be posted in a transaction.
+   */
+  async postToOpenConversationOfVisitor(message: VisitorMessage): Promise<MessageView | null> {
+    const appended = await this.openConversationMessages.submit(message);
+    if (!appended) return null;
+    const [view] = await this.views.messages([appended.message], this.dataSource.manager);
+    notifyParticipants(this.notifier, { id: appended.message.conversationId, ...appended.conversation }, 'message', view);
+    return view!;
+  }
+
+  private async appendTogether(messages: VisitorMessage[]): Promise<(AppendedMessage | null)[]> {
+    try {
+      return await this.messages.appendToOpenConversationsOfVisitors(messages, this.dataSource.manager);
+    } catch (error) {
+      // A client id sent twice at once, stored by another batch, a deadlock, the database gone: each message is then
+      // posted on its own, in a transaction, which stores it or answers why not.
+      this.logger.warn({ err: error, messages: messages.length }, 'a batch of messages was not stored; posting them one by one');
+      return messages.map(() => null);
+    }
+  }
+
   /** A notice from Helpgate itself in the conversation (escalated, transferred, …), stored like any message. */
   async postSystem(tx: ChatTransaction, conversation: ConversationEntity, clientId: string, text: string): Promise<void> {
     await this.post(tx, conversation, { clientId: `system:${clientId}`, authorKind: 'system', agentId: null, text, fileIds: [] });
   }
 }
 
+/** Who hears of a conversation: its visitor, its agent, and the agents watching it. */
+type Participants = Pick<ConversationEntity, 'id' | 'visitorId' | 'assignedAgentId'>;
+
 /** Tells the visitor and the conversation's agent, after the commit. */
-export function tellParticipants(
-  tx: ChatTransaction,
-  conversation: Pick<ConversationEntity, 'id' | 'visitorId' | 'assignedAgentId'>,
+export function tellParticipants(tx: ChatTransaction, conversation: Participants, event: string, payload: unknown): void {
+  const { id, visitorId, assignedAgentId } = conversation;
+  tx.notices.add((notifier) => notifyParticipants(notifier, { id, visitorId, assignedAgentId }, event, payload));
+}
+
+function notifyParticipants(
+  notifier: ChatNotifier,
+  { id, visitorId, assignedAgentId }: Participants,
   event: string,
   payload: unknown,
 ): void {
-  const { id, visitorId, assignedAgentId } = conversation;
-  tx.notices.add((notifier) => {
-    notifier.toVisitor(visitorId, event, payload);
-    if (assignedAgentId) notifier.toAgent(assignedAgentId, event, payload);
-    notifier.toWatchers(id, event, payload);
-  });
+  notifier.toVisitor(visitorId, event, payload);
+  if (assignedAgentId) notifier.toAgent(assignedAgentId, event, payload);
+  notifier.toWatchers(id, event, payload);
 }

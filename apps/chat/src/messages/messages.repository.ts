@@ -1,7 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, MoreThan } from 'typeorm';
+import { conversationStates, isEnded } from '../conversations/conversation-state';
 import { AuthorKind, MessageEntity } from './message.entity';
+
+const endedStates = conversationStates.filter(isEnded);
+
+/** A visitor's message without files to a conversation, as it asks for it. */
+export interface VisitorMessage {
+  visitor: { visitorId: string; contactId: string | null };
+  conversationId: string;
+  clientId: string;
+  text: string;
+}
+
+/** A message stored in a conversation, and whom the conversation tells of it. */
+export interface AppendedMessage {
+  message: MessageEntity;
+  conversation: { visitorId: string; assignedAgentId: string | null };
+}
 
 export interface NewMessage {
   clientId: string;
@@ -15,7 +32,9 @@ export interface NewMessage {
 export class MessagesRepository {
   /**
    * Stores a message with the next sequence number of its conversation, which the caller has locked: a client id
-   * already stored there gives back the stored message (`duplicate`), with no new number and nothing stored.
+   * already stored there gives back the stored message (`duplicate`), with no new number and nothing stored. The
+   * number is taken and the message stored in one statement; under the lock, no other message of the conversation
+   * can come between the check for the client id and the insert (the unique constraint would refuse it anyway).
    */
   async append(
     conversationId: string,
@@ -23,15 +42,97 @@ export class MessagesRepository {
     manager: EntityManager,
   ): Promise<{ message: MessageEntity; duplicate: boolean }> {
     const messages = manager.getRepository(MessageEntity);
-    const stored = await messages.findOneBy({ conversationId, clientId: message.clientId });
-    if (stored) return { message: stored, duplicate: true };
-    const [[{ last_sequence: sequence }]]: [[{ last_sequence: number }], number] = await manager.query(
-      'UPDATE conversations SET last_sequence = last_sequence + 1 WHERE id = $1 RETURNING last_sequence',
-      [conversationId],
+    const created = messages.create({ id: randomUUID(), conversationId, sentAt: new Date(), ...message });
+    const rows: { sequence: number }[] = await manager.query(
+      `WITH numbered AS (
+         UPDATE conversations SET last_sequence = last_sequence + 1
+          WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM chat_messages WHERE conversation_id = $1 AND client_id = $2)
+          RETURNING last_sequence
+       )
+       INSERT INTO chat_messages (id, conversation_id, sequence, client_id, author_kind, agent_id, text, file_ids, sent_at)
+       SELECT $3, $1, last_sequence, $2, $4, $5, $6, $7::uuid[], $8 FROM numbered
+       RETURNING sequence`,
+      [conversationId, message.clientId, created.id, message.authorKind, message.agentId, message.text, message.fileIds, created.sentAt],
     );
-    const created = messages.create({ id: randomUUID(), conversationId, sequence, sentAt: new Date(), ...message });
-    await messages.insert(created);
-    return { message: created, duplicate: false };
+    if (rows.length === 1) return { message: Object.assign(created, { sequence: rows[0]!.sequence }), duplicate: false };
+    const stored = await messages.findOneBy({ conversationId, clientId: message.clientId });
+    if (!stored) throw new Error(`Conversation ${conversationId} to append to is gone`);
+    return { message: stored, duplicate: true };
+  }
+
+  /**
+   * Visitors' messages to their open conversations, stored together in one statement that commits on its own: each
+   * conversation is found its visitor's (as `ConversationsRepository.findOfVisitor` finds it) and not ended, locked
+   * (in the order of their ids, as any batch locks them), numbered in the order given, and the messages stored, as
+   * `append` stores one in a transaction. A message that does not qualify (not the visitor's, ended, its client id
+   * stored already or given twice) is not stored and answers null, for the caller to post it in a transaction, which
+   * tells these cases apart. Messages without files only.
+   */
+  async appendToOpenConversationsOfVisitors(
+    messages: readonly VisitorMessage[],
+    manager: EntityManager,
+  ): Promise<(AppendedMessage | null)[]> {
+    const created = messages.map(({ conversationId, clientId, text }) =>
+      manager.getRepository(MessageEntity).create({
+        id: randomUUID(),
+        conversationId,
+        clientId,
+        authorKind: 'visitor',
+        agentId: null,
+        text,
+        fileIds: [],
+        sentAt: new Date(),
+      }),
+    );
+    const rows: { id: string; sequence: number; visitor_id: string; assigned_agent_id: string | null }[] = await manager.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::text[], $7::timestamptz[])
+           WITH ORDINALITY AS i(conversation_id, visitor_id, contact_id, client_id, id, text, sent_at, position)
+       ), owned AS (
+         SELECT c.id, c.visitor_id, v.contact_id FROM conversations c JOIN visitors v ON v.id = c.visitor_id
+          WHERE c.id IN (SELECT conversation_id FROM input) AND c.state <> ALL($8::text[])
+          ORDER BY c.id
+          FOR UPDATE OF c
+       ), accepted AS (
+         SELECT DISTINCT ON (i.conversation_id, i.client_id) i.*
+           FROM input i JOIN owned o ON o.id = i.conversation_id
+          WHERE (o.visitor_id = i.visitor_id OR o.contact_id = i.contact_id)
+            AND NOT EXISTS (SELECT 1 FROM chat_messages m WHERE m.conversation_id = i.conversation_id AND m.client_id = i.client_id)
+          ORDER BY i.conversation_id, i.client_id, i.position
+       ), numbered AS (
+         SELECT a.*, row_number() OVER (PARTITION BY a.conversation_id ORDER BY a.position) AS rank FROM accepted a
+       ), counted AS (
+         UPDATE conversations c SET last_sequence = c.last_sequence + n.count
+           FROM (SELECT conversation_id, count(*)::int AS count FROM numbered GROUP BY conversation_id) n
+          WHERE c.id = n.conversation_id
+          RETURNING c.id, c.last_sequence - n.count AS before, c.visitor_id, c.assigned_agent_id
+       ), stored AS (
+         INSERT INTO chat_messages (id, conversation_id, sequence, client_id, author_kind, agent_id, text, file_ids, sent_at)
+         SELECT n.id, n.conversation_id, c.before + n.rank, n.client_id, 'visitor', NULL, n.text, '{}', n.sent_at
+           FROM numbered n JOIN counted c ON c.id = n.conversation_id
+         RETURNING id, conversation_id, sequence
+       )
+       SELECT s.id, s.sequence, c.visitor_id, c.assigned_agent_id FROM stored s JOIN counted c ON c.id = s.conversation_id`,
+      [
+        messages.map((message) => message.conversationId),
+        messages.map((message) => message.visitor.visitorId),
+        messages.map((message) => message.visitor.contactId),
+        messages.map((message) => message.clientId),
+        created.map((message) => message.id),
+        messages.map((message) => message.text),
+        created.map((message) => message.sentAt),
+        endedStates,
+      ],
+    );
+    const stored = new Map(rows.map((row) => [row.id, row]));
+    return created.map((message) => {
+      const row = stored.get(message.id);
+      if (!row) return null;
+      return {
+        message: Object.assign(message, { sequence: row.sequence }),
+        conversation: { visitorId: row.visitor_id, assignedAgentId: row.assigned_agent_id },
+      };
+    });
   }
 
   /** Every message after the given sequence, in order: what a client that saw up to it missed. */

@@ -31,7 +31,9 @@ export class KnowledgeBase1764000000700 implements MigrationInterface {
         voted_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (article_id, visitor_id)
       )`);
-    await queryRunner.query(`CREATE TABLE knowledge_base_revision (singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton), revision bigint NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE knowledge_base_revision (singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton), revision bigint NOT NULL)`,
+    );
     await queryRunner.query(`INSERT INTO knowledge_base_revision (revision) VALUES (0)`);
   }
 

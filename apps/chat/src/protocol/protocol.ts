@@ -73,20 +73,20 @@ export const agentEvents = {
     schema: z.object({}).default({}),
     description: 'The conversations the agent has now, each with its visitor (after a reload, or a `conversation.assigned`)',
   },
-  'conversations.live': {
-    schema: z.object({}).default({}),
-    description: 'The conversations the AI agent is having now (newest first, at most 50), each with its visitor',
-  },
   'conversation.watch': {
     schema: conversationRef.extend({ watching: z.boolean() }),
     description:
       'Follows a conversation the agent does not have (its `message` and `conversation.updated` events), or stops; answers its messages so far',
   },
-  'conversation.takeover': {
-    schema: conversationRef,
-    description: 'Takes a conversation over from the AI agent: it becomes the agent’s at once (under its capacity)',
+  'conversations.with_ai': {
+    schema: z.object({}).default({}),
+    description: 'The conversations the AI agent is answering now, newest first (at most 200), for an agent to take over',
   },
   'conversation.accept': { schema: conversationRef, description: 'Takes a queued conversation; exactly one of simultaneous accepts wins' },
+  'conversation.take_over': {
+    schema: conversationRef,
+    description: 'Takes a conversation the AI agent is answering, past the queue (handoff reason `agent_takeover`)',
+  },
   'conversation.transfer': {
     schema: conversationRef.extend({ toAgentId: uuid.optional() }),
     description: 'Hands a conversation to a colleague, or back to the queue without `toAgentId`',

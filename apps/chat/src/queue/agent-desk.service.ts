@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { ConversationEntity } from '../conversations/conversation.entity';
 import { ConversationsRepository } from '../conversations/conversations.repository';
 import { ChatErrorCode, ChatException } from '../domain/chat.exception';
@@ -15,10 +14,11 @@ import { AgentsRepository } from '../agents/agents.repository';
 import { VisitorsRepository } from '../visitors/visitors.repository';
 import { Assignments } from './assignments';
 import { HandoffService } from './handoff.service';
+import { chattingWithNotice } from '../visitor-texts/visitor-texts';
 import { QueueViews } from './queue-views';
 
-/** Enough live AI conversations for an agent to scan; older ones are rarely worth taking over. */
-const liveConversationsShown = 50;
+/** How many of the AI's conversations the console is shown at once (the newest). */
+const aiConversationsListed = 200;
 
 /** What agents do with conversations: take them from the queue, hand them on, close them, turn them into tickets. */
 @Injectable()
@@ -43,61 +43,42 @@ export class AgentDeskService {
     return this.transactions.run(async ({ manager }) => ({ entries: await this.queueViews.all(manager) }));
   }
 
+  async accept(agentId: string, { conversationId }: AgentEvent<'conversation.accept'>): Promise<ConversationView> {
+    return this.transactions.run(async (tx) =>
+      this.views.conversation(await this.assignments.assignQueued(tx, conversationId, agentId), tx.manager),
+    );
+  }
+
   /** What the agent's console shows side by side: each conversation it has, with who is on the other end. */
   async listMine(agentId: string): Promise<{ conversations: AgentConversationView[] }> {
-    return this.transactions.run(async ({ manager }) => ({
-      conversations: await this.withVisitors(await this.conversations.assignedTo(agentId, manager), manager),
-    }));
-  }
-
-  /** The conversations the AI agent is having now, for agents to watch and take over. */
-  async listLive(): Promise<{ conversations: AgentConversationView[] }> {
-    return this.transactions.run(async ({ manager }) => ({
-      conversations: await this.withVisitors(await this.conversations.withAiAgent(liveConversationsShown, manager), manager),
-    }));
-  }
-
-  /**
-   * A person takes a conversation from the AI agent: it passes through the queue (at its front, as `agent_takeover`)
-   * and is the agent's in the same transaction, so the visitor, the metrics and the AI agent (which answers only
-   * conversations still with it) see an ordinary handover. The agent's lock comes first, as in every assignment.
-   */
-  async takeOver(agentId: string, { conversationId }: AgentEvent<'conversation.takeover'>): Promise<ConversationView> {
-    return this.transactions.run(async (tx) => {
-      await this.assignments.requireCapacity(agentId, tx);
-      const conversation = await this.conversations.lock(conversationId, tx.manager);
-      if (conversation.state !== 'bot') {
-        throw new ChatException(
-          ChatErrorCode.NotWithAiAgent,
-          `The conversation is ${conversation.state}: only one with the AI agent can be taken over`,
-        );
-      }
-      await this.handoff.enqueue(tx, conversation, 'agent_takeover', 'front');
-      return this.views.conversation(await this.assignments.assignQueued(tx, conversationId, agentId), tx.manager);
-    });
-  }
-
-  private async withVisitors(conversations: ConversationEntity[], manager: EntityManager): Promise<AgentConversationView[]> {
-    const visitorIds = [...new Set(conversations.map((c) => c.visitorId))];
-    const visitors = new Map((await this.visitors.findByIds(visitorIds, manager)).map((v) => [v.id, v]));
-    const views = await this.views.conversations(conversations, manager);
-    return views.map((view, index) => {
-      const visitor = visitors.get(conversations[index]!.visitorId);
+    return this.transactions.run(async ({ manager }) => {
+      const mine = await this.conversations.assignedTo(agentId, manager);
+      const visitors = new Map((await this.visitors.findByIds([...new Set(mine.map((c) => c.visitorId))], manager)).map((v) => [v.id, v]));
+      const views = await this.views.conversations(mine, manager);
       return {
-        ...view,
-        visitor: {
-          id: conversations[index]!.visitorId,
-          name: visitor?.name ?? null,
-          email: visitor?.email ?? null,
-          contactId: visitor?.contactId ?? null,
-        },
+        conversations: views.map((view, index) => {
+          const { visitorId } = mine[index]!;
+          const visitor = visitors.get(visitorId);
+          return {
+            ...view,
+            visitor: { id: visitorId, name: visitor?.name ?? null, email: visitor?.email ?? null, contactId: visitor?.contactId ?? null },
+          };
+        }),
       };
     });
   }
 
-  async accept(agentId: string, { conversationId }: AgentEvent<'conversation.accept'>): Promise<ConversationView> {
+  /** What the AI agent is answering now, for the console to show and an agent to take over. */
+  async listWithAi(): Promise<{ conversations: ConversationView[] }> {
+    return this.transactions.run(async ({ manager }) => ({
+      conversations: await this.views.conversations(await this.conversations.listWithAi(aiConversationsListed, manager), manager),
+    }));
+  }
+
+  /** Takes a conversation the AI agent is answering, from the console. */
+  async takeOver(agentId: string, { conversationId }: AgentEvent<'conversation.take_over'>): Promise<ConversationView> {
     return this.transactions.run(async (tx) =>
-      this.views.conversation(await this.assignments.assignQueued(tx, conversationId, agentId), tx.manager),
+      this.views.conversation(await this.assignments.takeOverFromAi(tx, conversationId, agentId), tx.manager),
     );
   }
 
@@ -112,7 +93,7 @@ export class AgentDeskService {
       await this.assignments.requireCapacity(toAgentId, tx);
       const mine = await this.lockMine(tx, agentId, conversationId);
       const colleague = (await this.agents.namesOf([toAgentId], tx.manager)).get(toAgentId);
-      await this.posting.postSystem(tx, mine, `transfer:${mine.lastSequence}`, `You are now chatting with ${colleague ?? 'a colleague'}.`);
+      await this.posting.postSystem(tx, mine, `transfer:${mine.lastSequence}`, chattingWithNotice(mine.language, colleague ?? null));
       const transferred = await this.assignments.transfer(tx, mine, toAgentId);
       const view = await this.views.conversation(transferred, tx.manager);
       tx.notices.add((notifier) => notifier.toAgent(agentId, 'conversation.updated', view));

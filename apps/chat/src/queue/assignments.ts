@@ -34,6 +34,21 @@ export class Assignments {
     return this.handOver(tx, assigned, agentId);
   }
 
+  /**
+   * The agent takes a conversation over from the AI agent, past the queue (handoff reason `agent_takeover`), under its
+   * capacity as any assignment; the AI checks the state before storing an answer, so it says nothing more.
+   */
+  async takeOverFromAi(tx: ChatTransaction, conversationId: string, agentId: string): Promise<ConversationEntity> {
+    await this.requireCapacity(agentId, tx);
+    const taken = await this.conversations.takeOverIfWithAi(conversationId, agentId, tx.manager);
+    if (!taken) {
+      const conversation = await this.conversations.require(conversationId, tx.manager);
+      throw new ChatException(ChatErrorCode.NotWithAi, `The conversation is ${conversation.state}, not with the AI agent`);
+    }
+    tx.notices.add(() => this.metrics.handedOff('agent_takeover'));
+    return this.handOver(tx, taken, agentId);
+  }
+
   /** Moves an assigned, locked conversation to a colleague, under the colleague's capacity. */
   async transfer(tx: ChatTransaction, conversation: ConversationEntity, toAgentId: string): Promise<ConversationEntity> {
     const transferred = await this.conversations.change(

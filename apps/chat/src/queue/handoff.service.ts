@@ -13,6 +13,7 @@ import { MessagePosting, tellParticipants } from '../messages/message-posting';
 import { ChatMetrics } from '../metrics/chat-metrics';
 import type { ChatTransaction } from '../realtime/chat-transactions';
 import { VisitorsRepository } from '../visitors/visitors.repository';
+import { noHandoffNotice, visitorTextsIn } from '../visitor-texts/visitor-texts';
 import { decideHandoff, HandoffDecision } from './handoff-decision';
 import { QueueRepository } from './queue.repository';
 import { QueueViews } from './queue-views';
@@ -41,8 +42,18 @@ export class HandoffService {
   async requestPerson(tx: ChatTransaction, conversation: ConversationEntity, reason: QueueReason): Promise<ConversationEntity> {
     if (conversation.state === 'queued' || conversation.state === 'assigned') return conversation;
     const decision = await this.decide(conversation, tx);
-    if (decision.kind === 'queue') return this.enqueue(tx, conversation, reason, 'back');
-    await this.posting.postSystem(tx, conversation, `no-handoff:${conversation.lastSequence}`, this.explain(decision));
+    if (decision.kind === 'queue') {
+      // Said only once someone can take the chat, never with nobody there; a conversation that starts with the
+      // people (no AI agent) is simply in the queue, its position told.
+      if (reason === 'visitor_request' || reason === 'ai_handover') {
+        const { connecting } = visitorTextsIn(conversation.language);
+        await this.posting.postSystem(tx, conversation, `connecting:${conversation.lastSequence}`, connecting);
+      }
+      return this.enqueue(tx, conversation, reason, 'back');
+    }
+    const backAt = decision.reason === 'outside_business_hours' ? nextOpeningAfter(this.settings.businessHours, new Date()) : null;
+    const notice = noHandoffNotice(conversation.language, decision.reason, backAt);
+    await this.posting.postSystem(tx, conversation, `no-handoff:${conversation.lastSequence}`, notice);
     return this.endings.escalate(tx, await this.conversations.lock(conversation.id, tx.manager), decision.reason);
   }
 
@@ -87,18 +98,5 @@ export class HandoffService {
       supportContractActiveUntil: visitor?.contactId ? await this.contacts.supportContractActiveUntil(visitor.contactId, tx.manager) : null,
       at,
     });
-  }
-
-  private explain(decision: Extract<HandoffDecision, { kind: 'ticket' }>): string {
-    switch (decision.reason) {
-      case 'no_support_contract':
-        return 'Chatting with our team is part of a support contract, and we found none active for you: we will answer by mail instead.';
-      case 'outside_business_hours': {
-        const next = nextOpeningAfter(this.settings.businessHours, new Date());
-        return `Our team is away right now${next ? ` (back ${next.toISOString()})` : ''}: we will answer by mail instead.`;
-      }
-      case 'no_agent_available':
-        return 'Nobody from our team is available right now: we will answer by mail instead.';
-    }
   }
 }

@@ -36,6 +36,37 @@ describe('visitors chat: conversations, messages and resume (real Postgres and K
     ]);
   });
 
+  it('stores messages sent at the same moment to several conversations each once, numbered in the order sent, and refuses one to a stranger', async () => {
+    const [ada, bob] = [await chat.visitor(), await chat.visitor()];
+    const adaFirst = await send(ada, { text: 'Ada here' });
+    const bobFirst = await send(bob, { text: 'Bob here' });
+
+    // One event-loop turn of the service: these go together, as one batch.
+    const [second, third, fourth, bobSecond, intrusion] = await Promise.all([
+      send(ada, { conversationId: adaFirst.conversationId, text: 'second' }),
+      send(ada, { conversationId: adaFirst.conversationId, text: 'third' }),
+      send(ada, { conversationId: adaFirst.conversationId, text: 'fourth' }),
+      send(bob, { conversationId: bobFirst.conversationId, text: 'Bob again' }),
+      send(bob, { conversationId: adaFirst.conversationId, text: 'not mine' }),
+    ]);
+
+    expect([second, third, fourth].map((message) => message.sequence)).toEqual([2, 3, 4]);
+    expect(bobSecond).toMatchObject({ conversationId: bobFirst.conversationId, sequence: 2, text: 'Bob again' });
+    expect(intrusion).toMatchObject({ error: { code: 'conversation_not_found' } });
+    const stored = await chat.database.query(
+      'SELECT conversation_id, sequence, text FROM chat_messages WHERE conversation_id = ANY($1) ORDER BY conversation_id = $2 DESC, sequence',
+      [[adaFirst.conversationId, bobFirst.conversationId], adaFirst.conversationId],
+    );
+    expect(stored.rows.map((row: { sequence: number; text: string }) => [row.sequence, row.text])).toEqual([
+      [1, 'Ada here'],
+      [2, 'second'],
+      [3, 'third'],
+      [4, 'fourth'],
+      [1, 'Bob here'],
+      [2, 'Bob again'],
+    ]);
+  });
+
   it('resumes after a reconnect with exactly what the client missed, in order, with the same conversation token', async () => {
     const visitor = await chat.visitor();
     const first = await send(visitor, { text: 'one' });

@@ -70,7 +70,33 @@ export class VisitorChatService {
    */
   async send(session: VisitorSession, message: VisitorEvent<'message.send'>): Promise<MessageView> {
     this.posting.requireWithinLimits(message);
-    const { view, duplicate } = await this.transactions.run(async (tx) => {
+    const { view, duplicate } = (await this.sendToOpenConversation(session, message)) ?? (await this.sendInTransaction(session, message));
+    // A message sent again was answered the first time; the acknowledgement does not wait for the answer.
+    if (this.aiAgent.answersFirst && !duplicate) {
+      this.ai
+        .answer(view)
+        .catch((error: unknown) => this.logger.error({ err: error, conversationId: view.conversationId }, 'The AI agent failed to answer'));
+    }
+    return view;
+  }
+
+  /** The common case, a message without files to a conversation going on, the fast way; null for anything else. */
+  private async sendToOpenConversation(
+    session: VisitorSession,
+    message: VisitorEvent<'message.send'>,
+  ): Promise<{ view: MessageView; duplicate: false } | null> {
+    if (!message.conversationId || message.fileIds.length > 0) return null;
+    const view = await this.posting.postToOpenConversationOfVisitor({
+      visitor: session,
+      conversationId: message.conversationId,
+      clientId: message.clientId,
+      text: message.text,
+    });
+    return view && { view, duplicate: false };
+  }
+
+  private async sendInTransaction(session: VisitorSession, message: VisitorEvent<'message.send'>) {
+    return this.transactions.run(async (tx) => {
       const existing = message.conversationId ? await this.lockOwned(tx, session, message.conversationId) : null;
       const starts = !existing || isEnded(existing.state);
       if (starts) {
@@ -94,13 +120,6 @@ export class VisitorChatService {
       if (starts) await this.beginWithFirstResponder(tx, conversation);
       return posted;
     });
-    // A message sent again was answered the first time; the acknowledgement does not wait for the answer.
-    if (this.aiAgent.answersFirst && !duplicate) {
-      this.ai
-        .answer(view)
-        .catch((error: unknown) => this.logger.error({ err: error, conversationId: view.conversationId }, 'The AI agent failed to answer'));
-    }
-    return view;
   }
 
   /** The conversation as it is now and every message after the sequence the client saw, in order. */
@@ -231,13 +250,21 @@ export class VisitorChatService {
 
   /** A conversation of this visitor (or of its contact); anyone else's answers as missing, so ids reveal nothing. */
   private async owned(tx: ChatTransaction, session: VisitorSession, conversationId: string): Promise<ConversationEntity> {
-    const conversation = await this.conversations.findById(conversationId, tx.manager);
-    if (conversation && (await this.conversations.isOfVisitor(conversationId, session, tx.manager))) return conversation;
-    throw new ChatException(ChatErrorCode.ConversationNotFound, `No conversation ${conversationId}`);
+    return this.ofVisitor(tx, session, conversationId, { lock: false });
   }
 
   private async lockOwned(tx: ChatTransaction, session: VisitorSession, conversationId: string): Promise<ConversationEntity> {
-    await this.owned(tx, session, conversationId);
-    return this.conversations.lock(conversationId, tx.manager);
+    return this.ofVisitor(tx, session, conversationId, { lock: true });
+  }
+
+  private async ofVisitor(
+    tx: ChatTransaction,
+    session: VisitorSession,
+    conversationId: string,
+    options: { lock: boolean },
+  ): Promise<ConversationEntity> {
+    const conversation = await this.conversations.findOfVisitor(conversationId, session, tx.manager, options);
+    if (conversation) return conversation;
+    throw new ChatException(ChatErrorCode.ConversationNotFound, `No conversation ${conversationId}`);
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Ip, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ContactsToo, CurrentPrincipal, Principal, Public } from '@helpgate/auth';
-import { ApiDescription, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
+import { ApiDescription, ResponseBody, Throttled, ZodValidationPipe } from '@helpgate/platform';
 import { clearRefreshCookie, presentedRefreshToken, withRefreshCookie } from '../sessions/session-cookie';
 import {
   MeDto,
@@ -32,6 +32,7 @@ export class AuthController {
 
   @Public()
   @Post('auth/agents/sign-in')
+  @Throttled()
   @ApiDescription(signInDescription)
   @ResponseBody(sessionTokensSchema)
   @HttpCode(HttpStatus.OK)
@@ -45,6 +46,7 @@ export class AuthController {
 
   @Public()
   @Post('auth/contacts/sign-in')
+  @Throttled()
   @ApiDescription(signInDescription)
   @ResponseBody(sessionTokensSchema)
   @HttpCode(HttpStatus.OK)

@@ -7,12 +7,11 @@ import {
   Topics,
 } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
-import { ContactActivitiesRepository } from '../contacts/contact-activities.repository';
 import { primaryAddressOf } from '../contacts/contact-changed';
 import { ContactsRepository, ContactSummary } from '../contacts/contacts.repository';
 import { normalizeEmail } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
-import { RequesterResolution, ResolutionWork } from '../requesters/requester-resolution';
+import { RequesterResolution, ResolutionWork, resolutionWork } from '../requesters/requester-resolution';
 import { chatRequesterResolvedEvent } from './chat-requester-resolved';
 
 /** A chat event naming a visitor identity is to find the contact of. */
@@ -44,7 +43,6 @@ export class ResolveChatRequesterUseCase {
     private readonly events: TransactionalEvents,
     private readonly resolution: RequesterResolution,
     private readonly contacts: ContactsRepository,
-    private readonly activities: ContactActivitiesRepository,
   ) {}
 
   /** A visitor gave an address. A visitor who is no contact and cannot become one (auto-creation off) gets no answer. */
@@ -70,7 +68,7 @@ export class ResolveChatRequesterUseCase {
   private async resolve({ eventId, conversationId, visitor }: VisitorEvent, topic: VisitorTopic, escalation?: ChatEscalation): Promise<void> {
     const email = visitor.email === undefined ? null : requireAddress(visitor.email);
     await this.events.runOnce({ eventId }, topic, async (manager, outbox) => {
-      const work: ResolutionWork = { manager, outbox, activities: [], events: [] };
+      const work = resolutionWork(manager, outbox);
       const found = await this.contactOf(visitor, email, work);
       if (!found) {
         if (escalation) {
@@ -95,8 +93,7 @@ export class ResolveChatRequesterUseCase {
         event: chatRequesterResolvedEvent({ conversationId, visitorId: visitor.visitorId, ...found, escalation }),
       });
       await this.contacts.markSeen([contact.id], manager);
-      await this.activities.recordAll(work.activities, manager);
-      await outbox.addAll(work.events);
+      await this.resolution.finish(work);
       this.logger.log({ conversationId, contactId: contact.id, escalated: Boolean(escalation) }, 'chat visitor resolved to a contact');
     });
   }

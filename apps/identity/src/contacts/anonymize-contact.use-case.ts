@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
+import { DuplicatePairsRepository } from '../duplicate-candidates/duplicate-pairs.repository';
 import { ContactActivitiesRepository } from './contact-activities.repository';
 import { anonymousContactName, erasedIdentifiersOf, erasedProfile } from './contact-anonymization';
 import { ContactEntity } from './contact.entity';
@@ -21,6 +22,7 @@ export class AnonymizeContactUseCase {
     private readonly events: TransactionalEvents,
     private readonly contacts: ContactsRepository,
     private readonly activities: ContactActivitiesRepository,
+    private readonly duplicatePairs: DuplicatePairsRepository,
   ) {}
 
   async execute(id: string): Promise<void> {
@@ -47,6 +49,7 @@ export class AnonymizeContactUseCase {
         name: anonymousContactName,
         erased: erasedIdentifiersOf(contact),
       });
+      await this.duplicatePairs.refresh([id], manager);
     });
     this.logger.log({ contactId: id }, 'contact anonymized');
   }

@@ -5,10 +5,11 @@ import { ContactMembershipEntity } from './contact-membership.entity';
 import { ContactPhoneEntity } from './contact-phone.entity';
 
 /** How a contact came to be: from inbound mail, created by an agent, imported in bulk, or from a chat visitor's address. */
-export const contactSources = ['email', 'agent', 'import', 'chat'] as const;
+export const contactSources = ['email', 'agent', 'import', 'chat', 'web'] as const;
 export type ContactSource = (typeof contactSources)[number];
 /** The sources of contacts created for someone who wrote in from an unknown address. */
-export type SenderSource = Extract<ContactSource, 'email' | 'chat'>;
+/** Where a sender a contact is created for came from: mail, a chat, or the help center's web forms. */
+export type SenderSource = Extract<ContactSource, 'email' | 'chat' | 'web'>;
 
 export const contactStatuses = ['active', 'inactive'] as const;
 export type ContactStatus = (typeof contactStatuses)[number];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
+import { DuplicatePairsModule } from '../duplicate-candidates/duplicate-pairs.module';
 import { WelcomeMailModule } from '../welcome-mail/welcome-mail.module';
 import { AnonymizeContactUseCase } from './anonymize-contact.use-case';
 import { ContactActivitiesRepository } from './contact-activities.repository';
@@ -10,7 +11,7 @@ import { ContactsService } from './contacts.service';
 import { MergeContactsUseCase } from './merge-contacts.use-case';
 
 @Module({
-  imports: [OutboxModule, WelcomeMailModule],
+  imports: [OutboxModule, WelcomeMailModule, DuplicatePairsModule],
   controllers: [ContactsController],
   providers: [
     ContactsRepository,

@@ -312,6 +312,14 @@ export class ContactsRepository {
     await manager.query('UPDATE contacts SET last_seen_at = now() WHERE id = ANY($1::uuid[])', [contactIds]);
   }
 
+  /** The ids of the contacts with a membership in the organization, its default one or not. */
+  async findMemberIds(organizationId: string, manager: EntityManager): Promise<string[]> {
+    const rows: { contact_id: string }[] = await manager.query('SELECT contact_id FROM contact_organizations WHERE organization_id = $1', [
+      organizationId,
+    ]);
+    return rows.map((row) => row.contact_id);
+  }
+
   async findInOrganization(organizationId: string, manager: EntityManager): Promise<ContactEntity[]> {
     return manager
       .getRepository(ContactEntity)

@@ -8,6 +8,7 @@ import { IdentityErrorCode, IdentityException } from '../domain/identity.excepti
 import { nameAfter, noName, PersonName } from '../domain/person-name';
 import { normalizePhone } from './phone-number';
 import { violatedUniqueConstraint } from '../domain/unique-violation';
+import { DuplicatePairsRepository } from '../duplicate-candidates/duplicate-pairs.repository';
 import { DomainAssignmentService } from '../organizations/domain-assignment.service';
 import type { RegisteredDomain } from '../organizations/organization-for-address';
 import { WelcomeMailsService } from '../welcome-mail/welcome-mails.service';
@@ -43,6 +44,7 @@ export class ContactsService {
     private readonly activities: ContactActivitiesRepository,
     private readonly assignment: DomainAssignmentService,
     private readonly welcomeMails: WelcomeMailsService,
+    private readonly duplicatePairs: DuplicatePairsRepository,
   ) {}
 
   async search({ email, q, phone, organizationId, tag, status, limit, offset }: ContactSearchDto): Promise<PageOf<ContactResponseDto>> {
@@ -80,6 +82,7 @@ export class ContactsService {
         await this.activities.record(created.id, { kind: 'created', details: { source } }, manager);
         await outbox.add(Topics.IdentityContactChanged, created.id, contactChangedEvent(created, 'created'));
         await this.welcomeMails.sendIfDue(created, manager, outbox);
+        await this.duplicatePairs.refresh([created.id], manager);
         return created;
       })
       .catch(refuseTakenIdentifiers);
@@ -159,6 +162,7 @@ export class ContactsService {
         await this.activities.record(id, { kind: 'profile_changed', details: { fields } }, manager);
         const contact = (await this.contacts.findById(id, manager))!;
         await outbox.add(Topics.IdentityContactChanged, id, contactChangedEvent(contact, 'updated'));
+        await this.duplicatePairs.refresh([id], manager);
         return contact;
       })
       .catch(refuseTakenIdentifiers);

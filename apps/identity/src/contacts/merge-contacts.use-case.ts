@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
+import { DuplicatePairsRepository } from '../duplicate-candidates/duplicate-pairs.repository';
 import { contactChangedEvent } from './contact-changed';
 import { ContactActivitiesRepository } from './contact-activities.repository';
 import { mergedMemberships, mergedPhones, mergedTags } from './contact-merge';
@@ -24,6 +25,7 @@ export class MergeContactsUseCase {
     private readonly events: TransactionalEvents,
     private readonly contacts: ContactsRepository,
     private readonly activities: ContactActivitiesRepository,
+    private readonly duplicatePairs: DuplicatePairsRepository,
   ) {}
 
   async execute(survivorId: string, mergedAwayId: string): Promise<ContactResponseDto> {
@@ -40,6 +42,7 @@ export class MergeContactsUseCase {
       const occurredAt = new Date().toISOString();
       await outbox.add(Topics.IdentityContactMerged, mergedAwayId, { eventId: randomUUID(), occurredAt, survivorId, mergedAwayId });
       await outbox.add(Topics.IdentityContactChanged, survivorId, contactChangedEvent(merged, 'updated'));
+      await this.duplicatePairs.refresh([survivorId, mergedAwayId], manager);
       return merged;
     });
     this.logger.log({ survivorId, mergedAwayId }, 'contacts merged');

@@ -38,6 +38,8 @@ export enum IdentityErrorCode {
   ChatVisitorUnidentified = 'chat.visitor_unidentified',
   ChatVisitorUnknown = 'chat.visitor_unknown',
   ChatTranscriptNotFound = 'chat_transcript.not_found',
+  /** A customer-success request from an unknown address while contacts are not created automatically. */
+  CustomerSuccessRequesterUnknown = 'customer_success.requester_unknown',
 }
 
 const kindOf: Record<IdentityErrorCode, ErrorKind> = {
@@ -77,6 +79,7 @@ const kindOf: Record<IdentityErrorCode, ErrorKind> = {
   [IdentityErrorCode.ContactImportNotFound]: ErrorKind.NotFound,
   [IdentityErrorCode.ChatVisitorUnidentified]: ErrorKind.Invalid,
   [IdentityErrorCode.ChatVisitorUnknown]: ErrorKind.NotFound,
+  [IdentityErrorCode.CustomerSuccessRequesterUnknown]: ErrorKind.NotFound,
   [IdentityErrorCode.ChatTranscriptNotFound]: ErrorKind.NotFound,
 };
 

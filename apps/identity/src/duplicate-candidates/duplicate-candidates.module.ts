@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ContactsModule } from '../contacts/contacts.module';
 import { DuplicateCandidatesController } from './duplicate-candidates.controller';
-import { DuplicateCandidatesRepository } from './duplicate-candidates.repository';
 import { DuplicateCandidatesService } from './duplicate-candidates.service';
+import { DuplicatePairsModule } from './duplicate-pairs.module';
 
 @Module({
-  imports: [ContactsModule],
+  imports: [ContactsModule, DuplicatePairsModule],
   controllers: [DuplicateCandidatesController],
-  providers: [DuplicateCandidatesRepository, DuplicateCandidatesService],
+  providers: [DuplicateCandidatesService],
 })
 export class DuplicateCandidatesModule {}

@@ -5,7 +5,7 @@ import { toContactResponse } from '../contacts/contact.dto';
 import { ContactsRepository } from '../contacts/contacts.repository';
 import { contactAnonymized, contactMergedAway, contactNotFound } from '../contacts/contacts.service';
 import { DismissalResponseDto, DuplicateCandidateDto, DuplicatePairDto } from './duplicate-candidate.dto';
-import { DuplicateCandidatesRepository } from './duplicate-candidates.repository';
+import { DuplicatePairsRepository } from './duplicate-pairs.repository';
 
 /** Suggests contacts agents may want to merge; merging stays theirs (`POST /contacts/:survivorId/merge`). */
 @Injectable()
@@ -13,7 +13,7 @@ export class DuplicateCandidatesService {
   private readonly logger = new Logger(DuplicateCandidatesService.name);
 
   constructor(
-    private readonly candidates: DuplicateCandidatesRepository,
+    private readonly candidates: DuplicatePairsRepository,
     private readonly contacts: ContactsRepository,
   ) {}
 

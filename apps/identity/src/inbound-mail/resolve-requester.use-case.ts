@@ -2,11 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
 import { Outbox, TransactionalEvents } from '@helpgate/outbox';
-import { ContactActivitiesRepository } from '../contacts/contact-activities.repository';
 import { ContactsRepository } from '../contacts/contacts.repository';
 import { normalizeEmail } from '../domain/email-address';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
-import { RequesterResolution, ResolutionWork } from '../requesters/requester-resolution';
+import { RequesterResolution, resolutionWork } from '../requesters/requester-resolution';
 import { UnknownSendersService } from '../unknown-senders/unknown-senders.service';
 import { requesterResolvedEvent } from './requester-resolved';
 
@@ -28,7 +27,6 @@ export class ResolveRequesterUseCase {
   constructor(
     private readonly events: TransactionalEvents,
     private readonly contacts: ContactsRepository,
-    private readonly activities: ContactActivitiesRepository,
     private readonly resolution: RequesterResolution,
     private readonly unknownSenders: UnknownSendersService,
   ) {}
@@ -68,7 +66,7 @@ export class ResolveRequesterUseCase {
 
   private async resolve(received: readonly SenderMail[], manager: EntityManager, outbox: Outbox): Promise<void> {
     const mails = await this.withoutMailOfErasedContacts(received, manager);
-    const work: ResolutionWork = { manager, outbox, activities: [], events: [] };
+    const work = resolutionWork(manager, outbox);
     const contacts = await this.resolution.contactsOf(
       mails.map(({ event, email }) => ({ email, name: event.mail.from.name, mayCreate: !event.mail.isAutomated })),
       'email',
@@ -93,8 +91,7 @@ export class ResolveRequesterUseCase {
       });
     }
     if (seen.size > 0) await this.contacts.markSeen([...seen], manager);
-    await this.activities.recordAll(work.activities, manager);
-    await outbox.addAll(work.events);
+    await this.resolution.finish(work);
   }
 
   /**

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { OutboxModule } from '@helpgate/outbox';
 import type { OrganizationRulesConfig } from '../config';
 import { ContactsModule } from '../contacts/contacts.module';
+import { DuplicatePairsModule } from '../duplicate-candidates/duplicate-pairs.module';
 import { DomainAssignmentService } from './domain-assignment.service';
 import { DomainConflictsRepository } from './domain-conflicts.repository';
 import { OrganizationDomainsController } from './organization-domains.controller';
@@ -17,7 +18,7 @@ export class OrganizationsModule {
       module: OrganizationsModule,
       // Global because inbound mail places new contacts with the same configured rules.
       global: true,
-      imports: [OutboxModule, ContactsModule],
+      imports: [OutboxModule, ContactsModule, DuplicatePairsModule],
       controllers: [OrganizationsController, OrganizationDomainsController],
       providers: [
         {

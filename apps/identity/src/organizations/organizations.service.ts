@@ -7,6 +7,7 @@ import { contactChangedEvent, primaryAddressOf } from '../contacts/contact-chang
 import { ContactEntity } from '../contacts/contact.entity';
 import { ContactsRepository } from '../contacts/contacts.repository';
 import { domainOf } from '../domain/email-address';
+import { DuplicatePairsRepository } from '../duplicate-candidates/duplicate-pairs.repository';
 import { IdentityErrorCode, IdentityException } from '../domain/identity.exception';
 import { violatedUniqueConstraint } from '../domain/unique-violation';
 import { DomainAssignmentService, requireDomain } from './domain-assignment.service';
@@ -35,6 +36,7 @@ export class OrganizationsService {
     private readonly contacts: ContactsRepository,
     private readonly conflicts: DomainConflictsRepository,
     private readonly assignment: DomainAssignmentService,
+    private readonly duplicatePairs: DuplicatePairsRepository,
   ) {}
 
   async create(input: CreateOrganizationDto): Promise<OrganizationResponseDto> {
@@ -98,9 +100,12 @@ export class OrganizationsService {
       await this.organizations.lockDomains(manager, 'exclusive');
       await this.requireEditable(id, manager);
       const unassigned = await this.organizations.getDefault(manager);
+      // Its members lose their membership with it, and with it the names they share there with other members.
+      const members = await this.contacts.findMemberIds(id, manager);
       const moved = await this.moveContacts(await this.contacts.findInOrganization(id, manager), unassigned.id, manager, outbox);
       await this.organizations.delete(id, manager);
-      return moved;
+      await this.duplicatePairs.refresh(members, manager);
+      return moved.length;
     });
     this.logger.log({ organizationId: id, movedContacts }, 'organization deleted, its contacts unassigned');
   }
@@ -112,8 +117,10 @@ export class OrganizationsService {
       await this.requireEditable(id, manager);
       await this.refuseTakenDomains([rule], manager);
       await this.organizations.addDomains(id, [rule], manager);
-      const movedContacts = input.moveExistingContacts ? await this.moveUnassignedContacts(id, rule, manager, outbox) : 0;
-      return { organization: toOrganizationResponse(await this.organizations.getById(id, manager)), movedContacts };
+      const moved = input.moveExistingContacts ? await this.moveUnassignedContacts(id, rule, manager, outbox) : [];
+      const organization = toOrganizationResponse(await this.organizations.getById(id, manager));
+      await this.duplicatePairs.refresh(moved, manager);
+      return { organization, movedContacts: moved.length };
     });
     this.logger.log({ organizationId: id, domain: rule.domain, movedContacts: added.movedContacts }, 'domain added to organization');
     return added;
@@ -139,9 +146,10 @@ export class OrganizationsService {
 
   /**
    * Moves the "Unassigned" contacts at a newly added domain that the domains now place in the organization;
-   * one that a more specific domain of another organization claims, or that is ambiguous, stays.
+   * one that a more specific domain of another organization claims, or that is ambiguous, stays. Returns the ids of
+   * those it moved.
    */
-  private async moveUnassignedContacts(organizationId: string, rule: DomainRule, manager: EntityManager, outbox: Outbox): Promise<number> {
+  private async moveUnassignedContacts(organizationId: string, rule: DomainRule, manager: EntityManager, outbox: Outbox): Promise<string[]> {
     const unassigned = await this.organizations.getDefault(manager);
     const candidates = await this.contacts.findInOrganizationAtDomain(unassigned.id, rule.domain, rule.includeSubdomains, manager);
     const joining: ContactEntity[] = [];
@@ -152,12 +160,12 @@ export class OrganizationsService {
     return this.moveContacts(joining, organizationId, manager, outbox);
   }
 
-  private async moveContacts(contacts: ContactEntity[], organizationId: string, manager: EntityManager, outbox: Outbox): Promise<number> {
+  private async moveContacts(contacts: ContactEntity[], organizationId: string, manager: EntityManager, outbox: Outbox): Promise<string[]> {
     const contactIds = contacts.map((contact) => contact.id);
     const moved = await this.contacts.moveToOrganization(contactIds, organizationId, manager);
     await this.conflicts.settle(contactIds, manager);
     await announce(moved, outbox);
-    return moved.length;
+    return moved.map((contact) => contact.id);
   }
 
   private async requireOrganization(id: string, manager: EntityManager): Promise<OrganizationEntity> {

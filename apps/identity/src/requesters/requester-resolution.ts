@@ -3,10 +3,11 @@ import { EntityManager } from 'typeorm';
 import { Topics } from '@helpgate/contracts';
 import { Outbox, OutboxEntry } from '@helpgate/outbox';
 import { contactChangedEvent } from '../contacts/contact-changed';
-import { ContactActivityEntry } from '../contacts/contact-activities.repository';
+import { ContactActivitiesRepository, ContactActivityEntry } from '../contacts/contact-activities.repository';
 import { ContactEntity, SenderSource } from '../contacts/contact.entity';
 import { ContactsRepository, ContactSummary } from '../contacts/contacts.repository';
 import { displayNameFor, domainOf } from '../domain/email-address';
+import { DuplicatePairsRepository } from '../duplicate-candidates/duplicate-pairs.repository';
 import { nameFromFullName } from '../domain/person-name';
 import { DomainAssignmentService, Placement } from '../organizations/domain-assignment.service';
 import type { IdentitySettings } from '../settings/identity-settings';
@@ -24,14 +25,20 @@ export interface Sender {
 }
 
 /**
- * One transaction resolving senders. The timeline entries and events it holds are written by the caller at its end,
- * each in one statement, in the order they were added.
+ * One transaction resolving senders. The timeline entries and events it holds are written at its end
+ * (`RequesterResolution.finish`), each in one statement, in the order they were added.
  */
 export interface ResolutionWork {
   manager: EntityManager;
   outbox: Outbox;
   activities: ContactActivityEntry[];
   events: OutboxEntry[];
+  /** The contacts it created, whose likely duplicates are stored at its end. */
+  createdContactIds: string[];
+}
+
+export function resolutionWork(manager: EntityManager, outbox: Outbox): ResolutionWork {
+  return { manager, outbox, activities: [], events: [], createdContactIds: [] };
 }
 
 /** A contact created for a new sender, the sender that created it, and the organizations that also claim its domain. */
@@ -57,6 +64,8 @@ export class RequesterResolution {
     private readonly assignment: DomainAssignmentService,
     private readonly settings: SettingsService,
     private readonly welcomeMails: WelcomeMailsService,
+    private readonly activities: ContactActivitiesRepository,
+    private readonly duplicatePairs: DuplicatePairsRepository,
   ) {}
 
   /**
@@ -79,6 +88,16 @@ export class RequesterResolution {
       resolved.push(known.get(sender.email) ?? null);
     }
     return resolved;
+  }
+
+  /**
+   * Writes what the work held: its timeline entries and events, one statement each, then the likely duplicates of the
+   * contacts it created. Last in the transaction (see `DuplicatePairsRepository.refresh`).
+   */
+  async finish(work: ResolutionWork): Promise<void> {
+    await this.activities.recordAll(work.activities, work.manager);
+    await work.outbox.addAll(work.events);
+    await this.duplicatePairs.refresh(work.createdContactIds, work.manager);
   }
 
   /**
@@ -135,6 +154,7 @@ export class RequesterResolution {
   ): Promise<ContactEntity> {
     const email = contact.emails[0]!.email;
     if (conflictingClaims.length > 0) await this.assignment.recordConflict(contact.id, domainOf(email), conflictingClaims, work.manager);
+    work.createdContactIds.push(contact.id);
     work.activities.push({ contactId: contact.id, activity: { kind: 'created', details: { source } } });
     work.events.push({ topic: Topics.IdentityContactChanged, key: contact.id, event: contactChangedEvent(contact, 'created') });
     // The welcome mail enters the outbox at once; it goes to another service than the contact's other events.

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { EmailOutboundRequestedV1, Topics } from '@helpgate/contracts';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import { identityServiceDefinition } from '../identity.definition';
+import { SignInThrottlePurger } from '../sign-in-throttle/sign-in-throttle.purger';
+import { throttleKeys } from '../sign-in-throttle/throttle-policy';
 
 interface Answer<Body> {
   status: number;
@@ -116,6 +120,36 @@ describe('throttled sign-in and sessions with rotating refresh tokens (real Post
       expect((await signIn('agents', admin.email, 'wrong guess')).status).toBe(401);
     }
     expect((await signIn('agents', admin.email, admin.password)).status).toBe(200);
+  });
+
+  it('purges failures whose window has passed and addresses not signed in from for 30 days, keeping what still counts', async () => {
+    const database = identity.app.get(DataSource);
+    const accountKey = (email: string) => throttleKeys({ accountKind: 'contact', email, clientAddress: 'any' }).account;
+    const failuresOf = async (email: string) =>
+      ((await database.query('SELECT failures FROM sign_in_failures WHERE key = $1', [accountKey(email)])) as unknown[]).length;
+    const expired = `expired-${randomUUID()}@acme.test`;
+    const counting = `counting-${randomUUID()}@acme.test`;
+    expect((await signIn('contacts', expired, 'a guess')).status).toBe(401);
+    await database.query(`UPDATE sign_in_failures SET last_failure_at = now() - interval '1 hour' WHERE key = $1`, [accountKey(expired)]);
+    const [staleAccount, staleAddress] = [randomUUID(), randomUUID()];
+    await database.query(
+      `INSERT INTO sign_in_known_addresses (account_key, address_key, last_signed_in_at) VALUES ($1, $2, now() - interval '31 days')`,
+      [staleAccount, staleAddress],
+    );
+    // Last, so the purge runs well within this suite's short window after this failure.
+    expect((await signIn('contacts', counting, 'a guess')).status).toBe(401);
+
+    identity.app.get(SignInThrottlePurger).wake();
+
+    await eventually(async () => expect(await failuresOf(expired)).toBe(0));
+    expect(await failuresOf(counting)).toBe(1);
+    const staleKnown: unknown[] = await database.query('SELECT 1 FROM sign_in_known_addresses WHERE account_key = $1', [staleAccount]);
+    expect(staleKnown).toEqual([]);
+    // The admin signed in from this address in beforeAll: still known, so still never locked out from here.
+    const adminKnown: unknown[] = await database.query('SELECT 1 FROM sign_in_known_addresses WHERE account_key = $1', [
+      throttleKeys({ accountKind: 'agent', email: admin.email, clientAddress: 'any' }).account,
+    ]);
+    expect(adminKnown).toHaveLength(1);
   });
 
   it('returns a refresh token as JSON and as an HttpOnly, Secure, SameSite=Strict cookie, and rotates it', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normalizeEmail } from '../domain/email-address';
+import { portalUrlSchema } from '../domain/portal-url';
 import type { SettingDefaultsConfig } from '../config';
 
 const emailValue = z
@@ -20,7 +21,7 @@ export const settingSchemas = {
       .regex(/^[^\r\n]*$/, 'must be one line'),
     body: z.string().trim().min(1).max(20000),
   }),
-  portalUrl: z.url({ protocol: /^https$/, message: 'must be an https URL' }).max(2000),
+  portalUrl: portalUrlSchema,
   welcomeFromAddress: emailValue,
 };
 

@@ -53,6 +53,27 @@ export class SignInThrottleRepository {
     );
   }
 
+  /**
+   * Deletes up to `limit` failure records whose last failure is before `failedBefore` (they count nothing any more) and
+   * up to `limit` known addresses last signed in from before `knownBefore`; returns how many rows went. Rows another
+   * instance is using are skipped (`SKIP LOCKED`).
+   */
+  async purgeExpired({ failedBefore, knownBefore }: { failedBefore: Date; knownBefore: Date }, limit: number, manager: EntityManager): Promise<number> {
+    const [, failures]: [unknown, number] = await manager.query(
+      `DELETE FROM sign_in_failures WHERE key IN (
+         SELECT key FROM sign_in_failures WHERE last_failure_at < $1 AND coalesce(alerted_at, last_failure_at) < $1
+          LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      [failedBefore, limit],
+    );
+    const [, addresses]: [unknown, number] = await manager.query(
+      `DELETE FROM sign_in_known_addresses WHERE (account_key, address_key) IN (
+         SELECT account_key, address_key FROM sign_in_known_addresses WHERE last_signed_in_at < $1
+          LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      [knownBefore, limit],
+    );
+    return failures + addresses;
+  }
+
   async isKnownAddress(accountKey: string, addressKey: string, since: Date, manager: EntityManager): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       'SELECT 1 FROM sign_in_known_addresses WHERE account_key = $1 AND address_key = $2 AND last_signed_in_at >= $3',

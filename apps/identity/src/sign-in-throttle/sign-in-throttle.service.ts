@@ -83,6 +83,17 @@ export class SignInThrottleService {
     });
   }
 
+  /**
+   * Deletes up to `limit` records of each kind that no longer change any answer: failures a whole window old, addresses
+   * not signed in from for `knownAddressDays`. Returns how many went.
+   */
+  async purgeExpired(limit: number): Promise<number> {
+    const now = Date.now();
+    const failedBefore = new Date(now - this.config.signInThrottle.windowSeconds * 1000);
+    const knownBefore = new Date(now - knownAddressDays * 86_400_000);
+    return this.dataSource.transaction((manager) => this.failures.purgeExpired({ failedBefore, knownBefore }, limit, manager));
+  }
+
   /** The failure stays counted; an agent whose account reached the lock is mailed, once per window. */
   async failed({ keys }: AdmittedAttempt, agent: LinkRecipient | null): Promise<void> {
     if (!agent) return;

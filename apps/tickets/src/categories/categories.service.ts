@@ -54,6 +54,11 @@ export class CategoriesService {
   }
 
   /** The category a ticket may be given: it must exist and be active. */
+  /** Whether new tickets may still get the category: it exists and is active. */
+  async isAssignable(id: string, manager: EntityManager): Promise<boolean> {
+    return (await this.tree(manager)).some((candidate) => candidate.entity.id === id && candidate.active);
+  }
+
   async requireAssignable(id: string, manager: EntityManager): Promise<void> {
     const category = (await this.tree(manager)).find((candidate) => candidate.entity.id === id);
     if (!category) throw new TicketsException(TicketsErrorCode.UnknownCategory, `No category ${id}`);

@@ -81,7 +81,7 @@ export class OpenChatTicketUseCase {
       actor,
       work,
     );
-    await this.acknowledgements.sendForChat(ticket, requester, work);
+    await this.acknowledgements.sendFromDefaultAddress(ticket, requester, work);
     return ticket.id;
   }
 }

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import type { PageOf } from '@helpgate/platform';
 import { IdentityContactAnonymizedV2, IdentityContactMergedV1, InboundMail, Requester, Topics } from '@helpgate/contracts';
 import { contactAnonymized, contactChanged, inboundMail } from '../../../../test/support/events';
+import { contactToken } from '../../../../test/support/auth';
 import { eventually } from '../../../../test/support/infra';
 import { startTickets, TicketsUnderTest } from '../../test/tickets-under-test';
+import type { DepartmentDto } from '../categories/category.dto';
 import type { TicketDetailDto, TicketSummaryDto } from '../tickets/ticket.dto';
+import { PersonalDataRepository } from './personal-data.repository';
 
 describe("tickets erase a contact's personal data when identity anonymizes it (real Postgres and Kafka)", () => {
   let tickets: TicketsUnderTest;
@@ -102,6 +106,37 @@ describe("tickets erase a contact's personal data when identity anonymizes it (r
     expect(remembered.rows).toEqual([]);
   });
 
+  it('forgets the number a contact asked to be called at and the address of its customer-success requests', async () => {
+    const dora = await tickets.knownContact(`dora-${randomUUID()}@acme.test`);
+    const [security] = (await tickets.asAgentOk<DepartmentDto[]>('GET', '/categories')).filter(
+      (department) => department.name === 'Security',
+    );
+    const opened = await tickets.withToken(contactToken(dora.contactId), 'POST', '/portal/tickets', {
+      categoryId: security!.id,
+      subject: 'Call me',
+      description: 'About our audit.',
+      phoneCallback: { phone: '+41 44 668 18 00', recordingConsent: true },
+    });
+    const { id } = (await opened.json()) as { id: string };
+    await tickets.asAgentOk('PATCH', '/settings', { customerSuccessForm: { enabled: true, categoryId: security!.id } });
+    const submitted = await fetch(`${tickets.baseUrl}/customer-success/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: dora.email, message: 'Renewal' }),
+    });
+    expect(submitted.status).toBe(202);
+
+    await tickets.handled(
+      Topics.IdentityContactAnonymized,
+      dora.contactId,
+      contactAnonymized(dora.contactId, { emails: [dora.email], names: [] }),
+    );
+
+    expect((await ticket(id)).callbackRequest).toMatchObject({ phone: '', recordingConsent: true });
+    const remembered = await tickets.database.query('SELECT 1 FROM customer_success_submissions WHERE email = $1', [dora.email]);
+    expect(remembered.rows).toEqual([]);
+  });
+
   it('mails nobody on an erased ticket: replies are refused, notes and changes go on and publish an empty address', async () => {
     const erasedRequester: Requester = { contactId: randomUUID(), email: 'gone@acme.test', name: 'Gone Person', ...acme };
     const opened = await mailed(erasedRequester, { subject: 'Soon erased' });
@@ -152,5 +187,21 @@ describe("tickets erase a contact's personal data when identity anonymizes it (r
       [late.email, late.name, late.contactId],
     );
     expect(mentions.rows).toEqual([]);
+  });
+
+  it('counts the tickets the erased contacts requested, not those they were copied on (what the erasure logs)', async () => {
+    const counted: Requester = { contactId: randomUUID(), email: `counted-${randomUUID()}@acme.test`, name: 'Cora Counted', ...acme };
+    await mailed(counted, { subject: 'First request' });
+    await mailed(counted, { subject: 'Second request' });
+    await mailed(counted, { subject: 'Third request' });
+    await mailed(bob, { subject: 'Copying Cora', cc: [{ address: counted.email, name: counted.name }] });
+
+    const personalData = tickets.app.get(PersonalDataRepository);
+    const requested = await tickets.app
+      .get(DataSource)
+      .transaction((manager) => personalData.eraseIdentities([counted.contactId], [counted.email], 'Deleted contact', manager));
+
+    // Three, and not two: the count is not the length of TypeORM's [rows, count] answer.
+    expect(requested).toBe(3);
   });
 });

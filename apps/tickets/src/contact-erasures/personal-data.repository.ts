@@ -66,12 +66,13 @@ export class PersonalDataRepository {
 
   /**
    * The contacts' tickets keep their requester under the placeholder and no address; their messages the same author;
-   * the addresses are no longer copied on any ticket nor counted for automatic replies; the phone numbers they asked to
-   * be called at are blanked. Returns how many tickets they requested.
+   * the addresses are no longer copied on any ticket nor counted for automatic replies or customer-success requests;
+   * the phone numbers they asked to be called at are blanked. Returns how many tickets they requested.
    */
   async eraseIdentities(contactIds: string[], addresses: string[], placeholderName: string, manager: EntityManager): Promise<number> {
-    const requested: unknown[] = await manager.query(
-      'UPDATE tickets SET requester_name = $2, requester_email = NULL WHERE requester_contact_id = ANY($1) RETURNING id',
+    // TypeORM answers an UPDATE with [returned rows, affected count].
+    const [, requested]: [unknown[], number] = await manager.query(
+      'UPDATE tickets SET requester_name = $2, requester_email = NULL WHERE requester_contact_id = ANY($1)',
       [contactIds, placeholderName],
     );
     await manager.query('UPDATE ticket_messages SET author_name = $2, author_email = NULL WHERE author_contact_id = ANY($1)', [
@@ -80,11 +81,12 @@ export class PersonalDataRepository {
     ]);
     await manager.query('DELETE FROM ticket_ccs WHERE email = ANY($1)', [addresses]);
     await manager.query('DELETE FROM automatic_replies WHERE recipient = ANY($1)', [addresses]);
+    await manager.query("UPDATE customer_success_submissions SET email = '' WHERE email = ANY($1)", [addresses]);
     // The request stays on the ticket (agents see someone asked for a call), its number does not.
     await manager.query(
       "UPDATE ticket_callback_requests SET phone = '' WHERE ticket_id IN (SELECT id FROM tickets WHERE requester_contact_id = ANY($1))",
       [contactIds],
     );
-    return requested.length;
+    return requested;
   }
 }

@@ -27,6 +27,12 @@ export enum TicketsErrorCode {
   /** A phone call asked for on a ticket of a category the team excludes from phone support. */
   PhoneCallbackUnavailable = 'ticket.phone_callback_unavailable',
   CustomerSuccessCategoryRequired = 'settings.customer_success_category_required',
+  /** The team has not enabled the "contact customer success" form. */
+  CustomerSuccessFormDisabled = 'customer_success.disabled',
+  /** A category outside the customer-success category the team set. */
+  CustomerSuccessCategoryNotOffered = 'customer_success.category_not_offered',
+  /** Too many requests from one address or one client within the window. */
+  CustomerSuccessTooManyRequests = 'customer_success.too_many_requests',
 }
 
 const kindOf: Record<TicketsErrorCode, ErrorKind> = {
@@ -55,6 +61,9 @@ const kindOf: Record<TicketsErrorCode, ErrorKind> = {
   [TicketsErrorCode.AutomationRuleNotFound]: ErrorKind.NotFound,
   [TicketsErrorCode.PhoneCallbackUnavailable]: ErrorKind.Invalid,
   [TicketsErrorCode.CustomerSuccessCategoryRequired]: ErrorKind.Invalid,
+  [TicketsErrorCode.CustomerSuccessFormDisabled]: ErrorKind.Invalid,
+  [TicketsErrorCode.CustomerSuccessCategoryNotOffered]: ErrorKind.Invalid,
+  [TicketsErrorCode.CustomerSuccessTooManyRequests]: ErrorKind.TooManyRequests,
 };
 
 export class TicketsException extends domainExceptionFor(kindOf) {}

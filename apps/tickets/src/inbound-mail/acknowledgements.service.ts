@@ -62,8 +62,11 @@ export class AcknowledgementsService {
     );
   }
 
-  /** Acknowledges a ticket opened from a chat, from the default support address: the conversation goes on by mail. */
-  async sendForChat(ticket: TicketEntity, requester: Requester, work: TicketWork): Promise<void> {
+  /**
+   * Acknowledges a ticket that did not come by mail (an escalated chat, a customer-success request) from the default
+   * support address: the conversation goes on by mail.
+   */
+  async sendFromDefaultAddress(ticket: TicketEntity, requester: Requester, work: TicketWork): Promise<void> {
     await this.send([{ ticket, requester, supportAddress: this.config.defaultSupportAddress }], work);
   }
 

@@ -15,6 +15,14 @@ import { PortalReplyDto, PortalTicketDto } from './portal.dto';
 import { PortalService } from './portal.service';
 import { PortalTicketsRepository } from './portal-tickets.repository';
 import { TicketTransactionsService } from '../tickets/ticket-transactions.service';
+import { GivenFilesService } from '../tickets/given-files.service';
+import { MessageAttachment } from '../tickets/ticket-message.entity';
+
+/** What a customer's reply adds: its text and the files given with it, stored. */
+interface PortalReply {
+  text: string;
+  attachments: MessageAttachment[];
+}
 
 /**
  * A customer replies in the portal, under the same rules as by mail (`routeReply`): a solved or pending ticket
@@ -34,10 +42,12 @@ export class PortalRepliesUseCase {
     private readonly portalTickets: PortalTicketsRepository,
     private readonly directory: ContactDirectoryService,
     private readonly portal: PortalService,
+    private readonly givenFiles: GivenFilesService,
   ) {}
 
   /** Answers the ticket that took the reply: the one replied to, or the linked ticket the reply opened. */
   async execute(contact: ContactPrincipal, ticketId: string, input: PortalReplyDto): Promise<PortalTicketDto> {
+    const files = this.givenFiles.accept(input.attachments);
     const { answered, viewer } = await this.transactions.run(async (work) => {
       const { manager } = work;
       const viewer = await this.portal.viewerOf(contact, manager);
@@ -50,12 +60,13 @@ export class PortalRepliesUseCase {
       const email = viewer.addresses.find((address) => ccEmails.includes(address)) ?? author.email;
       const route = routeReply({ ...repliedTo, ccEmails }, { kind: 'customer', contactId: author.contactId, email });
       const actor: TicketActor = { type: 'contact', id: author.contactId };
+      const reply = { text: input.body, attachments: await this.givenFiles.store(files, manager) };
       if (route.action === 'open-linked') {
-        return { answered: await this.openLinked(repliedTo, route.link, { ...author, email }, input.body, actor, work), viewer };
+        return { answered: await this.openLinked(repliedTo, route.link, { ...author, email }, reply, actor, work), viewer };
       }
       const authorKind = author.contactId === repliedTo.requesterContactId ? 'requester' : 'cc';
       const statusBefore = repliedTo.status;
-      await this.lifecycle.addMessage(repliedTo, this.message({ ...author, email }, input.body, authorKind), actor, work);
+      await this.lifecycle.addMessage(repliedTo, this.message({ ...author, email }, reply, authorKind), actor, work);
       // A rule reacting to the message may have moved the ticket already (e.g. solved on a thank-you): its move stands.
       if (route.newStatus && repliedTo.status === statusBefore) {
         await this.lifecycle.change(repliedTo, { status: route.newStatus }, actor, work);
@@ -71,7 +82,7 @@ export class PortalRepliesUseCase {
     repliedTo: TicketEntity,
     link: TicketLinkKind,
     author: Requester,
-    text: string,
+    reply: PortalReply,
     actor: TicketActor,
     work: TicketWork,
   ): Promise<TicketEntity> {
@@ -87,14 +98,21 @@ export class PortalRepliesUseCase {
         organizationId: author.organizationId,
         organizationName: author.organizationName,
       },
-      this.message(author, text, 'requester'),
+      this.message(author, reply, 'requester'),
       ccs,
       actor,
       work,
     );
   }
 
-  private message(author: Requester, text: string, authorKind: 'requester' | 'cc'): NewTicketMessage {
-    return requesterMessage(author, { authorName: author.name, authorKind, visibility: 'public', direction: 'inbound', bodyText: text });
+  private message(author: Requester, reply: PortalReply, authorKind: 'requester' | 'cc'): NewTicketMessage {
+    return requesterMessage(author, {
+      authorName: author.name,
+      authorKind,
+      visibility: 'public',
+      direction: 'inbound',
+      bodyText: reply.text,
+      attachments: reply.attachments,
+    });
   }
 }

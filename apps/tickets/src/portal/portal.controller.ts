@@ -83,7 +83,7 @@ export class PortalController {
   @Post('tickets/:id/replies')
   @ResponseBody(portalTicketSchema)
   @ApiDescription(
-    'The same rules as a reply by mail: a pending or solved ticket reopens; a closed one gets a linked follow-up that takes the reply; a primary contact not taking part in the ticket gets a linked ticket of its own. Answers the ticket that took the reply.',
+    'The same rules as a reply by mail: a pending or solved ticket reopens; a closed one gets a linked follow-up that takes the reply; a primary contact not taking part in the ticket gets a linked ticket of its own. Files as on the ticket form, within the same limits (422 `ticket.too_many_attachments`, `ticket.attachments_too_large`). Answers the ticket that took the reply.',
   )
   reply(
     @CurrentContact() contact: ContactPrincipal,

@@ -5,6 +5,7 @@ import type { AttachmentLimitsConfig } from '../config';
 import { DepartmentDto, departmentResponseSchema } from '../categories/category.dto';
 import { categoryPath } from '../domain/category-label';
 import { portalStatuses, portalStatusOf } from './portal-status';
+import { descriptionGuidance } from '../domain/description-guidance';
 import type { PriorityDefinition } from '../domain/priorities';
 import { priorityDefinitionSchema } from '../priorities/priority.dto';
 import { TicketMessageEntity } from '../tickets/ticket-message.entity';
@@ -59,7 +60,11 @@ export const portalNewTicketSchema = z.strictObject({
 
 export type PortalNewTicketDto = z.output<typeof portalNewTicketSchema>;
 
-export const portalReplySchema = z.strictObject({ body: z.string().trim().min(1).max(100_000) });
+export const portalReplySchema = z.strictObject({
+  body: z.string().trim().min(1).max(100_000),
+  /** As the ticket form's: counted and measured against the same limits by the service. */
+  attachments: z.array(uploadedFileInput).max(100).default([]),
+});
 
 export type PortalReplyDto = z.output<typeof portalReplySchema>;
 
@@ -111,6 +116,9 @@ export const portalTicketFormSchema = z.object({
   categories: z.array(departmentResponseSchema),
   priorities: z.array(priorityDefinitionSchema),
   attachments: z.object({ maxCount: z.number().int(), maxTotalBytes: z.number().int() }),
+  description: z
+    .object({ guidance: z.array(z.object({ id: z.string(), text: z.string() })) })
+    .describe('What a description should hold, the most important first; `id` is stable for translations.'),
   phoneCallback: z
     .object({ categoryIds: z.array(z.uuid()) })
     .describe('The categories (departments and features) whose tickets may ask for a phone call instead of a written answer.'),
@@ -128,6 +136,7 @@ export function toPortalTicketForm(
     categories,
     priorities: [...priorities],
     attachments: { maxCount: limits.maxCount, maxTotalBytes: limits.maxTotalBytes },
+    description: { guidance: [...descriptionGuidance] },
     phoneCallback: { categoryIds: callbackCategoryIds },
   };
 }

@@ -208,6 +208,16 @@ describe("the customer's view: the portal API (real Postgres and Kafka)", () => 
       expect(form.attachments).toEqual({ maxCount: 3, maxTotalBytes: 10 * megabyte });
       expect(form.priorities.map((priority) => priority.id)).toEqual(['low', 'normal', 'high', 'urgent']);
       expect(form.categories.map((department) => department.name)).toContain('Performance');
+      expect(form.priorities.every((priority) => priority.description.length > 20)).toBe(true);
+      expect(form.description.guidance.map((hint) => hint.id)).toEqual([
+        'what_happened',
+        'steps',
+        'item',
+        'goal',
+        'affected_user',
+        'environment',
+        'recording',
+      ]);
       expect((await tickets.withToken(agentToken('agent'), 'GET', '/portal/ticket-form')).status).toBe(200);
 
       const document = (await (await tickets.withToken(null, 'GET', '/openapi.json')).json()) as {
@@ -220,6 +230,35 @@ describe("the customer's view: the portal API (real Postgres and Kafka)", () => 
   });
 
   describe('replying', () => {
+    it("takes files with a reply, within the ticket form's limits, and serves them back to the customer", async () => {
+      const ticket = await openFor(ann, 'Ann sends files');
+      const replied = await as(ann).ok<PortalTicketDto>('POST', `/portal/tickets/${ticket.id}/replies`, {
+        body: 'The logs you asked for.',
+        attachments: [file('app.log', 2048, 'a'), file('browser.har', 4096, 'b')],
+      });
+      const reply = replied.messages.at(-1)!;
+      expect(reply.attachments.map(({ filename, sizeBytes }) => ({ filename, sizeBytes }))).toEqual([
+        { filename: 'app.log', sizeBytes: 2048 },
+        { filename: 'browser.har', sizeBytes: 4096 },
+      ]);
+      const download = await as(ann).request('GET', reply.attachments[1]!.downloadPath!);
+      expect(download.status).toBe(200);
+      expect((await download.arrayBuffer()).byteLength).toBe(4096);
+
+      const tooMany = await as(ann).request('POST', `/portal/tickets/${ticket.id}/replies`, {
+        body: 'More files',
+        attachments: [file('1.txt', 1), file('2.txt', 1), file('3.txt', 1), file('4.txt', 1)],
+      });
+      expect(tooMany.status).toBe(422);
+      expect(await tooMany.json()).toMatchObject({ code: 'ticket.too_many_attachments' });
+      const tooLarge = await as(ann).request('POST', `/portal/tickets/${ticket.id}/replies`, {
+        body: 'A large file',
+        attachments: [file('big.bin', 10 * megabyte + 1)],
+      });
+      expect(await tooLarge.json()).toMatchObject({ statusCode: 422, code: 'ticket.attachments_too_large' });
+      expect((await as(ann).ok<PortalTicketDto>('GET', `/portal/tickets/${ticket.id}`)).messages).toHaveLength(2);
+    });
+
     it('reopens a ticket waiting on the customer or solved, as a reply by mail does, recorded as the contact', async () => {
       const ticket = await openFor(ann, 'Waiting on Ann');
       await tickets.asAgentOk('PATCH', `/tickets/${ticket.id}`, { status: 'pending' });

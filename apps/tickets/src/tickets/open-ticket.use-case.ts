@@ -1,20 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import type { TicketActor } from '@helpgate/contracts';
-import { sha256Hex } from '@helpgate/platform';
 import { CategoriesService } from '../categories/categories.service';
-import type { AttachmentLimitsConfig, TicketMailConfig } from '../config';
+import type { TicketMailConfig } from '../config';
 import { ContactDirectoryService, RequesterReference } from '../contacts/contact-directory.service';
-import { requireWithinAttachmentLimits } from './attachment-limits';
-import { ATTACHMENT_LIMITS, TICKET_MAIL_CONFIG } from '../tickets-config.module';
+import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { AgentActor } from './current-agent.decorator';
 import { requesterMessage } from './messages-without-mail';
 import { CreateTicketDto, GivenAttachment, TicketDetailDto, toTicketDetail } from './ticket.dto';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketEntity } from './ticket.entity';
-import { MessageAttachment } from './ticket-message.entity';
 import { TicketsRepository } from './tickets.repository';
-import { UploadedAttachmentsRepository } from './uploaded-attachments.repository';
+import { GivenFilesService } from './given-files.service';
 import { TicketTransactionsService } from './ticket-transactions.service';
 import type { TicketWork } from './ticket-work';
 
@@ -30,12 +26,6 @@ export interface WebTicketRequest {
   attachments: GivenAttachment[];
 }
 
-interface GivenFile {
-  filename: string;
-  contentType: string;
-  content: Buffer;
-}
-
 /**
  * Opens a ticket through the API (the web channel) for a contact identity knows, with the requester's description as
  * its first message and its files stored here (they never pass through email-ingest): for agents, and for the portal.
@@ -45,14 +35,13 @@ export class OpenTicketUseCase {
   private readonly logger = new Logger(OpenTicketUseCase.name);
 
   constructor(
-    @Inject(ATTACHMENT_LIMITS) private readonly limits: AttachmentLimitsConfig,
     @Inject(TICKET_MAIL_CONFIG) private readonly mailConfig: TicketMailConfig,
     private readonly transactions: TicketTransactionsService,
     private readonly lifecycle: TicketLifecycleService,
     private readonly directory: ContactDirectoryService,
     private readonly categories: CategoriesService,
     private readonly tickets: TicketsRepository,
-    private readonly uploads: UploadedAttachmentsRepository,
+    private readonly givenFiles: GivenFilesService,
   ) {}
 
   async execute(input: CreateTicketDto, actor: AgentActor): Promise<TicketDetailDto> {
@@ -69,20 +58,12 @@ export class OpenTicketUseCase {
     actor: TicketActor,
     alsoRecord?: (ticket: TicketEntity, work: TicketWork) => Promise<void>,
   ): Promise<TicketEntity> {
-    const files: GivenFile[] = input.attachments.map(({ filename, contentType, contentBase64 }) => ({
-      filename,
-      contentType,
-      content: Buffer.from(contentBase64, 'base64'),
-    }));
-    requireWithinAttachmentLimits(
-      files.map((file) => file.content.length),
-      this.limits,
-    );
+    const files = this.givenFiles.accept(input.attachments);
     const ticket = await this.transactions.run(async (work) => {
       const { manager } = work;
       const requester = await this.directory.requester(input.requester, manager);
       if (input.categoryId) await this.categories.requireAssignable(input.categoryId, manager);
-      const attachments = await this.store(files, manager);
+      const attachments = await this.givenFiles.store(files, manager);
       const ccs = input.ccs.filter((address) => address !== requester.email).map((address) => ({ address }));
       const opened = await this.lifecycle.open(
         {
@@ -122,22 +103,5 @@ export class OpenTicketUseCase {
       'ticket opened through the API',
     );
     return ticket;
-  }
-
-  private async store(files: GivenFile[], manager: EntityManager): Promise<MessageAttachment[]> {
-    const stored: MessageAttachment[] = [];
-    for (const file of files) {
-      const sha256 = sha256Hex(file.content);
-      await this.uploads.store(sha256, file.content, manager);
-      stored.push({
-        id: sha256,
-        filename: file.filename,
-        contentType: file.contentType,
-        sizeBytes: file.content.length,
-        inline: false,
-        storage: 'tickets',
-      });
-    }
-    return stored;
   }
 }

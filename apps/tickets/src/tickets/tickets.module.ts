@@ -8,6 +8,7 @@ import { ReplyTemplatesModule } from '../reply-templates/reply-templates.module'
 import { AgentMessagesService } from './agent-messages.service';
 import { AutomaticRepliesService } from './automatic-replies.service';
 import { AutomaticRepliesRepository } from './automatic-replies.repository';
+import { GivenFilesService } from './given-files.service';
 import { OpenTicketUseCase } from './open-ticket.use-case';
 import { OutboundMailsService } from './outbound-mails.service';
 import { TicketAuditRepository } from './ticket-audit.repository';
@@ -41,6 +42,7 @@ import { UploadedAttachmentsRepository } from './uploaded-attachments.repository
     AutomaticRepliesService,
     TicketsService,
     OpenTicketUseCase,
+    GivenFilesService,
     UpdateTicketUseCase,
     AgentMessagesService,
   ],
@@ -56,6 +58,7 @@ import { UploadedAttachmentsRepository } from './uploaded-attachments.repository
     AutomaticRepliesService,
     OpenTicketUseCase,
     UploadedAttachmentsRepository,
+    GivenFilesService,
   ],
 })
 export class TicketsModule {}

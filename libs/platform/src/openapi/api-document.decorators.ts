@@ -4,6 +4,7 @@ import type { z } from 'zod';
 export const apiDescriptionKey = 'helpgate:api-description';
 export const excludedFromApiDocumentKey = 'helpgate:excluded-from-api-document';
 export const responseKey = 'helpgate:response';
+export const throttledKey = 'helpgate:throttled';
 
 /** What a route answers on success, as the API document describes it. */
 export type DeclaredResponse = { schema: z.ZodType } | { contentType: string };
@@ -22,3 +23,9 @@ export const ResponseBody = (schema: z.ZodType) => SetMetadata(responseKey, { sc
 
 /** A success answer that is not JSON: a file download (`application/octet-stream`) or text. */
 export const ResponseContent = (contentType: string) => SetMetadata(responseKey, { contentType } satisfies DeclaredResponse);
+
+/**
+ * The route refuses callers that try too often with `429` and `Retry-After` (a domain exception of kind
+ * `TooManyRequests`), so the API document lists that answer.
+ */
+export const Throttled = () => SetMetadata(throttledKey, true);

@@ -3,7 +3,7 @@ import { HTTP_CODE_METADATA, METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { MetadataScanner, Reflector } from '@nestjs/core';
 import { Audience, audienceOf } from '@helpgate/auth';
-import { apiDescriptionKey, DeclaredResponse, excludedFromApiDocumentKey, responseKey } from './api-document.decorators';
+import { apiDescriptionKey, DeclaredResponse, excludedFromApiDocumentKey, responseKey, throttledKey } from './api-document.decorators';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete' | 'options' | 'head';
 
@@ -48,6 +48,8 @@ export interface HttpRoute {
   inputs: RouteInput[];
   /** What it answers on success, from `@ResponseBody` or `@ResponseContent`. */
   response?: DeclaredResponse;
+  /** It may refuse with 429 and `Retry-After` (`@Throttled()`). */
+  throttled: boolean;
 }
 
 interface RouteArgMetadata {
@@ -78,6 +80,7 @@ export function httpRoutesOf(controller: Type, scanner: MetadataScanner): HttpRo
       description: Reflect.getMetadata(apiDescriptionKey, handler) as string | undefined,
       inputs: inputsOf(controller, handlerName),
       response: Reflect.getMetadata(responseKey, handler) as DeclaredResponse | undefined,
+      throttled: Reflect.getMetadata(throttledKey, handler) === true,
     };
     return prefixes.flatMap((prefix) => pathsOf(paths).map((path) => ({ ...route, path: joinPaths(prefix, path) })));
   });

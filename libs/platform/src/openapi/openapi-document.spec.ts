@@ -4,7 +4,7 @@ import { EventPattern } from '@nestjs/microservices';
 import { AdminsOnly, ContactsToo, CurrentPrincipal, Principal, Public } from '@helpgate/auth';
 import { z } from 'zod';
 import { ZodValidationPipe } from '../zod-validation.pipe';
-import { ApiDescription, ExcludedFromApiDocument, ResponseBody, ResponseContent } from './api-document.decorators';
+import { ApiDescription, ExcludedFromApiDocument, ResponseBody, ResponseContent, Throttled } from './api-document.decorators';
 import { httpRoutesOf } from './http-routes';
 import { humanized, openApiDocument } from './openapi-document';
 
@@ -63,6 +63,7 @@ class BoardNotesController {
 class SignInController {
   @Post('agents/sign-in')
   @HttpCode(200)
+  @Throttled()
   @ResponseBody(accessTokenSchema)
   signInAgent(@Body(new ZodValidationPipe(signInSchema)) _body: unknown): void {}
 }
@@ -165,6 +166,7 @@ describe('the OpenAPI document', () => {
         409: { $ref: '#/components/responses/Conflict' },
         422: { $ref: '#/components/responses/UnprocessableContent' },
         413: { $ref: '#/components/responses/ContentTooLarge' },
+        429: { $ref: '#/components/responses/TooManyRequests' },
         default: { $ref: '#/components/responses/OtherError' },
       },
       security: [],
@@ -234,6 +236,16 @@ describe('the OpenAPI document', () => {
       },
       required: ['statusCode', 'code', 'message'],
     });
+  });
+
+  it('lists 429 with its Retry-After header for throttled routes only', () => {
+    expect(document.components.responses.TooManyRequests?.headers).toEqual({
+      'Retry-After': { description: expect.any(String), required: true, schema: { type: 'integer', minimum: 1 } },
+    });
+    const throttled = Object.entries(paths).flatMap(([path, item]) =>
+      Object.entries(item ?? {}).flatMap(([method, operation]) => (operation && 429 in operation.responses ? [`${method} ${path}`] : [])),
+    );
+    expect(throttled).toEqual(['post /auth/agents/sign-in', 'post /login/agents/sign-in']);
   });
 
   it('describes a declared response body on its output side: dates as ISO strings, defaults always present', () => {

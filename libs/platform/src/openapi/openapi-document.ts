@@ -24,6 +24,7 @@ type Reference = { $ref: string };
 
 export interface ResponseObject {
   description: string;
+  headers?: Record<string, { description: string; required: boolean; schema: JsonSchema }>;
   content?: Record<string, { schema: JsonSchema }>;
 }
 
@@ -95,7 +96,7 @@ export function openApiDocument(info: ApiInfo, routes: HttpRoute[]): OpenApiDocu
       responses: Object.fromEntries(
         Object.entries(errorResponses).map(([name, description]) => [
           name,
-          { description, content: { 'application/json': { schema: errorSchema } } },
+          { description, ...errorResponseHeaders[name], content: { 'application/json': { schema: errorSchema } } },
         ]),
       ),
     },
@@ -209,8 +210,8 @@ function parameter(name: string, location: Parameter['in'], required: boolean, s
 /**
  * The success answer, then the refusals the route may answer, all with the one error body: 400 when it validates
  * input, 401 and 403 from the token guard, 404 when the path names a resource, 409 and 422 when it changes
- * something, 413 when it reads a body; any other answer (a wrong sign-in's 401, a used link's 410, 503) under
- * `default`.
+ * something, 413 when it reads a body, 429 when it is `@Throttled()`; any other answer (a wrong sign-in's 401, a used
+ * link's 410, 503) under `default`.
  */
 function responsesOf(route: HttpRoute, schemaName: string, schemas: JsonSchemas): Operation['responses'] {
   const responses: Operation['responses'] = { [route.successStatus]: successResponseOf(route, schemaName, schemas) };
@@ -225,6 +226,7 @@ function responsesOf(route: HttpRoute, schemaName: string, schemas: JsonSchemas)
     responses[422] = ref('UnprocessableContent');
   }
   if (readsBody) responses[413] = ref('ContentTooLarge');
+  if (route.throttled) responses[429] = ref('TooManyRequests');
   responses.default = ref('OtherError');
   return responses;
 }
@@ -250,7 +252,21 @@ const errorResponses = {
   Conflict: 'Refused because of the current state (e.g. already taken, already deleted).',
   UnprocessableContent: 'Well-formed input refused by a rule of the service.',
   ContentTooLarge: 'The body is larger than the route accepts (`request.body_too_large`).',
+  TooManyRequests: 'Refused for now after too many attempts (e.g. `access.too_many_attempts`): try again after `Retry-After` seconds.',
   OtherError: 'Another refusal (e.g. 401 for a wrong sign-in, 410 for a used link) or an unexpected error (`server.internal_error`).',
+};
+
+/** Headers some error answers carry besides the body. */
+const errorResponseHeaders: Partial<Record<string, Pick<ResponseObject, 'headers'>>> = {
+  TooManyRequests: {
+    headers: {
+      'Retry-After': {
+        description: 'Whole seconds to wait before trying again.',
+        required: true,
+        schema: { type: 'integer', minimum: 1 },
+      },
+    },
+  },
 };
 
 function controllerName(className: string): string {

@@ -1,98 +1,11 @@
-import { once } from 'node:events';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { aiAnswerTo, aiTurns, handedOver, handoverOf, requestsForAPerson, say } from '../../../test/ai-conversations';
+import { ChatCompletionsServer } from '../../../test/chat-completions-server';
 import { ChatUnderTest, startChat } from '../../../test/chat-under-test';
 import { eventually } from '../../../../../test/support/infra';
 import type { ConversationView } from '../../protocol/protocol';
 
-interface CompletionRequest {
-  authorization: string | undefined;
-  body: { model: string; stream: boolean; messages: { role: string; content: string }[]; tools?: { function: { name: string } }[] };
-}
-
-const chunk = (delta: object) => `data: ${JSON.stringify({ choices: [{ index: 0, delta }] })}\n\n`;
-
-/**
- * A local server speaking the chat-completions streaming protocol; what it does depends on the visitor's newest
- * message (the last `user` message), so each test picks its provider behaviour by what the visitor says.
- */
-class FakeProvider {
-  readonly requests: CompletionRequest[] = [];
-  private server!: Server;
-  private release: (() => void) | null = null;
-  private readonly behaviours: Record<string, (response: ServerResponse) => void> = {
-    'How do I reset my password?': (response) =>
-      this.stream(response, ['To reset it, open the sign-in page ', 'and choose "Forgot password". ', 'Source: Reset your password']),
-    'Tell me about the moon': (response) => this.stream(response, ['The articles do not answer that.']),
-    'Tell me about the sun': (response) => this.stream(response, ['The articles do not answer that either.']),
-    'I need someone to look at my invoice': (response) => {
-      this.open(response);
-      response.end(
-        chunk({ tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'handoff_to_person', arguments: '{}' } }] }),
-      );
-    },
-    'Are you slow today?': () => undefined,
-    'Are you busy today?': (response) =>
-      response.writeHead(429, { 'content-type': 'application/json' }).end('{"error":{"message":"rate limited"}}'),
-    'Are you broken today?': (response) => response.writeHead(500).end('{"error":{"message":"internal"}}'),
-    'Are you cut off today?': (response) => {
-      this.open(response);
-      response.write(chunk({ content: 'Half an ans' }));
-      response.destroy();
-    },
-    'How do I renew seats?': (response) => {
-      this.open(response);
-      response.write(chunk({ content: 'Seats renew ' }));
-      this.release = () => response.end(`${chunk({ content: 'every year.' })}data: [DONE]\n\n`);
-    },
-  };
-
-  get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
-  }
-
-  async start(): Promise<void> {
-    this.server = createServer((request, response) => void this.handle(request, response));
-    this.server.listen(0, '127.0.0.1');
-    await once(this.server, 'listening');
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    this.server.close();
-  }
-
-  /** Ends the held stream. */
-  finishHeld(): void {
-    this.release?.();
-  }
-
-  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    let text = '';
-    for await (const piece of request) text += piece;
-    const body = JSON.parse(text) as CompletionRequest['body'];
-    this.requests.push({ authorization: request.headers.authorization, body });
-    if (request.url !== '/v1/chat/completions') return void response.writeHead(404).end();
-    const behaviour = this.behaviours[body.messages.at(-1)!.content];
-    if (!behaviour) return void response.writeHead(400).end();
-    behaviour(response);
-  }
-
-  private open(response: ServerResponse): void {
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-  }
-
-  private stream(response: ServerResponse, parts: string[]): void {
-    this.open(response);
-    // Written one at a time, each flushed, so the visitor sees them as separate parts.
-    for (const part of parts) response.write(chunk({ content: part }));
-    response.end('data: [DONE]\n\n');
-  }
-}
-
 describe('the language-model AI agent against a local chat-completions server (real Postgres and Kafka, socket.io)', () => {
-  const provider = new FakeProvider();
+  const provider = new ChatCompletionsServer();
   let chat: ChatUnderTest;
 
   beforeAll(async () => {
@@ -151,6 +64,7 @@ describe('the language-model AI agent against a local chat-completions server (r
     ['a timeout', 'Are you slow today?'],
     ['a 429', 'Are you busy today?'],
     ['a 500', 'Are you broken today?'],
+    ['a 401', 'Who am I talking to?'],
     ['a broken stream', 'Are you cut off today?'],
   ])('hands over on %s, telling the visitor', async (_failure, text) => {
     const visitor = await chat.visitor();

@@ -46,5 +46,6 @@ describe('buildCompletionMessages', () => {
     expect(system!.content).toContain("in the language of the visitor's message");
     expect(system!.content).toContain('answered by mail');
     expect(system!.content).not.toContain('call the handoff_to_person tool');
+    expect(system!.content).not.toContain('offer to hand over to a person');
   });
 });

@@ -32,7 +32,10 @@ export function buildCompletionMessages(turn: AiTurn, passages: readonly SearchR
   const instructions = [
     'You are the support assistant of a help desk. Answer only from the help-center articles below; do not invent facts.',
     'End your answer with the title and link of the article you used.',
-    'If the articles do not answer the question, say so plainly instead of guessing, and offer to hand over to a person.',
+    // A person is offered only when one can take the chat; otherwise the mail (ticket) path is.
+    turn.personReachable
+      ? 'If the articles do not answer the question, say so plainly instead of guessing, and offer to hand over to a person.'
+      : 'If the articles do not answer the question, say so plainly instead of guessing.',
     turn.language
       ? `Answer in the visitor's language (ISO 639-1 code "${turn.language}"), whatever the language of the articles.`
       : "Answer in the language of the visitor's message.",

@@ -67,7 +67,9 @@ export async function evaluateRetrieval(rank: RankedIds, questions: EvaluationQu
 /** An in-process ranking as an evaluation reads it. */
 export function rankedIdsOf(ranker: Ranker): RankedIds {
   return async (question) =>
-    ranker.search({ text: question.q, language: question.language, limit: 3 }).map((hit) => ({ id: hit.article.id, confidence: hit.confidence }));
+    ranker
+      .search({ text: question.q, language: question.language, limit: 3 })
+      .map((hit) => ({ id: hit.article.id, confidence: hit.confidence }));
 }
 
 /** Parses an evaluation set: one JSON object per line. */

@@ -5,7 +5,9 @@ import { evaluateRetrieval, parseQuestions, rankedIdsOf, RetrievalFigures } from
 import { answerThreshold, Bm25Ranker, chosenRanking, RankingOptions } from './ranking';
 import type { SearchableArticle } from './passages';
 
-const demo = loadArticleFolder(join(__dirname, '../../../demo/knowledge-base')).flatMap((file) => ('article' in file ? [file.article] : []));
+const demo = loadArticleFolder(join(__dirname, '../../../demo/knowledge-base')).flatMap((file) =>
+  'article' in file ? [file.article] : [],
+);
 const devQuestions = parseQuestions(readFileSync(join(__dirname, '../../../../../../shared/reference/chat-questions-dev.jsonl'), 'utf8'));
 /** Written before the ranking was tuned and never tuned against: cross-language questions, paraphrases, off-topic. */
 const heldOutQuestions = parseQuestions(readFileSync(join(__dirname, 'questions-held-out.jsonl'), 'utf8'));
@@ -20,8 +22,18 @@ const article = (fields: Partial<SearchableArticle> & Pick<SearchableArticle, 'i
 
 describe('BM25 ranking over passages', () => {
   const articles = [
-    article({ id: 'kb-reset', title: 'Resetting a password', body: '# Resetting a password\n\nClick **Forgot password?** on the login page.\n\n## Locked account\n\nAfter five failed attempts the account is locked.', tags: ['password'] }),
-    article({ id: 'kb-reset', language: 'fr', title: 'Réinitialiser un mot de passe', body: 'Cliquez sur **Mot de passe oublié ?** sur la page de connexion.' }),
+    article({
+      id: 'kb-reset',
+      title: 'Resetting a password',
+      body: '# Resetting a password\n\nClick **Forgot password?** on the login page.\n\n## Locked account\n\nAfter five failed attempts the account is locked.',
+      tags: ['password'],
+    }),
+    article({
+      id: 'kb-reset',
+      language: 'fr',
+      title: 'Réinitialiser un mot de passe',
+      body: 'Cliquez sur **Mot de passe oublié ?** sur la page de connexion.',
+    }),
     article({ id: 'kb-scorm', title: 'Uploading SCORM packages', body: 'Upload a SCORM zip file to a course.', department: 'Creator' }),
   ];
   const ranker = new Bm25Ranker(articles);
@@ -51,7 +63,8 @@ describe('BM25 ranking over passages', () => {
 });
 
 describe('retrieval quality on the sample knowledge base', () => {
-  const figures = (options: RankingOptions, questions = devQuestions) => evaluateRetrieval(rankedIdsOf(new Bm25Ranker(demo, options)), questions, answerThreshold);
+  const figures = (options: RankingOptions, questions = devQuestions) =>
+    evaluateRetrieval(rankedIdsOf(new Bm25Ranker(demo, options)), questions, answerThreshold);
   const row = (name: string, result: RetrievalFigures) =>
     `${name.padEnd(34)} recall@1 ${result.recallAt1.toFixed(2)}  recall@3 ${result.recallAt3.toFixed(2)}  answered ${result.answeredCorrectly.toFixed(2)}  unanswerable answered ${result.unanswerableAnswered.toFixed(2)}`;
 
@@ -67,7 +80,10 @@ describe('retrieval quality on the sample knowledge base', () => {
       ['BM25, whole words, passages', { stemming: false, passages: true }],
     ];
     const lines: string[] = [];
-    for (const [set, questions] of [['dev', devQuestions], ['held-out', heldOutQuestions]] as const) {
+    for (const [set, questions] of [
+      ['dev', devQuestions],
+      ['held-out', heldOutQuestions],
+    ] as const) {
       lines.push(`${set} questions (${questions.length}), threshold ${answerThreshold}:`);
       for (const [name, options] of rankings) lines.push(row(name, await figures(options, questions)));
     }

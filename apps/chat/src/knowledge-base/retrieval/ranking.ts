@@ -120,10 +120,15 @@ export class Bm25Ranker implements Ranker {
         best.set(key, { article, score, confidence: matched / total, snippet: unit.passage.text, matchedTerms });
       }
     }
-    const ranked = this.oneTranslationEach([...best.values()], query.language ?? fallbackLanguage).sort((left, right) => right.score - left.score);
+    const ranked = this.oneTranslationEach([...best.values()], query.language ?? fallbackLanguage).sort(
+      (left, right) => right.score - left.score,
+    );
     return ranked.slice(0, query.limit ?? 10).map(({ matchedTerms, snippet, ...hit }) => {
       const analyzer = this.analyzer(hit.article.language);
-      return { ...hit, snippet: snippetOf(snippet, (word) => matchedTerms.has(analyzer.term(word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')))) };
+      return {
+        ...hit,
+        snippet: snippetOf(snippet, (word) => matchedTerms.has(analyzer.term(word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')))),
+      };
     });
   }
 
@@ -153,9 +158,7 @@ export class Bm25Ranker implements Ranker {
   }
 
   private unitsOf(article: SearchableArticle): Unit[] {
-    const passages = this.options.passages
-      ? passagesOf(article)
-      : [{ article, heading: null, text: plainText(article.body) }];
+    const passages = this.options.passages ? passagesOf(article) : [{ article, heading: null, text: plainText(article.body) }];
     const analyzer = this.analyzer(article.language);
     const about = analyzer.terms([article.title, ...article.tags].join(' \n '));
     return passages.map((passage) => {

@@ -58,7 +58,11 @@ export function useDesk(accessToken: string, agentId: string, onQueued: (entry: 
     await Promise.all(conversations.map((conversation) => resume(conversation.id)));
   };
 
-  const refreshLive = async () => setLive((await request<{ conversations: AgentConversation[] }>('conversations.live')).conversations);
+  /** The AI agent's conversations come without their visitor: they are named once a person has them. */
+  const refreshLive = async () => {
+    const { conversations } = await request<{ conversations: Omit<AgentConversation, 'visitor'>[] }>('conversations.with_ai');
+    setLive(conversations.map((conversation) => ({ ...conversation, visitor: { id: '', name: null, email: null, contactId: null } })));
+  };
 
   useEffect(() => {
     const status = localStorage.getItem(chosenStatusKey) === 'available' ? 'available' : 'away';
@@ -144,7 +148,7 @@ export function useDesk(accessToken: string, agentId: string, onQueued: (entry: 
       setChats((current) => current.filter((chat) => chat.conversation.id !== conversationId));
     },
     async takeOver(conversationId: string) {
-      await request('conversation.takeover', { conversationId });
+      await request('conversation.take_over', { conversationId });
       await Promise.all([refreshMine(), refreshLive()]);
     },
     async setStatus(status: 'available' | 'away') {

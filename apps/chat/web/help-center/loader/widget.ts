@@ -35,7 +35,7 @@ function visitorId(): string {
 }
 
 const styles = `
-:host { all: initial; }
+:host { all: initial !important; }
 .launcher { position: fixed; right: 20px; bottom: 20px; z-index: 2147483646; width: 56px; height: 56px; border-radius: 50%;
   border: 0; background: var(--accent, #1f5fbf); color: #fff; font: 600 14px/1 system-ui, sans-serif; cursor: pointer;
   box-shadow: 0 4px 14px rgba(0,0,0,.25); }
@@ -43,6 +43,7 @@ const styles = `
 .badge { position: absolute; top: -4px; right: -4px; min-width: 20px; height: 20px; padding: 0 5px; box-sizing: border-box;
   border-radius: 10px; background: #b00020; color: #fff; font: 700 12px/20px system-ui, sans-serif; text-align: center; }
 .badge[hidden] { display: none; }
+.unread { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .frame { position: fixed; right: 20px; bottom: 88px; z-index: 2147483647; width: 400px; height: min(640px, calc(100vh - 110px));
   border: 0; border-radius: 12px; box-shadow: 0 8px 30px rgba(0,0,0,.3); background: #fff; }
 .frame[hidden] { display: none; }
@@ -59,8 +60,8 @@ function start(script: HTMLScriptElement): void {
   const visitor = visitorId();
   let contactToken = script.dataset.contactToken ?? null;
 
-  const host = document.createElement('div');
-  host.setAttribute('data-helpgate', 'help-center');
+  // A tag of its own, so a host page's rules for `div` and the like never match it.
+  const host = document.createElement('helpgate-help-center');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = styles;
@@ -74,7 +75,10 @@ function start(script: HTMLScriptElement): void {
   const badge = document.createElement('span');
   badge.className = 'badge';
   badge.hidden = true;
-  launcher.append(text, badge);
+  // Screen readers hear "Help 2 unread announcements": the visible words, then what the badge's number means.
+  const unread = document.createElement('span');
+  unread.className = 'unread';
+  launcher.append(text, badge, unread);
   shadow.append(style, launcher);
   document.body.append(host);
 
@@ -82,8 +86,8 @@ function start(script: HTMLScriptElement): void {
   const post = (message: FrameMessage) => frame?.contentWindow?.postMessage(message, chatOrigin);
   const showUnread = (count: number) => {
     badge.hidden = count === 0;
-    badge.textContent = count > 9 ? '9+' : String(count);
-    launcher.setAttribute('aria-label', count > 0 ? `${words.open} (${count} ${words.unread})` : words.open);
+    badge.textContent = count > 9 ? ' 9+' : ` ${count}`;
+    unread.textContent = count > 0 ? ` ${words.unread}` : '';
   };
   showUnread(0);
 
@@ -102,7 +106,8 @@ function start(script: HTMLScriptElement): void {
     frame.hidden = !open;
     launcher.setAttribute('aria-expanded', String(open));
     text.textContent = open ? '×' : words.open;
-    launcher.setAttribute('aria-label', open ? words.close : words.open);
+    if (open) launcher.setAttribute('aria-label', words.close);
+    else launcher.removeAttribute('aria-label');
     if (open) frame.focus();
     else launcher.focus();
   };

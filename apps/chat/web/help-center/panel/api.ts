@@ -30,6 +30,15 @@ export async function requestJson<T>(url: string, { method = 'GET', token, body 
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
+/** Saves a file the services serve to its participants only: fetched with their credentials, then handed to the browser. */
+export async function downloadFile(url: string, authorization: string, filename: string): Promise<void> {
+  const response = await fetch(url, { headers: { authorization } });
+  if (!response.ok) throw new ApiError(response.status, 'request.failed', response.statusText);
+  const objectUrl = URL.createObjectURL(await response.blob());
+  Object.assign(document.createElement('a'), { href: objectUrl, download: filename }).click();
+  setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
+}
+
 /** A picked file as the services take files: base64 in JSON. */
 export async function encodeFile(file: File): Promise<{ filename: string; contentType: string; contentBase64: string }> {
   const bytes = new Uint8Array(await file.arrayBuffer());

@@ -1,22 +1,36 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { pickLanguage, translator } from '../i18n/i18n';
+import { readableAccent } from '../lib/colors';
 import { FrameMessage, readFrameMessage } from '../lib/frame-messages';
 import { AccountView } from './account/account-view';
-import { defaultConfig, PanelConfig } from './api';
+import { refreshDelayMs } from '../lib/refresh';
+import { defaultConfig, PanelConfig, requestJson } from './api';
 import { ChatView } from './chat/chat-view';
 import { loadPanelConfig } from './config';
-import { Panel, PanelContext, TabId } from './context';
+import { Panel, PanelContext, PortalSession, TabId } from './context';
 import { HelpView } from './help/help-view';
 import { TicketFormView } from './ticket/ticket-form-view';
 
 const tabs: TabId[] = ['help', 'chat', 'ticket', 'account'];
 const tabKey = { help: 'tabs.help', chat: 'tabs.chat', ticket: 'tabs.ticket', account: 'tabs.account' } as const;
 const contactTokenKey = 'helpgate.contactToken';
+const sessionKey = 'helpgate.portalSession';
 const standaloneVisitorKey = 'helpgate.visitorId';
 
 /** Messages to the loader, when the panel runs in its iframe. */
 function toLoader(message: FrameMessage): void {
   if (window.parent !== window) window.parent.postMessage(message, '*');
+}
+
+/** The panel's own sign-in, kept for this tab (sessionStorage) so a reload stays signed in. */
+function readSession(): PortalSession | null {
+  const kept = sessionStorage.getItem(sessionKey);
+  return kept ? (JSON.parse(kept) as PortalSession) : null;
+}
+
+function keepSession(session: PortalSession | null): void {
+  if (session) sessionStorage.setItem(sessionKey, JSON.stringify(session));
+  else sessionStorage.removeItem(sessionKey);
 }
 
 /** Opened without a loader (a set-password link, or the page itself): the panel keeps its own visitor id. */
@@ -64,8 +78,9 @@ function useStart(): Start | null {
 export function App() {
   const start = useStart();
   const [config, setConfig] = useState<PanelConfig>(defaultConfig);
-  const [tab, setTab] = useState<TabId>(() => (location.pathname.endsWith('/set-password') ? 'account' : 'help'));
+  const [tab, setTab] = useState<TabId>(() => (/\/(set-password|verify-email)$/.test(location.pathname) ? 'account' : 'help'));
   const [contactToken, setContactToken] = useState<string | null>(null);
+  const [session, setSession] = useState<PortalSession | null>(() => readSession());
   const [article, setArticle] = useState<string | null>(null);
   const [ticket, setTicket] = useState<string | null>(null);
 
@@ -89,7 +104,39 @@ export function App() {
     return () => document.removeEventListener('keydown', closeOnEscape);
   }, []);
 
+  // A sign-in through the panel lasts: its access token is renewed a minute before it expires, while the panel is open.
+  useEffect(() => {
+    if (!session || !config.identityUrl) return;
+    const timer = window.setTimeout(
+      () => {
+        requestJson<PortalSession>(`${config.identityUrl}/auth/refresh`, {
+          method: 'POST',
+          body: { refreshToken: session.refreshToken },
+        }).then(
+          (renewed) => {
+            keepSession(renewed);
+            setSession(renewed);
+            setContactToken(renewed.accessToken);
+          },
+          () => {
+            keepSession(null);
+            setSession(null);
+            setContactToken(null);
+          },
+        );
+      },
+      refreshDelayMs(session.expiresAt, Date.now()),
+    );
+    return () => window.clearTimeout(timer);
+  }, [session, config.identityUrl]);
+
   const language = pickLanguage([start?.language, ...navigator.languages]);
+  /** The token the panel calls with, kept for this tab so a reload keeps it. */
+  const changeContactToken = (token: string | null) => {
+    if (token) sessionStorage.setItem(contactTokenKey, token);
+    else sessionStorage.removeItem(contactTokenKey);
+    setContactToken(token);
+  };
   const panel = useMemo<Panel | null>(
     () =>
       start && {
@@ -98,10 +145,21 @@ export function App() {
         config,
         visitorId: start.visitorId,
         contactToken,
-        setContactToken(token) {
-          if (token) sessionStorage.setItem(contactTokenKey, token);
-          else sessionStorage.removeItem(contactTokenKey);
-          setContactToken(token);
+        setContactToken: changeContactToken,
+        signedIn(signedInSession) {
+          keepSession(signedInSession);
+          setSession(signedInSession);
+          changeContactToken(signedInSession.accessToken);
+        },
+        signOut() {
+          if (session && config.identityUrl) {
+            requestJson(`${config.identityUrl}/auth/sign-out`, { method: 'POST', body: { refreshToken: session.refreshToken } }).catch(
+              () => undefined,
+            );
+          }
+          keepSession(null);
+          setSession(null);
+          changeContactToken(null);
         },
         goTo: setTab,
         openArticle(id) {
@@ -113,11 +171,11 @@ export function App() {
           setTab('account');
         },
       },
-    [start, language, config, contactToken],
+    [start, language, config, contactToken, session],
   );
   useEffect(() => {
     document.documentElement.lang = language;
-    document.documentElement.style.setProperty('--accent', config.accentColor);
+    document.documentElement.style.setProperty('--accent', readableAccent(config.accentColor));
   }, [language, config.accentColor]);
 
   if (!panel) return null;

@@ -4,6 +4,7 @@ import { usePanel } from '../context';
 import { PastChatsView } from './past-chats-view';
 import { SignInView } from './sign-in-view';
 import { TicketThreadView } from './ticket-thread-view';
+import { VerifyEmailView } from './verify-email-view';
 
 interface Profile {
   name: string;
@@ -23,7 +24,7 @@ const statuses = ['open', 'awaiting-your-reply', 'solved', 'closed'] as const;
 
 /** The signed-in customer's tickets (and their organization's, for primary contacts) by status, and past chats. */
 export function AccountView({ ticketId, onTicket }: { ticketId: string | null; onTicket(id: string | null): void }) {
-  const { t, language, config, contactToken, setContactToken } = usePanel();
+  const { t, language, config, contactToken, signOut } = usePanel();
   const [profile, setProfile] = useState<Profile | null>(null);
   const [scope, setScope] = useState<'mine' | 'organization' | 'chats'>('mine');
   const [status, setStatus] = useState('');
@@ -35,7 +36,7 @@ export function AccountView({ ticketId, onTicket }: { ticketId: string | null; o
     if (config.identityUrl && contactToken) {
       requestJson<{ contact: Profile }>(`${config.identityUrl}/me`, { token: contactToken }).then(
         ({ contact }) => setProfile(contact),
-        (error: Error & { status?: number }) => (error.status === 401 ? setContactToken(null) : setFailure(error.message)),
+        (error: Error & { status?: number }) => (error.status === 401 ? signOut() : setFailure(error.message)),
       );
     }
   }, [config.identityUrl, contactToken]);
@@ -50,6 +51,8 @@ export function AccountView({ ticketId, onTicket }: { ticketId: string | null; o
   }, [config.ticketsUrl, contactToken, scope, status, ticketId]);
 
   if (!config.identityUrl || !config.ticketsUrl) return <p>{t('unavailable.accounts')}</p>;
+  const verification = location.pathname.endsWith('/verify-email') ? new URLSearchParams(location.search).get('token') : null;
+  if (verification) return <VerifyEmailView identityUrl={config.identityUrl} token={verification} />;
   if (!contactToken) return <SignInView identityUrl={config.identityUrl} />;
   if (ticketId) return <TicketThreadView id={ticketId} onBack={() => onTicket(null)} />;
 
@@ -59,7 +62,7 @@ export function AccountView({ ticketId, onTicket }: { ticketId: string | null; o
     <div class="stack">
       <div class="row spread">
         <p>{profile && t('account.signedInAs', { name: profile.name })}</p>
-        <button type="button" class="link" onClick={() => setContactToken(null)}>
+        <button type="button" class="link" onClick={signOut}>
           {t('account.signOut')}
         </button>
       </div>

@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { requestJson } from '../api';
-import { usePanel } from '../context';
+import { PortalSession, usePanel } from '../context';
+import { TextField } from '../fields';
 
 type Step = 'sign-in' | 'forgot' | 'set-password';
 
 /** Signing in with the portal account, asking for a reset link, and choosing a password from a mailed link. */
 export function SignInView({ identityUrl }: { identityUrl: string }) {
-  const { t, setContactToken } = usePanel();
+  const { t, signedIn } = usePanel();
   const linkToken = new URLSearchParams(location.search).get('token');
   const [step, setStep] = useState<Step>(location.pathname.endsWith('/set-password') && linkToken ? 'set-password' : 'sign-in');
   const [email, setEmail] = useState('');
@@ -20,11 +21,7 @@ export function SignInView({ identityUrl }: { identityUrl: string }) {
   };
   const signIn = (event: Event) => {
     event.preventDefault();
-    run(
-      requestJson<{ accessToken: string }>(`${identityUrl}/auth/contacts/sign-in`, { method: 'POST', body: { email, password } }).then(
-        ({ accessToken }) => setContactToken(accessToken),
-      ),
-    );
+    run(requestJson<PortalSession>(`${identityUrl}/auth/contacts/sign-in`, { method: 'POST', body: { email, password } }).then(signedIn));
   };
   const forgot = (event: Event) => {
     event.preventDefault();
@@ -46,30 +43,18 @@ export function SignInView({ identityUrl }: { identityUrl: string }) {
   };
 
   const emailField = (
-    <>
-      <label for="account-email">{t('account.email')}</label>
-      <input
-        id="account-email"
-        type="email"
-        required
-        autoComplete="email"
-        value={email}
-        onInput={(event) => setEmail(event.currentTarget.value)}
-      />
-    </>
+    <TextField id="account-email" type="email" required label={t('account.email')} autoComplete="email" value={email} onValue={setEmail} />
   );
   const passwordField = (autoComplete: string) => (
-    <>
-      <label for="account-password">{t('account.password')}</label>
-      <input
-        id="account-password"
-        type="password"
-        required
-        autoComplete={autoComplete}
-        value={password}
-        onInput={(event) => setPassword(event.currentTarget.value)}
-      />
-    </>
+    <TextField
+      id="account-password"
+      type="password"
+      required
+      label={t('account.password')}
+      autoComplete={autoComplete}
+      value={password}
+      onValue={setPassword}
+    />
   );
   return (
     <div class="stack">

@@ -4,6 +4,7 @@ import { formatWait } from '../../lib/wait-time';
 import { splitLinks } from '../../lib/text-links';
 import { ChatFile, ChatMessage, streamingTexts } from '../../lib/transcript';
 import { usePanel } from '../context';
+import { NameAndEmail, NameAndEmailValue, PickedFiles } from '../fields';
 import { Conversation, useChat } from './use-chat';
 
 function MessageText({ text }: { text: string }) {
@@ -103,30 +104,20 @@ function Rating({ onRate }: { onRate(score: number, comment: string): Promise<un
   );
 }
 
-function EmailForm({ onSend }: { onSend(email: string, name: string): Promise<unknown> }) {
+function EmailForm({ reason, onSend }: { reason: string; onSend(email: string, name: string): Promise<unknown> }) {
   const { t } = usePanel();
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
+  const [identity, setIdentity] = useState<NameAndEmailValue>({ name: '', email: '' });
   return (
     <form
       class="stack notice"
       onSubmit={(event) => {
         event.preventDefault();
-        void onSend(email, name);
+        void onSend(identity.email, identity.name);
       }}
     >
+      {reason === 'outside_business_hours' && <p>{t('chat.closed')}</p>}
       <p>{t('chat.email.required')}</p>
-      <label for="escalation-name">{t('chat.name')}</label>
-      <input id="escalation-name" autoComplete="name" value={name} onInput={(event) => setName(event.currentTarget.value)} />
-      <label for="escalation-email">{t('chat.email')}</label>
-      <input
-        id="escalation-email"
-        type="email"
-        required
-        autoComplete="email"
-        value={email}
-        onInput={(event) => setEmail(event.currentTarget.value)}
-      />
+      <NameAndEmail idPrefix="escalation" value={identity} onChange={setIdentity} />
       <button type="submit">{t('chat.email.submit')}</button>
     </form>
   );
@@ -137,7 +128,7 @@ const isEnded = (conversation: Conversation | null) => conversation?.state === '
 /** The chat: the AI agent's answers as they are written, a person on request, the queue, files, and the rating at the end. */
 export function ChatView({ active }: { active: boolean }) {
   const { t, config, contactToken, goTo } = usePanel();
-  const [identity, setIdentity] = useState({ name: '', email: '' });
+  const [identity, setIdentity] = useState<NameAndEmailValue>({ name: '', email: '' });
   const chat = useChat(contactToken);
   const [draft, setDraft] = useState('');
   const [files, setFiles] = useState<File[]>([]);
@@ -218,7 +209,7 @@ export function ChatView({ active }: { active: boolean }) {
         {chat.agentTyping && <p class="note">{t('chat.typing', { name: conversation?.assignedAgent?.name ?? t('chat.team') })}</p>}
         {chat.failure && <p role="alert">{t('error.generic', { message: chat.failure })}</p>}
       </div>
-      {chat.emailRequired && !ended && <EmailForm onSend={chat.identify} />}
+      {chat.emailRequired !== null && !ended && <EmailForm reason={chat.emailRequired} onSend={chat.identify} />}
       {chat.escalatedTo !== null && <p role="status">{t('chat.escalated', { email: chat.escalatedTo })}</p>}
       {ended ? (
         <div class="stack">
@@ -230,27 +221,7 @@ export function ChatView({ active }: { active: boolean }) {
         </div>
       ) : (
         <form class="composer stack" onSubmit={(event) => void submit(event)}>
-          {askIdentity && (
-            <>
-              <label for="chat-name">{t('chat.name')}</label>
-              <input
-                id="chat-name"
-                required
-                autoComplete="name"
-                value={identity.name}
-                onInput={(event) => setIdentity({ ...identity, name: event.currentTarget.value })}
-              />
-              <label for="chat-email">{t('chat.email')}</label>
-              <input
-                id="chat-email"
-                type="email"
-                required
-                autoComplete="email"
-                value={identity.email}
-                onInput={(event) => setIdentity({ ...identity, email: event.currentTarget.value })}
-              />
-            </>
-          )}
+          {askIdentity && <NameAndEmail idPrefix="chat" value={identity} onChange={setIdentity} />}
           <label for="chat-message" class="visually-hidden">
             {t('chat.message')}
           </label>
@@ -264,23 +235,11 @@ export function ChatView({ active }: { active: boolean }) {
               if (event.key === 'Enter' && !event.shiftKey) void submit(event);
             }}
           />
-          {files.length > 0 && (
-            <ul class="files">
-              {files.map((file) => (
-                <li key={file.name}>
-                  {file.name}
-                  <button
-                    type="button"
-                    class="link"
-                    aria-label={t('ticket.file.remove', { name: file.name })}
-                    onClick={() => setFiles(files.filter((other) => other !== file))}
-                  >
-                    ×
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <PickedFiles
+            files={files}
+            describe={(file) => file.name}
+            onRemove={(index) => setFiles(files.filter((_, position) => position !== index))}
+          />
           <div class="row">
             {conversation && (
               <label class="button secondary">

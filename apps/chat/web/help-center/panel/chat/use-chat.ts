@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { io, Socket } from 'socket.io-client';
+import { downloadFile } from '../api';
 import { ChatFile, ChatMessage, emptyTranscript, lastSequence, Transcript, withMessages, withPart } from '../../lib/transcript';
 
 export interface Conversation {
@@ -34,7 +35,8 @@ export function useChat(contactToken: string | null) {
   const [queue, setQueue] = useState<QueuePosition | null>(null);
   const [agentTyping, setAgentTyping] = useState(false);
   const [agentReadUpTo, setAgentReadUpTo] = useState(0);
-  const [emailRequired, setEmailRequired] = useState(false);
+  /** Why no person can take the conversation, while the panel asks for an email to make it a ticket. */
+  const [emailRequired, setEmailRequired] = useState<string | null>(null);
   const [escalatedTo, setEscalatedTo] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const transcriptRef = useRef(transcript);
@@ -51,7 +53,7 @@ export function useChat(contactToken: string | null) {
     setQueue(null);
     setAgentTyping(false);
     setAgentReadUpTo(0);
-    setEmailRequired(false);
+    setEmailRequired(null);
     setEscalatedTo(null);
   };
 
@@ -116,9 +118,9 @@ export function useChat(contactToken: string | null) {
     client.on('queue.position', setQueue);
     client.on('typing', ({ typing }: { typing: boolean }) => setAgentTyping(typing));
     client.on('read', ({ sequence }: { sequence: number }) => setAgentReadUpTo((upTo) => Math.max(upTo, sequence)));
-    client.on('email.required', () => setEmailRequired(true));
+    client.on('email.required', ({ reason }: { reason: string }) => setEmailRequired(reason));
     client.on('escalated', ({ email }: { email: string | null }) => {
-      setEmailRequired(false);
+      setEmailRequired(null);
       setEscalatedTo(email ?? '');
     });
     return () => {
@@ -154,14 +156,7 @@ export function useChat(contactToken: string | null) {
   const credentials = () => `Bearer ${contactToken ?? localStorage.getItem(visitorTokenKey)}`;
 
   /** Files are served to the conversation's participants only, so the download carries the credentials too. */
-  const download = async (file: ChatFile) => {
-    const response = await fetch(`/files/${file.id}`, { headers: { authorization: credentials() } });
-    if (!response.ok) throw new Error(response.statusText);
-    const url = URL.createObjectURL(await response.blob());
-    const link = Object.assign(document.createElement('a'), { href: url, download: file.filename });
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  };
+  const download = (file: ChatFile) => downloadFile(`/files/${file.id}`, credentials(), file.filename);
 
   /** Uploads files to the conversation (over HTTP, with the same credentials as the socket), for the next message. */
   const upload = async (files: { filename: string; contentType: string; contentBase64: string }[]): Promise<string[]> => {

@@ -1,14 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { requestJson } from '../api';
 import { usePanel } from '../context';
+import { ArticleList, FoundArticle } from './article-list';
 import { ArticleView } from './article-view';
 import { AnnouncementsView } from './announcements-view';
-
-interface SearchResult {
-  id: string;
-  title: string;
-  snippet: string;
-}
 
 interface BannerIncident {
   id: string;
@@ -31,7 +26,7 @@ export function HelpView({
   const { t, language, config } = usePanel();
   const [incidents, setIncidents] = useState<BannerIncident[]>([]);
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<SearchResult[] | null>(null);
+  const [results, setResults] = useState<FoundArticle[] | null>(null);
 
   useEffect(() => {
     requestJson<BannerIncident[]>('/status/banner').then(setIncidents, () => undefined);
@@ -43,7 +38,7 @@ export function HelpView({
     event.preventDefault();
     if (!query.trim()) return;
     const params = new URLSearchParams({ q: query, language, limit: '8' });
-    requestJson<SearchResult[]>(`search?${params}`).then(setResults, () => setResults([]));
+    requestJson<FoundArticle[]>(`search?${params}`).then(setResults, () => setResults([]));
   };
   return (
     <div class="stack">
@@ -71,20 +66,7 @@ export function HelpView({
       </form>
       {results && (
         <section aria-live="polite" aria-label={t('search.results', { count: results.length })}>
-          {results.length === 0 ? (
-            <p>{t('search.none')}</p>
-          ) : (
-            <ul class="results">
-              {results.map((result) => (
-                <li key={result.id}>
-                  <button type="button" class="link" onClick={() => onArticle(result.id)}>
-                    {result.title}
-                  </button>
-                  <p class="snippet">{result.snippet}</p>
-                </li>
-              ))}
-            </ul>
-          )}
+          {results.length === 0 ? <p>{t('search.none')}</p> : <ArticleList articles={results} onOpen={onArticle} />}
         </section>
       )}
       <AnnouncementsView onUnread={onUnread} />

@@ -2,7 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { AttachmentLimits, FieldError, normalizePhone, ticketFormErrors } from '../../lib/ticket-form';
 import { formatBytes } from '../../lib/wait-time';
 import { encodeFile, requestJson } from '../api';
+import { en } from '../../i18n/en';
+import type { MessageKey, Translate } from '../../i18n/i18n';
 import { usePanel } from '../context';
+import { PickedFiles } from '../fields';
+import { CustomerSuccessView } from './customer-success-view';
+import { ArticleList, FoundArticle } from '../help/article-list';
 
 interface Department {
   id: string;
@@ -15,14 +20,16 @@ interface TicketForm {
   categories: Department[];
   priorities: { id: string; name: string; description: string }[];
   attachments: AttachmentLimits;
-  /** The departments and features whose tickets may ask for a phone call instead. */
-  phoneCallback: { categoryIds: string[] };
+  /** What a description should hold, the most important first; each hint translated here by its id. */
+  description?: { guidance: { id: string; text: string }[] };
+  /** The departments and features whose tickets may ask for a phone call instead (absent: tickets offers none). */
+  phoneCallback?: { categoryIds: string[] };
 }
 
-interface Suggestion {
-  id: string;
-  title: string;
-  snippet: string;
+/** A hint in the panel's language where it has the hint's id, else as tickets wrote it. */
+function guidanceText(hint: { id: string; text: string }, t: Translate): string {
+  const key = `guidance.${hint.id}`;
+  return key in en ? t(key as MessageKey) : hint.text;
 }
 
 function FieldMessage({ errors, field }: { errors: FieldError[]; field: FieldError['field'] }) {
@@ -48,7 +55,7 @@ export function TicketFormView() {
   const [form, setForm] = useState<TicketForm | null>(null);
   const [departmentId, setDepartmentId] = useState('');
   const [featureId, setFeatureId] = useState('');
-  const [suggestions, setSuggestions] = useState<Suggestion[] | null>(null);
+  const [suggestions, setSuggestions] = useState<FoundArticle[] | null>(null);
   const [goOn, setGoOn] = useState(false);
   const [priority, setPriority] = useState('normal');
   const [showMeanings, setShowMeanings] = useState(false);
@@ -73,14 +80,14 @@ export function TicketFormView() {
   const features = department?.features.filter((feature) => feature.active) ?? [];
   const feature = features.find((candidate) => candidate.id === featureId);
   const categoryId = features.length > 0 ? featureId : departmentId;
-  const callbackOffered = form?.phoneCallback.categoryIds.includes(categoryId) ?? false;
+  const callbackOffered = form?.phoneCallback?.categoryIds.includes(categoryId) ?? false;
 
   useEffect(() => {
     setSuggestions(null);
     setGoOn(false);
     if (!department || (features.length > 0 && !feature)) return;
     const params = new URLSearchParams({ department: department.name, language, ...(feature ? { feature: feature.name } : {}) });
-    requestJson<Suggestion[]>(`suggestions?${params}`).then(setSuggestions, () => setSuggestions([]));
+    requestJson<FoundArticle[]>(`suggestions?${params}`).then(setSuggestions, () => setSuggestions([]));
   }, [departmentId, featureId]);
 
   if (!config.ticketsUrl) return <p>{t('unavailable.accounts')}</p>;
@@ -92,6 +99,7 @@ export function TicketFormView() {
         <button type="button" onClick={() => goTo('account')}>
           {t('account.signIn')}
         </button>
+        <CustomerSuccessView />
       </div>
     );
   }
@@ -194,16 +202,7 @@ export function TicketFormView() {
       {suggestions && suggestions.length > 0 && !goOn && (
         <section class="suggestions stack" aria-labelledby="suggested-title">
           <h3 id="suggested-title">{t('ticket.suggested')}</h3>
-          <ul class="results">
-            {suggestions.map((suggestion) => (
-              <li key={suggestion.id}>
-                <button type="button" class="link" onClick={() => openArticle(suggestion.id)}>
-                  {suggestion.title}
-                </button>
-                <p class="snippet">{suggestion.snippet}</p>
-              </li>
-            ))}
-          </ul>
+          <ArticleList articles={suggestions} onOpen={openArticle} />
           <button type="button" onClick={() => setGoOn(true)}>
             {t('ticket.continue')}
           </button>
@@ -259,9 +258,20 @@ export function TicketFormView() {
           />
           <FieldMessage errors={errors} field="subject" />
           <label for="ticket-description">{t('ticket.description')}</label>
-          <p id="description-help" class="note">
-            {t('ticket.description.help')}
-          </p>
+          <div id="description-help" class="note">
+            {form.description ? (
+              <>
+                <p>{t('guidance.title')}</p>
+                <ul>
+                  {form.description.guidance.map((hint) => (
+                    <li key={hint.id}>{guidanceText(hint, t)}</li>
+                  ))}
+                </ul>
+              </>
+            ) : (
+              <p>{t('ticket.description.help')}</p>
+            )}
+          </div>
           <textarea
             id="ticket-description"
             rows={6}
@@ -284,33 +294,19 @@ export function TicketFormView() {
               event.currentTarget.value = '';
             }}
           />
-          {files.length > 0 && (
-            <ul class="files">
-              {files.map((file, index) => (
-                <li key={`${file.name}-${index}`}>
-                  <span>
-                    {file.name} ({size(file.size)})
-                  </span>
-                  <button
-                    type="button"
-                    class="link"
-                    aria-label={t('ticket.file.remove', { name: file.name })}
-                    onClick={() => {
-                      const next = files.filter((_, position) => position !== index);
-                      setFiles(next);
-                      setErrors(
-                        ticketFormErrors({ ...input, files: next }, form.attachments, size).filter((error) =>
-                          errors.some((shown) => shown.field === error.field),
-                        ),
-                      );
-                    }}
-                  >
-                    ×
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <PickedFiles
+            files={files}
+            describe={(file) => `${file.name} (${size(file.size)})`}
+            onRemove={(index) => {
+              const next = files.filter((_, position) => position !== index);
+              setFiles(next);
+              setErrors(
+                ticketFormErrors({ ...input, files: next }, form.attachments, size).filter((error) =>
+                  errors.some((shown) => shown.field === error.field),
+                ),
+              );
+            }}
+          />
           <FieldMessage errors={errors} field="files" />
           {callbackOffered ? (
             <fieldset class="stack">
@@ -348,7 +344,7 @@ export function TicketFormView() {
               )}
             </fieldset>
           ) : (
-            categoryId && <p class="note">{t('ticket.callback.unavailable')}</p>
+            categoryId && form.phoneCallback && <p class="note">{t('ticket.callback.unavailable')}</p>
           )}
           {failure && <p role="alert">{t('error.generic', { message: failure })}</p>}
           <button type="submit" disabled={sending}>
