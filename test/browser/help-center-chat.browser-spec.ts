@@ -87,7 +87,7 @@ describe('the help center in a real browser: knowledge base and chat', () => {
     await page.goto(`${stack.url.chat}/help-center/demo`);
     const helpCenter = new HelpCenter(page);
     await helpCenter.badge.filter({ hasText: '1' }).waitFor();
-    await page.getByRole('button', { name: 'Help 1 unread announcements', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Help (Support) 1 unread announcements', exact: true }).waitFor();
     await screenshot(page, '01-demo-site');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await helpCenter.open();

@@ -35,6 +35,7 @@ export const conversationsSchema = {
 @Module({})
 export class ChatModule {
   static forRoot(config: ChatConfig): DynamicModule {
+    const helpCenter = HelpCenterModule.forRoot(config.helpCenter);
     return {
       module: ChatModule,
       imports: [
@@ -65,8 +66,8 @@ export class ChatModule {
         LanguageModule.forRoot(config.languages),
         AnnouncementsModule,
         StatusNoticesModule.forRoot(config.statusNotices),
-        HelpCenterModule.forRoot(config.helpCenter),
-        HelpCenterWebModule.forRoot(config.helpCenterWeb),
+        helpCenter,
+        HelpCenterWebModule.forRoot(config.helpCenterWeb, helpCenter),
       ],
     };
   }
