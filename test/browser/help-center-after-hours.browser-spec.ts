@@ -128,7 +128,7 @@ describe('the help center in a real browser: outside business hours and on a hos
 
     const launcher = await helpCenter.launcher.boundingBox();
     expect(launcher).toMatchObject({ width: 56, height: 56 });
-    expect(await styleOf(helpCenter.launcher, 'background-color')).toBe('rgb(31, 95, 191)');
+    expect(await styleOf(helpCenter.launcher, 'background-color')).toBe('rgb(26, 115, 232)'); // the team's colour (#1a73e8)
     await helpCenter.open();
     const frame = await helpCenter.frameElement.boundingBox();
     expect(frame).toMatchObject({ width: 400 });
@@ -169,7 +169,7 @@ describe('the help center in a real browser: outside business hours and on a hos
       const page = await french.newPage();
       await page.goto(`${stack.url.chat}/help-center/demo`);
       const helpCenter = new HelpCenter(page);
-      await page.getByRole('button', { name: 'Aide', exact: true }).click();
+      await page.getByRole('button', { name: 'Aide (Support)', exact: true }).click();
       await helpCenter.panel.getByRole('tablist', { name: 'Sections du centre d’aide' }).waitFor();
       expect(await helpCenter.panel.getByRole('tab').allInnerTexts()).toEqual(['Aide', 'Discussion', 'Demande', 'Mon compte']);
       await helpCenter.panel.getByRole('searchbox', { name: 'Rechercher dans la base de connaissances' }).waitFor();
@@ -182,10 +182,38 @@ describe('the help center in a real browser: outside business hours and on a hos
         script.src = 'widget.js';
         script.dataset.language = 'it';
         document.body.append(script);`);
-      await page.getByRole('button', { name: 'Aiuto', exact: true }).click();
+      await page.getByRole('button', { name: 'Aiuto (Support)', exact: true }).click();
       expect(await helpCenter.panel.getByRole('tab').allInnerTexts()).toEqual(['Aiuto', 'Chat', 'Richiesta', 'Il mio account']);
     } finally {
       await french.close();
+    }
+  });
+
+  it('shows the team’s colour and name on the launcher once an admin changes them, with the loader and no other request', async () => {
+    const patchAppearance = (appearance: { accentColor: string; teamName: string }) =>
+      stack.fetch('chat', '/help-center/settings', {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(appearance),
+      });
+    expect((await patchAppearance({ accentColor: '#7B1FA2', teamName: 'Lumen Care' })).status).toBe(200);
+    // A first-time visitor's browser: the loader another page of this run fetched is not in its cache.
+    const visitor = await launchChromium();
+    try {
+      const page = await visitor.newPage();
+      const requested: string[] = [];
+      page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+      await page.goto(`${stack.url.chat}/help-center/demo`);
+      const launcher = page.getByRole('button', { name: 'Help (Lumen Care)', exact: true });
+      await launcher.waitFor();
+      expect(await styleOf(launcher, 'background-color')).toBe('rgb(123, 31, 162)');
+      expect(requested.filter((path) => path.includes('settings') || path.includes('config'))).toEqual([]);
+      await launcher.click();
+      expect(await new HelpCenter(page).frameElement.getAttribute('title')).toBe('Help (Lumen Care)');
+      await screenshot(page, '15-launcher-in-team-colour');
+    } finally {
+      await visitor.close();
+      await patchAppearance({ accentColor: '#1a73e8', teamName: 'Support' });
     }
   });
 });

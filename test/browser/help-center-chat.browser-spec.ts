@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Page } from 'playwright-core';
 import { ChatClient } from '../../apps/chat/test/chat-under-test';
 import { agentToken } from '../support/auth';
-import { eventually, uniqueName } from '../support/infra';
 import { startStack, Stack } from '../support/stack';
 import { TestRelay } from '../support/test-relay';
 import { availableAgent } from './support/agent';
 import { Browser, launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium';
 import { HelpCenter } from './support/help-center';
+import { portalCustomer } from './support/portal-customer';
 
 /** A 1×1 transparent PNG, as a visitor's screenshot. */
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -87,7 +87,7 @@ describe('the help center in a real browser: knowledge base and chat', () => {
     await page.goto(`${stack.url.chat}/help-center/demo`);
     const helpCenter = new HelpCenter(page);
     await helpCenter.badge.filter({ hasText: '1' }).waitFor();
-    await page.getByRole('button', { name: 'Help 1 unread announcements', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Help (Support) 1 unread announcements', exact: true }).waitFor();
     await screenshot(page, '01-demo-site');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await helpCenter.open();
@@ -177,40 +177,13 @@ describe('the help center in a real browser: knowledge base and chat', () => {
   });
 
   it('(2) a customer sets a password from the mailed link, signs in, opens a ticket with two files after the suggested articles, finds it in the list and reads the agent’s reply', async () => {
-    const email = `${uniqueName('ada')}@customer.test`;
-    const created = await stack.fetch('identity', '/contacts', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Ada Customer', email }),
-    });
-    expect(created.status).toBe(201);
-    const { id: contactId } = (await created.json()) as { id: string };
-    expect((await stack.fetch('identity', `/contacts/${contactId}/password-link`, { method: 'POST' })).status).toBe(202);
-    const link = await eventually(() => {
-      const found = relay
-        .to(email)
-        .map((mail) => /http:\/\/\S+\/help-center\/set-password\?token=[\w-]+/.exec(mail.parsed.text ?? '')?.[0])
-        .find(Boolean);
-      expect(found).toBeDefined();
-      return found!;
-    }, 60_000);
-    expect(link.startsWith(`${stack.url.chat}/help-center/set-password`)).toBe(true); // identity's portal URL is chat's /help-center
-
     const page = await browser.newPage();
-    await page.goto(link);
-    await page.getByRole('heading', { name: 'Choose a password' }).waitFor();
-    await page.getByLabel('Password').fill('a long portal password');
-    await page.getByRole('button', { name: 'Save the password' }).click();
-    await page.getByText('Your password is set: sign in with it.').waitFor();
+    const { contactId, email, password } = await portalCustomer(stack, relay, page, 'Ada Customer');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     // Later, on the support site: signing in through the help center.
     const helpCenter = await openDemo(page);
-    await helpCenter.tab('My account');
-    await helpCenter.panel.getByLabel('Email').fill(email);
-    await helpCenter.panel.getByLabel('Password').fill('a long portal password');
-    await helpCenter.panel.getByRole('button', { name: 'Sign in' }).click();
-    await helpCenter.panel.getByText('Signed in as Ada Customer').waitFor();
+    await helpCenter.signIn(email, password, 'Ada Customer');
     await stack.waitUntilIdle(60_000); // tickets learns of the new contact from identity's event
 
     await helpCenter.tab('Ticket');

@@ -36,6 +36,7 @@ export const conversationsSchema = {
 @Module({})
 export class ChatModule {
   static forRoot(config: ChatConfig): DynamicModule {
+    const helpCenter = HelpCenterModule.forRoot(config.helpCenter);
     return {
       module: ChatModule,
       imports: [
@@ -66,8 +67,8 @@ export class ChatModule {
         LanguageModule.forRoot(config.languages),
         AnnouncementsModule,
         StatusNoticesModule.forRoot(config.statusNotices),
-        HelpCenterModule.forRoot(config.helpCenter),
-        HelpCenterWebModule.forRoot(config.helpCenterWeb),
+        helpCenter,
+        HelpCenterWebModule.forRoot(config.helpCenterWeb, helpCenter),
         ConsoleWebModule.forRoot(config.consoleWeb),
       ],
     };

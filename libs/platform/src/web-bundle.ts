@@ -1,5 +1,5 @@
 import { applyDecorators, CallHandler, ExecutionContext, Header, NestInterceptor, StreamableFile, UseInterceptors } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { map, Observable } from 'rxjs';
@@ -11,6 +11,8 @@ export interface WebAsset {
   contentType: string;
   cacheControl: string;
   contentSecurityPolicy?: string;
+  /** For a file whose bytes change under a fixed name: a browser holding it is answered `304` without them. */
+  etag?: string;
 }
 
 /** Content-hashed files never change under their name: browsers keep them a year without asking again. */
@@ -30,14 +32,20 @@ export function contentTypeOf(file: string): string {
   return contentTypes[extname(file)] ?? 'application/octet-stream';
 }
 
-class WebAssetInterceptor implements NestInterceptor<WebAsset, StreamableFile> {
-  intercept(context: ExecutionContext, next: CallHandler<WebAsset>): Observable<StreamableFile> {
-    const response = context.switchToHttp().getResponse<Response>();
+class WebAssetInterceptor implements NestInterceptor<WebAsset, StreamableFile | undefined> {
+  intercept(context: ExecutionContext, next: CallHandler<WebAsset>): Observable<StreamableFile | undefined> {
+    const http = context.switchToHttp();
+    const response = http.getResponse<Response>();
     return next.handle().pipe(
       map((asset) => {
         response.setHeader('Content-Type', asset.contentType);
         response.setHeader('Cache-Control', asset.cacheControl);
         if (asset.contentSecurityPolicy) response.setHeader('Content-Security-Policy', asset.contentSecurityPolicy);
+        if (asset.etag) {
+          response.setHeader('ETag', asset.etag);
+          // No body: Express answers `304` when the request's If-None-Match names the ETag just set.
+          if (http.getRequest<Request>().fresh) return undefined;
+        }
         return new StreamableFile(asset.content, { length: asset.content.length });
       }),
     );

@@ -38,6 +38,15 @@ export class HelpCenter {
     await this.panel.getByRole('tab', { name }).click();
   }
 
+  /** Signs a portal customer in through the panel's account tab. */
+  async signIn(email: string, password: string, name: string): Promise<void> {
+    await this.tab('My account');
+    await this.panel.getByLabel('Email').fill(email);
+    await this.panel.getByLabel('Password').fill(password);
+    await this.panel.getByRole('button', { name: 'Sign in' }).click();
+    await this.panel.getByText(`Signed in as ${name}`).waitFor();
+  }
+
   /** The chat's message list items, as the visitor sees them. */
   get messages(): Locator {
     return this.panel.locator('ol.messages > li');

@@ -14,8 +14,10 @@ export class HelpCenterWebController {
 
   @Get('widget.js')
   @WebAssetResponse('text/javascript')
-  @ApiDescription('The loader a host page embeds with one script tag: a launcher button that opens the panel in an iframe.')
-  loader(): WebAsset {
+  @ApiDescription(
+    "The loader a host page embeds with one script tag: a launcher button in the team's colour that opens the panel in an iframe.",
+  )
+  loader(): Promise<WebAsset> {
     return this.web.loader();
   }
 

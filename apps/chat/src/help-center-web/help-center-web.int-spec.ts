@@ -6,6 +6,7 @@ import type { OpenApiDocument } from '@helpgate/platform';
 import { openApiStructureProblems } from '../../../../test/support/openapi-structure';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import { chatServiceDefinition } from '../chat.definition';
+import { withAppearance } from './loader-appearance';
 
 const repoRoot = join(__dirname, '..', '..', '..', '..');
 
@@ -36,13 +37,37 @@ describe('the help center’s loader, panel page and files as chat serves them',
     rmSync(bundle, { recursive: true, force: true });
   });
 
-  it('serves the loader under its fixed name, checked again by browsers after five minutes', async () => {
+  it('serves the loader under its fixed name with the team’s appearance written in, checked again by browsers after a minute', async () => {
     const response = await fetch(`${chat.baseUrl}/help-center/widget.js`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=60');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(Buffer.from(await response.arrayBuffer())).toEqual(readFileSync(join(bundle, 'widget.js')));
+    const built = readFileSync(join(bundle, 'widget.js'), 'utf8');
+    expect(built).toContain('__HELPGATE_APPEARANCE__');
+    const served = await response.text();
+    expect(served).toBe(withAppearance(built, { accentColor: '#1a73e8', teamName: 'Support' }));
+    expect(served).not.toContain('__HELPGATE_APPEARANCE__');
+    const etag = response.headers.get('etag')!;
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+
+    // Unchanged: a browser holding it is answered without the bytes. (A browser revalidates with max-age=0; fetch,
+    // given If-None-Match alone, would add `no-cache`, which asks for the bytes whatever the ETag.)
+    const revalidation = { 'if-none-match': etag, 'cache-control': 'max-age=0' };
+    const revalidated = await fetch(`${chat.baseUrl}/help-center/widget.js`, { headers: revalidation });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+
+    // An admin changes the colour and name: the next answer carries them under another ETag.
+    expect((await chat.request('PATCH', '/help-center/settings', { accentColor: '#7B1FA2', teamName: 'Lumen Care' })).status).toBe(200);
+    try {
+      const changed = await fetch(`${chat.baseUrl}/help-center/widget.js`, { headers: revalidation });
+      expect(changed.status).toBe(200);
+      expect(changed.headers.get('etag')).not.toBe(etag);
+      expect(await changed.text()).toBe(withAppearance(built, { accentColor: '#7b1fa2', teamName: 'Lumen Care' }));
+    } finally {
+      await chat.request('PATCH', '/help-center/settings', { accentColor: '#1a73e8', teamName: 'Support' });
+    }
   });
 
   it('answers the panel page with its hashed files and a CSP that lets only the allowed sites frame it', async () => {

@@ -5,23 +5,32 @@ import {
   immutableCaching,
   lazyWebBundle,
   revalidateCaching,
+  sha256Hex,
   WebAsset,
   WebBundle,
 } from '@helpgate/platform';
+import { HelpCenterService } from '../help-center/help-center.service';
 import { demoContentSecurityPolicy, panelContentSecurityPolicy } from './content-security-policy';
 import { HelpCenterWebErrorCode, HelpCenterWebException } from './help-center-web.exception';
 import { HELP_CENTER_WEB_SETTINGS, HelpCenterWebSettings } from './help-center-web.settings';
+import { withAppearance } from './loader-appearance';
 import { demoPage, panelPage } from './pages';
 
-/** Host pages embed the loader by a fixed URL: browsers check for a new one after five minutes. */
-const loaderCaching = 'public, max-age=300';
+/**
+ * Host pages embed the loader by a fixed URL and it carries the team's appearance: browsers ask again after a minute,
+ * with its ETag, and get a `304` without the bytes while neither the build nor the appearance changed.
+ */
+const loaderCaching = 'public, max-age=60';
 
 /** The help center's browser side: the loader host pages embed, the panel page it frames, their files, the demo site. */
 @Injectable()
 export class HelpCenterWebService {
   private readonly loaded: () => WebBundle;
 
-  constructor(@Inject(HELP_CENTER_WEB_SETTINGS) private readonly settings: HelpCenterWebSettings) {
+  constructor(
+    @Inject(HELP_CENTER_WEB_SETTINGS) private readonly settings: HelpCenterWebSettings,
+    private readonly helpCenter: HelpCenterService,
+  ) {
     this.loaded = lazyWebBundle(
       settings.folder,
       (cause) =>
@@ -33,8 +42,18 @@ export class HelpCenterWebService {
     );
   }
 
-  loader(): WebAsset {
-    return { content: this.file('widget.js'), contentType: contentTypeOf('widget.js'), cacheControl: loaderCaching };
+  /** The loader with the team's current colour and name written in. */
+  async loader(): Promise<WebAsset> {
+    const { accentColor, teamName } = await this.helpCenter.current();
+    const script = withAppearance(this.file('widget.js').toString('utf8'), { accentColor, teamName });
+    if (script === null) {
+      throw new HelpCenterWebException(
+        HelpCenterWebErrorCode.NotBuilt,
+        `The help center's loader in ${this.settings.folder} has no place for the team's appearance: build it again (npm run build)`,
+      );
+    }
+    const content = Buffer.from(script);
+    return { content, contentType: contentTypeOf('widget.js'), cacheControl: loaderCaching, etag: `"${sha256Hex(content).slice(0, 32)}"` };
   }
 
   panel(): WebAsset {

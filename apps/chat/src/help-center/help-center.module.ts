@@ -17,6 +17,7 @@ export class HelpCenterModule {
       module: HelpCenterModule,
       controllers: [HelpCenterController, HelpCenterSettingsController, HelpCenterLogoController],
       providers: [{ provide: HELP_CENTER_CONFIG, useValue: config }, HelpCenterLogosRepository, HelpCenterService],
+      exports: [HelpCenterService],
     };
   }
 }

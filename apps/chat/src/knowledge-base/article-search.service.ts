@@ -32,7 +32,7 @@ export class ArticleSearchService {
       return ranker
         .inCategory(department, feature ?? null, language ?? null)
         .slice(0, limit)
-        .map((article) => toResult({ article, score: 0, confidence: 0, snippet: '' }));
+        .map(toResult);
     }
     const results = await this.ranked({ text: subject, language, department, feature, limit });
     return results.filter((result) => result.confident);

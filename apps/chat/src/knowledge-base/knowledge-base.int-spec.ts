@@ -132,6 +132,49 @@ describe('knowledge base: demo load, imports, admin API and the public help cent
     expect(typed.body[0]).toMatchObject({ id: 'kb-sso-troubleshooting' });
   });
 
+  it('quotes articles as plain text near the matched words, in search results and suggestions alike', async () => {
+    const id = `kb-snippets-${Date.now().toString(36)}`;
+    const department = `Snippets ${id}`;
+    const lead = 'Quarterly archives keep every finished course for the auditors. '.repeat(4);
+    await asAdmin('POST', '/knowledge-base/articles', {
+      id,
+      language: 'en',
+      title: 'Archiving finished courses',
+      department,
+      body: [
+        '# Archiving finished courses',
+        lead,
+        'Retention rules',
+        '---------------',
+        '| Plan | Kept for |',
+        '|------|---------:|',
+        '| **Pro** | 7 years |',
+        '',
+        `${'Filler words about nothing in particular here. '.repeat(6)}To restore a zebrawood archive, open [the archive page](https://example.test/archives_(all)) and choose **Restore**.`,
+        '```sh',
+        '# not a heading',
+        '```',
+      ].join('\n'),
+    });
+    const rawMarkdown = /[#*|[\]]|-{2,}|\]\(|https?:/;
+
+    const [found] = (await publicGet<SearchResultDto[]>(`/help-center/search?q=${encodeURIComponent('restore zebrawood archive')}&language=en`)).body;
+    expect(found).toMatchObject({ id });
+    expect(found!.snippet).toContain('To restore a zebrawood archive, open the archive page and choose Restore.');
+    expect(found!.snippet).not.toMatch(rawMarkdown);
+
+    const [suggested] = (await publicGet<SearchResultDto[]>(`/help-center/suggestions?department=${encodeURIComponent(department)}`)).body;
+    expect(suggested!.snippet).toMatch(/^Quarterly archives keep every finished course for the auditors\. .+…$/);
+    expect(suggested!.snippet).not.toMatch(rawMarkdown);
+    const [typed] = (
+      await publicGet<SearchResultDto[]>(
+        `/help-center/suggestions?department=${encodeURIComponent(department)}&subject=${encodeURIComponent('zebrawood archive restore')}`,
+      )
+    ).body;
+    expect(typed!.snippet).toContain('zebrawood');
+    expect(typed!.snippet).not.toMatch(rawMarkdown);
+  });
+
   it('takes one helpful vote per visitor and article (a second replaces the first) and shows the counts to admins', async () => {
     const vote = (visitorId: string, helpful: boolean) =>
       fetch(`${chat.baseUrl}/help-center/articles/kb-certificates/votes`, {

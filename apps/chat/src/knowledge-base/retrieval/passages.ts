@@ -1,3 +1,5 @@
+import { plainText } from './snippet';
+
 /** What retrieval needs of an article: one translation, its text and what it is filed under. */
 export interface SearchableArticle {
   id: string;
@@ -20,6 +22,8 @@ export interface Passage {
 }
 
 const headingLine = /^#{1,6}\s+(.*)$/;
+const setextUnderline = /^(?:=+|-{2,})$/;
+const fenceLine = /^(?:`{3,}|~{3,})/;
 
 /** An article cut at its headings; the top heading, which repeats the title, starts no passage of its own. */
 export function passagesOf(article: SearchableArticle): Passage[] {
@@ -30,13 +34,18 @@ export function passagesOf(article: SearchableArticle): Passage[] {
     const text = plainText(lines.join('\n'));
     if (text) passages.push({ article, heading, text });
   };
-  for (const line of article.body.split('\n')) {
-    const match = headingLine.exec(line.trim());
-    if (!match) {
+  let inCode = false;
+  for (const line of article.body.replace(/\r\n?/g, '\n').split('\n')) {
+    if (fenceLine.test(line.trim())) inCode = !inCode;
+    // A `# comment` in a code block is no heading; "Title" over a "-----" line is one.
+    const atx = inCode ? null : headingLine.exec(line.trim())?.[1];
+    const setext = !inCode && setextUnderline.test(line.trim()) && lines.length > 0 && lines[lines.length - 1]!.trim() ? lines.pop() : undefined;
+    const headingText = atx ?? setext;
+    if (headingText === undefined) {
       lines.push(line);
       continue;
     }
-    const title = plainText(match[1]!);
+    const title = plainText(headingText);
     if (passages.length === 0 && lines.every((text) => !text.trim()) && title === article.title) continue;
     flush();
     heading = title;
@@ -44,28 +53,4 @@ export function passagesOf(article: SearchableArticle): Passage[] {
   }
   flush();
   return passages.length > 0 ? passages : [{ article, heading: null, text: article.title }];
-}
-
-/** Markdown as a reader sees it: no emphasis, code or link marks, one space between words. */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`>|]+/g, '')
-    .replace(/^\s*(?:[-+]|\d+\.)\s+/gm, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/**
- * Up to `maxLength` characters of a passage, from the sentence holding the first of `terms` it contains, cut at a word
- * with "…" where the text goes on.
- */
-export function snippetOf(text: string, matches: (word: string) => boolean, maxLength = 220): string {
-  const sentences = text.split(/(?<=[.!?:])\s+/);
-  const first = sentences.findIndex((sentence) => sentence.split(/\s+/).some((word) => matches(word)));
-  const from = sentences.slice(Math.max(first, 0)).join(' ');
-  if (from.length <= maxLength) return first > 0 ? `…${from}` : from;
-  const cut = from.slice(0, maxLength);
-  return `${first > 0 ? '…' : ''}${cut.slice(0, Math.max(cut.lastIndexOf(' '), 1))}…`;
 }

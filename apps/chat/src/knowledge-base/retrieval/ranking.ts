@@ -1,4 +1,5 @@
-import { Passage, passagesOf, plainText, SearchableArticle, snippetOf } from './passages';
+import { Passage, passagesOf, SearchableArticle } from './passages';
+import { plainText, snippetOf } from './snippet';
 import { analyzerFor, LanguageAnalyzer, words } from './text';
 
 /** How an index is built and scored; the default is what the figures chose (README, "Knowledge-base retrieval"). */
@@ -132,14 +133,17 @@ export class Bm25Ranker implements Ranker {
     });
   }
 
-  /** The articles of a department (and feature), one translation each as `search` picks it, by title. */
-  inCategory(department: string, feature: string | null, language: string | null): SearchableArticle[] {
+  /**
+   * The articles of a department (and feature), one translation each as `search` picks it, by title; unscored, each
+   * with the beginning of its text as the snippet.
+   */
+  inCategory(department: string, feature: string | null, language: string | null): ArticleHit[] {
     const inCategory = this.articles
       .filter((article) => article.department === department && (!feature || article.feature === feature))
       .map((article) => ({ article, score: 0, confidence: 0, snippet: '' }));
     return this.oneTranslationEach(inCategory, language ?? fallbackLanguage)
-      .map((hit) => hit.article)
-      .sort((left, right) => left.title.localeCompare(right.title));
+      .sort((left, right) => left.article.title.localeCompare(right.article.title))
+      .map((hit) => ({ ...hit, snippet: snippetOf(passagesOf(hit.article)[0]!.text, () => false) }));
   }
 
   /**

@@ -10,6 +10,7 @@
  * signed-in user's contact token through `data-contact-token` or `window.HelpgateHelpCenter.setContactToken(token)`.
  */
 import { FrameMessage, readFrameMessage } from '../lib/frame-messages';
+import { readableAccent } from '../lib/colors';
 import { PanelLanguage, pickLanguage } from '../i18n/languages';
 
 // The loader's own few words, so it never loads the panel's.
@@ -20,6 +21,19 @@ const labels: Record<PanelLanguage, { open: string; close: string; unread: strin
 };
 
 const visitorIdKey = 'helpgate.visitorId';
+
+/**
+ * The team's colour and name, written into this file by chat as it serves it (apps/chat/src/help-center-web,
+ * `withAppearance`), so they cost the host page no request: the literal below becomes the appearance's JSON. Read
+ * from the built file as it is, the launcher keeps its own colour and words.
+ */
+function servedAppearance(): { accentColor?: unknown; teamName?: unknown } {
+  try {
+    return JSON.parse('__HELPGATE_APPEARANCE__') as { accentColor?: unknown; teamName?: unknown };
+  } catch {
+    return {};
+  }
+}
 
 /** One id per browser and host site, which the panel uses for votes and read marks too. */
 function visitorId(): string {
@@ -43,7 +57,7 @@ const styles = `
 .badge { position: absolute; top: -4px; right: -4px; min-width: 20px; height: 20px; padding: 0 5px; box-sizing: border-box;
   border-radius: 10px; background: #b00020; color: #fff; font: 700 12px/20px system-ui, sans-serif; text-align: center; }
 .badge[hidden] { display: none; }
-.unread { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.spoken { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .frame { position: fixed; right: 20px; bottom: 88px; z-index: 2147483647; width: 400px; height: min(640px, calc(100vh - 110px));
   border: 0; border-radius: 12px; box-shadow: 0 8px 30px rgba(0,0,0,.3); background: #fff; }
 .frame[hidden] { display: none; }
@@ -57,6 +71,9 @@ function start(script: HTMLScriptElement): void {
   const language = script.dataset.language ?? null;
   const readerLanguage = pickLanguage([language, ...navigator.languages]);
   const words = labels[readerLanguage];
+  const appearance = servedAppearance();
+  // "Help (Lumen Support)": the visible word first, as speech-input users say it, then whose help it is.
+  const team = typeof appearance.teamName === 'string' ? ` (${appearance.teamName})` : '';
   const visitor = visitorId();
   let contactToken = script.dataset.contactToken ?? null;
 
@@ -70,15 +87,21 @@ function start(script: HTMLScriptElement): void {
   launcher.className = 'launcher';
   launcher.setAttribute('aria-expanded', 'false');
   launcher.setAttribute('aria-haspopup', 'dialog');
+  // White words on it: darkened until they read at 4.5:1 where the team's colour is too light.
+  if (typeof appearance.accentColor === 'string') launcher.style.setProperty('--accent', readableAccent(appearance.accentColor, ['#ffffff']));
   const text = document.createElement('span');
   text.textContent = words.open;
   const badge = document.createElement('span');
   badge.className = 'badge';
   badge.hidden = true;
-  // Screen readers hear "Help 2 unread announcements": the visible words, then what the badge's number means.
+  // Screen readers hear "Help (Lumen Support) 2 unread announcements": the visible word, whose help it is, then what
+  // the badge's number means.
+  const teamName = document.createElement('span');
+  teamName.className = 'spoken';
+  teamName.textContent = team;
   const unread = document.createElement('span');
-  unread.className = 'unread';
-  launcher.append(text, badge, unread);
+  unread.className = 'spoken';
+  launcher.append(text, teamName, badge, unread);
   shadow.append(style, launcher);
   document.body.append(host);
 
@@ -96,7 +119,7 @@ function start(script: HTMLScriptElement): void {
       frame = document.createElement('iframe');
       frame.className = 'frame';
       frame.id = 'helpgate-help-center-panel';
-      frame.title = words.open;
+      frame.title = `${words.open}${team}`;
       frame.src = panelUrl.href;
       frame.setAttribute('allow', 'clipboard-write');
       shadow.append(frame);
