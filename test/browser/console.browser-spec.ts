@@ -4,10 +4,11 @@ import { Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { ChatClient, clientOf } from '../../apps/chat/test/chat-under-test';
 import { eventually, uniqueName } from '../support/infra';
-import { startStack, Stack } from '../support/stack';
+import { Stack } from '../support/stack';
 import { TestRelay } from '../support/test-relay';
 import { availableAgent } from './support/agent';
-import { Browser, launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium';
+import { BrowserRun, startBrowserRun } from './support/browser-run';
+import { Browser, screenshot, seriousAccessibilityViolations } from './support/chromium';
 import { Console } from './support/console';
 import { HelpCenter } from './support/help-center';
 
@@ -36,19 +37,16 @@ describe('the agent console in a real browser: chats and tickets', () => {
 
   const expectAccessible = async (page: Page) => expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
+  let run: BrowserRun;
+
   beforeAll(async () => {
-    relay = await TestRelay.start();
-    [stack, browser] = await Promise.all([
-      startStack({ env: { CHAT_AI_AGENT: 'builtin', SMTP_RELAY_URL: relay.url, OUTBOUND_RETRY_BASE_MS: '500' } }),
-      launchChromium(),
-    ]);
+    run = await startBrowserRun({ CHAT_AI_AGENT: 'builtin' });
+    ({ relay, stack, browser } = run);
   });
 
   afterAll(async () => {
     colleague?.close();
-    await browser?.close();
-    await stack?.cleanUp();
-    await relay?.close();
+    await run?.close();
   });
 
   it('an invited agent sets a password, signs in, accepts a queued chat, replies with a file, escalates it, takes over from the AI agent and signs out', async () => {

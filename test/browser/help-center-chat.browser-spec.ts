@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Page } from 'playwright-core';
 import { ChatClient } from '../../apps/chat/test/chat-under-test';
 import { agentToken } from '../support/auth';
-import { startStack, Stack } from '../support/stack';
+import { Stack } from '../support/stack';
 import { TestRelay } from '../support/test-relay';
 import { availableAgent } from './support/agent';
-import { Browser, launchChromium, screenshot, seriousAccessibilityViolations } from './support/chromium';
+import { BrowserRun, startBrowserRun } from './support/browser-run';
+import { Browser, screenshot, seriousAccessibilityViolations } from './support/chromium';
 import { HelpCenter } from './support/help-center';
 import { portalCustomer } from './support/portal-customer';
 
@@ -47,19 +48,16 @@ describe('the help center in a real browser: knowledge base and chat', () => {
     expect(await seriousAccessibilityViolations(await helpCenter.frame())).toEqual([]);
   };
 
+  let run: BrowserRun;
+
   beforeAll(async () => {
-    relay = await TestRelay.start();
-    [stack, browser] = await Promise.all([
-      startStack({ env: { CHAT_AI_AGENT: 'builtin', SMTP_RELAY_URL: relay.url, OUTBOUND_RETRY_BASE_MS: '500' } }),
-      launchChromium(),
-    ]);
+    run = await startBrowserRun({ CHAT_AI_AGENT: 'builtin' });
+    ({ relay, stack, browser } = run);
   });
 
   afterAll(async () => {
     agent?.close();
-    await browser?.close();
-    await stack?.cleanUp();
-    await relay?.close();
+    await run?.close();
   });
 
   it('(1) answers from the knowledge base, opens the article, hands over to a person, survives a reload and a second tab, and takes a rating', async () => {

@@ -1,8 +1,9 @@
 import { Response } from 'playwright-core';
 import { eventually } from '../support/infra';
-import { startStack, Stack } from '../support/stack';
+import { Stack } from '../support/stack';
 import { TestRelay } from '../support/test-relay';
-import { Browser, launchChromium } from './support/chromium';
+import { BrowserRun, startBrowserRun } from './support/browser-run';
+import { Browser } from './support/chromium';
 import { HelpCenter } from './support/help-center';
 import { portalCustomer } from './support/portal-customer';
 
@@ -24,20 +25,15 @@ describe('the help center in a real browser: a sign-in outlasts its access token
   let stack: Stack;
   let browser: Browser;
 
+  let run: BrowserRun;
+
   beforeAll(async () => {
-    relay = await TestRelay.start();
-    [stack, browser] = await Promise.all([
-      startStack({
-        env: { IDENTITY_ACCESS_TOKEN_TTL_SECONDS: String(accessTokenSeconds), SMTP_RELAY_URL: relay.url, OUTBOUND_RETRY_BASE_MS: '500' },
-      }),
-      launchChromium(),
-    ]);
+    run = await startBrowserRun({ IDENTITY_ACCESS_TOKEN_TTL_SECONDS: String(accessTokenSeconds) });
+    ({ relay, stack, browser } = run);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.cleanUp();
-    await relay?.close();
+    await run?.close();
   });
 
   it('renews the access token with the refresh token, so the customer stays signed in and their tickets load after the first token died', async () => {
