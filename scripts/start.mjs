@@ -40,7 +40,7 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 const localUrl = (service) => `http://127.0.0.1:${environmentFor(service, {}).HTTP_PORT}`;
 const chatPort = environmentFor('chat', {}).HTTP_PORT;
 // The help-center panel and the agent console are pages of chat that call identity and tickets from the browser: they
-// allow chat's origins, chat tells the pages where they are, and identity sends invited agents to the console.
+// allow chat's origins (email-ingest for the console's quarantine and support addresses), chat tells the pages where they are, and identity sends invited agents to the console.
 // Settings given in the environment win.
 const panelSettings = {
   // Set-password and verify-email links open the panel's pages on chat, agents' the console's.
@@ -50,7 +50,13 @@ const panelSettings = {
     IDENTITY_CONSOLE_URL: `${localUrl('chat')}/console`,
   },
   tickets: { HTTP_ALLOWED_ORIGINS: `http://127.0.0.1:${chatPort},http://localhost:${chatPort}` },
-  chat: { CHAT_PUBLIC_URL: localUrl('chat'), CHAT_PUBLIC_URL_IDENTITY: localUrl('identity'), CHAT_PUBLIC_URL_TICKETS: localUrl('tickets') },
+  'email-ingest': { HTTP_ALLOWED_ORIGINS: `http://127.0.0.1:${chatPort},http://localhost:${chatPort}` },
+  chat: {
+    CHAT_PUBLIC_URL: localUrl('chat'),
+    CHAT_PUBLIC_URL_IDENTITY: localUrl('identity'),
+    CHAT_PUBLIC_URL_TICKETS: localUrl('tickets'),
+    CHAT_PUBLIC_URL_EMAIL_INGEST: localUrl('email-ingest'),
+  },
 };
 const unlessSet = (settings = {}) => Object.fromEntries(Object.entries(settings).filter(([name]) => !process.env[name]));
 const running = services.map((service) => {

@@ -8,7 +8,7 @@ import { LoadMessage, loadMessages, LoadOptions, MessageAttempt, resendUntilAcce
 import { startStack, Stack, StackOptions } from '../support/stack';
 import { TestRelay } from '../support/test-relay';
 import { FaultRow, recordFaultRow } from './fault-table';
-import { Observed, outcomeCount, tally } from './fault-tally';
+import { LostMessageTrail, lostMessageTrails, Observed, outcomeCount, tally } from './fault-tally';
 
 /** Messages per scenario: FAULTS_MESSAGES, 2,000 by default. */
 export const loadSize = Number(process.env.FAULTS_MESSAGES ?? 2_000);
@@ -34,6 +34,9 @@ const acknowledgementsTimeoutMs = 150_000;
  * so a scenario that misses something still prints its row (what was lost) instead of timing out without one.
  */
 export const scenarioTimeoutMs = 180_000 + loadSize * 150 + resendTimeoutMs + ticketsTimeoutMs + idleTimeoutMs + acknowledgementsTimeoutMs;
+
+/** Log lines of each service a scenario that lost mail prints. */
+const maxReportedWarnings = 60;
 
 /** Refusals that show an outage has hit the load: then the part taken away may come back. */
 const refusalsDuringOutage = 10;
@@ -144,7 +147,23 @@ export class FaultScenario {
     };
     const row = tally(this.name, first, resent, observed);
     recordFaultRow(row);
+    if (row.lost > 0) this.reportLoss(lostMessageTrails(first, resent, observed));
     return row;
+  }
+
+  /** Prints where each lost message was last seen and what the services warned of, for whoever reads a failed run. */
+  private reportLoss(trails: LostMessageTrail[]): void {
+    const warnings = services.flatMap((service) =>
+      this.stack
+        .logsOf(service)
+        .filter((line) => Number(/"level":(\d+)/.exec(line)?.[1] ?? 0) >= 40)
+        .slice(-maxReportedWarnings)
+        .map((line) => `${service}: ${line.slice(0, 2000)}`),
+    );
+    process.stderr.write(
+      `\n${this.name}: accepted messages without a ticket\n${trails.map((trail) => JSON.stringify(trail)).join('\n')}\n` +
+        `\nwarnings and errors the services logged (the last ${maxReportedWarnings} of each)\n${warnings.join('\n')}\n`,
+    );
   }
 
   /** The acknowledgements the relay received, and the outbound mail email-ingest recorded as delivered. */

@@ -87,3 +87,33 @@ function missing(expected: Set<string>, found: Map<string, number>): number {
 function beyondFirst(counts: Map<string, number>): number {
   return [...counts.values()].reduce((total, count) => total + count - 1, 0);
 }
+
+/** What is known of one accepted message that became no ticket: how far through the pipeline it is seen to have got. */
+export interface LostMessageTrail {
+  token: string;
+  messageId: string;
+  firstOutcome: SmtpOutcome;
+  resent: boolean;
+  inboundEventPublished: boolean;
+  senderHasContact: boolean;
+}
+
+/** The trail of each accepted message without a ticket, so that a scenario that lost mail says where it stopped. */
+export function lostMessageTrails(first: MessageAttempt[], resent: MessageAttempt[], observed: Observed): LostMessageTrail[] {
+  const ticketTokens = new Set(observed.tickets.map((ticket) => tokenInSubject(ticket.subject)));
+  const published = new Set(observed.inboundEvents.map((event) => event.messageId));
+  const contactEmails = new Set(observed.contacts.flatMap((contact) => contact.emails));
+  const resentMessages = new Set(resent.filter((attempt) => attempt.outcome === 'accepted').map((attempt) => attempt.message));
+  return first
+    .filter(
+      (attempt) => (attempt.outcome === 'accepted' || resentMessages.has(attempt.message)) && !ticketTokens.has(attempt.message.token),
+    )
+    .map(({ message, outcome }) => ({
+      token: message.token,
+      messageId: message.messageId,
+      firstOutcome: outcome,
+      resent: resentMessages.has(message),
+      inboundEventPublished: published.has(message.messageId),
+      senderHasContact: contactEmails.has(message.from),
+    }));
+}

@@ -65,10 +65,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       IDENTITY_CONSOLE_URL: `${localUrl('chat')}/console`,
     },
     tickets: { HTTP_ALLOWED_ORIGINS: chatOrigins },
+    'email-ingest': { HTTP_ALLOWED_ORIGINS: chatOrigins },
     chat: {
       CHAT_PUBLIC_URL: localUrl('chat'),
       CHAT_PUBLIC_URL_IDENTITY: localUrl('identity'),
       CHAT_PUBLIC_URL_TICKETS: localUrl('tickets'),
+      CHAT_PUBLIC_URL_EMAIL_INGEST: localUrl('email-ingest'),
     },
   };
 

@@ -108,16 +108,18 @@ describe('loadChatConfig: status notices', () => {
     expect(() => loadChatConfig({ ...testAuthEnv, CHAT_PUBLIC_URL: 'ftp://chat.example.com' })).toThrow(/CHAT_PUBLIC_URL/);
   });
 
-  it('finds the console’s files under the path chat is published at, and lets the console call identity and tickets', () => {
+  it('finds the console’s files under the path chat is published at, and lets the console call identity, tickets and email-ingest', () => {
     const published = loadChatConfig({
       ...testAuthEnv,
       CHAT_PUBLIC_URL: 'https://www.example.com/support',
       CHAT_PUBLIC_URL_IDENTITY: 'https://id.example.com/api',
       CHAT_PUBLIC_URL_TICKETS: 'https://tickets.example.com',
+      CHAT_PUBLIC_URL_EMAIL_INGEST: 'https://mail.example.com',
     });
     expect(published.consoleWeb).toMatchObject({
       assetsPath: '/support/console/assets/',
-      apiOrigins: ['https://id.example.com', 'https://tickets.example.com'],
+      apiOrigins: ['https://id.example.com', 'https://tickets.example.com', 'https://mail.example.com'],
+      publicUrls: { emailIngest: 'https://mail.example.com', identity: 'https://id.example.com/api' },
     });
     expect(loadChatConfig(testAuthEnv).consoleWeb.assetsPath).toBe('/console/assets/');
   });

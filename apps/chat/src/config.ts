@@ -79,6 +79,8 @@ const chatSettings = z
     /** Where browsers reach identity's and tickets' APIs: the help-center panel calls them from chat's pages. */
     CHAT_PUBLIC_URL_IDENTITY: publicUrlSetting('http://127.0.0.1:3002'),
     CHAT_PUBLIC_URL_TICKETS: publicUrlSetting('http://127.0.0.1:3003'),
+    /** Where browsers reach email-ingest's API: the console's quarantine and support-address pages call it. */
+    CHAT_PUBLIC_URL_EMAIL_INGEST: publicUrlSetting('http://127.0.0.1:3001'),
     /** The help center's browser code as the build bundled it (scripts/build-web.mjs). */
     CHAT_WEB_DIR: z.string().min(1).default('dist/web/help-center'),
     CHAT_CONSOLE_WEB_DIR: z.string().min(1).default('dist/web/console'),
@@ -178,8 +180,17 @@ const chatSettings = z
         /** Where the page finds its files: under chat's public URL, whatever path chat is published at. */
         assetsPath: new URL('console/assets/', env.CHAT_PUBLIC_URL.endsWith('/') ? env.CHAT_PUBLIC_URL : `${env.CHAT_PUBLIC_URL}/`)
           .pathname,
-        /** The services the console calls from the browser (identity, tickets), which its CSP lets it reach. */
-        apiOrigins: [new URL(env.CHAT_PUBLIC_URL_IDENTITY).origin, new URL(env.CHAT_PUBLIC_URL_TICKETS).origin],
+        /** The services the console calls from the browser, which its CSP lets it reach. */
+        apiOrigins: [env.CHAT_PUBLIC_URL_IDENTITY, env.CHAT_PUBLIC_URL_TICKETS, env.CHAT_PUBLIC_URL_EMAIL_INGEST].map(
+          (url) => new URL(url).origin,
+        ),
+        /** Where the console calls each service; email-ingest's API is the console's alone (the panel never calls it). */
+        publicUrls: {
+          chat: env.CHAT_PUBLIC_URL,
+          identity: env.CHAT_PUBLIC_URL_IDENTITY,
+          tickets: env.CHAT_PUBLIC_URL_TICKETS,
+          emailIngest: env.CHAT_PUBLIC_URL_EMAIL_INGEST,
+        },
       },
       statusNotices: {
         publicUrl: env.CHAT_PUBLIC_URL,

@@ -1,8 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { z } from 'zod';
 import { Public } from '@helpgate/auth';
-import { ApiDescription, WebAsset, WebAssetResponse, ZodValidationPipe } from '@helpgate/platform';
-import { ConsoleWebService } from './console-web.service';
+import { ApiDescription, ResponseBody, WebAsset, WebAssetResponse, ZodValidationPipe } from '@helpgate/platform';
+import { ConsoleConfigDto, consoleConfigSchema, ConsoleWebService } from './console-web.service';
 
 const assetNameSchema = z.string().regex(/^[A-Za-z0-9_-]+\.(js|css)$/, 'a file name of the console such as console-4BJK4UF2.js');
 
@@ -17,6 +17,13 @@ export class ConsoleWebController {
   @ApiDescription('The agent console: chats, tickets and customers, over each service’s API.')
   page(): WebAsset {
     return this.web.page();
+  }
+
+  @Get('config')
+  @ResponseBody(consoleConfigSchema)
+  @ApiDescription('Where the console finds each service’s API from the browser.')
+  config(): ConsoleConfigDto {
+    return this.web.config();
   }
 
   @Get('set-password')

@@ -18,7 +18,18 @@ describe('the console’s page and files', () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   const service = (settings: Partial<ConstructorParameters<typeof ConsoleWebService>[0]> = {}) =>
-    new ConsoleWebService({ folder, assetsPath: '/support/console/assets/', apiOrigins: ['https://id.example.com'], ...settings });
+    new ConsoleWebService({
+      folder,
+      assetsPath: '/support/console/assets/',
+      apiOrigins: ['https://id.example.com'],
+      publicUrls: {
+        chat: 'https://chat.example.com',
+        identity: 'https://id.example.com',
+        tickets: 'https://t.example.com',
+        emailIngest: 'https://mail.example.com',
+      },
+      ...settings,
+    });
 
   it('loads the hashed script and style from where chat is published, so /console and /console/set-password both find them', () => {
     const html = service().page().content.toString();

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { z } from 'zod';
 import {
   contentTypeOf,
   htmlContentType,
@@ -12,6 +13,13 @@ import { panelContentSecurityPolicy } from '../help-center-web/content-security-
 import { appPage } from '../help-center-web/pages';
 import { ConsoleWebErrorCode, ConsoleWebException } from './console-web.exception';
 import { CONSOLE_WEB_SETTINGS, ConsoleWebSettings } from './console-web.settings';
+
+export const consoleConfigSchema = z.object({
+  services: z
+    .object({ chat: z.url(), identity: z.url(), tickets: z.url(), emailIngest: z.url() })
+    .describe("The public base URLs of the APIs the console calls (each answers CORS for chat's origin)."),
+});
+export type ConsoleConfigDto = z.infer<typeof consoleConfigSchema>;
 
 /** The agent console's browser side: its one page (every view is drawn by its script) and its content-hashed files. */
 @Injectable()
@@ -42,6 +50,10 @@ export class ConsoleWebService {
       // Framed by no other site: the console acts for an agent, so it must not be clickjacked.
       contentSecurityPolicy: panelContentSecurityPolicy({ embeddingOrigins: [], apiOrigins: this.settings.apiOrigins }),
     };
+  }
+
+  config(): ConsoleConfigDto {
+    return { services: this.settings.publicUrls };
   }
 
   /** A content-hashed file of the console (`console-4BJK4UF2.js`). */

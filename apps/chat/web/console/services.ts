@@ -1,13 +1,15 @@
 import { requestJson } from '../help-center/panel/api';
 
-/** Where each service's API answers the browser, from chat's public `GET /help-center/config` (one place for every page). */
+/** Where each service's API answers the browser, from chat's `GET /console/config`. */
 export interface Services {
+  chat: string;
   identity: string;
   tickets: string;
+  emailIngest: string;
 }
 
 export async function loadServices(): Promise<Services> {
-  const { services } = await requestJson<{ services: Services }>('/help-center/config');
+  const { services } = await requestJson<{ services: Services }>('/console/config');
   return services;
 }
 
