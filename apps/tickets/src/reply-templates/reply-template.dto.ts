@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema } from '@helpgate/platform';
-import { templateNeedsPortalValues } from './reply-template';
+import { TemplatePreview, templateNeedsPortalValues } from './reply-template';
 import { ReplyTemplateEntity } from './reply-template.entity';
 
 const templateName = z
@@ -27,6 +27,19 @@ export const createReplyTemplateSchema = z.strictObject({
 });
 
 export type CreateReplyTemplateDto = z.output<typeof createReplyTemplateSchema>;
+
+/** A template's texts as being written, not saved yet. */
+export const previewReplyTemplateSchema = createReplyTemplateSchema.omit({ name: true });
+
+export type PreviewReplyTemplateDto = z.output<typeof previewReplyTemplateSchema>;
+
+export const replyTemplatePreviewSchema = z
+  .object({
+    subject: z.string().describe('With the ticket token, as mailed.'),
+    text: z.string(),
+    needsPortalValues: z.boolean(),
+  })
+  .meta({ id: 'ReplyTemplatePreview' }) satisfies z.ZodType<TemplatePreview>;
 
 export const updateReplyTemplateSchema = z
   .strictObject({

@@ -1,6 +1,7 @@
 import {
   fillTicketPlaceholders,
   needsPortalValues,
+  previewTemplate,
   renderTemplate,
   templateValuesOf,
   unknownPlaceholdersIn,
@@ -53,6 +54,19 @@ describe('reply templates', () => {
       subject: 'Access for {{portal.username}}',
       text: 'See you.',
       needsPortalValues: true,
+    });
+  });
+
+  it('previews a template for the sample ticket: its subject answered by default, the portal values named', () => {
+    expect(previewTemplate({ subject: null, body: 'Hi {{requester.name}}, sign in at {{portal.url}} ({{ticket.status}})' })).toEqual({
+      subject: '[#1042] Re: Cannot sign in since this morning',
+      text: 'Hi Alex Sample, sign in at [portal address, filled in by identity] (open)',
+      needsPortalValues: true,
+    });
+    expect(previewTemplate({ subject: 'Ticket {{ticket.number}} for {{requester.email}}', body: 'Done.' })).toEqual({
+      subject: '[#1042] Ticket 1042 for alex.sample@example.com',
+      text: 'Done.',
+      needsPortalValues: false,
     });
   });
 });

@@ -1,4 +1,5 @@
 import { portalPlaceholders } from '@helpgate/contracts';
+import { subjectWithTicketToken } from '../domain/thread-matching';
 
 /** What tickets fills in itself when a reply template is applied. */
 export const ticketPlaceholders = ['ticket.number', 'ticket.subject', 'ticket.status', 'requester.name', 'requester.email'] as const;
@@ -93,4 +94,31 @@ export function templateNeedsPortalValues(template: TemplateText): boolean {
 /** Placeholders the template's subject or body names that nobody fills, each once. */
 export function unknownTemplatePlaceholders(template: TemplateText): string[] {
   return [...new Set([...unknownPlaceholdersIn(template.subject ?? ''), ...unknownPlaceholdersIn(template.body)])];
+}
+
+/** The ticket a template is previewed for while an admin writes it: made up, so a preview reads no customer's data. */
+export const sampleTicket = {
+  number: 1042,
+  subject: 'Cannot sign in since this morning',
+  status: 'open',
+  requesterName: 'Alex Sample',
+  requesterEmail: 'alex.sample@example.com',
+} as const;
+
+/** A template as the sample ticket's requester would read it. */
+export interface TemplatePreview {
+  /** With the ticket token, as mailed. */
+  subject: string;
+  text: string;
+  needsPortalValues: boolean;
+}
+
+/** The mail a template makes for the sample ticket; the portal values, which only identity knows, are named. */
+export function previewTemplate(template: TemplateText): TemplatePreview {
+  const rendered = renderTemplate(template, templateValuesOf(sampleTicket));
+  return {
+    subject: subjectWithTicketToken(withPortalValuesNamed(rendered.subject ?? `Re: ${sampleTicket.subject}`), sampleTicket.number),
+    text: withPortalValuesNamed(rendered.text),
+    needsPortalValues: rendered.needsPortalValues,
+  };
 }

@@ -1,9 +1,12 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { AdminsOnly } from '@helpgate/auth';
 import { ApiDescription, PageOf, pageOf, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
 import {
   CreateReplyTemplateDto,
   createReplyTemplateSchema,
+  PreviewReplyTemplateDto,
+  previewReplyTemplateSchema,
+  replyTemplatePreviewSchema,
   ReplyTemplateDto,
   replyTemplateResponseSchema,
   ReplyTemplateListDto,
@@ -11,6 +14,7 @@ import {
   UpdateReplyTemplateDto,
   updateReplyTemplateSchema,
 } from './reply-template.dto';
+import { TemplatePreview } from './reply-template';
 import { ReplyTemplatesService } from './reply-templates.service';
 
 /** Agents read templates and apply them (`POST /tickets/:id/replies` with `templateId`); admins write them. */
@@ -38,6 +42,16 @@ export class ReplyTemplatesController {
   )
   create(@Body(new ZodValidationPipe(createReplyTemplateSchema)) body: CreateReplyTemplateDto): Promise<ReplyTemplateDto> {
     return this.templates.create(body);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @ResponseBody(replyTemplatePreviewSchema)
+  @ApiDescription(
+    'The mail a subject and body (saved or not) make for a made-up sample ticket #1042, portal values named rather than filled; saves nothing. Unknown placeholders answer 422 as on saving.',
+  )
+  preview(@Body(new ZodValidationPipe(previewReplyTemplateSchema)) body: PreviewReplyTemplateDto): TemplatePreview {
+    return this.templates.preview(body);
   }
 
   /** Edits, or deactivates with `{ "active": false }`: templates are never deleted, as rules may name them. */

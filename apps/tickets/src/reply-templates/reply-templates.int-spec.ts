@@ -82,6 +82,24 @@ describe('reply templates: admins write them, agents apply them to tickets (real
     expect((await tickets.asAgent('POST', '/reply-templates', { name: 'Empty', body: '  ' })).status).toBe(400);
   });
 
+  it('previews a template being written for the sample ticket, saving nothing, and refuses unknown placeholders as saving does', async () => {
+    const before = await tickets.asAgentOk<PageOf<ReplyTemplateDto>>('GET', '/reply-templates?includeInactive=true');
+    const preview = await tickets.withToken(plainAgent, 'POST', '/reply-templates/preview', {
+      body: 'Hello {{requester.name}}, ticket {{ticket.number}} is {{ticket.status}}. Sign in as {{portal.username}}.',
+    });
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toEqual({
+      subject: '[#1042] Re: Cannot sign in since this morning',
+      text: 'Hello Alex Sample, ticket 1042 is open. Sign in as [portal user name, filled in by identity].',
+      needsPortalValues: true,
+    });
+    const unknown = await tickets.asAgent('POST', '/reply-templates/preview', { subject: 'About {{ticket.id}}', body: 'Hi' });
+    expect(unknown.status).toBe(422);
+    expect(await unknown.json()).toMatchObject({ code: 'reply_template.unknown_placeholders' });
+    expect((await tickets.asAgent('POST', '/reply-templates/preview', { body: ' ' })).status).toBe(400);
+    expect((await tickets.asAgentOk<PageOf<ReplyTemplateDto>>('GET', '/reply-templates?includeInactive=true')).total).toBe(before.total);
+  });
+
   it("mails a template applied to a ticket with the ticket's values filled in, threaded, and keeps the text sent", async () => {
     const jane = await tickets.knownContact('jane@templates.test');
     const ticket = await ticketFromMail(jane, [{ address: 'carl@templates.test' }]);

@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { PageOf } from '@helpgate/platform';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
-import { knownPlaceholders, TemplateText, unknownTemplatePlaceholders } from './reply-template';
+import { knownPlaceholders, previewTemplate, TemplatePreview, TemplateText, unknownTemplatePlaceholders } from './reply-template';
 import {
   CreateReplyTemplateDto,
+  PreviewReplyTemplateDto,
   ReplyTemplateDto,
   ReplyTemplateListDto,
   toReplyTemplate,
@@ -44,6 +45,12 @@ export class ReplyTemplatesService {
     if (updated === 'name-taken') throw nameTaken(patch.name!);
     this.logger.log({ templateId: id, fields: Object.keys(patch) }, 'reply template changed');
     return toReplyTemplate(updated);
+  }
+
+  /** What a template being written mails for the sample ticket; unknown placeholders are refused as on saving. */
+  preview(template: PreviewReplyTemplateDto): TemplatePreview {
+    requireKnownPlaceholders(template);
+    return previewTemplate(template);
   }
 
   /** The active template a reply names; anything else is refused. */
