@@ -6,7 +6,7 @@ import { ChatClient, clientOf } from '../../apps/chat/test/chat-under-test';
 import { eventually, uniqueName } from '../support/infra';
 import { Stack } from '../support/stack';
 import { TestRelay } from '../support/test-relay';
-import { availableAgent } from './support/agent';
+import { availableAgent, invitedAgent } from './support/agent';
 import { BrowserRun, startBrowserRun } from './support/browser-run';
 import { Browser, screenshot, seriousAccessibilityViolations } from './support/chromium';
 import { Console } from './support/console';
@@ -52,20 +52,9 @@ describe('the agent console in a real browser: chats and tickets', () => {
   it('an invited agent sets a password, signs in, accepts a queued chat, replies with a file, escalates it, takes over from the AI agent and signs out', async () => {
     // A colleague online but full: chats wait in the queue for someone to accept them.
     colleague = await availableAgent(stack, 'Ada Colleague', { chatCapacity: 0 });
-    const invited = await stack.fetch('identity', '/agents', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: agentEmail, name: 'Grace Hopper', languages: ['en'], chatCapacity: 2 }),
-    });
-    expect(invited.status).toBe(201);
-    agentId = ((await invited.json()) as { id: string }).id;
-    const link = await eventually(() => {
-      const found = /http:\/\/127\.0\.0\.1:\d+\/console\/set-password\?token=[\w-]{43}/.exec(
-        relay.to(agentEmail).at(-1)?.parsed.text ?? '',
-      );
-      expect(found).not.toBeNull();
-      return found![0];
-    }, 60_000);
+    const invitation = await invitedAgent(stack, relay, { email: agentEmail, name: 'Grace Hopper' });
+    agentId = invitation.id;
+    const link = invitation.link;
     expect(link.startsWith(`${stack.url.chat}/console/set-password`)).toBe(true);
 
     const page = await browser.newPage();

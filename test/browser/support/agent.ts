@@ -3,6 +3,7 @@ import { ChatClient, clientOf } from '../../../apps/chat/test/chat-under-test';
 import { agentToken } from '../../support/auth';
 import { eventually, uniqueName } from '../../support/infra';
 import { Stack } from '../../support/stack';
+import { TestRelay } from '../../support/test-relay';
 
 /**
  * An agent on chat's `/agent` namespace as a socket.io client: created through identity, connected once chat has
@@ -34,4 +35,28 @@ export async function availableAgent(stack: Stack, name: string, { chatCapacity 
     return clientOf(socket);
   }, 60_000);
   return Object.assign(client, { id });
+}
+
+/**
+ * Invites an agent through identity and answers the set-password link identity mailed them (through the relay), with
+ * the new agent's id.
+ */
+export async function invitedAgent(
+  stack: Stack,
+  relay: TestRelay,
+  agent: { email: string; name: string; role?: 'admin' | 'agent' },
+): Promise<{ id: string; link: string }> {
+  const invited = await stack.fetch('identity', '/agents', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...agent, languages: ['en'], chatCapacity: 2 }),
+  });
+  expect(invited.status).toBe(201);
+  const { id } = (await invited.json()) as { id: string };
+  const link = await eventually(() => {
+    const found = /http:\/\/127\.0\.0\.1:\d+\/console\/set-password\?token=[\w-]{43}/.exec(relay.to(agent.email).at(-1)?.parsed.text ?? '');
+    expect(found).not.toBeNull();
+    return found![0];
+  }, 60_000);
+  return { id, link };
 }

@@ -1,0 +1,66 @@
+import { Page } from 'playwright-core';
+import { uniqueName } from '../support/infra';
+import { Stack } from '../support/stack';
+import { invitedAgent } from './support/agent';
+import { BrowserRun, startBrowserRun } from './support/browser-run';
+import { screenshot, seriousAccessibilityViolations } from './support/chromium';
+import { Console } from './support/console';
+
+/**
+ * The console's Administration section in Debian's Chromium against the four services as processes (`npm run build`
+ * first), as issue 17 has it: an admin writes a reply template and previews it, adds an automation rule and moves it
+ * first, publishes a knowledge-base article the help center's search then finds, posts an announcement, and imports
+ * contacts from a CSV file, reading the report. The tests run in order, as one admin's session on one stack.
+ */
+describe('the agent console in a real browser: the admin content pages', () => {
+  let run: BrowserRun;
+  let stack: Stack;
+  let page: Page;
+
+  const expectAccessible = async () => expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  const openAdminPage = async (name: string) => {
+    await page.getByRole('navigation', { name: 'Administration pages' }).getByRole('link', { name }).click();
+    await page.getByRole('heading', { name, level: 3 }).waitFor();
+  };
+
+  beforeAll(async () => {
+    run = await startBrowserRun();
+    stack = run.stack;
+    const email = `${uniqueName('ada')}@helpgate.test`;
+    const password = 'an admin passphrase, long enough';
+    const { link } = await invitedAgent(stack, run.relay, { email, name: 'Ada Admin', role: 'admin' });
+    page = await run.browser.newPage();
+    await page.goto(link);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Save the password' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await new Console(page).signIn(email, password);
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('heading', { name: 'Administration', level: 2 }).waitFor();
+  });
+
+  afterAll(async () => {
+    await run?.close();
+  });
+
+  it('adds a reply template after previewing it for the sample ticket, and deactivates it', async () => {
+    await openAdminPage('Reply templates');
+    await page.getByRole('button', { name: 'Add a reply template' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Password reset steps');
+    await page.getByLabel('Text').fill('Hello {{requester.name}},\nticket {{ticket.number}} is {{ticket.status}}.');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.getByRole('figure', { name: 'Preview for a sample ticket' });
+    await preview.getByText('Hello Alex Sample,').waitFor();
+    await expect(preview.textContent()).resolves.toContain('[#1042] Re: Cannot sign in since this morning');
+    await expect(preview.textContent()).resolves.toContain('ticket 1042 is open.');
+    await expectAccessible();
+    await screenshot(page, 'console-admin-01-template-preview');
+
+    await page.getByRole('button', { name: 'Save' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Password reset steps' });
+    await row.getByText('active', { exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Deactivate Password reset steps' }).click();
+    await row.getByText('inactive', { exact: true }).waitFor();
+    await expectAccessible();
+  });
+});
