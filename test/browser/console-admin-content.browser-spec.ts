@@ -63,4 +63,52 @@ describe('the agent console in a real browser: the admin content pages', () => {
     await row.getByText('inactive', { exact: true }).waitFor();
     await expectAccessible();
   });
+
+  it('adds an automation rule with a condition and two actions, moves it first and switches it off', async () => {
+    const existing = await stack.fetch('tickets', '/automation-rules', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Urgent for VIPs', trigger: 'ticket_created', actions: [{ type: 'set_priority', priority: 'urgent' }] }),
+    });
+    expect(existing.status).toBe(201);
+    await openAdminPage('Automation rules');
+    await page.getByRole('button', { name: 'Add an automation rule' }).click();
+    await page.getByLabel('Rule name').fill('Refunds to billing');
+    await page.getByRole('button', { name: 'Add a condition' }).click();
+    const condition = page.getByRole('group', { name: 'Condition 1' });
+    await condition.getByLabel(/^Field/).selectOption({ label: 'Subject' });
+    await condition.getByLabel(/^Operator/).selectOption({ label: 'contains' });
+    await condition.getByLabel('Value').fill('refund');
+    await page.getByRole('group', { name: 'Action 1' }).getByLabel(/^To/).selectOption('high');
+    await page.getByRole('button', { name: 'Add an action' }).click();
+    const tagging = page.getByRole('group', { name: 'Action 2' });
+    await tagging.getByLabel(/^Action/).selectOption({ label: 'Add tags' });
+    await tagging.getByLabel('Tags (comma-separated)').fill('refund, billing');
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    const rules = page.getByRole('list', { name: 'Rules, in the order they run' });
+    await rules.getByRole('heading', { name: '2. Refunds to billing' }).waitFor();
+    await page.getByRole('button', { name: 'Move up: Refunds to billing' }).click();
+    await rules.getByRole('heading', { name: '1. Refunds to billing' }).waitFor();
+    await rules.getByRole('heading', { name: '2. Urgent for VIPs' }).waitFor();
+    await page.getByRole('button', { name: 'Deactivate Refunds to billing' }).click();
+    await page.getByRole('button', { name: 'Activate Refunds to billing' }).waitFor();
+    await expectAccessible();
+    await screenshot(page, 'console-admin-02-rules');
+
+    const { items } = await stack.getJson<{ items: { name: string; active: boolean; conditions: unknown[]; actions: unknown[] }[] }>(
+      'tickets',
+      '/automation-rules',
+    );
+    expect(items.map((rule) => rule.name)).toEqual(['Refunds to billing', 'Urgent for VIPs']);
+    expect(items[0]).toMatchObject({
+      active: false,
+      conditions: [{ field: 'subject', operator: 'contains', value: 'refund' }],
+      actions: [
+        { type: 'set_priority', priority: 'high' },
+        { type: 'add_tags', tags: ['refund', 'billing'] },
+      ],
+    });
+  });
 });

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { RequestOptions } from '../../help-center/panel/api';
 import { asAgent } from '../services';
 
 /** A call to one service's API as the signed-in admin, by path. */
-export type ServiceCall = <T = void>(path: string, options?: { method?: string; body?: unknown }) => Promise<T>;
+export type ServiceCall = <T = void>(path: string, options?: Omit<RequestOptions, 'token'>) => Promise<T>;
 
 export function serviceCall(baseUrl: string, accessToken: string): ServiceCall {
-  return <T>(path: string, options?: { method?: string; body?: unknown }) => asAgent<T>(`${baseUrl}${path}`, accessToken, options);
+  return <T>(path: string, options?: Omit<RequestOptions, 'token'>) => asAgent<T>(`${baseUrl}${path}`, accessToken, options);
 }
 
 /**

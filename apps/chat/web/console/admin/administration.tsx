@@ -1,8 +1,9 @@
 import { t } from '../i18n/i18n';
 import { Services } from '../services';
+import { AutomationRulesPage } from './automation-rules-page';
 import { ReplyTemplatesPage } from './reply-templates-page';
 
-export const adminPages = ['templates'] as const;
+export const adminPages = ['templates', 'rules'] as const;
 type AdminPage = (typeof adminPages)[number];
 
 /** The admins' section: one page per thing they configure, each at `#admin/<page>` so a link survives a reload. */
@@ -20,6 +21,7 @@ export function Administration({ page, services, accessToken }: { page: string |
         ))}
       </nav>
       {current === 'templates' && <ReplyTemplatesPage {...props} />}
+      {current === 'rules' && <AutomationRulesPage {...props} />}
     </main>
   );
 }
