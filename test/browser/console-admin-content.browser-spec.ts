@@ -111,4 +111,30 @@ describe('the agent console in a real browser: the admin content pages', () => {
       ],
     });
   });
+
+  it('writes a knowledge-base article in Markdown, publishes it, and the help center search finds it', async () => {
+    const search = () =>
+      stack.getJson<{ id: string; title: string }[]>(
+        'chat',
+        `/help-center/search?q=${encodeURIComponent('rotate the webhook signing secret')}`,
+      );
+    await openAdminPage('Knowledge base');
+    await page.getByRole('button', { name: 'Add an article' }).click();
+    await page.getByLabel('Article id').fill('rotate-webhook-secret');
+    await page.getByLabel('Title').fill('Rotate the webhook signing secret');
+    await page.getByLabel('Department').fill('Integrations');
+    await page.getByLabel('Text (Markdown)').fill('## Steps\n\n1. Open **Settings → Webhooks**.\n2. Choose *Rotate signing secret*.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Rotate the webhook signing secret' });
+    await row.getByText('not published').waitFor();
+    expect((await search()).map((result) => result.id)).not.toContain('rotate-webhook-secret');
+
+    await page.getByLabel('Language (empty: all)').fill('en');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await row.getByRole('button', { name: 'Publish Rotate the webhook signing secret (en)' }).click();
+    await row.getByText('published', { exact: true }).waitFor();
+    await expectAccessible();
+    await screenshot(page, 'console-admin-03-articles');
+    expect((await search())[0]).toMatchObject({ id: 'rotate-webhook-secret', title: 'Rotate the webhook signing secret' });
+  });
 });

@@ -1,9 +1,10 @@
 import { t } from '../i18n/i18n';
 import { Services } from '../services';
+import { ArticlesPage } from './articles-page';
 import { AutomationRulesPage } from './automation-rules-page';
 import { ReplyTemplatesPage } from './reply-templates-page';
 
-export const adminPages = ['templates', 'rules'] as const;
+export const adminPages = ['templates', 'rules', 'articles'] as const;
 type AdminPage = (typeof adminPages)[number];
 
 /** The admins' section: one page per thing they configure, each at `#admin/<page>` so a link survives a reload. */
@@ -22,6 +23,7 @@ export function Administration({ page, services, accessToken }: { page: string |
       </nav>
       {current === 'templates' && <ReplyTemplatesPage {...props} />}
       {current === 'rules' && <AutomationRulesPage {...props} />}
+      {current === 'articles' && <ArticlesPage {...props} />}
     </main>
   );
 }
