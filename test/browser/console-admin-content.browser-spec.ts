@@ -137,4 +137,29 @@ describe('the agent console in a real browser: the admin content pages', () => {
     await screenshot(page, 'console-admin-03-articles');
     expect((await search())[0]).toMatchObject({ id: 'rotate-webhook-secret', title: 'Rotate the webhook signing secret' });
   });
+
+  it('posts an announcement the help center shows, and opens then resolves a status incident', async () => {
+    await openAdminPage('Announcements');
+    await page.getByRole('button', { name: 'Post an announcement' }).click();
+    await page.getByLabel('Title', { exact: true }).fill('Webhooks now retry for a day');
+    await page.getByLabel('Text (Markdown)').fill('Failed deliveries are retried with backoff for **24 hours**.');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('row').filter({ hasText: 'Webhooks now retry for a day' }).getByText('shown', { exact: true }).waitFor();
+    const { items } = await stack.getJson<{ items: { title: string }[] }>('chat', '/help-center/announcements?language=en');
+    expect(items.map((announcement) => announcement.title)).toContain('Webhooks now retry for a day');
+
+    await page.getByLabel('Incident title').fill('Slow ticket search');
+    await page.getByLabel('Affected feature').fill('Ticket search');
+    await page.getByLabel('First update').fill('We are looking into slow searches.');
+    await page.getByRole('button', { name: 'Open the incident' }).click();
+    const update = page.getByRole('form', { name: 'Post an update on Slow ticket search' });
+    await update.getByLabel(/^Status/).selectOption('resolved');
+    await update.getByLabel('Update').fill('Search is fast again.');
+    await expectAccessible();
+    await update.getByRole('button', { name: 'Post the update' }).click();
+    await page.getByText('resolved: Search is fast again.').waitFor();
+    await expect(update.count()).resolves.toBe(0);
+    await expectAccessible();
+    await screenshot(page, 'console-admin-04-announcements');
+  });
 });

@@ -1,10 +1,11 @@
 import { t } from '../i18n/i18n';
 import { Services } from '../services';
+import { AnnouncementsPage } from './announcements-page';
 import { ArticlesPage } from './articles-page';
 import { AutomationRulesPage } from './automation-rules-page';
 import { ReplyTemplatesPage } from './reply-templates-page';
 
-export const adminPages = ['templates', 'rules', 'articles'] as const;
+export const adminPages = ['templates', 'rules', 'articles', 'announcements'] as const;
 type AdminPage = (typeof adminPages)[number];
 
 /** The admins' section: one page per thing they configure, each at `#admin/<page>` so a link survives a reload. */
@@ -24,6 +25,7 @@ export function Administration({ page, services, accessToken }: { page: string |
       {current === 'templates' && <ReplyTemplatesPage {...props} />}
       {current === 'rules' && <AutomationRulesPage {...props} />}
       {current === 'articles' && <ArticlesPage {...props} />}
+      {current === 'announcements' && <AnnouncementsPage {...props} />}
     </main>
   );
 }
