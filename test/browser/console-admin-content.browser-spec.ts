@@ -162,4 +162,25 @@ describe('the agent console in a real browser: the admin content pages', () => {
     await expectAccessible();
     await screenshot(page, 'console-admin-04-announcements');
   });
+
+  it('imports contacts from a CSV file and shows the report, refusals with their reason', async () => {
+    // A host name has no underscores, which uniqueName uses.
+    const domain = `${uniqueName('import').replaceAll('_', '-')}.test`;
+    const csv = ['Email,First Name,Last Name', `lin@${domain},Lin,Import`, `sam@${domain},Sam,Import`, 'not-an-address,No,Body'].join(
+      '\r\n',
+    );
+    await openAdminPage('Import contacts');
+    await page.getByLabel('CSV file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Import' }).click();
+    const report = page.getByRole('region', { name: 'Import report' });
+    await report.or(page.getByRole('alert')).waitFor();
+    // The whole report on failure: the rows say why each was refused.
+    await expect(report.textContent()).resolves.toContain('2 created, 0 updated, 0 unchanged, 1 refused.');
+    const refused = page.getByRole('row').filter({ hasText: 'not-an-address' });
+    await expect(refused.textContent()).resolves.toContain('email: is not an email address');
+    await expectAccessible();
+    await screenshot(page, 'console-admin-05-import');
+    await page.getByRole('link', { name: `lin@${domain}` }).click();
+    await page.getByRole('heading', { name: 'Lin Import' }).waitFor();
+  });
 });

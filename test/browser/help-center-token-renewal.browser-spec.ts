@@ -55,7 +55,10 @@ describe('the help center in a real browser: a sign-in outlasts its access token
     await helpCenter.signIn(customer.email, customer.password, 'Rena Renewal');
 
     // Renewed again and again, a minute before each token's end: the first within seconds.
-    await eventually(() => expect(observed.filter((seen) => seen.path.endsWith('/auth/refresh') && seen.status < 300).length).toBeGreaterThan(1), 30_000);
+    await eventually(
+      () => expect(observed.filter((seen) => seen.path.endsWith('/auth/refresh') && seen.status < 300).length).toBeGreaterThan(1),
+      30_000,
+    );
     // Past the first token's life (and the 30 seconds of clock skew services allow): identity refuses it, and the
     // panel, on a renewed one, still lists the tickets.
     const { accessToken, expiresAt } = first!;

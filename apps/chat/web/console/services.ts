@@ -1,4 +1,4 @@
-import { requestJson } from '../help-center/panel/api';
+import { RequestOptions, requestJson } from '../help-center/panel/api';
 
 /** Where each service's API answers the browser, from chat's `GET /console/config`. */
 export interface Services {
@@ -14,6 +14,6 @@ export async function loadServices(): Promise<Services> {
 }
 
 /** A call to a service's API as the signed-in agent. */
-export function asAgent<T>(url: string, accessToken: string, options: { method?: string; body?: unknown } = {}): Promise<T> {
+export function asAgent<T>(url: string, accessToken: string, options: Omit<RequestOptions, 'token'> = {}): Promise<T> {
   return requestJson<T>(url, { ...options, token: accessToken });
 }

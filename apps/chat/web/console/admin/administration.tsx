@@ -3,9 +3,10 @@ import { Services } from '../services';
 import { AnnouncementsPage } from './announcements-page';
 import { ArticlesPage } from './articles-page';
 import { AutomationRulesPage } from './automation-rules-page';
+import { ContactImportPage } from './contact-import-page';
 import { ReplyTemplatesPage } from './reply-templates-page';
 
-export const adminPages = ['templates', 'rules', 'articles', 'announcements'] as const;
+export const adminPages = ['templates', 'rules', 'articles', 'announcements', 'contact-import'] as const;
 type AdminPage = (typeof adminPages)[number];
 
 /** The admins' section: one page per thing they configure, each at `#admin/<page>` so a link survives a reload. */
@@ -26,6 +27,7 @@ export function Administration({ page, services, accessToken }: { page: string |
       {current === 'rules' && <AutomationRulesPage {...props} />}
       {current === 'articles' && <ArticlesPage {...props} />}
       {current === 'announcements' && <AnnouncementsPage {...props} />}
+      {current === 'contact-import' && <ContactImportPage {...props} />}
     </main>
   );
 }

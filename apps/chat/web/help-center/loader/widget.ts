@@ -88,7 +88,8 @@ function start(script: HTMLScriptElement): void {
   launcher.setAttribute('aria-expanded', 'false');
   launcher.setAttribute('aria-haspopup', 'dialog');
   // White words on it: darkened until they read at 4.5:1 where the team's colour is too light.
-  if (typeof appearance.accentColor === 'string') launcher.style.setProperty('--accent', readableAccent(appearance.accentColor, ['#ffffff']));
+  if (typeof appearance.accentColor === 'string')
+    launcher.style.setProperty('--accent', readableAccent(appearance.accentColor, ['#ffffff']));
   const text = document.createElement('span');
   text.textContent = words.open;
   const badge = document.createElement('span');

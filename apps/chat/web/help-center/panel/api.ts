@@ -16,13 +16,17 @@ export interface RequestOptions {
   method?: string;
   token?: string | null;
   body?: unknown;
+  /** A file sent as it is with its content type (identity takes contact imports as `text/csv`), instead of a JSON body. */
+  file?: { contentType: string; content: Blob };
 }
 
-export async function requestJson<T>(url: string, { method = 'GET', token, body }: RequestOptions = {}): Promise<T> {
+export async function requestJson<T>(url: string, { method = 'GET', token, body, file }: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = {};
   if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit' });
+  if (file) headers['content-type'] = file.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
+  const payload = file ? file.content : body === undefined ? undefined : JSON.stringify(body);
+  const response = await fetch(url, { method, headers, body: payload, credentials: 'omit' });
   if (!response.ok) {
     const error = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
     throw new ApiError(response.status, error.code ?? 'request.failed', error.message ?? response.statusText);
