@@ -15,7 +15,9 @@ export interface Contact {
   tags: string[];
   createdAt: string;
   updatedAt: string;
+  /** The last mail or chat from the contact. */
   lastSeenAt: string | null;
+  lastSignedInAt: string | null;
 }
 
 export interface Phone {

@@ -55,6 +55,7 @@ export function CustomerView({ id, services, accessToken }: { id: string; servic
       </p>
       <p class="meta">
         {t('customer.created', { when: when(contact.createdAt) })}, {t('customer.updated', { when: when(contact.updatedAt) })},{' '}
+        {contact.lastSignedInAt ? t('customer.lastSeen', { when: when(contact.lastSignedInAt) }) : t('customer.never')},{' '}
         {contact.lastSeenAt ? t('customer.seen', { when: when(contact.lastSeenAt) }) : t('customer.neverSeen')}
       </p>
       {failure && <p role="alert">{t('error.generic', { message: failure })}</p>}

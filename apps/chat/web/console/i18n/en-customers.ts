@@ -2,8 +2,8 @@
 export const enCustomers = {
   'customer.details': 'Details',
   'customer.chats': 'Chat transcripts',
-  'customer.seen': 'last seen {when}',
-  'customer.neverSeen': 'never seen',
+  'customer.seen': 'last wrote in {when}',
+  'customer.neverSeen': 'never wrote in',
   'details.title': 'Profile',
   'details.name': 'Name',
   'details.phones': 'Phone numbers',
