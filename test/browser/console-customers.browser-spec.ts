@@ -33,8 +33,8 @@ const floodLimit = 2;
 /**
  * The console's customer and mail parts in Debian's Chromium against the four services as processes (`npm run build`
  * first): an agent edits a customer's profile and finds it saved after a reload, opens a ticket on the customer's
- * behalf, releases a mail held in quarantine so it becomes a ticket, and deletes a customer after the dialog saying
- * what is erased. One stack for the file; the tests run in order as one agent's work.
+ * behalf, releases a mail held in quarantine so it becomes a ticket, accepts mail from an unknown sender (who becomes a
+ * contact), and deletes a customer after the dialog saying what is erased. One stack for the file; the tests run in order as one agent's work.
  */
 describe('the agent console in a real browser: customers and mail', () => {
   let run: BrowserRun;
@@ -46,6 +46,15 @@ describe('the agent console in a real browser: customers and mail', () => {
 
   const expectAccessible = async (page: Page) => expect(await seriousAccessibilityViolations(page)).toEqual([]);
   const contact = (id: string) => stack.getJson<Contact>('identity', `/contacts/${id}`);
+  const ticketsFrom = (email: string) =>
+    stack.getJson<{ items: TicketSummary[] }>('tickets', `/tickets?requesterEmail=${encodeURIComponent(email)}`).then(({ items }) => items);
+
+  /** A customer's mail to the support address through the stack's real SMTP port. */
+  async function sendMail(from: string, subject: string): Promise<void> {
+    const mailer = createTransport({ host: '127.0.0.1', port: stack.smtpPort, secure: false, ignoreTLS: true });
+    await mailer.sendMail({ from, to: 'support@helpgate.test', subject, text: 'Could you help?' });
+    mailer.close();
+  }
 
   let signedIn = false;
   /** A console page at `hash`, signed in: the first page signs in, the console keeps the session for the next ones. */
@@ -141,17 +150,9 @@ describe('the agent console in a real browser: customers and mail', () => {
 
   it('a mail held in quarantine is seen with why it was held, and released so it becomes a ticket', async () => {
     const sender = `busy@${domain}`;
-    const mailer = createTransport({ host: '127.0.0.1', port: stack.smtpPort, secure: false, ignoreTLS: true });
-    for (let index = 1; index <= floodLimit + 1; index += 1) {
-      await mailer.sendMail({ from: sender, to: 'support@helpgate.test', subject: `Order ${index} missing`, text: 'Where is it?' });
-    }
-    mailer.close();
+    for (let index = 1; index <= floodLimit + 1; index += 1) await sendMail(sender, `Order ${index} missing`);
     const heldSubject = `Order ${floodLimit + 1} missing`;
-    const ticketsFrom = () =>
-      stack
-        .getJson<{ items: TicketSummary[] }>('tickets', `/tickets?requesterEmail=${encodeURIComponent(sender)}`)
-        .then(({ items }) => items);
-    await eventually(async () => expect((await ticketsFrom()).map((ticket) => ticket.subject)).toHaveLength(floodLimit), 60_000);
+    await eventually(async () => expect(await ticketsFrom(sender)).toHaveLength(floodLimit), 60_000);
 
     const page = await consoleAt('#mail');
     const kinds = page.getByRole('group', { name: 'Kinds of held mail' });
@@ -165,7 +166,47 @@ describe('the agent console in a real browser: customers and mail', () => {
     await held.getByRole('button', { name: `Release “${heldSubject}”` }).click();
     await page.getByText(`“${heldSubject}” released: it goes on to become a ticket.`).waitFor();
     await page.getByText('No mail is held.').waitFor();
-    await eventually(async () => expect((await ticketsFrom()).map((ticket) => ticket.subject)).toContain(heldSubject), 60_000);
+    await eventually(async () => expect((await ticketsFrom(sender)).map((ticket) => ticket.subject)).toContain(heldSubject), 60_000);
+  });
+
+  it('mail from an unknown sender waits while contacts are not created automatically; accepting it makes the sender a contact and opens the ticket', async () => {
+    const changeSettings = async (settings: { autoCreateContacts: boolean }) => {
+      const changed = await stack.fetch('identity', '/settings', {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(settings),
+      });
+      expect(changed.status).toBe(200);
+    };
+    const sender = `stella@${domain}`;
+    await changeSettings({ autoCreateContacts: false });
+    try {
+      await sendMail(sender, 'Quote for 40 seats');
+      await eventually(async () => {
+        const { items } = await stack.getJson<{ items: { sender: string }[] }>('identity', '/unknown-senders');
+        expect(items.map((item) => item.sender)).toContain(sender);
+      }, 60_000);
+
+      const page = await consoleAt('#mail');
+      const waiting = page
+        .getByRole('region', { name: 'Unknown senders' })
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('heading', { name: 'Quote for 40 seats' }) });
+      await waiting.getByLabel(`Name for ${sender}`).fill('Stella Stone');
+      await expectAccessible(page);
+      await screenshot(page, 'customers-04-unknown-sender');
+      await waiting.getByRole('button', { name: `Accept mail from ${sender}` }).click();
+      await page.getByText(`Mail from ${sender} accepted.`).waitFor();
+      await page.getByText('No mail waits for acceptance.').waitFor();
+      await eventually(
+        async () => expect((await ticketsFrom(sender)).map((ticket) => ticket.subject)).toEqual(['Quote for 40 seats']),
+        60_000,
+      );
+      const { items } = await stack.getJson<{ items: Contact[] }>('identity', `/contacts?email=${encodeURIComponent(sender)}`);
+      expect(items.map((found) => found.name)).toEqual(['Stella Stone']);
+    } finally {
+      await changeSettings({ autoCreateContacts: true });
+    }
   });
 
   it('an agent deletes a customer after the dialog saying what is erased', async () => {
@@ -175,7 +216,7 @@ describe('the agent console in a real browser: customers and mail', () => {
     const dialog = page.getByRole('dialog', { name: 'Delete Nora Nowak-Kowalska?' });
     await dialog.getByText(`the name, addresses (n.kowalska@${domain}, nora@${domain}), phone numbers`).waitFor();
     await expectAccessible(page);
-    await screenshot(page, 'customers-04-delete-dialog');
+    await screenshot(page, 'customers-05-delete-dialog');
     await dialog.getByRole('button', { name: 'Keep the customer' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect((await contact(customer.id)).anonymizedAt).toBeNull();
