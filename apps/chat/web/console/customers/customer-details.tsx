@@ -1,48 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import type { ServiceCall } from '../services';
+import { ProfileForm, profileChanges, profileFormOf } from '../lib/profile-changes';
 import type { Contact, Phone } from './contact-types';
-
-/** The profile fields identity's `PATCH /contacts/:id` takes, as the form holds them (empty text is "not given"). */
-interface ProfileForm {
-  name: string;
-  language: string;
-  timeZone: string;
-  details: string;
-  notes: string;
-  tags: string;
-  phones: Phone[];
-}
-
-const formOf = (contact: Contact): ProfileForm => ({
-  name: contact.name,
-  language: contact.language ?? '',
-  timeZone: contact.timeZone ?? '',
-  details: contact.details ?? '',
-  notes: contact.notes ?? '',
-  tags: contact.tags.join(', '),
-  phones: contact.phones,
-});
-
-const textOrNull = (text: string) => text.trim() || null;
-const tagsOf = (text: string) =>
-  text
-    .split(',')
-    .map((tag) => tag.trim())
-    .filter(Boolean);
-
-/** Only what the agent changed, so the contact's timeline names the fields that really changed. */
-function changesOf(contact: Contact, form: ProfileForm): Record<string, unknown> {
-  const change: Record<string, unknown> = {};
-  if (form.name.trim() !== contact.name) change.name = form.name.trim();
-  for (const field of ['language', 'timeZone', 'details', 'notes'] as const) {
-    if (textOrNull(form[field]) !== contact[field]) change[field] = textOrNull(form[field]);
-  }
-  if (tagsOf(form.tags).join(',') !== contact.tags.join(',')) change.tags = tagsOf(form.tags);
-  const phones = form.phones.filter((phone) => phone.number.trim());
-  if (JSON.stringify(phones) !== JSON.stringify(contact.phones)) change.phones = phones;
-  return change;
-}
 
 const timeZones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
@@ -56,7 +16,7 @@ export function CustomerDetails({
   identity: ServiceCall;
   onChanged(contact: Contact): void;
 }) {
-  const [form, setForm] = useState<ProfileForm>(() => formOf(contact));
+  const [form, setForm] = useState<ProfileForm>(() => profileFormOf(contact));
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const set = (field: keyof ProfileForm) => (event: { currentTarget: { value: string } }) =>
@@ -68,11 +28,11 @@ export function CustomerDetails({
     event.preventDefault();
     setNotice(null);
     setFailure(null);
-    const change = changesOf(contact, form);
+    const change = profileChanges(contact, form);
     if (Object.keys(change).length === 0) return setNotice(t('details.unchanged'));
     identity<Contact>(`/contacts/${contact.id}`, { method: 'PATCH', body: change })
       .then((saved) => {
-        setForm(formOf(saved));
+        setForm(profileFormOf(saved));
         setNotice(t('details.saved'));
         onChanged(saved);
       })
