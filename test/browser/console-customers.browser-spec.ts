@@ -1,8 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { createTransport } from 'nodemailer';
 import { Page } from 'playwright-core';
+import { io } from 'socket.io-client';
+import { clientOf } from '../../apps/chat/test/chat-under-test';
 import { eventually, uniqueName } from '../support/infra';
 import { Stack } from '../support/stack';
-import { invitedAgent } from './support/agent';
+import { availableAgent, invitedAgent } from './support/agent';
 import { BrowserRun, startBrowserRun } from './support/browser-run';
 import { Browser, screenshot, seriousAccessibilityViolations } from './support/chromium';
 import { Console } from './support/console';
@@ -33,8 +36,9 @@ const floodLimit = 2;
 /**
  * The console's customer and mail parts in Debian's Chromium against the four services as processes (`npm run build`
  * first): an agent edits a customer's profile and finds it saved after a reload, opens a ticket on the customer's
- * behalf, releases a mail held in quarantine so it becomes a ticket, accepts mail from an unknown sender (who becomes a
- * contact), and deletes a customer after the dialog saying what is erased. One stack for the file; the tests run in order as one agent's work.
+ * behalf, reads the customer's chat transcripts, releases a mail held in quarantine so it becomes a ticket, accepts
+ * mail from an unknown sender (who becomes a contact), and deletes a customer after the dialog saying what is erased.
+ * One stack for the file; the tests run in order as one agent's work.
  */
 describe('the agent console in a real browser: customers and mail', () => {
   let run: BrowserRun;
@@ -148,6 +152,39 @@ describe('the agent console in a real browser: customers and mail', () => {
     expect(items.map((ticket) => ticket.subject)).toEqual(['Invoice address to change']);
   });
 
+  it('the customer’s chats with the team are on the profile, each with its messages', async () => {
+    const chatAgent = await availableAgent(stack, 'Ada Chat');
+    const visitor = clientOf(io(`${stack.url.chat}/visitor`, { transports: ['websocket'], forceNew: true, reconnection: false }));
+    try {
+      await visitor.next('session');
+      const { conversationId } = await visitor.request<{ conversationId: string }>('message.send', {
+        clientId: randomUUID(),
+        text: 'Is my invoice ready?',
+      });
+      await visitor.request('visitor.identify', { conversationId, email: `nora@${domain}` });
+      await chatAgent.next<{ id: string }>('conversation.assigned', (conversation) => conversation.id === conversationId);
+      await chatAgent.request('message.send', { conversationId, clientId: randomUUID(), text: 'Yes, it went out this morning.' });
+      await chatAgent.request('conversation.close', { conversationId });
+    } finally {
+      visitor.close();
+      chatAgent.close();
+    }
+    // chat publishes the transcript as the conversation ends; identity files it on the contact owning the address.
+    await eventually(
+      async () => expect((await stack.getJson<{ total: number }>('identity', `/contacts/${customer.id}/chat-transcripts`)).total).toBe(1),
+      60_000,
+    );
+
+    const page = await consoleAt(`#customers/${customer.id}`);
+    await page.getByRole('tab', { name: 'Chat transcripts' }).click();
+    await page.getByRole('button', { name: /with Ada Chat \(\d+ messages\)/ }).click();
+    const opened = page.getByRole('region', { name: /^Chat of / });
+    await opened.getByText('Is my invoice ready?').waitFor();
+    await opened.getByText('Yes, it went out this morning.').waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'customers-03-chat-transcript');
+  });
+
   it('a mail held in quarantine is seen with why it was held, and released so it becomes a ticket', async () => {
     const sender = `busy@${domain}`;
     for (let index = 1; index <= floodLimit + 1; index += 1) await sendMail(sender, `Order ${index} missing`);
@@ -161,7 +198,7 @@ describe('the agent console in a real browser: customers and mail', () => {
     await held.getByText(`From ${sender}`).waitFor();
     await expect(held.getByRole('definition').first().textContent()).resolves.toBe('flood');
     await expectAccessible(page);
-    await screenshot(page, 'customers-03-quarantine');
+    await screenshot(page, 'customers-04-quarantine');
 
     await held.getByRole('button', { name: `Release “${heldSubject}”` }).click();
     await page.getByText(`“${heldSubject}” released: it goes on to become a ticket.`).waitFor();
@@ -194,7 +231,7 @@ describe('the agent console in a real browser: customers and mail', () => {
         .filter({ has: page.getByRole('heading', { name: 'Quote for 40 seats' }) });
       await waiting.getByLabel(`Name for ${sender}`).fill('Stella Stone');
       await expectAccessible(page);
-      await screenshot(page, 'customers-04-unknown-sender');
+      await screenshot(page, 'customers-05-unknown-sender');
       await waiting.getByRole('button', { name: `Accept mail from ${sender}` }).click();
       await page.getByText(`Mail from ${sender} accepted.`).waitFor();
       await page.getByText('No mail waits for acceptance.').waitFor();
@@ -216,7 +253,7 @@ describe('the agent console in a real browser: customers and mail', () => {
     const dialog = page.getByRole('dialog', { name: 'Delete Nora Nowak-Kowalska?' });
     await dialog.getByText(`the name, addresses (n.kowalska@${domain}, nora@${domain}), phone numbers`).waitFor();
     await expectAccessible(page);
-    await screenshot(page, 'customers-05-delete-dialog');
+    await screenshot(page, 'customers-06-delete-dialog');
     await dialog.getByRole('button', { name: 'Keep the customer' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect((await contact(customer.id)).anonymizedAt).toBeNull();
