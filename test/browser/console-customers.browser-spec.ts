@@ -37,8 +37,8 @@ const floodLimit = 2;
  * The console's customer and mail parts in Debian's Chromium against the four services as processes (`npm run build`
  * first): an agent edits a customer's profile and finds it saved after a reload, opens a ticket on the customer's
  * behalf, reads the customer's chat transcripts, releases a mail held in quarantine so it becomes a ticket, accepts
- * mail from an unknown sender (who becomes a contact), and deletes a customer after the dialog saying what is erased.
- * One stack for the file; the tests run in order as one agent's work.
+ * mail from an unknown sender (who becomes a contact), sees a domain conflict, and deletes a customer after the dialog
+ * saying what is erased. One stack for the file; the tests run in order as one agent's work.
  */
 describe('the agent console in a real browser: customers and mail', () => {
   let run: BrowserRun;
@@ -50,6 +50,17 @@ describe('the agent console in a real browser: customers and mail', () => {
 
   const expectAccessible = async (page: Page) => expect(await seriousAccessibilityViolations(page)).toEqual([]);
   const contact = (id: string) => stack.getJson<Contact>('identity', `/contacts/${id}`);
+
+  /** What identity answers an admin's `POST` that must create something. */
+  async function created<T>(path: string, body: unknown): Promise<T> {
+    const answer = await stack.fetch('identity', path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(answer.status).toBe(201);
+    return (await answer.json()) as T;
+  }
   const ticketsFrom = (email: string) =>
     stack.getJson<{ items: TicketSummary[] }>('tickets', `/tickets?requesterEmail=${encodeURIComponent(email)}`).then(({ items }) => items);
 
@@ -74,13 +85,7 @@ describe('the agent console in a real browser: customers and mail', () => {
     run = await startBrowserRun({ INBOUND_FLOOD_LIMIT: String(floodLimit) });
     ({ stack, browser } = run);
     agent = await invitedAgent(stack, run.relay, 'Nina Agent');
-    const created = await stack.fetch('identity', '/contacts', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Nora Nowak', email: `nora@${domain}` }),
-    });
-    expect(created.status).toBe(201);
-    customer = (await created.json()) as Contact;
+    customer = await created<Contact>('/contacts', { name: 'Nora Nowak', email: `nora@${domain}` });
   });
 
   afterAll(async () => {
@@ -246,6 +251,23 @@ describe('the agent console in a real browser: customers and mail', () => {
     }
   });
 
+  it('the organizations page lists a contact two organizations claim, with both claims', async () => {
+    const university = `uni-${domain}`;
+    await created('/organizations', { name: 'University', domains: [{ domain: university, includeSubdomains: true }] });
+    await created('/organizations', { name: 'Physics Department', domains: [`physics.${university}`] });
+    const researcher = await created<{ id: string }>('/contacts', { name: 'Lab Desk', email: `desk@lab.physics.${university}` });
+
+    const page = await consoleAt('#organizations');
+    const conflicts = page.getByRole('region', { name: 'Domain conflicts' });
+    const conflict = conflicts.getByRole('listitem').filter({ hasText: `lab.physics.${university}` });
+    await conflict.getByText(`claimed by University (*.${university}), Physics Department (physics.${university})`).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'customers-06-domain-conflicts');
+    await conflict.getByRole('link', { name: `A contact at lab.physics.${university}` }).click();
+    await page.getByRole('heading', { name: 'Lab Desk' }).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#customers/${researcher.id}`);
+  });
+
   it('an agent deletes a customer after the dialog saying what is erased', async () => {
     const page = await consoleAt(`#customers/${customer.id}`);
     await page.getByRole('heading', { name: 'Nora Nowak-Kowalska' }).waitFor();
@@ -253,7 +275,7 @@ describe('the agent console in a real browser: customers and mail', () => {
     const dialog = page.getByRole('dialog', { name: 'Delete Nora Nowak-Kowalska?' });
     await dialog.getByText(`the name, addresses (n.kowalska@${domain}, nora@${domain}), phone numbers`).waitFor();
     await expectAccessible(page);
-    await screenshot(page, 'customers-06-delete-dialog');
+    await screenshot(page, 'customers-07-delete-dialog');
     await dialog.getByRole('button', { name: 'Keep the customer' }).click();
     await dialog.waitFor({ state: 'hidden' });
     expect((await contact(customer.id)).anonymizedAt).toBeNull();

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError } from '../../help-center/panel/api';
 import { t } from '../i18n/i18n';
 import { serviceCall, ServiceCall, Services } from '../services';
 import type { Organization } from '../customers/contact-types';
@@ -110,17 +109,14 @@ interface DomainConflict {
   detectedAt: string;
 }
 
-/**
- * Contacts identity left in "Unassigned" because several organizations' domains claim their address (admins only:
- * identity refuses agents, who then see nothing here). Adding the domain to one organization settles them.
- */
+/** Contacts identity left in "Unassigned" because several organizations' domains claim their address. */
 function DomainConflicts({ organizations, identity, version }: { organizations: Organization[]; identity: ServiceCall; version: number }) {
   const [conflicts, setConflicts] = useState<DomainConflict[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     identity<Page<DomainConflict>>('/organizations/conflicts?limit=100')
       .then(({ items }) => setConflicts(items))
-      .catch((error: Error) => (error instanceof ApiError && error.status === 403 ? setConflicts([]) : setFailure(error.message)));
+      .catch((error: Error) => setFailure(error.message));
   }, [version]);
   const nameOf = (id: string) => organizations.find((organization) => organization.id === id)?.name ?? id;
   if (failure) return <p role="alert">{t('error.generic', { message: failure })}</p>;
