@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ChatsView } from './chats/chats-view';
 import { CustomerView } from './customers/customer-view';
 import { CustomersView } from './customers/customers-view';
+import { MailView } from './mail/mail-view';
 import { OrganizationsView } from './organizations/organizations-view';
 import { TicketView } from './tickets/ticket-view';
 import { TicketsView } from './tickets/tickets-view';
@@ -31,8 +32,8 @@ export function Shell({ services, accessToken, signOut }: { services: Services; 
   return <Desk services={services} accessToken={accessToken} me={me} signOut={signOut} />;
 }
 
-type Section = 'chats' | 'tickets' | 'customers' | 'organizations';
-const sections: readonly Section[] = ['chats', 'tickets', 'customers', 'organizations'];
+type Section = 'chats' | 'tickets' | 'customers' | 'organizations' | 'mail';
+const sections: readonly Section[] = ['chats', 'tickets', 'customers', 'organizations', 'mail'];
 
 /** Where the agent is in the console: `#tickets`, `#tickets/<id>`, `#customers/<id>`… (a link works across a reload). */
 function useRoute(): { section: Section; itemId: string | null } {
@@ -78,6 +79,9 @@ function Desk({
           </a>
           <a href="#organizations" aria-current={current('organizations')}>
             {t('nav.organizations')}
+          </a>
+          <a href="#mail" aria-current={current('mail')}>
+            {t('nav.mail')}
           </a>
         </nav>
         <div class="controls">
@@ -125,6 +129,7 @@ function Desk({
           <CustomersView services={services} accessToken={accessToken} />
         ))}
       {route.section === 'organizations' && <OrganizationsView services={services} accessToken={accessToken} />}
+      {route.section === 'mail' && <MailView services={services} accessToken={accessToken} />}
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import { enCustomers } from './en-customers';
+
 /** The console's words in English, in one place so a team can translate them (a catalog with the same keys). */
 export const en = {
   'app.title': 'Helpgate console',
@@ -192,6 +194,7 @@ export const en = {
   'error.generic': 'Something went wrong: {message}',
   'ticket.downloadFailed': '{filename} could not be downloaded ({status}).',
   'ticket.noAnswer': 'no answer',
+  ...enCustomers,
 } as const;
 
 export type MessageKey = keyof typeof en;
