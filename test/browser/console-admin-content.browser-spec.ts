@@ -26,14 +26,9 @@ describe('the agent console in a real browser: the admin content pages', () => {
   beforeAll(async () => {
     run = await startBrowserRun();
     stack = run.stack;
-    const email = `${uniqueName('ada')}@helpgate.test`;
-    const password = 'an admin passphrase, long enough';
-    const { link } = await invitedAgent(stack, run.relay, { email, name: 'Ada Admin', role: 'admin' });
+    const { email, password } = await invitedAgent(stack, run.relay, 'Ada Admin', 'admin');
     page = await run.browser.newPage();
-    await page.goto(link);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Save the password' }).click();
-    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.goto(`${stack.url.chat}/console`);
     await new Console(page).signIn(email, password);
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('heading', { name: 'Administration', level: 2 }).waitFor();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createTransport } from 'nodemailer';
 import { Page } from 'playwright-core';
 import { io } from 'socket.io-client';
@@ -6,7 +7,7 @@ import { ChatClient, clientOf } from '../../apps/chat/test/chat-under-test';
 import { eventually, uniqueName } from '../support/infra';
 import { Stack } from '../support/stack';
 import { TestRelay } from '../support/test-relay';
-import { availableAgent, invitedAgent } from './support/agent';
+import { availableAgent } from './support/agent';
 import { BrowserRun, startBrowserRun } from './support/browser-run';
 import { Browser, screenshot, seriousAccessibilityViolations } from './support/chromium';
 import { Console } from './support/console';
@@ -52,9 +53,20 @@ describe('the agent console in a real browser: chats and tickets', () => {
   it('an invited agent sets a password, signs in, accepts a queued chat, replies with a file, escalates it, takes over from the AI agent and signs out', async () => {
     // A colleague online but full: chats wait in the queue for someone to accept them.
     colleague = await availableAgent(stack, 'Ada Colleague', { chatCapacity: 0 });
-    const invitation = await invitedAgent(stack, relay, { email: agentEmail, name: 'Grace Hopper' });
-    agentId = invitation.id;
-    const link = invitation.link;
+    const invited = await stack.fetch('identity', '/agents', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: agentEmail, name: 'Grace Hopper', languages: ['en'], chatCapacity: 2 }),
+    });
+    expect(invited.status).toBe(201);
+    agentId = ((await invited.json()) as { id: string }).id;
+    const link = await eventually(() => {
+      const found = /http:\/\/127\.0\.0\.1:\d+\/console\/set-password\?token=[\w-]{43}/.exec(
+        relay.to(agentEmail).at(-1)?.parsed.text ?? '',
+      );
+      expect(found).not.toBeNull();
+      return found![0];
+    }, 60_000);
     expect(link.startsWith(`${stack.url.chat}/console/set-password`)).toBe(true);
 
     const page = await browser.newPage();
@@ -173,6 +185,7 @@ describe('the agent console in a real browser: chats and tickets', () => {
       subject,
       text: 'The export button does nothing.',
       messageId: `<${uniqueName('export')}@acme.test>`,
+      attachments: [{ filename: 'export-log.txt', content: 'export failed at row 12' }],
     });
     const [acknowledgement] = await relay.receivedTo(sender, 1);
     customer.close();
@@ -190,6 +203,9 @@ describe('the agent console in a real browser: chats and tickets', () => {
     await row.getByRole('link', { name: subject }).click();
     await page.getByRole('heading', { name: new RegExp(subject) }).waitFor();
     await page.getByText('The export button does nothing.').waitFor();
+    // The mail's attachment is kept by email-ingest: the console fetches it from there with the agent's token.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'export-log.txt' }).click()]);
+    await expect(readFile((await download.path())!, 'utf8')).resolves.toBe('export failed at row 12');
     await page.getByLabel('Reply template').selectOption({ label: 'Export fixed' });
     await page.getByText('Template preview').waitFor();
     await page.getByRole('button', { name: 'Send the public reply' }).click();
@@ -202,11 +218,18 @@ describe('the agent console in a real browser: chats and tickets', () => {
     const fields = page.getByRole('form', { name: 'Ticket fields' });
     await fields.getByLabel('Assignee').selectOption({ label: 'Grace Hopper' });
     await fields.getByLabel('Status').selectOption('pending');
+    const [department] = (await (await stack.fetch('tickets', '/categories')).json()) as { id: string; name: string }[];
+    await fields.getByLabel('Category').selectOption(department.id);
     await fields.getByRole('button', { name: 'Save the changes' }).click();
     await page.getByText('Saved.').waitFor();
     await page
       .locator('.history')
       .getByText(/assignee/)
+      .first()
+      .waitFor();
+    await page
+      .locator('.history')
+      .getByText(/category/)
       .first()
       .waitFor();
     await page.getByText('Hello Jane Doe, we fixed the export').waitFor();

@@ -36,6 +36,7 @@ import { WebFormContacts1763900000199 } from './migrations/1763900000199-web-for
 import { CustomerSuccessRequestersModule } from './customer-success-requesters/customer-success-requesters.module';
 import { SignInThrottleExpiry1763900000200 } from './migrations/1763900000200-sign-in-throttle-expiry';
 import { DuplicatePairs1763900000202 } from './migrations/1763900000202-duplicate-pairs';
+import { ContactLastSignIn1763900000210 } from './migrations/1763900000210-contact-last-sign-in';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
 import { DuplicateCandidatesModule } from './duplicate-candidates/duplicate-candidates.module';
 import { DomainConflictEntity } from './organizations/domain-conflict.entity';
@@ -81,6 +82,7 @@ export const identitySchema = {
     WebFormContacts1763900000199,
     SignInThrottleExpiry1763900000200,
     DuplicatePairs1763900000202,
+    ContactLastSignIn1763900000210,
   ],
 };
 

@@ -17,3 +17,10 @@ export async function loadServices(): Promise<Services> {
 export function asAgent<T>(url: string, accessToken: string, options: Omit<RequestOptions, 'token'> = {}): Promise<T> {
   return requestJson<T>(url, { ...options, token: accessToken });
 }
+
+/** One service's API as the signed-in agent: `call('/contacts/1')` on that service's URL. */
+export type ServiceCall = <T>(path: string, options?: { method?: string; body?: unknown }) => Promise<T>;
+
+export function serviceCall(baseUrl: string, accessToken: string): ServiceCall {
+  return <T>(path: string, options?: { method?: string; body?: unknown }) => asAgent<T>(`${baseUrl}${path}`, accessToken, options);
+}

@@ -3,6 +3,7 @@ import { Administration } from './admin/administration';
 import { ChatsView } from './chats/chats-view';
 import { CustomerView } from './customers/customer-view';
 import { CustomersView } from './customers/customers-view';
+import { MailView } from './mail/mail-view';
 import { OrganizationsView } from './organizations/organizations-view';
 import { TicketView } from './tickets/ticket-view';
 import { TicketsView } from './tickets/tickets-view';
@@ -32,8 +33,8 @@ export function Shell({ services, accessToken, signOut }: { services: Services; 
   return <Desk services={services} accessToken={accessToken} me={me} signOut={signOut} />;
 }
 
-type Section = 'chats' | 'tickets' | 'customers' | 'organizations' | 'admin';
-const sections: readonly Section[] = ['chats', 'tickets', 'customers', 'organizations', 'admin'];
+type Section = 'chats' | 'tickets' | 'customers' | 'organizations' | 'mail' | 'admin';
+const sections: readonly Section[] = ['chats', 'tickets', 'customers', 'organizations', 'mail', 'admin'];
 
 /** Where the agent is in the console: `#tickets`, `#tickets/<id>`, `#customers/<id>`… (a link works across a reload). */
 function useRoute(): { section: Section; itemId: string | null } {
@@ -79,6 +80,9 @@ function Desk({
           </a>
           <a href="#organizations" aria-current={current('organizations')}>
             {t('nav.organizations')}
+          </a>
+          <a href="#mail" aria-current={current('mail')}>
+            {t('nav.mail')}
           </a>
           {me.role === 'admin' && (
             <a href="#admin" aria-current={current('admin')}>
@@ -131,6 +135,7 @@ function Desk({
           <CustomersView services={services} accessToken={accessToken} />
         ))}
       {route.section === 'organizations' && <OrganizationsView services={services} accessToken={accessToken} />}
+      {route.section === 'mail' && <MailView services={services} accessToken={accessToken} />}
       {route.section === 'admin' && me.role === 'admin' && (
         <Administration page={route.itemId} services={services} accessToken={accessToken} />
       )}

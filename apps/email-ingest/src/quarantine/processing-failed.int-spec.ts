@@ -21,11 +21,11 @@ describe('dead letters of email-ingest: listed, inspected, replayed, counted, an
   const send = (subject: string, messageId: string) =>
     ingest.smtpTransport().sendMail({ from: 'jane@acme.test', to: 'support@helpgate.test', subject, text: 'Body', messageId });
   const deadLetters = async () =>
-    ((await (await ingest.fetch(`/dead-letters?topic=${acceptedTopic}`)).json()) as { items: DeadLetter[]; total: number });
+    (await (await ingest.fetch(`/dead-letters?topic=${acceptedTopic}`)).json()) as { items: DeadLetter[]; total: number };
   const heldProcessingFailed = async () =>
-    ((await (await ingest.fetch('/quarantine')).json()) as { items: { inboundMessageId: string; reason: string; detail?: string }[] }).items.filter(
-      (item) => item.reason === 'processing-failed',
-    );
+    (
+      (await (await ingest.fetch('/quarantine')).json()) as { items: { inboundMessageId: string; reason: string; detail?: string }[] }
+    ).items.filter((item) => item.reason === 'processing-failed');
   const caughtUp = () =>
     eventually(async () => expect(await ingest.kafka.hasConsumedAll(ingest.env.KAFKA_GROUP_ID!, [acceptedTopic])).toBe(true));
 
@@ -85,15 +85,21 @@ describe('dead letters of email-ingest: listed, inspected, replayed, counted, an
 
   it('replays a dead letter: the mail is read once, a second replay changes nothing, and both replays are recorded', async () => {
     const [replayed] = (await deadLetters()).items;
-    const shown = (await (await ingest.fetch(`/dead-letters/${acceptedTopic}/${replayed.partition}/${replayed.offset}`)).json()) as DeadLetter;
+    const shown = (await (
+      await ingest.fetch(`/dead-letters/${acceptedTopic}/${replayed.partition}/${replayed.offset}`)
+    ).json()) as DeadLetter;
     const messageIdOf = (value: string) => (JSON.parse(value) as { message: { inboundMessageId: string } }).message.inboundMessageId;
     const inboundMessageId = messageIdOf(shown.value!);
     const replay = () => ingest.fetch(`/dead-letters/${acceptedTopic}/${replayed.partition}/${replayed.offset}/replay`, { method: 'POST' });
 
     const first = await replay();
     expect(first.status).toBe(200);
-    expect(((await first.json()) as DeadLetter).replays).toEqual([{ replayedBy: expect.stringMatching(/^agent:/), replayedAt: expect.any(String) }]);
-    await eventually(() => expect(ingest.inboundEvents().filter((event) => event.mail.inboundMessageId === inboundMessageId)).toHaveLength(1));
+    expect(((await first.json()) as DeadLetter).replays).toEqual([
+      { replayedBy: expect.stringMatching(/^agent:/), replayedAt: expect.any(String) },
+    ]);
+    await eventually(() =>
+      expect(ingest.inboundEvents().filter((event) => event.mail.inboundMessageId === inboundMessageId)).toHaveLength(1),
+    );
 
     expect(((await (await replay()).json()) as DeadLetter).replays).toHaveLength(2);
     await caughtUp();

@@ -8,6 +8,8 @@ const quarantineStatusSchema = z.enum(['held', 'released', 'deleted']) satisfies
 
 export const quarantineQuerySchema = pageQuerySchema.extend({
   status: quarantineStatusSchema.default('held'),
+  /** One kind of held mail only (the kinds `GET /quarantine/counts` counts). */
+  kind: z.enum(quarantineReasons).optional(),
 });
 
 export type QuarantineQueryDto = z.output<typeof quarantineQuerySchema>;

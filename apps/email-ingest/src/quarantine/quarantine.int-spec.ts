@@ -44,6 +44,14 @@ describe('email-ingest holds mail that must not flow on, and agents release or d
     await eventually(async () => expect((await held()).items.map((item) => [item.subject, item.reason])).toContainEqual(['Loop', 'loop']));
   });
 
+  it('lists one kind of held mail when asked, and refuses a kind it does not know', async () => {
+    const ofKind = async (kind: string) => (await (await ingest.fetch(`/quarantine?kind=${kind}`)).json()) as HeldPage;
+    expect((await ofKind('loop')).items.map((item) => [item.subject, item.reason])).toEqual([['Loop', 'loop']]);
+    expect((await ofKind('flood')).items.map((item) => [item.subject, item.reason])).toEqual([['Flood 4', 'flood']]);
+    expect((await ofKind('bounce')).total).toBe(0);
+    expect((await ingest.fetch('/quarantine?kind=spam')).status).toBe(400);
+  });
+
   it('releases a held message into the normal flow once, and discards another without losing its record', async () => {
     const { items } = await held();
     const flood = items.find((item) => item.subject === 'Flood 4')!;

@@ -67,9 +67,12 @@ export class QuarantineRepository {
     return affected;
   }
 
-  async list(status: QuarantineStatus, page: Page): Promise<[QuarantinedMessageEntity[], number]> {
+  async list(
+    { status, reason }: { status: QuarantineStatus; reason?: QuarantineReason },
+    page: Page,
+  ): Promise<[QuarantinedMessageEntity[], number]> {
     return this.dataSource.getRepository(QuarantinedMessageEntity).findAndCount({
-      where: { status },
+      where: { status, ...(reason ? { reason } : {}) },
       order: { createdAt: 'DESC' },
       take: page.limit,
       skip: page.offset,

@@ -21,8 +21,8 @@ export class QuarantineService {
     @Inject(KAFKA_CONFIG) private readonly kafka: KafkaConfig,
   ) {}
 
-  async list({ status, limit, offset }: QuarantineQueryDto): Promise<PageOf<QuarantinedMessageDto>> {
-    const [held, total] = await this.quarantine.list(status, { limit, offset });
+  async list({ status, kind, limit, offset }: QuarantineQueryDto): Promise<PageOf<QuarantinedMessageDto>> {
+    const [held, total] = await this.quarantine.list({ status, reason: kind }, { limit, offset });
     return { items: held.map(toQuarantinedMessage), total, limit, offset };
   }
 

@@ -187,8 +187,14 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
     expect((await call('POST', `/contacts/${contact.body.id}/password-link`)).status).toBe(202);
     const token = await linkTokenMailedTo('carla@customer.test', 'set-password');
     expect((await call('POST', '/auth/password', { token, password: 'carla portal pass' }, '')).status).toBe(204);
+    expect((await call<{ lastSignedInAt: string | null }>('GET', `/contacts/${contact.body.id}`)).body.lastSignedInAt).toBeNull();
 
+    const beforeSignIn = Date.now();
     const contactToken = await signIn('contacts', 'carla@customer.test', 'carla portal pass');
+    const profile = await call<{ lastSignedInAt: string | null; lastSeenAt: string | null }>('GET', `/contacts/${contact.body.id}`);
+    expect(Date.parse(profile.body.lastSignedInAt!)).toBeGreaterThanOrEqual(beforeSignIn - 1000);
+    // Signing in is not mail or a chat from the contact.
+    expect(profile.body.lastSeenAt).toBeNull();
     const me = await call<{ kind: string; contact: Record<string, unknown> }>('GET', '/me', undefined, contactToken);
     expect(me.body).toEqual({
       kind: 'contact',

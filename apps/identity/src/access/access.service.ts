@@ -51,6 +51,7 @@ export class AccessService {
     const usable = contact && isActive(contact) ? contact : null;
     const account = usable && { subjectKind: 'contact' as const, subjectId: usable.id, email, name: usable.name };
     await this.checkPassword({ accountKind: 'contact', email, clientAddress }, account, password);
+    await this.contacts.markSignedIn(usable!.id);
     this.logger.log({ contactId: usable!.id }, 'contact signed in');
     return this.startSession(contactTokenSubject(usable!));
   }

@@ -162,7 +162,8 @@ export const contactResponseSchema = z
     source: z.enum(contactSources),
     createdAt: timestamp,
     updatedAt: timestamp,
-    lastSeenAt: timestamp.nullable(),
+    lastSeenAt: timestamp.nullable().describe('When mail or a chat from the contact last arrived.'),
+    lastSignedInAt: timestamp.nullable().describe('When the contact last signed in to the portal.'),
     anonymizedAt: timestamp.nullable(),
   })
   .meta({ id: 'Contact' });
@@ -208,6 +209,7 @@ export function toContactResponse(contact: ContactEntity): ContactResponseDto {
     createdAt: contact.createdAt.toISOString(),
     updatedAt: contact.updatedAt.toISOString(),
     lastSeenAt: contact.lastSeenAt?.toISOString() ?? null,
+    lastSignedInAt: contact.lastSignedInAt?.toISOString() ?? null,
     anonymizedAt: contact.anonymizedAt?.toISOString() ?? null,
   };
 }

@@ -95,4 +95,8 @@ export class ContactEntity {
   /** When mail from the contact last arrived. */
   @Column('timestamptz', { name: 'last_seen_at', nullable: true })
   lastSeenAt!: Date | null;
+
+  /** When the contact last signed in to the portal. */
+  @Column('timestamptz', { name: 'last_signed_in_at', nullable: true })
+  lastSignedInAt!: Date | null;
 }

@@ -80,6 +80,7 @@ describe('contacts API (real Postgres and Kafka)', () => {
       status: 'active',
       source: 'agent',
       lastSeenAt: null,
+      lastSignedInAt: null,
     });
     expect(await changed('GET', `/contacts/${contact.id}`)).toEqual(contact);
   });

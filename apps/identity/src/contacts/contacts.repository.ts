@@ -312,6 +312,10 @@ export class ContactsRepository {
     await manager.query('UPDATE contacts SET last_seen_at = now() WHERE id = ANY($1::uuid[])', [contactIds]);
   }
 
+  async markSignedIn(contactId: string): Promise<void> {
+    await this.dataSource.query('UPDATE contacts SET last_signed_in_at = now() WHERE id = $1', [contactId]);
+  }
+
   /** The ids of the contacts with a membership in the organization, its default one or not. */
   async findMemberIds(organizationId: string, manager: EntityManager): Promise<string[]> {
     const rows: { contact_id: string }[] = await manager.query('SELECT contact_id FROM contact_organizations WHERE organization_id = $1', [

@@ -178,4 +178,31 @@ describe('identity settings, welcome mail and mail from unknown senders (real Po
     expect((await call<Page>('GET', '/unknown-senders')).body.total).toBe(0);
     expect((await call('POST', `/unknown-senders/${held.mail.inboundMessageId}/accept`)).status).toBe(404);
   });
+
+  it('drops held mail an agent rejects: no contact, nothing resolved, and it cannot be accepted afterwards', async () => {
+    await call('PATCH', '/settings', { autoCreateContacts: false });
+    const held = await deliverMail('spammer@unknown.test');
+    await eventually(async () =>
+      expect((await call<Page>('GET', '/unknown-senders')).body.items).toContainEqual(
+        expect.objectContaining({ inboundMessageId: held.mail.inboundMessageId }),
+      ),
+    );
+
+    const rejected = await identity.request('DELETE', `/unknown-senders/${held.mail.inboundMessageId}`);
+    expect(rejected.status).toBe(204);
+    expect((await call<Page>('GET', '/unknown-senders')).body.items).not.toContainEqual(
+      expect.objectContaining({ inboundMessageId: held.mail.inboundMessageId }),
+    );
+    expect((await call('DELETE', `/unknown-senders/${held.mail.inboundMessageId}`)).status).toBe(404);
+    await call('POST', '/contacts', { name: 'Sam Spammer', email: 'spammer@unknown.test' });
+    expect(await call('POST', `/unknown-senders/${held.mail.inboundMessageId}/accept`)).toMatchObject({
+      status: 404,
+      body: { code: 'unknown_sender.not_found' },
+    });
+    expect(
+      identity.kafka
+        .events<IdentityRequesterResolvedV1>(Topics.IdentityRequesterResolved)
+        .filter((resolved) => resolved.mail.inboundMessageId === held.mail.inboundMessageId),
+    ).toEqual([]);
+  });
 });

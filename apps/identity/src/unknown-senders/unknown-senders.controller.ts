@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { Page, PageOf, pageOf, pageQuerySchema, ResponseBody, ZodValidationPipe } from '@helpgate/platform';
 import {
   AcceptedUnknownSenderResponseDto,
@@ -25,5 +25,12 @@ export class UnknownSendersController {
   @HttpCode(HttpStatus.OK)
   accept(@Param('inboundMessageId', ParseUUIDPipe) inboundMessageId: string): Promise<AcceptedUnknownSenderResponseDto> {
     return this.unknownSenders.accept(inboundMessageId);
+  }
+
+  /** Drops held mail an agent does not want as a ticket (spam, a wrong address): it makes no contact and opens nothing. */
+  @Delete(':inboundMessageId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  reject(@Param('inboundMessageId', ParseUUIDPipe) inboundMessageId: string): Promise<void> {
+    return this.unknownSenders.reject(inboundMessageId);
   }
 }

@@ -45,7 +45,7 @@ export class UnknownSendersService {
   async accept(inboundMessageId: string): Promise<AcceptedUnknownSenderResponseDto> {
     const contactId = await this.events.run(async (manager, outbox) => {
       const held = await this.held.lock(inboundMessageId, manager);
-      if (!held) throw new IdentityException(IdentityErrorCode.UnknownSenderMailNotFound, `No held mail ${inboundMessageId}`);
+      if (!held) throw heldMailNotFound(inboundMessageId);
       const contact = await this.requireContact(held.sender, manager);
       await this.contacts.markSeen([contact.id], manager);
       await this.activities.record(contact.id, { kind: 'mail_received', details: { inboundMessageId } }, manager);
@@ -58,6 +58,14 @@ export class UnknownSendersService {
     return { inboundMessageId, contactId };
   }
 
+  async reject(inboundMessageId: string): Promise<void> {
+    await this.events.run(async (manager) => {
+      if (!(await this.held.lock(inboundMessageId, manager))) throw heldMailNotFound(inboundMessageId);
+      await this.held.release(inboundMessageId, manager);
+    });
+    this.logger.log({ inboundMessageId }, 'held mail from an unknown sender rejected by an agent');
+  }
+
   private async requireContact(email: string, manager: EntityManager): Promise<ContactEntity> {
     await this.contacts.lockAddress(email, manager);
     const contact = await this.contacts.findByEmail(email, manager);
@@ -66,4 +74,8 @@ export class UnknownSendersService {
     }
     return contact;
   }
+}
+
+function heldMailNotFound(inboundMessageId: string): IdentityException {
+  return new IdentityException(IdentityErrorCode.UnknownSenderMailNotFound, `No held mail ${inboundMessageId}`);
 }

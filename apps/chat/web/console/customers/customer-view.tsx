@@ -1,23 +1,34 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MessageKey, t } from '../i18n/i18n';
-import { asAgent, Services } from '../services';
+import { asAgent, serviceCall, Services } from '../services';
 import type { Page, TicketSummary } from '../tickets/ticket-types';
+import { ChatTranscripts } from './chat-transcripts';
+import { AccessLinks, DeleteCustomer, NewTicketForm } from './customer-actions';
+import { CustomerDetails } from './customer-details';
 import type { ActivityEntry, Contact } from './contact-types';
 
-type Tab = 'activity' | 'tickets' | 'related';
-const tabs: Tab[] = ['activity', 'tickets', 'related'];
-const tabKey: Record<Tab, MessageKey> = { activity: 'customer.activity', tickets: 'customer.tickets', related: 'customer.related' };
+type Tab = 'details' | 'activity' | 'tickets' | 'chats' | 'related';
+const tabs: Tab[] = ['details', 'activity', 'tickets', 'chats', 'related'];
+const tabKey: Record<Tab, MessageKey> = {
+  details: 'customer.details',
+  activity: 'customer.activity',
+  tickets: 'customer.tickets',
+  chats: 'customer.chats',
+  related: 'customer.related',
+};
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
-/** A customer's profile: key details at the top, then Activity, Tickets and Related, and merging a duplicate into it. */
+/**
+ * A customer's profile: key details at the top, then Details (editable), Activity, Tickets, Chats and Related; beside
+ * them a ticket opened for the customer, access links, merging a duplicate into it and deleting it.
+ */
 export function CustomerView({ id, services, accessToken }: { id: string; services: Services; accessToken: string }) {
   const [contact, setContact] = useState<Contact | null>(null);
-  const [tab, setTab] = useState<Tab>('activity');
+  const [tab, setTab] = useState<Tab>('details');
   const [failure, setFailure] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  const identity = <T,>(path: string, options?: { method?: string; body?: unknown }) =>
-    asAgent<T>(`${services.identity}${path}`, accessToken, options);
+  const identity = serviceCall(services.identity, accessToken);
 
   useEffect(() => {
     identity<Contact>(`/contacts/${id}`)
@@ -44,7 +55,8 @@ export function CustomerView({ id, services, accessToken }: { id: string; servic
       </p>
       <p class="meta">
         {t('customer.created', { when: when(contact.createdAt) })}, {t('customer.updated', { when: when(contact.updatedAt) })},{' '}
-        {contact.lastSeenAt ? t('customer.lastSeen', { when: when(contact.lastSeenAt) }) : t('customer.never')}
+        {contact.lastSignedInAt ? t('customer.lastSeen', { when: when(contact.lastSignedInAt) }) : t('customer.never')},{' '}
+        {contact.lastSeenAt ? t('customer.seen', { when: when(contact.lastSeenAt) }) : t('customer.neverSeen')}
       </p>
       {failure && <p role="alert">{t('error.generic', { message: failure })}</p>}
       <div class="ticket-layout">
@@ -65,8 +77,10 @@ export function CustomerView({ id, services, accessToken }: { id: string; servic
             ))}
           </div>
           <section role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {tab === 'details' && <CustomerDetails key={version} contact={contact} identity={identity} onChanged={setContact} />}
             {tab === 'activity' && <Activity key={version} contactId={contact.id} services={services} accessToken={accessToken} />}
             {tab === 'tickets' && <Tickets key={version} contactId={contact.id} services={services} accessToken={accessToken} />}
+            {tab === 'chats' && <ChatTranscripts key={version} contactId={contact.id} identity={identity} />}
             {tab === 'related' && (
               <ul>
                 {contact.organizations.map((organization) => (
@@ -80,8 +94,11 @@ export function CustomerView({ id, services, accessToken }: { id: string; servic
             )}
           </section>
         </div>
-        <aside>
+        <aside class="stack">
+          <NewTicketForm contact={contact} tickets={serviceCall(services.tickets, accessToken)} />
+          <AccessLinks contact={contact} identity={identity} />
           <Merge contact={contact} services={services} accessToken={accessToken} onMerged={() => setVersion((v) => v + 1)} />
+          <DeleteCustomer contact={contact} identity={identity} />
         </aside>
       </div>
     </main>
@@ -164,8 +181,7 @@ function Merge({
   const [duplicates, setDuplicates] = useState<Contact[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const identity = <T,>(path: string, options?: { method?: string; body?: unknown }) =>
-    asAgent<T>(`${services.identity}${path}`, accessToken, options);
+  const identity = serviceCall(services.identity, accessToken);
 
   useEffect(() => {
     identity<Page<{ contact: Contact }>>(`/contacts/${contact.id}/duplicate-candidates?limit=10`)

@@ -1,4 +1,5 @@
 import { enAdminContent } from './en-admin-content';
+import { enCustomers } from './en-customers';
 
 /** The console's words in English, in one place so a team can translate them (a catalog with the same keys). */
 export const en = {
@@ -192,6 +193,9 @@ export const en = {
   'reason.transfer': 'transferred',
   'reason.agent_disconnected': 'its agent left',
   'error.generic': 'Something went wrong: {message}',
+  'ticket.downloadFailed': '{filename} could not be downloaded ({status}).',
+  'ticket.noAnswer': 'no answer',
+  ...enCustomers,
   ...enAdminContent,
 } as const;
 

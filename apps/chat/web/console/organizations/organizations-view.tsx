@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
-import { asAgent, Services } from '../services';
+import { serviceCall, ServiceCall, Services } from '../services';
 import type { Organization } from '../customers/contact-types';
 import type { Page } from '../tickets/ticket-types';
 
@@ -10,8 +10,7 @@ export function OrganizationsView({ services, accessToken }: { services: Service
   const [name, setName] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-  const identity = <T,>(path: string, options?: { method?: string; body?: unknown }) =>
-    asAgent<T>(`${services.identity}${path}`, accessToken, options);
+  const identity = serviceCall(services.identity, accessToken);
 
   useEffect(() => {
     identity<Page<Organization>>('/organizations?limit=100')
@@ -41,6 +40,7 @@ export function OrganizationsView({ services, accessToken }: { services: Service
         </button>
       </form>
       {failure && <p role="alert">{t('error.generic', { message: failure })}</p>}
+      <DomainConflicts organizations={organizations} identity={identity} version={version} />
       <ul class="organizations">
         {organizations.map((organization) => (
           <OrganizationItem
@@ -55,15 +55,7 @@ export function OrganizationsView({ services, accessToken }: { services: Service
   );
 }
 
-function OrganizationItem({
-  organization,
-  identity,
-  onChanged,
-}: {
-  organization: Organization;
-  identity: <T>(path: string, options?: { method?: string; body?: unknown }) => Promise<T>;
-  onChanged(): void;
-}) {
+function OrganizationItem({ organization, identity, onChanged }: { organization: Organization; identity: ServiceCall; onChanged(): void }) {
   const [domain, setDomain] = useState('');
   const [move, setMove] = useState(true);
   const [notice, setNotice] = useState<string | null>(null);
@@ -106,5 +98,46 @@ function OrganizationItem({
       {notice && <p role="status">{notice}</p>}
       {failure && <p role="alert">{failure}</p>}
     </li>
+  );
+}
+
+interface DomainConflict {
+  id: string;
+  contactId: string;
+  domain: string;
+  claims: { domain: string; includeSubdomains: boolean; organizationId: string }[];
+  detectedAt: string;
+}
+
+/** Contacts identity left in "Unassigned" because several organizations' domains claim their address. */
+function DomainConflicts({ organizations, identity, version }: { organizations: Organization[]; identity: ServiceCall; version: number }) {
+  const [conflicts, setConflicts] = useState<DomainConflict[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    identity<Page<DomainConflict>>('/organizations/conflicts?limit=100')
+      .then(({ items }) => setConflicts(items))
+      .catch((error: Error) => setFailure(error.message));
+  }, [version]);
+  const nameOf = (id: string) => organizations.find((organization) => organization.id === id)?.name ?? id;
+  if (failure) return <p role="alert">{t('error.generic', { message: failure })}</p>;
+  if (conflicts.length === 0) return null;
+  return (
+    <section class="fields" aria-labelledby="conflicts-title">
+      <h2 id="conflicts-title">{t('orgs.conflicts')}</h2>
+      <p class="muted">{t('orgs.conflictsExplain')}</p>
+      <ul>
+        {conflicts.map((conflict) => (
+          <li key={conflict.id}>
+            <a href={`#customers/${conflict.contactId}`}>{t('orgs.conflictContact', { domain: conflict.domain })}</a>{' '}
+            {t('orgs.conflictClaims', {
+              claims: conflict.claims
+                .map((claim) => `${nameOf(claim.organizationId)} (${claim.includeSubdomains ? `*.${claim.domain}` : claim.domain})`)
+                .join(', '),
+              when: new Date(conflict.detectedAt).toLocaleString(),
+            })}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -31,7 +31,9 @@ export async function requestJson<T>(url: string, { method = 'GET', token, body,
     const error = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
     throw new ApiError(response.status, error.code ?? 'request.failed', error.message ?? response.statusText);
   }
-  return (response.status === 204 ? undefined : await response.json()) as T;
+  // 204 answers, and 202 ones such as identity's one-time-link requests, carry no body.
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /** Saves a file the services serve to its participants only: fetched with their credentials, then handed to the browser. */
