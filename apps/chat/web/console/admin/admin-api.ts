@@ -35,5 +35,5 @@ export function useServiceData<T>(load: () => Promise<T>, dependencies: unknown[
       return false;
     }
   };
-  return { data, failure, change, setFailure };
+  return { data, failure, change };
 }

@@ -306,6 +306,7 @@ function ActionValue({ action, choices, onChange }: { action: ActionDraft; choic
     case 'set_priority':
       return pick(named(ticketPriorities));
     case 'set_status':
+      // Tickets takes every status but "new" here: a ticket never becomes new again.
       return pick(named(ticketStatuses.filter((status) => status !== 'new')));
     case 'set_category':
       return pick(choices.categories, t('rules.noCategory'));
