@@ -139,9 +139,11 @@ function TemplateForm({
       </label>
       <label>
         {t('templates.body')}
-        <textarea required rows={8} value={body} onInput={(e) => setBody(e.currentTarget.value)} />
+        <textarea required rows={8} aria-describedby="template-placeholders" value={body} onInput={(e) => setBody(e.currentTarget.value)} />
       </label>
-      <p class="muted">{t('templates.placeholders')}</p>
+      <p class="muted" id="template-placeholders">
+        {t('templates.placeholders')}
+      </p>
       <div class="row-actions">
         <button type="button" onClick={showPreview}>
           {t('templates.preview')}
