@@ -1,3 +1,5 @@
+import { enAdmin } from './en-admin';
+
 /** The console's words in English, in one place so a team can translate them (a catalog with the same keys). */
 export const en = {
   'app.title': 'Helpgate console',
@@ -190,6 +192,7 @@ export const en = {
   'reason.transfer': 'transferred',
   'reason.agent_disconnected': 'its agent left',
   'error.generic': 'Something went wrong: {message}',
+  ...enAdmin,
 } as const;
 
 export type MessageKey = keyof typeof en;
