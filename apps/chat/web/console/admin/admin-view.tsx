@@ -2,11 +2,13 @@ import { MessageKey, t } from '../i18n/i18n';
 import { Services } from '../services';
 import { AgentsPage } from './agents-page';
 import { CategoriesPage } from './categories-page';
+import { SupportAddressesPage } from './support-addresses-page';
 import './admin.css';
 
 /** Each administration page, what it is called, and what it shows over the services' APIs. */
 const pages = {
   agents: { title: 'admin.agents', show: (props) => <AgentsPage {...props} /> },
+  'support-addresses': { title: 'admin.supportAddresses', show: (props) => <SupportAddressesPage {...props} /> },
   categories: { title: 'admin.categories', show: (props) => <CategoriesPage {...props} /> },
 } satisfies Record<string, { title: MessageKey; show(props: AdminPageProps): preact.JSX.Element }>;
 
