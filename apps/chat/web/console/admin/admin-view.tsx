@@ -2,6 +2,7 @@ import { MessageKey, t } from '../i18n/i18n';
 import { Services } from '../services';
 import { AgentsPage } from './agents-page';
 import { CategoriesPage } from './categories-page';
+import { SettingsPage } from './settings-page';
 import { SupportAddressesPage } from './support-addresses-page';
 import './admin.css';
 
@@ -10,6 +11,22 @@ const pages = {
   agents: { title: 'admin.agents', show: (props) => <AgentsPage {...props} /> },
   'support-addresses': { title: 'admin.supportAddresses', show: (props) => <SupportAddressesPage {...props} /> },
   categories: { title: 'admin.categories', show: (props) => <CategoriesPage {...props} /> },
+  'business-hours': {
+    title: 'admin.businessHours',
+    show: ({ services, accessToken }) => <SettingsPage baseUrl={services.chat} path="/business-hours" accessToken={accessToken} />,
+  },
+  'identity-settings': {
+    title: 'admin.settings.identity',
+    show: ({ services, accessToken }) => <SettingsPage baseUrl={services.identity} path="/settings" accessToken={accessToken} />,
+  },
+  'tickets-settings': {
+    title: 'admin.settings.tickets',
+    show: ({ services, accessToken }) => <SettingsPage baseUrl={services.tickets} path="/settings" accessToken={accessToken} />,
+  },
+  'help-center-settings': {
+    title: 'admin.settings.helpCenter',
+    show: ({ services, accessToken }) => <SettingsPage baseUrl={services.chat} path="/help-center/settings" accessToken={accessToken} />,
+  },
 } satisfies Record<string, { title: MessageKey; show(props: AdminPageProps): preact.JSX.Element }>;
 
 type AdminPage = keyof typeof pages;
