@@ -147,12 +147,13 @@ export class FaultScenario {
     };
     const row = tally(this.name, first, resent, observed);
     recordFaultRow(row);
-    if (row.lost > 0) this.reportLoss(lostMessageTrails(first, resent, observed));
+    if (row.lost > 0) await this.reportLoss(lostMessageTrails(first, resent, observed));
     return row;
   }
 
   /** Prints where each lost message was last seen and what the services warned of, for whoever reads a failed run. */
-  private reportLoss(trails: LostMessageTrail[]): void {
+  private async reportLoss(trails: LostMessageTrail[]): Promise<void> {
+    const unconsumed = await this.stack.unconsumed();
     const warnings = services.flatMap((service) =>
       this.stack
         .logsOf(service)
@@ -162,6 +163,7 @@ export class FaultScenario {
     );
     process.stderr.write(
       `\n${this.name}: accepted messages without a ticket\n${trails.map((trail) => JSON.stringify(trail)).join('\n')}\n` +
+        `\nrecords not consumed yet, by service: ${JSON.stringify(unconsumed)}\n` +
         `\nwarnings and errors the services logged (the last ${maxReportedWarnings} of each)\n${warnings.join('\n')}\n`,
     );
   }

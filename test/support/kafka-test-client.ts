@@ -104,16 +104,23 @@ export class KafkaTestClient {
 
   /** True when the consumer group has committed every record of the topics (given without prefix). */
   async hasConsumedAll(groupId: string, topics: string[]): Promise<boolean> {
+    return (await this.unconsumed(groupId, topics)).length === 0;
+  }
+
+  /** The partitions of the topics (given without prefix) holding records the group has not committed past. */
+  async unconsumed(groupId: string, topics: string[]): Promise<{ topic: string; partition: number; committed: string; end: string }[]> {
     return this.withAdmin(async (admin) => {
-      for (const topic of topics.map((name) => this.topicPrefix + name)) {
-        const ends = await admin.fetchTopicOffsets(topic);
-        const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      const behind = [];
+      for (const topic of topics) {
+        const ends = await admin.fetchTopicOffsets(this.topicPrefix + topic);
+        const [committed] = await admin.fetchOffsets({ groupId, topics: [this.topicPrefix + topic] });
         for (const end of ends) {
           const offset = committed?.partitions.find((partition) => partition.partition === end.partition)?.offset ?? '-1';
-          if (Number(end.high) > 0 && Number(offset) < Number(end.high)) return false;
+          if (Number(end.high) > 0 && Number(offset) < Number(end.high))
+            behind.push({ topic, partition: end.partition, committed: offset, end: end.high });
         }
       }
-      return true;
+      return behind;
     });
   }
 

@@ -23,6 +23,8 @@ export interface Stack {
   groupOf(service: ServiceName): string;
   /** Waits until every service has handled every event published so far. */
   waitUntilIdle(timeoutMs?: number): Promise<void>;
+  /** Each service's consumer group's partitions with records it has not consumed (committed past) yet. */
+  unconsumed(): Promise<Partial<Record<ServiceName, Awaited<ReturnType<KafkaTestClient['unconsumed']>>>>>;
   /** Ends one service with the signal (SIGKILL after 20 s) and returns its exit code. */
   stopService(service: ServiceName, signal?: NodeJS.Signals): Promise<ExitCode>;
   /** Starts a stopped service again, with the same settings, database and ports, and waits until it is healthy. */
@@ -120,6 +122,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       await eventually(async () => {
         for (const service of services) expect(await kafka.hasConsumedAll(groupOf(service), [...consumedTopics[service]])).toBe(true);
       }, timeoutMs);
+    },
+    async unconsumed() {
+      const behind = await Promise.all(services.map((service) => kafka.unconsumed(groupOf(service), [...consumedTopics[service]])));
+      return Object.fromEntries(services.flatMap((service, index) => (behind[index].length > 0 ? [[service, behind[index]]] : [])));
     },
     stopService: (service, signal = 'SIGTERM') => running.get(service)!.stop(signal),
     async startService(service) {

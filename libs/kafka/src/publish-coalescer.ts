@@ -7,8 +7,8 @@ interface Waiting<Item> {
 
 /**
  * Lets concurrent publishes share produce requests. A publish arriving while no request is in flight is
- * sent at once; publishes arriving meanwhile wait for that request (the idempotent producer allows one in
- * flight per broker anyway, so they would queue behind it regardless) and then leave together in the next
+ * sent at once; publishes arriving meanwhile wait for that request (the producer keeps one in flight per
+ * broker anyway, so they would queue behind it regardless) and then leave together in the next
  * one, up to `maxBytes` per request. A publish larger than that is itself split, in order, into requests
  * within the limit (only a single item over it goes alone): the broker refuses an oversized request, and an
  * outbox relay retrying the same oversized batch would never get past it. Each caller settles once every
