@@ -9,7 +9,7 @@ export interface Department {
   id: string;
   name: string;
   active: boolean;
-  features: { id: string; name: string; active: boolean }[];
+  features: { id: string; name: string; active: boolean; path: string }[];
 }
 
 /** tickets' categories, departments with their features: added, renamed, deactivated and reactivated (never deleted). */

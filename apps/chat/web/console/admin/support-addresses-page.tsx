@@ -11,9 +11,9 @@ interface SupportAddress {
   defaultCategory: string | null;
 }
 
-/** The labels a support address may name as its default category: each active category's "Department / Feature". */
+/** The labels a support address may name as its default category: each active department's name, each feature's path ("Department / Feature"). */
 const categoryLabels = (departments: Department[]) =>
-  departments.flatMap((department) => [department.name, ...department.features.map((feature) => `${department.name} / ${feature.name}`)]);
+  departments.flatMap((department) => [department.name, ...department.features.map((feature) => feature.path)]);
 
 /** email-ingest's support addresses with the ticket category their new mail starts in: added, changed, removed. */
 export function SupportAddressesPage({ services, accessToken }: AdminPageProps) {
