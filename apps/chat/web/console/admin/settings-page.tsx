@@ -1,25 +1,9 @@
 import { useState } from 'preact/hooks';
 import { en } from '../i18n/en';
 import { MessageKey, t } from '../i18n/i18n';
+import { changedSettings, InvalidJson, kindOf, Settings, toDraft } from '../lib/settings-draft';
 import { AdminOutcome } from './admin-outcome';
 import { serviceCall, useAdminPage } from './use-admin-page';
-
-type Settings = Record<string, unknown>;
-
-/**
- * How a setting is edited, told by the value the service answers (the form follows a service's settings as they
- * grow): lists and anything else structured as JSON; a `null` as text where empty means none.
- */
-type Kind = 'boolean' | 'number' | 'text' | 'longText' | 'nullableText' | 'group' | 'json';
-
-function kindOf(value: unknown): Kind {
-  if (typeof value === 'boolean') return 'boolean';
-  if (typeof value === 'number') return 'number';
-  if (typeof value === 'string') return value.length > 80 || value.includes('\n') ? 'longText' : 'text';
-  if (value === null) return 'nullableText';
-  if (typeof value === 'object' && !Array.isArray(value)) return 'group';
-  return 'json';
-}
 
 const catalogKey = (key: string) => (key in en ? (key as MessageKey) : null);
 
@@ -27,42 +11,6 @@ const catalogKey = (key: string) => (key in en ? (key as MessageKey) : null);
 function labelOf(path: string[]): string {
   const key = catalogKey(`setting.${path.join('.')}`);
   return key ? t(key) : path[path.length - 1]!;
-}
-
-/** The value as its control holds it while edited. */
-function toDraft(value: unknown): unknown {
-  switch (kindOf(value)) {
-    case 'json':
-      return JSON.stringify(value, null, 2);
-    case 'nullableText':
-      return '';
-    case 'group':
-      return Object.fromEntries(Object.entries(value as Settings).map(([name, inner]) => [name, toDraft(inner)]));
-    default:
-      return value;
-  }
-}
-
-class InvalidJson extends Error {}
-
-/** The edited value as the service takes it, shaped like the value it answered. */
-function fromDraft(draft: unknown, loaded: unknown, path: string[]): unknown {
-  switch (kindOf(loaded)) {
-    case 'json':
-      try {
-        return JSON.parse(draft as string);
-      } catch {
-        throw new InvalidJson(t('settings.invalidJson', { label: labelOf(path) }));
-      }
-    case 'nullableText':
-      return (draft as string).trim() === '' ? null : draft;
-    case 'group':
-      return Object.fromEntries(
-        Object.entries(loaded as Settings).map(([name, inner]) => [name, fromDraft((draft as Settings)[name], inner, [...path, name])]),
-      );
-    default:
-      return draft;
-  }
 }
 
 /**
@@ -75,14 +23,10 @@ export function SettingsPage({ baseUrl, path, accessToken }: { baseUrl: string; 
   const save = (loaded: Settings, draft: Settings) => {
     let patch: Settings;
     try {
-      patch = Object.fromEntries(
-        Object.entries(loaded)
-          .map(([name, value]) => [name, fromDraft(draft[name], value, [name])] as const)
-          .filter(([name, value]) => JSON.stringify(value) !== JSON.stringify(loaded[name])),
-      );
+      patch = changedSettings(loaded, draft);
     } catch (error) {
       if (!(error instanceof InvalidJson)) throw error;
-      page.fail(error);
+      page.fail(new Error(t('settings.invalidJson', { label: labelOf(error.path) })));
       return;
     }
     if (Object.keys(patch).length === 0) void page.change(() => Promise.resolve(), t('settings.nothingChanged'));
