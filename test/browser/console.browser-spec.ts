@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { createTransport } from 'nodemailer';
 import { Page } from 'playwright-core';
 import { io } from 'socket.io-client';
@@ -184,6 +185,7 @@ describe('the agent console in a real browser: chats and tickets', () => {
       subject,
       text: 'The export button does nothing.',
       messageId: `<${uniqueName('export')}@acme.test>`,
+      attachments: [{ filename: 'export-log.txt', content: 'export failed at row 12' }],
     });
     const [acknowledgement] = await relay.receivedTo(sender, 1);
     customer.close();
@@ -201,6 +203,9 @@ describe('the agent console in a real browser: chats and tickets', () => {
     await row.getByRole('link', { name: subject }).click();
     await page.getByRole('heading', { name: new RegExp(subject) }).waitFor();
     await page.getByText('The export button does nothing.').waitFor();
+    // The mail's attachment is kept by email-ingest: the console fetches it from there with the agent's token.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'export-log.txt' }).click()]);
+    await expect(readFile((await download.path())!, 'utf8')).resolves.toBe('export failed at row 12');
     await page.getByLabel('Reply template').selectOption({ label: 'Export fixed' });
     await page.getByText('Template preview').waitFor();
     await page.getByRole('button', { name: 'Send the public reply' }).click();
@@ -213,11 +218,18 @@ describe('the agent console in a real browser: chats and tickets', () => {
     const fields = page.getByRole('form', { name: 'Ticket fields' });
     await fields.getByLabel('Assignee').selectOption({ label: 'Grace Hopper' });
     await fields.getByLabel('Status').selectOption('pending');
+    const [department] = (await (await stack.fetch('tickets', '/categories')).json()) as { id: string; name: string }[];
+    await fields.getByLabel('Category').selectOption(department.id);
     await fields.getByRole('button', { name: 'Save the changes' }).click();
     await page.getByText('Saved.').waitFor();
     await page
       .locator('.history')
       .getByText(/assignee/)
+      .first()
+      .waitFor();
+    await page
+      .locator('.history')
+      .getByText(/category/)
       .first()
       .waitFor();
     await page.getByText('Hello Jane Doe, we fixed the export').waitFor();

@@ -192,6 +192,8 @@ export const en = {
   'reason.transfer': 'transferred',
   'reason.agent_disconnected': 'its agent left',
   'error.generic': 'Something went wrong: {message}',
+  'ticket.downloadFailed': '{filename} could not be downloaded ({status}).',
+  'ticket.noAnswer': 'no answer',
   ...enAdmin,
 } as const;
 

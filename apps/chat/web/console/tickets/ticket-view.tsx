@@ -15,6 +15,13 @@ interface Priority {
   description: string;
 }
 
+interface Department {
+  id: string;
+  name: string;
+  active: boolean;
+  features: { id: string; name: string; active: boolean }[];
+}
+
 interface ReplyTemplate {
   id: string;
   name: string;
@@ -30,6 +37,7 @@ export function TicketView({ id, services, accessToken }: { id: string; services
   const [history, setHistory] = useState<AuditEntry[]>([]);
   const [agents, setAgents] = useState<Agent[]>([]);
   const [priorities, setPriorities] = useState<Priority[]>([]);
+  const [departments, setDepartments] = useState<Department[]>([]);
   const [templates, setTemplates] = useState<ReplyTemplate[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -52,6 +60,9 @@ export function TicketView({ id, services, accessToken }: { id: string; services
     asAgent<Priority[]>(`${services.tickets}/priorities`, accessToken)
       .then(setPriorities)
       .catch(() => setPriorities([]));
+    asAgent<Department[]>(`${services.tickets}/categories`, accessToken)
+      .then(setDepartments)
+      .catch(() => setDepartments([]));
     asAgent<{ items: ReplyTemplate[] }>(`${services.tickets}/reply-templates?limit=100`, accessToken)
       .then(({ items }) => setTemplates(items))
       .catch(() => setTemplates([]));
@@ -112,6 +123,7 @@ export function TicketView({ id, services, accessToken }: { id: string; services
             ticket={ticket}
             agents={agents}
             priorities={priorities}
+            departments={departments}
             run={run}
             tickets={tickets}
             saved={saved}
@@ -153,11 +165,19 @@ function ThreadMessage({
   accessToken: string;
 }) {
   const auth = message.authentication;
+  const [downloadFailure, setDownloadFailure] = useState<string | null>(null);
   const download = async (attachment: TicketAttachment) => {
-    const url =
-      attachment.storage === 'chat' ? attachment.downloadUrl! : `${services.tickets}/tickets/${ticketId}/attachments/${attachment.id}`;
-    const response = await fetch(url, { headers: { authorization: `Bearer ${accessToken}` } });
-    if (!response.ok) return;
+    const url = {
+      chat: attachment.downloadUrl!,
+      tickets: `${services.tickets}/tickets/${ticketId}/attachments/${attachment.id}`,
+      'email-ingest': `${services.emailIngest}/attachments/${attachment.id}`,
+    }[attachment.storage];
+    setDownloadFailure(null);
+    const response = await fetch(url, { headers: { authorization: `Bearer ${accessToken}` } }).catch(() => null);
+    if (!response?.ok) {
+      setDownloadFailure(t('ticket.downloadFailed', { filename: attachment.filename, status: response?.status ?? t('ticket.noAnswer') }));
+      return;
+    }
     const blobUrl = URL.createObjectURL(await response.blob());
     Object.assign(document.createElement('a'), { href: blobUrl, download: attachment.filename }).click();
     setTimeout(() => URL.revokeObjectURL(blobUrl), 60_000);
@@ -176,17 +196,14 @@ function ThreadMessage({
         <ul class="attachments">
           {message.attachments.map((attachment) => (
             <li key={attachment.id}>
-              {attachment.storage === 'email-ingest' ? (
-                attachment.filename
-              ) : (
-                <button type="button" class="link" onClick={() => void download(attachment)}>
-                  {attachment.filename}
-                </button>
-              )}
+              <button type="button" class="link" onClick={() => void download(attachment)}>
+                {attachment.filename}
+              </button>
             </li>
           ))}
         </ul>
       )}
+      {downloadFailure && <p role="alert">{downloadFailure}</p>}
     </li>
   );
 }
@@ -247,13 +264,15 @@ function FieldsForm(props: {
   ticket: TicketDetail;
   agents: Agent[];
   priorities: Priority[];
+  departments: Department[];
   run: Run;
   tickets: Tickets;
   saved: boolean;
   setSaved(saved: boolean): void;
 }) {
-  const { ticket, agents, priorities, run, tickets } = props;
+  const { ticket, agents, priorities, departments, run, tickets } = props;
   const [status, setStatus] = useState(ticket.status);
+  const [categoryId, setCategoryId] = useState(ticket.category?.id ?? '');
   const [priority, setPriority] = useState(ticket.priority);
   const [assigneeId, setAssigneeId] = useState(ticket.assigneeId ?? '');
   const [tags, setTags] = useState(ticket.tags.join(', '));
@@ -264,6 +283,7 @@ function FieldsForm(props: {
       ...(status !== ticket.status ? { status } : {}),
       ...(priority !== ticket.priority ? { priority } : {}),
       ...((assigneeId || null) !== ticket.assigneeId ? { assigneeId: assigneeId || null } : {}),
+      ...((categoryId || null) !== (ticket.category?.id ?? null) ? { categoryId: categoryId || null } : {}),
       tags: tags
         .split(',')
         .map((tag) => tag.trim())
@@ -299,9 +319,27 @@ function FieldsForm(props: {
           {meaning}
         </p>
       )}
-      <p class="muted">
-        {t('ticket.category')}: {ticket.category?.path ?? t('ticket.noCategory')}
-      </p>
+      <label>
+        {t('ticket.category')}
+        <select value={categoryId} onChange={(event) => setCategoryId(event.currentTarget.value)}>
+          <option value="">{t('ticket.noCategory')}</option>
+          {departments.map((department) => (
+            <optgroup key={department.id} label={department.name}>
+              <option value={department.id}>{department.name}</option>
+              {department.features.map((feature) => (
+                <option key={feature.id} value={feature.id}>
+                  {department.name} / {feature.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+          {ticket.category &&
+            !departments.some(
+              (department) =>
+                department.id === ticket.category!.id || department.features.some((feature) => feature.id === ticket.category!.id),
+            ) && <option value={ticket.category.id}>{ticket.category.path}</option>}
+        </select>
+      </label>
       <label>
         {t('tickets.assignee')}
         <select value={assigneeId} onChange={(event) => setAssigneeId(event.currentTarget.value)}>
