@@ -25,7 +25,7 @@ describe('the agent console in a real browser: the admin content pages', () => {
   };
   const openAdminPage = async (name: string) => {
     await page.getByRole('navigation', { name: 'Administration pages' }).getByRole('link', { name }).click();
-    await page.getByRole('heading', { name, level: 3 }).waitFor();
+    await page.getByRole('heading', { name, level: 2 }).waitFor();
   };
 
   beforeAll(async () => {
@@ -36,7 +36,7 @@ describe('the agent console in a real browser: the admin content pages', () => {
     await page.goto(`${stack.url.chat}/console`);
     await new Console(page).signIn(email, password);
     await page.getByRole('link', { name: 'Administration' }).click();
-    await page.getByRole('heading', { name: 'Administration', level: 2 }).waitFor();
+    await page.getByRole('navigation', { name: 'Administration pages' }).waitFor();
   });
 
   afterAll(async () => {
@@ -60,7 +60,7 @@ describe('the agent console in a real browser: the admin content pages', () => {
     const row = page.getByRole('row').filter({ hasText: 'Password reset steps' });
     await row.getByText('active', { exact: true }).waitFor();
     await row.getByRole('button', { name: 'Deactivate Password reset steps' }).click();
-    await row.getByText('inactive', { exact: true }).waitFor();
+    await row.getByText('deactivated', { exact: true }).waitFor();
     await expectUsable();
   });
 
@@ -93,7 +93,7 @@ describe('the agent console in a real browser: the admin content pages', () => {
     await rules.getByRole('heading', { name: '1. Refunds to billing' }).waitFor();
     await rules.getByRole('heading', { name: '2. Urgent for VIPs' }).waitFor();
     await page.getByRole('button', { name: 'Deactivate Refunds to billing' }).click();
-    await page.getByRole('button', { name: 'Activate Refunds to billing' }).waitFor();
+    await page.getByRole('button', { name: 'Reactivate Refunds to billing' }).waitFor();
     await expectUsable();
     await screenshot(page, 'console-admin-02-rules');
 
@@ -139,7 +139,7 @@ describe('the agent console in a real browser: the admin content pages', () => {
   });
 
   it('posts an announcement the help center shows, and opens then resolves a status incident', async () => {
-    await openAdminPage('Announcements');
+    await openAdminPage('Announcements and status');
     await page.getByRole('button', { name: 'Post an announcement' }).click();
     await page.getByLabel('Title', { exact: true }).fill('Webhooks now retry for a day');
     await page.getByLabel('Text (Markdown)').fill('Failed deliveries are retried with backoff for **24 hours**.');

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Administration } from './admin/administration';
+import { AdminView } from './admin/admin-view';
 import { ChatsView } from './chats/chats-view';
 import { CustomerView } from './customers/customer-view';
 import { CustomersView } from './customers/customers-view';
@@ -136,9 +136,7 @@ function Desk({
         ))}
       {route.section === 'organizations' && <OrganizationsView services={services} accessToken={accessToken} />}
       {route.section === 'mail' && <MailView services={services} accessToken={accessToken} />}
-      {route.section === 'admin' && me.role === 'admin' && (
-        <Administration page={route.itemId} services={services} accessToken={accessToken} />
-      )}
+      {route.section === 'admin' && me.role === 'admin' && <AdminView page={route.itemId} services={services} accessToken={accessToken} />}
     </div>
   );
 }

@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { Services } from '../services';
 import type { Page } from '../tickets/ticket-types';
-import { ServiceCall, serviceCall, useServiceData } from './admin-api';
-import { FailureAlert } from './failure-alert';
+import { ServiceCall, serviceCall, useAdminPage } from './use-admin-page';
+import { AdminOutcome } from './admin-outcome';
 import { StatusNotices } from './status-notices';
 
 /** An announcement as chat answers admins (apps/chat/src/announcements/announcement.dto.ts). */
@@ -37,15 +37,15 @@ export function AnnouncementsPage({ services, accessToken }: { services: Service
 }
 
 function Announcements({ chat }: { chat: ServiceCall }) {
-  const announcements = useServiceData(() => chat<Page<Announcement>>('/announcements?limit=100'));
+  const announcements = useAdminPage(() => chat<Page<Announcement>>('/announcements?limit=100'));
   const [editing, setEditing] = useState<Announcement | 'new' | null>(null);
   return (
     <section aria-labelledby="announcements-title">
-      <h3 id="announcements-title">{t('admin.page.announcements')}</h3>
-      <FailureAlert failure={announcements.failure} />
+      <h3 id="announcements-title">{t('announcements.heading')}</h3>
+      <AdminOutcome failure={announcements.failure} notice={announcements.notice} />
       {announcements.data && announcements.data.items.length === 0 && <p>{t('announcements.none')}</p>}
       {announcements.data && announcements.data.items.length > 0 && (
-        <table class="ticket-list">
+        <table class="admin-table">
           <thead>
             <tr>
               <th scope="col">{t('announcements.title')}</th>
@@ -72,7 +72,12 @@ function Announcements({ chat }: { chat: ServiceCall }) {
                   </button>
                   <button
                     type="button"
-                    onClick={() => void announcements.change(() => chat(`/announcements/${announcement.id}`, { method: 'DELETE' }))}
+                    onClick={() =>
+                      void announcements.change(
+                        () => chat(`/announcements/${announcement.id}`, { method: 'DELETE' }),
+                        t('admin.deleted', { name: announcement.title }),
+                      )
+                    }
                     aria-label={t('admin.deleteNamed', { name: announcement.title })}
                   >
                     {t('admin.delete')}
@@ -94,10 +99,12 @@ function Announcements({ chat }: { chat: ServiceCall }) {
           key={editing === 'new' ? 'new' : editing.id}
           announcement={editing === 'new' ? null : editing}
           save={(body) =>
-            announcements.change(() =>
-              editing === 'new'
-                ? chat('/announcements', { method: 'POST', body })
-                : chat(`/announcements/${editing.id}`, { method: 'PATCH', body }),
+            announcements.change(
+              () =>
+                editing === 'new'
+                  ? chat('/announcements', { method: 'POST', body })
+                  : chat(`/announcements/${editing.id}`, { method: 'PATCH', body }),
+              t('admin.saved'),
             )
           }
           close={() => setEditing(null)}

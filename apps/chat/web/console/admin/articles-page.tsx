@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { Services } from '../services';
 import type { Page } from '../tickets/ticket-types';
-import { serviceCall, useServiceData } from './admin-api';
-import { FailureAlert } from './failure-alert';
+import { serviceCall, useAdminPage } from './use-admin-page';
+import { AdminOutcome } from './admin-outcome';
 
 /** An article translation as chat's knowledge base answers admins (apps/chat/src/knowledge-base/article.dto.ts). */
 interface Article {
@@ -27,7 +27,7 @@ export function ArticlesPage({ services, accessToken }: { services: Services; ac
   const chat = serviceCall(services.chat, accessToken);
   const [language, setLanguage] = useState('');
   const [shownLanguage, setShownLanguage] = useState('');
-  const articles = useServiceData(
+  const articles = useAdminPage(
     () =>
       chat<Page<Article>>(
         `/knowledge-base/articles?${new URLSearchParams({ limit: '100', ...(shownLanguage ? { language: shownLanguage } : {}) })}`,
@@ -37,8 +37,7 @@ export function ArticlesPage({ services, accessToken }: { services: Services; ac
   const [editing, setEditing] = useState<Article | 'new' | null>(null);
 
   return (
-    <section aria-labelledby="articles-title">
-      <h3 id="articles-title">{t('admin.page.articles')}</h3>
+    <>
       <form
         class="filters"
         onSubmit={(event) => {
@@ -52,10 +51,10 @@ export function ArticlesPage({ services, accessToken }: { services: Services; ac
         </label>
         <button type="submit">{t('articles.show')}</button>
       </form>
-      <FailureAlert failure={articles.failure} />
+      <AdminOutcome failure={articles.failure} notice={articles.notice} />
       {articles.data && articles.data.items.length === 0 && <p>{t('articles.none')}</p>}
       {articles.data && articles.data.items.length > 0 && (
-        <table class="ticket-list">
+        <table class="admin-table">
           <thead>
             <tr>
               <th scope="col">{t('articles.title')}</th>
@@ -87,7 +86,10 @@ export function ArticlesPage({ services, accessToken }: { services: Services; ac
                     <button
                       type="button"
                       onClick={() =>
-                        void articles.change(() => chat(articlePath(article), { method: 'PATCH', body: { published: !article.published } }))
+                        void articles.change(
+                          () => chat(articlePath(article), { method: 'PATCH', body: { published: !article.published } }),
+                          t('admin.saved'),
+                        )
                       }
                       aria-label={t(article.published ? 'articles.unpublishNamed' : 'articles.publishNamed', named)}
                     >
@@ -95,7 +97,9 @@ export function ArticlesPage({ services, accessToken }: { services: Services; ac
                     </button>
                     <button
                       type="button"
-                      onClick={() => void articles.change(() => chat(articlePath(article), { method: 'DELETE' }))}
+                      onClick={() =>
+                        void articles.change(() => chat(articlePath(article), { method: 'DELETE' }), t('admin.deleted', named))
+                      }
                       aria-label={t('admin.deleteNamed', named)}
                     >
                       {t('admin.delete')}
@@ -118,16 +122,18 @@ export function ArticlesPage({ services, accessToken }: { services: Services; ac
           key={editing === 'new' ? 'new' : `${editing.id}/${editing.language}`}
           article={editing === 'new' ? null : editing}
           save={(key, fields) =>
-            articles.change(() =>
-              editing === 'new'
-                ? chat('/knowledge-base/articles', { method: 'POST', body: { ...key, ...fields } })
-                : chat(articlePath(editing), { method: 'PATCH', body: fields }),
+            articles.change(
+              () =>
+                editing === 'new'
+                  ? chat('/knowledge-base/articles', { method: 'POST', body: { ...key, ...fields } })
+                  : chat(articlePath(editing), { method: 'PATCH', body: fields }),
+              t('admin.saved'),
             )
           }
           close={() => setEditing(null)}
         />
       )}
-    </section>
+    </>
   );
 }
 
@@ -166,7 +172,7 @@ function ArticleForm({
   };
   return (
     <form class="fields stack" onSubmit={submit} aria-labelledby="article-form-title">
-      <h4 id="article-form-title">{article ? t('admin.editNamed', { name: article.title }) : t('articles.add')}</h4>
+      <h3 id="article-form-title">{article ? t('admin.editNamed', { name: article.title }) : t('articles.add')}</h3>
       {!article && (
         <div class="filters">
           <label>

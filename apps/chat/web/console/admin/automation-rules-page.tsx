@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { Services } from '../services';
 import { Page, ticketPriorities, ticketStatuses } from '../tickets/ticket-types';
-import { serviceCall, useServiceData } from './admin-api';
-import { FailureAlert } from './failure-alert';
+import { serviceCall, useAdminPage } from './use-admin-page';
+import { AdminOutcome } from './admin-outcome';
 import { ActionDraft, actionDraft, actionOf, ConditionDraft, conditionDraft, conditionOf } from './rule-drafts';
 import { actionTypes, AutomationRule, conditionFields, conditionOperators, RuleTrigger, ruleTriggers } from './rule-types';
 
@@ -32,8 +32,8 @@ type RuleInput = Pick<AutomationRule, 'name' | 'trigger' | 'match' | 'conditions
 export function AutomationRulesPage({ services, accessToken }: { services: Services; accessToken: string }) {
   const tickets = serviceCall(services.tickets, accessToken);
   const identity = serviceCall(services.identity, accessToken);
-  const rules = useServiceData(() => tickets<Page<AutomationRule>>('/automation-rules?limit=100'));
-  const choices = useServiceData(async (): Promise<ActionChoices> => {
+  const rules = useAdminPage(() => tickets<Page<AutomationRule>>('/automation-rules?limit=100'));
+  const choices = useAdminPage(async (): Promise<ActionChoices> => {
     const [templates, departments, agents] = await Promise.all([
       tickets<Page<{ id: string; name: string }>>('/reply-templates?limit=100'),
       tickets<Department[]>('/categories'),
@@ -53,22 +53,22 @@ export function AutomationRulesPage({ services, accessToken }: { services: Servi
   const [editing, setEditing] = useState<AutomationRule | 'new' | null>(null);
 
   const patch = (rule: AutomationRule, body: Partial<AutomationRule>) =>
-    rules.change(() => tickets(`/automation-rules/${rule.id}`, { method: 'PATCH', body }));
-  const remove = (rule: AutomationRule) => rules.change(() => tickets(`/automation-rules/${rule.id}`, { method: 'DELETE' }));
+    rules.change(() => tickets(`/automation-rules/${rule.id}`, { method: 'PATCH', body }), t('admin.saved'));
+  const remove = (rule: AutomationRule) =>
+    rules.change(() => tickets(`/automation-rules/${rule.id}`, { method: 'DELETE' }), t('admin.deleted', { name: rule.name }));
   const items = rules.data?.items ?? [];
 
   return (
-    <section aria-labelledby="rules-title">
-      <h3 id="rules-title">{t('admin.page.rules')}</h3>
+    <>
       <p class="muted">{t('rules.order')}</p>
-      <FailureAlert failure={rules.failure ?? choices.failure} />
+      <AdminOutcome failure={rules.failure ?? choices.failure} notice={rules.notice} />
       {rules.data && items.length === 0 && <p>{t('rules.none')}</p>}
       <ol class="organizations" aria-label={t('rules.listLabel')}>
         {items.map((rule, index) => (
           <li key={rule.id} class="fields">
-            <h4>
+            <h3>
               {rule.position}. {rule.name}
-            </h4>
+            </h3>
             <p class="muted">
               {t('rules.summary', {
                 trigger: t(`rules.trigger.${rule.trigger}`),
@@ -98,9 +98,9 @@ export function AutomationRulesPage({ services, accessToken }: { services: Servi
               <button
                 type="button"
                 onClick={() => void patch(rule, { active: !rule.active })}
-                aria-label={t(rule.active ? 'admin.deactivateNamed' : 'admin.activateNamed', { name: rule.name })}
+                aria-label={t(rule.active ? 'admin.deactivateNamed' : 'admin.reactivateNamed', { name: rule.name })}
               >
-                {t(rule.active ? 'admin.deactivate' : 'admin.activate')}
+                {t(rule.active ? 'admin.deactivate' : 'admin.reactivate')}
               </button>
               <button type="button" onClick={() => setEditing(rule)} aria-label={t('admin.editNamed', { name: rule.name })}>
                 {t('admin.edit')}
@@ -124,16 +124,18 @@ export function AutomationRulesPage({ services, accessToken }: { services: Servi
           rule={editing === 'new' ? null : editing}
           choices={choices.data ?? { templates: [], categories: [], agents: [] }}
           save={(body) =>
-            rules.change(() =>
-              editing === 'new'
-                ? tickets('/automation-rules', { method: 'POST', body })
-                : tickets(`/automation-rules/${editing.id}`, { method: 'PATCH', body }),
+            rules.change(
+              () =>
+                editing === 'new'
+                  ? tickets('/automation-rules', { method: 'POST', body })
+                  : tickets(`/automation-rules/${editing.id}`, { method: 'PATCH', body }),
+              t('admin.saved'),
             )
           }
           close={() => setEditing(null)}
         />
       )}
-    </section>
+    </>
   );
 }
 
@@ -168,7 +170,7 @@ function RuleForm({
 
   return (
     <form class="fields stack" onSubmit={submit} aria-labelledby="rule-form-title">
-      <h4 id="rule-form-title">{rule ? t('admin.editNamed', { name: rule.name }) : t('rules.add')}</h4>
+      <h3 id="rule-form-title">{rule ? t('admin.editNamed', { name: rule.name }) : t('rules.add')}</h3>
       <label>
         {t('rules.name')}
         <input required value={name} onInput={(e) => setName(e.currentTarget.value)} />

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { Services } from '../services';
-import { serviceCall } from './admin-api';
-import { FailureAlert } from './failure-alert';
+import { serviceCall } from './use-admin-page';
+import { AdminOutcome } from './admin-outcome';
 
 /** What identity answers for an import (apps/identity/src/contact-imports/contact-import.dto.ts). */
 interface ImportReport {
@@ -26,7 +26,7 @@ export function ContactImportPage({ services, accessToken }: { services: Service
   const identity = serviceCall(services.identity, accessToken);
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   const upload = (event: Event) => {
@@ -36,12 +36,11 @@ export function ContactImportPage({ services, accessToken }: { services: Service
     setBusy(true);
     identity<ImportReport>('/contacts/imports', { method: 'POST', file: { contentType: 'text/csv', content: file } })
       .then(setReport)
-      .catch((error: Error) => setFailure(error.message))
+      .catch(setFailure)
       .finally(() => setBusy(false));
   };
   return (
-    <section aria-labelledby="import-title">
-      <h3 id="import-title">{t('admin.page.contact-import')}</h3>
+    <>
       <p class="muted">{t('import.columns')}</p>
       <form class="filters" onSubmit={upload}>
         <label>
@@ -52,15 +51,15 @@ export function ContactImportPage({ services, accessToken }: { services: Service
           {t('import.submit')}
         </button>
       </form>
-      <FailureAlert failure={failure} />
+      <AdminOutcome failure={failure} notice={null} />
       {report && (
         <section aria-labelledby="import-report-title" class="fields">
-          <h4 id="import-report-title">{t('import.report')}</h4>
+          <h3 id="import-report-title">{t('import.report')}</h3>
           <p role="status">
             {t('import.counts', { created: report.created, updated: report.updated, unchanged: report.unchanged, refused: report.refused })}
           </p>
           {report.unknownColumns.length > 0 && <p>{t('import.unknownColumns', { columns: report.unknownColumns.join(', ') })}</p>}
-          <table class="ticket-list">
+          <table class="admin-table">
             <thead>
               <tr>
                 <th scope="col">{t('import.line')}</th>
@@ -82,6 +81,6 @@ export function ContactImportPage({ services, accessToken }: { services: Service
           </table>
         </section>
       )}
-    </section>
+    </>
   );
 }

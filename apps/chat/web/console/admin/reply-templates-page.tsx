@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import { Services } from '../services';
 import type { Page } from '../tickets/ticket-types';
-import { ServiceCall, serviceCall, useServiceData } from './admin-api';
-import { FailureAlert } from './failure-alert';
+import { ServiceCall, serviceCall, useAdminPage } from './use-admin-page';
+import { AdminOutcome } from './admin-outcome';
 
 /** What tickets answers for a reply template (apps/tickets/src/reply-templates/reply-template.dto.ts). */
 interface ReplyTemplate {
@@ -26,19 +26,18 @@ interface TemplatePreview {
  */
 export function ReplyTemplatesPage({ services, accessToken }: { services: Services; accessToken: string }) {
   const tickets = serviceCall(services.tickets, accessToken);
-  const templates = useServiceData(() => tickets<Page<ReplyTemplate>>('/reply-templates?includeInactive=true&limit=100'));
+  const templates = useAdminPage(() => tickets<Page<ReplyTemplate>>('/reply-templates?includeInactive=true&limit=100'));
   const [editing, setEditing] = useState<ReplyTemplate | 'new' | null>(null);
 
   const setActive = (template: ReplyTemplate, active: boolean) =>
-    templates.change(() => tickets(`/reply-templates/${template.id}`, { method: 'PATCH', body: { active } }));
+    templates.change(() => tickets(`/reply-templates/${template.id}`, { method: 'PATCH', body: { active } }), t('admin.saved'));
 
   return (
-    <section aria-labelledby="templates-title">
-      <h3 id="templates-title">{t('admin.page.templates')}</h3>
-      <FailureAlert failure={templates.failure} />
+    <>
+      <AdminOutcome failure={templates.failure} notice={templates.notice} />
       {templates.data && templates.data.items.length === 0 && <p>{t('templates.none')}</p>}
       {templates.data && templates.data.items.length > 0 && (
-        <table class="ticket-list">
+        <table class="admin-table">
           <thead>
             <tr>
               <th scope="col">{t('templates.name')}</th>
@@ -60,9 +59,9 @@ export function ReplyTemplatesPage({ services, accessToken }: { services: Servic
                   <button
                     type="button"
                     onClick={() => void setActive(template, !template.active)}
-                    aria-label={t(template.active ? 'admin.deactivateNamed' : 'admin.activateNamed', { name: template.name })}
+                    aria-label={t(template.active ? 'admin.deactivateNamed' : 'admin.reactivateNamed', { name: template.name })}
                   >
-                    {t(template.active ? 'admin.deactivate' : 'admin.activate')}
+                    {t(template.active ? 'admin.deactivate' : 'admin.reactivate')}
                   </button>
                 </td>
               </tr>
@@ -82,16 +81,18 @@ export function ReplyTemplatesPage({ services, accessToken }: { services: Servic
           template={editing === 'new' ? null : editing}
           tickets={tickets}
           save={(body) =>
-            templates.change(() =>
-              editing === 'new'
-                ? tickets('/reply-templates', { method: 'POST', body })
-                : tickets(`/reply-templates/${editing.id}`, { method: 'PATCH', body }),
+            templates.change(
+              () =>
+                editing === 'new'
+                  ? tickets('/reply-templates', { method: 'POST', body })
+                  : tickets(`/reply-templates/${editing.id}`, { method: 'PATCH', body }),
+              t('admin.saved'),
             )
           }
           close={() => setEditing(null)}
         />
       )}
-    </section>
+    </>
   );
 }
 
@@ -110,16 +111,16 @@ function TemplateForm({
   const [subject, setSubject] = useState(template?.subject ?? '');
   const [body, setBody] = useState(template?.body ?? '');
   const [preview, setPreview] = useState<TemplatePreview | null>(null);
-  const [previewFailure, setPreviewFailure] = useState<string | null>(null);
+  const [previewFailure, setPreviewFailure] = useState<unknown>(null);
   const texts = () => ({ subject: subject.trim() || null, body });
 
   const showPreview = () => {
     setPreviewFailure(null);
     tickets<TemplatePreview>('/reply-templates/preview', { method: 'POST', body: texts() })
       .then(setPreview)
-      .catch((error: Error) => {
+      .catch((error: unknown) => {
         setPreview(null);
-        setPreviewFailure(error.message);
+        setPreviewFailure(error);
       });
   };
   const submit = (event: Event) => {
@@ -128,7 +129,7 @@ function TemplateForm({
   };
   return (
     <form class="fields stack" onSubmit={submit} aria-labelledby="template-form-title">
-      <h4 id="template-form-title">{template ? t('admin.editNamed', { name: template.name }) : t('templates.add')}</h4>
+      <h3 id="template-form-title">{template ? t('admin.editNamed', { name: template.name }) : t('templates.add')}</h3>
       <label>
         {t('templates.name')}
         <input required value={name} onInput={(e) => setName(e.currentTarget.value)} />
@@ -155,7 +156,7 @@ function TemplateForm({
           {t('admin.cancel')}
         </button>
       </div>
-      <FailureAlert failure={previewFailure} />
+      <AdminOutcome failure={previewFailure} notice={null} />
       {preview && (
         <figure class="preview" aria-label={t('templates.previewLabel')}>
           <figcaption>{t('templates.previewCaption')}</figcaption>

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import type { Page } from '../tickets/ticket-types';
-import { ServiceCall, useServiceData } from './admin-api';
-import { FailureAlert } from './failure-alert';
+import { ServiceCall, useAdminPage } from './use-admin-page';
+import { AdminOutcome } from './admin-outcome';
 
 /** What chat answers for an incident (apps/chat/src/status-notices/incident.dto.ts). */
 const incidentStatuses = ['investigating', 'identified', 'monitoring', 'resolved'] as const;
@@ -24,7 +24,7 @@ interface Incident {
  * resolves it. Chat keeps every update and deletes none; it refuses a status moving backwards.
  */
 export function StatusNotices({ chat }: { chat: ServiceCall }) {
-  const incidents = useServiceData(() => chat<Page<Incident>>('/status-notices/incidents?limit=50'));
+  const incidents = useAdminPage(() => chat<Page<Incident>>('/status-notices/incidents?limit=50'));
   const [title, setTitle] = useState('');
   const [feature, setFeature] = useState('');
   const [region, setRegion] = useState('');
@@ -33,13 +33,16 @@ export function StatusNotices({ chat }: { chat: ServiceCall }) {
   const open = (event: Event) => {
     event.preventDefault();
     void incidents
-      .change(() => chat('/status-notices/incidents', { method: 'POST', body: { title, feature, region: region.trim() || null, text } }))
+      .change(
+        () => chat('/status-notices/incidents', { method: 'POST', body: { title, feature, region: region.trim() || null, text } }),
+        t('admin.saved'),
+      )
       .then((opened) => opened && [setTitle, setFeature, setRegion, setText].forEach((clear) => clear('')));
   };
   return (
     <section aria-labelledby="incidents-title">
       <h3 id="incidents-title">{t('incidents.title')}</h3>
-      <FailureAlert failure={incidents.failure} />
+      <AdminOutcome failure={incidents.failure} notice={incidents.notice} />
       {incidents.data && incidents.data.items.length === 0 && <p>{t('incidents.none')}</p>}
       <ul class="organizations">
         {incidents.data?.items.map((incident) => (
@@ -47,7 +50,10 @@ export function StatusNotices({ chat }: { chat: ServiceCall }) {
             key={incident.id}
             incident={incident}
             postUpdate={(update) =>
-              incidents.change(() => chat(`/status-notices/incidents/${incident.id}/updates`, { method: 'POST', body: update }))
+              incidents.change(
+                () => chat(`/status-notices/incidents/${incident.id}/updates`, { method: 'POST', body: update }),
+                t('admin.saved'),
+              )
             }
           />
         ))}

@@ -1,5 +1,6 @@
 import { enAdminContent } from './en-admin-content';
 import { enCustomers } from './en-customers';
+import { enAdmin } from './en-admin';
 
 /** The console's words in English, in one place so a team can translate them (a catalog with the same keys). */
 export const en = {
@@ -196,6 +197,7 @@ export const en = {
   'ticket.downloadFailed': '{filename} could not be downloaded ({status}).',
   'ticket.noAnswer': 'no answer',
   ...enCustomers,
+  ...enAdmin,
   ...enAdminContent,
 } as const;
 

@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The fields a `400 request.invalid_input` refused, each with why. */
+    readonly details: { path: string; message: string }[] = [],
   ) {
     super(message);
   }
@@ -28,8 +30,8 @@ export async function requestJson<T>(url: string, { method = 'GET', token, body,
   const payload = file ? file.content : body === undefined ? undefined : JSON.stringify(body);
   const response = await fetch(url, { method, headers, body: payload, credentials: 'omit' });
   if (!response.ok) {
-    const error = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
-    throw new ApiError(response.status, error.code ?? 'request.failed', error.message ?? response.statusText);
+    const error = (await response.json().catch(() => ({}))) as { code?: string; message?: string; details?: ApiError['details'] };
+    throw new ApiError(response.status, error.code ?? 'request.failed', error.message ?? response.statusText, error.details);
   }
   // 204 answers, and 202 ones such as identity's one-time-link requests, carry no body.
   const text = await response.text();
