@@ -40,7 +40,7 @@ function Announcements({ chat }: { chat: ServiceCall }) {
   const announcements = useAdminPage(() => chat<Page<Announcement>>('/announcements?limit=100'));
   const [editing, setEditing] = useState<Announcement | 'new' | null>(null);
   return (
-    <section aria-labelledby="announcements-title">
+    <section class="stack" aria-labelledby="announcements-title">
       <h3 id="announcements-title">{t('announcements.heading')}</h3>
       <AdminOutcome failure={announcements.failure} notice={announcements.notice} />
       {announcements.data && announcements.data.items.length === 0 && <p>{t('announcements.none')}</p>}

@@ -40,7 +40,7 @@ export function StatusNotices({ chat }: { chat: ServiceCall }) {
       .then((opened) => opened && [setTitle, setFeature, setRegion, setText].forEach((clear) => clear('')));
   };
   return (
-    <section aria-labelledby="incidents-title">
+    <section class="stack" aria-labelledby="incidents-title">
       <h3 id="incidents-title">{t('incidents.title')}</h3>
       <AdminOutcome failure={incidents.failure} notice={incidents.notice} />
       {incidents.data && incidents.data.items.length === 0 && <p>{t('incidents.none')}</p>}
