@@ -14,7 +14,7 @@ import { VisitorTokens } from './visitors/visitor-token';
 export class ChatCoreModule {
   static forRoot(config: ChatConfig): DynamicModule {
     const providers = [
-      { provide: CHAT_SETTINGS, useValue: { ...config.chat, businessHours: config.businessHours } satisfies ChatSettings },
+      { provide: CHAT_SETTINGS, useValue: { ...config.chat, defaultBusinessHours: config.defaultBusinessHours } satisfies ChatSettings },
       { provide: TOKEN_KEYS, useValue: config.auth.publicKeys },
       { provide: INSTANCE_ID, useValue: randomUUID() },
       { provide: VisitorTokens, useValue: new VisitorTokens(config.chat.visitorTokenSecret) },

@@ -16,6 +16,7 @@ import { ChatSchema1764000000400 } from './migrations/1764000000400-chat-schema'
 import { AiAgent1764000000900 } from './migrations/1764000000900-ai-agent';
 import { ErasedContacts1764000001400 } from './migrations/1764000001400-erased-contacts';
 import { AgentTakeover1764000001410 } from './migrations/1764000001410-agent-takeover';
+import { BusinessHours1764000001420 } from './migrations/1764000001420-business-hours';
 import { ProtocolModule } from './protocol/protocol.module';
 import { VisitorChatModule } from './visitor-chat/visitor-chat.module';
 import { VisitorEntity } from './visitors/visitor.entity';
@@ -29,7 +30,13 @@ import { StatusNoticesModule, statusNoticesSchema } from './status-notices/statu
 /** Live chat's conversations, queue and presence. */
 export const conversationsSchema = {
   entities: [VisitorEntity, ConversationEntity, MessageEntity, ChatFileEntity, AgentEntity],
-  migrations: [ChatSchema1764000000400, AiAgent1764000000900, ErasedContacts1764000001400, AgentTakeover1764000001410],
+  migrations: [
+    ChatSchema1764000000400,
+    AiAgent1764000000900,
+    ErasedContacts1764000001400,
+    AgentTakeover1764000001410,
+    BusinessHours1764000001420,
+  ],
 };
 
 /** Live chat: visitors and agents on socket.io, the human queue shared by every instance, escalation to tickets; the knowledge base and help center. */

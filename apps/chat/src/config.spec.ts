@@ -1,5 +1,5 @@
 import { testAuthEnv } from '../../../test/support/auth';
-import { isOpenAt } from './business-hours/business-hours';
+import { isOpenAt, parseBusinessHours } from './business-hours/business-hours';
 import { loadChatConfig } from './config';
 
 describe('loadChatConfig', () => {
@@ -7,7 +7,7 @@ describe('loadChatConfig', () => {
     const config = loadChatConfig(testAuthEnv);
     expect(config.http.port).toBe(3004);
     expect(config.database.name).toBe('helpgate_chat');
-    expect(isOpenAt(config.businessHours, new Date('2026-01-11T03:00:00Z'))).toBe(true);
+    expect(isOpenAt(parseBusinessHours(config.defaultBusinessHours), new Date('2026-01-11T03:00:00Z'))).toBe(true);
     expect(config.sockets).toEqual({ allowedOrigins: [], redisUrl: null });
   });
 
@@ -18,9 +18,10 @@ describe('loadChatConfig', () => {
       CHAT_TIME_ZONE: 'Europe/Zurich',
       CHAT_HOLIDAYS: '2026-01-06',
     });
-    expect(config.businessHours.timeZone).toBe('Europe/Zurich');
-    expect(isOpenAt(config.businessHours, new Date('2026-01-05T08:30:00Z'))).toBe(true);
-    expect(isOpenAt(config.businessHours, new Date('2026-01-06T08:30:00Z'))).toBe(false);
+    const businessHours = parseBusinessHours(config.defaultBusinessHours);
+    expect(businessHours.timeZone).toBe('Europe/Zurich');
+    expect(isOpenAt(businessHours, new Date('2026-01-05T08:30:00Z'))).toBe(true);
+    expect(isOpenAt(businessHours, new Date('2026-01-06T08:30:00Z'))).toBe(false);
   });
 
   it('names the business-hours setting that is wrong and the reason when they are wrong', () => {

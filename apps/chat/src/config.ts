@@ -86,9 +86,13 @@ const chatSettings = z
     CHAT_CONSOLE_WEB_DIR: z.string().min(1).default('dist/web/console'),
   })
   .transform((env, context) => {
-    let businessHours;
+    const defaultBusinessHours: BusinessHoursSpec = {
+      schedule: env.CHAT_BUSINESS_HOURS,
+      timeZone: env.CHAT_TIME_ZONE,
+      holidays: env.CHAT_HOLIDAYS,
+    };
     try {
-      businessHours = parseBusinessHours({ schedule: env.CHAT_BUSINESS_HOURS, timeZone: env.CHAT_TIME_ZONE, holidays: env.CHAT_HOLIDAYS });
+      parseBusinessHours(defaultBusinessHours);
     } catch (error) {
       if (!(error instanceof BusinessHoursError)) throw error;
       const setting = businessHoursSettings[error.part];
@@ -110,7 +114,8 @@ const chatSettings = z
     }
     return {
       ...toCommonConfig('chat', env),
-      businessHours,
+      /** Until an admin changes them through `PATCH /business-hours`, which chat keeps in its database. */
+      defaultBusinessHours,
       sockets: {
         /** Empty: only pages served from the chat service's own host may connect (development). */
         allowedOrigins: env.CHAT_ALLOWED_ORIGINS,
@@ -202,8 +207,8 @@ const chatSettings = z
 
 export type ChatConfig = z.output<typeof chatSettings>;
 export type ChatSocketsConfig = ChatConfig['sockets'];
-/** What the conversation features read (`CHAT_SETTINGS`): chat's own settings and the business hours. */
-export type ChatSettings = ChatConfig['chat'] & Pick<ChatConfig, 'businessHours'>;
+/** What the conversation features read (`CHAT_SETTINGS`): chat's own settings and the business hours' defaults. */
+export type ChatSettings = ChatConfig['chat'] & Pick<ChatConfig, 'defaultBusinessHours'>;
 
 export function loadChatConfig(env: NodeJS.ProcessEnv = process.env): ChatConfig {
   return loadConfig(chatSettings, env);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AgentsRepository } from '../agents/agents.repository';
 import { nextOpeningAfter, isOpenAt } from '../business-hours/business-hours';
+import { BusinessHoursService } from '../business-hours/business-hours.service';
 import { CHAT_SETTINGS } from '../chat-core.tokens';
 import type { ChatSettings } from '../config';
 import { ContactsRepository } from '../contacts/contacts.repository';
@@ -35,6 +36,7 @@ export class HandoffService {
     private readonly views: ConversationViews,
     private readonly queueViews: QueueViews,
     private readonly metrics: ChatMetrics,
+    private readonly businessHours: BusinessHoursService,
     @Inject(CHAT_SETTINGS) private readonly settings: ChatSettings,
   ) {}
 
@@ -51,7 +53,8 @@ export class HandoffService {
       }
       return this.enqueue(tx, conversation, reason, 'back');
     }
-    const backAt = decision.reason === 'outside_business_hours' ? nextOpeningAfter(this.settings.businessHours, new Date()) : null;
+    const backAt =
+      decision.reason === 'outside_business_hours' ? nextOpeningAfter(await this.businessHours.hours(tx.manager), new Date()) : null;
     const notice = noHandoffNotice(conversation.language, decision.reason, backAt);
     await this.posting.postSystem(tx, conversation, `no-handoff:${conversation.lastSequence}`, notice);
     return this.endings.escalate(tx, await this.conversations.lock(conversation.id, tx.manager), decision.reason);
@@ -92,7 +95,7 @@ export class HandoffService {
     const visitor = await this.visitors.findById(conversation.visitorId, tx.manager);
     const candidates = await this.agents.onlineCandidates(tx.manager);
     return decideHandoff({
-      openNow: isOpenAt(this.settings.businessHours, at),
+      openNow: isOpenAt(await this.businessHours.hours(tx.manager), at),
       agentsOnline: candidates.filter((candidate) => candidate.available).length,
       requireSupportContract: this.settings.requireSupportContract,
       supportContractActiveUntil: visitor?.contactId ? await this.contacts.supportContractActiveUntil(visitor.contactId, tx.manager) : null,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgentsModule } from '../agents/agents.module';
+import { BusinessHoursModule } from '../business-hours/business-hours.module';
 import { ContactsModule } from '../contacts/contacts.module';
 import { ConversationsModule } from '../conversations/conversations.module';
 import { EscalationsModule } from '../escalations/escalations.module';
@@ -22,6 +23,7 @@ import { QueueViews } from './queue-views';
     EscalationsModule,
     PresenceModule,
     AgentsModule,
+    BusinessHoursModule,
     ContactsModule,
     VisitorsModule,
   ],

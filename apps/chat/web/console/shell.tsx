@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AdminView } from './admin/admin-view';
 import { ChatsView } from './chats/chats-view';
 import { CustomerView } from './customers/customer-view';
 import { CustomersView } from './customers/customers-view';
@@ -32,8 +33,8 @@ export function Shell({ services, accessToken, signOut }: { services: Services; 
   return <Desk services={services} accessToken={accessToken} me={me} signOut={signOut} />;
 }
 
-type Section = 'chats' | 'tickets' | 'customers' | 'organizations' | 'mail';
-const sections: readonly Section[] = ['chats', 'tickets', 'customers', 'organizations', 'mail'];
+type Section = 'chats' | 'tickets' | 'customers' | 'organizations' | 'mail' | 'admin';
+const sections: readonly Section[] = ['chats', 'tickets', 'customers', 'organizations', 'mail', 'admin'];
 
 /** Where the agent is in the console: `#tickets`, `#tickets/<id>`, `#customers/<id>`… (a link works across a reload). */
 function useRoute(): { section: Section; itemId: string | null } {
@@ -83,6 +84,11 @@ function Desk({
           <a href="#mail" aria-current={current('mail')}>
             {t('nav.mail')}
           </a>
+          {me.role === 'admin' && (
+            <a href="#admin" aria-current={current('admin')}>
+              {t('nav.admin')}
+            </a>
+          )}
         </nav>
         <div class="controls">
           <label class="presence">
@@ -130,6 +136,7 @@ function Desk({
         ))}
       {route.section === 'organizations' && <OrganizationsView services={services} accessToken={accessToken} />}
       {route.section === 'mail' && <MailView services={services} accessToken={accessToken} />}
+      {route.section === 'admin' && me.role === 'admin' && <AdminView page={route.itemId} services={services} accessToken={accessToken} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { EmailInboundAcceptedV1, EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
+import { agentToken } from '../../../../test/support/auth';
 import { eventually } from '../../../../test/support/infra';
 import { EmailIngestUnderTest, startEmailIngest } from '../../test/email-ingest-under-test';
 
@@ -166,6 +167,19 @@ describe('email-ingest makes mail durable before answering 250 and reads it afte
     expect((await ingest.fetch(`/support-addresses/sales@helpgate.test`, { method: 'DELETE' })).status).toBe(204);
     await expect(send({ subject: 'Too late', to: 'sales@helpgate.test' })).rejects.toMatchObject({ responseCode: 550 });
     expect((await ingest.fetch(`/support-addresses/sales+x@helpgate.test`, { method: 'PUT', body: '{}' })).status).toBe(400);
+  });
+
+  it('lets agents read the support addresses and only admins change them', async () => {
+    const asAgent = { authorization: `Bearer ${agentToken('agent')}` };
+    expect((await ingest.fetch('/support-addresses', { headers: asAgent })).status).toBe(200);
+    const put = await ingest.fetch('/support-addresses/billing@helpgate.test', {
+      method: 'PUT',
+      headers: { ...asAgent, 'content-type': 'application/json' },
+      body: JSON.stringify({}),
+    });
+    expect(put.status).toBe(403);
+    expect(await put.json()).toMatchObject({ code: 'auth.wrong_audience' });
+    expect((await ingest.fetch('/support-addresses/support@helpgate.test', { method: 'DELETE', headers: asAgent })).status).toBe(403);
   });
 
   it('stores attachments once by sha256 and serves them, and the raw message, as downloads', async () => {

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { z } from 'zod';
+import { AdminsOnly } from '@helpgate/auth';
 import { ResponseBody, ZodValidationPipe } from '@helpgate/platform';
 import {
   PutSupportAddressDto,
@@ -20,6 +21,8 @@ export class SupportAddressesController {
     return this.supportAddresses.list();
   }
 
+  /** Adding, changing and removing the addresses mail is accepted for is the admins' work, as in every service. */
+  @AdminsOnly()
   @Put(':address')
   @ResponseBody(supportAddressResponseSchema)
   put(
@@ -29,6 +32,7 @@ export class SupportAddressesController {
     return this.supportAddresses.put(address, body);
   }
 
+  @AdminsOnly()
   @Delete(':address')
   @HttpCode(204)
   remove(@Param('address', new ZodValidationPipe(supportAddressParamSchema)) address: string): Promise<void> {

@@ -74,7 +74,7 @@ describe('categories and priorities (real Postgres and Kafka)', () => {
       id: department.id,
       name: 'Exports',
       active: false,
-      features: [{ id: feature.id, name: 'CSV files', active: false }],
+      features: [{ id: feature.id, name: 'CSV files', active: false, path: 'Exports / CSV files' }],
     });
   });
 

@@ -54,7 +54,14 @@ export const departmentResponseSchema = z
     id: z.uuid(),
     name: z.string(),
     active: z.boolean(),
-    features: z.array(z.object({ id: z.uuid(), name: z.string(), active: z.boolean() })),
+    features: z.array(
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        active: z.boolean(),
+        path: z.string().describe('"Department / Feature": how a support address names it as its default category.'),
+      }),
+    ),
   })
   .meta({ id: 'Department' });
 
@@ -75,7 +82,7 @@ export function toDepartments(categories: readonly CategoryInTree[]): Department
   for (const { entity, active } of categories) {
     const key = entity.department.toLowerCase();
     if (entity.feature === null) departments.set(key, { id: entity.id, name: entity.department, active, features: [] });
-    else departments.get(key)?.features.push({ id: entity.id, name: entity.feature, active });
+    else departments.get(key)?.features.push({ id: entity.id, name: entity.feature, active, path: categoryPath(entity) });
   }
   return [...departments.values()];
 }

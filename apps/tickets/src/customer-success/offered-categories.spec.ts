@@ -8,8 +8,8 @@ describe('offeredCategories', () => {
       name: 'Service request',
       active: true,
       features: [
-        { id: 'billing', name: 'Billing', active: true },
-        { id: 'account', name: 'Account service', active: true },
+        { id: 'billing', name: 'Billing', active: true, path: 'Service request / Billing' },
+        { id: 'account', name: 'Account service', active: true, path: 'Service request / Account service' },
       ],
     },
   ];

@@ -15,13 +15,10 @@ export function offeredCategories(
 ): OfferedCategory[] {
   for (const department of activeDepartments) {
     if (department.id === customerSuccessCategoryId) {
-      return [
-        { id: department.id, path: department.name },
-        ...department.features.map((feature) => ({ id: feature.id, path: `${department.name} / ${feature.name}` })),
-      ];
+      return [{ id: department.id, path: department.name }, ...department.features.map(({ id, path }) => ({ id, path }))];
     }
     const feature = department.features.find((candidate) => candidate.id === customerSuccessCategoryId);
-    if (feature) return [{ id: feature.id, path: `${department.name} / ${feature.name}` }];
+    if (feature) return [{ id: feature.id, path: feature.path }];
   }
   return [];
 }

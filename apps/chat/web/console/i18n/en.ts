@@ -1,4 +1,5 @@
 import { enCustomers } from './en-customers';
+import { enAdmin } from './en-admin';
 
 /** The console's words in English, in one place so a team can translate them (a catalog with the same keys). */
 export const en = {
@@ -195,6 +196,7 @@ export const en = {
   'ticket.downloadFailed': '{filename} could not be downloaded ({status}).',
   'ticket.noAnswer': 'no answer',
   ...enCustomers,
+  ...enAdmin,
 } as const;
 
 export type MessageKey = keyof typeof en;

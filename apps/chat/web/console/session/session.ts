@@ -1,4 +1,5 @@
 import { requestJson } from '../../help-center/panel/api';
+import { renewShared } from '../lib/shared-renewal';
 
 /** identity's answer to a sign-in or a renewal (apps/identity/src/access/access.dto.ts). */
 export interface SessionTokens {
@@ -24,7 +25,25 @@ export const sessionStore = {
     if (tokens) localStorage.setItem(storageKey, JSON.stringify(tokens));
     else localStorage.removeItem(storageKey);
   },
+  /** Calls `changed` with the tokens another tab of this browser stored (null when it signed out); returns the unsubscribe. */
+  watchOtherTabs(changed: (tokens: SessionTokens | null) => void): () => void {
+    const listener = (event: StorageEvent) => {
+      if (event.key === storageKey || event.key === null) changed(this.read());
+    };
+    window.addEventListener('storage', listener);
+    return () => window.removeEventListener('storage', listener);
+  },
 };
+
+/** Renews the session for every tab of this browser at once (see renewShared); null when another tab signed out. */
+export function renewForAllTabs(identityUrl: string, current: SessionTokens): Promise<SessionTokens | null> {
+  return renewShared(current, {
+    readStored: () => sessionStore.read(),
+    renew: (refreshToken) => renew(identityUrl, refreshToken),
+    // Web Locks exist only in secure contexts (https, or the local machine); elsewhere tabs renew unsynchronised.
+    exclusively: async (work) => (navigator.locks ? await navigator.locks.request('helpgate.console.renewal', work) : await work()),
+  });
+}
 
 export function signIn(identityUrl: string, email: string, password: string): Promise<SessionTokens> {
   return requestJson<SessionTokens>(`${identityUrl}/auth/agents/sign-in`, { method: 'POST', body: { email, password } });

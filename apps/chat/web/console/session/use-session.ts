@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { renewalDelayMs, sessionOver } from '../lib/session-timing';
-import { endSession, renew, sessionStore, SessionTokens, signIn } from './session';
+import { endSession, renewForAllTabs, sessionStore, SessionTokens, signIn } from './session';
 
 /** The agent's session for the whole console: signed in, renewed before each access token ends, ended on sign-out. */
 export function useSession(identityUrl: string | null) {
@@ -15,11 +15,14 @@ export function useSession(identityUrl: string | null) {
     setTokens(next);
   };
 
+  // A renewal or sign-out in another tab of this browser is this tab's too.
+  useEffect(() => sessionStore.watchOtherTabs(setTokens), []);
+
   useEffect(() => {
     if (!tokens || !identityUrl) return;
     const timer = setTimeout(
       () => {
-        renew(identityUrl, tokens.refreshToken)
+        renewForAllTabs(identityUrl, tokens)
           .then(keep)
           .catch(() => {
             keep(null);

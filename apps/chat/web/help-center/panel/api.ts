@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The fields a `400 request.invalid_input` refused, each with why. */
+    readonly details: { path: string; message: string }[] = [],
   ) {
     super(message);
   }
@@ -24,8 +26,8 @@ export async function requestJson<T>(url: string, { method = 'GET', token, body 
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'omit' });
   if (!response.ok) {
-    const error = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
-    throw new ApiError(response.status, error.code ?? 'request.failed', error.message ?? response.statusText);
+    const error = (await response.json().catch(() => ({}))) as { code?: string; message?: string; details?: ApiError['details'] };
+    throw new ApiError(response.status, error.code ?? 'request.failed', error.message ?? response.statusText, error.details);
   }
   // 204 answers, and 202 ones such as identity's one-time-link requests, carry no body.
   const text = await response.text();
