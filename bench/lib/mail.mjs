@@ -38,45 +38,41 @@ export function mimeMessage(
     `Message-ID: ${messageId}`,
     'MIME-Version: 1.0',
   ];
-  const text = prose(kind === '5k' ? 1800 : 1200, 1);
+  const textPart = [
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 7bit',
+    '',
+    ...prose(kind === '5k' ? 1800 : 1200, 1),
+  ];
   if (kind === '5k') {
     const html = ['<html><body>', ...prose(2400, 2).map((line) => `<p>${line}</p>`), '</body></html>'];
-    return [
-      ...headers,
-      `Content-Type: multipart/alternative; boundary="${boundary}"`,
-      '',
-      `--${boundary}`,
-      'Content-Type: text/plain; charset=utf-8',
-      'Content-Transfer-Encoding: 7bit',
-      '',
-      ...text,
-      `--${boundary}`,
-      'Content-Type: text/html; charset=utf-8',
-      'Content-Transfer-Encoding: 7bit',
-      '',
-      ...html,
-      `--${boundary}--`,
-      '',
-    ].join('\r\n');
+    return multipart(headers, 'alternative', boundary, [
+      textPart,
+      ['Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: 7bit', '', ...html],
+    ]);
   }
   const attachment = pseudoRandomBytes(146_000, kind)
     .toString('base64')
     .match(/.{1,76}/g);
+  return multipart(headers, 'mixed', boundary, [
+    textPart,
+    [
+      'Content-Type: application/pdf; name="statement.pdf"',
+      'Content-Disposition: attachment; filename="statement.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      ...attachment,
+    ],
+  ]);
+}
+
+/** The message's headers and a multipart body of `parts` (each its own header lines, a blank line and its content). */
+function multipart(headers, subtype, boundary, parts) {
   return [
     ...headers,
-    `Content-Type: multipart/mixed; boundary="${boundary}"`,
+    `Content-Type: multipart/${subtype}; boundary="${boundary}"`,
     '',
-    `--${boundary}`,
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: 7bit',
-    '',
-    ...text,
-    `--${boundary}`,
-    'Content-Type: application/pdf; name="statement.pdf"',
-    'Content-Disposition: attachment; filename="statement.pdf"',
-    'Content-Transfer-Encoding: base64',
-    '',
-    ...attachment,
+    ...parts.flatMap((part) => [`--${boundary}`, ...part]),
     `--${boundary}--`,
     '',
   ].join('\r\n');

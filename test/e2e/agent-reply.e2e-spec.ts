@@ -1,7 +1,5 @@
-import { createTransport, Transporter } from 'nodemailer';
 import { eventually } from '../support/infra';
-import { startStack, Stack } from '../support/stack';
-import { TestRelay } from '../support/test-relay';
+import { MailRun, startMailRun } from '../support/mail-run';
 
 interface Ticket {
   id: string;
@@ -11,38 +9,30 @@ interface Ticket {
 }
 
 describe('an agent answers a mailed ticket: the public reply reaches the customer threaded, an internal note never leaves (four processes, real SMTP both ways)', () => {
-  let stack: Stack;
-  let relay: TestRelay;
-  let customer: Transporter;
+  let run: MailRun;
 
   const ticketsOf = async (email: string) => {
-    const page = await stack.getJson<{ items: { id: string }[] }>('tickets', `/tickets?requesterEmail=${encodeURIComponent(email)}`);
-    return Promise.all(page.items.map(({ id }) => stack.getJson<Ticket>('tickets', `/tickets/${id}`)));
+    const page = await run.stack.getJson<{ items: { id: string }[] }>('tickets', `/tickets?requesterEmail=${encodeURIComponent(email)}`);
+    return Promise.all(page.items.map(({ id }) => run.stack.getJson<Ticket>('tickets', `/tickets/${id}`)));
   };
   const post = (path: string, body: unknown) =>
-    stack.fetch('tickets', path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    run.stack.fetch('tickets', path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   beforeAll(async () => {
-    relay = await TestRelay.start();
-    stack = await startStack({ env: { SMTP_RELAY_URL: relay.url, OUTBOUND_RETRY_BASE_MS: '500' } });
-    customer = createTransport({ host: '127.0.0.1', port: stack.smtpPort, secure: false, ignoreTLS: true });
+    run = await startMailRun();
   });
 
-  afterAll(async () => {
-    customer?.close();
-    await stack?.cleanUp();
-    await relay?.close();
-  });
+  afterAll(() => run?.close());
 
   it('mails the reply to the customer in the thread of their mail, never the note, and threads the answer back', async () => {
-    await customer.sendMail({
+    await run.customer.sendMail({
       from: '"Jane Doe" <jane@acme.test>',
       to: 'support@helpgate.test',
       subject: 'Cannot export',
       text: 'The export button does nothing.',
       messageId: '<export-1@acme.test>',
     });
-    const [acknowledgement] = await relay.receivedTo('jane@acme.test', 1);
+    const [acknowledgement] = await run.relay.receivedTo('jane@acme.test', 1);
     const [ticket] = await eventually(async () => {
       const found = await ticketsOf('jane@acme.test');
       expect(found).toHaveLength(1);
@@ -52,7 +42,7 @@ describe('an agent answers a mailed ticket: the public reply reaches the custome
     expect((await post(`/tickets/${ticket.id}/notes`, { body: 'Internal: she is on the enterprise plan.' })).status).toBe(201);
     expect((await post(`/tickets/${ticket.id}/replies`, { body: 'Please try again: we fixed the export.' })).status).toBe(201);
 
-    const [, reply] = await relay.receivedTo('jane@acme.test', 2);
+    const [, reply] = await run.relay.receivedTo('jane@acme.test', 2);
     expect(reply.parsed.subject).toBe(`[#${ticket.number}] Re: Cannot export`);
     expect(reply.parsed.from?.value[0].address).toBe('support@helpgate.test');
     expect(reply.parsed.text?.trim()).toBe('Please try again: we fixed the export.');
@@ -70,11 +60,11 @@ describe('an agent answers a mailed ticket: the public reply reaches the custome
     });
 
     // The note was written before the reply and the outbox keeps order: by now a mail for it would have arrived.
-    await stack.waitUntilIdle();
-    expect(relay.received).toHaveLength(2);
-    expect(relay.received.filter((mail) => mail.parsed.text?.includes('enterprise plan'))).toEqual([]);
+    await run.stack.waitUntilIdle();
+    expect(run.relay.received).toHaveLength(2);
+    expect(run.relay.received.filter((mail) => mail.parsed.text?.includes('enterprise plan'))).toEqual([]);
 
-    await customer.sendMail({
+    await run.customer.sendMail({
       from: '"Jane Doe" <jane@acme.test>',
       to: reply.parsed.replyTo!.value[0].address!,
       subject: `Re: ${reply.parsed.subject}`,

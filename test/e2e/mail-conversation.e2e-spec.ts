@@ -1,7 +1,6 @@
-import { createTransport, Transporter } from 'nodemailer';
 import { eventually } from '../support/infra';
-import { startStack, Stack } from '../support/stack';
-import { RelayedMail, TestRelay } from '../support/test-relay';
+import { MailRun, startMailRun } from '../support/mail-run';
+import { RelayedMail } from '../support/test-relay';
 
 interface Page<Item> {
   items: Item[];
@@ -15,39 +14,31 @@ interface Ticket {
 }
 
 describe('a mail conversation: acknowledgement out through the relay, the customer reply threaded back (four processes, real SMTP both ways)', () => {
-  let stack: Stack;
-  let relay: TestRelay;
-  let customer: Transporter;
+  let run: MailRun;
 
   const ticketsOf = async (email: string) => {
-    const page = (await (await stack.fetch('tickets', `/tickets?requesterEmail=${encodeURIComponent(email)}`)).json()) as Page<{
+    const page = (await (await run.stack.fetch('tickets', `/tickets?requesterEmail=${encodeURIComponent(email)}`)).json()) as Page<{
       id: string;
     }>;
-    return Promise.all(page.items.map(async ({ id }) => (await (await stack.fetch('tickets', `/tickets/${id}`)).json()) as Ticket));
+    return Promise.all(page.items.map(async ({ id }) => (await (await run.stack.fetch('tickets', `/tickets/${id}`)).json()) as Ticket));
   };
   const header = (mail: RelayedMail, name: string) => mail.parsed.headers.get(name);
 
   beforeAll(async () => {
-    relay = await TestRelay.start();
-    stack = await startStack({ env: { SMTP_RELAY_URL: relay.url, OUTBOUND_RETRY_BASE_MS: '500' } });
-    customer = createTransport({ host: '127.0.0.1', port: stack.smtpPort, secure: false, ignoreTLS: true });
+    run = await startMailRun();
   });
 
-  afterAll(async () => {
-    customer?.close();
-    await stack?.cleanUp();
-    await relay?.close();
-  });
+  afterAll(() => run?.close());
 
   it('acknowledges a new ticket by mail with the ticket number and threading headers, and records the delivery', async () => {
-    await customer.sendMail({
+    await run.customer.sendMail({
       from: '"Jane Doe" <jane@acme.test>',
       to: 'support@helpgate.test',
       subject: 'Cannot export',
       text: 'The export button does nothing.',
       messageId: '<first@acme.test>',
     });
-    const [acknowledgement] = await relay.receivedTo('jane@acme.test', 1);
+    const [acknowledgement] = await run.relay.receivedTo('jane@acme.test', 1);
     const [ticket] = await eventually(async () => {
       const found = await ticketsOf('jane@acme.test');
       expect(found).toHaveLength(1);
@@ -68,8 +59,8 @@ describe('a mail conversation: acknowledgement out through the relay, the custom
   });
 
   it('threads the customer reply to the acknowledgement into the same ticket, keeping only the new text, without a second acknowledgement', async () => {
-    const [acknowledgement] = relay.to('jane@acme.test');
-    await customer.sendMail({
+    const [acknowledgement] = run.relay.to('jane@acme.test');
+    await run.customer.sendMail({
       from: '"Jane Doe" <jane@acme.test>',
       to: acknowledgement.parsed.replyTo!.value[0].address!,
       subject: `Re: ${acknowledgement.parsed.subject}`,
@@ -83,27 +74,27 @@ describe('a mail conversation: acknowledgement out through the relay, the custom
       const inbound = tickets[0].messages.filter((message) => message.direction === 'inbound').map((message) => message.bodyText);
       expect(inbound).toEqual(['The export button does nothing.', 'It happens in Firefox only.']);
     });
-    expect(relay.to('jane@acme.test')).toHaveLength(1);
+    expect(run.relay.to('jane@acme.test')).toHaveLength(1);
   });
 
   it('creates no contact, no ticket and no acknowledgement for an auto-reply from an unknown address', async () => {
-    await customer.sendMail({
+    await run.customer.sendMail({
       from: 'away@partner.test',
       to: 'support@helpgate.test',
       subject: 'Automatic reply: Your request',
       text: 'I am out of the office until Monday.',
       headers: { 'Auto-Submitted': 'auto-replied' },
     });
-    await stack.waitUntilIdle();
-    const contacts = (await (await stack.fetch('identity', `/contacts?email=away@partner.test`)).json()) as Page<unknown>;
+    await run.stack.waitUntilIdle();
+    const contacts = (await (await run.stack.fetch('identity', `/contacts?email=away@partner.test`)).json()) as Page<unknown>;
     expect(contacts.total).toBe(0);
     expect(await ticketsOf('away@partner.test')).toHaveLength(0);
-    expect(relay.to('away@partner.test')).toHaveLength(0);
+    expect(run.relay.to('away@partner.test')).toHaveLength(0);
   });
 
   it('marks the acknowledgement failed and the address undeliverable when a bounce of it comes back', async () => {
-    await customer.sendMail({ from: 'ghost@acme.test', to: 'support@helpgate.test', subject: 'Hello?', text: 'Anyone there?' });
-    const [acknowledgement] = await relay.receivedTo('ghost@acme.test', 1);
+    await run.customer.sendMail({ from: 'ghost@acme.test', to: 'support@helpgate.test', subject: 'Hello?', text: 'Anyone there?' });
+    const [acknowledgement] = await run.relay.receivedTo('ghost@acme.test', 1);
     const boundary = 'dsn-boundary-1';
     const bounce = [
       'From: Mail Delivery System <MAILER-DAEMON@mx.acme.test>',
@@ -140,7 +131,7 @@ describe('a mail conversation: acknowledgement out through the relay, the custom
       `--${boundary}--`,
       '',
     ].join('\r\n');
-    await customer.sendMail({ envelope: { from: '', to: ['support@helpgate.test'] }, raw: bounce });
+    await run.customer.sendMail({ envelope: { from: '', to: ['support@helpgate.test'] }, raw: bounce });
 
     await eventually(async () => {
       const [ticket] = await ticketsOf('ghost@acme.test');
@@ -148,7 +139,7 @@ describe('a mail conversation: acknowledgement out through the relay, the custom
       expect(outbound?.delivery?.status).toBe('failed');
     });
     await eventually(async () => {
-      const contacts = (await (await stack.fetch('identity', `/contacts?email=ghost@acme.test`)).json()) as Page<{
+      const contacts = (await (await run.stack.fetch('identity', `/contacts?email=ghost@acme.test`)).json()) as Page<{
         undeliverable: { email: string }[];
       }>;
       expect(contacts.items[0].undeliverable).toEqual([expect.objectContaining({ email: 'ghost@acme.test' })]);

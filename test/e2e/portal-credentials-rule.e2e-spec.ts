@@ -1,7 +1,5 @@
-import { createTransport, Transporter } from 'nodemailer';
 import { eventually } from '../support/infra';
-import { startStack, Stack } from '../support/stack';
-import { TestRelay } from '../support/test-relay';
+import { MailRun, startMailRun } from '../support/mail-run';
 
 interface Ticket {
   id: string;
@@ -11,27 +9,23 @@ interface Ticket {
 
 describe('the portal credentials rule: a customer asks by mail and can sign in to the portal (four processes, real SMTP both ways)', () => {
   const portalUrl = 'https://portal.acme.test';
-  let stack: Stack;
-  let relay: TestRelay;
-  let customer: Transporter;
+  let run: MailRun;
 
   const postJson = (service: 'tickets' | 'identity', path: string, body: unknown, headers: Record<string, string> = {}) =>
-    stack.fetch(service, path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    run.stack.fetch(service, path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
-    relay = await TestRelay.start();
-    stack = await startStack({ env: { SMTP_RELAY_URL: relay.url, OUTBOUND_RETRY_BASE_MS: '500', IDENTITY_PORTAL_URL: portalUrl } });
-    customer = createTransport({ host: '127.0.0.1', port: stack.smtpPort, secure: false, ignoreTLS: true });
+    run = await startMailRun({ IDENTITY_PORTAL_URL: portalUrl });
   });
 
-  afterAll(async () => {
-    customer?.close();
-    await stack?.cleanUp();
-    await relay?.close();
-  });
+  afterAll(() => run?.close());
 
   it('mails the requester their portal user name and a set-password link that lets them sign in', async () => {
-    const templates = await stack.getJson<{ items: { id: string; name: string }[] }>('tickets', '/reply-templates');
+    const templates = await run.stack.getJson<{ items: { id: string; name: string }[] }>('tickets', '/reply-templates');
     const template = templates.items.find((candidate) => candidate.name === 'Portal credentials')!;
     const created = await postJson('tickets', '/automation-rules', {
       name: 'Portal credentials on request',
@@ -42,7 +36,7 @@ describe('the portal credentials rule: a customer asks by mail and can sign in t
     expect(created.status).toBe(201);
     const rule = (await created.json()) as { id: string };
 
-    await customer.sendMail({
+    await run.customer.sendMail({
       from: '"Pat Customer" <pat@customer.test>',
       to: 'support@helpgate.test',
       subject: '[Portal credentials]',
@@ -51,7 +45,7 @@ describe('the portal credentials rule: a customer asks by mail and can sign in t
     });
 
     const access = await eventually(() => {
-      const found = relay.to('pat@customer.test').find((mail) => mail.parsed.subject?.endsWith('Your support portal access'));
+      const found = run.relay.to('pat@customer.test').find((mail) => mail.parsed.subject?.endsWith('Your support portal access'));
       expect(found).toBeDefined();
       return found!;
     }, 60_000);
@@ -84,8 +78,8 @@ describe('the portal credentials rule: a customer asks by mail and can sign in t
 
     // The ticket shows what the rule sent, delivered, without the link it never held.
     await eventually(async () => {
-      const page = await stack.getJson<{ items: { id: string }[] }>('tickets', '/tickets?requesterEmail=pat%40customer.test');
-      const ticket = await stack.getJson<Ticket>('tickets', `/tickets/${page.items[0].id}`);
+      const page = await run.stack.getJson<{ items: { id: string }[] }>('tickets', '/tickets?requesterEmail=pat%40customer.test');
+      const ticket = await run.stack.getJson<Ticket>('tickets', `/tickets/${page.items[0].id}`);
       const sent = ticket.messages.find((message) => message.author.ruleId === rule.id);
       expect(sent).toMatchObject({ author: { kind: 'system' }, delivery: { status: 'delivered' } });
       expect(sent!.bodyText).toContain('[one-time set-password link, filled in by identity]');

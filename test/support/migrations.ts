@@ -1,4 +1,7 @@
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { ServiceDefinition } from '@helpgate/platform';
+import type { CommonConfig } from '@helpgate/config';
+import { ServiceInProcess, startServiceInProcess } from './service-in-process';
 
 /** Undoes migrations newest first down to and including `name`, so a migration test holds as later ones are added. */
 export async function undoMigrationsThrough(dataSource: DataSource, name: string): Promise<void> {
@@ -8,4 +11,21 @@ export async function undoMigrationsThrough(dataSource: DataSource, name: string
     await dataSource.undoLastMigration({ transaction: 'each' });
     undone = latest!.name;
   }
+}
+
+/**
+ * Runs the service in process around the tests of the calling `describe` (it applies every migration on start) and gives
+ * a function returning its data source, for a migration test to undo and redo migrations on.
+ */
+export function migratedDataSourceOf<Config extends CommonConfig>(
+  definition: (env: NodeJS.ProcessEnv) => ServiceDefinition<Config>,
+): () => DataSource {
+  let service: ServiceInProcess | undefined;
+  beforeAll(async () => {
+    service = await startServiceInProcess(definition);
+  });
+  afterAll(async () => {
+    await service?.close();
+  });
+  return () => service!.app.get(DataSource);
 }

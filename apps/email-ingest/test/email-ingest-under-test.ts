@@ -18,6 +18,8 @@ export interface EmailIngestUnderTest extends ServiceInProcess {
   /** The `email.inbound.received` events recorded so far (`email.inbound.accepted` is recorded too: `kafka.messages`). */
   inboundEvents(): EmailInboundReceivedV1[];
   inboundEventsWithMessageId(messageId: string): EmailInboundReceivedV1[];
+  /** How many mails the service has stored a receipt (an `inbound_messages` row) for. */
+  receiptCount(): Promise<number>;
   /** Waits until exactly one event with this Message-ID is recorded, and returns it. */
   /** Waits until the mail was read and its inbound event published (`timeoutMs`: default, that of `eventually`). */
   waitForInboundEvent(messageId: string, timeoutMs?: number): Promise<EmailInboundReceivedV1>;
@@ -62,6 +64,8 @@ export async function startEmailIngest(env: NodeJS.ProcessEnv = {}): Promise<Ema
     rawClients,
     inboundEvents,
     inboundEventsWithMessageId,
+    receiptCount: async () =>
+      (await database.query<{ count: number }>('SELECT count(*)::int AS count FROM inbound_messages')).rows[0].count,
     waitForInboundEvent: (messageId, timeoutMs) =>
       eventually(() => {
         const found = inboundEventsWithMessageId(messageId);

@@ -117,6 +117,14 @@ function ticketChanged(subject: string): TicketsTicketChangedV3 {
   return ticketsTicketChangedV3.parse(ticketChangedEvent({ subject }));
 }
 
+function deadLettersWithValue(kafka: KafkaTestClient, value: string): RecordedMessage[] {
+  return kafka.messages(deadLetterTopic).filter((message) => message.value === value);
+}
+
+function deadLettersOf(kafka: KafkaTestClient, event: TicketsTicketChangedV3): RecordedMessage[] {
+  return deadLettersWithValue(kafka, JSON.stringify(event));
+}
+
 describe('KafkaEventServer against the real broker', () => {
   const { brokers } = testInfra();
   const name = uniqueName('kafka_transport');
@@ -155,14 +163,6 @@ describe('KafkaEventServer against the real broker', () => {
     await produceRaw(JSON.stringify(event), event.ticket.id);
   }
 
-  function deadLettersWithValue(value: string): RecordedMessage[] {
-    return kafka.messages(deadLetterTopic).filter((message) => message.value === value);
-  }
-
-  function deadLettersOf(event: TicketsTicketChangedV3): RecordedMessage[] {
-    return deadLettersWithValue(JSON.stringify(event));
-  }
-
   async function waitUntilHandled(event: TicketsTicketChangedV3, handlerLog = log): Promise<void> {
     await eventually(() => expect(handlerLog.timesHandled(event.eventId)).toBeGreaterThanOrEqual(1));
   }
@@ -179,11 +179,16 @@ describe('KafkaEventServer against the real broker', () => {
     await eventually(() => expect(kafka.messages(deadLetterTopic)).toHaveLength(deadLetterEnd));
   }
 
-  it('handles a valid event exactly once and dead-letters nothing', async () => {
-    const event = ticketChanged('valid');
+  /** Produces the event and waits until it and everything before it are finished. */
+  async function produceAndDrain(event: TicketsTicketChangedV3): Promise<TicketsTicketChangedV3> {
     await produceEvent(event);
     await waitUntilHandled(event);
     await drainTopic();
+    return event;
+  }
+
+  it('handles a valid event exactly once and dead-letters nothing', async () => {
+    const event = await produceAndDrain(ticketChanged('valid'));
 
     expect(log.attemptsOf(event.eventId)).toBe(1);
     expect(log.timesHandled(event.eventId)).toBe(1);
@@ -200,7 +205,7 @@ describe('KafkaEventServer against the real broker', () => {
 
     await waitUntilHandled(follower);
     const [deadLetter] = await eventually(() => {
-      const found = deadLettersWithValue(notJson);
+      const found = deadLettersWithValue(kafka, notJson);
       expect(found).toHaveLength(1);
       return found;
     });
@@ -222,7 +227,7 @@ describe('KafkaEventServer against the real broker', () => {
     await produceRaw(brokenValue);
     await drainTopic();
 
-    const deadLetters = deadLettersWithValue(brokenValue);
+    const deadLetters = deadLettersWithValue(kafka, brokenValue);
     expect(deadLetters).toHaveLength(1);
     expect(deadLetters[0].headers[DEAD_LETTER_HEADERS.reason]).toMatch(/^invalid: ticket: /);
     expect(log.attemptsOf(withoutTicket.eventId)).toBe(0);
@@ -239,7 +244,7 @@ describe('KafkaEventServer against the real broker', () => {
     const order = log.attempts.map((event) => event.eventId).filter((id) => id === failing.eventId || id === follower.eventId);
     expect(order).toEqual([...Array<string>(maxHandlerAttempts).fill(failing.eventId), follower.eventId]);
     expect(log.timesHandled(failing.eventId)).toBe(0);
-    const deadLetters = deadLettersOf(failing);
+    const deadLetters = deadLettersOf(kafka, failing);
     expect(deadLetters).toHaveLength(1);
     expect(deadLetters[0].headers[DEAD_LETTER_HEADERS.reason]).toBe(
       `failed after ${maxHandlerAttempts} attempts: Error: the handler always fails`,
@@ -247,26 +252,15 @@ describe('KafkaEventServer against the real broker', () => {
     expect(deadLetters[0].key).toBe(failing.ticket.id);
   });
 
-  it('handles an event whose handler fails twice on the third attempt, without dead-lettering it', async () => {
-    const flaky = ticketChanged('fail-twice');
-    await produceEvent(flaky);
-    await waitUntilHandled(flaky);
-    await drainTopic();
+  it.each([
+    { title: 'handles an event whose handler fails twice on the third attempt', subject: 'fail-twice', attempts: 3 },
+    { title: 'retries an event whose handler hit a refused connection', subject: 'transient-once', attempts: 2 },
+  ])('$title, without dead-lettering it', async ({ subject, attempts }) => {
+    const retried = await produceAndDrain(ticketChanged(subject));
 
-    expect(log.attemptsOf(flaky.eventId)).toBe(3);
-    expect(log.timesHandled(flaky.eventId)).toBe(1);
-    expect(deadLettersOf(flaky)).toEqual([]);
-  });
-
-  it('retries an event whose handler hit a refused connection, without dead-lettering it', async () => {
-    const interrupted = ticketChanged('transient-once');
-    await produceEvent(interrupted);
-    await waitUntilHandled(interrupted);
-    await drainTopic();
-
-    expect(log.attemptsOf(interrupted.eventId)).toBe(2);
-    expect(log.timesHandled(interrupted.eventId)).toBe(1);
-    expect(deadLettersOf(interrupted)).toEqual([]);
+    expect(log.attemptsOf(retried.eventId)).toBe(attempts);
+    expect(log.timesHandled(retried.eventId)).toBe(1);
+    expect(deadLettersOf(kafka, retried)).toEqual([]);
   });
 
   it('commits offsets after handling: a restarted consumer of the same group sees only new records', async () => {
@@ -348,8 +342,8 @@ describe('KafkaEventServer with a batch handler against the real broker', () => 
       [before, poison].map((event) => JSON.stringify(event)).concat(notJson, JSON.stringify(after)),
     );
 
-    await eventually(() => expect(deadLettersOf(poison)).toHaveLength(1));
-    await eventually(() => expect(kafka.messages(deadLetterTopic).filter((message) => message.value === notJson)).toHaveLength(1));
+    await eventually(() => expect(deadLettersOf(kafka, poison)).toHaveLength(1));
+    await eventually(() => expect(deadLettersWithValue(kafka, notJson)).toHaveLength(1));
     await eventually(() => expect(log.timesHandled(after.eventId)).toBe(1));
 
     expect(consumer.calls[0]).toEqual([before.eventId, poison.eventId, after.eventId]);
@@ -360,14 +354,10 @@ describe('KafkaEventServer with a batch handler against the real broker', () => 
     ]);
     expect(log.timesHandled(before.eventId)).toBe(1);
     expect(log.timesHandled(poison.eventId)).toBe(0);
-    expect(deadLettersOf(poison)[0].headers[DEAD_LETTER_HEADERS.reason]).toBe(
+    expect(deadLettersOf(kafka, poison)[0].headers[DEAD_LETTER_HEADERS.reason]).toBe(
       `failed after ${maxHandlerAttempts} attempts: Error: a poison event fails its whole batch`,
     );
   });
-
-  function deadLettersOf(event: TicketsTicketChangedV3): RecordedMessage[] {
-    return kafka.messages(deadLetterTopic).filter((message) => message.value === JSON.stringify(event));
-  }
 });
 
 describe('KafkaEventServer when its topic is deleted and created again', () => {
@@ -435,7 +425,10 @@ describe('KafkaEventServer and replayed dead letters (real broker)', () => {
   it('a record handed back for one consumer group is handled by that group alone; the others skip it', async () => {
     const replayed = ticketChanged('replayed for the failing group');
     const everyones = ticketChanged('for every group');
-    for (const record of [addressedToGroup(recordForEvent(ticketTopic, 'k', replayed), failingGroup.groupId), recordForEvent(ticketTopic, 'k', everyones)]) {
+    for (const record of [
+      addressedToGroup(recordForEvent(ticketTopic, 'k', replayed), failingGroup.groupId),
+      recordForEvent(ticketTopic, 'k', everyones),
+    ]) {
       await kafka.produce(ticketTopic, [{ key: record.key, value: record.value, headers: record.headers }]);
     }
 

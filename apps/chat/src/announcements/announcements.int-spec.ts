@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { OpenApiDocument, PageOf } from '@helpgate/platform';
 import { agentToken, contactToken } from '../../../../test/support/auth';
 import { openApiStructureProblems } from '../../../../test/support/openapi-structure';
+import { jsonOk } from '../../../../test/support/json-requests';
 import { startServiceInProcess, ServiceInProcess } from '../../../../test/support/service-in-process';
 import { chatServiceDefinition } from '../chat.definition';
 import type { AdminAnnouncementDto, PublicAnnouncementDto, UnreadCountDto } from './announcement.dto';
@@ -12,11 +13,7 @@ describe('announcements: admin API, the help center list and each reader’s unr
   let chat: ServiceInProcess;
 
   const anonymous = (path: string, init: RequestInit = {}) => fetch(`${chat.baseUrl}${path}`, init);
-  const asAdmin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await chat.request(method, path, body);
-    expect(response.status).toBeLessThan(300);
-    return (response.status === 204 ? undefined : await response.json()) as T;
-  };
+  const asAdmin = <T>(method: string, path: string, body?: unknown): Promise<T> => jsonOk<T>(chat, method, path, body);
   const create = (fields: Record<string, unknown>) =>
     asAdmin<AdminAnnouncementDto>('POST', '/announcements', { text: 'See the **release notes**.', ...fields });
   const unread = async (query: string, headers: Record<string, string> = {}) => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { OpenApiDocument, PageOf } from '@helpgate/platform';
 import { agentToken } from '../../../../test/support/auth';
 import { openApiStructureProblems } from '../../../../test/support/openapi-structure';
+import { jsonOk } from '../../../../test/support/json-requests';
 import { startServiceInProcess, ServiceInProcess } from '../../../../test/support/service-in-process';
 import { chatServiceDefinition } from '../chat.definition';
 import type { AdminArticleDto, PublicArticleDto, SearchResultDto } from './article.dto';
@@ -21,11 +22,7 @@ describe('knowledge base: demo load, imports, admin API and the public help cent
     const response = await fetch(`${chat.baseUrl}${path}`);
     return { status: response.status, body: (await response.json()) as T };
   };
-  const asAdmin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await chat.request(method, path, body);
-    expect(response.status).toBeLessThan(300);
-    return (response.status === 204 ? undefined : await response.json()) as T;
-  };
+  const asAdmin = <T>(method: string, path: string, body?: unknown): Promise<T> => jsonOk<T>(chat, method, path, body);
 
   beforeAll(async () => {
     chat = await startServiceInProcess(chatServiceDefinition, { CHAT_DEMO_KNOWLEDGE_BASE_DIR: demoFolder });
@@ -158,7 +155,9 @@ describe('knowledge base: demo load, imports, admin API and the public help cent
     });
     const rawMarkdown = /[#*|[\]]|-{2,}|\]\(|https?:/;
 
-    const [found] = (await publicGet<SearchResultDto[]>(`/help-center/search?q=${encodeURIComponent('restore zebrawood archive')}&language=en`)).body;
+    const [found] = (
+      await publicGet<SearchResultDto[]>(`/help-center/search?q=${encodeURIComponent('restore zebrawood archive')}&language=en`)
+    ).body;
     expect(found).toMatchObject({ id });
     expect(found!.snippet).toContain('To restore a zebrawood archive, open the archive page and choose Restore.');
     expect(found!.snippet).not.toMatch(rawMarkdown);

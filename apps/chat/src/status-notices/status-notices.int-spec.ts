@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import type { OpenApiDocument, PageOf } from '@helpgate/platform';
 import { agentToken } from '../../../../test/support/auth';
 import { openApiStructureProblems } from '../../../../test/support/openapi-structure';
+import { jsonOk } from '../../../../test/support/json-requests';
 import { startServiceInProcess, ServiceInProcess } from '../../../../test/support/service-in-process';
 import { chatServiceDefinition } from '../chat.definition';
 import type { BannerIncidentDto, IncidentDto, StatusPageDto } from './incident.dto';
@@ -17,11 +18,7 @@ describe('status notices: incidents and updates for admins, the public status pa
     expect(response.status).toBe(200);
     return (await response.json()) as T;
   };
-  const asAdmin = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await chat.request(method, path, body);
-    expect(response.status).toBeLessThan(300);
-    return (await response.json()) as T;
-  };
+  const asAdmin = <T>(method: string, path: string, body?: unknown): Promise<T> => jsonOk<T>(chat, method, path, body);
   const refusal = async (method: string, path: string, body?: unknown) => {
     const response = await chat.request(method, path, body);
     return { status: response.status, code: ((await response.json()) as { code: string }).code };

@@ -32,8 +32,6 @@ describe('email-ingest makes mail durable before answering 250 and reads it afte
         [/queued as ([0-9a-f-]{36})/.exec(smtpResponse)![1]],
       )
     ).rows;
-  const receiptCount = async () =>
-    (await ingest.database.query<{ count: number }>('SELECT count(*)::int AS count FROM inbound_messages')).rows[0].count;
   const acceptedRecords = (inboundMessageId: string) =>
     ingest.kafka
       .messages(Topics.EmailInboundAccepted)
@@ -92,7 +90,7 @@ describe('email-ingest makes mail durable before answering 250 and reads it afte
   });
 
   it('refuses a message over the size limit with 552 and keeps nothing', async () => {
-    const receiptsBefore = await receiptCount();
+    const receiptsBefore = await ingest.receiptCount();
     const big = ingest.smtpTransport().sendMail({
       from: 'jane@acme.test',
       to: 'support@helpgate.test',
@@ -101,14 +99,14 @@ describe('email-ingest makes mail durable before answering 250 and reads it afte
       messageId: '<too-big@acme.test>',
     });
     await expect(big).rejects.toMatchObject({ responseCode: 552 });
-    expect(await receiptCount()).toBe(receiptsBefore);
+    expect(await ingest.receiptCount()).toBe(receiptsBefore);
   });
 
   it('answers 451 and keeps nothing when Kafka cannot take the record; the resent message is accepted and read once', async () => {
-    const receiptsBefore = await receiptCount();
+    const receiptsBefore = await ingest.receiptCount();
     await ingest.kafka.deleteTopic(Topics.EmailInboundAccepted);
     await expect(send({ subject: 'During the outage', messageId: '<outage-1@acme.test>' })).rejects.toMatchObject({ responseCode: 451 });
-    expect(await receiptCount()).toBe(receiptsBefore);
+    expect(await ingest.receiptCount()).toBe(receiptsBefore);
 
     await ingest.kafka.createTopic(Topics.EmailInboundAccepted);
     const info = await send({ subject: 'During the outage', messageId: '<outage-1@acme.test>' });

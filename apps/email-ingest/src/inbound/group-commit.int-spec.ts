@@ -32,8 +32,6 @@ describe('mails finishing DATA together share one commit (real SMTP, Postgres an
     ).rows;
   const mailsAwaitingStorage = async () =>
     Number(/^helpgate_smtp_mails_awaiting_storage (\d+)$/m.exec(await (await ingest.fetch('/metrics')).text())?.[1]);
-  const receiptCount = async () =>
-    (await ingest.database.query<{ count: number }>('SELECT count(*)::int AS count FROM inbound_messages')).rows[0].count;
 
   /** Sends the first mail with the receipts table locked, waits until its commit blocks on the lock, then sends the rest. */
   const sendWhileFirstCommitWaits = async (messageIds: string[], beforeUnlock: () => Promise<void> = async () => undefined) => {
@@ -98,20 +96,20 @@ describe('mails finishing DATA together share one commit (real SMTP, Postgres an
 
   it('answers 451 to every mail of a batch whose publish fails and keeps none of them; sent again, each is stored once', async () => {
     const messageIds = Array.from({ length: 6 }, (_, index) => `<failed-together-${index}-${Date.now()}@acme.test>`);
-    const receiptsBefore = await receiptCount();
+    const receiptsBefore = await ingest.receiptCount();
     const outcomes = await sendWhileFirstCommitWaits(messageIds, () => ingest.kafka.deleteTopic(acknowledgedTopic));
 
     for (const outcome of outcomes) {
       expect(outcome.status).toBe('rejected');
       expect((outcome as PromiseRejectedResult).reason).toMatchObject({ responseCode: 451 });
     }
-    expect(await receiptCount()).toBe(receiptsBefore);
+    expect(await ingest.receiptCount()).toBe(receiptsBefore);
 
     await ingest.kafka.createTopic(acknowledgedTopic);
     const resent = await Promise.all(messageIds.map(send));
     for (const info of resent) expect(info.response).toMatch(/^250 /);
     for (const messageId of messageIds) await ingest.waitForInboundEvent(messageId);
-    expect(await receiptCount()).toBe(receiptsBefore + messageIds.length);
+    expect(await ingest.receiptCount()).toBe(receiptsBefore + messageIds.length);
     const stored = await receipts(messageIds);
     expect(stored.map((row) => row.message_id).sort()).toEqual([...messageIds].sort());
   });

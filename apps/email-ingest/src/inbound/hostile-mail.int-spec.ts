@@ -49,8 +49,6 @@ describe('hostile mail over SMTP: refused before the 250 only where SMTP require
     await client.command('QUIT');
     return reply;
   };
-  const receiptCount = async () =>
-    (await ingest.database.query<{ count: number }>('SELECT count(*)::int AS count FROM inbound_messages')).rows[0].count;
   const inboundIdOf = (line: string) => /queued as ([0-9a-f-]{36})/.exec(line)![1];
 
   beforeAll(async () => {
@@ -71,13 +69,13 @@ describe('hostile mail over SMTP: refused before the 250 only where SMTP require
 
   it.each(Object.entries(outcomes))('hostile/%s', async (file, outcome) => {
     const raw = readFileSync(join(hostile, file));
-    const receiptsBefore = await receiptCount();
+    const receiptsBefore = await ingest.receiptCount();
     const reply = await sendAsItIs(raw);
     const line = `${reply.code} ${reply.lines.join(' ')}`;
 
     if ('refused' in outcome) {
       expect(line).toMatch(outcome.refused);
-      expect(await receiptCount()).toBe(receiptsBefore);
+      expect(await ingest.receiptCount()).toBe(receiptsBefore);
       return;
     }
     expect(reply.code).toBe(250);

@@ -28,8 +28,6 @@ describe('SMTP smuggling and bare line breaks (real SMTP, Postgres and Kafka)', 
         [messageId],
       )
     ).rows.map((row) => row.content);
-  const receiptCount = async () =>
-    (await ingest.database.query<{ count: number }>('SELECT count(*)::int AS count FROM inbound_messages')).rows[0].count;
 
   beforeAll(async () => {
     ingest = await startEmailIngest();
@@ -56,7 +54,7 @@ describe('SMTP smuggling and bare line breaks (real SMTP, Postgres and Kafka)', 
         'MAIL FROM:<mallory@evil.test>\r\nRCPT TO:<support@helpgate.test>\r\nDATA\r\n' +
         `From: ceo@acme.test\r\nTo: support@helpgate.test\r\nMessage-ID: ${smuggledId}\r\nSubject: Smuggled\r\n\r\nWire the money\r\n` +
         '.\r\n';
-      const receiptsBefore = await receiptCount();
+      const receiptsBefore = await ingest.receiptCount();
       const client = await inData();
       const pieces = bytewise ? [...Buffer.from(payload, 'latin1')].map((byte) => Buffer.from([byte])) : [payload];
       for (const piece of pieces) await client.send(piece);
@@ -67,7 +65,7 @@ describe('SMTP smuggling and bare line breaks (real SMTP, Postgres and Kafka)', 
       expect((await client.command('QUIT')).code).toBe(221);
 
       const event = await ingest.waitForInboundEvent(messageId);
-      expect(await receiptCount()).toBe(receiptsBefore + 1);
+      expect(await ingest.receiptCount()).toBe(receiptsBefore + 1);
       expect(await storedRaw(smuggledId)).toHaveLength(0);
       const [raw] = await storedRaw(messageId);
       expect(raw.includes(Buffer.from(`Hello${fakeEnd}MAIL FROM:<mallory@evil.test>`, 'latin1'))).toBe(true);
@@ -82,14 +80,14 @@ describe('SMTP smuggling and bare line breaks (real SMTP, Postgres and Kafka)', 
     ['an LF LF, where only a lenient parser sees the header section end', 'Subject: Hello\n\nX-Approved: yes\r\n'],
   ])('refuses a message whose header section has %s as a whole with 554 5.6.0, keeping nothing', async (_, header) => {
     const messageId = `<bare-in-header-${randomUUID()}@acme.test>`;
-    const receiptsBefore = await receiptCount();
+    const receiptsBefore = await ingest.receiptCount();
     const client = await inData();
     await client.send(`From: jane@acme.test\r\nMessage-ID: ${messageId}\r\n${header}\r\nBody\r\n.\r\n`);
     const reply = await client.reply();
     expect(reply.code).toBe(554);
     expect(reply.lines).toEqual(['5.6.0 Message refused: bare CR or LF in header']);
     expect((await client.command('QUIT')).code).toBe(221);
-    expect(await receiptCount()).toBe(receiptsBefore);
+    expect(await ingest.receiptCount()).toBe(receiptsBefore);
     expect(ingest.inboundEventsWithMessageId(messageId)).toHaveLength(0);
   });
 

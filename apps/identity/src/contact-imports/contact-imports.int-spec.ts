@@ -1,6 +1,7 @@
 import { EmailOutboundRequestedV1, IdentityContactChangedV1, Topics } from '@helpgate/contracts';
 import { agentToken } from '../../../../test/support/auth';
 import { eventually } from '../../../../test/support/infra';
+import { jsonOk } from '../../../../test/support/json-requests';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import type { ContactActivityPageDto } from '../contacts/contact-activity.dto';
 import type { ContactResponseDto } from '../contacts/contact.dto';
@@ -29,10 +30,8 @@ describe('contact import (real Postgres and Kafka)', () => {
     await identity?.close();
   });
 
-  async function json<Body = { id: string }>(method: string, path: string, body?: unknown): Promise<Body> {
-    const response = await identity.request(method, path, body);
-    expect(response.status).toBeLessThan(300);
-    return (await response.json()) as Body;
+  function json<Body = { id: string }>(method: string, path: string, body?: unknown): Promise<Body> {
+    return jsonOk<Body>(identity, method, path, body);
   }
 
   const importFile = (csv: string) => identity.fetch('/contacts/imports', { method: 'POST', headers: csvHeaders, body: csv });
@@ -190,7 +189,11 @@ describe('contact import (real Postgres and Kafka)', () => {
 
   it('checks the token before anything of the request: 401 without one, whatever the body and its type', async () => {
     for (const headers of [{ 'content-type': 'application/json' }, csvHeaders, { 'content-type': 'text/csv; charset=klingon' }]) {
-      const response = await fetch(`${identity.baseUrl}/contacts/imports`, { method: 'POST', headers, body: 'email,name\nnobody@acme.test,No Body' });
+      const response = await fetch(`${identity.baseUrl}/contacts/imports`, {
+        method: 'POST',
+        headers,
+        body: 'email,name\nnobody@acme.test,No Body',
+      });
       expect({ type: headers['content-type'], status: response.status, body: await response.json() }).toEqual({
         type: headers['content-type'],
         status: 401,
@@ -198,7 +201,11 @@ describe('contact import (real Postgres and Kafka)', () => {
       });
     }
     const asAgent = { authorization: `Bearer ${agentToken('agent')}` };
-    const wrongTypeAsAgent = await fetch(`${identity.baseUrl}/contacts/imports`, { method: 'POST', headers: { 'content-type': 'application/xml', ...asAgent }, body: '<a/>' });
+    const wrongTypeAsAgent = await fetch(`${identity.baseUrl}/contacts/imports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml', ...asAgent },
+      body: '<a/>',
+    });
     expect(wrongTypeAsAgent.status).toBe(403);
   });
 
@@ -213,9 +220,19 @@ describe('contact import (real Postgres and Kafka)', () => {
 
   it('refuses files it cannot use as a whole, saying why', async () => {
     const answers = async (response: Response) => ({ status: response.status, body: (await response.json()) as Record<string, unknown> });
+    /** Imports the file and expects the 400 that names where in it the problem is. */
+    const expectInvalidInput = async (csv: string, path: string, message: string) =>
+      expect(await answers(await importFile(csv))).toMatchObject({
+        status: 400,
+        body: { statusCode: 400, code: 'request.invalid_input', details: [{ path, message }] },
+      });
     expect(await answers(await identity.request('POST', '/contacts/imports', { csv: 'email\na@acme.test' }))).toMatchObject({
       status: 415,
-      body: { statusCode: 415, code: 'request.unsupported_media_type', message: expect.stringContaining("curl -H 'Content-Type: text/csv' --data-binary @contacts.csv") },
+      body: {
+        statusCode: 415,
+        code: 'request.unsupported_media_type',
+        message: expect.stringContaining("curl -H 'Content-Type: text/csv' --data-binary @contacts.csv"),
+      },
     });
     const notUtf8 = Buffer.from([...Buffer.from('email,name\nb@acme.test,'), 0xff, 0xfe]);
     expect(await answers(await identity.fetch('/contacts/imports', { method: 'POST', headers: csvHeaders, body: notUtf8 }))).toEqual({
@@ -226,18 +243,9 @@ describe('contact import (real Postgres and Kafka)', () => {
         message: 'The file is not valid utf-8: give its charset in the Content-Type header',
       },
     });
-    expect(await answers(await importFile('name,phone\nJane,123456'))).toMatchObject({
-      status: 400,
-      body: { statusCode: 400, code: 'request.invalid_input', details: [{ path: 'header', message: 'the header row has no email column' }] },
-    });
-    expect(await answers(await importFile('email,name\n"a@acme.test,A\n'))).toMatchObject({
-      status: 400,
-      body: { statusCode: 400, code: 'request.invalid_input', details: [{ path: 'line 2', message: 'a quoted field opened on line 2 is never closed' }] },
-    });
-    expect(await answers(await importFile('email,name\n\n'))).toMatchObject({
-      status: 400,
-      body: { statusCode: 400, code: 'request.invalid_input', details: [{ path: 'rows', message: 'the file has no rows under its header' }] },
-    });
+    await expectInvalidInput('name,phone\nJane,123456', 'header', 'the header row has no email column');
+    await expectInvalidInput('email,name\n"a@acme.test,A\n', 'line 2', 'a quoted field opened on line 2 is never closed');
+    await expectInvalidInput('email,name\n\n', 'rows', 'the file has no rows under its header');
     const tooManyRows = ['email', ...Array.from({ length: 21 }, (_, index) => `row${index}@acme.test`)].join('\n');
     expect(await answers(await importFile(tooManyRows))).toMatchObject({
       status: 413,

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { databaseUrl } from '@helpgate/database';
 import { publishAndWaitHandled } from '../../../../test/support/handled-event';
 import { eventually } from '../../../../test/support/infra';
+import { jsonOk } from '../../../../test/support/json-requests';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import { identityServiceDefinition } from '../identity.definition';
 import type { ContactActivityPageDto } from './contact-activity.dto';
@@ -24,10 +25,8 @@ describe('contact activity timeline and anonymized deletion (real Postgres and K
 
   const request = (method: string, path: string, body?: unknown) => identity.request(method, path, body);
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await request(method, path, body);
-    expect(response.status).toBeLessThan(300);
-    return (await response.json()) as T;
+  function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    return jsonOk<T>(identity, method, path, body);
   }
 
   const timeline = (contactId: string, page = 1) => call<ContactActivityPageDto>('GET', `/contacts/${contactId}/activity?page=${page}`);

@@ -1,6 +1,7 @@
 import { IdentityContactChangedV1, Topics } from '@helpgate/contracts';
 import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
+import { jsonOk } from '../../../../test/support/json-requests';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import { identityServiceDefinition } from '../identity.definition';
 import { ResolveRequesterUseCase } from '../inbound-mail/resolve-requester.use-case';
@@ -30,10 +31,8 @@ describe('contacts API (real Postgres and Kafka)', () => {
     return (await response.json()) as ContactResponseDto;
   }
 
-  async function changed(method: string, path: string, body?: unknown): Promise<ContactResponseDto> {
-    const response = await call(method, path, body);
-    expect(response.status).toBeLessThan(300);
-    return (await response.json()) as ContactResponseDto;
+  function changed(method: string, path: string, body?: unknown): Promise<ContactResponseDto> {
+    return jsonOk<ContactResponseDto>(identity, method, path, body);
   }
 
   async function found(query: string): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { agentToken } from '../../../../test/support/auth';
+import { jsonOk } from '../../../../test/support/json-requests';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import type { ContactResponseDto } from '../contacts/contact.dto';
 import { identityServiceDefinition } from '../identity.definition';
@@ -46,10 +47,8 @@ describe('duplicate candidates (real Postgres and Kafka)', () => {
     await identity?.close();
   });
 
-  async function json<Body = { id: string }>(method: string, path: string, body?: unknown): Promise<Body> {
-    const response = await identity.request(method, path, body);
-    expect(response.status).toBeLessThan(300);
-    return (await response.json()) as Body;
+  function json<Body = { id: string }>(method: string, path: string, body?: unknown): Promise<Body> {
+    return jsonOk<Body>(identity, method, path, body);
   }
 
   const id = (key: string) => contacts[key]!.id;

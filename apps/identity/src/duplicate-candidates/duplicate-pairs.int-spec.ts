@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Topics } from '@helpgate/contracts';
 import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
+import { jsonOk } from '../../../../test/support/json-requests';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import type { ContactResponseDto } from '../contacts/contact.dto';
 import { identityServiceDefinition } from '../identity.definition';
@@ -24,10 +25,8 @@ describe('likely duplicates kept up to date as contacts change (real Postgres an
     await identity?.close();
   });
 
-  async function json<Body = { id: string }>(method: string, path: string, body?: unknown): Promise<Body> {
-    const response = await identity.request(method, path, body);
-    expect(response.status).toBeLessThan(300);
-    return (response.status === 204 ? undefined : await response.json()) as Body;
+  function json<Body = { id: string }>(method: string, path: string, body?: unknown): Promise<Body> {
+    return jsonOk<Body>(identity, method, path, body);
   }
 
   const newOrganization = (name: string) => json('POST', '/organizations', { name, domains: [`${randomUUID().slice(0, 8)}.test`] });

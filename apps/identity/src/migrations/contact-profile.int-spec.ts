@@ -1,22 +1,11 @@
-import { DataSource } from 'typeorm';
-import { undoMigrationsThrough } from '../../../../test/support/migrations';
-import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
+import { migratedDataSourceOf, undoMigrationsThrough } from '../../../../test/support/migrations';
 import { identityServiceDefinition } from '../identity.definition';
 
 describe('migration ContactProfile1763900000130 (real Postgres)', () => {
-  let identity: ServiceInProcess;
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    identity = await startServiceInProcess(identityServiceDefinition);
-    dataSource = identity.app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await identity?.close();
-  });
+  const identityDataSource = migratedDataSourceOf(identityServiceDefinition);
 
   it('goes down and up again, splitting the names of existing contacts and keeping their organization', async () => {
+    const dataSource = identityDataSource();
     await undoMigrationsThrough(dataSource, 'ContactProfile1763900000130');
     await dataSource.query(
       `INSERT INTO contacts (name, organization_id, source)

@@ -1,22 +1,11 @@
-import { DataSource } from 'typeorm';
-import { undoMigrationsThrough } from '../../../../test/support/migrations';
-import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
+import { migratedDataSourceOf, undoMigrationsThrough } from '../../../../test/support/migrations';
 import { identityServiceDefinition } from '../identity.definition';
 
 describe('migration DuplicateCandidates1763900000181 (real Postgres)', () => {
-  let identity: ServiceInProcess;
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    identity = await startServiceInProcess(identityServiceDefinition);
-    dataSource = identity.app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await identity?.close();
-  });
+  const identityDataSource = migratedDataSourceOf(identityServiceDefinition);
 
   it('goes down and up again, giving the addresses already stored their mailbox keys', async () => {
+    const dataSource = identityDataSource();
     await undoMigrationsThrough(dataSource, 'DuplicateCandidates1763900000181');
     await dataSource.query(
       `WITH contact AS (

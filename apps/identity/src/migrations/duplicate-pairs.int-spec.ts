@@ -1,22 +1,11 @@
-import { DataSource } from 'typeorm';
-import { undoMigrationsThrough } from '../../../../test/support/migrations';
-import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
+import { migratedDataSourceOf, undoMigrationsThrough } from '../../../../test/support/migrations';
 import { identityServiceDefinition } from '../identity.definition';
 
 describe('migration DuplicatePairs1763900000202 (real Postgres)', () => {
-  let identity: ServiceInProcess;
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    identity = await startServiceInProcess(identityServiceDefinition);
-    dataSource = identity.app.get(DataSource);
-  });
-
-  afterAll(async () => {
-    await identity?.close();
-  });
+  const identityDataSource = migratedDataSourceOf(identityServiceDefinition);
 
   it('goes down and up again, storing the pairs of the contacts already there', async () => {
+    const dataSource = identityDataSource();
     await undoMigrationsThrough(dataSource, 'DuplicatePairs1763900000202');
     const [older, newer] = (await dataSource.query(
       `WITH contact AS (

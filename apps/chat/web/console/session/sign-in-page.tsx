@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
+import { TextField } from '../../help-center/panel/fields';
+import { SessionForm } from './session-form';
 
 /** The agent's email and password; identity answers the session (and slows down or refuses repeated failures). */
 export function SignInPage({ ended, signIn }: { ended: boolean; signIn(email: string, password: string): Promise<void> }) {
@@ -8,8 +10,7 @@ export function SignInPage({ ended, signIn }: { ended: boolean; signIn(email: st
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const submit = (event: Event) => {
-    event.preventDefault();
+  const submit = () => {
     setBusy(true);
     setFailure(null);
     signIn(email, password)
@@ -17,33 +18,30 @@ export function SignInPage({ ended, signIn }: { ended: boolean; signIn(email: st
       .finally(() => setBusy(false));
   };
   return (
-    <main class="centered">
-      <form class="card stack" onSubmit={submit}>
-        <h1>{t('signIn.title')}</h1>
-        {ended && <p role="status">{t('signIn.expired')}</p>}
-        {failure && <p role="alert">{t('signIn.failed', { message: failure })}</p>}
-        <label for="sign-in-email">{t('signIn.email')}</label>
-        <input
-          id="sign-in-email"
-          type="email"
-          required
-          autoComplete="username"
-          value={email}
-          onInput={(e) => setEmail(e.currentTarget.value)}
-        />
-        <label for="sign-in-password">{t('signIn.password')}</label>
-        <input
-          id="sign-in-password"
-          type="password"
-          required
-          autoComplete="current-password"
-          value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-        />
-        <button type="submit" class="primary" disabled={busy}>
-          {t('signIn.submit')}
-        </button>
-      </form>
-    </main>
+    <SessionForm title={t('signIn.title')} onSubmit={submit}>
+      {ended && <p role="status">{t('signIn.expired')}</p>}
+      {failure && <p role="alert">{t('signIn.failed', { message: failure })}</p>}
+      <TextField
+        required
+        id="sign-in-email"
+        label={t('signIn.email')}
+        type="email"
+        autoComplete="username"
+        value={email}
+        onValue={setEmail}
+      />
+      <TextField
+        required
+        id="sign-in-password"
+        label={t('signIn.password')}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onValue={setPassword}
+      />
+      <button type="submit" class="primary" disabled={busy}>
+        {t('signIn.submit')}
+      </button>
+    </SessionForm>
   );
 }
