@@ -207,7 +207,8 @@ describe('the agent console in a real browser: chats and tickets', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'export-log.txt' }).click()]);
     await expect(readFile((await download.path())!, 'utf8')).resolves.toBe('export failed at row 12');
     await page.getByLabel('Reply template').selectOption({ label: 'Export fixed' });
-    await page.getByText('Template preview').waitFor();
+    // The preview is the mail as tickets fills it in for this ticket.
+    await page.locator('.preview').getByText('Hello Jane Doe, we fixed the export: please try again.').waitFor();
     await page.getByRole('button', { name: 'Send the public reply' }).click();
     const [, reply] = await relay.receivedTo(sender, 2);
     expect(reply.parsed.text?.trim()).toBe('Hello Jane Doe, we fixed the export: please try again.');

@@ -113,11 +113,11 @@ export interface TemplatePreview {
   needsPortalValues: boolean;
 }
 
-/** The mail a template makes for the sample ticket; the portal values, which only identity knows, are named. */
-export function previewTemplate(template: TemplateText): TemplatePreview {
-  const rendered = renderTemplate(template, templateValuesOf(sampleTicket));
+/** The mail a template makes for a ticket (the sample one by default); the portal values, which only identity knows, are named. */
+export function previewTemplate(template: TemplateText, ticket: Parameters<typeof templateValuesOf>[0] = sampleTicket): TemplatePreview {
+  const rendered = renderTemplate(template, templateValuesOf(ticket));
   return {
-    subject: subjectWithTicketToken(withPortalValuesNamed(rendered.subject ?? `Re: ${sampleTicket.subject}`), sampleTicket.number),
+    subject: subjectWithTicketToken(withPortalValuesNamed(rendered.subject ?? `Re: ${ticket.subject}`), ticket.number),
     text: withPortalValuesNamed(rendered.text),
     needsPortalValues: rendered.needsPortalValues,
   };

@@ -110,11 +110,28 @@ describe('reply templates: admins write them, agents apply them to tickets (real
       body: 'Hello {{requester.name}},\nwhat do you see when "{{ticket.subject}}" happens? ({{requester.email}}, {{ticket.status}})',
     });
 
+    const expectedText = `Hello jane,\nwhat do you see when "${ticket.subject}" happens? (jane@templates.test, new)`;
+    // The agent's preview for this ticket is the mail the reply then sends, and sends nothing itself.
+    const preview = await tickets.withToken(plainAgent, 'POST', `/tickets/${ticket.id}/replies/preview`, { templateId: template.id });
+    expect(preview.status).toBe(200);
+    expect(await preview.json()).toEqual({
+      subject: `[#${ticket.number}] More about #${ticket.number}`,
+      text: expectedText,
+      needsPortalValues: false,
+    });
+    const editedPreview = await tickets.asAgentOk<{ text: string }>('POST', `/tickets/${ticket.id}/replies/preview`, {
+      templateId: template.id,
+      body: 'Soon, {{requester.name}}',
+    });
+    expect(editedPreview.text).toBe('Soon, jane');
+    expect((await tickets.asAgent('POST', `/tickets/${randomUUID()}/replies/preview`, { templateId: template.id })).status).toBe(404);
+    expect((await tickets.asAgent('POST', `/tickets/${ticket.id}/replies/preview`, { templateId: randomUUID() })).status).toBe(422);
+    expect(tickets.outboundMailsOf(ticket.id)).toHaveLength(1);
+
     const replied = await tickets.asAgentOk<TicketDetailDto>('POST', `/tickets/${ticket.id}/replies`, {
       templateId: template.id,
       status: 'pending',
     });
-    const expectedText = `Hello jane,\nwhat do you see when "${ticket.subject}" happens? (jane@templates.test, new)`;
     expect(replied.status).toBe('pending');
     expect(replied.messages.at(-1)).toMatchObject({
       visibility: 'public',

@@ -3,14 +3,14 @@ import type { TicketMailConfig } from '../config';
 import { routeReply } from '../domain/reply-routing';
 import type { TicketStatus } from '../domain/ticket-status';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
-import { renderTemplate, ReplyContent, templateValuesOf } from '../reply-templates/reply-template';
+import { previewTemplate, renderTemplate, ReplyContent, TemplatePreview, templateValuesOf } from '../reply-templates/reply-template';
 import { ReplyTemplateEntity } from '../reply-templates/reply-template.entity';
 import { ReplyTemplatesService, requireKnownPlaceholders } from '../reply-templates/reply-templates.service';
 import { TICKET_MAIL_CONFIG } from '../tickets-config.module';
 import { AgentActor } from './current-agent.decorator';
 import { agentMessage, systemMessage } from './messages-without-mail';
 import { linkedTicketDraft } from './linked-ticket-draft';
-import { NoteDto, ReplyDto, TicketDetailDto, toTicketDetail } from './ticket.dto';
+import { NoteDto, ReplyDto, ReplyPreviewDto, TicketDetailDto, toTicketDetail } from './ticket.dto';
 import { TicketLifecycleService } from './ticket-lifecycle.service';
 import { TicketWork } from './ticket-work';
 import { TicketRepliesService } from './ticket-replies.service';
@@ -66,6 +66,18 @@ export class AgentMessagesService {
     });
     this.logger.log({ ticketId: answered.id, repliedTo: ticketId, agentId: actor.id, templateId: input.templateId }, 'agent replied');
     return this.detail(answered.id);
+  }
+
+  /** The mail `reply` would send with the template for this ticket, the portal values named; sends and stores nothing. */
+  async previewReply(ticketId: string, input: ReplyPreviewDto): Promise<TemplatePreview> {
+    return this.transactions.run(async (work) => {
+      const ticket = await this.tickets.findById(ticketId, work.manager);
+      if (!ticket) throw new TicketsException(TicketsErrorCode.TicketNotFound, `No ticket ${ticketId}`);
+      const template = await this.templates.requireActive(input.templateId, work.manager);
+      const text = { subject: template.subject, body: input.body ?? template.body };
+      requireKnownPlaceholders(text);
+      return previewTemplate(text, ticket);
+    });
   }
 
   async addNote(ticketId: string, input: NoteDto, actor: AgentActor): Promise<TicketDetailDto> {

@@ -139,6 +139,13 @@ export const replySchema = z
 
 export type ReplyDto = z.output<typeof replySchema>;
 
+export const replyPreviewSchema = z.strictObject({
+  templateId: z.uuid().describe('The reply template to fill in for the ticket.'),
+  body: messageBody.optional().describe("The agent's edited text of the template, its placeholders filled."),
+});
+
+export type ReplyPreviewDto = z.output<typeof replyPreviewSchema>;
+
 export const noteSchema = z.strictObject({ body: messageBody });
 
 export type NoteDto = z.output<typeof noteSchema>;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiDescription,
   FileDownload,
@@ -22,6 +22,8 @@ import {
   NoteDto,
   noteSchema,
   ReplyDto,
+  ReplyPreviewDto,
+  replyPreviewSchema,
   replySchema,
   TicketDetailDto,
   ticketDetailSchema,
@@ -32,6 +34,8 @@ import {
   UpdateTicketDto,
   updateTicketSchema,
 } from './ticket.dto';
+import { replyTemplatePreviewSchema } from '../reply-templates/reply-template.dto';
+import { TemplatePreview } from '../reply-templates/reply-template';
 import { TicketsService } from './tickets.service';
 import { UpdateTicketUseCase } from './update-ticket.use-case';
 
@@ -87,6 +91,19 @@ export class TicketsController {
     @CurrentAgent() agent: AgentActor,
   ): Promise<TicketDetailDto> {
     return this.agentMessages.reply(id, body, agent);
+  }
+
+  @Post(':id/replies/preview')
+  @HttpCode(200)
+  @ResponseBody(replyTemplatePreviewSchema)
+  @ApiDescription(
+    'The mail a reply with `templateId` (and the edited `body`) would send for this ticket, portal values named rather than filled; sends nothing.',
+  )
+  previewReply(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body(new ZodValidationPipe(replyPreviewSchema)) body: ReplyPreviewDto,
+  ): Promise<TemplatePreview> {
+    return this.agentMessages.previewReply(id, body);
   }
 
   @Post(':id/notes')

@@ -44,6 +44,9 @@ export function TicketView({ id, services, accessToken }: { id: string; services
   const tickets = (path: string, options?: { method?: string; body?: unknown }) =>
     asAgent<TicketDetail>(`${services.tickets}${path}`, accessToken, options);
 
+  const previewReply: PreviewReply = (input) =>
+    asAgent<ReplyPreview>(`${services.tickets}/tickets/${id}/replies/preview`, accessToken, { method: 'POST', body: input });
+
   const show = (detail: TicketDetail) => {
     setTicket(detail);
     asAgent<Page<AuditEntry>>(`${services.tickets}/tickets/${id}/audit?limit=50`, accessToken)
@@ -116,7 +119,7 @@ export function TicketView({ id, services, accessToken }: { id: string; services
               <ThreadMessage key={message.id} message={message} ticketId={ticket.id} services={services} accessToken={accessToken} />
             ))}
           </ol>
-          <Composer ticket={ticket} templates={templates} run={run} tickets={tickets} />
+          <Composer ticket={ticket} templates={templates} run={run} tickets={tickets} previewReply={previewReply} />
         </div>
         <aside>
           <FieldsForm
@@ -208,10 +211,34 @@ function ThreadMessage({
   );
 }
 
-function Composer({ ticket, templates, run, tickets }: { ticket: TicketDetail; templates: ReplyTemplate[]; run: Run; tickets: Tickets }) {
+/** A reply's preview as tickets fills it in for the ticket (`POST /tickets/:id/replies/preview`). */
+interface ReplyPreview {
+  subject: string;
+  text: string;
+}
+
+type PreviewReply = (input: { templateId: string; body?: string }) => Promise<ReplyPreview>;
+
+/** How long the composer waits after the last keystroke before asking tickets for a new preview. */
+const previewDelayMs = 300;
+
+function Composer(props: { ticket: TicketDetail; templates: ReplyTemplate[]; run: Run; tickets: Tickets; previewReply: PreviewReply }) {
+  const { ticket, templates, run, tickets, previewReply } = props;
   const [body, setBody] = useState('');
   const [templateId, setTemplateId] = useState('');
-  const template = templates.find((candidate) => candidate.id === templateId);
+  const [preview, setPreview] = useState<ReplyPreview | { failure: string } | null>(null);
+  useEffect(() => {
+    if (!templateId) {
+      setPreview(null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      previewReply({ templateId, ...(body.trim() ? { body } : {}) })
+        .then(setPreview)
+        .catch((error: Error) => setPreview({ failure: error.message }));
+    }, previewDelayMs);
+    return () => clearTimeout(timer);
+  }, [templateId, body]);
   const done = (sent: boolean) => {
     if (!sent) return;
     setBody('');
@@ -239,11 +266,17 @@ function Composer({ ticket, templates, run, tickets }: { ticket: TicketDetail; t
           ))}
         </select>
       </label>
-      {template && (
-        <figure class="preview">
+      {preview && (
+        <figure class="preview" aria-live="polite">
           <figcaption>{t('ticket.preview')}</figcaption>
-          {template.subject && <p class="subject">{template.subject}</p>}
-          <p class="body">{template.body}</p>
+          {'failure' in preview ? (
+            <p role="alert">{t('error.generic', { message: preview.failure })}</p>
+          ) : (
+            <>
+              <p class="subject">{preview.subject}</p>
+              <p class="body">{preview.text}</p>
+            </>
+          )}
         </figure>
       )}
       <label for={`body-${ticket.id}`}>{t('ticket.body')}</label>
