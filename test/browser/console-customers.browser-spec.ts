@@ -20,6 +20,7 @@ interface Contact {
   timeZone: string | null;
   notes: string | null;
   tags: string[];
+  organizations: { id: string; isDefault: boolean; isPrimaryContact: boolean }[];
   anonymizedAt: string | null;
 }
 
@@ -155,6 +156,24 @@ describe('the agent console in a real browser: customers and mail', () => {
     await page.getByText('Nora called: the invoices should go to the Warsaw office.').waitFor();
     const { items } = await stack.getJson<{ items: TicketSummary[] }>('tickets', `/tickets?requesterContactId=${customer.id}`);
     expect(items.map((ticket) => ticket.subject)).toEqual(['Invoice address to change']);
+  });
+
+  it('on the Related tab an agent adds the customer to an organization, makes it the default one and the customer its primary contact', async () => {
+    const firmName = `Nowak Consulting ${uniqueName('firm')}`;
+    const firm = await created<{ id: string }>('/organizations', { name: firmName });
+    const page = await consoleAt(`#customers/${customer.id}`);
+    await page.getByRole('tab', { name: 'Related' }).click();
+    const related = page.getByRole('tabpanel');
+    await related.getByLabel('Add to an organization').selectOption({ label: firmName });
+    await related.getByRole('button', { name: 'Add', exact: true }).click();
+    await related.getByRole('button', { name: `Make ${firmName} the default organization` }).click();
+    await related.getByRole('button', { name: `Make primary contact of ${firmName}` }).click();
+    await related.getByRole('button', { name: `No longer primary contact of ${firmName}` }).waitFor();
+    await expectAccessible(page);
+    expect((await contact(customer.id)).organizations).toContainEqual(
+      expect.objectContaining({ id: firm.id, isDefault: true, isPrimaryContact: true }),
+    );
+    await page.close();
   });
 
   it('the customer’s chats with the team are on the profile, each with its messages', async () => {

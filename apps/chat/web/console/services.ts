@@ -19,8 +19,8 @@ export function asAgent<T>(url: string, accessToken: string, options: Omit<Reque
 }
 
 /** One service's API as the signed-in agent: `call('/contacts/1')` on that service's URL. */
-export type ServiceCall = <T>(path: string, options?: { method?: string; body?: unknown }) => Promise<T>;
+export type ServiceCall = <T = void>(path: string, options?: Omit<RequestOptions, 'token'>) => Promise<T>;
 
 export function serviceCall(baseUrl: string, accessToken: string): ServiceCall {
-  return <T>(path: string, options?: { method?: string; body?: unknown }) => asAgent<T>(`${baseUrl}${path}`, accessToken, options);
+  return (path, options) => asAgent(`${baseUrl}${path}`, accessToken, options);
 }

@@ -3,7 +3,8 @@ import { t } from '../i18n/i18n';
 import type { Page } from '../tickets/ticket-types';
 import type { AdminPageProps } from './admin-view';
 import { AdminOutcome } from './admin-outcome';
-import { serviceCall, useAdminPage } from './use-admin-page';
+import { useAdminPage } from './use-admin-page';
+import { serviceCall } from '../services';
 
 /** identity's agent (apps/identity/src/agents/agent.dto.ts). */
 interface Agent {

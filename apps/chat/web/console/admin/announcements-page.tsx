@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
-import { Services } from '../services';
+import { ServiceCall, serviceCall, Services } from '../services';
 import type { Page } from '../tickets/ticket-types';
-import { ServiceCall, serviceCall, useAdminPage } from './use-admin-page';
+import { useAdminPage } from './use-admin-page';
 import { AdminOutcome } from './admin-outcome';
 import { StatusNotices } from './status-notices';
 

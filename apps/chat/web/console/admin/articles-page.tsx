@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
-import { Services } from '../services';
+import { serviceCall, Services } from '../services';
 import type { Page } from '../tickets/ticket-types';
-import { serviceCall, useAdminPage } from './use-admin-page';
+import { useAdminPage } from './use-admin-page';
 import { AdminOutcome } from './admin-outcome';
 
 /** An article translation as chat's knowledge base answers admins (apps/chat/src/knowledge-base/article.dto.ts). */

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
-import { Services } from '../services';
+import { serviceCall, Services } from '../services';
 import { Page, ticketPriorities, ticketStatuses } from '../tickets/ticket-types';
-import { serviceCall, useAdminPage } from './use-admin-page';
+import { useAdminPage } from './use-admin-page';
 import { AdminOutcome } from './admin-outcome';
 import { ActionDraft, actionDraft, actionOf, ConditionDraft, conditionDraft, conditionOf } from './rule-drafts';
 import { actionTypes, AutomationRule, conditionFields, conditionOperators, RuleTrigger, ruleTriggers } from './rule-types';

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import type { AdminPageProps } from './admin-view';
 import { AdminOutcome } from './admin-outcome';
-import { serviceCall, useAdminPage } from './use-admin-page';
+import { useAdminPage } from './use-admin-page';
+import { serviceCall } from '../services';
 
 /** A department of tickets' category tree with its features (apps/tickets/src/categories/category.dto.ts). */
 export interface Department {

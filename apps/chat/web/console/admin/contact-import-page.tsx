@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
-import { Services } from '../services';
-import { serviceCall } from './use-admin-page';
+import { serviceCall, Services } from '../services';
 import { AdminOutcome } from './admin-outcome';
 
 /** What identity answers for an import (apps/identity/src/contact-imports/contact-import.dto.ts). */

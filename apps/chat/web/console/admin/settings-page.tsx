@@ -3,7 +3,8 @@ import { en } from '../i18n/en';
 import { MessageKey, t } from '../i18n/i18n';
 import { changedSettings, InvalidJson, kindOf, Settings, toDraft } from '../lib/settings-draft';
 import { AdminOutcome } from './admin-outcome';
-import { serviceCall, useAdminPage } from './use-admin-page';
+import { useAdminPage } from './use-admin-page';
+import { serviceCall } from '../services';
 
 const catalogKey = (key: string) => (key in en ? (key as MessageKey) : null);
 

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n/i18n';
 import type { Page } from '../tickets/ticket-types';
-import { ServiceCall, useAdminPage } from './use-admin-page';
+import { useAdminPage } from './use-admin-page';
+import { ServiceCall } from '../services';
 import { AdminOutcome } from './admin-outcome';
 
 /** What chat answers for an incident (apps/chat/src/status-notices/incident.dto.ts). */

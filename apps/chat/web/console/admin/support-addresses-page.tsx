@@ -3,7 +3,8 @@ import { t } from '../i18n/i18n';
 import type { AdminPageProps } from './admin-view';
 import { AdminOutcome } from './admin-outcome';
 import { Department } from './categories-page';
-import { serviceCall, useAdminPage } from './use-admin-page';
+import { useAdminPage } from './use-admin-page';
+import { serviceCall } from '../services';
 
 /** email-ingest's support address (apps/email-ingest/src/support-addresses/support-address.dto.ts). */
 interface SupportAddress {

@@ -1,13 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RequestOptions } from '../../help-center/panel/api';
-import { asAgent } from '../services';
-
-/** A call to one service's API as the signed-in admin, by path. */
-export type ServiceCall = <T = void>(path: string, options?: Omit<RequestOptions, 'token'>) => Promise<T>;
-
-export function serviceCall(baseUrl: string, accessToken: string): ServiceCall {
-  return (path, options) => asAgent(`${baseUrl}${path}`, accessToken, options);
-}
 
 /**
  * What an administration page shows and changes: the data it loads, loaded again after each change; the failure of a

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MessageKey, t } from '../i18n/i18n';
 import { asAgent, serviceCall, Services } from '../services';
+import { RelatedOrganizations } from './related-organizations';
 import type { Page, TicketSummary } from '../tickets/ticket-types';
 import { ChatTranscripts } from './chat-transcripts';
 import { AccessLinks, DeleteCustomer, NewTicketForm } from './customer-actions';
@@ -81,17 +82,7 @@ export function CustomerView({ id, services, accessToken }: { id: string; servic
             {tab === 'activity' && <Activity key={version} contactId={contact.id} services={services} accessToken={accessToken} />}
             {tab === 'tickets' && <Tickets key={version} contactId={contact.id} services={services} accessToken={accessToken} />}
             {tab === 'chats' && <ChatTranscripts key={version} contactId={contact.id} identity={identity} />}
-            {tab === 'related' && (
-              <ul>
-                {contact.organizations.map((organization) => (
-                  <li key={organization.id}>
-                    {organization.name}
-                    {organization.isDefault && ` · ${t('customer.defaultOrganization')}`}
-                    {organization.isPrimaryContact && ` · ${t('customer.primaryContact')}`}
-                  </li>
-                ))}
-              </ul>
-            )}
+            {tab === 'related' && <RelatedOrganizations key={version} contact={contact} identity={identity} onChanged={setContact} />}
           </section>
         </div>
         <aside class="stack">

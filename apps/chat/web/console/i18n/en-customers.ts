@@ -89,4 +89,11 @@ export const enCustomers = {
     'These contacts stay in “Unassigned” because more than one organization claims their domain. Give their exact domain to one organization, moving its contacts, to settle them.',
   'orgs.conflictContact': 'A contact at {domain}',
   'orgs.conflictClaims': 'claimed by {claims}, since {when}',
+  'related.makeDefault': 'Make {organization} the default organization',
+  'related.makePrimary': 'Make primary contact of {organization}',
+  'related.notPrimary': 'No longer primary contact of {organization}',
+  'related.leave': 'Remove from {organization}',
+  'related.join': 'Add to an organization',
+  'related.choose': 'Choose one',
+  'related.add': 'Add',
 } as const;
