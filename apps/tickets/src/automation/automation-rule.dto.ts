@@ -175,3 +175,24 @@ export function toAutomationRule(rule: AutomationRuleEntity): AutomationRuleDto 
     updatedAt: rule.updatedAt.toISOString(),
   };
 }
+
+export const ruleVocabularySchema = z
+  .object({
+    triggers: z.array(z.enum(ruleTriggers)),
+    conditionFields: z.array(z.enum(conditionFields)),
+    conditionOperators: z.array(z.enum(conditionOperators)),
+    listOperators: z.array(z.enum(conditionOperators)).describe('The operators whose value is a list.'),
+    actionTypes: z.array(z.string()).describe('In the order a rule form offers them.'),
+  })
+  .meta({ id: 'AutomationRuleVocabulary' });
+
+export type RuleVocabularyDto = z.infer<typeof ruleVocabularySchema>;
+
+/** What a rule may say, read from the schemas rules are checked with, so a form offers exactly what is accepted. */
+export const ruleVocabulary: RuleVocabularyDto = {
+  triggers: [...ruleTriggers],
+  conditionFields: [...conditionFields],
+  conditionOperators: [...conditionOperators],
+  listOperators: [...listOperators],
+  actionTypes: ruleActionSchema.options.map((option) => option.shape.type.value),
+};

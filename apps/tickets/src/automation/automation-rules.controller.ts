@@ -8,6 +8,8 @@ import {
   createRuleSchema,
   RuleListDto,
   ruleListSchema,
+  RuleVocabularyDto,
+  ruleVocabularySchema,
   UpdateRuleDto,
   updateRuleSchema,
 } from './automation-rule.dto';
@@ -23,6 +25,13 @@ export class AutomationRulesController {
   @ResponseBody(pageOf(automationRuleResponseSchema))
   list(@Query(new ZodValidationPipe(ruleListSchema)) query: RuleListDto): Promise<PageOf<AutomationRuleDto>> {
     return this.rules.list(query);
+  }
+
+  @Get('vocabulary')
+  @ResponseBody(ruleVocabularySchema)
+  @ApiDescription('The triggers, condition fields, operators and action types a rule may use, for rule forms.')
+  vocabulary(): RuleVocabularyDto {
+    return this.rules.vocabulary();
   }
 
   @Get(':id')

@@ -80,6 +80,39 @@ describe('automation rules: admins write them in order, they run on ticket event
     expect(Object.keys(document.paths['/automation-rules'].post.responses)).toContain('403');
   });
 
+  it('tells rule forms what a rule may say: every action type it offers is one a rule is accepted with', async () => {
+    const vocabulary = await tickets.asAgentOk<{
+      triggers: string[];
+      conditionFields: string[];
+      conditionOperators: string[];
+      listOperators: string[];
+      actionTypes: string[];
+    }>('GET', '/automation-rules/vocabulary');
+    expect(vocabulary.triggers).toEqual(['ticket_created', 'ticket_updated', 'message_received']);
+    expect(vocabulary.conditionFields).toContain('requester_domain');
+    expect(vocabulary.listOperators).toEqual(['is_one_of', 'is_not_one_of']);
+    expect(vocabulary.actionTypes).toEqual([
+      'mail_template',
+      'set_priority',
+      'set_category',
+      'set_status',
+      'set_assignee',
+      'add_tags',
+      'add_note',
+    ]);
+    for (const operator of vocabulary.conditionOperators) {
+      const value = vocabulary.listOperators.includes(operator) ? ['a'] : 'a';
+      const rule = await createRule({
+        name: `operator ${operator}`,
+        trigger: vocabulary.triggers[0],
+        conditions: [{ field: 'subject', operator, value }],
+        actions: [{ type: 'add_tags', tags: ['x'] }],
+      });
+      expect((await tickets.asAgent('DELETE', `/automation-rules/${rule.id}`)).status).toBe(204);
+    }
+    expect((await tickets.withToken(agentToken('agent'), 'GET', '/automation-rules/vocabulary')).status).toBe(403);
+  });
+
   it('refuses conditions and actions that cannot work, naming what is wrong', async () => {
     const rule = (conditions: unknown[], actions: unknown[]) => ({ name: 'Bad', trigger: 'ticket_created', conditions, actions });
     const note = [{ type: 'add_note', text: 'x' }];

@@ -5,7 +5,15 @@ import { AgentDirectoryService } from '../agents/agent-directory.service';
 import { CategoriesService } from '../categories/categories.service';
 import { TicketsErrorCode, TicketsException } from '../domain/tickets.exception';
 import { ReplyTemplatesService } from '../reply-templates/reply-templates.service';
-import { AutomationRuleDto, CreateRuleDto, RuleListDto, toAutomationRule, UpdateRuleDto } from './automation-rule.dto';
+import {
+  AutomationRuleDto,
+  CreateRuleDto,
+  RuleListDto,
+  ruleVocabulary,
+  RuleVocabularyDto,
+  toAutomationRule,
+  UpdateRuleDto,
+} from './automation-rule.dto';
 import { AutomationRulesRepository } from './automation-rules.repository';
 import type { RuleAction, RuleCondition } from './rule-engine';
 import { movedTo } from './rule-order';
@@ -22,6 +30,10 @@ export class AutomationRulesService {
     private readonly categories: CategoriesService,
     private readonly agents: AgentDirectoryService,
   ) {}
+
+  vocabulary(): RuleVocabularyDto {
+    return ruleVocabulary;
+  }
 
   async list({ trigger, active, limit, offset }: RuleListDto): Promise<PageOf<AutomationRuleDto>> {
     const [rules, total] = await this.rules.list({ trigger, active }, { limit, offset });

@@ -1,19 +1,20 @@
 import { useState } from 'preact/hooks';
-import { t } from '../i18n/i18n';
+import { codeInWords, t } from '../i18n/i18n';
 import { serviceCall, Services } from '../services';
 import { Page, ticketPriorities, ticketStatuses } from '../tickets/ticket-types';
 import { useAdminPage } from './use-admin-page';
 import { AdminOutcome } from './admin-outcome';
 import { ActionDraft, actionDraft, actionOf, ConditionDraft, conditionDraft, conditionOf } from './rule-drafts';
-import { actionTypes, AutomationRule, conditionFields, conditionOperators, RuleTrigger, ruleTriggers } from './rule-types';
+import { AutomationRule, RuleVocabulary } from './rule-types';
 
 interface Choice {
   id: string;
   label: string;
 }
 
-/** What an action may name, each as tickets and identity list it. */
+/** What a rule may say (tickets' vocabulary) and what an action may name, each as tickets and identity list it. */
 interface ActionChoices {
+  vocabulary: RuleVocabulary;
   templates: Choice[];
   categories: Choice[];
   agents: Choice[];
@@ -34,12 +35,14 @@ export function AutomationRulesPage({ services, accessToken }: { services: Servi
   const identity = serviceCall(services.identity, accessToken);
   const rules = useAdminPage(() => tickets<Page<AutomationRule>>('/automation-rules?limit=100'));
   const choices = useAdminPage(async (): Promise<ActionChoices> => {
-    const [templates, departments, agents] = await Promise.all([
+    const [vocabulary, templates, departments, agents] = await Promise.all([
+      tickets<RuleVocabulary>('/automation-rules/vocabulary'),
       tickets<Page<{ id: string; name: string }>>('/reply-templates?limit=100'),
       tickets<Department[]>('/categories'),
       identity<Page<{ id: string; name: string; active: boolean }>>('/agents?limit=100'),
     ]);
     return {
+      vocabulary,
       templates: templates.items.map(({ id, name }) => ({ id, label: name })),
       categories: departments
         .filter((department) => department.active)
@@ -71,7 +74,7 @@ export function AutomationRulesPage({ services, accessToken }: { services: Servi
             </h3>
             <p class="muted">
               {t('rules.summary', {
-                trigger: t(`rules.trigger.${rule.trigger}`),
+                trigger: codeInWords('rules.trigger', rule.trigger),
                 conditions: rule.conditions.length,
                 actions: rule.actions.length,
               })}{' '}
@@ -119,21 +122,23 @@ export function AutomationRulesPage({ services, accessToken }: { services: Servi
           </button>
         </p>
       ) : (
-        <RuleForm
-          key={editing === 'new' ? 'new' : editing.id}
-          rule={editing === 'new' ? null : editing}
-          choices={choices.data ?? { templates: [], categories: [], agents: [] }}
-          save={(body) =>
-            rules.change(
-              () =>
-                editing === 'new'
-                  ? tickets('/automation-rules', { method: 'POST', body })
-                  : tickets(`/automation-rules/${editing.id}`, { method: 'PATCH', body }),
-              t('admin.saved'),
-            )
-          }
-          close={() => setEditing(null)}
-        />
+        choices.data && (
+          <RuleForm
+            key={editing === 'new' ? 'new' : editing.id}
+            rule={editing === 'new' ? null : editing}
+            choices={choices.data}
+            save={(body) =>
+              rules.change(
+                () =>
+                  editing === 'new'
+                    ? tickets('/automation-rules', { method: 'POST', body })
+                    : tickets(`/automation-rules/${editing.id}`, { method: 'PATCH', body }),
+                t('admin.saved'),
+              )
+            }
+            close={() => setEditing(null)}
+          />
+        )
       )}
     </>
   );
@@ -151,7 +156,8 @@ function RuleForm({
   close(): void;
 }) {
   const [name, setName] = useState(rule?.name ?? '');
-  const [trigger, setTrigger] = useState<RuleTrigger>(rule?.trigger ?? 'ticket_created');
+  const { vocabulary } = choices;
+  const [trigger, setTrigger] = useState(rule?.trigger ?? vocabulary.triggers[0]);
   const [match, setMatch] = useState<'all' | 'any'>(rule?.match ?? 'all');
   const [conditions, setConditions] = useState<ConditionDraft[]>(rule?.conditions.map(conditionDraft) ?? []);
   const [actions, setActions] = useState<ActionDraft[]>(rule?.actions.map(actionDraft) ?? [{ type: 'set_priority', value: 'high' }]);
@@ -160,7 +166,15 @@ function RuleForm({
 
   const submit = (event: Event) => {
     event.preventDefault();
-    const body = { name, trigger, match, conditions: conditions.map(conditionOf), actions: actions.map(actionOf), active, stopsLaterRules };
+    const body = {
+      name,
+      trigger,
+      match,
+      conditions: conditions.map((draft) => conditionOf(draft, vocabulary.listOperators)),
+      actions: actions.map(actionOf),
+      active,
+      stopsLaterRules,
+    };
     void save(body).then((saved) => saved && close());
   };
   const changeCondition = (index: number, change: Partial<ConditionDraft>) =>
@@ -177,10 +191,10 @@ function RuleForm({
       </label>
       <label>
         {t('rules.when')}
-        <select value={trigger} onChange={(e) => setTrigger(e.currentTarget.value as RuleTrigger)}>
-          {ruleTriggers.map((candidate) => (
+        <select value={trigger} onChange={(e) => setTrigger(e.currentTarget.value)}>
+          {vocabulary.triggers.map((candidate) => (
             <option key={candidate} value={candidate}>
-              {t(`rules.trigger.${candidate}`)}
+              {codeInWords('rules.trigger', candidate)}
             </option>
           ))}
         </select>
@@ -202,9 +216,9 @@ function RuleForm({
                 value={condition.field}
                 onChange={(e) => changeCondition(index, { field: e.currentTarget.value as ConditionDraft['field'] })}
               >
-                {conditionFields.map((field) => (
+                {vocabulary.conditionFields.map((field) => (
                   <option key={field} value={field}>
-                    {t(`rules.field.${field}`)}
+                    {codeInWords('rules.field', field)}
                   </option>
                 ))}
               </select>
@@ -215,9 +229,9 @@ function RuleForm({
                 value={condition.operator}
                 onChange={(e) => changeCondition(index, { operator: e.currentTarget.value as ConditionDraft['operator'] })}
               >
-                {conditionOperators.map((operator) => (
+                {vocabulary.conditionOperators.map((operator) => (
                   <option key={operator} value={operator}>
-                    {t(`rules.operator.${operator}`)}
+                    {codeInWords('rules.operator', operator)}
                   </option>
                 ))}
               </select>
@@ -247,9 +261,9 @@ function RuleForm({
                 value={action.type}
                 onChange={(e) => changeAction(index, { type: e.currentTarget.value as ActionDraft['type'], value: '' })}
               >
-                {actionTypes.map((type) => (
+                {vocabulary.actionTypes.map((type) => (
                   <option key={type} value={type}>
-                    {t(`rules.action.${type}`)}
+                    {codeInWords('rules.action', type)}
                   </option>
                 ))}
               </select>

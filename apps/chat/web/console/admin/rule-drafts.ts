@@ -1,12 +1,12 @@
-import type { ActionType, ConditionField, ConditionOperator, RuleAction, RuleCondition } from './rule-types';
+import type { ActionType, RuleAction, RuleCondition } from './rule-types';
 
 /**
  * A condition or action as the rule form edits it: one text per row (a select's value or what was typed), turned into
  * what tickets takes on saving. Tickets validates the values; the form only shapes them.
  */
 export interface ConditionDraft {
-  field: ConditionField;
-  operator: ConditionOperator;
+  field: string;
+  operator: string;
   /** Several values, for "is one of", separated by commas. */
   value: string;
 }
@@ -16,8 +16,6 @@ export interface ActionDraft {
   /** The template, priority, category, status or agent chosen ("" for none), the tags separated by commas, or the note. */
   value: string;
 }
-
-const takesList = (operator: ConditionOperator) => operator === 'is_one_of' || operator === 'is_not_one_of';
 
 const commaSeparated = (text: string) =>
   text
@@ -30,8 +28,9 @@ export function conditionDraft(condition: RuleCondition): ConditionDraft {
   return { field, operator, value: Array.isArray(value) ? value.join(', ') : value };
 }
 
-export function conditionOf({ field, operator, value }: ConditionDraft): RuleCondition {
-  return { field, operator, value: takesList(operator) ? commaSeparated(value) : value.trim() };
+/** The condition tickets takes; `listOperators` (from tickets' rule vocabulary) are those whose value is a list. */
+export function conditionOf({ field, operator, value }: ConditionDraft, listOperators: readonly string[]): RuleCondition {
+  return { field, operator, value: listOperators.includes(operator) ? commaSeparated(value) : value.trim() };
 }
 
 export function actionDraft(action: RuleAction): ActionDraft {

@@ -1,41 +1,20 @@
 /** What tickets answers and takes for an automation rule (apps/tickets/src/automation/automation-rule.dto.ts). */
-export const ruleTriggers = ['ticket_created', 'ticket_updated', 'message_received'] as const;
-export type RuleTrigger = (typeof ruleTriggers)[number];
 
-export const conditionFields = [
-  'subject',
-  'body',
-  'channel',
-  'requester_email',
-  'requester_domain',
-  'organization',
-  'priority',
-  'category',
-  'status',
-  'tags',
-] as const;
-export type ConditionField = (typeof conditionFields)[number];
-
-export const conditionOperators = [
-  'equals',
-  'not_equals',
-  'contains',
-  'not_contains',
-  'starts_with',
-  'ends_with',
-  'is_one_of',
-  'is_not_one_of',
-] as const;
-export type ConditionOperator = (typeof conditionOperators)[number];
-
-export interface RuleCondition {
-  field: ConditionField;
-  operator: ConditionOperator;
-  value: string | string[];
+/** The triggers, condition fields, operators and action types a rule may use: tickets' `GET /automation-rules/vocabulary`. */
+export interface RuleVocabulary {
+  triggers: string[];
+  conditionFields: string[];
+  conditionOperators: string[];
+  /** The operators whose value is a list. */
+  listOperators: string[];
+  actionTypes: ActionType[];
 }
 
-export const actionTypes = ['mail_template', 'set_priority', 'set_category', 'set_status', 'set_assignee', 'add_tags', 'add_note'] as const;
-export type ActionType = (typeof actionTypes)[number];
+export interface RuleCondition {
+  field: string;
+  operator: string;
+  value: string | string[];
+}
 
 export type RuleAction =
   | { type: 'mail_template'; templateId: string }
@@ -46,10 +25,12 @@ export type RuleAction =
   | { type: 'add_tags'; tags: string[] }
   | { type: 'add_note'; text: string };
 
+export type ActionType = RuleAction['type'];
+
 export interface AutomationRule {
   id: string;
   name: string;
-  trigger: RuleTrigger;
+  trigger: string;
   match: 'all' | 'any';
   conditions: RuleCondition[];
   actions: RuleAction[];

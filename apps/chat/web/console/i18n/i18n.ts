@@ -11,8 +11,13 @@ export function translator(catalog: Messages = en): Translate {
 
 export const t = translator();
 
+/** A service's code in words (`rules.trigger` + `ticket_created`), or the code itself for one the console does not know yet. */
+export function codeInWords(prefix: string, code: string): string {
+  const key = `${prefix}.${code}` as MessageKey;
+  return key in en ? t(key) : code;
+}
+
 /** A queue reason in words, or the code itself for a reason the console does not know yet. */
 export function reasonInWords(reason: string): string {
-  const key = `reason.${reason}` as MessageKey;
-  return key in en ? t(key) : reason;
+  return codeInWords('reason', reason);
 }
