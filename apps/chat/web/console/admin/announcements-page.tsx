@@ -4,6 +4,7 @@ import { ServiceCall, serviceCall, Services } from '../services';
 import type { Page } from '../tickets/ticket-types';
 import { useAdminPage } from './use-admin-page';
 import { AdminOutcome } from './admin-outcome';
+import { AdminTable } from './admin-table';
 import { StatusNotices } from './status-notices';
 
 /** An announcement as chat answers admins (apps/chat/src/announcements/announcement.dto.ts). */
@@ -43,51 +44,40 @@ function Announcements({ chat }: { chat: ServiceCall }) {
     <section class="stack" aria-labelledby="announcements-title">
       <h3 id="announcements-title">{t('announcements.heading')}</h3>
       <AdminOutcome failure={announcements.failure} notice={announcements.notice} />
-      {announcements.data && announcements.data.items.length === 0 && <p>{t('announcements.none')}</p>}
-      {announcements.data && announcements.data.items.length > 0 && (
-        <table class="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('announcements.title')}</th>
-              <th scope="col">{t('announcements.from')}</th>
-              <th scope="col">{t('announcements.language')}</th>
-              <th scope="col">{t('admin.state')}</th>
-              <th scope="col">{t('admin.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {announcements.data.items.map((announcement) => (
-              <tr key={announcement.id}>
-                <td>{announcement.title}</td>
-                <td>{new Date(announcement.publishedFrom).toLocaleString()}</td>
-                <td>{announcement.language ?? t('announcements.everyLanguage')}</td>
-                <td>{announcement.published ? t('announcements.shown') : t('announcements.scheduled')}</td>
-                <td class="row-actions">
-                  <button
-                    type="button"
-                    onClick={() => setEditing(announcement)}
-                    aria-label={t('admin.editNamed', { name: announcement.title })}
-                  >
-                    {t('admin.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() =>
-                      void announcements.change(
-                        () => chat(`/announcements/${announcement.id}`, { method: 'DELETE' }),
-                        t('admin.deleted', { name: announcement.title }),
-                      )
-                    }
-                    aria-label={t('admin.deleteNamed', { name: announcement.title })}
-                  >
-                    {t('admin.delete')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AdminTable
+        items={announcements.data?.items}
+        none={t('announcements.none')}
+        headings={[t('announcements.title'), t('announcements.from'), t('announcements.language'), t('admin.state'), t('admin.actions')]}
+        row={(announcement) => (
+          <tr key={announcement.id}>
+            <td>{announcement.title}</td>
+            <td>{new Date(announcement.publishedFrom).toLocaleString()}</td>
+            <td>{announcement.language ?? t('announcements.everyLanguage')}</td>
+            <td>{announcement.published ? t('announcements.shown') : t('announcements.scheduled')}</td>
+            <td class="row-actions">
+              <button
+                type="button"
+                onClick={() => setEditing(announcement)}
+                aria-label={t('admin.editNamed', { name: announcement.title })}
+              >
+                {t('admin.edit')}
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  void announcements.change(
+                    () => chat(`/announcements/${announcement.id}`, { method: 'DELETE' }),
+                    t('admin.deleted', { name: announcement.title }),
+                  )
+                }
+                aria-label={t('admin.deleteNamed', { name: announcement.title })}
+              >
+                {t('admin.delete')}
+              </button>
+            </td>
+          </tr>
+        )}
+      />
       {editing === null ? (
         <p>
           <button type="button" class="primary" onClick={() => setEditing('new')}>

@@ -4,6 +4,7 @@ import { serviceCall, Services } from '../services';
 import type { Page } from '../tickets/ticket-types';
 import { useAdminPage } from './use-admin-page';
 import { AdminOutcome } from './admin-outcome';
+import { AdminTable } from './admin-table';
 
 /** An article translation as chat's knowledge base answers admins (apps/chat/src/knowledge-base/article.dto.ts). */
 interface Article {
@@ -52,65 +53,58 @@ export function ArticlesPage({ services, accessToken }: { services: Services; ac
         <button type="submit">{t('articles.show')}</button>
       </form>
       <AdminOutcome failure={articles.failure} notice={articles.notice} />
-      {articles.data && articles.data.items.length === 0 && <p>{t('articles.none')}</p>}
-      {articles.data && articles.data.items.length > 0 && (
-        <table class="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('articles.title')}</th>
-              <th scope="col">{t('articles.language')}</th>
-              <th scope="col">{t('articles.category')}</th>
-              <th scope="col">{t('admin.state')}</th>
-              <th scope="col">{t('articles.votes')}</th>
-              <th scope="col">{t('admin.actions')}</th>
+      <AdminTable
+        items={articles.data?.items}
+        none={t('articles.none')}
+        headings={[
+          t('articles.title'),
+          t('articles.language'),
+          t('articles.category'),
+          t('admin.state'),
+          t('articles.votes'),
+          t('admin.actions'),
+        ]}
+        row={(article) => {
+          const named = { name: `${article.title} (${article.language})` };
+          return (
+            <tr key={`${article.id}/${article.language}`}>
+              <td>
+                {article.title}
+                <br />
+                <span class="muted">{article.id}</span>
+              </td>
+              <td>{article.language}</td>
+              <td>{article.feature ? `${article.department} / ${article.feature}` : article.department}</td>
+              <td>{article.published ? t('articles.published') : t('articles.draft')}</td>
+              <td>{t('articles.voteCounts', article.votes)}</td>
+              <td class="row-actions">
+                <button type="button" onClick={() => setEditing(article)} aria-label={t('admin.editNamed', named)}>
+                  {t('admin.edit')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void articles.change(
+                      () => chat(articlePath(article), { method: 'PATCH', body: { published: !article.published } }),
+                      t('admin.saved'),
+                    )
+                  }
+                  aria-label={t(article.published ? 'articles.unpublishNamed' : 'articles.publishNamed', named)}
+                >
+                  {t(article.published ? 'articles.unpublish' : 'articles.publish')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => void articles.change(() => chat(articlePath(article), { method: 'DELETE' }), t('admin.deleted', named))}
+                  aria-label={t('admin.deleteNamed', named)}
+                >
+                  {t('admin.delete')}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {articles.data.items.map((article) => {
-              const named = { name: `${article.title} (${article.language})` };
-              return (
-                <tr key={`${article.id}/${article.language}`}>
-                  <td>
-                    {article.title}
-                    <br />
-                    <span class="muted">{article.id}</span>
-                  </td>
-                  <td>{article.language}</td>
-                  <td>{article.feature ? `${article.department} / ${article.feature}` : article.department}</td>
-                  <td>{article.published ? t('articles.published') : t('articles.draft')}</td>
-                  <td>{t('articles.voteCounts', article.votes)}</td>
-                  <td class="row-actions">
-                    <button type="button" onClick={() => setEditing(article)} aria-label={t('admin.editNamed', named)}>
-                      {t('admin.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() =>
-                        void articles.change(
-                          () => chat(articlePath(article), { method: 'PATCH', body: { published: !article.published } }),
-                          t('admin.saved'),
-                        )
-                      }
-                      aria-label={t(article.published ? 'articles.unpublishNamed' : 'articles.publishNamed', named)}
-                    >
-                      {t(article.published ? 'articles.unpublish' : 'articles.publish')}
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() =>
-                        void articles.change(() => chat(articlePath(article), { method: 'DELETE' }), t('admin.deleted', named))
-                      }
-                      aria-label={t('admin.deleteNamed', named)}
-                    >
-                      {t('admin.delete')}
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+          );
+        }}
+      />
       {editing === null ? (
         <p>
           <button type="button" class="primary" onClick={() => setEditing('new')}>

@@ -4,6 +4,7 @@ import { ServiceCall, serviceCall, Services } from '../services';
 import type { Page } from '../tickets/ticket-types';
 import { useAdminPage } from './use-admin-page';
 import { AdminOutcome } from './admin-outcome';
+import { AdminTable } from './admin-table';
 
 /** What tickets answers for a reply template (apps/tickets/src/reply-templates/reply-template.dto.ts). */
 interface ReplyTemplate {
@@ -35,40 +36,30 @@ export function ReplyTemplatesPage({ services, accessToken }: { services: Servic
   return (
     <>
       <AdminOutcome failure={templates.failure} notice={templates.notice} />
-      {templates.data && templates.data.items.length === 0 && <p>{t('templates.none')}</p>}
-      {templates.data && templates.data.items.length > 0 && (
-        <table class="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('templates.name')}</th>
-              <th scope="col">{t('templates.subject')}</th>
-              <th scope="col">{t('admin.state')}</th>
-              <th scope="col">{t('admin.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {templates.data.items.map((template) => (
-              <tr key={template.id}>
-                <td>{template.name}</td>
-                <td>{template.subject ?? <span class="muted">{t('templates.answersSubject')}</span>}</td>
-                <td>{template.active ? t('admin.active') : t('admin.inactive')}</td>
-                <td class="row-actions">
-                  <button type="button" onClick={() => setEditing(template)} aria-label={t('admin.editNamed', { name: template.name })}>
-                    {t('admin.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    onClick={() => void setActive(template, !template.active)}
-                    aria-label={t(template.active ? 'admin.deactivateNamed' : 'admin.reactivateNamed', { name: template.name })}
-                  >
-                    {t(template.active ? 'admin.deactivate' : 'admin.reactivate')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AdminTable
+        items={templates.data?.items}
+        none={t('templates.none')}
+        headings={[t('templates.name'), t('templates.subject'), t('admin.state'), t('admin.actions')]}
+        row={(template) => (
+          <tr key={template.id}>
+            <td>{template.name}</td>
+            <td>{template.subject ?? <span class="muted">{t('templates.answersSubject')}</span>}</td>
+            <td>{template.active ? t('admin.active') : t('admin.inactive')}</td>
+            <td class="row-actions">
+              <button type="button" onClick={() => setEditing(template)} aria-label={t('admin.editNamed', { name: template.name })}>
+                {t('admin.edit')}
+              </button>
+              <button
+                type="button"
+                onClick={() => void setActive(template, !template.active)}
+                aria-label={t(template.active ? 'admin.deactivateNamed' : 'admin.reactivateNamed', { name: template.name })}
+              >
+                {t(template.active ? 'admin.deactivate' : 'admin.reactivate')}
+              </button>
+            </td>
+          </tr>
+        )}
+      />
       {editing === null ? (
         <p>
           <button type="button" class="primary" onClick={() => setEditing('new')}>
