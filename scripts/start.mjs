@@ -39,18 +39,19 @@ if (build.status !== 0) process.exit(build.status ?? 1);
 
 const localUrl = (service) => `http://127.0.0.1:${environmentFor(service, {}).HTTP_PORT}`;
 const chatPort = environmentFor('chat', {}).HTTP_PORT;
-// The help-center panel and the agent console are pages of chat that call identity and tickets from the browser: they
-// allow chat's origins (email-ingest for the console's quarantine and support addresses), chat tells the pages where they are, and identity sends invited agents to the console.
-// Settings given in the environment win.
+// The help-center panel and the agent console are pages of chat that call identity, tickets and (the console alone)
+// email-ingest from the browser: they allow chat's origins, chat tells the pages where they are, and identity sends
+// invited agents to the console. Settings given in the environment win.
+const chatOrigins = `http://127.0.0.1:${chatPort},http://localhost:${chatPort}`;
 const panelSettings = {
   // Set-password and verify-email links open the panel's pages on chat, agents' the console's.
   identity: {
-    HTTP_ALLOWED_ORIGINS: `http://127.0.0.1:${chatPort},http://localhost:${chatPort}`,
+    HTTP_ALLOWED_ORIGINS: chatOrigins,
     IDENTITY_PORTAL_URL: `${localUrl('chat')}/help-center`,
     IDENTITY_CONSOLE_URL: `${localUrl('chat')}/console`,
   },
-  tickets: { HTTP_ALLOWED_ORIGINS: `http://127.0.0.1:${chatPort},http://localhost:${chatPort}` },
-  'email-ingest': { HTTP_ALLOWED_ORIGINS: `http://127.0.0.1:${chatPort},http://localhost:${chatPort}` },
+  tickets: { HTTP_ALLOWED_ORIGINS: chatOrigins },
+  'email-ingest': { HTTP_ALLOWED_ORIGINS: chatOrigins },
   chat: {
     CHAT_PUBLIC_URL: localUrl('chat'),
     CHAT_PUBLIC_URL_IDENTITY: localUrl('identity'),

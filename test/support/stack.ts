@@ -58,8 +58,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const localUrl = (service: ServiceName) => `http://127.0.0.1:${httpPorts.get(service)}`;
   const chatOrigins = `${localUrl('chat')},http://localhost:${httpPorts.get('chat')}`;
-  // The help-center panel and the agent console are pages of chat that call identity and tickets from the browser:
-  // they allow chat's origins, chat tells the pages where they are, and identity sends invited agents to the console.
+  // The help-center panel and the agent console are pages of chat that call identity, tickets and (the console alone)
+  // email-ingest from the browser: they allow chat's origins, chat tells the pages where they are, and identity sends
+  // invited agents to the console.
   const panelSettings: Partial<Record<ServiceName, NodeJS.ProcessEnv>> = {
     identity: {
       HTTP_ALLOWED_ORIGINS: chatOrigins,
