@@ -7,7 +7,10 @@ export const refreshCookieName = 'helpgate_refresh';
 const refreshCookieOptions: CookieOptions = { httpOnly: true, secure: true, sameSite: 'strict', path: '/auth' };
 
 /** Sets the cookie of a session's refresh token and answers the tokens, for a sign-in or renewal handler to return. */
-export function withRefreshCookie<Tokens extends { refreshToken: string; refreshTokenExpiresAt: string }>(response: Response, tokens: Tokens): Tokens {
+export function withRefreshCookie<Tokens extends { refreshToken: string; refreshTokenExpiresAt: string }>(
+  response: Response,
+  tokens: Tokens,
+): Tokens {
   response.cookie(refreshCookieName, tokens.refreshToken, { ...refreshCookieOptions, expires: new Date(tokens.refreshTokenExpiresAt) });
   return tokens;
 }

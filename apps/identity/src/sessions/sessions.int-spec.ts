@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import { EmailOutboundRequestedV1, Topics } from '@helpgate/contracts';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
+import { secretTokenHash } from '../domain/secret-token';
 import { identityServiceDefinition } from '../identity.definition';
+import { SessionsPurger } from './sessions.purger';
 import { SignInThrottlePurger } from '../sign-in-throttle/sign-in-throttle.purger';
 import { throttleKeys } from '../sign-in-throttle/throttle-policy';
 
@@ -48,7 +50,12 @@ describe('throttled sign-in and sessions with rotating refresh tokens (real Post
   });
 
   /** A request with no token unless one is given, as a browser or API client sends it. */
-  async function call<Body = Record<string, unknown>>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<Body>> {
+  async function call<Body = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer<Body>> {
     const response = await fetch(`${identity.baseUrl}${path}`, {
       method,
       headers: { 'content-type': 'application/json', ...headers },
@@ -59,7 +66,8 @@ describe('throttled sign-in and sessions with rotating refresh tokens (real Post
   }
 
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-  const signIn = (as: 'agents' | 'contacts', email: string, password: string) => call<SessionTokens>('POST', `/auth/${as}/sign-in`, { email, password });
+  const signIn = (as: 'agents' | 'contacts', email: string, password: string) =>
+    call<SessionTokens>('POST', `/auth/${as}/sign-in`, { email, password });
   const refresh = (refreshToken: string) => call<SessionTokens>('POST', '/auth/refresh', { refreshToken });
 
   const mailsTo = (address: string) =>
@@ -93,18 +101,24 @@ describe('throttled sign-in and sessions with rotating refresh tokens (real Post
     expect((await signIn('agents', 'gus@helpgate.test', 'gus real password')).status).toBe(429);
 
     const alerts = await eventually(() => {
-      const found = mailsTo('gus@helpgate.test').filter((event) => event.mail.subject === 'Repeated failed sign-ins to your Helpgate account');
+      const found = mailsTo('gus@helpgate.test').filter(
+        (event) => event.mail.subject === 'Repeated failed sign-ins to your Helpgate account',
+      );
       expect(found).toHaveLength(1);
       return found;
     });
     expect(alerts[0]!.mail.text).toContain('There were 5 failed attempts');
 
     // Refused attempts do not prolong the lock: once the window has passed since the last failure, the user is in.
-    const signedIn = await eventually(async () => {
-      const answer = await signIn('agents', 'gus@helpgate.test', 'gus real password');
-      expect(answer.status).toBe(200);
-      return answer;
-    }, (windowSeconds + 10) * 1000, 250);
+    const signedIn = await eventually(
+      async () => {
+        const answer = await signIn('agents', 'gus@helpgate.test', 'gus real password');
+        expect(answer.status).toBe(200);
+        return answer;
+      },
+      (windowSeconds + 10) * 1000,
+      250,
+    );
     expect(signedIn.body.accessToken).toEqual(expect.any(String));
 
     // Locked again in a later window, the agent is told again; within it, never twice.
@@ -152,6 +166,37 @@ describe('throttled sign-in and sessions with rotating refresh tokens (real Post
     expect(adminKnown).toHaveLength(1);
   });
 
+  it('purges sessions a month after they expired or were revoked, with their refresh tokens, and keeps the others', async () => {
+    const database = identity.app.get(DataSource);
+    const sessionOf = async (refreshToken: string) => {
+      const rows: { session_id: string }[] = await database.query('SELECT session_id FROM refresh_tokens WHERE token_hash = $1', [
+        secretTokenHash(refreshToken),
+      ]);
+      return rows[0]?.session_id ?? null;
+    };
+    const signedInTokens = async () => (await signIn('agents', admin.email, admin.password)).body.refreshToken;
+    const [expiredLongAgo, revokedLongAgo, endedRecently, open] = await Promise.all([
+      signedInTokens(),
+      signedInTokens(),
+      signedInTokens(),
+      signedInTokens(),
+    ]);
+    const ids = await Promise.all([expiredLongAgo, revokedLongAgo, endedRecently, open].map(sessionOf));
+    await database.query(`UPDATE sessions SET expires_at = now() - interval '31 days' WHERE id = $1`, [ids[0]]);
+    await database.query(`UPDATE sessions SET revoked_at = now() - interval '31 days', revoked_reason = 'signed_out' WHERE id = $1`, [
+      ids[1],
+    ]);
+    await database.query(`UPDATE sessions SET expires_at = now() - interval '29 days' WHERE id = $1`, [ids[2]]);
+
+    identity.app.get(SessionsPurger).wake();
+
+    await eventually(async () => expect(await sessionOf(expiredLongAgo)).toBeNull());
+    await eventually(async () => expect(await sessionOf(revokedLongAgo)).toBeNull());
+    const left: { id: string }[] = await database.query('SELECT id FROM sessions WHERE id = ANY($1)', [ids]);
+    expect(left.map(({ id }) => id).sort()).toEqual([ids[2], ids[3]].sort());
+    expect((await refresh(open)).status).toBe(200);
+  });
+
   it('returns a refresh token as JSON and as an HttpOnly, Secure, SameSite=Strict cookie, and rotates it', async () => {
     const signedIn = await signIn('agents', admin.email, admin.password);
     expect(signedIn.body).toEqual({
@@ -165,7 +210,9 @@ describe('throttled sign-in and sessions with rotating refresh tokens (real Post
     expect(sessionHours).toBeGreaterThan(7.9);
     expect(sessionHours).toBeLessThanOrEqual(8);
     const cookie = signedIn.headers.get('set-cookie')!;
-    expect(cookie).toMatch(new RegExp(`^helpgate_refresh=${signedIn.body.refreshToken}; Path=/auth; Expires=.+; HttpOnly; Secure; SameSite=Strict$`));
+    expect(cookie).toMatch(
+      new RegExp(`^helpgate_refresh=${signedIn.body.refreshToken}; Path=/auth; Expires=.+; HttpOnly; Secure; SameSite=Strict$`),
+    );
 
     const renewed = await refresh(signedIn.body.refreshToken);
     expect(renewed.status).toBe(200);
@@ -174,7 +221,9 @@ describe('throttled sign-in and sessions with rotating refresh tokens (real Post
     expect((await call('GET', '/me', undefined, bearer(renewed.body.accessToken))).status).toBe(200);
 
     // A browser sends no body: the cookie carries the token.
-    const byCookie = await call<SessionTokens>('POST', '/auth/refresh', undefined, { cookie: `theme=dark; helpgate_refresh=${renewed.body.refreshToken}` });
+    const byCookie = await call<SessionTokens>('POST', '/auth/refresh', undefined, {
+      cookie: `theme=dark; helpgate_refresh=${renewed.body.refreshToken}`,
+    });
     expect(byCookie.status).toBe(200);
     expect(byCookie.headers.get('set-cookie')).toContain(`helpgate_refresh=${byCookie.body.refreshToken};`);
     expect(await call('POST', '/auth/refresh', {})).toMatchObject({ status: 401, body: { code: 'access.refresh_token_invalid' } });
@@ -194,14 +243,19 @@ describe('throttled sign-in and sessions with rotating refresh tokens (real Post
     const { refreshToken } = (await signIn('agents', admin.email, admin.password)).body;
     const signedOut = await call('POST', '/auth/sign-out', undefined, { cookie: `helpgate_refresh=${refreshToken}` });
     expect(signedOut.status).toBe(204);
-    expect(signedOut.headers.get('set-cookie')).toMatch(/^helpgate_refresh=; Path=\/auth; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict$/);
+    expect(signedOut.headers.get('set-cookie')).toMatch(
+      /^helpgate_refresh=; Path=\/auth; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; Secure; SameSite=Strict$/,
+    );
     expect(await refresh(refreshToken)).toMatchObject({ status: 401, body: { code: 'access.refresh_token_invalid' } });
     expect((await call('POST', '/auth/sign-out', { refreshToken })).status).toBe(204);
   });
 
   it('ends every session of an account whose password changes', async () => {
     await agentWithPassword('pam@helpgate.test', 'pam first password');
-    const sessions = [await signIn('agents', 'pam@helpgate.test', 'pam first password'), await signIn('agents', 'pam@helpgate.test', 'pam first password')];
+    const sessions = [
+      await signIn('agents', 'pam@helpgate.test', 'pam first password'),
+      await signIn('agents', 'pam@helpgate.test', 'pam first password'),
+    ];
     const agentsBefore = mailsTo('pam@helpgate.test').length;
     expect((await call('POST', '/auth/password-resets', { email: 'pam@helpgate.test', accountType: 'agent' })).status).toBe(202);
     const token = await eventually(() => {

@@ -61,7 +61,10 @@ export class SessionsRepository {
   }
 
   async revoke(sessionId: string, reason: RevocationReason, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.query('UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL', [sessionId, reason]);
+    await manager.query('UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL', [
+      sessionId,
+      reason,
+    ]);
   }
 
   /** Ends every open session of an account; how many there were. */
@@ -75,8 +78,20 @@ export class SessionsRepository {
   }
 
   async sessionIdOf(tokenHash: string): Promise<string | null> {
-    const rows: { session_id: string }[] = await this.dataSource.query('SELECT session_id FROM refresh_tokens WHERE token_hash = $1', [tokenHash]);
+    const rows: { session_id: string }[] = await this.dataSource.query('SELECT session_id FROM refresh_tokens WHERE token_hash = $1', [
+      tokenHash,
+    ]);
     return rows[0]?.session_id ?? null;
+  }
+
+  /** Deletes up to `limit` sessions that expired or were revoked before `endedBefore`, their refresh tokens with them. */
+  async purgeEnded(endedBefore: Date, limit: number): Promise<number> {
+    const [, count]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM sessions WHERE id IN (
+         SELECT id FROM sessions WHERE expires_at < $1 OR revoked_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+      [endedBefore, limit],
+    );
+    return count;
   }
 
   private async addToken(sessionId: string, tokenHash: string, manager: EntityManager): Promise<void> {

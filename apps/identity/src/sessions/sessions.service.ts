@@ -13,6 +13,9 @@ export interface RefreshGrant {
   refreshTokenExpiresAt: Date;
 }
 
+/** How long an ended session and its refresh tokens are kept. */
+export const endedSessionDays = 30;
+
 /**
  * Sessions that last `IDENTITY_SESSION_TTL` from sign-in, renewed by refresh tokens that work once each: every
  * renewal swaps the token, and a swapped token presented again revokes the whole session.
@@ -26,6 +29,15 @@ export class SessionsService {
     private readonly sessions: SessionsRepository,
     @Inject(ACCESS_CONFIG) private readonly config: AccessConfig,
   ) {}
+
+  /**
+   * Deletes up to `limit` sessions that ended (expired or revoked) more than `endedSessionDays` ago with their refresh
+   * tokens. Until then a rotated token presented again is still recognised as reused, and whoever looks into a sign-in
+   * finds its session; past that, a token of the session is merely unknown, which refuses it just the same.
+   */
+  async purgeEnded(limit: number): Promise<number> {
+    return this.sessions.purgeEnded(new Date(Date.now() - endedSessionDays * 86_400_000), limit);
+  }
 
   async start(subject: SessionSubject): Promise<RefreshGrant> {
     const secret = newSecretToken();
@@ -48,8 +60,14 @@ export class SessionsService {
       return { outcome, presented, grant };
     });
     if (result.outcome === 'reused') {
-      this.logger.warn({ sessionId: result.presented!.sessionId, ...subjectFields(result.presented!.subject) }, 'refresh token reused: session revoked');
-      throw new IdentityException(IdentityErrorCode.RefreshTokenReused, 'This refresh token was already used: the session is ended, sign in again');
+      this.logger.warn(
+        { sessionId: result.presented!.sessionId, ...subjectFields(result.presented!.subject) },
+        'refresh token reused: session revoked',
+      );
+      throw new IdentityException(
+        IdentityErrorCode.RefreshTokenReused,
+        'This refresh token was already used: the session is ended, sign in again',
+      );
     }
     if (!result.grant) throw refreshTokenInvalid();
     return { subject: result.presented!.subject, grant: result.grant };
