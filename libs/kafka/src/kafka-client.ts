@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, LogEntry } from 'kafkajs';
 import type { KafkaConfig } from '@helpgate/config';
+import { levelOfKafkajsError } from './kafkajs-log-level';
 
 export const KAFKA_CLIENT = Symbol('KAFKA_CLIENT');
 export const KAFKA_CONFIG = Symbol('KAFKA_CONFIG');
@@ -9,8 +10,9 @@ const logger = new Logger('kafkajs');
 
 function logEntry({ level, log }: LogEntry): void {
   const { message, ...details } = log;
-  if (level === logLevel.ERROR) logger.error({ ...details }, message);
-  else if (level === logLevel.WARN) logger.warn({ ...details }, message);
+  const asError = level === logLevel.ERROR && levelOfKafkajsError(details) === 'error';
+  if (asError) logger.error({ ...details }, message);
+  else if (level === logLevel.ERROR || level === logLevel.WARN) logger.warn({ ...details }, message);
 }
 
 /** The only place kafkajs is configured, so the client library can be swapped behind our own interfaces. */
