@@ -78,18 +78,24 @@ try {
     log(`\n== ${benchmark.title} ==`);
     const machine = await describeMachine(context);
     const started = Date.now();
-    try {
-      const { markdown } = await (await import(benchmark.module))[benchmark.run](context);
-      const command = `npm run bench -- ${name}${options.quick ? ' --quick' : ''}${options.repeats ? ` --repeats ${repeats}` : ''}${options.profile ? ' --profile' : ''}${options.scenarios ? ` --scenarios ${options.scenarios}` : ''}`;
-      const section = [
+    const command = `npm run bench -- ${name}${options.quick ? ' --quick' : ''}${options.repeats ? ` --repeats ${repeats}` : ''}${options.profile ? ' --profile' : ''}${options.scenarios ? ` --scenarios ${options.scenarios}` : ''}`;
+    const sectionOf = (markdown, { partial }) =>
+      [
         `### ${benchmark.title}`,
         '',
-        `\`${command}\` (took ${Math.round((Date.now() - started) / 1000)} s)`,
+        `\`${command}\` (${partial ? `**partial, run in progress**: ${Math.round((Date.now() - started) / 1000)} s so far` : `took ${Math.round((Date.now() - started) / 1000)} s`})`,
         '',
         machineMarkdown(machine),
         '',
         markdown,
       ].join('\n');
+    // A benchmark hands its results so far after each finished phase, so a late failure loses nothing.
+    const progress = (markdown) => {
+      if (!options['no-write']) writeSection(name, sectionOf(markdown, { partial: true }));
+    };
+    try {
+      const { markdown } = await (await import(benchmark.module))[benchmark.run]({ ...context, progress });
+      const section = sectionOf(markdown, { partial: false });
       console.log(`\n${section}\n`);
       if (!options['no-write']) writeSection(name, section);
     } catch (error) {

@@ -1,6 +1,6 @@
-// CPU time a process has used, from /proc/<pid>/stat (user + system), in seconds.
+// CPU time a process has used, from /proc/<pid>/stat (user + system), in seconds; and which process listens on a port.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 let clockTicksPerSecond;
 
@@ -44,7 +44,55 @@ export function cpuSnapshotOfCommand(command) {
 
 /** CPU seconds those processes used since `before`; a process started since counts from zero, one ended since is lost. */
 export function cpuSecondsOfCommandSince(command, before) {
-  let total = 0;
-  for (const [pid, seconds] of cpuSnapshotOfCommand(command)) total += seconds - (before.get(pid) ?? 0);
-  return total;
+  return cpuSecondsOfCommandSinceByGroup(command, before, () => 'all').get('all') ?? 0;
+}
+
+/**
+ * As cpuSecondsOfCommandSince, split by `groupOf(commandLine)` (Postgres backends name their database there): a Map
+ * from group to seconds.
+ */
+export function cpuSecondsOfCommandSinceByGroup(command, before, groupOf) {
+  const totals = new Map();
+  for (const [pid, seconds] of cpuSnapshotOfCommand(command)) {
+    let commandLine = '';
+    try {
+      commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    } catch {
+      // The process ended since the snapshot: its time still counts, in the group of an empty command line.
+    }
+    const group = groupOf(commandLine);
+    totals.set(group, (totals.get(group) ?? 0) + seconds - (before.get(pid) ?? 0));
+  }
+  return totals;
+}
+
+/**
+ * The process listening on TCP `port` (from /proc/net/tcp{,6} and each process's open sockets), or undefined: how the
+ * benchmarks find the Kafka broker, whoever started it (a pid file exists only when this checkout's scripts did).
+ */
+export function pidListeningOn(port) {
+  const listening = new Set();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let lines = [];
+    try {
+      lines = readFileSync(table, 'utf8').trim().split('\n').slice(1);
+    } catch {
+      continue;
+    }
+    for (const line of lines) {
+      const [, local, , state, , , , , , inode] = line.trim().split(/\s+/);
+      // State 0A is LISTEN; the local address ends with the port in hexadecimal.
+      if (state === '0A' && Number.parseInt(local.split(':')[1], 16) === port) listening.add(`socket:[${inode}]`);
+    }
+  }
+  if (listening.size === 0) return undefined;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      for (const fd of readdirSync(`/proc/${entry}/fd`)) if (listening.has(readlinkSync(`/proc/${entry}/fd/${fd}`))) return Number(entry);
+    } catch {
+      // Ended, or not ours to read.
+    }
+  }
+  return undefined;
 }

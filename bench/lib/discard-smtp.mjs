@@ -23,10 +23,18 @@ export function startDiscardSmtp(port) {
     },
   });
   return new Promise((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(port, '127.0.0.1', () =>
-      resolve({ port: server.server.address().port, close: () => new Promise((done) => server.close(done)) }),
-    );
+    let listening = false;
+    // smtp-server re-emits its listener's errors and every client's socket error (an ECONNRESET when a sender
+    // drops its connection) on itself: unheard, such an event ends the process. Before listening it is a failure
+    // to start; after, a discarding server has nothing to do about it but go on.
+    server.on('error', (error) => {
+      if (listening) console.error(`discard smtp-server: ${error.code ?? ''} ${error.message}`);
+      else reject(error);
+    });
+    server.listen(port, '127.0.0.1', () => {
+      listening = true;
+      resolve({ port: server.server.address().port, close: () => new Promise((done) => server.close(done)) });
+    });
   });
 }
 

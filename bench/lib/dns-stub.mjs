@@ -52,11 +52,14 @@ export function startDnsStub() {
   });
   return new Promise((resolve, reject) => {
     socket.once('error', reject);
-    socket.bind(0, '127.0.0.1', () =>
+    socket.bind(0, '127.0.0.1', () => {
+      socket.off('error', reject);
+      // A reply to a resolver that already gave up may fail; the next query is answered all the same.
+      socket.on('error', (error) => console.error(`dns stub: ${error.code ?? ''} ${error.message}`));
       resolve({
         address: `127.0.0.1:${socket.address().port}`,
         close: () => new Promise((done) => socket.close(done)),
-      }),
-    );
+      });
+    });
   });
 }
