@@ -25,7 +25,11 @@ export class OutboundModule {
         {
           provide: MailRelay,
           useFactory: () =>
-            new MailRelay({ url: config.outbound.relayUrl, heloName: config.smtp.serverName, connections: config.outbound.relayConnections }),
+            new MailRelay({
+              url: config.outbound.relayUrl,
+              heloName: config.smtp.serverName,
+              connections: config.outbound.relayConnections,
+            }),
         },
         OutboundDeliveriesRepository,
         QueueOutboundMailUseCase,
