@@ -38,6 +38,7 @@ const emailIngestSettings = z
           : undefined,
       ),
     SMTP_RELAY_URL: z.url({ protocol: /^smtps?$/ }).default('smtp://127.0.0.1:25'),
+    SMTP_RELAY_CONNECTIONS: positiveIntSetting(5),
     OUTBOUND_MAX_ATTEMPTS: positiveIntSetting(8),
     OUTBOUND_RETRY_BASE_MS: positiveIntSetting(30_000),
     INBOUND_FLOOD_LIMIT: positiveIntSetting(30),
@@ -75,6 +76,7 @@ const emailIngestSettings = z
     },
     outbound: {
       relayUrl: env.SMTP_RELAY_URL,
+      relayConnections: env.SMTP_RELAY_CONNECTIONS,
       maxAttempts: env.OUTBOUND_MAX_ATTEMPTS,
       retryBaseMs: env.OUTBOUND_RETRY_BASE_MS,
     },

@@ -6,10 +6,9 @@ export interface RelaySettings {
   url: string;
   /** The name we greet the relay with (EHLO). */
   heloName: string;
+  /** Connections kept open to the relay; the sender claims this many deliveries at a time. */
+  connections: number;
 }
-
-/** Connections kept open to the relay; a sender claims this many deliveries at a time. */
-export const relayConnections = 5;
 
 /**
  * The longest one send may take, waiting for a pooled connection included. It stays below the sender's
@@ -17,16 +16,27 @@ export const relayConnections = 5;
  */
 export const relaySendTimeoutMs = 90_000;
 
-/** The one pooled SMTP transport to the relay, closed when the service stops. */
+/**
+ * The one pooled SMTP transport to the relay, closed when the service stops. A burst of mail shares a few long-lived
+ * sessions: nodemailer sends each message's MAIL, RCPT and DATA in one write when the relay advertises PIPELINING
+ * (RFC 2920), lock-step otherwise, and resets the session with RSET after a refused message instead of reconnecting.
+ */
 export class MailRelay implements OnApplicationShutdown {
+  readonly connections: number;
   private readonly transport: Transporter<SMTPPoolSentMessageInfo, SMTPPoolOptions>;
 
   constructor(settings: RelaySettings) {
+    this.connections = settings.connections;
     this.transport = createTransport({
       pool: true,
       url: settings.url,
       name: settings.heloName,
-      maxConnections: relayConnections,
+      maxConnections: settings.connections,
+      // nodemailer ends a session after 100 messages by default, so a burst of acknowledgements reconnected every
+      // hundred. A session now lasts until it is idle for four minutes (nodemailer's idleTimeout, below the five
+      // RFC 5321 asks servers to wait) or the relay ends it: a message it had not begun is then sent over a new
+      // connection, one cut off mid-way fails as retryable and goes through the retry schedule.
+      maxMessages: Infinity,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 60_000,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BackgroundWorker } from '@helpgate/outbox';
 import { DeliverOutboundMailUseCase } from './deliver-outbound-mail.use-case';
-import { relayConnections, relaySendTimeoutMs } from './mail-relay';
+import { MailRelay, relaySendTimeoutMs } from './mail-relay';
 import { OutboundDeliveriesRepository } from './outbound-deliveries.repository';
 
 /** How long a claimed delivery is this sender's; after it, one stuck in `sending` (its sender died) is claimed again. */
@@ -20,9 +20,11 @@ export class OutboundSender extends BackgroundWorker {
   constructor(
     private readonly deliveries: OutboundDeliveriesRepository,
     private readonly deliverOutboundMail: DeliverOutboundMailUseCase,
+    private readonly relay: MailRelay,
   ) {
     super({
-      batchSize: relayConnections,
+      // One delivery per relay connection: more would only wait for a connection while their lease runs.
+      batchSize: relay.connections,
       idlePollMs,
       errorBackoffMs,
       failureMessage: 'outbound sender could not claim deliveries; retrying',
@@ -31,7 +33,7 @@ export class OutboundSender extends BackgroundWorker {
 
   /** Sends one batch of due deliveries; returns how many it claimed. */
   protected async workRound(): Promise<number> {
-    const claimed = await this.deliveries.claimDue(relayConnections, leaseMs);
+    const claimed = await this.deliveries.claimDue(this.relay.connections, leaseMs);
     await Promise.all(
       claimed.map((delivery) =>
         this.deliverOutboundMail.execute(delivery).catch((error: unknown) => {

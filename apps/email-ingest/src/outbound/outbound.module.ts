@@ -22,7 +22,15 @@ export class OutboundModule {
       controllers: [OutboundRequestConsumer],
       providers: [
         { provide: RETRY_POLICY, useValue: { maxAttempts: config.outbound.maxAttempts, retryBaseMs: config.outbound.retryBaseMs } },
-        { provide: MailRelay, useFactory: () => new MailRelay({ url: config.outbound.relayUrl, heloName: config.smtp.serverName }) },
+        {
+          provide: MailRelay,
+          useFactory: () =>
+            new MailRelay({
+              url: config.outbound.relayUrl,
+              heloName: config.smtp.serverName,
+              connections: config.outbound.relayConnections,
+            }),
+        },
         OutboundDeliveriesRepository,
         QueueOutboundMailUseCase,
         DeliverOutboundMailUseCase,

@@ -9,10 +9,14 @@ import { EmailIngestUnderTest, startEmailIngest } from '../../test/email-ingest-
 /** Recipients that script the test relay: one is deferred twice before it is accepted, one does not exist. */
 const deferredTwice = 'deferred@customer.test';
 const unknownMailbox = 'nobody@customer.test';
+/** Fewer sessions to the relay than the default, so the test sees the setting obeyed. */
+const relayConnections = 2;
 
 interface RelayedMessage {
   mailFrom: string | null;
   rcptTo: string[];
+  /** The SMTP session that carried it. */
+  sessionId: string;
   parsed: ParsedMail;
 }
 
@@ -67,7 +71,8 @@ class TestRelay {
     this.dataAttempts.set(messageId, this.messagesTried(messageId) + 1);
     const rcptTo = session.envelope.rcptTo.map((recipient) => recipient.address);
     if (rcptTo.includes(deferredTwice) && this.messagesTried(messageId) <= 2) return smtpReply(451, '4.3.0 Try again later');
-    this.accepted.push({ mailFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : null, rcptTo, parsed });
+    const mailFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
+    this.accepted.push({ mailFrom, rcptTo, sessionId: session.id, parsed });
     return null;
   }
 }
@@ -84,7 +89,11 @@ describe('email-ingest sends requested mail through the SMTP relay (real relay, 
     const relayPort = await freePort();
     relay = new TestRelay();
     await relay.listen(relayPort);
-    ingest = await startEmailIngest({ SMTP_RELAY_URL: `smtp://127.0.0.1:${relayPort}`, OUTBOUND_RETRY_BASE_MS: '200' });
+    ingest = await startEmailIngest({
+      SMTP_RELAY_URL: `smtp://127.0.0.1:${relayPort}`,
+      SMTP_RELAY_CONNECTIONS: String(relayConnections),
+      OUTBOUND_RETRY_BASE_MS: '200',
+    });
     await ingest.kafka.record(Topics.EmailOutboundDelivered, Topics.EmailOutboundFailed);
   });
 
@@ -117,9 +126,13 @@ describe('email-ingest sends requested mail through the SMTP relay (real relay, 
   }
 
   function relayedOnce(request: EmailOutboundRequestedV1): ParsedMail {
+    return acceptedOnce(request).parsed;
+  }
+
+  function acceptedOnce(request: EmailOutboundRequestedV1): RelayedMessage {
     const messages = relay.acceptedWithMessageId(request.mail.messageId);
     expect(messages).toHaveLength(1);
-    return messages[0].parsed;
+    return messages[0];
   }
 
   async function storedDelivery(requestId: string): Promise<{ status: string; attempts: number }> {
@@ -173,6 +186,18 @@ describe('email-ingest sends requested mail through the SMTP relay (real relay, 
     const mail = relayedOnce(request);
     expect(mail.headers.get('auto-submitted')).toBe('auto-replied');
     expect(mail.headers.get('x-auto-response-suppress')).toBe('All');
+  });
+
+  it('sends a burst of acknowledgements over no more sessions than SMTP_RELAY_CONNECTIONS', async () => {
+    const requests = Array.from({ length: 200 }, () => outboundRequested({ kind: 'acknowledgement', autoSubmitted: 'auto-replied' }));
+    await publish(...requests);
+
+    await eventually(
+      () => expect(requests.filter((request) => deliveredEvents(request.mail.requestId).length === 1)).toHaveLength(200),
+      60_000,
+    );
+    const sessions = new Set(requests.map((request) => acceptedOnce(request).sessionId));
+    expect(sessions.size).toBeLessThanOrEqual(relayConnections);
   });
 
   it('sends a request published more than once a single time', async () => {
