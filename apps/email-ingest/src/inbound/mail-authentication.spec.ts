@@ -25,7 +25,9 @@ async function resolver(name: string, rrtype: string): Promise<string[][]> {
 
 async function signed(raw: string, signature: { canonicalization?: string; maxBodyLength?: number } = {}): Promise<Buffer> {
   const { signatures } = await dkimSign(raw, {
-    signatureData: [{ signingDomain: 'friendly.test', selector: 'sel', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }), ...signature }],
+    signatureData: [
+      { signingDomain: 'friendly.test', selector: 'sel', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }), ...signature },
+    ],
   });
   return Buffer.from(signatures + raw);
 }
@@ -70,7 +72,11 @@ describe('authenticateMail', () => {
     ['a message whose header section ends in a bare LF', async () => Buffer.from(plain.replace('\r\n\r\n', '\n\n')), 'sam@friendly.test'],
     ['a message with no body', async () => Buffer.from('From: sam@friendly.test\r\nSubject: none'), 'sam@friendly.test'],
     ['an empty message', async () => Buffer.alloc(0), ''],
-    ['a message claiming acme.test from an address its SPF refuses', async () => Buffer.from(plain.replace(/friendly/g, 'acme')), 'sam@acme.test'],
+    [
+      'a message claiming acme.test from an address its SPF refuses',
+      async () => Buffer.from(plain.replace(/friendly/g, 'acme')),
+      'sam@acme.test',
+    ],
   ];
 
   it.each(cases)('answers as mailauth does for %s', async (_name, message, sender) => {
@@ -81,8 +87,17 @@ describe('authenticateMail', () => {
 
   it('answers as mailauth does for every fixture mail', async () => {
     for (const [name, raw] of corpus()) {
-      const expected = await authenticate(raw, { ...session, sender: 'sam@friendly.test', trustReceived: false, disableArc: true, disableBimi: true });
-      expect({ name, ...verdicts(await authenticateMail(raw, { ...session, sender: 'sam@friendly.test' })) }).toEqual({ name, ...verdicts(expected) });
+      const expected = await authenticate(raw, {
+        ...session,
+        sender: 'sam@friendly.test',
+        trustReceived: false,
+        disableArc: true,
+        disableBimi: true,
+      });
+      expect({ name, ...verdicts(await authenticateMail(raw, { ...session, sender: 'sam@friendly.test' })) }).toEqual({
+        name,
+        ...verdicts(expected),
+      });
     }
   });
 

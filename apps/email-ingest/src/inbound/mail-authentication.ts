@@ -37,7 +37,12 @@ export async function authenticateMail(raw: Buffer, options: MailAuthenticationO
     spfDomains: spfResult && spfResult.status.result === 'pass' && spfResult.domain ? [spfResult.domain] : [],
     dkimDomains: dkimResult.results
       .filter((result) => result.status.result === 'pass')
-      .map((result) => ({ id: result.id, domain: result.signingDomain, aligned: result.status.aligned, underSized: result.status.underSized })),
+      .map((result) => ({
+        id: result.id,
+        domain: result.signingDomain,
+        aligned: result.status.aligned,
+        underSized: result.status.underSized,
+      })),
     resolver: options.resolver,
   });
   return { dkim: { results: dkimResult.results }, spf: spfResult, dmarc: dmarcResult };

@@ -3,7 +3,7 @@ import type { Automation, Mailbox } from '@helpgate/contracts';
 import { sha256Hex } from '@helpgate/platform';
 import { automationInputFromParsedMail, MachineMailRule, recogniseAutomation } from './automation';
 import { sanitizeMailHtml } from './mail-html';
-import { extractReplyText } from './reply-text';
+import { quotedHistoryLineOf } from './reply-text';
 import { ParsedAttachment, readMimeParts } from './mime-parts';
 
 /** Events stay small: longer bodies are cut here and read in full from the stored raw message. */
@@ -25,7 +25,7 @@ export interface ParsedInboundMail {
   subject: string;
   text: string;
   textTruncated: boolean;
-  replyText: string;
+  quotedHistoryLine?: number;
   html?: string;
   attachments: ParsedAttachment[];
   isAutomated: boolean;
@@ -50,6 +50,8 @@ export async function parseInboundMail(
   // Without a From address the envelope sender speaks; the null sender `<>` is used by bounces only.
   const from = mailboxes(headers.get('from'))[0] ?? { address: envelope.mailFrom ?? 'mailer-daemon' };
   const text = fullText.replace(/\r\n/g, '\n');
+  const eventText = text.slice(0, maxEventTextChars);
+  const quotedHistoryLine = quotedHistoryLineOf(eventText);
   const subject = headerString(headers.get('subject')).slice(0, 2000);
   // A message without a Message-ID still needs a stable identity, so a resend is recognised.
   const messageId = headerString(headers.get('message-id')).trim() || `<${sha256}@helpgate.invalid>`;
@@ -61,9 +63,9 @@ export async function parseInboundMail(
     to: mailboxes(headers.get('to')),
     cc: mailboxes(headers.get('cc')),
     subject,
-    text: text.slice(0, maxEventTextChars),
+    text: eventText,
     textTruncated: text.length > maxEventTextChars,
-    replyText: extractReplyText(text.slice(0, maxEventTextChars)),
+    ...(quotedHistoryLine === undefined ? {} : { quotedHistoryLine }),
     ...(html ? { html: sanitizeMailHtml(html).slice(0, maxEventHtmlChars) } : {}),
     attachments,
     isAutomated: automation !== undefined,

@@ -80,6 +80,8 @@ declare module 'mailauth/lib/dmarc' {
 declare module 'mailauth/lib/dkim/sign' {
   export function dkimSign(
     message: Buffer | string,
-    options: { signatureData: { signingDomain: string; selector: string; privateKey: unknown; canonicalization?: string; maxBodyLength?: number }[] },
+    options: {
+      signatureData: { signingDomain: string; selector: string; privateKey: unknown; canonicalization?: string; maxBodyLength?: number }[];
+    },
   ): Promise<{ signatures: string }>;
 }
