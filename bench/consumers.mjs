@@ -3,7 +3,7 @@
 //
 // A backlog of inbound-mail events (built with the contracts of libs/contracts) is produced before any
 // consumer starts; identity is started and timed until its consumer group has no lag; once its outbox has
-// published every `identity.requester.resolved.v1`, identity is stopped and tickets is timed the same way
+// published every `identity.requester.resolved.v2`, identity is stopped and tickets is timed the same way
 // on that backlog.
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -187,7 +187,7 @@ function consumersMarkdown({ results, ceilings, events, quick, repeats }) {
   const best = (service) => Math.max(...[1, 2].map((instances) => median(of(instances, service).map((result) => result.rate))));
   return [
     `Mode: ${quick ? '**quick** (3,000 events, 1 repeat: a check that the harness works, not a result)' : 'full'}; ${repeats} repeat(s), medians with (min–max).`,
-    `Backlog: ${events.toLocaleString('en')} \`email.inbound.received.v1\` events from ${(events / MAILS_PER_SENDER).toLocaleString('en')} senders (${MAILS_PER_SENDER} mails each, so one in ${MAILS_PER_SENDER} creates a contact), keyed by sender, ${TOPIC_PARTITIONS} partitions per topic; tickets then works off the ${events.toLocaleString('en')} \`identity.requester.resolved.v1\` events identity published (every mail a new ticket). Timed from the first handled event to consumer-group lag 0; Postgres CPU is that of every \`postgres\` process on the machine (server and backends) over the same interval.`,
+    `Backlog: ${events.toLocaleString('en')} \`email.inbound.received.v2\` events from ${(events / MAILS_PER_SENDER).toLocaleString('en')} senders (${MAILS_PER_SENDER} mails each, so one in ${MAILS_PER_SENDER} creates a contact), keyed by sender, ${TOPIC_PARTITIONS} partitions per topic; tickets then works off the ${events.toLocaleString('en')} \`identity.requester.resolved.v2\` events identity published (every mail a new ticket). Timed from the first handled event to consumer-group lag 0; Postgres CPU is that of every \`postgres\` process on the machine (server and backends) over the same interval.`,
     '',
     '**Postgres on this machine, same run** (node `pg`, one connection)',
     '',
@@ -213,7 +213,7 @@ function consumersMarkdown({ results, ceilings, events, quick, repeats }) {
     '',
     `While working off the mail, tickets also handled ${medianWithSpread(results.map((result) => result.tickets.otherEvents))} \`identity.contact.changed.v1\` events (one per contact identity created); they count in its time and CPU, not in its events/s.`,
     '',
-    `Identity's outbox had published the last \`identity.requester.resolved.v1\` ${medianWithSpread(results.map((result) => result.identity.outboxTrailSeconds))} s after its consumer group reached lag 0.`,
+    `Identity's outbox had published the last \`identity.requester.resolved.v2\` ${medianWithSpread(results.map((result) => result.identity.outboxTrailSeconds))} s after its consumer group reached lag 0.`,
     '',
     '**Target** (2,000 events/s or more per service)',
     '',

@@ -4,12 +4,12 @@ import { createHash, randomUUID } from 'node:crypto';
 
 export const BENCH_SUPPORT_ADDRESS = 'support@helpgate.test';
 
-/** One `email.inbound.received.v1` event of mail number `sequence` from `from` ({ address, name }). */
+/** One `email.inbound.received.v2` event of mail number `sequence` from `from` ({ address, name }). */
 export function inboundMailEvent(contracts, sequence, from) {
   const domain = from.address.split('@')[1];
   const text = `Hello,\n\nI cannot sign in to my account since this morning (case ${sequence}). ${'Could you please have a look? '.repeat(20)}\n\nThanks,\n${from.name}\n`;
   const receivedAt = new Date().toISOString();
-  return contracts.emailInboundReceivedV1.parse({
+  return contracts.emailInboundReceivedV2.parse({
     eventId: randomUUID(),
     occurredAt: receivedAt,
     mail: {
@@ -23,7 +23,6 @@ export function inboundMailEvent(contracts, sequence, from) {
       subject: `Cannot sign in (${sequence})`,
       text,
       textTruncated: false,
-      replyText: text,
       attachments: [],
       isAutomated: false,
       authentication: { spf: 'pass', dkim: 'none', dmarc: 'none' },

@@ -1,5 +1,5 @@
 import { createTransport, Transporter } from 'nodemailer';
-import { EmailInboundReceivedV1, IdentityRequesterResolvedV1, TicketsTicketChangedV3, Topics } from '@helpgate/contracts';
+import { EmailInboundReceivedV2, IdentityRequesterResolvedV2, TicketsTicketChangedV3, Topics } from '@helpgate/contracts';
 import { eventually } from '../support/infra';
 import { startStack, Stack } from '../support/stack';
 
@@ -100,9 +100,9 @@ describe('the first path: an email becomes a contact and a ticket, through all f
     ]);
 
     await eventually(() => {
-      const inbound = stack.kafka.events<EmailInboundReceivedV1>(Topics.EmailInboundReceived);
+      const inbound = stack.kafka.events<EmailInboundReceivedV2>(Topics.EmailInboundReceived);
       expect(inbound.map((event) => event.mail.inboundMessageId)).toContain(inboundMessageId);
-      const resolved = stack.kafka.events<IdentityRequesterResolvedV1>(Topics.IdentityRequesterResolved);
+      const resolved = stack.kafka.events<IdentityRequesterResolvedV2>(Topics.IdentityRequesterResolved);
       expect(resolved.map((event) => event.requester.contactId)).toContain(contacts.items[0].id);
       const changed = stack.kafka.events<TicketsTicketChangedV3>(Topics.TicketsTicketChanged);
       expect(changed).toContainEqual(expect.objectContaining({ change: 'created', ticket: expect.objectContaining({ id: ticket.id }) }));
@@ -126,7 +126,7 @@ describe('the first path: an email becomes a contact and a ticket, through all f
     await smtp.sendMail({ from: 'eve@acme.test', to: 'support@helpgate.test', subject: 'after the refusal', text: 'x' });
     await waitForTickets('eve@acme.test', 1);
     await eventually(() => {
-      const subjects = stack.kafka.events<EmailInboundReceivedV1>(Topics.EmailInboundReceived).map((event) => event.mail.subject);
+      const subjects = stack.kafka.events<EmailInboundReceivedV2>(Topics.EmailInboundReceived).map((event) => event.mail.subject);
       expect(subjects).toContain('after the refusal');
       expect(subjects).not.toContain('relay attempt');
     });
@@ -146,7 +146,7 @@ describe('the first path: an email becomes a contact and a ticket, through all f
     await smtp.sendMail({ ...mail, headers: { Received: 'from relay-b.repeat.test' } });
     await eventually(() => {
       const deliveries = stack.kafka
-        .events<EmailInboundReceivedV1>(Topics.EmailInboundReceived)
+        .events<EmailInboundReceivedV2>(Topics.EmailInboundReceived)
         .filter((event) => event.mail.messageId === '<twice-1@repeat.test>');
       expect(deliveries).toHaveLength(2);
     });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
+import { EmailInboundReceivedV2, Topics } from '@helpgate/contracts';
 import { RawSmtpClient } from '../../apps/email-ingest/test/raw-smtp-client';
 import { RunningService, startService, waitUntilHealthy } from '../../scripts/lib/service-processes.cjs';
 import { testAuthEnv } from '../support/auth';
@@ -90,7 +90,7 @@ describe('email-ingest as a process: SMTP start-up and graceful shutdown', () =>
     expect((await client.reply()).code).toBe(250);
     await eventually(() =>
       expect(
-        kafka.events<EmailInboundReceivedV1>(Topics.EmailInboundReceived).filter((event) => event.mail.messageId === messageId),
+        kafka.events<EmailInboundReceivedV2>(Topics.EmailInboundReceived).filter((event) => event.mail.messageId === messageId),
       ).toHaveLength(1),
     );
 

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServiceName, services } from '../../scripts/lib/service-processes.cjs';
-import { EmailInboundReceivedV1, EmailOutboundDeliveredV1, TopicName, Topics } from '@helpgate/contracts';
+import { EmailInboundReceivedV2, EmailOutboundDeliveredV1, TopicName, Topics } from '@helpgate/contracts';
 import { EVENT_HEADERS } from '@helpgate/kafka';
 import { allContacts, allTickets, countTickets } from '../support/helpgate-api';
 import { eventually } from '../support/infra';
@@ -139,7 +139,7 @@ export class FaultScenario {
     const observed: Observed = {
       tickets: await allTickets(this.stack),
       contacts: await allContacts(this.stack),
-      inboundEvents: this.published<EmailInboundReceivedV1>(Topics.EmailInboundReceived).map(({ eventId, mail }) => ({
+      inboundEvents: this.published<EmailInboundReceivedV2>(Topics.EmailInboundReceived).map(({ eventId, mail }) => ({
         eventId,
         messageId: mail.messageId,
       })),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   CustomerSuccessRequest,
   EmailInboundAcceptedV1,
-  EmailInboundReceivedV1,
+  EmailInboundReceivedV2,
   EmailOutboundDeliveredV1,
   EmailOutboundFailedV1,
   EmailOutboundRequestedV1,
@@ -15,7 +15,7 @@ import {
   IdentityContactMergedV1,
   IdentityCustomerSuccessRequesterResolvedV1,
   IdentityOrganizationChangedV1,
-  IdentityRequesterResolvedV1,
+  IdentityRequesterResolvedV2,
   InboundMail,
   OutboundMail,
   Requester,
@@ -38,7 +38,6 @@ export function inboundMail(overrides: Partial<InboundMail> = {}): InboundMail {
     subject: 'Cannot sign in',
     text: overrides.text ?? 'Hello, I cannot sign in.',
     textTruncated: false,
-    replyText: overrides.text ?? 'Hello, I cannot sign in.',
     attachments: [],
     isAutomated: false,
     authentication: { spf: 'none', dkim: 'none', dmarc: 'none' },
@@ -48,7 +47,7 @@ export function inboundMail(overrides: Partial<InboundMail> = {}): InboundMail {
   };
 }
 
-export function emailInboundReceived(mail: InboundMail): EmailInboundReceivedV1 {
+export function emailInboundReceived(mail: InboundMail): EmailInboundReceivedV2 {
   return { eventId: randomUUID(), occurredAt: new Date().toISOString(), mail };
 }
 
@@ -72,7 +71,7 @@ export function emailInboundAcceptedNeverStored(): EmailInboundAcceptedV1 {
   };
 }
 
-export function requesterResolved(mail: InboundMail, requester: Requester): IdentityRequesterResolvedV1 {
+export function requesterResolved(mail: InboundMail, requester: Requester): IdentityRequesterResolvedV2 {
   return { eventId: randomUUID(), occurredAt: new Date().toISOString(), mail, requester };
 }
 

@@ -17,6 +17,7 @@ import { ReadInboundMailAfterAcceptance1763900000500 } from './migrations/176390
 import { KeepMachineMailInQuarantine1763900000600 } from './migrations/1763900000600-keep-machine-mail-in-quarantine';
 import { QuarantineMailWhoseProcessingFailed1763900000700 } from './migrations/1763900000700-quarantine-mail-whose-processing-failed';
 import { ErasedSenders1763900000710 } from './migrations/1763900000710-erased-senders';
+import { HeldMailCarriesTextOnce1763900000720 } from './migrations/1763900000720-held-mail-carries-text-once';
 import { OutboundDeliveryEntity } from './outbound/outbound-delivery.entity';
 import { OutboundModule } from './outbound/outbound.module';
 import { DownloadsModule } from './downloads/downloads.module';
@@ -42,6 +43,7 @@ export const emailIngestSchema = {
     KeepMachineMailInQuarantine1763900000600,
     QuarantineMailWhoseProcessingFailed1763900000700,
     ErasedSenders1763900000710,
+    HeldMailCarriesTextOnce1763900000720,
   ],
 };
 

@@ -1,7 +1,7 @@
 import { createTransport, Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { Client } from 'pg';
-import { EmailInboundReceivedV1, TopicName, Topics } from '@helpgate/contracts';
+import { EmailInboundReceivedV2, TopicName, Topics } from '@helpgate/contracts';
 import { databaseUrl } from '@helpgate/database';
 import { publishAndWaitHandled } from '../../../test/support/handled-event';
 import { eventually, freePort } from '../../../test/support/infra';
@@ -16,13 +16,13 @@ export interface EmailIngestUnderTest extends ServiceInProcess {
   /** Raw clients to the SMTP port; destroy them after each test with `rawClients.destroyAll()`. */
   rawClients: RawSmtpClients;
   /** The `email.inbound.received` events recorded so far (`email.inbound.accepted` is recorded too: `kafka.messages`). */
-  inboundEvents(): EmailInboundReceivedV1[];
-  inboundEventsWithMessageId(messageId: string): EmailInboundReceivedV1[];
+  inboundEvents(): EmailInboundReceivedV2[];
+  inboundEventsWithMessageId(messageId: string): EmailInboundReceivedV2[];
   /** How many mails the service has stored a receipt (an `inbound_messages` row) for. */
   receiptCount(): Promise<number>;
   /** Waits until exactly one event with this Message-ID is recorded, and returns it. */
   /** Waits until the mail was read and its inbound event published (`timeoutMs`: default, that of `eventually`). */
-  waitForInboundEvent(messageId: string, timeoutMs?: number): Promise<EmailInboundReceivedV1>;
+  waitForInboundEvent(messageId: string, timeoutMs?: number): Promise<EmailInboundReceivedV2>;
   /** A nodemailer transport to the SMTP port, in plain text unless TLS options are given. */
   smtpTransport(tls?: Pick<SMTPTransport.Options, 'requireTLS' | 'tls'>): Transporter<SMTPTransport.SentMessageInfo>;
   /** Publishes an event to the service and waits until it has handled it. */
@@ -55,7 +55,7 @@ export async function startEmailIngest(env: NodeJS.ProcessEnv = {}): Promise<Ema
   }
 
   const rawClients = new RawSmtpClients(smtpPort);
-  const inboundEvents = () => service.kafka.events<EmailInboundReceivedV1>(Topics.EmailInboundReceived);
+  const inboundEvents = () => service.kafka.events<EmailInboundReceivedV2>(Topics.EmailInboundReceived);
   const inboundEventsWithMessageId = (messageId: string) => inboundEvents().filter((event) => event.mail.messageId === messageId);
   return {
     ...service,

@@ -37,6 +37,7 @@ import { CustomerSuccessRequestersModule } from './customer-success-requesters/c
 import { SignInThrottleExpiry1763900000200 } from './migrations/1763900000200-sign-in-throttle-expiry';
 import { DuplicatePairs1763900000202 } from './migrations/1763900000202-duplicate-pairs';
 import { ContactLastSignIn1763900000210 } from './migrations/1763900000210-contact-last-sign-in';
+import { UnknownSenderMailCarriesTextOnce1763900000220 } from './migrations/1763900000220-unknown-sender-mail-carries-text-once';
 import { DeliveryFailuresModule } from './delivery-failures/delivery-failures.module';
 import { DuplicateCandidatesModule } from './duplicate-candidates/duplicate-candidates.module';
 import { DomainConflictEntity } from './organizations/domain-conflict.entity';
@@ -83,6 +84,7 @@ export const identitySchema = {
     SignInThrottleExpiry1763900000200,
     DuplicatePairs1763900000202,
     ContactLastSignIn1763900000210,
+    UnknownSenderMailCarriesTextOnce1763900000220,
   ],
 };
 

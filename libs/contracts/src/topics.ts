@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   emailInboundAcceptedV1,
-  emailInboundReceivedV1,
+  emailInboundReceivedV2,
   emailOutboundDeliveredV1,
   emailOutboundFailedV1,
   emailOutboundRequestedV1,
@@ -13,7 +13,7 @@ import {
   identityContactAnonymizedV2,
   identityContactChangedV1,
   identityContactMergedV1,
-  identityRequesterResolvedV1,
+  identityRequesterResolvedV2,
 } from './events/identity';
 import { ticketsTicketChangedV3 } from './events/tickets';
 import {
@@ -27,11 +27,11 @@ import { identityCustomerSuccessRequesterResolvedV1, ticketsCustomerSuccessSubmi
 
 export const Topics = {
   EmailInboundAccepted: 'email.inbound.accepted.v1',
-  EmailInboundReceived: 'email.inbound.received.v1',
+  EmailInboundReceived: 'email.inbound.received.v2',
   EmailOutboundRequested: 'email.outbound.requested.v1',
   EmailOutboundDelivered: 'email.outbound.delivered.v1',
   EmailOutboundFailed: 'email.outbound.failed.v1',
-  IdentityRequesterResolved: 'identity.requester.resolved.v1',
+  IdentityRequesterResolved: 'identity.requester.resolved.v2',
   IdentityContactChanged: 'identity.contact.changed.v1',
   IdentityContactMerged: 'identity.contact.merged.v1',
   IdentityContactAnonymized: 'identity.contact.anonymized.v2',
@@ -53,11 +53,11 @@ export type TopicName = (typeof Topics)[keyof typeof Topics];
 /** The one map from topic to payload schema: producers and consumers are typed and validated by it. */
 export const topicSchemas = {
   [Topics.EmailInboundAccepted]: emailInboundAcceptedV1,
-  [Topics.EmailInboundReceived]: emailInboundReceivedV1,
+  [Topics.EmailInboundReceived]: emailInboundReceivedV2,
   [Topics.EmailOutboundRequested]: emailOutboundRequestedV1,
   [Topics.EmailOutboundDelivered]: emailOutboundDeliveredV1,
   [Topics.EmailOutboundFailed]: emailOutboundFailedV1,
-  [Topics.IdentityRequesterResolved]: identityRequesterResolvedV1,
+  [Topics.IdentityRequesterResolved]: identityRequesterResolvedV2,
   [Topics.IdentityContactChanged]: identityContactChangedV1,
   [Topics.IdentityContactMerged]: identityContactMergedV1,
   [Topics.IdentityContactAnonymized]: identityContactAnonymizedV2,

@@ -3,3 +3,4 @@ export * from './ensure-database';
 export * from './migrate';
 export * from './once-per-transaction';
 export * from './entity-columns';
+export * from './rewrite-json-column';

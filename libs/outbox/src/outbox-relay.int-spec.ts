@@ -1,6 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { emailInboundReceivedV1, Topics } from '@helpgate/contracts';
+import { emailInboundReceivedV2, Topics } from '@helpgate/contracts';
 import { EventPublisher } from '@helpgate/kafka';
 import { dropDatabases } from '../../../test/support/databases';
 import { emailInboundReceived, inboundMail } from '../../../test/support/events';
@@ -40,7 +40,7 @@ describe('OutboxRelay against a real database and broker', () => {
   it('publishes a backlog of large events, many megabytes per relay batch, in order and completely', async () => {
     // About 20 KB each: one relay batch of them is several times what the broker takes in one request.
     const events = Array.from({ length: 600 }, (_, index) =>
-      emailInboundReceivedV1.parse(emailInboundReceived(inboundMail({ subject: `Large ${index}`, text: `${index} `.padEnd(20_000, 'x') }))),
+      emailInboundReceivedV2.parse(emailInboundReceived(inboundMail({ subject: `Large ${index}`, text: `${index} `.padEnd(20_000, 'x') }))),
     );
     await new TransactionalEvents(dataSource, relay).run(async (_manager, outbox) => {
       await outbox.addAll(events.map((event) => ({ topic: Topics.EmailInboundReceived, key: 'one-sender', event })));

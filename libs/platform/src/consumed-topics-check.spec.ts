@@ -2,7 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import type { CommonConfig } from '@helpgate/config';
 import {
   EmailInboundAcceptedV1,
-  EmailInboundReceivedV1,
+  EmailInboundReceivedV2,
   EmailOutboundRequestedV1,
   IdentityContactAnonymizedV2,
   Topics,
@@ -19,7 +19,7 @@ class AcceptedMail {
 @EventConsumer()
 class InboundMail {
   @ConsumeEvent(Topics.EmailInboundReceived, { batch: true })
-  async onReceived(_events: EmailInboundReceivedV1[]): Promise<void> {}
+  async onReceived(_events: EmailInboundReceivedV2[]): Promise<void> {}
 }
 
 @EventConsumer()
@@ -67,7 +67,7 @@ describe('checkConsumedTopics', () => {
   it('refuses a handler of a topic the service does not declare', async () => {
     await expect(
       checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail, OutboundRequests, ContactErasures, InboundMail])),
-    ).rejects.toThrow('handled but not declared: [email.inbound.received.v1]; declared but not handled: []');
+    ).rejects.toThrow('handled but not declared: [email.inbound.received.v2]; declared but not handled: []');
   });
 
   it('refuses a service whose handlers would never run for want of an event transport', async () => {

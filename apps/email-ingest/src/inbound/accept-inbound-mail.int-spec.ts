@@ -1,4 +1,4 @@
-import { EmailInboundAcceptedV1, EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
+import { EmailInboundAcceptedV1, EmailInboundReceivedV2, Topics } from '@helpgate/contracts';
 import { agentToken } from '../../../../test/support/auth';
 import { eventually } from '../../../../test/support/infra';
 import { EmailIngestUnderTest, startEmailIngest } from '../../test/email-ingest-under-test';
@@ -75,12 +75,12 @@ describe('email-ingest makes mail durable before answering 250 and reads it afte
     const [record] = await eventually(() => {
       const found = ingest.kafka
         .messages(Topics.EmailInboundReceived)
-        .filter((message) => (JSON.parse(message.value!) as EmailInboundReceivedV1).mail.messageId === '<durable-1@acme.test>');
+        .filter((message) => (JSON.parse(message.value!) as EmailInboundReceivedV2).mail.messageId === '<durable-1@acme.test>');
       expect(found).toHaveLength(1);
       return found;
     });
     expect(record.key).toBe('jane@acme.test');
-    const event = JSON.parse(record.value!) as EmailInboundReceivedV1;
+    const event = JSON.parse(record.value!) as EmailInboundReceivedV2;
     expect(event.mail).toMatchObject({
       subject: 'Durable',
       supportAddress: 'help@helpgate.test',

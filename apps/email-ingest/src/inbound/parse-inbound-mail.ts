@@ -1,25 +1,18 @@
-import { Readable } from 'node:stream';
-import { AddressObject, AttachmentStream, HeaderValue, MailParser, MessageText } from 'mailparser';
-import type { AttachmentRef, Automation, Mailbox } from '@helpgate/contracts';
+import { AddressObject, HeaderValue } from 'mailparser';
+import type { Automation, Mailbox } from '@helpgate/contracts';
 import { sha256Hex } from '@helpgate/platform';
 import { automationInputFromParsedMail, MachineMailRule, recogniseAutomation } from './automation';
-import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
 import { sanitizeMailHtml } from './mail-html';
-import { extractReplyText } from './reply-text';
-import { checkMimeStructure, mimeLimits } from './mime-structure';
+import { quotedHistoryLineOf } from './reply-text';
+import { ParsedAttachment, readMimeParts } from './mime-parts';
 
 /** Events stay small: longer bodies are cut here and read in full from the stored raw message. */
 export const maxEventTextChars = 256 * 1024;
 export const maxEventHtmlChars = 256 * 1024;
-export const maxAttachments = 100;
 
 export interface MailEnvelope {
   mailFrom: string | null;
   rcptTo: string[];
-}
-
-export interface ParsedAttachment extends AttachmentRef {
-  content: Buffer;
 }
 
 export interface ParsedInboundMail {
@@ -32,7 +25,7 @@ export interface ParsedInboundMail {
   subject: string;
   text: string;
   textTruncated: boolean;
-  replyText: string;
+  quotedHistoryLine?: number;
   html?: string;
   attachments: ParsedAttachment[];
   isAutomated: boolean;
@@ -42,22 +35,14 @@ export interface ParsedInboundMail {
   sha256: string;
 }
 
-interface ParsedParts {
-  headers: Map<string, HeaderValue>;
-  text: string;
-  html?: string;
-  attachments: ParsedAttachment[];
-}
-
-/** Reads what the rest of Helpgate needs from a raw RFC 5322 message, streaming it through mailparser. */
+/** Reads what the rest of Helpgate needs from a raw RFC 5322 message, in one pass of mailparser over its MIME parts. */
 export async function parseInboundMail(
   raw: Buffer,
   envelope: MailEnvelope,
   ownDomains: readonly string[] = [],
 ): Promise<ParsedInboundMail> {
   const sha256 = sha256Hex(raw);
-  await checkMimeStructure(raw);
-  const { headers, text: fullText, html, attachments } = await streamParts(raw);
+  const { headers, text: fullText, html, attachments } = await readMimeParts(raw);
   const recognition = recogniseAutomation(
     automationInputFromParsedMail({ headers, text: fullText, attachments }, { envelopeFrom: envelope.mailFrom, ownDomains }),
   );
@@ -65,6 +50,8 @@ export async function parseInboundMail(
   // Without a From address the envelope sender speaks; the null sender `<>` is used by bounces only.
   const from = mailboxes(headers.get('from'))[0] ?? { address: envelope.mailFrom ?? 'mailer-daemon' };
   const text = fullText.replace(/\r\n/g, '\n');
+  const eventText = text.slice(0, maxEventTextChars);
+  const quotedHistoryLine = quotedHistoryLineOf(eventText);
   const subject = headerString(headers.get('subject')).slice(0, 2000);
   // A message without a Message-ID still needs a stable identity, so a resend is recognised.
   const messageId = headerString(headers.get('message-id')).trim() || `<${sha256}@helpgate.invalid>`;
@@ -76,9 +63,9 @@ export async function parseInboundMail(
     to: mailboxes(headers.get('to')),
     cc: mailboxes(headers.get('cc')),
     subject,
-    text: text.slice(0, maxEventTextChars),
+    text: eventText,
     textTruncated: text.length > maxEventTextChars,
-    replyText: extractReplyText(text.slice(0, maxEventTextChars)),
+    ...(quotedHistoryLine === undefined ? {} : { quotedHistoryLine }),
     ...(html ? { html: sanitizeMailHtml(html).slice(0, maxEventHtmlChars) } : {}),
     attachments,
     isAutomated: automation !== undefined,
@@ -90,53 +77,6 @@ export async function parseInboundMail(
       : {}),
     sha256,
   };
-}
-
-async function streamParts(raw: Buffer): Promise<ParsedParts> {
-  const parser = new MailParser({
-    skipImageLinks: true,
-    skipTextToHtml: true,
-    skipTextLinks: true,
-    keepDeliveryStatus: true,
-    maxHtmlLengthToParse: 5 * 1024 * 1024,
-    maxHeadSize: mimeLimits.maxHeaderBytes,
-    maxChildNodes: mimeLimits.maxParts,
-  } as ConstructorParameters<typeof MailParser>[0]);
-  const parts: ParsedParts = { headers: new Map(), text: '', attachments: [] };
-  const done = new Promise<ParsedParts>((resolve, reject) => {
-    parser.on('headers', (headers: Map<string, HeaderValue>) => (parts.headers = headers));
-    parser.on('data', (data: AttachmentStream | MessageText) => {
-      if (data.type === 'text') {
-        parts.text = data.text ?? '';
-        if (typeof data.html === 'string') parts.html = data.html;
-        return;
-      }
-      collectAttachment(data, parts.attachments).catch(reject);
-    });
-    parser.on('error', (error: Error) =>
-      reject(new IngestException(IngestErrorCode.MalformedMessage, 'Message could not be parsed', { cause: error })),
-    );
-    parser.on('end', () => resolve(parts));
-  });
-  Readable.from([raw]).pipe(parser);
-  return done;
-}
-
-async function collectAttachment(attachment: AttachmentStream, into: ParsedAttachment[]): Promise<void> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of attachment.content) chunks.push(chunk as Buffer);
-  attachment.release?.();
-  if (into.length >= maxAttachments) return;
-  const content = Buffer.concat(chunks);
-  into.push({
-    id: sha256Hex(content),
-    filename: (attachment.filename ?? 'attachment').slice(0, 255),
-    contentType: attachment.contentType.slice(0, 255),
-    sizeBytes: content.length,
-    inline: attachment.contentDisposition === 'inline' || Boolean(attachment.related),
-    ...(attachment.contentId ? { contentId: attachment.contentId.slice(0, 998) } : {}),
-    content,
-  });
 }
 
 function mailboxes(field: HeaderValue | undefined): Mailbox[] {

@@ -38,7 +38,7 @@ interface Reading {
 /**
  * Reads messages accepted over SMTP, after their 250, a Kafka batch at a time: parses them, authenticates the
  * senders (SPF, DKIM and DMARC with the session facts kept with the receipt), records bounces of our own mail,
- * stores the attachments and publishes `email.inbound.received.v1` through the outbox, or holds a message in
+ * stores the attachments and publishes `email.inbound.received.v2` through the outbox, or holds a message in
  * quarantine: flood, loop, DMARC failure, a message that cannot be read (malformed), or machine mail that answers no
  * ticket and reports on none of our mails (held under its kind with the rule that recognised it). One transaction per
  * chunk of a batch; each accepted record is handled once by its event id. A record of a message whose storing was rolled

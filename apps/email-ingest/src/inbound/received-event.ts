@@ -1,13 +1,13 @@
-import type { AcceptedMessage, EmailInboundReceivedV1, MailAuthentication } from '@helpgate/contracts';
+import type { AcceptedMessage, EmailInboundReceivedV2, MailAuthentication } from '@helpgate/contracts';
 import { inboundIdsFor } from './inbound-message-id';
 
 type ReadMail = Omit<
-  EmailInboundReceivedV1['mail'],
+  EmailInboundReceivedV2['mail'],
   'inboundMessageId' | 'supportAddress' | 'supportAddressCategory' | 'rawMessage' | 'receivedAt'
 >;
 
 /** The event identity and tickets consume; its id and time come from the accepted message, so a redelivery publishes the same event. */
-export function receivedEvent(message: AcceptedMessage, mail: ReadMail): EmailInboundReceivedV1 {
+export function receivedEvent(message: AcceptedMessage, mail: ReadMail): EmailInboundReceivedV2 {
   return {
     eventId: inboundIdsFor(message.rawMessage.sha256, message.envelope).eventId,
     occurredAt: message.receivedAt,
@@ -29,7 +29,7 @@ export function receivedEvent(message: AcceptedMessage, mail: ReadMail): EmailIn
 export function unreadMailEvent(
   message: AcceptedMessage,
   authentication: MailAuthentication,
-): { sender: string; messageId: string; event: EmailInboundReceivedV1 } {
+): { sender: string; messageId: string; event: EmailInboundReceivedV2 } {
   const sender = (message.envelope.mailFrom ?? 'mailer-daemon').toLowerCase();
   const messageId = `<${message.rawMessage.sha256}@helpgate.invalid>`;
   const event = receivedEvent(message, {
@@ -41,7 +41,6 @@ export function unreadMailEvent(
     subject: '',
     text: '',
     textTruncated: false,
-    replyText: '',
     attachments: [],
     isAutomated: false,
     authentication,

@@ -1,12 +1,30 @@
-import { extractReplyText } from './reply-text';
+import { replyTextOf } from '@helpgate/contracts';
+import { quotedHistoryLineOf } from './reply-text';
+
+/** The reply text a consumer reads from the text and the line email-ingest found. */
+function replyOf(text: string): string {
+  return replyTextOf({ text, quotedHistoryLine: quotedHistoryLineOf(text) });
+}
 
 function lines(...text: string[]): string {
   return text.join('\n');
 }
 
-describe('extractReplyText', () => {
+describe('quotedHistoryLineOf', () => {
+  it('counts the lines above the quoted history, whatever ends them', () => {
+    expect(quotedHistoryLineOf('Thanks.\r\n\rOn Mon, 1 Jan 2024 at 10:00, Support wrote:\n> Hi')).toBe(2);
+    expect(replyOf('Thanks.\r\n\rOn Mon, 1 Jan 2024 at 10:00, Support wrote:\n> Hi')).toBe('Thanks.');
+  });
+
+  it('finds none in a mail without quoted history, or with only blank lines above it', () => {
+    expect(quotedHistoryLineOf('Hello,\n\nthe export fails.')).toBeUndefined();
+    expect(quotedHistoryLineOf('\n\n> quoted\n> only')).toBeUndefined();
+  });
+});
+
+describe('the reply text read back from quotedHistoryLineOf', () => {
   it('keeps a mail without quoted history whole', () => {
-    expect(extractReplyText('Hello,\n\nthe export fails.\n\nJane')).toBe('Hello,\n\nthe export fails.\n\nJane');
+    expect(replyOf('Hello,\n\nthe export fails.\n\nJane')).toBe('Hello,\n\nthe export fails.\n\nJane');
   });
 
   it.each([
@@ -21,9 +39,7 @@ describe('extractReplyText', () => {
     ['Dutch Gmail', 'Op ma 1 jan. 2024 om 10:00 schreef Helpgate Support <support@helpgate.test>:'],
     ['Portuguese Gmail', 'Em seg., 1 de jan. de 2024 às 10:00, Helpgate Support <support@helpgate.test> escreveu:'],
   ])('cuts at the %s quote header', (_client, header) => {
-    expect(extractReplyText(lines('Thanks, that worked.', '', header, '> Please try again.', '>', '> Helpgate'))).toBe(
-      'Thanks, that worked.',
-    );
+    expect(replyOf(lines('Thanks, that worked.', '', header, '> Please try again.', '>', '> Helpgate'))).toBe('Thanks, that worked.');
   });
 
   it('cuts at a quote header Gmail wrapped over two lines', () => {
@@ -34,7 +50,7 @@ describe('extractReplyText', () => {
       'wrote:',
       '> Please try again.',
     );
-    expect(extractReplyText(text)).toBe('Thanks, that worked.');
+    expect(replyOf(text)).toBe('Thanks, that worked.');
   });
 
   it('cuts at a quote header wrapped over three lines', () => {
@@ -47,17 +63,17 @@ describe('extractReplyText', () => {
       '> Bitte',
       '> erneut versuchen.',
     );
-    expect(extractReplyText(text)).toBe('Done.');
+    expect(replyOf(text)).toBe('Done.');
   });
 
   it('keeps the line above a quote header that is not part of it', () => {
     const text = lines('On Monday I will call you.', 'On Mon, Jan 1, 2024 at 10:00 AM Support <support@helpgate.test> wrote:', '> Hello');
-    expect(extractReplyText(text)).toBe('On Monday I will call you.');
+    expect(replyOf(text)).toBe('On Monday I will call you.');
   });
 
   it('keeps a sentence that merely starts with "On" and ends with "wrote:"', () => {
     const text = lines('On the form, my colleague wrote:', 'the total is wrong.', '', 'Jane');
-    expect(extractReplyText(text)).toBe(text);
+    expect(replyOf(text)).toBe(text);
   });
 
   it.each([
@@ -72,7 +88,7 @@ describe('extractReplyText', () => {
     '-----Mensagem original-----',
     '----- Mail original -----',
   ])('cuts at the separator %s', (separator) => {
-    expect(extractReplyText(lines('See attached.', '', separator, 'From: Support', 'Sent: Monday', 'Earlier text'))).toBe('See attached.');
+    expect(replyOf(lines('See attached.', '', separator, 'From: Support', 'Sent: Monday', 'Earlier text'))).toBe('See attached.');
   });
 
   it('cuts at the Outlook underscore line above quoted headers', () => {
@@ -87,7 +103,7 @@ describe('extractReplyText', () => {
       '',
       'Please try again.',
     );
-    expect(extractReplyText(text)).toBe('It works now.');
+    expect(replyOf(text)).toBe('It works now.');
   });
 
   it.each([
@@ -111,30 +127,30 @@ describe('extractReplyText', () => {
       ],
     ],
   ])('cuts at %s quoted headers', (_language, quotedHeaders) => {
-    expect(extractReplyText(lines('Danke!', '', ...quotedHeaders, '', 'Earlier text'))).toBe('Danke!');
+    expect(replyOf(lines('Danke!', '', ...quotedHeaders, '', 'Earlier text'))).toBe('Danke!');
   });
 
   it('keeps a "From:" line that starts no quoted headers', () => {
     const text = lines('From: the accounting team, a question.', 'Why is the invoice late?');
-    expect(extractReplyText(text)).toBe(text);
+    expect(replyOf(text)).toBe(text);
   });
 
   it('cuts at any "… wrote:" line followed by quoted lines', () => {
-    expect(extractReplyText(lines('Sure.', '', 'Helpgate Support wrote:', '> Shall we close the ticket?'))).toBe('Sure.');
+    expect(replyOf(lines('Sure.', '', 'Helpgate Support wrote:', '> Shall we close the ticket?'))).toBe('Sure.');
   });
 
   it('cuts a trailing block of quoted lines', () => {
-    expect(extractReplyText(lines('Yes, please.', '', '> Shall we close the ticket?', '>', '> Support', ''))).toBe('Yes, please.');
+    expect(replyOf(lines('Yes, please.', '', '> Shall we close the ticket?', '>', '> Support', ''))).toBe('Yes, please.');
   });
 
   it('keeps answers written between quoted lines', () => {
     const text = lines('See inline.', '> Which browser?', 'Firefox.', '> Which version?', '128.');
-    expect(extractReplyText(text)).toBe(text);
+    expect(replyOf(text)).toBe(text);
   });
 
   it('keeps a signature above the history', () => {
     const text = lines('Fixed, thanks.', '', '-- ', 'Jane Doe', 'ACME', '', 'On Mon, 1 Jan 2024 at 10:00, Support wrote:', '> Try again');
-    expect(extractReplyText(text)).toBe(lines('Fixed, thanks.', '', '-- ', 'Jane Doe', 'ACME'));
+    expect(replyOf(text)).toBe(lines('Fixed, thanks.', '', '-- ', 'Jane Doe', 'ACME'));
   });
 
   it.each([
@@ -154,24 +170,24 @@ describe('extractReplyText', () => {
       '',
       'It is broken.',
     );
-    expect(extractReplyText(text)).toBe(text);
+    expect(replyOf(text)).toBe(text);
   });
 
   it('reads CRLF and CR line ends', () => {
-    expect(extractReplyText('Thanks.\r\n\r\nOn Mon, 1 Jan 2024 at 10:00, Support wrote:\r\n> Hi')).toBe('Thanks.');
-    expect(extractReplyText('Thanks.\r\rOn Mon, 1 Jan 2024 at 10:00, Support wrote:\r> Hi')).toBe('Thanks.');
+    expect(replyOf('Thanks.\r\n\r\nOn Mon, 1 Jan 2024 at 10:00, Support wrote:\r\n> Hi')).toBe('Thanks.');
+    expect(replyOf('Thanks.\r\rOn Mon, 1 Jan 2024 at 10:00, Support wrote:\r> Hi')).toBe('Thanks.');
   });
 
   it('falls back to the full text when nothing is above the history', () => {
     const text = lines('On Mon, 1 Jan 2024 at 10:00, Support wrote:', '> Hi', '', 'My answer below the quote.');
-    expect(extractReplyText(text)).toBe(text);
+    expect(replyOf(text)).toBe(text);
   });
 
   it('falls back to the full text of a mail that is only quoted lines', () => {
-    expect(extractReplyText('> quoted\n> only')).toBe('> quoted\n> only');
+    expect(replyOf('> quoted\n> only')).toBe('> quoted\n> only');
   });
 
   it('returns an empty text unchanged', () => {
-    expect(extractReplyText('')).toBe('');
+    expect(replyOf('')).toBe('');
   });
 });

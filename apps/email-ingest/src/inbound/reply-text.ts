@@ -30,15 +30,16 @@ const otherHeaderLabel =
 const maxAttributionLines = 3;
 
 /**
- * The new part of a reply: the text above the quoted history. A forwarded message is what its sender
- * wants read, so it stays. The full text is kept elsewhere, so cutting too much never loses anything;
- * an empty result falls back to the full text.
+ * Where the quoted history of a reply begins: the number of lines of `text` above it, the new part of the reply
+ * (`replyTextOf` in the contracts reads it back). A forwarded message is what its sender wants read, so it stays. The
+ * full text is kept too, so cutting too much never loses anything; with nothing but blank lines above the history,
+ * the whole text is the reply (undefined, as when there is no history).
  */
-export function extractReplyText(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+export function quotedHistoryLineOf(text: string): number | undefined {
+  const lines = text.split(/\r\n?|\n/);
   const historyStart = quotedHistoryStart(lines);
-  const reply = historyStart === undefined ? '' : lines.slice(0, historyStart).join('\n').trim();
-  return reply || text.trim();
+  if (historyStart === undefined || lines.slice(0, historyStart).join('\n').trim() === '') return undefined;
+  return historyStart;
 }
 
 function quotedHistoryStart(lines: readonly string[]): number | undefined {

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Resolver } from 'node:dns/promises';
-import { authenticate } from 'mailauth';
 import { authResults, MailAuthentication } from '@helpgate/contracts';
 import { DnsAnswerCache } from './dns-answer-cache';
+import { authenticateMail } from './mail-authentication';
 
 /** What the SMTP session saw of the client: the only facts SPF and DMARC may be evaluated with. */
 export interface SmtpSessionFacts {
@@ -37,19 +37,16 @@ export class SenderAuthenticationService {
 
   async authenticate(raw: Buffer, session: SmtpSessionFacts): Promise<MailAuthentication> {
     try {
-      const result = await authenticate(raw, {
+      const result = await authenticateMail(raw, {
         ip: session.remoteAddress ?? undefined,
         helo: session.heloName ?? undefined,
         sender: session.envelopeFrom ?? '',
         mta: this.options.serverName,
-        trustReceived: false,
-        disableArc: true,
-        disableBimi: true,
         resolver: (name, rrtype) => this.dns.resolve(name, rrtype),
       });
       return {
         spf: asResult(result.spf ? result.spf.status.result : 'none'),
-        dkim: strongestDkim(result.dkim?.results ?? []),
+        dkim: strongestDkim(result.dkim.results),
         dmarc: asResult(result.dmarc ? result.dmarc.status.result : 'none'),
         ...(result.dmarc && result.dmarc.policy ? { dmarcPolicy: result.dmarc.policy } : {}),
       };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { EmailInboundAcceptedV1, EmailInboundReceivedV1 } from '@helpgate/contracts';
+import type { EmailInboundAcceptedV1, EmailInboundReceivedV2 } from '@helpgate/contracts';
 import type { Page } from '@helpgate/platform';
 import type { QuarantineReason } from './quarantine-policy';
 import { QuarantinedMessageEntity, QuarantineStatus } from './quarantined-message.entity';
@@ -16,7 +16,7 @@ export class QuarantineRepository {
   async hold(
     inboundMessageId: string,
     { reason, rule, detail }: { reason: QuarantineReason; rule?: string; detail?: string },
-    event: EmailInboundReceivedV1,
+    event: EmailInboundReceivedV2,
     manager: EntityManager,
   ): Promise<void> {
     await manager.query(
@@ -33,7 +33,7 @@ export class QuarantineRepository {
    * Holds a message whose processing was dead-lettered, with its accepted event; held again when it fails after a
    * release. A message held for another reason already was read, and stays as it is.
    */
-  async holdUnprocessed(accepted: EmailInboundAcceptedV1, event: EmailInboundReceivedV1, detail: string): Promise<void> {
+  async holdUnprocessed(accepted: EmailInboundAcceptedV1, event: EmailInboundReceivedV2, detail: string): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO quarantined_messages (inbound_message_id, reason, status, event, detail, accepted_event)
        VALUES ($1, 'processing-failed', 'held', $2, $3, $4)

@@ -40,7 +40,7 @@ export class QuarantineService {
   }
 
   /**
-   * A message read and held flows on as `email.inbound.received.v1`; one whose reading failed is handed back to this
+   * A message read and held flows on as `email.inbound.received.v2`; one whose reading failed is handed back to this
    * service's own reading, addressed to its consumer group, to be read again.
    */
   private releaseRecordOf(held: QuarantinedMessageEntity): OutgoingRecord {

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { EmailInboundAcceptedV1, EmailInboundReceivedV1 } from '@helpgate/contracts';
+import type { EmailInboundAcceptedV1, EmailInboundReceivedV2 } from '@helpgate/contracts';
 import type { QuarantineReason } from './quarantine-policy';
 
 export type QuarantineStatus = 'held' | 'released' | 'deleted';
@@ -25,7 +25,7 @@ export class QuarantinedMessageEntity {
   detail!: string | null;
 
   @Column('jsonb')
-  event!: EmailInboundReceivedV1;
+  event!: EmailInboundReceivedV2;
 
   /** For a message whose processing failed (reason processing-failed): the accepted event, read again on release. */
   @Column('jsonb', { name: 'accepted_event', nullable: true })

@@ -1,4 +1,4 @@
-import type { EmailInboundReceivedV1 } from '@helpgate/contracts';
+import type { EmailInboundReceivedV2 } from '@helpgate/contracts';
 import { isMachineMailKind } from './quarantine-policy';
 import type { QuarantinedMessageEntity } from './quarantined-message.entity';
 
@@ -7,7 +7,7 @@ import type { QuarantinedMessageEntity } from './quarantined-message.entity';
  * a person's mail (a customer writing through a mailing list, say), so it flows on unmarked and opens a ticket;
  * published as machine mail again, it would answer no ticket and be dropped.
  */
-export function releasedEvent(held: Pick<QuarantinedMessageEntity, 'reason' | 'event'>): EmailInboundReceivedV1 {
+export function releasedEvent(held: Pick<QuarantinedMessageEntity, 'reason' | 'event'>): EmailInboundReceivedV2 {
   if (!isMachineMailKind(held.reason)) return held.event;
   const { automation: _automation, ...mail } = held.event.mail;
   return { ...held.event, mail: { ...mail, isAutomated: false } };

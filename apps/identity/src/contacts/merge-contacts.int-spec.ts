@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { IdentityContactChangedV1, IdentityContactMergedV1, IdentityRequesterResolvedV1, Topics } from '@helpgate/contracts';
+import { IdentityContactChangedV1, IdentityContactMergedV1, IdentityRequesterResolvedV2, Topics } from '@helpgate/contracts';
 import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
@@ -138,7 +138,7 @@ describe('merging contacts (real Postgres and Kafka)', () => {
     await identity.app.get(ResolveRequesterUseCase).execute([emailInboundReceived(mail)]);
     await eventually(() => {
       const resolved = identity.kafka
-        .events<IdentityRequesterResolvedV1>(Topics.IdentityRequesterResolved)
+        .events<IdentityRequesterResolvedV2>(Topics.IdentityRequesterResolved)
         .find((event) => event.mail.inboundMessageId === mail.inboundMessageId);
       expect(resolved?.requester).toMatchObject({ contactId: survivor.id, email: 'ann.b@acme.test' });
     });

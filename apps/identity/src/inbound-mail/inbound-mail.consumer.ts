@@ -1,4 +1,4 @@
-import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
+import { EmailInboundReceivedV2, Topics } from '@helpgate/contracts';
 import { ConsumeEvent, EventConsumer } from '@helpgate/kafka';
 import { ResolveRequesterUseCase } from './resolve-requester.use-case';
 
@@ -7,7 +7,7 @@ export class InboundMailConsumer {
   constructor(private readonly resolveRequester: ResolveRequesterUseCase) {}
 
   @ConsumeEvent(Topics.EmailInboundReceived, { batch: true })
-  async onInboundMail(events: EmailInboundReceivedV1[]): Promise<void> {
+  async onInboundMail(events: EmailInboundReceivedV2[]): Promise<void> {
     await this.resolveRequester.execute(events);
   }
 }

@@ -1,8 +1,8 @@
 import {
   deadLetterTopicOf,
-  EmailInboundReceivedV1,
+  EmailInboundReceivedV2,
   IdentityContactChangedV1,
-  IdentityRequesterResolvedV1,
+  IdentityRequesterResolvedV2,
   Topics,
 } from '@helpgate/contracts';
 import { DEAD_LETTER_HEADERS } from '@helpgate/kafka';
@@ -39,16 +39,16 @@ describe('identity resolves the requester of inbound mail (real Postgres and Kaf
     return (await response.json()) as { total: number; items: { id: string; name: string; organization: { id: string; name: string } }[] };
   }
 
-  function mailFrom(address: string, overrides: { name?: string; isAutomated?: boolean } = {}): EmailInboundReceivedV1 {
+  function mailFrom(address: string, overrides: { name?: string; isAutomated?: boolean } = {}): EmailInboundReceivedV2 {
     return emailInboundReceived(inboundMail({ from: { address, name: overrides.name }, isAutomated: overrides.isAutomated ?? false }));
   }
 
   /** The requesters announced for these mails, waiting until each mail has one, in the order they were published. */
-  async function announcedFor(mails: EmailInboundReceivedV1[]): Promise<IdentityRequesterResolvedV1[]> {
+  async function announcedFor(mails: EmailInboundReceivedV2[]): Promise<IdentityRequesterResolvedV2[]> {
     const ids = new Set(mails.map((event) => event.mail.inboundMessageId));
     return eventually(() => {
       const announced = identity.kafka
-        .events<IdentityRequesterResolvedV1>(Topics.IdentityRequesterResolved)
+        .events<IdentityRequesterResolvedV2>(Topics.IdentityRequesterResolved)
         .filter((resolved) => ids.has(resolved.mail.inboundMessageId));
       expect(new Set(announced.map((resolved) => resolved.mail.inboundMessageId))).toEqual(ids);
       return announced;
@@ -56,7 +56,7 @@ describe('identity resolves the requester of inbound mail (real Postgres and Kaf
   }
 
   /** The mails announced for a contact, in the order they were published (one contact's events share a partition). */
-  const mailsAnnouncedFor = (announced: IdentityRequesterResolvedV1[], contactId: string) =>
+  const mailsAnnouncedFor = (announced: IdentityRequesterResolvedV2[], contactId: string) =>
     announced.filter((resolved) => resolved.requester.contactId === contactId).map((resolved) => resolved.mail.inboundMessageId);
 
   const createdEventsFor = (contactId: string) =>
@@ -76,7 +76,7 @@ describe('identity resolves the requester of inbound mail (real Postgres and Kaf
 
     const resolved = await eventually(() => {
       const found = identity.kafka
-        .events<IdentityRequesterResolvedV1>(Topics.IdentityRequesterResolved)
+        .events<IdentityRequesterResolvedV2>(Topics.IdentityRequesterResolved)
         .find((candidate) => candidate.mail.inboundMessageId === event.mail.inboundMessageId);
       expect(found).toBeDefined();
       return found!;
@@ -109,7 +109,7 @@ describe('identity resolves the requester of inbound mail (real Postgres and Kaf
     await identity.kafka.produce(Topics.EmailInboundReceived, [{ value: JSON.stringify(marker) }]);
     await eventually(async () => expect((await contactsFor('marker@acme.test')).total).toBe(1));
     const announcements = identity.kafka
-      .events<IdentityRequesterResolvedV1>(Topics.IdentityRequesterResolved)
+      .events<IdentityRequesterResolvedV2>(Topics.IdentityRequesterResolved)
       .filter((resolved) => resolved.mail.inboundMessageId === event.mail.inboundMessageId);
     expect(announcements).toHaveLength(1);
   });
@@ -206,7 +206,7 @@ describe('identity resolves the requester of inbound mail (real Postgres and Kaf
       const first = batch[0]!.mail.inboundMessageId;
       expect(
         identity.kafka
-          .events<IdentityRequesterResolvedV1>(Topics.IdentityRequesterResolved)
+          .events<IdentityRequesterResolvedV2>(Topics.IdentityRequesterResolved)
           .filter((resolved) => resolved.mail.inboundMessageId === first),
       ).toEqual([]);
     });

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EmailInboundReceivedV1, Topics } from '@helpgate/contracts';
+import { EmailInboundReceivedV2, Topics } from '@helpgate/contracts';
 import { Outbox, TransactionalEvents } from '@helpgate/outbox';
 import { ContactsRepository } from '../contacts/contacts.repository';
 import { normalizeEmail } from '../domain/email-address';
@@ -11,7 +11,7 @@ import { requesterResolvedEvent } from './requester-resolved';
 
 /** An inbound mail and its sender's normalized address. */
 interface SenderMail {
-  event: EmailInboundReceivedV1;
+  event: EmailInboundReceivedV2;
   email: string;
 }
 
@@ -36,7 +36,7 @@ export class ResolveRequesterUseCase {
    * few statements for the whole batch; a new sender's contact is created by its first mail that may create it.
    * Throws, committing nothing, when a mail that is not automated has no valid sender address.
    */
-  async execute(events: readonly EmailInboundReceivedV1[]): Promise<void> {
+  async execute(events: readonly EmailInboundReceivedV2[]): Promise<void> {
     const senders = new Map<string, string>();
     for (const event of events) {
       const email = this.senderOf(event);
@@ -54,7 +54,7 @@ export class ResolveRequesterUseCase {
   }
 
   /** The normalized sender address; null for automated mail without one, which makes no contact. */
-  private senderOf(event: EmailInboundReceivedV1): string | null {
+  private senderOf(event: EmailInboundReceivedV2): string | null {
     const email = normalizeEmail(event.mail.from.address);
     if (email) return email;
     if (!event.mail.isAutomated) {

@@ -1,4 +1,4 @@
-import { EmailOutboundRequestedV1, IdentityRequesterResolvedV1, Topics } from '@helpgate/contracts';
+import { EmailOutboundRequestedV1, IdentityRequesterResolvedV2, Topics } from '@helpgate/contracts';
 import { agentToken } from '../../../../test/support/auth';
 import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
@@ -49,7 +49,7 @@ describe('identity settings, welcome mail and mail from unknown senders (real Po
   async function resolvedFor(inboundMessageId: string) {
     return eventually(() => {
       const found = identity.kafka
-        .events<IdentityRequesterResolvedV1>(Topics.IdentityRequesterResolved)
+        .events<IdentityRequesterResolvedV2>(Topics.IdentityRequesterResolved)
         .find((resolved) => resolved.mail.inboundMessageId === inboundMessageId);
       expect(found).toBeDefined();
       return found!;
@@ -201,7 +201,7 @@ describe('identity settings, welcome mail and mail from unknown senders (real Po
     });
     expect(
       identity.kafka
-        .events<IdentityRequesterResolvedV1>(Topics.IdentityRequesterResolved)
+        .events<IdentityRequesterResolvedV2>(Topics.IdentityRequesterResolved)
         .filter((resolved) => resolved.mail.inboundMessageId === held.mail.inboundMessageId),
     ).toEqual([]);
   });

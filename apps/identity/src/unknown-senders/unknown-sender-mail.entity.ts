@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { EmailInboundReceivedV1 } from '@helpgate/contracts';
+import type { EmailInboundReceivedV2 } from '@helpgate/contracts';
 
 /** Mail from an address no contact has, held while contacts are not created automatically. */
 @Entity('unknown_sender_mail')
@@ -18,7 +18,7 @@ export class UnknownSenderMailEntity {
 
   /** The whole event, to resolve the mail again once an agent has created the contact. */
   @Column('jsonb')
-  event!: EmailInboundReceivedV1;
+  event!: EmailInboundReceivedV2;
 
   @CreateDateColumn({ name: 'recorded_at', type: 'timestamptz' })
   recordedAt!: Date;

@@ -11,7 +11,7 @@ export type UnknownSenderMailResponseDto = z.infer<typeof unknownSenderMailSchem
 
 export const acceptedUnknownSenderSchema = z.object({
   inboundMessageId: z.uuid(),
-  contactId: z.uuid().describe('The contact the mail is now from; its ticket opens from the `identity.requester.resolved.v1` event.'),
+  contactId: z.uuid().describe('The contact the mail is now from; its ticket opens from the `identity.requester.resolved.v2` event.'),
 });
 
 export type AcceptedUnknownSenderResponseDto = z.infer<typeof acceptedUnknownSenderSchema>;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { EmailInboundReceivedV1 } from '@helpgate/contracts';
+import type { EmailInboundReceivedV2 } from '@helpgate/contracts';
 import type { Page } from '@helpgate/platform';
 import { UnknownSenderMailEntity } from './unknown-sender-mail.entity';
 
@@ -8,7 +8,7 @@ import { UnknownSenderMailEntity } from './unknown-sender-mail.entity';
 export class UnknownSendersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async hold(event: EmailInboundReceivedV1, sender: string, manager: EntityManager): Promise<void> {
+  async hold(event: EmailInboundReceivedV2, sender: string, manager: EntityManager): Promise<void> {
     await manager
       .createQueryBuilder()
       .insert()

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EmailInboundReceivedV1, emailInboundReceivedV1, Topics } from '@helpgate/contracts';
+import { EmailInboundReceivedV2, emailInboundReceivedV2, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
 import type { Page, PageOf } from '@helpgate/platform';
 import { ContactEntity } from '../contacts/contact.entity';
@@ -26,7 +26,7 @@ export class UnknownSendersService {
     private readonly activities: ContactActivitiesRepository,
   ) {}
 
-  async hold(event: EmailInboundReceivedV1, sender: string, manager: EntityManager): Promise<void> {
+  async hold(event: EmailInboundReceivedV2, sender: string, manager: EntityManager): Promise<void> {
     await this.held.hold(event, sender, manager);
     this.logger.log({ inboundMessageId: event.mail.inboundMessageId }, 'mail from an unknown sender held for an agent');
   }
@@ -49,7 +49,7 @@ export class UnknownSendersService {
       const contact = await this.requireContact(held.sender, manager);
       await this.contacts.markSeen([contact.id], manager);
       await this.activities.record(contact.id, { kind: 'mail_received', details: { inboundMessageId } }, manager);
-      const { mail } = emailInboundReceivedV1.parse(held.event);
+      const { mail } = emailInboundReceivedV2.parse(held.event);
       await outbox.add(Topics.IdentityRequesterResolved, contact.id, requesterResolvedEvent(mail, contact, held.sender));
       await this.held.release(inboundMessageId, manager);
       return contact.id;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { deadLetterTopicOf, IdentityRequesterResolvedV1, InboundMail, Requester, Topics } from '@helpgate/contracts';
+import { deadLetterTopicOf, IdentityRequesterResolvedV2, InboundMail, Requester, Topics } from '@helpgate/contracts';
 import { contactChanged, inboundMail, requesterResolved } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { acknowledgementsOf, startTickets, ticketsOfRequester, TicketsUnderTest, waitForTicketsOf } from '../../test/tickets-under-test';
@@ -24,7 +24,7 @@ describe('tickets files mail in batches (real Postgres and Kafka)', () => {
     return { contactId: randomUUID(), email, name: email.split('@')[0], organizationId, organizationName: 'Acme' };
   }
 
-  async function deliverBatch(events: IdentityRequesterResolvedV1[]): Promise<void> {
+  async function deliverBatch(events: IdentityRequesterResolvedV2[]): Promise<void> {
     await tickets.kafka.produceToPartition(
       Topics.IdentityRequesterResolved,
       0,
@@ -48,7 +48,7 @@ describe('tickets files mail in batches (real Postgres and Kafka)', () => {
   const waitForTickets = (email: string, count: number) => waitForTicketsOf<TicketView>(tickets, email, count);
   const acknowledgementsTo = (email: string) => acknowledgementsOf(tickets, email);
 
-  function mailFrom(from: Requester, overrides: Partial<InboundMail> = {}): IdentityRequesterResolvedV1 {
+  function mailFrom(from: Requester, overrides: Partial<InboundMail> = {}): IdentityRequesterResolvedV2 {
     return requesterResolved(inboundMail({ from: { address: from.email }, ...overrides }), from);
   }
 
@@ -132,7 +132,7 @@ describe('tickets files mail in batches (real Postgres and Kafka)', () => {
     const filed = await waitForTickets(hal.email, 2);
     expect(filed.map((ticket) => ticket.subject)).toEqual(['Before the poison', 'After the poison']);
     await eventually(() =>
-      expect(tickets.kafka.events<IdentityRequesterResolvedV1>(deadLetters).map((event) => event.eventId)).toEqual([poison.eventId]),
+      expect(tickets.kafka.events<IdentityRequesterResolvedV2>(deadLetters).map((event) => event.eventId)).toEqual([poison.eventId]),
     );
     expect(await ticketsOf(ivy.email)).toHaveLength(0);
     expect(acknowledgementsTo(ivy.email)).toHaveLength(0);

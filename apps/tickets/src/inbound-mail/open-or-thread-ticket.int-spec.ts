@@ -167,7 +167,7 @@ describe('tickets turns resolved mail into tickets and threads replies (real Pos
         from: { address: sam.email },
         subject: `Re: [#${opened.number}] Report is empty`,
         text: 'by token\n\nOn Mon, 23 Nov 2026 at 10:00, Support wrote:\n> we are on it',
-        replyText: 'by token',
+        quotedHistoryLine: 2,
       }),
     ];
     for (const reply of replies) await deliver(reply, sam);

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { IdentityRequesterResolvedV1, InboundMail, Requester, TicketActor, Topics } from '@helpgate/contracts';
+import { IdentityRequesterResolvedV2, InboundMail, replyTextOf, Requester, TicketActor, Topics } from '@helpgate/contracts';
 import { CategoriesService } from '../categories/categories.service';
 import type { TicketMailConfig } from '../config';
 import { ContactDirectoryService } from '../contacts/contact-directory.service';
@@ -54,7 +54,7 @@ export class OpenOrThreadTicketUseCase {
    * ticket already holds (before or earlier in the batch) is a duplicate delivery and ignored. Mails that carry no
    * evidence of a ticket can only open one: they are opened together, before any later mail looks for its ticket.
    */
-  async execute(events: IdentityRequesterResolvedV1[]): Promise<void> {
+  async execute(events: IdentityRequesterResolvedV2[]): Promise<void> {
     await this.transactions.runOnceEach(events, Topics.IdentityRequesterResolved, async (resolved, work) => {
       const fresh = await this.withoutErasedRequesters(resolved, work.manager);
       await this.directory.learnRequesters(fresh, work.manager);
@@ -87,9 +87,9 @@ export class OpenOrThreadTicketUseCase {
    * the raw mail itself).
    */
   private async withoutErasedRequesters(
-    events: IdentityRequesterResolvedV1[],
+    events: IdentityRequesterResolvedV2[],
     manager: EntityManager,
-  ): Promise<IdentityRequesterResolvedV1[]> {
+  ): Promise<IdentityRequesterResolvedV2[]> {
     const erased = await this.directory.erasedAmong(
       events.map(({ requester }) => requester.contactId),
       manager,
@@ -218,6 +218,7 @@ function customer(requester: Requester): TicketActor {
 }
 
 function inboundMessage(mail: InboundMail, requester: Requester, authorKind: 'requester' | 'cc'): NewTicketMessage {
+  const replyText = replyTextOf(mail);
   return {
     mailMessageId: mail.messageId,
     inboundMessageId: mail.inboundMessageId,
@@ -230,8 +231,8 @@ function inboundMessage(mail: InboundMail, requester: Requester, authorKind: 're
     visibility: mail.isAutomated ? 'internal' : 'public',
     direction: 'inbound',
     authorKind,
-    bodyText: mail.replyText || mail.text,
-    fullText: mail.replyText && mail.replyText !== mail.text ? mail.text : null,
+    bodyText: replyText || mail.text,
+    fullText: replyText && replyText !== mail.text ? mail.text : null,
     bodyHtml: mail.html ?? null,
     attachments: mail.attachments.map((attachment) => ({ ...attachment, storage: 'email-ingest' })),
     automatedKind: mail.automation?.kind ?? null,

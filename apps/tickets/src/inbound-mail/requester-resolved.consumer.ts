@@ -1,4 +1,4 @@
-import { IdentityRequesterResolvedV1, Topics } from '@helpgate/contracts';
+import { IdentityRequesterResolvedV2, Topics } from '@helpgate/contracts';
 import { ConsumeEvent, EventConsumer } from '@helpgate/kafka';
 import { OpenOrThreadTicketUseCase } from './open-or-thread-ticket.use-case';
 
@@ -7,7 +7,7 @@ export class RequesterResolvedConsumer {
   constructor(private readonly openOrThreadTicket: OpenOrThreadTicketUseCase) {}
 
   @ConsumeEvent(Topics.IdentityRequesterResolved, { batch: true })
-  async onRequesterResolved(events: IdentityRequesterResolvedV1[]): Promise<void> {
+  async onRequesterResolved(events: IdentityRequesterResolvedV2[]): Promise<void> {
     await this.openOrThreadTicket.execute(events);
   }
 }

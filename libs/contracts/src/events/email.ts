@@ -69,8 +69,11 @@ export const inboundMailSchema = z.object({
   subject: z.string().max(2000),
   text: z.string(),
   textTruncated: z.boolean(),
-  /** The new text of a reply, without the quoted history (the full text stays in `text`). */
-  replyText: z.string(),
+  /**
+   * Where the quoted history of a reply begins in `text`: the number of its lines above it (lines end at CRLF, CR or
+   * LF). Absent when there is none, or nothing above it. The new text of the reply is `replyTextOf(mail)`.
+   */
+  quotedHistoryLine: z.number().int().positive().optional(),
   /** Sanitized HTML body (no scripts, handlers, forms or remote content), when the mail had one. */
   html: z.string().optional(),
   attachments: z.array(attachmentRefSchema).max(100),
@@ -86,15 +89,53 @@ export const inboundMailSchema = z.object({
 
 export type InboundMail = z.infer<typeof inboundMailSchema>;
 
-export const emailInboundReceivedV1 = eventEnvelopeSchema.extend({
+const lineBreak = /\r\n?|\n/;
+
+/** The new text of a reply: `text` above its quoted history, trimmed; all of `text`, trimmed, when there is none. */
+export function replyTextOf(mail: Pick<InboundMail, 'text' | 'quotedHistoryLine'>): string {
+  if (mail.quotedHistoryLine === undefined) return mail.text.trim();
+  return mail.text.split(lineBreak).slice(0, mail.quotedHistoryLine).join('\n').trim();
+}
+
+/** A mail in the v1 form of `email.inbound.received`, which carried the reply text beside the text. */
+export type InboundMailV1 = Omit<InboundMail, 'quotedHistoryLine'> & { replyText: string };
+
+/**
+ * A stored mail in the v2 form, whichever form it was stored in: for one in the v1 form, the fewest lines above which
+ * `text` reads as its reply text. For the migrations of stored mail.
+ */
+export function inboundMailV2FromV1(stored: InboundMailV1 | InboundMail): InboundMail {
+  if (!('replyText' in stored)) return stored;
+  const { replyText, ...mail } = stored;
+  if (replyText === mail.text.trim()) return mail;
+  const lineCount = mail.text.split(lineBreak).length;
+  for (let quotedHistoryLine = 1; quotedHistoryLine < lineCount; quotedHistoryLine += 1) {
+    if (replyTextOf({ text: mail.text, quotedHistoryLine }) === replyText) return { ...mail, quotedHistoryLine };
+  }
+  return mail;
+}
+
+/** A stored mail back in the v1 form, whichever form it was stored in (the down step of those migrations). */
+export function inboundMailV1FromV2(stored: InboundMailV1 | InboundMail): InboundMailV1 {
+  if ('replyText' in stored) return stored;
+  const { quotedHistoryLine, ...mail } = stored;
+  return { ...mail, replyText: replyTextOf({ text: mail.text, quotedHistoryLine }) };
+}
+
+/**
+ * A mail email-ingest read. v2 carries the text once: v1 carried the reply text beside it (`replyText`, most often
+ * the whole text again), where v2 says where in the text the quoted history begins (`quotedHistoryLine`). v1 is no
+ * longer published; mail stored in the v1 form (held in quarantine, held for unknown senders) was migrated.
+ */
+export const emailInboundReceivedV2 = eventEnvelopeSchema.extend({
   mail: inboundMailSchema,
 });
 
-export type EmailInboundReceivedV1 = z.infer<typeof emailInboundReceivedV1>;
+export type EmailInboundReceivedV2 = z.infer<typeof emailInboundReceivedV2>;
 
 /**
  * A message email-ingest answered 250 for: stored as it arrived, not yet read. email-ingest alone consumes it,
- * parses and authenticates the message and publishes `email.inbound.received.v1` (or holds it in quarantine).
+ * parses and authenticates the message and publishes `email.inbound.received.v2` (or holds it in quarantine).
  */
 export const acceptedMessageSchema = z.object({
   inboundMessageId: z.uuid(),

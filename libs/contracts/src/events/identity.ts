@@ -12,12 +12,13 @@ export const requesterSchema = z.object({
 
 export type Requester = z.infer<typeof requesterSchema>;
 
-export const identityRequesterResolvedV1 = eventEnvelopeSchema.extend({
+/** The mail of `email.inbound.received.v2` with the contact it came from; v2 for the mail's v2 form (v1 retired). */
+export const identityRequesterResolvedV2 = eventEnvelopeSchema.extend({
   mail: inboundMailSchema,
   requester: requesterSchema,
 });
 
-export type IdentityRequesterResolvedV1 = z.infer<typeof identityRequesterResolvedV1>;
+export type IdentityRequesterResolvedV2 = z.infer<typeof identityRequesterResolvedV2>;
 
 export const contactChangeKinds = ['created', 'updated'] as const;
 
