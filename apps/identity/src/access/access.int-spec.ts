@@ -6,6 +6,7 @@ import {
   IdentityAgentChangedV1,
   Topics,
 } from '@helpgate/contracts';
+import { emailInboundReceived, inboundMail } from '../../../../test/support/events';
 import { eventually } from '../../../../test/support/infra';
 import { ServiceInProcess, startServiceInProcess } from '../../../../test/support/service-in-process';
 import { identityServiceDefinition } from '../identity.definition';
@@ -252,6 +253,25 @@ describe('sign-in, agents and one-time links (real Postgres and Kafka)', () => {
     expect(welcome.mail.text).toContain('signing in as wanda@customer.test');
     expect((await call('POST', '/auth/password', { token, password: 'wanda portal pass' }, '')).status).toBe(204);
     await signIn('contacts', 'wanda@customer.test', 'wanda portal pass');
+  });
+
+  it('welcomes each new sender of a batch of mail with a set-password link of its own that works', async () => {
+    expect((await call('PATCH', '/settings', { sendWelcomeMail: true })).status).toBe(200);
+    const senders = ['ona', 'oscar', 'olga'].map((name) => `${name}.${randomUUID().slice(0, 8)}@batch.test`);
+    // One key, so one partition: identity resolves the mails together, creating the contacts in one transaction.
+    await identity.kafka.produce(
+      Topics.EmailInboundReceived,
+      senders.map((address) => ({
+        key: 'one-batch',
+        value: JSON.stringify(emailInboundReceived(inboundMail({ from: { address, name: 'Batch Sender' } }))),
+      })),
+    );
+    const tokens = await Promise.all(senders.map((address) => linkTokenMailedTo(address, 'set-password')));
+    expect(new Set(tokens).size).toBe(senders.length);
+    for (const [index, address] of senders.entries()) {
+      expect((await call('POST', '/auth/password', { token: tokens[index], password: `batch portal pass ${index}` }, '')).status).toBe(204);
+      await signIn('contacts', address, `batch portal pass ${index}`);
+    }
   });
 
   it('fills a mail another service wrote with the portal address, user name and a working set-password link', async () => {

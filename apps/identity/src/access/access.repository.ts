@@ -30,10 +30,20 @@ export class AccessRepository {
     );
   }
 
-  async addLink(tokenHash: string, link: StoredLink, expiresAt: Date, manager: EntityManager): Promise<void> {
+  /** Stores links (only their digests), all valid until `expiresAt`, in one statement. */
+  async addLinks(links: readonly { tokenHash: string; link: StoredLink }[], expiresAt: Date, manager: EntityManager): Promise<void> {
     await manager.query(
-      `INSERT INTO one_time_links (token_hash, purpose, subject_kind, subject_id, email, expires_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [tokenHash, link.purpose, link.subjectKind, link.subjectId, link.email, expiresAt],
+      `INSERT INTO one_time_links (token_hash, purpose, subject_kind, subject_id, email, expires_at)
+       SELECT token_hash, purpose, subject_kind, subject_id, email, $6
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[]) AS link (token_hash, purpose, subject_kind, subject_id, email)`,
+      [
+        links.map(({ tokenHash }) => tokenHash),
+        links.map(({ link }) => link.purpose),
+        links.map(({ link }) => link.subjectKind),
+        links.map(({ link }) => link.subjectId),
+        links.map(({ link }) => link.email),
+        expiresAt,
+      ],
     );
   }
 
@@ -50,10 +60,13 @@ export class AccessRepository {
   }
 
   /** A new link replaces the unused ones of the same purpose, so only the latest mail works. */
-  async retireLinks(kind: SubjectKind, id: string, purpose: LinkPurpose, manager: EntityManager): Promise<void> {
+  async retireLinks(links: readonly StoredLink[], manager: EntityManager): Promise<void> {
     await manager.query(
-      'UPDATE one_time_links SET used_at = now() WHERE subject_kind = $1 AND subject_id = $2 AND purpose = $3 AND used_at IS NULL',
-      [kind, id, purpose],
+      `UPDATE one_time_links link SET used_at = now()
+         FROM unnest($1::text[], $2::uuid[], $3::text[]) AS retired (subject_kind, subject_id, purpose)
+        WHERE link.subject_kind = retired.subject_kind AND link.subject_id = retired.subject_id AND link.purpose = retired.purpose
+          AND link.used_at IS NULL`,
+      [links.map((link) => link.subjectKind), links.map((link) => link.subjectId), links.map((link) => link.purpose)],
     );
   }
 }

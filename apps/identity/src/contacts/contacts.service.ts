@@ -82,7 +82,7 @@ export class ContactsService {
         await this.activities.record(created.id, { kind: 'created', details: { source } }, manager);
         await outbox.add(Topics.IdentityContactChanged, created.id, contactChangedEvent(created, 'created'));
         await this.welcomeMails.sendIfDue(created, manager, outbox);
-        await this.duplicatePairs.refresh([created.id], manager);
+        await this.duplicatePairs.refresh([created.id], manager, { created: true });
         return created;
       })
       .catch(refuseTakenIdentifiers);

@@ -46,7 +46,12 @@ interface Creation {
   contact: ContactEntity;
   creator: number;
   conflictingClaims: Placement['conflictingClaims'];
-  settings: IdentitySettings;
+}
+
+/** The contacts created for new addresses, by address, and the settings they were created under. */
+interface Creations {
+  byEmail: Map<string, Creation>;
+  settings?: IdentitySettings;
 }
 
 /**
@@ -71,22 +76,27 @@ export class RequesterResolution {
   /**
    * The contact of each sender, in order (null: none), with a few statements for all of them. A new address's contact
    * is created, with the others of the batch in one statement, by its first sender that may create one; what follows a
-   * creation (a domain conflict noted, the timeline entry, `identity.contact.changed.v1`, the welcome mail) happens at
-   * that sender, and senders before it see no contact.
+   * creation (a domain conflict noted, the timeline entry, `identity.contact.changed.v1`) happens at that sender, and
+   * senders before it see no contact. The welcome mails of the contacts created are requested together, after them.
    */
   async contactsOf(senders: readonly Sender[], source: SenderSource, work: ResolutionWork): Promise<(ContactSummary | null)[]> {
     const addresses = senders.map((sender) => sender.email);
     await this.contacts.lockAddresses(addresses, work.manager);
     const known = await this.contacts.findSummariesByEmail(addresses, work.manager);
-    const creations = await this.createNewSenders(senders, known, source, work.manager);
+    const { byEmail: creations, settings } = await this.createNewSenders(senders, known, source, work.manager);
     const resolved: (ContactSummary | null)[] = [];
+    const created: ContactEntity[] = [];
     for (const [index, sender] of senders.entries()) {
       const creation = creations.get(sender.email);
       if (!known.has(sender.email) && creation?.creator === index) {
-        known.set(sender.email, await this.contactCreatedBy(creation, source, work));
+        const contact = await this.contactCreatedBy(creation, source, work);
+        known.set(sender.email, contact);
+        created.push(contact);
       }
       resolved.push(known.get(sender.email) ?? null);
     }
+    // The welcome mails go to another service than the contacts' other events: their order among those does not matter.
+    if (settings) work.events.push(...(await this.welcomeMails.mailsDue(created, work.manager, settings)));
     return resolved;
   }
 
@@ -97,7 +107,7 @@ export class RequesterResolution {
   async finish(work: ResolutionWork): Promise<void> {
     await this.activities.recordAll(work.activities, work.manager);
     await work.outbox.addAll(work.events);
-    await this.duplicatePairs.refresh(work.createdContactIds, work.manager);
+    await this.duplicatePairs.refresh(work.createdContactIds, work.manager, { created: true });
   }
 
   /**
@@ -119,14 +129,14 @@ export class RequesterResolution {
     known: ReadonlyMap<string, unknown>,
     source: SenderSource,
     manager: EntityManager,
-  ): Promise<Map<string, Creation>> {
+  ): Promise<Creations> {
     const creators = new Map<string, number>();
     for (const [index, sender] of senders.entries()) {
       if (!known.has(sender.email) && !creators.has(sender.email) && sender.mayCreate) creators.set(sender.email, index);
     }
-    if (creators.size === 0) return new Map();
+    if (creators.size === 0) return { byEmail: new Map() };
     const settings = await this.settings.current(manager);
-    if (!settings.autoCreateContacts) return new Map();
+    if (!settings.autoCreateContacts) return { byEmail: new Map() };
     const placements = await this.assignment.placeNewContacts([...creators.keys()].map(domainOf), manager);
     const planned = [...creators].map(([email, creator]) => ({ email, creator, placement: placements.get(domainOf(email))! }));
     const created = await this.contacts.createSenders(
@@ -138,17 +148,18 @@ export class RequesterResolution {
       source,
       manager,
     );
-    return new Map(
+    const byEmail = new Map(
       planned.map(({ email, creator, placement }, index) => [
         email,
-        { contact: created[index]!, creator, conflictingClaims: placement.conflictingClaims, settings },
+        { contact: created[index]!, creator, conflictingClaims: placement.conflictingClaims },
       ]),
     );
+    return { byEmail, settings };
   }
 
-  /** What follows the creation of a contact, at the sender that created it: its conflicts, timeline, event, welcome mail. */
+  /** What follows the creation of a contact, at the sender that created it: its conflicts, timeline, event. */
   private async contactCreatedBy(
-    { contact, conflictingClaims, settings }: Creation,
+    { contact, conflictingClaims }: Creation,
     source: SenderSource,
     work: ResolutionWork,
   ): Promise<ContactEntity> {
@@ -157,8 +168,6 @@ export class RequesterResolution {
     work.createdContactIds.push(contact.id);
     work.activities.push({ contactId: contact.id, activity: { kind: 'created', details: { source } } });
     work.events.push({ topic: Topics.IdentityContactChanged, key: contact.id, event: contactChangedEvent(contact, 'created') });
-    // The welcome mail enters the outbox at once; it goes to another service than the contact's other events.
-    await this.welcomeMails.sendIfDue(contact, work.manager, work.outbox, settings);
     this.logger.log({ contactId: contact.id, organizationId: contact.organizationId, source }, 'contact created for a new sender');
     return contact;
   }
