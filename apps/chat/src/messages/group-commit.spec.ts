@@ -122,4 +122,3 @@ describe('GroupCommit', () => {
     expect(batches.map((batch) => batch.items)).toEqual([[1], [2], [11, 21]]);
   });
 });
-
