@@ -27,12 +27,16 @@ export class MessagePosting {
 
   private readonly logger = new Logger(MessagePosting.name);
   /**
-   * One batch at a time: a batch is committed before the next one takes its numbers, so a conversation's messages are
-   * numbered in the order they arrived, and the messages that arrive during a commit gather into the next batch.
+   * A few batches at once, on other conversations: a conversation's message waits only for a batch holding an earlier
+   * message of the same conversation, which commits before this one takes its number, so a conversation's messages are
+   * numbered in the order they arrived. One batch at a time made every message wait for the commit under way, then
+   * for its own: twice a commit's round trip in the tail. The messages arriving while every slot is busy gather into
+   * the next batch; the slots leave most of the pool to the transactional way.
    */
   private readonly openConversationMessages = new GroupCommit((messages: VisitorMessage[]) => this.appendTogether(messages), {
-    maxInFlight: 1,
+    maxInFlight: 4,
     maxBatchSize: 500,
+    keyOf: (message) => message.conversationId,
   });
 
   /** Refuses a message over the size or file limits, naming the limit; checked before anything is stored. */
