@@ -29,3 +29,24 @@ export function migratedDataSourceOf<Config extends CommonConfig>(
   });
   return () => service!.app.get(DataSource);
 }
+
+/**
+ * How new values of each column are compressed as the table declares it: `lz4`, `pglz`, or `default` (the server's),
+ * from pg_attribute; for a migration test of setColumnCompression.
+ */
+export async function declaredCompressions(dataSource: DataSource, table: string, columns: readonly string[]): Promise<string[]> {
+  const rows = (await dataSource.query(
+    `SELECT attname AS column, CASE attcompression WHEN 'l' THEN 'lz4' WHEN 'p' THEN 'pglz' ELSE 'default' END AS compression
+       FROM pg_attribute WHERE attrelid = $1::regclass AND attname = ANY($2)`,
+    [table, columns],
+  )) as { column: string; compression: string }[];
+  return columns.map((column) => rows.find((row) => row.column === column)?.compression ?? 'missing');
+}
+
+/** What a column declared with lz4 gets on the test's server: `default` when the server was built without lz4. */
+export async function lz4OrServerDefault(dataSource: DataSource): Promise<string> {
+  return dataSource
+    .query('CREATE TEMPORARY TABLE lz4_probe (value text COMPRESSION lz4)')
+    .then(() => 'lz4')
+    .catch(() => 'default');
+}

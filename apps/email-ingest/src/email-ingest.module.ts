@@ -18,6 +18,7 @@ import { KeepMachineMailInQuarantine1763900000600 } from './migrations/176390000
 import { QuarantineMailWhoseProcessingFailed1763900000700 } from './migrations/1763900000700-quarantine-mail-whose-processing-failed';
 import { ErasedSenders1763900000710 } from './migrations/1763900000710-erased-senders';
 import { HeldMailCarriesTextOnce1763900000720 } from './migrations/1763900000720-held-mail-carries-text-once';
+import { CompressStoredMailWithLz41763900000730 } from './migrations/1763900000730-compress-stored-mail-with-lz4';
 import { OutboundDeliveryEntity } from './outbound/outbound-delivery.entity';
 import { OutboundModule } from './outbound/outbound.module';
 import { DownloadsModule } from './downloads/downloads.module';
@@ -44,6 +45,7 @@ export const emailIngestSchema = {
     QuarantineMailWhoseProcessingFailed1763900000700,
     ErasedSenders1763900000710,
     HeldMailCarriesTextOnce1763900000720,
+    CompressStoredMailWithLz41763900000730,
   ],
 };
 

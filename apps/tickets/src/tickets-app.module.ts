@@ -30,6 +30,7 @@ import { ChatEscalations1763900000256 } from './migrations/1763900000256-chat-es
 import { ErasedContacts1763900000260 } from './migrations/1763900000260-erased-contacts';
 import { PhoneCallbacks1763900000270 } from './migrations/1763900000270-phone-callbacks';
 import { CustomerSuccess1763900000272 } from './migrations/1763900000272-customer-success';
+import { CompressMessageTextsWithLz41763900000280 } from './migrations/1763900000280-compress-message-texts-with-lz4';
 import { CustomerSuccessModule } from './customer-success/customer-success.module';
 import { TicketCallbackRequestEntity } from './phone-callbacks/ticket-callback-request.entity';
 import { TicketsSettingsModule } from './settings/settings.module';
@@ -81,6 +82,7 @@ export const ticketsSchema = {
     RuleHistory1763900000244,
     PhoneCallbacks1763900000270,
     CustomerSuccess1763900000272,
+    CompressMessageTextsWithLz41763900000280,
   ],
 };
 

@@ -4,3 +4,4 @@ export * from './migrate';
 export * from './once-per-transaction';
 export * from './entity-columns';
 export * from './rewrite-json-column';
+export * from './column-compression';

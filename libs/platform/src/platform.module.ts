@@ -3,7 +3,7 @@ import { AuthModule } from '@helpgate/auth';
 import type { CommonConfig } from '@helpgate/config';
 import { DatabaseModule, ServiceSchema } from '@helpgate/database';
 import { KafkaModule } from '@helpgate/kafka';
-import { CreateMessagingTables1763900000000 } from '@helpgate/outbox';
+import { CheaperOutboxRows1763900000010, CreateMessagingTables1763900000000 } from '@helpgate/outbox';
 import { CreateDeadLetterReplays1763900000050 } from './dead-letters/dead-letter-replays.migration';
 import { HealthController } from './health.controller';
 import { MetricsController } from './metrics.controller';
@@ -24,7 +24,7 @@ export class PlatformModule {
         structuredLogging({ service: config.service, level: config.logLevel }),
         DatabaseModule.forService(config.database, {
           entities: schema.entities,
-          migrations: [CreateMessagingTables1763900000000, CreateDeadLetterReplays1763900000050, ...schema.migrations],
+          migrations: [CreateMessagingTables1763900000000, CheaperOutboxRows1763900000010, CreateDeadLetterReplays1763900000050, ...schema.migrations],
         }),
         KafkaModule.forRoot(config.kafka),
         AuthModule.forRoot(config.auth.publicKeys),
