@@ -22,6 +22,7 @@ export function specKafkaConfig(brokers: string[], name: string, settings: Parti
     replicationFactor: 1,
     maxHandlerAttempts: 3,
     maxEventsPerBatch: 100,
+    concurrentBatches: 4,
     topicCheckIntervalMs: 5000,
     deadLetterDepthIntervalMs: 1000,
     ...settings,

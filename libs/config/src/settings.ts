@@ -84,6 +84,8 @@ export function commonSettingsShape(defaults: { service: string; httpPort: numbe
     KAFKA_REPLICATION_FACTOR: positiveIntSetting(1),
     KAFKA_MAX_HANDLER_ATTEMPTS: positiveIntSetting(5),
     KAFKA_MAX_EVENTS_PER_BATCH: positiveIntSetting(500),
+    /** Batches (of different topics or partitions) handled at once, each in a transaction of its own: below the pool size. */
+    KAFKA_CONCURRENT_BATCHES: positiveIntSetting(6),
     KAFKA_TOPIC_CHECK_INTERVAL_MS: positiveIntSetting(1000),
     KAFKA_DEAD_LETTER_DEPTH_INTERVAL_MS: positiveIntSetting(15_000),
     AUTH_PUBLIC_KEYS_FILE: tokenPublicKeysFile,
@@ -107,6 +109,7 @@ export function toCommonConfig(service: string, env: CommonEnv) {
       replicationFactor: env.KAFKA_REPLICATION_FACTOR,
       maxHandlerAttempts: env.KAFKA_MAX_HANDLER_ATTEMPTS,
       maxEventsPerBatch: env.KAFKA_MAX_EVENTS_PER_BATCH,
+      concurrentBatches: env.KAFKA_CONCURRENT_BATCHES,
       topicCheckIntervalMs: env.KAFKA_TOPIC_CHECK_INTERVAL_MS,
       deadLetterDepthIntervalMs: env.KAFKA_DEAD_LETTER_DEPTH_INTERVAL_MS,
     },

@@ -111,7 +111,12 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     await this.consumer.run({
       autoCommit: true,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.config.partitions,
+      // kafkajs fetches every assigned partition of every topic in one request and fetches again only when all the
+      // batches it returned are handled, so a batch waiting for a free worker holds up the next fetch of every topic.
+      // With one worker per partition of a topic, mail waited behind the batches of the topics beside it (outbound
+      // mail, ticket changes); the bound keeps the batches' transactions within the database pool. A partition still
+      // has one batch at a time, so each key's order holds.
+      partitionsConsumedConcurrently: Math.min(wireTopics.length * this.config.partitions, this.config.concurrentBatches),
       eachBatch: (payload) => this.handleBatch(payload),
     });
     await this.rewinder.start();
