@@ -21,7 +21,7 @@ import { HeldMailCarriesTextOnce1763900000720 } from './migrations/1763900000720
 import { OutboundDeliveryEntity } from './outbound/outbound-delivery.entity';
 import { OutboundModule } from './outbound/outbound.module';
 import { DownloadsModule } from './downloads/downloads.module';
-import { ErasuresModule } from './erasures/erasures.module';
+import { ErasureEventsModule } from './erasures/erasures.module';
 
 export const emailIngestSchema = {
   entities: [
@@ -58,7 +58,7 @@ export class EmailIngestModule {
         InboundModule.forRoot(config),
         OutboundModule.forRoot(config),
         DownloadsModule,
-        ErasuresModule,
+        ErasureEventsModule.forRoles(config.roles),
       ],
     };
   }
