@@ -11,8 +11,9 @@ import { AcceptedInboundMessage, InboundMessagesRepository } from './inbound-mes
 import type { MailEnvelope } from './parse-inbound-mail';
 import type { SmtpSessionFacts } from './sender-authentication.service';
 
-/** Mails committed together at most: a bound on one statement's parameters and on the bytes of one produce. */
-const maxMailsPerCommit = 64;
+/** How mails share commits: at most 64 a commit (a bound on one statement's parameters and on the bytes of one
+ * produce), and up to 4 commits in flight (each holds one of the pool's connections while Kafka acknowledges). */
+const commitLimits = { maxItems: 64, maxInFlight: 4 };
 
 const mailsAwaitingStorage = new Gauge({
   name: 'helpgate_smtp_mails_awaiting_storage',
@@ -39,7 +40,7 @@ interface MailToAccept {
 @Injectable()
 export class AcceptInboundMailUseCase {
   private readonly logger = new Logger(AcceptInboundMailUseCase.name);
-  private readonly storage = new GroupCommit<MailToAccept, void>((batch) => this.storeAndPublish(batch), maxMailsPerCommit);
+  private readonly storage = new GroupCommit<MailToAccept, void>((batch) => this.storeAndPublish(batch), commitLimits);
 
   constructor(
     private readonly inboundMessages: InboundMessagesRepository,
