@@ -13,7 +13,7 @@ import type { SmtpSessionFacts } from './sender-authentication.service';
 
 /** How mails share commits: at most 64 a commit (a bound on one statement's parameters and on the bytes of one
  * produce), and up to 4 commits in flight (each holds one of the pool's connections while Kafka acknowledges). */
-const commitLimits = { maxItems: 64, maxInFlight: 4 };
+export const commitLimits = { maxItems: 64, maxInFlight: 4 };
 
 const mailsAwaitingStorage = new Gauge({
   name: 'helpgate_smtp_mails_awaiting_storage',
