@@ -4,9 +4,18 @@ import { commonSettingsShape, listSetting, loadConfig, portSetting, positiveIntS
 
 const optionalPath = z.string().min(1).optional();
 
+/**
+ * What an instance runs: `smtp` is the front door (sessions, and the raw message stored and its accepted event
+ * committed before the `250`); `processing` consumes the events (accepted mail parsed, authenticated and published,
+ * outbound mail, erasures). Every instance of a consumer group must subscribe to the same topics (kafkajs assigns a
+ * group's partitions to every member), so all consumers go together under `processing`.
+ */
+const EMAIL_INGEST_ROLES = ['smtp', 'processing'] as const;
+
 const emailIngestSettings = z
   .object({
     ...commonSettingsShape({ service: 'email-ingest', httpPort: 3001 }),
+    EMAIL_INGEST_ROLES: listSetting(z.enum(EMAIL_INGEST_ROLES), EMAIL_INGEST_ROLES.join(',')),
     SMTP_PORT: portSetting(2525),
     SMTP_HOST: z.string().default('0.0.0.0'),
     SMTP_SERVER_NAME: z
@@ -51,6 +60,7 @@ const emailIngestSettings = z
   })
   .transform((env) => ({
     ...toCommonConfig('email-ingest', env),
+    roles: { smtp: env.EMAIL_INGEST_ROLES.includes('smtp'), processing: env.EMAIL_INGEST_ROLES.includes('processing') },
     smtp: {
       host: env.SMTP_HOST,
       port: env.SMTP_PORT,
@@ -83,6 +93,7 @@ const emailIngestSettings = z
   }));
 
 export type EmailIngestConfig = z.output<typeof emailIngestSettings>;
+export type EmailIngestRoles = EmailIngestConfig['roles'];
 export type SmtpConfig = EmailIngestConfig['smtp'];
 export type OutboundConfig = EmailIngestConfig['outbound'];
 export type QuarantineConfig = EmailIngestConfig['quarantine'];

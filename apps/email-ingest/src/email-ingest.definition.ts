@@ -8,6 +8,7 @@ export function emailIngestServiceDefinition(env: NodeJS.ProcessEnv): ServiceDef
   return {
     loadConfig: () => loadEmailIngestConfig(env),
     rootModule: (config) => EmailIngestModule.forRoot(config),
+    consumesEvents: (config) => config.roles.processing,
     eventTransport: (app, config) => kafkaEventTransport(app, config.kafka, [app.get(ProcessingFailedMailObserver)]),
   };
 }

@@ -22,7 +22,7 @@ import { CompressStoredMailWithLz41763900000730 } from './migrations/17639000007
 import { OutboundDeliveryEntity } from './outbound/outbound-delivery.entity';
 import { OutboundModule } from './outbound/outbound.module';
 import { DownloadsModule } from './downloads/downloads.module';
-import { ErasuresModule } from './erasures/erasures.module';
+import { ErasureEventsModule } from './erasures/erasures.module';
 
 export const emailIngestSchema = {
   entities: [
@@ -60,7 +60,7 @@ export class EmailIngestModule {
         InboundModule.forRoot(config),
         OutboundModule.forRoot(config),
         DownloadsModule,
-        ErasuresModule,
+        ErasureEventsModule.forRoles(config.roles),
       ],
     };
   }

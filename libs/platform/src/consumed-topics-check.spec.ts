@@ -39,7 +39,7 @@ function transportNeverStarted(): never {
 }
 
 /** A service named `service` whose module holds the given consumers, with an event transport unless told otherwise. */
-function serviceWith(service: string, consumers: Type[], { eventTransport = true } = {}) {
+function serviceWith(service: string, consumers: Type[], { eventTransport = true, consumesEvents = true } = {}) {
   @Module({ controllers: consumers })
   class ServiceModule {}
   const config = { service } as CommonConfig;
@@ -47,6 +47,7 @@ function serviceWith(service: string, consumers: Type[], { eventTransport = true
     loadConfig: () => config,
     rootModule: (): DynamicModule => ({ module: ServiceModule }),
     eventTransport: eventTransport ? transportNeverStarted : undefined,
+    consumesEvents: () => consumesEvents,
   };
 }
 
@@ -55,6 +56,13 @@ describe('checkConsumedTopics', () => {
     await expect(
       checkConsumedTopics(serviceWith('email-ingest', [AcceptedMail, OutboundRequests, ContactErasures])),
     ).resolves.toBeUndefined();
+  });
+
+  it('accepts an instance that runs none of its consumers, and refuses one of them left running there', async () => {
+    await expect(checkConsumedTopics(serviceWith('email-ingest', [], { consumesEvents: false }))).resolves.toBeUndefined();
+    await expect(checkConsumedTopics(serviceWith('email-ingest', [ContactErasures], { consumesEvents: false }))).rejects.toThrow(
+      'email-ingest runs no event consumers here but has handlers for: identity.contact.anonymized.v2',
+    );
   });
 
   it('refuses a declared topic no handler consumes', async () => {

@@ -15,6 +15,11 @@ export interface ServiceDefinition<Config extends CommonConfig> {
   rootModule(config: Config): DynamicModule;
   /** The event transport, for services that consume events. */
   eventTransport?(app: INestApplication, config: Config): CustomTransportStrategy;
+  /**
+   * Whether this instance runs the service's event consumers, all of them or none (an instance given only another
+   * role, such as email-ingest's SMTP front door); all of them when absent.
+   */
+  consumesEvents?(config: Config): boolean;
   /** The largest JSON request body the HTTP API reads, for services taking files in JSON; Express's 100 KB otherwise. */
   jsonBodyLimitBytes?(config: Config): number;
   /** The adapter the service's socket.io gateways run on, for services that have any (chat: rooms across instances). */

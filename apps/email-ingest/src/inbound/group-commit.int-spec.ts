@@ -3,13 +3,14 @@ import { EmailInboundAcceptedV1, Topics } from '@helpgate/contracts';
 import { databaseUrl } from '@helpgate/database';
 import { eventually } from '../../../../test/support/infra';
 import { EmailIngestUnderTest, startEmailIngest } from '../../test/email-ingest-under-test';
+import { commitLimits } from './accept-inbound-mail.use-case';
 
 /** The record Kafka must acknowledge before the 250. */
 const acknowledgedTopic = Topics.EmailInboundAccepted;
 
 describe('mails finishing DATA together share one commit (real SMTP, Postgres and Kafka)', () => {
   let ingest: EmailIngestUnderTest;
-  /** A second connection that holds a lock on the receipts table, so the commit of a first mail waits while others arrive. */
+  /** A second connection that holds a lock on the receipts table, so the commits of the first mails wait while others arrive. */
   let blocker: Client;
 
   const send = (messageId: string) =>
@@ -33,25 +34,31 @@ describe('mails finishing DATA together share one commit (real SMTP, Postgres an
   const mailsAwaitingStorage = async () =>
     Number(/^helpgate_smtp_mails_awaiting_storage (\d+)$/m.exec(await (await ingest.fetch('/metrics')).text())?.[1]);
 
-  /** Sends the first mail with the receipts table locked, waits until its commit blocks on the lock, then sends the rest. */
-  const sendWhileFirstCommitWaits = async (messageIds: string[], beforeUnlock: () => Promise<void> = async () => undefined) => {
+  /**
+   * Sends the first mails, one per commit slot, with the receipts table locked, waits until each of their commits
+   * blocks on the lock, then sends the rest.
+   */
+  const sendWhileFirstCommitsWait = async (messageIds: string[], beforeUnlock: () => Promise<void> = async () => undefined) => {
     await blocker.query('BEGIN');
     await blocker.query('LOCK TABLE inbound_messages IN SHARE MODE');
-    const first = send(messageIds[0]);
-    // Asked on another connection: inside a transaction, Postgres keeps showing the activity it saw first.
-    await eventually(async () => {
-      const { rows } = await ingest.database.query(
-        `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO inbound_messages%'`,
-      );
-      expect(rows).toHaveLength(1);
-    });
-    const rest = messageIds.slice(1).map(send);
+    const first: ReturnType<typeof send>[] = [];
+    for (const messageId of messageIds.slice(0, commitLimits.maxInFlight)) {
+      first.push(send(messageId));
+      // Asked on another connection: inside a transaction, Postgres keeps showing the activity it saw first.
+      await eventually(async () => {
+        const { rows } = await ingest.database.query(
+          `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO inbound_messages%'`,
+        );
+        expect(rows).toHaveLength(first.length);
+      });
+    }
+    const rest = messageIds.slice(commitLimits.maxInFlight).map(send);
     // The rest have finished DATA and queue behind the blocked commit once every mail waits for storage; the lock keeps
     // that commit waiting meanwhile.
     await eventually(async () => expect(await mailsAwaitingStorage()).toBe(messageIds.length));
     await beforeUnlock();
     await blocker.query('ROLLBACK');
-    return Promise.allSettled([first, ...rest]);
+    return Promise.allSettled([...first, ...rest]);
   };
 
   beforeAll(async () => {
@@ -66,17 +73,19 @@ describe('mails finishing DATA together share one commit (real SMTP, Postgres an
   });
 
   it('stores and publishes each of the waiting mails once, in one transaction, and answers each 250 with its own id', async () => {
-    const messageIds = Array.from({ length: 8 }, (_, index) => `<together-${index}-${Date.now()}@acme.test>`);
-    const outcomes = await sendWhileFirstCommitWaits(messageIds);
+    const messageIds = Array.from({ length: commitLimits.maxInFlight + 7 }, (_, index) => `<together-${index}-${Date.now()}@acme.test>`);
+    const outcomes = await sendWhileFirstCommitsWait(messageIds);
 
     expect(outcomes.map((outcome) => outcome.status)).toEqual(messageIds.map(() => 'fulfilled'));
     for (const messageId of messageIds) await ingest.waitForInboundEvent(messageId);
     const stored = await receipts(messageIds);
     expect(stored.map((row) => row.message_id).sort()).toEqual([...messageIds].sort());
     const transactionOf = new Map(stored.map((row) => [row.message_id, row.tx]));
-    const laterTransactions = new Set(messageIds.slice(1).map((messageId) => transactionOf.get(messageId)));
+    const firstTransactions = new Set(messageIds.slice(0, commitLimits.maxInFlight).map((messageId) => transactionOf.get(messageId)));
+    const laterTransactions = new Set(messageIds.slice(commitLimits.maxInFlight).map((messageId) => transactionOf.get(messageId)));
+    expect(firstTransactions.size).toBe(commitLimits.maxInFlight);
     expect(laterTransactions.size).toBe(1);
-    expect(laterTransactions.has(transactionOf.get(messageIds[0]))).toBe(false);
+    expect(firstTransactions.has([...laterTransactions][0])).toBe(false);
 
     for (const [index, messageId] of messageIds.entries()) {
       const event = await ingest.waitForInboundEvent(messageId);
@@ -95,9 +104,12 @@ describe('mails finishing DATA together share one commit (real SMTP, Postgres an
   });
 
   it('answers 451 to every mail of a batch whose publish fails and keeps none of them; sent again, each is stored once', async () => {
-    const messageIds = Array.from({ length: 6 }, (_, index) => `<failed-together-${index}-${Date.now()}@acme.test>`);
+    const messageIds = Array.from(
+      { length: commitLimits.maxInFlight + 5 },
+      (_, index) => `<failed-together-${index}-${Date.now()}@acme.test>`,
+    );
     const receiptsBefore = await ingest.receiptCount();
-    const outcomes = await sendWhileFirstCommitWaits(messageIds, () => ingest.kafka.deleteTopic(acknowledgedTopic));
+    const outcomes = await sendWhileFirstCommitsWait(messageIds, () => ingest.kafka.deleteTopic(acknowledgedTopic));
 
     for (const outcome of outcomes) {
       expect(outcome.status).toBe('rejected');

@@ -22,7 +22,7 @@ export class InboundModule {
         ErasuresModule,
         OutboxModule,
       ],
-      controllers: [InboundAcceptedConsumer],
+      controllers: config.roles.processing ? [InboundAcceptedConsumer] : [],
       providers: [
         { provide: SMTP_CONFIG, useValue: config.smtp },
         { provide: OWN_DOMAINS, useValue: config.ownDomains },
@@ -34,7 +34,7 @@ export class InboundModule {
         InboundMessagesRepository,
         AcceptInboundMailUseCase,
         ProcessAcceptedMailUseCase,
-        SmtpFrontDoor,
+        ...(config.roles.smtp ? [SmtpFrontDoor] : []),
       ],
     };
   }

@@ -19,7 +19,7 @@ export class OutboundModule {
       // Inbound mail needs the bounce recorder: bounces of our mail arrive over SMTP like any other mail.
       global: true,
       imports: [OutboxModule, ErasuresModule],
-      controllers: [OutboundRequestConsumer],
+      controllers: config.roles.processing ? [OutboundRequestConsumer] : [],
       providers: [
         { provide: RETRY_POLICY, useValue: { maxAttempts: config.outbound.maxAttempts, retryBaseMs: config.outbound.retryBaseMs } },
         {
