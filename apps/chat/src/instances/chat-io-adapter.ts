@@ -1,9 +1,11 @@
-import type { IncomingMessage } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Socket as NetSocket } from 'node:net';
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { MessageMappingProperties } from '@nestjs/websockets';
 import type { Server, ServerOptions } from 'socket.io';
 import type { ChatConfig } from '../config';
+import { coalesceWrites } from './coalesced-writes';
 import { AnswerTransform, bindMessageHandlers } from './message-handlers';
 import { originRefusal } from './origin-policy';
 import { openSocketCluster, SocketCluster } from './socket-cluster';
@@ -40,6 +42,10 @@ export class ChatIoAdapter extends IoAdapter {
     server.engine.on('connection', (connection: { request: IncomingMessage | null }) => {
       connection.request = null;
     });
+    // Every WebSocket, whether it began as one or upgraded from polling, is a connection upgraded here.
+    (this.httpServer as HttpServer | undefined)?.on('upgrade', (_request: IncomingMessage, connection: NetSocket) =>
+      coalesceWrites(connection),
+    );
     return server;
   }
 
