@@ -140,7 +140,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
 
   @SubscribeMessage('message.send')
   send(@ConnectedSocket() socket: Socket, @MessageBody(new ZodEventPipe(events['message.send'].schema)) body: AgentEvent<'message.send'>) {
-    return this.desk.send(agentOf(socket), body);
+    return this.desk.send(agentOf(socket), body, socket.id);
   }
 
   @SubscribeMessage('conversation.resume')

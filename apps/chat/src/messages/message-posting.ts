@@ -50,10 +50,12 @@ export class MessagePosting {
     }
   }
 
+  /** `sentThrough`: the socket that sent it, answered by its acknowledgement rather than told again. */
   async post(
     tx: ChatTransaction,
     conversation: ConversationEntity,
     message: NewMessage,
+    sentThrough?: string,
   ): Promise<{ view: MessageView; duplicate: boolean }> {
     const files = await this.files.ofConversation(conversation.id, message.fileIds, tx.manager);
     if (files.length !== new Set(message.fileIds).size) {
@@ -67,7 +69,7 @@ export class MessagePosting {
     const { message: stored, duplicate } = await this.messages.append(conversation.id, message, tx.manager);
     const [view] = await this.views.messages([stored], tx.manager);
     // A message sent again is answered again, but nobody is told twice.
-    if (!duplicate) tellParticipants(tx, conversation, 'message', view);
+    if (!duplicate) tellParticipants(tx, conversation, 'message', view, sentThrough);
     return { view: view!, duplicate };
   }
 
@@ -77,11 +79,11 @@ export class MessagePosting {
    * `MessagesRepository.appendToOpenConversationsOfVisitors`), acknowledged and told once it committed. Null, with
    * nothing stored, when it is not that case (or the batch failed) and the message is to be posted in a transaction.
    */
-  async postToOpenConversationOfVisitor(message: VisitorMessage): Promise<MessageView | null> {
+  async postToOpenConversationOfVisitor(message: VisitorMessage, sentThrough: string): Promise<MessageView | null> {
     const appended = await this.openConversationMessages.submit(message);
     if (!appended) return null;
     const [view] = await this.views.messages([appended.message], this.dataSource.manager);
-    notifyParticipants(this.notifier, { id: appended.message.conversationId, ...appended.conversation }, 'message', view);
+    notifyParticipants(this.notifier, { id: appended.message.conversationId, ...appended.conversation }, 'message', view, sentThrough);
     return view!;
   }
 
@@ -105,10 +107,19 @@ export class MessagePosting {
 /** Who hears of a conversation: its visitor, its agent, and the agents watching it. */
 type Participants = Pick<ConversationEntity, 'id' | 'visitorId' | 'assignedAgentId'>;
 
-/** Tells the visitor and the conversation's agent, after the commit. */
-export function tellParticipants(tx: ChatTransaction, conversation: Participants, event: string, payload: unknown): void {
+/**
+ * Tells the visitor and the conversation's agent, after the commit. `exceptSocket`: the socket whose request this
+ * answers; it learns the outcome from its acknowledgement, so a copy would be one more frame for each side to handle.
+ */
+export function tellParticipants(
+  tx: ChatTransaction,
+  conversation: Participants,
+  event: string,
+  payload: unknown,
+  exceptSocket?: string,
+): void {
   const { id, visitorId, assignedAgentId } = conversation;
-  tx.notices.add((notifier) => notifyParticipants(notifier, { id, visitorId, assignedAgentId }, event, payload));
+  tx.notices.add((notifier) => notifyParticipants(notifier, { id, visitorId, assignedAgentId }, event, payload, exceptSocket));
 }
 
 function notifyParticipants(
@@ -116,8 +127,9 @@ function notifyParticipants(
   { id, visitorId, assignedAgentId }: Participants,
   event: string,
   payload: unknown,
+  exceptSocket?: string,
 ): void {
-  notifier.toVisitor(visitorId, event, payload);
-  if (assignedAgentId) notifier.toAgent(assignedAgentId, event, payload);
+  notifier.toVisitor(visitorId, event, payload, exceptSocket);
+  if (assignedAgentId) notifier.toAgent(assignedAgentId, event, payload, exceptSocket);
   notifier.toWatchers(id, event, payload);
 }

@@ -177,7 +177,10 @@ export const visitorServerEvents = {
     schema: z.object({ visitorId: uuid, visitorToken: z.string().nullable() }),
     description: 'Who the visitor is; anonymous visitors keep the token',
   },
-  message: { schema: messageViewSchema, description: 'A stored message of one of the visitor’s conversations' },
+  message: {
+    schema: messageViewSchema,
+    description: 'A stored message of one of the visitor’s conversations (not to the socket that sent it: its acknowledgement holds it)',
+  },
   'message.partial': {
     schema: z.object({ conversationId: uuid, clientId: z.string(), index: z.number().int().nonnegative(), part: z.string() }),
     description:
@@ -204,7 +207,10 @@ export const agentServerEvents = {
   'queue.removed': { schema: conversationRef, description: 'A conversation left the queue' },
   'conversation.assigned': { schema: conversationViewSchema, description: 'A conversation is now yours (routed, accepted or transferred)' },
   'conversation.updated': { schema: conversationViewSchema, description: 'A conversation you have changed state' },
-  message: { schema: messageViewSchema, description: 'A stored message of a conversation you have' },
+  message: {
+    schema: messageViewSchema,
+    description: 'A stored message of a conversation you have (not to the socket that sent it: its acknowledgement holds it)',
+  },
   'conversation.rated': {
     schema: conversationRef.extend({ score: z.number().int().min(1).max(5), comment: z.string().optional() }),
     description: 'The visitor rated a conversation you had',

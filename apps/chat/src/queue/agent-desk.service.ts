@@ -115,18 +115,20 @@ export class AgentDeskService {
     });
   }
 
-  /** Answers in a conversation the agent has; its first answer is the time to the first human answer. */
-  async send(agentId: string, message: AgentEvent<'message.send'>): Promise<MessageView> {
+  /**
+   * Answers in a conversation the agent has; its first answer is the time to the first human answer. `sentThrough`:
+   * the agent's socket that sent it, which learns the message from its acknowledgement.
+   */
+  async send(agentId: string, message: AgentEvent<'message.send'>, sentThrough: string): Promise<MessageView> {
     this.posting.requireWithinLimits(message);
     return this.transactions.run(async (tx) => {
       const mine = await this.lockMine(tx, agentId, message.conversationId);
-      const { view, duplicate } = await this.posting.post(tx, mine, {
-        clientId: message.clientId,
-        authorKind: 'agent',
-        agentId,
-        text: message.text,
-        fileIds: message.fileIds,
-      });
+      const { view, duplicate } = await this.posting.post(
+        tx,
+        mine,
+        { clientId: message.clientId, authorKind: 'agent', agentId, text: message.text, fileIds: message.fileIds },
+        sentThrough,
+      );
       if (!duplicate && !mine.firstHumanReplyAt) {
         const answeredAt = new Date();
         await this.conversations.change(mine.id, { firstHumanReplyAt: answeredAt }, tx.manager);

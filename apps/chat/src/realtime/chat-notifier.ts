@@ -32,12 +32,19 @@ export class ChatNotifier implements BeforeApplicationShutdown {
     this.agents = namespaces.agents ?? this.agents;
   }
 
-  toVisitor(visitorId: string, event: string, payload: unknown): void {
-    this.visitors?.to(rooms.visitor(visitorId)).emit(event, payload);
+  /** `exceptSocket`: the socket whose own request this answers, which has it in its acknowledgement. */
+  toVisitor(visitorId: string, event: string, payload: unknown, exceptSocket?: string): void {
+    this.visitors
+      ?.to(rooms.visitor(visitorId))
+      .except(exceptSocket ?? [])
+      .emit(event, payload);
   }
 
-  toAgent(agentId: string, event: string, payload: unknown): void {
-    this.agents?.to(rooms.agent(agentId)).emit(event, payload);
+  toAgent(agentId: string, event: string, payload: unknown, exceptSocket?: string): void {
+    this.agents
+      ?.to(rooms.agent(agentId))
+      .except(exceptSocket ?? [])
+      .emit(event, payload);
   }
 
   toWatchers(conversationId: string, event: string, payload: unknown): void {

@@ -95,13 +95,18 @@ describe('visitors chat: conversations, messages and resume (real Postgres and K
     });
   });
 
-  it('shows another tab the messages of the same visitor live', async () => {
+  it('shows another tab the messages of the same visitor live, and the sending tab only its acknowledgement', async () => {
     const tab = await chat.visitor();
     const otherTab = await chat.visitor({ visitorToken: tab.visitorToken });
     const sent = await send(tab, { text: 'from the first tab' });
     expect(
       await otherTab.next<MessageView>('message', (m) => m.sequence === sent.sequence && m.conversationId === sent.conversationId),
     ).toMatchObject({ text: 'from the first tab' });
+    // Each socket gets its events in the order they were emitted: by the time the other tab's message reaches the
+    // first tab, a copy of the first tab's own message would have arrived before it.
+    const answer = await send(otherTab, { conversationId: sent.conversationId, text: 'from the other tab' });
+    await tab.next<MessageView>('message', (m) => m.sequence === answer.sequence);
+    expect(tab.received<MessageView>('message').map((m) => m.text)).toEqual(['from the other tab']);
   });
 
   it('lists every conversation, and a message after a close starts a new conversation linked to the closed one', async () => {

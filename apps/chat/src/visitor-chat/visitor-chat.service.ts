@@ -67,10 +67,13 @@ export class VisitorChatService {
   /**
    * Stores the message (once per client id) and answers its sequence number. Without a conversation, or to one that
    * ended, it starts a new conversation (linked to the ended one): an ended conversation is never reopened.
+   * `sentThrough`: the visitor's socket that sent it, which learns the message from its acknowledgement; the visitor's
+   * other sockets (tabs, devices) are told.
    */
-  async send(session: VisitorSession, message: VisitorEvent<'message.send'>): Promise<MessageView> {
+  async send(session: VisitorSession, message: VisitorEvent<'message.send'>, sentThrough: string): Promise<MessageView> {
     this.posting.requireWithinLimits(message);
-    const { view, duplicate } = (await this.sendToOpenConversation(session, message)) ?? (await this.sendInTransaction(session, message));
+    const { view, duplicate } =
+      (await this.sendToOpenConversation(session, message, sentThrough)) ?? (await this.sendInTransaction(session, message, sentThrough));
     // A message sent again was answered the first time; the acknowledgement does not wait for the answer.
     if (this.aiAgent.answersFirst && !duplicate) {
       this.ai
@@ -84,18 +87,17 @@ export class VisitorChatService {
   private async sendToOpenConversation(
     session: VisitorSession,
     message: VisitorEvent<'message.send'>,
+    sentThrough: string,
   ): Promise<{ view: MessageView; duplicate: false } | null> {
     if (!message.conversationId || message.fileIds.length > 0) return null;
-    const view = await this.posting.postToOpenConversationOfVisitor({
-      visitor: session,
-      conversationId: message.conversationId,
-      clientId: message.clientId,
-      text: message.text,
-    });
+    const view = await this.posting.postToOpenConversationOfVisitor(
+      { visitor: session, conversationId: message.conversationId, clientId: message.clientId, text: message.text },
+      sentThrough,
+    );
     return view && { view, duplicate: false };
   }
 
-  private async sendInTransaction(session: VisitorSession, message: VisitorEvent<'message.send'>) {
+  private async sendInTransaction(session: VisitorSession, message: VisitorEvent<'message.send'>, sentThrough: string) {
     return this.transactions.run(async (tx) => {
       const existing = message.conversationId ? await this.lockOwned(tx, session, message.conversationId) : null;
       const starts = !existing || isEnded(existing.state);
@@ -109,13 +111,12 @@ export class VisitorChatService {
             previousConversationId: existing?.id ?? null,
           })
         : existing;
-      const posted = await this.posting.post(tx, conversation, {
-        clientId: message.clientId,
-        authorKind: 'visitor',
-        agentId: null,
-        text: message.text,
-        fileIds: message.fileIds,
-      });
+      const posted = await this.posting.post(
+        tx,
+        conversation,
+        { clientId: message.clientId, authorKind: 'visitor', agentId: null, text: message.text, fileIds: message.fileIds },
+        sentThrough,
+      );
       // The first message is in the conversation before anyone is told of it (agents see it in the queue).
       if (starts) await this.beginWithFirstResponder(tx, conversation);
       return posted;

@@ -76,7 +76,7 @@ export class VisitorGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     @MessageBody(new ZodEventPipe(events['message.send'].schema)) body: VisitorEvent<'message.send'>,
   ) {
     this.limits.takeMessage(socket);
-    return this.chat.send(sessionOf(socket), body);
+    return this.chat.send(sessionOf(socket), body, socket.id);
   }
 
   @SubscribeMessage('conversation.resume')
