@@ -22,8 +22,8 @@ import { profileMarkdown, summarizeProfile } from './lib/profile.mjs';
 import { openMany, openSocket, relayAtSteadyRate, residentBytesOf } from './lib/socket-load.mjs';
 import { medianWithSpread, round } from './lib/stats.mjs';
 
-const FULL = { conversations: 1_000, seconds: 30, idleConnections: 10_000, queued: 1_000, acceptingAgents: 10 };
-const QUICK = { conversations: 100, seconds: 5, idleConnections: 1_000, queued: 200, acceptingAgents: 4 };
+const FULL = { conversations: 1_000, seconds: 30, warmUpSeconds: 3, idleConnections: 10_000, queued: 1_000, acceptingAgents: 10 };
+const QUICK = { conversations: 100, seconds: 5, warmUpSeconds: 1, idleConnections: 1_000, queued: 200, acceptingAgents: 4 };
 const TARGET_P99_MS = 10;
 const TARGET_BYTES_PER_CONNECTION = 20 * 1024;
 /** Conversations each agent of the relay takes at once: routing fills them up to it. */
@@ -55,7 +55,7 @@ async function startReferenceServer() {
 }
 
 /** The bare relay: N pairs of sockets, each visitor sending to its agent through the server. */
-async function measureReferenceRelay(server, { conversations, seconds }) {
+async function measureReferenceRelay(server, { conversations, seconds, warmUpSeconds }) {
   const pairs = await openMany(conversations, async (index) => ({
     visitor: await openSocket(server.url, { query: { pair: `p${index}` } }),
     agent: await openSocket(server.url, { query: { pair: `p${index}` } }),
@@ -64,6 +64,7 @@ async function measureReferenceRelay(server, { conversations, seconds }) {
     return await relayAtSteadyRate({
       pairs,
       seconds,
+      warmUpSeconds,
       serverPid: server.pid,
       send: (pair, body) => pair.visitor.emit('message', body),
       onReceived: (record) => pairs.forEach((pair) => pair.agent.on('message', record)),
@@ -78,7 +79,7 @@ async function measureReferenceRelay(server, { conversations, seconds }) {
  * message a second; the agent's `message` event carries the stored message, whose text holds the send time.
  * `during` wraps the steady relay alone (the profiler), not the conversations' start.
  */
-async function measureChatRelay(run, { url, pid }, { conversations, seconds }, during = (relay) => relay()) {
+async function measureChatRelay(run, { url, pid }, { conversations, seconds, warmUpSeconds }, during = (relay) => relay()) {
   const agentIds = await announceAgents(run, Array(Math.ceil(conversations / RELAY_AGENT_CAPACITY)).fill(RELAY_AGENT_CAPACITY));
   const agents = await Promise.all(agentIds.map((id) => connectAgent(url, id, 'available')));
   const pairs = await openMany(conversations, async (index) => {
@@ -96,6 +97,7 @@ async function measureChatRelay(run, { url, pid }, { conversations, seconds }, d
       relayAtSteadyRate({
         pairs,
         seconds,
+        warmUpSeconds,
         serverPid: pid,
         send: (pair, body) =>
           pair.visitor.emit(
@@ -260,7 +262,7 @@ export async function chatBenchmark({ quick, repeats, brokers, databaseUrl, prof
     );
   const memoryRatios = chat.idles.map((idle, index) => idle.bytesPerConnection / reference.idles[index].bytesPerConnection);
   const markdown = [
-    `${size.conversations} conversations, each sending one message a second for ${size.seconds} s; ${size.idleConnections} idle connections; ${size.queued} queued conversations accepted by ${size.acceptingAgents} agents. Medians of ${repeats} repeat(s) (min–max). chat is one instance from \`dist/\` (Postgres adapter), every message stored before it is relayed. Memory per idle connection: heap + external after a full collection, in the server process, per connection opened; resident memory beside it as an indication.`,
+    `${size.conversations} conversations, each sending one message a second for ${size.seconds} s after ${size.warmUpSeconds} s of warm-up (sent, not counted); ${size.idleConnections} idle connections; ${size.queued} queued conversations accepted by ${size.acceptingAgents} agents. Medians of ${repeats} repeat(s) (min–max). chat is one instance from \`dist/\` (Postgres adapter), every message stored before it is relayed. Memory per idle connection: heap + external after a full collection, in the server process, per connection opened; resident memory beside it as an indication.`,
     '',
     table(
       [
