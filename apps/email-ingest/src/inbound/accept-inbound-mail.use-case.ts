@@ -8,7 +8,6 @@ import { SupportAddressDirectoryService } from '../support-addresses/support-add
 import { GroupCommit } from './group-commit';
 import { inboundIdsFor } from './inbound-message-id';
 import { AcceptedInboundMessage, InboundMessagesRepository } from './inbound-messages.repository';
-import { MailReader } from './mail-reader.service';
 import type { MailEnvelope } from './parse-inbound-mail';
 import type { SmtpSessionFacts } from './sender-authentication.service';
 
@@ -47,7 +46,6 @@ export class AcceptInboundMailUseCase {
     private readonly inboundMessages: InboundMessagesRepository,
     private readonly publisher: EventPublisher,
     private readonly supportAddresses: SupportAddressDirectoryService,
-    private readonly reader: MailReader,
   ) {}
 
   async execute({ raw, envelope, session }: ReceivedMail): Promise<{ inboundMessageId: string }> {
@@ -89,8 +87,6 @@ export class AcceptInboundMailUseCase {
     } finally {
       mailsAwaitingStorage.dec();
     }
-    // Durable now: reading it need not wait for its record (see MailReader).
-    this.reader.readAhead({ inboundMessageId, envelope, session }, raw);
     return { inboundMessageId };
   }
 

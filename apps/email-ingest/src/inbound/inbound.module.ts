@@ -7,8 +7,7 @@ import { ErasuresModule } from '../erasures/erasures.module';
 import { QuarantineModule } from '../quarantine/quarantine.module';
 import { InboundAcceptedConsumer } from './inbound-accepted.consumer';
 import { InboundMessagesRepository } from './inbound-messages.repository';
-import { MailReader, OWN_DOMAINS, READ_AHEAD } from './mail-reader.service';
-import { ProcessAcceptedMailUseCase, QUARANTINE_CONFIG } from './process-accepted-mail.use-case';
+import { OWN_DOMAINS, ProcessAcceptedMailUseCase, QUARANTINE_CONFIG } from './process-accepted-mail.use-case';
 import { SenderAuthenticationService } from './sender-authentication.service';
 import { SupportAddressesModule } from '../support-addresses/support-addresses.module';
 
@@ -27,14 +26,12 @@ export class InboundModule {
       providers: [
         { provide: SMTP_CONFIG, useValue: config.smtp },
         { provide: OWN_DOMAINS, useValue: config.ownDomains },
-        { provide: READ_AHEAD, useValue: config.roles.smtp && config.roles.processing },
         { provide: QUARANTINE_CONFIG, useValue: config.quarantine },
         {
           provide: SenderAuthenticationService,
           useValue: new SenderAuthenticationService({ serverName: config.smtp.serverName, dnsServers: config.dnsServers }),
         },
         InboundMessagesRepository,
-        MailReader,
         AcceptInboundMailUseCase,
         ProcessAcceptedMailUseCase,
         ...(config.roles.smtp ? [SmtpFrontDoor] : []),

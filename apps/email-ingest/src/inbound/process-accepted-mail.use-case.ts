@@ -1,17 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AcceptedMessage, EmailInboundAcceptedV1, Topics } from '@helpgate/contracts';
+import { AcceptedMessage, EmailInboundAcceptedV1, MailAuthentication, Topics } from '@helpgate/contracts';
 import { TransactionalEvents } from '@helpgate/outbox';
 import type { QuarantineConfig } from '../config';
+import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
 import { BounceRecorderService } from '../outbound/bounce-recorder.service';
 import { machineMailKindOf, QuarantineReason, quarantineReasonFor } from '../quarantine/quarantine-policy';
 import { QuarantineRepository } from '../quarantine/quarantine.repository';
 import { receivedEvent, unreadMailEvent } from './received-event';
 import { InboundMessagesRepository } from './inbound-messages.repository';
 import { concernsOurMail, MachineMailEvidence, referencedMessageIds } from './machine-mail-evidence';
-import { MailReader, MailReading, OWN_DOMAINS } from './mail-reader.service';
-import { ParsedInboundMail } from './parse-inbound-mail';
+import { ParsedInboundMail, parseInboundMail } from './parse-inbound-mail';
+import { SenderAuthenticationService } from './sender-authentication.service';
 import { SenderErasureService } from '../erasures/sender-erasure.service';
 
+export const OWN_DOMAINS = Symbol('OWN_DOMAINS');
 export const QUARANTINE_CONFIG = Symbol('QUARANTINE_CONFIG');
 
 /** Raw bytes and messages read at once, at most (one message larger than that is read on its own). */
@@ -33,8 +35,10 @@ class MessageStillBeingStored extends Error {
   readonly retriable = true;
 }
 
-interface Reading extends MailReading {
+interface Reading {
   accepted: EmailInboundAcceptedV1;
+  authentication: MailAuthentication;
+  outcome: { mail: ParsedInboundMail } | { malformed: string };
 }
 
 /**
@@ -53,7 +57,7 @@ export class ProcessAcceptedMailUseCase {
   constructor(
     private readonly inboundMessages: InboundMessagesRepository,
     private readonly quarantine: QuarantineRepository,
-    private readonly reader: MailReader,
+    private readonly authenticator: SenderAuthenticationService,
     private readonly bounces: BounceRecorderService,
     private readonly erasure: SenderErasureService,
     private readonly events: TransactionalEvents,
@@ -167,7 +171,18 @@ export class ProcessAcceptedMailUseCase {
   }
 
   private async read(accepted: EmailInboundAcceptedV1, raw: Buffer): Promise<Reading> {
-    return { accepted, ...(await this.reader.read(accepted.message, raw)) };
+    const { message } = accepted;
+    const [outcome, authentication] = await Promise.all([
+      parseInboundMail(raw, message.envelope, this.ownDomains).then(
+        (mail) => ({ mail }),
+        (error: unknown) => {
+          if (error instanceof IngestException && error.code === IngestErrorCode.MalformedMessage) return { malformed: error.message };
+          throw error;
+        },
+      ),
+      this.authenticator.authenticate(raw, { ...message.session, envelopeFrom: message.envelope.mailFrom }),
+    ]);
+    return { accepted, authentication, outcome };
   }
 
   /** What becomes of one message read: the event it makes, and whether it is held; counts it for its sender's flood check. */
