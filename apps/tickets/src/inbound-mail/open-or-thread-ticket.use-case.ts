@@ -57,7 +57,6 @@ export class OpenOrThreadTicketUseCase {
   async execute(events: IdentityRequesterResolvedV2[]): Promise<void> {
     await this.transactions.runOnceEach(events, Topics.IdentityRequesterResolved, async (resolved, work) => {
       const fresh = await this.withoutErasedRequesters(resolved, work.manager);
-      await this.directory.learnRequesters(fresh, work.manager);
       await this.acknowledgements.prepareFor(fresh, work);
       const onTickets = await this.ticketThreads.storedMailMessageIds(
         fresh.map((event) => event.mail.messageId),
@@ -78,6 +77,10 @@ export class OpenOrThreadTicketUseCase {
         }
       }
       await this.openTickets(newTickets, work);
+      // Last, so that the contacts' rows are locked only until the commit: identity announces a new contact on
+      // identity.contact.changed too, whose batch runs beside this one and upserts the same rows; learned first, they
+      // held that batch (and the next fetch) for the whole of this transaction, a new sender's mail waiting for both.
+      await this.directory.learnRequesters(fresh, work.manager);
     });
   }
 
