@@ -5,7 +5,7 @@ import { EventPublisher, recordForEvent } from '@helpgate/kafka';
 import { sha256Hex } from '@helpgate/platform';
 import { IngestErrorCode, IngestException } from '../domain/ingest.exception';
 import { SupportAddressDirectoryService } from '../support-addresses/support-address-directory.service';
-import { GroupCommit } from './group-commit';
+import { GroupCommit } from '../shared/group-commit';
 import { inboundIdsFor } from './inbound-message-id';
 import { AcceptedInboundMessage, InboundMessagesRepository } from './inbound-messages.repository';
 import type { MailEnvelope } from './parse-inbound-mail';

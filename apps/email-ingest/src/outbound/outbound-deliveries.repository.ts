@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, QueryDeepPartialEntity } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { OutboundMail } from '@helpgate/contracts';
 import { AttachmentEntity } from '../inbound/attachment.entity';
-import { OutboundDeliveryEntity } from './outbound-delivery.entity';
+import { OutboundDeliveryEntity, OutboundDeliveryStatus } from './outbound-delivery.entity';
 import { StoredAttachment } from './relay-message';
 
 /** A delivery one sender holds until its lease runs out; `attempt` counts this attempt too. */
@@ -11,6 +11,19 @@ export interface ClaimedDelivery {
   attempt: number;
   /** When the lease runs out, by this process's clock (taken before the claim, so never later than the database's). */
   leaseEndsAt: number;
+}
+
+/** How one attempt ended: delivered, failed for good, or queued again to be retried in `retryInMs`. */
+export interface FinishedAttempt {
+  requestId: string;
+  attempt: number;
+  status: Extract<OutboundDeliveryStatus, 'delivered' | 'failed' | 'queued'>;
+  lastError: string | null;
+  retryInMs?: number;
+}
+
+export function attemptKey({ requestId, attempt }: Pick<FinishedAttempt, 'requestId' | 'attempt'>): string {
+  return `${requestId}/${attempt}`;
 }
 
 interface ClaimedRow {
@@ -72,37 +85,31 @@ export class OutboundDeliveriesRepository {
     await manager.getRepository(OutboundDeliveryEntity).update({ requestId }, { status: 'failed', lastError: error });
   }
 
-  /** The outcome methods return false when the claim was lost: its lease ran out and another sender took over. */
-  async markDelivered(delivery: ClaimedDelivery, manager: EntityManager): Promise<boolean> {
-    return this.finishAttempt(delivery, { status: 'delivered', lastError: null }, manager);
-  }
-
-  async markFailed(delivery: ClaimedDelivery, error: string, manager: EntityManager): Promise<boolean> {
-    return this.finishAttempt(delivery, { status: 'failed', lastError: error }, manager);
-  }
-
-  async scheduleRetry(delivery: ClaimedDelivery, delayMs: number, error: string): Promise<boolean> {
-    return this.finishAttempt(
-      delivery,
-      { status: 'queued', lastError: error, nextAttemptAt: () => "now() + :delayMs * interval '1 millisecond'" },
-      this.dataSource.manager,
-      { delayMs },
+  /**
+   * Records the outcomes of attempts in one statement. Returns the attempts (by `attemptKey`) whose claim still held;
+   * one whose lease ran out, so that another sender took the delivery over, changes nothing.
+   */
+  async finishAttempts(attempts: readonly FinishedAttempt[], manager: EntityManager): Promise<Set<string>> {
+    if (attempts.length === 0) return new Set();
+    const [rows]: [{ request_id: string; attempts: number }[], number] = await manager.query(
+      `UPDATE outbound_deliveries AS delivery
+       SET status = outcome.status,
+           last_error = outcome.last_error,
+           next_attempt_at = CASE WHEN outcome.retry_in_ms IS NULL THEN delivery.next_attempt_at
+                                  ELSE now() + outcome.retry_in_ms * interval '1 millisecond' END,
+           updated_at = now()
+       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::bigint[])
+         AS outcome (request_id, attempt, status, last_error, retry_in_ms)
+       WHERE delivery.request_id = outcome.request_id AND delivery.status = 'sending' AND delivery.attempts = outcome.attempt
+       RETURNING delivery.request_id, delivery.attempts`,
+      [
+        attempts.map((attempt) => attempt.requestId),
+        attempts.map((attempt) => attempt.attempt),
+        attempts.map((attempt) => attempt.status),
+        attempts.map((attempt) => attempt.lastError),
+        attempts.map((attempt) => attempt.retryInMs ?? null),
+      ],
     );
-  }
-
-  private async finishAttempt(
-    delivery: ClaimedDelivery,
-    changes: QueryDeepPartialEntity<OutboundDeliveryEntity>,
-    manager: EntityManager,
-    parameters: Record<string, unknown> = {},
-  ): Promise<boolean> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(OutboundDeliveryEntity)
-      .set(changes)
-      .where({ requestId: delivery.mail.requestId, status: 'sending', attempts: delivery.attempt })
-      .setParameters(parameters)
-      .execute();
-    return result.affected === 1;
+    return new Set(rows.map((row) => attemptKey({ requestId: row.request_id, attempt: row.attempts })));
   }
 }
