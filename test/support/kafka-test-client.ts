@@ -35,6 +35,8 @@ export class KafkaTestClient {
   private producer?: Producer;
   private readonly consumers: Consumer[] = [];
   private readonly recorded: RecordedMessage[] = [];
+  /** The records read so far, by topic, partition and offset: a recorder group that rebalances before it committed reads them again. */
+  private readonly recordedOffsets = new Set<string>();
 
   constructor(
     brokers: string[],
@@ -72,6 +74,9 @@ export class KafkaTestClient {
     await consumer.subscribe({ topics: topics.map((topic) => this.topicPrefix + topic), fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
+        const position = `${topic}/${partition}/${message.offset}`;
+        if (this.recordedOffsets.has(position)) return;
+        this.recordedOffsets.add(position);
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(message.headers ?? {})) headers[name] = String(value);
         this.recorded.push({
