@@ -15,6 +15,7 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pidListeningOn, startMachineCpu, startPipelineCpu } from './lib/cpu.mjs';
 import { startDiscardSmtp } from './lib/discard-smtp.mjs';
 import { loadContracts } from './lib/compiled-libs.mjs';
 import { startDnsStub } from './lib/dns-stub.mjs';
@@ -193,6 +194,8 @@ export async function latencyBenchmark({ quick, repeats, brokers, databaseUrl, p
     profileDir: profile ? profileDir : undefined,
     env: { LOG_LEVEL: 'info', ...benchIngestEnv({ supportAddress: SUPPORT_ADDRESS, dnsAddress: dns.address, relayPort: relay.port }) },
   });
+  const kafkaPid = pidListeningOn(Number(String(brokers).split(',')[0].split(':').at(-1)));
+  if (!kafkaPid) log('the Kafka broker process was not found: its CPU is left out');
   const transport = nodemailer.createTransport({
     host: '127.0.0.1',
     port: run.smtpPort,
@@ -230,8 +233,19 @@ export async function latencyBenchmark({ quick, repeats, brokers, databaseUrl, p
         for (const rate of STEADY_RATES) {
           const phase = `${scenario}${repeat}-${rate}`;
           const senderOf = scenario === 'new' ? newSender(phase) : knownSender;
+          const cpuOfPipeline = startPipelineCpu(run, kafkaPid);
+          const cpuOfMachine = startMachineCpu();
+          const harnessBefore = process.cpuUsage();
           const result = await measurePhase({ transport, watch, phase, rate, seconds: steadySeconds, senderOf });
+          result.machine = cpuOfMachine();
           await run.waitUntilIdle();
+          const harness = process.cpuUsage(harnessBefore);
+          result.cpuMsPerMail = Object.fromEntries(
+            Object.entries({ ...cpuOfPipeline(), harness: (harness.user + harness.system) / 1e6 }).map(([group, seconds]) => [
+              group,
+              (seconds / result.sent) * 1e3,
+            ]),
+          );
           result.scenario = scenario;
           result.stages = await stagesOf(run, phase);
           steady.push(result);
@@ -334,6 +348,32 @@ function latencyMarkdown({ steady, searches, steadySeconds, stepSeconds, quick, 
             `${spread((stage) => stage.toIdentity.p50)} / ${spread((stage) => stage.toIdentity.p99)}`,
             `${spread((stage) => stage.toTicket.p50)} / ${spread((stage) => stage.toTicket.p99)}`,
             `${spread((stage) => stage.total.p50)} / ${spread((stage) => stage.total.p99)}`,
+          ];
+        }),
+      ),
+      '',
+      `**CPU in the steady phases** (user + system from /proc, from the first mail of the phase until the services caught up, per mail sent, ms; Postgres is every \`postgres\` process, this run's backends apart from the rest; the harness is this benchmark's own process: the SMTP client, the ticket watcher and the reads; the machine's busy CPUs are from /proc/stat over the phase itself, every process counted: at close to all of them, every stage waits for a CPU)`,
+      '',
+      table(
+        [
+          'senders',
+          'rate',
+          'machine busy, CPUs',
+          'email-ingest',
+          'identity',
+          'tickets',
+          'Postgres: this run',
+          'Postgres: other',
+          'Kafka broker',
+          'harness',
+        ],
+        steadyRows((scenario, rate, results) => {
+          const spread = (group) => medianWithSpread(results.map((result) => result.cpuMsPerMail[group]));
+          return [
+            SCENARIOS[scenario],
+            `${rate} msg/s`,
+            `${medianWithSpread(results.map((result) => result.machine.busyCpus))} of ${results[0]?.machine.cpus}`,
+            ...['email-ingest', 'identity', 'tickets', 'postgres-run', 'postgres-other', 'kafka', 'harness'].map(spread),
           ];
         }),
       ),

@@ -9,7 +9,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { cpuSecondsOf, cpuSecondsOfCommandSinceByGroup, cpuSnapshotOfCommand, pidListeningOn, totalCpuSecondsOf } from './lib/cpu.mjs';
+import { pidListeningOn, startPipelineCpu, totalCpuSecondsOf } from './lib/cpu.mjs';
 import { loadContracts } from './lib/compiled-libs.mjs';
 import { startDnsStub } from './lib/dns-stub.mjs';
 import { startDiscardSmtp } from './lib/discard-smtp.mjs';
@@ -76,30 +76,6 @@ const PIPELINE_GROUPS = [
   ['postgres-other', 'Postgres: server processes and other clients'],
   ['kafka', 'Kafka broker'],
 ];
-
-/**
- * Starts counting the CPU of every process a distinct mail costs: the three services, every `postgres` process
- * (backends of this run's databases apart from the rest: the server is shared), and the broker. The returned
- * function gives seconds per group since.
- */
-function startPipelineCpu(helpgate, kafkaPid) {
-  const services = ['email-ingest', 'identity', 'tickets'];
-  const pidsBefore = Object.fromEntries(services.map((service) => [service, helpgate.pidsOf(service)]));
-  const servicesBefore = Object.fromEntries(services.map((service) => [service, totalCpuSecondsOf(pidsBefore[service])]));
-  const postgresBefore = cpuSnapshotOfCommand('postgres');
-  const kafkaBefore = kafkaPid ? cpuSecondsOf(kafkaPid) : NaN;
-  return () => {
-    const postgres = cpuSecondsOfCommandSinceByGroup('postgres', postgresBefore, (commandLine) =>
-      commandLine.includes(` ${helpgate.name}_`) ? 'postgres-run' : 'postgres-other',
-    );
-    return {
-      ...Object.fromEntries(services.map((service) => [service, totalCpuSecondsOf(pidsBefore[service]) - servicesBefore[service]])),
-      'postgres-run': postgres.get('postgres-run') ?? 0,
-      'postgres-other': postgres.get('postgres-other') ?? 0,
-      kafka: kafkaPid ? cpuSecondsOf(kafkaPid) - kafkaBefore : NaN,
-    };
-  };
-}
 
 /** Stops (SIGSTOP) or resumes (SIGCONT) the processes: the downstream services, paused from outside. */
 function signalAll(pids, signal) {

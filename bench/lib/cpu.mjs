@@ -96,3 +96,48 @@ export function pidListeningOn(port) {
   }
   return undefined;
 }
+
+/**
+ * Starts counting the CPU of every process a distinct mail costs: the three services, every `postgres` process
+ * (backends of this run's databases apart from the rest: the server is shared), and the broker. The returned
+ * function gives seconds per group since.
+ */
+export function startPipelineCpu(helpgate, kafkaPid) {
+  const services = ['email-ingest', 'identity', 'tickets'];
+  const pidsBefore = Object.fromEntries(services.map((service) => [service, helpgate.pidsOf(service)]));
+  const servicesBefore = Object.fromEntries(services.map((service) => [service, totalCpuSecondsOf(pidsBefore[service])]));
+  const postgresBefore = cpuSnapshotOfCommand('postgres');
+  const kafkaBefore = kafkaPid ? cpuSecondsOf(kafkaPid) : NaN;
+  return () => {
+    const postgres = cpuSecondsOfCommandSinceByGroup('postgres', postgresBefore, (commandLine) =>
+      commandLine.includes(` ${helpgate.name}_`) ? 'postgres-run' : 'postgres-other',
+    );
+    return {
+      ...Object.fromEntries(services.map((service) => [service, totalCpuSecondsOf(pidsBefore[service]) - servicesBefore[service]])),
+      'postgres-run': postgres.get('postgres-run') ?? 0,
+      'postgres-other': postgres.get('postgres-other') ?? 0,
+      kafka: kafkaPid ? cpuSecondsOf(kafkaPid) - kafkaBefore : NaN,
+    };
+  };
+}
+
+/**
+ * Starts counting the machine's busy CPU time (every CPU, every process, from /proc/stat); the returned function gives
+ * how many CPUs were busy on average since, and of how many.
+ */
+export function startMachineCpu() {
+  const read = () => {
+    const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const all = ticks.reduce((sum, value) => sum + value, 0);
+    // The fourth and fifth counters are idle and waiting for I/O.
+    return { busy: all - ticks[3] - (ticks[4] ?? 0), all };
+  };
+  const before = read();
+  const cpus = readFileSync('/proc/stat', 'utf8')
+    .split('\n')
+    .filter((line) => /^cpu\d/.test(line)).length;
+  return () => {
+    const now = read();
+    return { busyCpus: (cpus * (now.busy - before.busy)) / (now.all - before.all), cpus };
+  };
+}
