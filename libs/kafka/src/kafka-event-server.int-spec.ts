@@ -148,9 +148,12 @@ describe('KafkaEventServer against the real broker', () => {
     await admin.disconnect();
   }, 60_000);
 
-  /** The offset the next record written to the (single-partition) topic gets. */
+  /**
+   * The offset the next record written to the (single-partition) topic gets. A broker busy electing the leaders of
+   * new topics answers "not the leader" for a while (a CI run failed on it), so the look is repeated until it answers.
+   */
   async function endOffset(topic: string): Promise<string> {
-    const partitions = await admin.fetchTopicOffsets(kafkaConfig.topicPrefix + topic);
+    const partitions = await eventually(() => admin.fetchTopicOffsets(kafkaConfig.topicPrefix + topic));
     expect(partitions).toHaveLength(1);
     return partitions[0].high;
   }
