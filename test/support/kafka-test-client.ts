@@ -95,8 +95,19 @@ export class KafkaTestClient {
     return this.recorded.filter((message) => message.topic === topic);
   }
 
+  /**
+   * The topic's events, each once by its id: publishing is at least once (a retried produce request may write its
+   * records twice, and consumers handle an id once; see EventPublisher), so a service publishing twice shows as two
+   * ids. `messages` keeps every record written.
+   */
   events<T>(topic: string): T[] {
-    return this.messages(topic).map((message) => JSON.parse(message.value ?? 'null') as T);
+    const byId = new Map<unknown, T>();
+    for (const message of this.messages(topic)) {
+      const event = JSON.parse(message.value ?? 'null') as T & { eventId?: unknown };
+      const id = event?.eventId ?? `${message.partition}/${message.offset}`;
+      if (!byId.has(id)) byId.set(id, event);
+    }
+    return [...byId.values()];
   }
 
   /** True when the recorder has read every record the topic (given without prefix) holds so far. */

@@ -98,10 +98,8 @@ export async function startChat(env: NodeJS.ProcessEnv = {}, shareWith?: ChatUnd
     },
     agent: (agentId, options = {}) =>
       connect('/agent', { token: options.token ?? agentToken('agent', agentId), ...(options.status ? { status: options.status } : {}) }),
-    // Publishing is at least once (a retried produce request may write its records twice; consumers handle an event id
-    // once, see EventPublisher), so an event is counted once by its id: chat publishing twice means two ids.
     published: <T extends TopicName>(topic: T, conversationId: string) =>
-      distinctById(kafka.events<EventOf<T> & { conversationId: string }>(topic).filter((event) => event.conversationId === conversationId)),
+      kafka.events<EventOf<T> & { conversationId: string }>(topic).filter((event) => event.conversationId === conversationId),
     async close() {
       for (const client of clients) client.close();
       await database.end();
@@ -135,7 +133,3 @@ export function clientOf(socket: Socket): ChatClient {
 
 /** A fresh client id, as a browser makes one per message. */
 export const clientId = () => randomUUID();
-
-function distinctById<T extends { eventId: string }>(events: T[]): T[] {
-  return [...new Map(events.map((event) => [event.eventId, event])).values()];
-}
