@@ -24,6 +24,7 @@ export function specKafkaConfig(brokers: string[], name: string, settings: Parti
     maxEventsPerBatch: 100,
     concurrentBatches: 4,
     topicCheckIntervalMs: 5000,
+    commitIntervalMs: 1000,
     deadLetterDepthIntervalMs: 1000,
     ...settings,
   };

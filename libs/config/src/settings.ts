@@ -87,6 +87,7 @@ export function commonSettingsShape(defaults: { service: string; httpPort: numbe
     /** Batches (of different topics or partitions) handled at once, each in a transaction of its own: below the pool size. */
     KAFKA_CONCURRENT_BATCHES: positiveIntSetting(6),
     KAFKA_TOPIC_CHECK_INTERVAL_MS: positiveIntSetting(1000),
+    KAFKA_COMMIT_INTERVAL_MS: positiveIntSetting(1000),
     KAFKA_DEAD_LETTER_DEPTH_INTERVAL_MS: positiveIntSetting(15_000),
     AUTH_PUBLIC_KEYS_FILE: tokenPublicKeysFile,
   };
@@ -111,6 +112,7 @@ export function toCommonConfig(service: string, env: CommonEnv) {
       maxEventsPerBatch: env.KAFKA_MAX_EVENTS_PER_BATCH,
       concurrentBatches: env.KAFKA_CONCURRENT_BATCHES,
       topicCheckIntervalMs: env.KAFKA_TOPIC_CHECK_INTERVAL_MS,
+      commitIntervalMs: env.KAFKA_COMMIT_INTERVAL_MS,
       deadLetterDepthIntervalMs: env.KAFKA_DEAD_LETTER_DEPTH_INTERVAL_MS,
     },
     auth: { publicKeys: env.AUTH_PUBLIC_KEYS_FILE },

@@ -266,6 +266,15 @@ describe('KafkaEventServer against the real broker', () => {
     expect(deadLettersOf(kafka, retried)).toEqual([]);
   });
 
+  it('commits what it handled while it runs, without a batch after it: an idle consumer is not left behind', async () => {
+    const event = ticketChanged('committed while idle');
+    await produceEvent(event);
+    await waitUntilHandled(event);
+
+    await eventually(async () => expect(await kafka.hasConsumedAll(kafkaConfig.groupId, [ticketTopic])).toBe(true));
+    expect(log.timesHandled(event.eventId)).toBe(1);
+  });
+
   it('commits offsets after handling: a restarted consumer of the same group sees only new records', async () => {
     const deadLetterEndBeforeRestart = await endOffset(deadLetterTopic);
     await app!.close();

@@ -14,6 +14,7 @@ import { DEAD_LETTER_HEADERS } from './dead-letters/dead-letter-headers';
 import type { DeadLetterObserver } from './dead-letters/dead-letter-observer';
 import { isReplayForAnotherGroup } from './dead-letters/replay';
 import { textHeaders } from './record-headers';
+import { PeriodicOffsetCommits } from './periodic-offset-commits';
 import { RecreatedTopicRewinder } from './recreated-topic-rewinder';
 import { TopicNamer } from './topic-names';
 
@@ -47,6 +48,10 @@ class ConsumerStopping extends Error {}
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer?: Consumer;
   private rewinder?: RecreatedTopicRewinder;
+  private commits?: PeriodicOffsetCommits;
+  /** Set by close(): batches in flight stop after their current record, and later ones are left to the next owner. */
+  private stopping = false;
+  private readonly batchesInFlight = new Set<Promise<void>>();
   private readonly namer: TopicNamer;
   protected override readonly logger = new Logger(KafkaEventServer.name);
 
@@ -69,9 +74,14 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
+  /** Lets the batches in flight end, commits what they handled while the consumer is still a member, then leaves. */
   async close(): Promise<void> {
+    this.stopping = true;
     await this.rewinder?.stop();
     this.rewinder = undefined;
+    await Promise.all(this.batchesInFlight);
+    await this.commits?.stop();
+    this.commits = undefined;
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }
@@ -104,12 +114,19 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     this.consumer.on(this.consumer.events.CRASH, ({ payload: { error, groupId, restart } }) =>
       this.logger.error({ err: error, groupId, restart }, restart ? 'consumer crashed; kafkajs restarts it' : 'consumer crashed for good'),
     );
-    this.rewinder = new RecreatedTopicRewinder(this.kafka, this.consumer, wireTopics, this.config.topicCheckIntervalMs);
+    const consumer = this.consumer;
+    const commits = new PeriodicOffsetCommits((offsets) => consumer.commitOffsets(offsets), this.config.commitIntervalMs);
+    this.commits = commits;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => commits.assigned(payload.memberAssignment));
+    this.rewinder = new RecreatedTopicRewinder(this.kafka, this.consumer, wireTopics, this.config.topicCheckIntervalMs, (topic, partitions) =>
+      commits.rewound(topic, partitions),
+    );
     await this.consumer.connect();
     // A new consumer group must read the backlog, not skip it.
     await this.consumer.subscribe({ topics: wireTopics, fromBeginning: true });
     await this.consumer.run({
-      autoCommit: true,
+      // Offsets are committed every commitIntervalMs (PeriodicOffsetCommits), not after every batch.
+      autoCommit: false,
       eachBatchAutoResolve: false,
       // kafkajs fetches every assigned partition of every topic in one request and fetches again only when all the
       // batches it returned are handled, so a batch waiting for a free worker holds up the next fetch of every topic.
@@ -119,11 +136,26 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       partitionsConsumedConcurrently: Math.min(wireTopics.length * this.config.partitions, this.config.concurrentBatches),
       eachBatch: (payload) => this.handleBatch(payload),
     });
+    commits.start();
     await this.rewinder.start();
     this.logger.log({ topics, groupId: this.config.groupId }, 'consuming');
   }
 
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    if (this.stopping) return;
+    const handling = this.handleTopicBatch(payload);
+    this.batchesInFlight.add(handling);
+    try {
+      await handling;
+    } catch (error) {
+      // Closing while a record waits to be retried: it is left unhandled, for whoever reads the partition next.
+      if (!(error instanceof ConsumerStopping)) throw error;
+    } finally {
+      this.batchesInFlight.delete(handling);
+    }
+  }
+
+  private async handleTopicBatch(payload: EachBatchPayload): Promise<void> {
     const topic = this.namer.fromWire(payload.batch.topic);
     const handler = this.getHandlerByPattern(topic);
     if (handler?.extras?.[BATCH_HANDLER_EXTRA] === true) await this.handleInChunks(topic, handler, payload);
@@ -136,11 +168,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
   ): Promise<void> {
     for (const message of batch.messages) {
-      if (!isRunning() || isStale()) return;
+      if (!isRunning() || isStale() || this.stopping) return;
       const decoded = this.decode(topic, handler, batch.partition, message);
       const outcome = decoded.ok ? await this.invokeWithRetries(decoded.handler, [decoded.record], heartbeat, isRunning) : decoded.outcome;
       if (outcome.kind === 'dead-letter') await this.deadLetter(topic, batch.partition, message, outcome);
-      resolveOffset(message.offset);
+      this.handled(batch, message, resolveOffset);
       await heartbeat();
     }
   }
@@ -157,7 +189,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
   ): Promise<void> {
     for (let start = 0; start < batch.messages.length; start += this.config.maxEventsPerBatch) {
-      if (!isRunning() || isStale()) return;
+      if (!isRunning() || isStale() || this.stopping) return;
       const messages = batch.messages.slice(start, start + this.config.maxEventsPerBatch);
       const decoded = messages.map((message) => ({ message, decoded: this.decode(topic, handler, batch.partition, message) }));
       const valid = decoded.flatMap(({ decoded: entry }) => (entry.ok ? [entry.record] : []));
@@ -167,10 +199,16 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         if (!entry.ok) outcome = entry.outcome;
         else if (!handledTogether) outcome = await this.invokeWithRetries(handler, [entry.record], heartbeat, isRunning);
         if (outcome.kind === 'dead-letter') await this.deadLetter(topic, batch.partition, message, outcome);
-        resolveOffset(message.offset);
+        this.handled(batch, message, resolveOffset);
       }
       await heartbeat();
     }
+  }
+
+  /** kafkajs reads on past the record; the next periodic commit stores it. */
+  private handled(batch: EachBatchPayload['batch'], message: KafkaMessage, resolveOffset: EachBatchPayload['resolveOffset']): void {
+    resolveOffset(message.offset);
+    this.commits?.handled(batch.topic, batch.partition, message.offset);
   }
 
   private decode(topic: string, handler: MessageHandler | null, partition: number, message: KafkaMessage): Decoded {
@@ -226,7 +264,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         if (decision.action === 'dead-letter') return { kind: 'dead-letter', cause: decision.cause, reason: decision.reason };
         const { topic, partition, offset } = records[0].context;
         this.logger.warn({ err: error, topic, partition, offset, attempt }, 'event handler failed, retrying');
-        await waitWithHeartbeats(decision.delayMs, heartbeat, isRunning);
+        await waitWithHeartbeats(decision.delayMs, heartbeat, () => isRunning() && !this.stopping);
       }
     }
   }

@@ -31,6 +31,8 @@ export class RecreatedTopicRewinder {
     private readonly consumer: Consumer,
     private readonly wireTopics: string[],
     private readonly intervalMs: number,
+    /** Told which partitions were sent back to their beginning, so what was handled of the deleted topic is not committed. */
+    private readonly onRewind: (topic: string, partitions: readonly number[]) => void,
   ) {
     this.presence = new TopicPresence(wireTopics);
     this.admin = kafka.admin();
@@ -76,6 +78,7 @@ export class RecreatedTopicRewinder {
   private rewind(topic: string): void {
     const partitions = this.assignment[topic] ?? [];
     this.logger.warn({ topic, partitions }, 'subscribed topic was created again; reading it from the beginning');
+    this.onRewind(topic, partitions);
     for (const partition of partitions) {
       try {
         this.consumer.seek({ topic, partition, offset: EARLIEST_OFFSET });
