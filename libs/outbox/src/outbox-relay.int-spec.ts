@@ -53,4 +53,26 @@ describe('OutboxRelay against a real database and broker', () => {
     );
     expect(await dataSource.query('SELECT count(*)::int AS count FROM outbox_events')).toEqual([{ count: 0 }]);
   });
+
+  it('with two replicas relaying at once, publishes every event once and in commit order, and leaves no row', async () => {
+    const second = new OutboxRelay(dataSource, publisher);
+    second.onApplicationBootstrap();
+    const alreadyPublished = kafka.messages(Topics.EmailInboundReceived).length;
+    const events = Array.from({ length: 200 }, (_, index) =>
+      emailInboundReceivedV2.parse(emailInboundReceived(inboundMail({ subject: `Replicas ${index}` }))),
+    );
+    try {
+      for (let start = 0; start < events.length; start += 10) {
+        await new TransactionalEvents(dataSource, start % 20 === 0 ? relay : second).run(async (_manager, outbox) => {
+          await outbox.addAll(events.slice(start, start + 10).map((event) => ({ topic: Topics.EmailInboundReceived, key: 'one-sender', event })));
+        });
+      }
+      await eventually(() => expect(kafka.messages(Topics.EmailInboundReceived)).toHaveLength(alreadyPublished + events.length), 60_000);
+      const published = kafka.messages(Topics.EmailInboundReceived).slice(alreadyPublished);
+      expect(published.map((message) => (JSON.parse(message.value!) as { eventId: string }).eventId)).toEqual(events.map((event) => event.eventId));
+      expect(await dataSource.query('SELECT count(*)::int AS count FROM outbox_events')).toEqual([{ count: 0 }]);
+    } finally {
+      await second.beforeApplicationShutdown();
+    }
+  });
 });
