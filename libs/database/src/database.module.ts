@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions, EntitySchema } from 'typeorm';
 import type { DatabaseConfig } from '@helpgate/config';
 import { databaseUrl, ensureDatabase } from './ensure-database';
 import { runMigrationsUnderLock } from './migrate';
+import { TransactionOpeningClient } from './transaction-opening-client';
 
 type Constructor = new (...args: never[]) => object;
 
@@ -20,7 +21,7 @@ export function dataSourceOptions(config: DatabaseConfig, schema: ServiceSchema)
     migrations: schema.migrations,
     migrationsTableName: 'schema_migrations',
     synchronize: false,
-    extra: { max: config.poolSize, connectionTimeoutMillis: 5000 },
+    extra: { max: config.poolSize, connectionTimeoutMillis: 5000, Client: TransactionOpeningClient },
   };
 }
 

@@ -5,3 +5,4 @@ export * from './once-per-transaction';
 export * from './entity-columns';
 export * from './rewrite-json-column';
 export * from './column-compression';
+export * from './transaction-opening-client';
