@@ -16,7 +16,7 @@ export class ContactsRepository {
   /** Contacts' profiles with their primary addresses (identity.contact.changed), in the order identity told them. */
   async saveContacts(contacts: (ContactFacts & { email: string; knownAt: Date })[], manager: EntityManager): Promise<void> {
     const latest = latestOf(contacts, (contact) => contact.id);
-    await manager.query(
+    await this.saveWithAddresses(
       `INSERT INTO contacts (id, email, name, organization_id, organization_name, known_at)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::timestamptz[])
          ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name, organization_id = excluded.organization_id,
@@ -30,8 +30,6 @@ export class ContactsRepository {
         latest.map((contact) => contact.organizationName),
         latest.map((contact) => contact.knownAt),
       ],
-    );
-    await this.saveAddresses(
       contacts.map((contact) => ({ email: contact.email, contactId: contact.id, knownAt: contact.knownAt })),
       manager,
     );
@@ -45,7 +43,7 @@ export class ContactsRepository {
     const latest = latestOf(requesters, (requester) => requester.id);
     const firstAddress = new Map<string, string>();
     for (const requester of requesters) if (!firstAddress.has(requester.id)) firstAddress.set(requester.id, requester.address);
-    await manager.query(
+    await this.saveWithAddresses(
       `INSERT INTO contacts (id, email, name, organization_id, organization_name, known_at)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[], $6::timestamptz[])
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, organization_id = excluded.organization_id,
@@ -59,8 +57,6 @@ export class ContactsRepository {
         latest.map((requester) => requester.organizationName),
         latest.map((requester) => requester.knownAt),
       ],
-    );
-    await this.saveAddresses(
       requesters.map((requester) => ({ email: requester.address, contactId: requester.id, knownAt: requester.knownAt })),
       manager,
     );
@@ -132,17 +128,32 @@ export class ContactsRepository {
     return address ? this.findById(address.contactId, manager) : null;
   }
 
-  private async saveAddresses(addresses: { email: string; contactId: string; knownAt: Date }[], manager: EntityManager): Promise<void> {
+  /**
+   * Writes the contacts (`contactsUpsert`, over parameters $1 to $6) and their addresses in one statement, one round
+   * trip: Postgres checks the addresses' reference to their contact at the end of the statement, after both writes.
+   */
+  private async saveWithAddresses(
+    contactsUpsert: string,
+    contactColumns: unknown[][],
+    addresses: { email: string; contactId: string; knownAt: Date }[],
+    manager: EntityManager,
+  ): Promise<void> {
     const latest = latestOf(
       addresses.map((address) => ({ ...address, email: address.email.toLowerCase() })),
       (address) => address.email,
     );
     await manager.query(
-      `INSERT INTO contact_addresses (email, contact_id, known_at)
-       SELECT * FROM unnest($1::text[], $2::uuid[], $3::timestamptz[])
+      `WITH saved_contacts AS (${contactsUpsert})
+       INSERT INTO contact_addresses (email, contact_id, known_at)
+       SELECT * FROM unnest($7::text[], $8::uuid[], $9::timestamptz[])
          ON CONFLICT (email) DO UPDATE SET contact_id = excluded.contact_id, known_at = excluded.known_at
           WHERE contact_addresses.known_at <= excluded.known_at`,
-      [latest.map((address) => address.email), latest.map((address) => address.contactId), latest.map((address) => address.knownAt)],
+      [
+        ...contactColumns,
+        latest.map((address) => address.email),
+        latest.map((address) => address.contactId),
+        latest.map((address) => address.knownAt),
+      ],
     );
   }
 }
