@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { dropDatabases } from '../../../test/support/databases';
 import { testInfra, uniqueName } from '../../../test/support/infra';
 import { dataSourceOptions } from './database.module';
@@ -16,6 +16,17 @@ describe('TransactionOpeningClient against a real database', () => {
 
   const itemsSeenFromElsewhere = async () =>
     (await observer.query<{ label: string }>('SELECT label FROM items ORDER BY label')).rows.map((row) => row.label);
+
+  /** Runs the work in a transaction that it then abandons with an error, and checks that nothing of it was kept. */
+  async function expectRolledBack(work: (manager: EntityManager) => Promise<void>): Promise<void> {
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await work(manager);
+        throw new Rollback();
+      }),
+    ).rejects.toBeInstanceOf(Rollback);
+    expect(await itemsSeenFromElsewhere()).toEqual([]);
+  }
 
   beforeAll(async () => {
     await ensureDatabase(infra.databaseUrl, name);
@@ -36,14 +47,10 @@ describe('TransactionOpeningClient against a real database', () => {
   });
 
   it('runs a parameterized first statement inside the transaction: rolled back with it, never committed alone', async () => {
-    await expect(
-      dataSource.transaction(async (manager) => {
-        await manager.query('INSERT INTO items (label) VALUES ($1)', ['first']);
-        expect(await itemsSeenFromElsewhere()).toEqual([]);
-        throw new Rollback();
-      }),
-    ).rejects.toBeInstanceOf(Rollback);
-    expect(await itemsSeenFromElsewhere()).toEqual([]);
+    await expectRolledBack(async (manager) => {
+      await manager.query('INSERT INTO items (label) VALUES ($1)', ['first']);
+      expect(await itemsSeenFromElsewhere()).toEqual([]);
+    });
   });
 
   it('opens a transaction without a round trip of its own: begin goes with the first statement, an empty one costs none', async () => {
@@ -89,13 +96,9 @@ describe('TransactionOpeningClient against a real database', () => {
   });
 
   it('opens the transaction before text without parameters, even several statements in one', async () => {
-    await expect(
-      dataSource.transaction(async (manager) => {
-        await manager.query("INSERT INTO items (label) VALUES ('one'); INSERT INTO items (label) VALUES ('two')");
-        throw new Rollback();
-      }),
-    ).rejects.toBeInstanceOf(Rollback);
-    expect(await itemsSeenFromElsewhere()).toEqual([]);
+    await expectRolledBack(async (manager) => {
+      await manager.query("INSERT INTO items (label) VALUES ('one'); INSERT INTO items (label) VALUES ('two')");
+    });
   });
 
   it('ends a transaction in which nothing ran, and the next statement on the connection commits on its own', async () => {

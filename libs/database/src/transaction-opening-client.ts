@@ -70,7 +70,6 @@ export class TransactionOpeningClient extends Client {
   }
 
   private queryWithHeldBegin(config: QueryInput, values: unknown, callback: unknown): unknown {
-    const send = (...args: unknown[]): unknown => (super.query as (...args: unknown[]) => unknown).apply(this, args);
     const submittable = typeof config === 'object' && typeof config.submit === 'function';
     const text = typeof config === 'string' ? config : submittable ? undefined : config.text;
     const parameters = Array.isArray(values) ? values : typeof config === 'object' && !submittable ? config.values : undefined;
@@ -80,7 +79,7 @@ export class TransactionOpeningClient extends Client {
     const step = heldBeginStep({ text: typeof text === 'string' ? text : undefined, parameterized, submittable }, this.beginHeld);
     switch (step) {
       case 'send':
-        return send(config, values, callback);
+        return this.send(config, values, callback);
       case 'hold-begin':
         this.beginHeld = true;
         return answer(completed('BEGIN'), done);
@@ -89,19 +88,24 @@ export class TransactionOpeningClient extends Client {
         return answer(completed(String(text).trim().toUpperCase()), done);
       case 'send-after-begin':
         this.beginHeld = false;
-        send('BEGIN', (error: Error | null) => {
+        this.send('BEGIN', (error: Error | null) => {
           // This runs before pg sends the next query: a failed BEGIN ends the connection rather than let that query
           // run outside a transaction.
           if (error) (this.connection.stream as unknown as { destroy(error: Error): void }).destroy(error);
         });
-        return send(config, values, callback);
+        return this.send(config, values, callback);
       case 'send-with-begin':
         this.beginHeld = false;
-        if (done) return send(new TransactionOpeningQuery(config, values, done));
+        if (done) return this.send(new TransactionOpeningQuery(config, values, done));
         return new Promise<QueryResult>((resolve, reject) => {
-          send(new TransactionOpeningQuery(config, values, (error, result) => (error ? reject(error) : resolve(result!))));
+          this.send(new TransactionOpeningQuery(config, values, (error, result) => (error ? reject(error) : resolve(result!))));
         });
     }
+  }
+
+  /** pg's own query(), with the arguments as they came. */
+  private send(...args: unknown[]): unknown {
+    return (super.query as (...args: unknown[]) => unknown).apply(this, args);
   }
 }
 
